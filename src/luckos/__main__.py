@@ -1,0 +1,3 @@
+from luckos.cli import main
+
+main()

@@ -1,0 +1,55 @@
+"""The credibility ledger: promise transitions and the ledger summary."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from luckos.app.records import fetch
+from luckos.domain import ledger
+from luckos.domain.records import KINDS, Promise
+from luckos.workspace import Workspace
+
+_PROMISE = KINDS["promise"]
+
+
+def transition(ws: Workspace, verb: str, ref: str, on: dt.date) -> Promise:
+    """keep, miss, drop or reopen a promise."""
+    promise = fetch(ws, _PROMISE, ref)
+    if verb == "keep":
+        changed = ledger.keep(promise, on)
+    elif verb == "miss":
+        changed = ledger.miss(promise, on)
+    elif verb == "drop":
+        changed = ledger.drop(promise, on)
+    elif verb == "reopen":
+        changed = ledger.reopen(promise)
+    else:
+        raise ValueError(verb)
+    with ws.store.transaction():
+        return ws.store.update(changed)
+
+
+def renegotiate(
+    ws: Workspace, ref: str, new_due: dt.date, on: dt.date
+) -> tuple[Promise, Promise, bool]:
+    """Close the promise as renegotiated (or missed, when late) and open its successor."""
+    promise = fetch(ws, _PROMISE, ref)
+    closed, successor, early = ledger.renegotiate(promise, new_due, on)
+    with ws.store.transaction():
+        successor = ws.store.add(successor)
+        closed = ws.store.update(dataclasses.replace(closed, renegotiated_to=successor.id))
+    return closed, successor, early
+
+
+def summary(ws: Workspace, today: dt.date) -> ledger.LedgerSummary:
+    t = ws.config.thresholds
+    horizon = today + dt.timedelta(days=t.due_soon_days)
+    return ledger.summarize(
+        ws.store.promise_facts(),
+        ws.store.open_promises_due_by(horizon),
+        today,
+        rolling_days=t.rolling_days,
+        quarters=t.trend_quarters,
+        due_soon_days=t.due_soon_days,
+    )

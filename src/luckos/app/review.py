@@ -1,0 +1,125 @@
+"""`luck review`: the weekly operating loop on one screen, as one report object."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from luckos.app import ledger as ledger_app
+from luckos.app.records import as_json
+from luckos.dates import month_of
+from luckos.domain import themes, windows
+from luckos.domain.ledger import LedgerSummary
+from luckos.domain.records import Artifact, Decision, Promise, Signal
+from luckos.workspace import Workspace
+
+
+@dataclasses.dataclass(frozen=True)
+class WeeklyReview:
+    today: dt.date
+    week_start: dt.date
+    overdue: list[Promise]
+    this_week: list[Promise]
+    windows: list[windows.Occurrence]
+    stale_metrics: list[themes.MetricStatus]
+    decisions_due: list[Decision]
+    ledger: LedgerSummary
+    last_week_artifacts: list[Artifact]
+    last_week_signals: list[Signal]
+
+
+def week_start(today: dt.date, first_weekday: int) -> dt.date:
+    return today - dt.timedelta(days=(today.weekday() - first_weekday) % 7)
+
+
+def weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
+    start = week_start(today, ws.config.week_start_index)
+    end = start + dt.timedelta(days=6)
+    summary = ledger_app.summary(ws, today)
+    store = ws.store
+    open_by_end = store.open_promises_due_by(end)
+    occurrences = windows.upcoming(
+        store.windows_active(today),
+        store.artifacts_for_windows(),
+        today,
+        ws.config.thresholds.window_horizon_days,
+    )
+    statuses = themes.metric_statuses(
+        store.all("theme"), store.all("metric"), store.readings_latest(2)
+    )
+    month = month_of(today)
+    last_week = start - dt.timedelta(days=7)
+    return WeeklyReview(
+        today=today,
+        week_start=start,
+        overdue=summary.overdue,
+        this_week=[p for p in open_by_end if p.due and p.due >= today],
+        windows=occurrences,
+        stale_metrics=[s for s in statuses if s.stale(month)],
+        decisions_due=store.decisions_to_review(today),
+        ledger=summary,
+        last_week_artifacts=store.find("artifact", since=last_week, until=start - dt.timedelta(days=1)),
+        last_week_signals=store.find("signal", since=last_week, until=start - dt.timedelta(days=1)),
+    )
+
+
+def occurrence_json(o: windows.Occurrence, today: dt.date) -> dict[str, Any]:
+    brief = o.brief
+    return {
+        "window": as_json(o.window),
+        "on": o.on.isoformat(),
+        "prep_due": o.prep_due.isoformat(),
+        "days_to_prep": (o.prep_due - today).days,
+        "state": o.state(today),
+        "brief": as_json(brief) if isinstance(brief, Artifact) else brief,
+        "demo": as_json(o.demo) if o.demo else None,
+        "missing": o.missing(),
+    }
+
+
+def metric_status_json(s: themes.MetricStatus) -> dict[str, Any]:
+    return {
+        "theme": f"t{s.theme.id}",
+        "theme_label": s.theme.label,
+        "slot": s.slot,
+        "metric": as_json(s.metric) if s.metric else None,
+        "latest": as_json(s.latest) if s.latest else None,
+        "previous": as_json(s.previous) if s.previous else None,
+        "change": s.change,
+        "improving": s.improving,
+    }
+
+
+def ledger_json(summary: LedgerSummary) -> dict[str, Any]:
+    return {
+        "today": summary.today.isoformat(),
+        "overall": summary.overall.as_dict(),
+        "rolling_days": summary.rolling_days,
+        "rolling": summary.rolling.as_dict(),
+        "previous_rolling": summary.previous_rolling.as_dict(),
+        "trend": None if summary.trend is None else round(summary.trend, 4),
+        "quarters": [{"quarter": q.quarter, **q.tally.as_dict()} for q in summary.quarters],
+        "average_slip_days": None
+        if summary.average_slip_days is None
+        else round(summary.average_slip_days, 2),
+        "overdue": [as_json(p) for p in summary.overdue],
+        "due_soon": [as_json(p) for p in summary.due_soon],
+    }
+
+
+def review_json(review: WeeklyReview) -> dict[str, Any]:
+    return {
+        "today": review.today.isoformat(),
+        "week_start": review.week_start.isoformat(),
+        "overdue": [as_json(p) for p in review.overdue],
+        "this_week": [as_json(p) for p in review.this_week],
+        "windows": [occurrence_json(o, review.today) for o in review.windows],
+        "stale_metrics": [metric_status_json(s) for s in review.stale_metrics],
+        "decisions_due": [as_json(d) for d in review.decisions_due],
+        "ledger": ledger_json(review.ledger),
+        "last_week": {
+            "artifacts": [as_json(a) for a in review.last_week_artifacts],
+            "signals": [as_json(s) for s in review.last_week_signals],
+        },
+    }

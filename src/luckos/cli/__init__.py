@@ -1,0 +1,92 @@
+"""The `luck` command. Subcommands load lazily: `luck --help` imports only Click."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+# name -> (module:attribute, one-line help). The help is here so that listing the
+# commands does not import them.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("luckos.cli.workspace:init", "Create a workspace (or show the existing one)."),
+    "demo": ("luckos.cli.workspace:demo", "Build a demo workspace of its own and review it."),
+    "review": ("luckos.cli.reports:review", "The weekly loop: what is due, next windows, trend."),
+    "ledger": ("luckos.cli.reports:ledger", "The credibility ledger: hit rate, trend, slips."),
+    "promise": ("luckos.cli.promise:group", "Promises made, kept, missed, renegotiated."),
+    "signal": ("luckos.cli.kinds:signal", "Routing signals: ambiguous work routed to you."),
+    "window": ("luckos.cli.window:group", "The timing calendar: decision windows and prep."),
+    "theme": ("luckos.cli.theme:group", "Themes: a label, a bet and three metrics."),
+    "metric": ("luckos.cli.theme:metric", "A theme's three metrics and their monthly readings."),
+    "reading": ("luckos.cli.kinds:reading", "Monthly metric readings (add them with `metric read`)."),
+    "decision": ("luckos.cli.decision:group", "The decision log: bets, indicators, reviews."),
+    "bench": ("luckos.cli.kinds:bench", "Your bench: people you unblocked, promoted, placed."),
+    "sponsor": ("luckos.cli.kinds:sponsor", "Your own sponsors."),
+    "artifact": ("luckos.cli.artifact:group", "Artifacts on both surfaces, and testimonials."),
+    "testimonial": ("luckos.cli.artifact:testimonial", "Testimonials: who used your doc, time saved."),
+    "note": ("luckos.cli.kinds:note", "Notes: journal, year in public, earned secrets."),
+    "search": ("luckos.cli.reports:search", "Search every text field of every record."),
+    "export": ("luckos.cli.exchange:export", "Export the workspace to JSON (private excluded)."),
+    "import": ("luckos.cli.exchange:import_", "Restore a JSON export, in one transaction."),
+    "backup": ("luckos.cli.exchange:backup", "Copy the database with SQLite's online backup."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module_name, attribute = COMMANDS[name][0].split(":")
+        command = getattr(importlib.import_module(module_name), attribute)
+        assert isinstance(command, click.Command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, help_text) for name, (_, help_text) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False, path_type=str),
+    envvar="LUCK_HOME",
+    help="Workspace folder (default: LUCK_HOME, else the platform's data folder).",
+)
+@click.option("--today", metavar="DATE", help="Pretend today is DATE (reports, defaults).")
+@click.version_option(package_name="luckos", prog_name="luck")
+@click.pass_context
+def cli(ctx: click.Context, home: str | None, today: str | None) -> None:
+    """luckos: a career operating system that makes you easy to bet on.
+
+    Capture promises, windows, themes and wins in one short command; run
+    `luck review` each week. Dates take YYYY-MM-DD or +3d, +2w, fri, next month.
+    """
+    from luckos.cli.session import Session
+
+    ctx.obj = Session(home=home, today_text=today)
+    ctx.call_on_close(ctx.obj.close)
+
+
+def main(argv: list[str] | None = None) -> Any:
+    from luckos.errors import LuckError
+
+    try:
+        return cli.main(args=argv, prog_name="luck", standalone_mode=False)
+    except LuckError as exc:
+        click.echo(f"luck: error: {exc}", err=True)
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("luck: aborted", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)

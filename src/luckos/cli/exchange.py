@@ -1,0 +1,54 @@
+"""`luck export`, `luck import` and `luck backup`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from luckos.cli.session import session
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--include-private", is_flag=True,
+              help="a full backup: include earned secrets (they stay private otherwise)")
+def export(file: Path, include_private: bool) -> None:
+    """Export every record to a JSON FILE that `luck import` restores exactly.
+
+    Private notes (earned secrets) are left out unless --include-private is given.
+    """
+    from luckos.app.exchange import write_export
+
+    data = write_export(session().ws, file, include_private=include_private,
+                        now=dt.datetime.now())
+    total = sum(len(rows) for rows in data["records"].values())
+    note = (f"; {data['private_left_out']} private notes left out"
+            if data["private_left_out"] else "")
+    click.echo(f"exported {total} records to {file}{note}")
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--replace", is_flag=True, help="replace every record already in the workspace")
+def import_(file: Path, replace: bool) -> None:
+    """Restore a JSON export, in one transaction: all of it or nothing."""
+    from luckos.app.exchange import import_data, read_export
+
+    data = read_export(file)
+    counts = import_data(session().ws, data, replace=replace)
+    click.echo(f"imported {sum(counts.values())} records from {file}")
+
+
+@click.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+def backup(file: Path | None) -> None:
+    """Copy the whole database (private notes included) with SQLite's online backup.
+
+    Without FILE the copy goes to the workspace's backups/ folder.
+    """
+    from luckos.app.exchange import backup as run
+
+    path = run(session().ws, file, dt.datetime.now())
+    click.echo(f"backed up to {path}")

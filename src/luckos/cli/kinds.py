@@ -1,0 +1,231 @@
+"""add / list / show / edit / delete for every record kind, built from the record's own
+field descriptions, so each kind's commands stay the same shape."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import click
+
+from luckos.cli.output import emit_json, json_option, pairs, table, warn
+from luckos.cli.session import session
+from luckos.domain.records import KINDS, Kind, fields_of, short_id
+
+# Columns shown by `list`, per kind (the id always comes first).
+LIST_COLUMNS: dict[str, tuple[str, ...]] = {
+    "promise": ("due", "status", "to_whom", "what"),
+    "signal": ("on", "who", "escalated", "what"),
+    "window": ("on", "kind", "recurrence", "name"),
+    "theme": ("started_on", "label", "sentence"),
+    "metric": ("theme_id", "slot", "name", "unit", "good"),
+    "reading": ("month", "metric_id", "value", "narrative"),
+    "decision": ("on", "review_on", "title", "choice", "outcome"),
+    "bench": ("on", "action", "person", "bet"),
+    "sponsor": ("since", "person", "role", "backs"),
+    "artifact": ("on", "kind", "surface", "title"),
+    "testimonial": ("on", "artifact_id", "who", "hours_saved", "quote"),
+    "note": ("on", "kind", "title", "body"),
+}
+
+_CLICK_TYPES = {"int": int, "float": float}
+
+
+def flag_of(field: dataclasses.Field) -> str:
+    return field.metadata.get("flag") or field.name.replace("_", "-")
+
+
+def positional(kind: Kind) -> dataclasses.Field:
+    return next(f for f in fields_of(kind) if f.name == kind.argument)
+
+
+def cell(kind: Kind, record: Any, name: str, width: int = 60) -> str:
+    if name == "id":
+        return short_id(kind, record.id)
+    value = getattr(record, name)
+    field = next(f for f in fields_of(kind) if f.name == name)
+    ftype = field.metadata["type"]
+    if value is None:
+        return ""
+    if ftype.startswith("ref:"):
+        return short_id(KINDS[ftype[4:]], value)
+    if ftype == "list":
+        return ", ".join(value)
+    if ftype == "bool":
+        return "yes" if value else "no"
+    text = str(value)
+    if ftype == "float":
+        text = f"{value:g}"
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _field_option(field: dataclasses.Field, *, for_edit: bool) -> Callable[[Any], Any]:
+    flag = flag_of(field)
+    ftype = field.metadata["type"]
+    help_text = field.metadata["help"]
+    if ftype == "bool":
+        return click.option(f"--{flag}/--no-{flag}", field.name, default=None, help=help_text)
+    if ftype == "list":
+        return click.option(f"--{flag}", field.name, multiple=True, help=help_text)
+    if ftype == "choice":
+        help_text = f"{help_text} [{'|'.join(field.metadata['choices'])}]"
+    metavar = {"date": "DATE", "month": "MONTH", "int": "N", "float": "NUMBER"}.get(ftype)
+    if ftype.startswith("ref:"):
+        metavar = "ID"
+    return click.option(f"--{flag}", field.name, default=None, metavar=metavar,
+                        help=help_text + (" (required)" if field.metadata["required"]
+                                          and not for_edit else ""))
+
+
+def _options(kind: Kind, *, for_edit: bool) -> list[dataclasses.Field]:
+    title = kind.argument
+    return [
+        f for f in fields_of(kind)
+        if (for_edit or f.name != title) and (f.metadata["editable"] or not for_edit)
+        and not (not for_edit and f.name == "status")
+    ]
+
+
+def _clean(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v is not None and v != ()}
+
+
+def show_record(kind: Kind, record: Any) -> None:
+    items = [("id", short_id(kind, record.id))]
+    for field in fields_of(kind):
+        items.append((flag_of(field), cell(kind, record, field.name, width=10_000)))
+    if getattr(record, "private", False):
+        items.append(("private", "yes: never exported, shared or sent off this machine"))
+    pairs(items, title=f"{kind.name} {short_id(kind, record.id)}")
+
+
+def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[str] = ()
+                ) -> click.Group:
+    kind = KINDS[kind_name]
+    title_field = positional(kind)
+
+    @click.group(name=kind_name, help=help_text)
+    def group() -> None:
+        pass
+
+    # --- add
+    def add(**values: Any) -> None:
+        from luckos.app import records
+
+        as_json = values.pop("as_json")
+        s = session()
+        record, warnings = records.add(s.ws, kind, _clean(values), s.today)
+        for message in warnings:
+            warn(message)
+        if as_json:
+            emit_json(records.as_json(record))
+        else:
+            click.echo(f"added {short_id(kind, record.id)}: {cell(kind, record, kind.title_field)}")
+
+    add_cmd = click.argument(title_field.name, metavar=title_field.name.upper())(add)
+    for field in reversed(_options(kind, for_edit=False)):
+        add_cmd = _field_option(field, for_edit=False)(add_cmd)
+    add_cmd = json_option(add_cmd)
+    group.command("add", help=f"Add a {kind.name}.")(add_cmd)
+
+    # --- list
+    def list_(**values: Any) -> None:
+        from luckos.app import records
+        from luckos.dates import parse_date
+
+        s = session()
+        as_json, limit = values.pop("as_json"), values.pop("limit")
+        since, until = values.pop("since", None), values.pop("until", None)
+        found = records.listing(
+            s.ws, kind, where=_clean(values),
+            since=parse_date(since, s.today, what="--since") if since else None,
+            until=parse_date(until, s.today, what="--until") if until else None,
+            limit=None if limit == 0 else limit,
+        )
+        if as_json:
+            emit_json([records.as_json(x) for x in found])
+            return
+        columns = ("id", *LIST_COLUMNS[kind_name])
+        table([c.replace("_id", "").replace("_", " ") for c in columns],
+              [[cell(kind, x, c) for c in columns] for x in found],
+              empty=f"no {kind.plural}")
+
+    list_cmd: Any = list_
+    filters = [f for f in fields_of(kind)
+               if f.metadata["type"] == "choice" or f.metadata["type"].startswith("ref:")
+               or f.name in extra_list_filters]
+    for field in reversed(filters):
+        list_cmd = click.option(f"--{flag_of(field)}", field.name, default=None,
+                                help=f"only those with this {flag_of(field)}")(list_cmd)
+    if kind.date_field:
+        list_cmd = click.option("--since", metavar="DATE", help=f"{kind.date_field} on or after")(
+            list_cmd)
+        list_cmd = click.option("--until", metavar="DATE", help=f"{kind.date_field} on or before")(
+            list_cmd)
+    list_cmd = click.option("--limit", default=50, show_default=True,
+                            help="at most this many (0 for all)")(list_cmd)
+    list_cmd = json_option(list_cmd)
+    group.command("list", help=f"List {kind.plural}, newest first.")(list_cmd)
+
+    # --- show
+    @group.command("show", help=f"Show one {kind.name}.")
+    @click.argument("ref", metavar="ID")
+    @json_option
+    def show(ref: str, as_json: bool) -> None:
+        from luckos.app import records
+
+        record = records.fetch(session().ws, kind, ref)
+        if as_json:
+            emit_json(records.as_json(record))
+        else:
+            show_record(kind, record)
+
+    # --- edit
+    def edit(ref: str, **values: Any) -> None:
+        from luckos.app import records
+
+        as_json = values.pop("as_json")
+        s = session()
+        record, warnings = records.edit(s.ws, kind, ref, _clean(values), s.today)
+        for message in warnings:
+            warn(message)
+        if as_json:
+            emit_json(records.as_json(record))
+        else:
+            click.echo(f"updated {short_id(kind, record.id)}")
+
+    edit_cmd: Any = edit
+    for field in reversed(_options(kind, for_edit=True)):
+        edit_cmd = _field_option(field, for_edit=True)(edit_cmd)
+    edit_cmd = json_option(click.argument("ref", metavar="ID")(edit_cmd))
+    group.command("edit", help=f"Change fields of a {kind.name}.")(edit_cmd)
+
+    # --- delete
+    @group.command("delete", help=f"Delete a {kind.name}.")
+    @click.argument("ref", metavar="ID")
+    @click.option("--yes", is_flag=True, help="do not ask for confirmation")
+    def delete(ref: str, yes: bool) -> None:
+        from luckos.app import records
+
+        s = session()
+        record = records.fetch(s.ws, kind, ref)
+        label = f"{short_id(kind, record.id)}: {cell(kind, record, kind.title_field)}"
+        if not yes and not click.confirm(f"delete {label}?", default=False):
+            raise click.exceptions.Abort()
+        records.delete(s.ws, kind, ref)
+        click.echo(f"deleted {label}")
+
+    return group
+
+
+signal = build_group("signal", "Routing signals: who routed ambiguous work to you, and "
+                     "whether they escalated instead.")
+reading = build_group("reading", "Monthly readings of theme metrics (add them with "
+                      "`luck metric read`).")
+bench = build_group("bench", "Your bench: people you unblocked, promoted, placed or sponsored, "
+                    "and the bet named in writing.")
+sponsor = build_group("sponsor", "Your own sponsors: who puts your theme on a planning slide.")
+note = build_group("note", "Notes: journal, year in public (shareable) and earned secrets "
+                   "(private, never leave this machine).")

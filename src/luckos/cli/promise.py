@@ -1,0 +1,84 @@
+"""`luck promise`: the credibility ledger's entries and their transitions."""
+
+from __future__ import annotations
+
+import click
+
+from luckos.cli.kinds import build_group
+from luckos.cli.output import emit_json, json_option
+from luckos.cli.session import session
+
+group = build_group(
+    "promise",
+    "The credibility ledger: promises made, and whether you landed them.\n\n"
+    "Capture one with `luck promise add \"WHAT\" --to WHO --due fri`; close it with "
+    "keep, miss, drop or renegotiate.",
+)
+
+
+def _transition(verb: str, past: str) -> click.Command:
+    @click.argument("ref", metavar="ID")
+    @click.option("--on", "on", metavar="DATE", help="when it happened (default: today)")
+    @json_option
+    def command(ref: str, on: str | None, as_json: bool) -> None:
+        from luckos.app import ledger
+        from luckos.app.records import as_json as record_json
+        from luckos.dates import parse_date
+
+        s = session()
+        day = parse_date(on, s.today, what="--on") if on else s.today
+        promise = ledger.transition(s.ws, verb, ref, day)
+        if as_json:
+            emit_json(record_json(promise))
+            return
+        late = ""
+        if verb == "keep" and promise.due and promise.landed_on and promise.landed_on > promise.due:
+            late = f" ({(promise.landed_on - promise.due).days} days late: not a hit)"
+        click.echo(f"p{promise.id} {past}{late}: {promise.what}")
+
+    return click.command(verb, help=f"Mark a promise as {past}.")(command)
+
+
+for _verb, _past in (("keep", "kept"), ("miss", "missed"), ("drop", "dropped")):
+    group.add_command(_transition(_verb, _past))
+
+
+@group.command("reopen", help="Reopen a promise closed by mistake.")
+@click.argument("ref", metavar="ID")
+def reopen(ref: str) -> None:
+    from luckos.app import ledger
+
+    s = session()
+    promise = ledger.transition(s.ws, "reopen", ref, s.today)
+    click.echo(f"p{promise.id} reopened, due {promise.due}")
+
+
+@group.command("renegotiate")
+@click.argument("ref", metavar="ID")
+@click.option("--due", "new_due", required=True, metavar="DATE", help="the new due date")
+@click.option("--on", "on", metavar="DATE", help="when it was agreed (default: today)")
+@json_option
+def renegotiate(ref: str, new_due: str, on: str | None, as_json: bool) -> None:
+    """Move a promise's due date, with the person you promised.
+
+    Before the due date this is a renegotiation, shown apart from misses; after it, the
+    original promise is recorded as missed. Either way a new promise carries on.
+    """
+    from luckos.app import ledger
+    from luckos.app.records import as_json as record_json
+    from luckos.dates import parse_date
+
+    s = session()
+    day = parse_date(on, s.today, what="--on") if on else s.today
+    due = parse_date(new_due, s.today, what="--due")
+    closed, successor, early = ledger.renegotiate(s.ws, ref, due, day)
+    if as_json:
+        emit_json({"closed": record_json(closed), "successor": record_json(successor),
+                   "early": early})
+        return
+    if early:
+        click.echo(f"p{closed.id} renegotiated early (not a miss); now p{successor.id}, "
+                   f"due {successor.due}")
+    else:
+        click.echo(f"p{closed.id} was past due on {closed.due}: recorded as missed; "
+                   f"now p{successor.id}, due {successor.due}")

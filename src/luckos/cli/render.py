@@ -1,0 +1,104 @@
+"""How the weekly review and the ledger look in a terminal or a pipe."""
+
+from __future__ import annotations
+
+from luckos.app.review import WeeklyReview
+from luckos.cli.output import heading, line, pairs, percent, table
+from luckos.domain.ledger import LedgerSummary
+from luckos.domain.records import METRIC_SLOT_NAMES, Promise
+
+
+def _promise_rows(promises: list[Promise], today) -> list[list[object]]:  # type: ignore[no-untyped-def]
+    rows = []
+    for p in promises:
+        assert p.due is not None
+        days = (p.due - today).days
+        when = "today" if days == 0 else (f"{-days}d overdue" if days < 0 else f"in {days}d")
+        rows.append([f"p{p.id}", p.due, when, p.to_whom, p.what])
+    return rows
+
+
+def _trend_text(summary: LedgerSummary) -> str:
+    if summary.trend is None:
+        return "no trend yet"
+    points = summary.trend * 100
+    arrow = "up" if points > 0.5 else "down" if points < -0.5 else "flat"
+    return f"{arrow} {points:+.0f} points against the {summary.rolling_days} days before"
+
+
+def render_review(review: WeeklyReview) -> None:
+    today = review.today
+    line(f"Weekly review, week of {review.week_start} (today {today})", "bold")
+    columns = ["id", "due", "when", "to", "what"]
+    table(columns, _promise_rows(review.overdue, today), title="Overdue promises",
+          empty="none overdue")
+    table(columns, _promise_rows(review.this_week, today), title="Due this week",
+          empty="nothing else due this week")
+    table(
+        ["window", "on", "prep due", "state", "missing", "name"],
+        [[f"w{o.window.id}", o.on, o.prep_due, o.state(today), ", ".join(o.missing()) or "-",
+          o.window.name] for o in review.windows[:8]],
+        title="Next decision windows",
+        empty="no decision windows ahead: add the weeks your org decides (luck window add)",
+    )
+    table(
+        ["theme", "slot", "metric", "last reading"],
+        [[f"t{s.theme.id} {s.theme.label}", METRIC_SLOT_NAMES[s.slot],
+          f"m{s.metric.id} {s.metric.name}" if s.metric else "(not defined)",
+          s.latest.month if s.latest else "never"] for s in review.stale_metrics],
+        title=f"Metrics with no reading for {today.isoformat()[:7]}",
+        empty="every metric has this month's reading",
+    )
+    table(
+        ["id", "review", "title", "choice"],
+        [[f"d{d.id}", d.review_on, d.title, d.choice] for d in review.decisions_due],
+        title="Decisions past their review date",
+        empty="no decision waiting for its review",
+    )
+    s = review.ledger
+    heading("Credibility")
+    pairs([
+        (f"hit rate, last {s.rolling_days} days",
+         f"{percent(s.rolling.hit_rate)} of {s.rolling.resolved} resolved "
+         f"({_trend_text(s)})"),
+        ("hit rate, all time", f"{percent(s.overall.hit_rate)} of {s.overall.resolved}"),
+        ("renegotiated early", f"{s.rolling.renegotiated_early} in the last {s.rolling_days} "
+         "days (not misses)"),
+    ])
+    table(["id", "on", "kind", "surface", "title"],
+          [[f"a{a.id}", a.on, a.kind, a.surface, a.title] for a in review.last_week_artifacts],
+          title="Last week's artifacts", empty="no artifact last week")
+    table(["id", "on", "who", "escalated", "what"],
+          [[f"s{x.id}", x.on, x.who, "yes" if x.escalated else "no", x.what]
+           for x in review.last_week_signals],
+          title="Last week's routing signals", empty="no routing signal last week")
+
+
+def render_ledger(s: LedgerSummary) -> None:
+    o = s.overall
+    line(f"Credibility ledger as of {s.today}", "bold")
+    pairs([
+        ("hit rate (all time)", f"{percent(o.hit_rate)}  = {o.kept_on_time} kept on time / "
+         f"{o.resolved} resolved"),
+        (f"hit rate (last {s.rolling_days} days)",
+         f"{percent(s.rolling.hit_rate)}  = {s.rolling.kept_on_time} / {s.rolling.resolved}"),
+        ("trend", _trend_text(s)),
+        ("kept on time", o.kept_on_time),
+        ("kept late", o.kept_late),
+        ("missed", o.missed),
+        ("dropped", o.dropped),
+        ("renegotiated early", f"{o.renegotiated_early} (not misses, shown apart)"),
+        ("open", o.open),
+        ("average slip", "n/a" if s.average_slip_days is None
+         else f"{s.average_slip_days:.1f} days over {o.kept_late} promises kept late"),
+    ])
+    table(
+        ["quarter", "hit rate", "on time", "late", "missed", "dropped", "reneg. early"],
+        [[q.quarter, percent(q.tally.hit_rate), q.tally.kept_on_time, q.tally.kept_late,
+          q.tally.missed, q.tally.dropped, q.tally.renegotiated_early] for q in s.quarters],
+        title="By quarter (of the date each promise landed)",
+    )
+    columns = ["id", "due", "when", "to", "what"]
+    table(columns, _promise_rows(s.overdue, s.today), title="Overdue", empty="none overdue")
+    table(columns, _promise_rows(s.due_soon, s.today), title="Due soon",
+          empty="nothing due soon")

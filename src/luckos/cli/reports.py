@@ -1,0 +1,78 @@
+"""`luck review`, `luck ledger` and `luck search`."""
+
+from __future__ import annotations
+
+import click
+
+from luckos.cli.output import emit_json, json_option, table
+from luckos.cli.session import session
+
+
+@click.command()
+@json_option
+def review(as_json: bool) -> None:
+    """The weekly loop on one screen.
+
+    Overdue promises and this week's; the next decision windows with their prep-due
+    dates and readiness; theme metrics with no reading this month; decisions past their
+    review date; the hit rate and its trend; last week's artifacts and routing signals.
+    """
+    from luckos.app.review import review_json, weekly
+
+    s = session()
+    report = weekly(s.ws, s.today)
+    if as_json:
+        emit_json(review_json(report))
+        return
+    from luckos.cli.render import render_review
+
+    render_review(report)
+
+
+@click.command()
+@json_option
+def ledger(as_json: bool) -> None:
+    """The credibility ledger: hit rate, renegotiations, trend by quarter, slip.
+
+    Hit rate = kept on time / resolved, where resolved = kept (on time or late) + missed
+    + dropped. Renegotiating before the due date is neither a hit nor a miss and is shown
+    apart; kept late is not kept on time.
+    """
+    from luckos.app.ledger import summary
+    from luckos.app.review import ledger_json
+
+    s = session()
+    result = summary(s.ws, s.today)
+    if as_json:
+        emit_json(ledger_json(result))
+        return
+    from luckos.cli.render import render_ledger
+
+    render_ledger(result)
+
+
+@click.command()
+@click.argument("text", nargs=-1, required=True)
+@click.option("--limit", default=30, show_default=True, help="at most this many hits")
+@click.option("--no-private", is_flag=True, help="leave out private notes (earned secrets)")
+@json_option
+def search(text: tuple[str, ...], limit: int, no_private: bool, as_json: bool) -> None:
+    """Search every text field of every record.
+
+    Words are matched with stemming (`migrate` finds `migration`); quote a phrase, use
+    OR, NOT or a trailing * as in SQLite FTS5. Private notes are marked as such.
+    """
+    from luckos.app.search import search as run
+
+    s = session()
+    hits = run(s.ws, " ".join(text), include_private=not no_private, limit=limit)
+    if as_json:
+        emit_json([{"id": h.ref, "kind": h.kind, "private": h.private, "title": h.title,
+                    "snippet": h.snippet} for h in hits])
+        return
+    table(["id", "kind", "title", "match"],
+          [[h.ref, h.kind + (" (private)" if h.private else ""), h.title, h.snippet]
+           for h in hits],
+          empty=f"nothing matches {' '.join(text)!r}")
+
+

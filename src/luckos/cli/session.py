@@ -1,0 +1,51 @@
+"""What every command shares: the workspace (opened on first use) and today's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from pathlib import Path
+
+import click
+
+from luckos.workspace import Workspace, default_home, open_workspace
+
+
+class Session:
+    def __init__(self, home: str | None, today_text: str | None) -> None:
+        self._home = home
+        self._today_text = today_text
+        self._ws: Workspace | None = None
+
+    @cached_property
+    def home(self) -> Path:
+        return Path(self._home).expanduser() if self._home else default_home()
+
+    @cached_property
+    def today(self) -> dt.date:
+        real = dt.date.today()
+        if not self._today_text:
+            return real
+        from luckos.dates import parse_date
+
+        return parse_date(self._today_text, real, what="--today")
+
+    @property
+    def ws(self) -> Workspace:
+        if self._ws is None:
+            self._ws = open_workspace(self.home)
+        return self._ws
+
+    def adopt(self, ws: Workspace) -> None:
+        self._ws = ws
+
+    def close(self) -> None:
+        if self._ws is not None:
+            self._ws.close()
+            self._ws = None
+
+
+def session() -> Session:
+    obj = click.get_current_context().find_root().obj
+    assert isinstance(obj, Session)
+    return obj

@@ -1,0 +1,58 @@
+"""`luck window`: the timing calendar of decision windows."""
+
+from __future__ import annotations
+
+import click
+
+from luckos.cli.kinds import build_group
+from luckos.cli.output import emit_json, json_option, table
+from luckos.cli.session import session
+
+group = build_group(
+    "window",
+    "The timing calendar: road-mapping, headcount, budget, retros, promo cycles. Each "
+    "asks for a two-pager and a 30-minute demo one prep lead (7 days) before.",
+)
+
+
+@group.command("upcoming")
+@click.option("--days", type=click.IntRange(1, 3660), default=None,
+              help="how far ahead (default: thresholds.window_horizon_days)")
+@json_option
+def upcoming(days: int | None, as_json: bool) -> None:
+    """The next window dates, their prep deadlines and readiness."""
+    from luckos.app.review import occurrence_json
+    from luckos.domain import windows
+
+    s = session()
+    ws = s.ws
+    found = windows.upcoming(
+        ws.store.windows_active(s.today), ws.store.artifacts_for_windows(), s.today,
+        days or ws.config.thresholds.window_horizon_days,
+    )
+    if as_json:
+        emit_json([occurrence_json(o, s.today) for o in found])
+        return
+    table(
+        ["window", "on", "prep due", "state", "missing", "name"],
+        [[f"w{o.window.id}", o.on, o.prep_due, o.state(s.today), ", ".join(o.missing()) or "-",
+          o.window.name] for o in found],
+        empty="no decision windows ahead",
+    )
+
+
+@group.command("link")
+@click.argument("ref", metavar="ID")
+@click.argument("document")
+def link(ref: str, document: str) -> None:
+    """Link a document (a path or a URL) to a window as its two-pager."""
+    from luckos.app import records
+
+    s = session()
+    kind = records.kind_named("window")
+    window = records.fetch(s.ws, kind, ref)
+    if document in window.docs:
+        click.echo(f"w{window.id} already links {document}")
+        return
+    records.edit(s.ws, kind, ref, {"docs": (*window.docs, document)}, s.today)
+    click.echo(f"w{window.id} links {document}")

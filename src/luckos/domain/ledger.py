@@ -1,0 +1,238 @@
+"""The credibility ledger: promise transitions and the analytics of promises kept.
+
+Definitions (shown to the user by `luck ledger`):
+
+- kept on time: status kept and landed on or before the due date.
+- kept late: status kept and landed after the due date; it is not a hit.
+- renegotiated early: renegotiated on or before the due date. It is neither a hit nor a
+  miss and is shown apart. Renegotiating after the due date is recorded as a miss.
+- resolved: kept (on time or late), missed or dropped.
+- hit rate: kept on time / resolved.
+- average slip: mean days late over the promises kept late.
+
+The analytics take light `(due, status, landed_on)` triples of ISO date strings, so that
+ten years of promises are summarised without building an object per row; ISO strings
+compare in date order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from luckos.domain.records import Promise
+from luckos.errors import LuckError
+
+Fact = tuple[str, str, "str | None"]  # (due, status, landed_on), ISO dates
+
+OUTCOMES = ("kept_on_time", "kept_late", "missed", "dropped", "renegotiated_early", "open")
+
+
+def outcome(due: str, status: str, landed_on: str | None) -> str:
+    if status == "kept":
+        return "kept_late" if landed_on and landed_on > due else "kept_on_time"
+    if status == "renegotiated":
+        return "renegotiated_early"
+    return status  # open, missed, dropped
+
+
+# --- transitions ---------------------------------------------------------------------
+
+_FINAL = {"kept", "renegotiated", "dropped"}
+
+
+def keep(promise: Promise, on: dt.date) -> Promise:
+    """Mark kept on `on`. A missed promise may still be kept (late); a dropped or
+    renegotiated one must be reopened first."""
+    _require(promise, allowed={"open", "missed"}, verb="keep")
+    _not_before_made(promise, on)
+    return dataclasses.replace(promise, status="kept", landed_on=on)
+
+
+def miss(promise: Promise, on: dt.date) -> Promise:
+    _require(promise, allowed={"open"}, verb="mark as missed")
+    _not_before_made(promise, on)
+    return dataclasses.replace(promise, status="missed", landed_on=on)
+
+
+def drop(promise: Promise, on: dt.date) -> Promise:
+    _require(promise, allowed={"open", "missed"}, verb="drop")
+    _not_before_made(promise, on)
+    return dataclasses.replace(promise, status="dropped", landed_on=on)
+
+
+def reopen(promise: Promise) -> Promise:
+    if promise.status == "open":
+        raise LuckError(f"p{promise.id} is already open")
+    if promise.renegotiated_to is not None:
+        raise LuckError(
+            f"p{promise.id} was replaced by p{promise.renegotiated_to}; edit that one instead"
+        )
+    return dataclasses.replace(promise, status="open", landed_on=None)
+
+
+def renegotiate(promise: Promise, new_due: dt.date, on: dt.date) -> tuple[Promise, Promise, bool]:
+    """Renegotiate an open promise to `new_due`, agreed on `on`.
+
+    Returns (the old promise, closed; the new promise, open; whether it was early).
+    Early (on or before the due date) closes the old one as renegotiated, which is not a
+    miss; late closes it as missed.
+    """
+    _require(promise, allowed={"open"}, verb="renegotiate")
+    _not_before_made(promise, on)
+    if new_due <= on:
+        raise LuckError(f"new due date {new_due} must be after the renegotiation date {on}")
+    assert promise.due is not None
+    early = on <= promise.due
+    closed = dataclasses.replace(
+        promise, status="renegotiated" if early else "missed", landed_on=on
+    )
+    successor = dataclasses.replace(
+        promise, id=None, made_on=on, due=new_due, status="open", landed_on=None,
+        renegotiated_to=None,
+    )
+    return closed, successor, early
+
+
+def _require(promise: Promise, *, allowed: set[str], verb: str) -> None:
+    if promise.status not in allowed:
+        landed = f" on {promise.landed_on}" if promise.landed_on else ""
+        hint = "; reopen it first" if promise.status in _FINAL - {"kept"} else ""
+        raise LuckError(f"cannot {verb} p{promise.id}: it was {promise.status}{landed}{hint}")
+
+
+def _not_before_made(promise: Promise, on: dt.date) -> None:
+    if promise.made_on and on < promise.made_on:
+        raise LuckError(f"{on} is before p{promise.id} was made ({promise.made_on})")
+
+
+# --- analytics -------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Tally:
+    """Outcome counts over a set of promises, and the rates derived from them."""
+
+    kept_on_time: int = 0
+    kept_late: int = 0
+    missed: int = 0
+    dropped: int = 0
+    renegotiated_early: int = 0
+    open: int = 0
+
+    @property
+    def resolved(self) -> int:
+        return self.kept_on_time + self.kept_late + self.missed + self.dropped
+
+    @property
+    def hit_rate(self) -> float | None:
+        return self.kept_on_time / self.resolved if self.resolved else None
+
+    def as_dict(self) -> dict[str, object]:
+        data: dict[str, object] = dataclasses.asdict(self)
+        data["resolved"] = self.resolved
+        data["hit_rate"] = _round(self.hit_rate)
+        return data
+
+
+@dataclasses.dataclass(frozen=True)
+class QuarterRate:
+    quarter: str
+    tally: Tally
+
+
+@dataclasses.dataclass(frozen=True)
+class LedgerSummary:
+    today: dt.date
+    overall: Tally
+    rolling: Tally  # resolved within the last `rolling_days`
+    previous_rolling: Tally  # the `rolling_days` before that
+    rolling_days: int
+    quarters: list[QuarterRate]
+    average_slip_days: float | None
+    overdue: list[Promise]
+    due_soon: list[Promise]
+
+    @property
+    def trend(self) -> float | None:
+        """Change of the rolling hit rate against the period before it."""
+        now, before = self.rolling.hit_rate, self.previous_rolling.hit_rate
+        return None if now is None or before is None else now - before
+
+
+def summarize(
+    facts: Iterable[Fact],
+    open_promises: Sequence[Promise],
+    today: dt.date,
+    *,
+    rolling_days: int = 90,
+    quarters: int = 6,
+    due_soon_days: int = 7,
+) -> LedgerSummary:
+    """Summarise the ledger as of `today`.
+
+    `facts` holds every promise as (due, status, landed_on); `open_promises` the open
+    ones that may be overdue or due soon (a store may pass only those due by
+    today + due_soon_days).
+    """
+    overall: dict[str, int] = dict.fromkeys(OUTCOMES, 0)
+    rolling: dict[str, int] = dict.fromkeys(OUTCOMES, 0)
+    previous: dict[str, int] = dict.fromkeys(OUTCOMES, 0)
+    by_quarter: dict[str, dict[str, int]] = {}
+    wanted = _last_quarters(today, quarters)
+    rolling_start = (today - dt.timedelta(days=rolling_days)).isoformat()
+    previous_start = (today - dt.timedelta(days=2 * rolling_days)).isoformat()
+    today_iso = today.isoformat()
+    late_days = 0
+    late_count = 0
+    for due, status, landed in facts:
+        result = outcome(due, status, landed)
+        overall[result] += 1
+        if result == "kept_late" and landed:
+            late_days += (dt.date.fromisoformat(landed) - dt.date.fromisoformat(due)).days
+            late_count += 1
+        if not landed or landed > today_iso:
+            continue
+        if landed > rolling_start:
+            rolling[result] += 1
+        elif landed > previous_start:
+            previous[result] += 1
+        quarter = f"{landed[:4]}-Q{(int(landed[5:7]) - 1) // 3 + 1}"
+        if quarter in wanted:
+            by_quarter.setdefault(quarter, dict.fromkeys(OUTCOMES, 0))[result] += 1
+    overdue = sorted(
+        (p for p in open_promises if p.status == "open" and p.due and p.due < today),
+        key=lambda p: (p.due, p.id or 0),
+    )
+    horizon = today + dt.timedelta(days=due_soon_days)
+    due_soon = sorted(
+        (p for p in open_promises if p.status == "open" and p.due and today <= p.due <= horizon),
+        key=lambda p: (p.due, p.id or 0),
+    )
+    return LedgerSummary(
+        today=today,
+        overall=Tally(**overall),
+        rolling=Tally(**rolling),
+        previous_rolling=Tally(**previous),
+        rolling_days=rolling_days,
+        quarters=[QuarterRate(q, Tally(**by_quarter.get(q, {}))) for q in wanted],
+        average_slip_days=late_days / late_count if late_count else None,
+        overdue=overdue,
+        due_soon=due_soon,
+    )
+
+
+def _last_quarters(today: dt.date, count: int) -> list[str]:
+    year, q = today.year, (today.month - 1) // 3 + 1
+    result = []
+    for _ in range(count):
+        result.append(f"{year}-Q{q}")
+        q -= 1
+        if q == 0:
+            year, q = year - 1, 4
+    return list(reversed(result))
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)

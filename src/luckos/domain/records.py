@@ -1,0 +1,298 @@
+"""The records of the essay, one frozen dataclass each, and the registry of kinds.
+
+Each field carries a little metadata (its input type, help text, choices) so that the
+store, the importer and the CLI all read one description of a record instead of
+keeping copies of it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+# Field input types: text, date, month, int, float, bool, choice, list, ref:<kind>
+PROMISE_STATUSES = ("open", "kept", "missed", "renegotiated", "dropped")
+WINDOW_KINDS = ("planning", "headcount", "budget", "retro", "promotion", "post-mortem", "other")
+METRIC_SLOTS = ("customer", "reliability", "speed")
+METRIC_SLOT_NAMES = {
+    "customer": "customer value",
+    "reliability": "reliability/safety",
+    "speed": "speed/cost",
+}
+BENCH_ACTIONS = ("unblocked", "promoted", "placed", "sponsored")
+ARTIFACT_KINDS = (
+    "talk",
+    "post",
+    "open-source",
+    "design-doc",
+    "brief",
+    "post-mortem",
+    "runbook",
+    "one-pager",
+    "architecture-note",
+    "working-group",
+    "demo",
+)
+SURFACES = ("public", "internal")
+NOTE_KINDS = ("journal", "year-in-public", "earned-secret")
+PRIVATE_NOTE_KIND = "earned-secret"
+
+
+def _f(kind: str = "text", help: str = "", *, default: Any = None, required: bool = False,
+       choices: tuple[str, ...] = (), flag: str | None = None, editable: bool = True,
+       default_today: bool = False) -> Any:
+    meta = {"type": kind, "help": help, "required": required, "choices": choices,
+            "flag": flag, "editable": editable, "default_today": default_today}
+    if kind == "list":
+        return dataclasses.field(default=(), metadata=meta)
+    return dataclasses.field(default=default, metadata=meta)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Promise:
+    """An entry in the credibility ledger."""
+
+    id: int | None = None
+    what: str = _f(help="what you promised", required=True)
+    to_whom: str = _f(help="who you promised it to", required=True, flag="to")
+    made_on: dt.date | None = _f("date", "when you made the promise", default_today=True)
+    due: dt.date | None = _f("date", "when it is due", required=True)
+    status: str = _f("choice", "open, kept, missed, renegotiated or dropped", default="open",
+                     choices=PROMISE_STATUSES, editable=False)
+    landed_on: dt.date | None = _f("date", "when it was kept, missed, renegotiated or dropped")
+    theme_id: int | None = _f("ref:theme", "the theme it serves", flag="theme")
+    tags: tuple[str, ...] = _f("list", "tags (repeat the option or separate with commas)",
+                               flag="tag")
+    renegotiated_to: int | None = _f("ref:promise", "the promise that replaced it",
+                                     editable=False)
+    note: str = _f(help="a free note", default="")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Signal:
+    """A routing signal: someone routed ambiguous work to you."""
+
+    id: int | None = None
+    who: str = _f(help="who routed the work to you", required=True)
+    what: str = _f(help="the ambiguous work", required=True)
+    on: dt.date | None = _f("date", "when", default_today=True)
+    escalated: bool = _f("bool", "they escalated instead of routing it to you", default=False)
+    note: str = _f(help="a free note", default="")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Window:
+    """A decision window on the timing calendar."""
+
+    id: int | None = None
+    name: str = _f(help="the window, e.g. 'FY27 planning'", required=True)
+    kind: str = _f("choice", "planning, headcount, budget, retro, promotion, post-mortem, other",
+                   default="other", choices=WINDOW_KINDS)
+    on: dt.date | None = _f("date", "the (first) date of the window", required=True)
+    recurrence: str = _f(help="yearly, half-yearly, quarterly or an RFC 5545 RRULE",
+                         default="")
+    prep_lead_days: int = _f("int", "days before the window the prep is due", default=7,
+                             flag="prep-lead")
+    needs_brief: bool = _f("bool", "the window asks for a two-pager", default=True,
+                           flag="brief")
+    needs_demo: bool = _f("bool", "the window asks for a 30-minute demo", default=True,
+                          flag="demo")
+    docs: tuple[str, ...] = _f("list", "linked documents (paths or links)", flag="doc")
+    theme_id: int | None = _f("ref:theme", "the theme it matters to", flag="theme")
+    note: str = _f(help="a free note", default="")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Theme:
+    """A theme: what you want to be known for across cycles."""
+
+    id: int | None = None
+    label: str = _f(help="three words or fewer (the naming test)", required=True)
+    sentence: str = _f(help="the sentence anyone can repeat when your name comes up",
+                       default="")
+    problem: str = _f(help="the problem", default="")
+    bet: str = _f(help="the bet", default="")
+    milestone: str = _f(help="the first milestone", default="")
+    blast_radius: str = _f(help="the blast radius you will avoid", default="")
+    pain: str = _f(help="triangulation: what is real pain for the business?", default="")
+    advantage: str = _f(help="triangulation: what do you have unfair advantage in?",
+                        default="")
+    progress: str = _f(help="triangulation: what shows progress in a quarter and compounds "
+                       "for a year?", default="")
+    started_on: dt.date | None = _f("date", "when you took the theme on", default_today=True)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Metric:
+    """One of a theme's three numbers."""
+
+    id: int | None = None
+    theme_id: int | None = _f("ref:theme", "the theme", required=True, flag="theme")
+    slot: str = _f("choice", "customer, reliability or speed", required=True,
+                   choices=METRIC_SLOTS)
+    name: str = _f(help="what is measured", required=True)
+    unit: str = _f(help="its unit, e.g. %, ms, $/month", default="")
+    good: str = _f("choice", "the good direction", default="up", choices=("up", "down"))
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Reading:
+    """A monthly reading of a theme metric, with two sentences of narrative."""
+
+    id: int | None = None
+    metric_id: int | None = _f("ref:metric", "the metric", required=True, flag="metric")
+    month: str = _f("month", "the month, YYYY-MM", required=True)
+    value: float = _f("float", "the value", required=True)
+    narrative: str = _f(help="two sentences: what moved and why", default="")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Decision:
+    """A bet in the decision log."""
+
+    id: int | None = None
+    title: str = _f(help="the decision", required=True)
+    on: dt.date | None = _f("date", "when it was made", default_today=True)
+    options: tuple[str, ...] = _f("list", "an option considered (repeat)", flag="option")
+    choice: str = _f(help="the option chosen", default="")
+    expected: str = _f(help="the expected outcome", default="")
+    indicators: tuple[str, ...] = _f("list", "a leading indicator to watch (repeat)",
+                                     flag="indicator")
+    confidence: float | None = _f("float", "confidence, 0 to 1")
+    review_on: dt.date | None = _f("date", "when to review it", flag="review")
+    outcome: str = _f(help="what actually happened", default="")
+    response: str = _f(help="what you did when the world disagreed", default="")
+    theme_id: int | None = _f("ref:theme", "the theme", flag="theme")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class BenchEntry:
+    """Someone you unblocked, promoted, placed or sponsored."""
+
+    id: int | None = None
+    person: str = _f(help="who", required=True)
+    action: str = _f("choice", "unblocked, promoted, placed or sponsored", required=True,
+                     choices=BENCH_ACTIONS)
+    on: dt.date | None = _f("date", "when", default_today=True)
+    artifact: str = _f(help="the artifact that made it possible", default="")
+    bet: str = _f(help="the bet, named in writing", default="")
+    note: str = _f(help="a free note", default="")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Sponsor:
+    """One of your own sponsors: someone who stakes reputation for you."""
+
+    id: int | None = None
+    person: str = _f(help="who", required=True)
+    role: str = _f(help="their role", default="")
+    since: dt.date | None = _f("date", "since when", default_today=True)
+    backs: str = _f(help="what they put on a planning slide for you", default="")
+    note: str = _f(help="a free note", default="")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Artifact:
+    """Something you made on the public or internal surface."""
+
+    id: int | None = None
+    title: str = _f(help="the title", required=True)
+    kind: str = _f("choice", "what it is", required=True, choices=ARTIFACT_KINDS)
+    surface: str = _f("choice", "public or internal", default="internal", choices=SURFACES)
+    on: dt.date | None = _f("date", "when it shipped", default_today=True)
+    link: str = _f(help="a link or path", default="")
+    theme_id: int | None = _f("ref:theme", "the theme it serves", flag="theme")
+    window_id: int | None = _f("ref:window", "the decision window it prepares", flag="window")
+    note: str = _f(help="a free note", default="")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Testimonial:
+    """"I used your doc; it saved us a week." """
+
+    id: int | None = None
+    artifact_id: int | None = _f("ref:artifact", "the artifact", required=True,
+                                 flag="artifact")
+    who: str = _f(help="who used it", required=True)
+    on: dt.date | None = _f("date", "when they told you", default_today=True)
+    hours_saved: float | None = _f("float", "time it saved them, in hours", flag="hours")
+    quote: str = _f(help="what they said", default="")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Note:
+    """A journal entry, a year-in-public entry, or an earned secret (private)."""
+
+    id: int | None = None
+    body: str = _f(help="the note", required=True)
+    kind: str = _f("choice", "journal, year-in-public or earned-secret (private)",
+                   default="journal", choices=NOTE_KINDS)
+    on: dt.date | None = _f("date", "when", default_today=True)
+    title: str = _f(help="a title", default="")
+    tags: tuple[str, ...] = _f("list", "tags", flag="tag")
+
+    @property
+    def private(self) -> bool:
+        return self.kind == PRIVATE_NOTE_KIND
+
+
+Record = (Promise | Signal | Window | Theme | Metric | Reading | Decision | BenchEntry
+          | Sponsor | Artifact | Testimonial | Note)
+
+
+@dataclasses.dataclass(frozen=True)
+class Kind:
+    """How one record kind is named, numbered and shown."""
+
+    name: str
+    cls: type
+    prefix: str  # short ids: p12, w3, t1 ...
+    title_field: str
+    date_field: str | None
+    plural: str
+    code: int  # stable number used in the search index
+    positional: str = ""  # the field `add` takes as its argument (default: title_field)
+
+    @property
+    def argument(self) -> str:
+        return self.positional or self.title_field
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("promise", Promise, "p", "what", "due", "promises", 1),
+        Kind("signal", Signal, "s", "what", "on", "signals", 2),
+        Kind("window", Window, "w", "name", "on", "windows", 3),
+        Kind("theme", Theme, "t", "label", "started_on", "themes", 4),
+        Kind("metric", Metric, "m", "name", None, "metrics", 5),
+        Kind("reading", Reading, "r", "month", None, "readings", 6),
+        Kind("decision", Decision, "d", "title", "on", "decisions", 7),
+        Kind("bench", BenchEntry, "b", "person", "on", "bench", 8),
+        Kind("sponsor", Sponsor, "sp", "person", "since", "sponsors", 9),
+        Kind("artifact", Artifact, "a", "title", "on", "artifacts", 10),
+        Kind("testimonial", Testimonial, "u", "who", "on", "testimonials", 11),
+        Kind("note", Note, "n", "title", "on", "notes", 12, positional="body"),
+    )
+}
+
+
+def kind_of(record: Any) -> Kind:
+    for kind in KINDS.values():
+        if isinstance(record, kind.cls):
+            return kind
+    raise TypeError(f"not a record: {record!r}")
+
+
+def short_id(kind: Kind, rid: int) -> str:
+    return f"{kind.prefix}{rid}"
+
+
+def fields_of(kind: Kind) -> list[dataclasses.Field]:
+    """The record's data fields (everything but the id), in declaration order."""
+    return [f for f in dataclasses.fields(kind.cls) if f.name != "id"]
+
+
+def is_private(record: Any) -> bool:
+    return isinstance(record, Note) and record.private

@@ -1,0 +1,84 @@
+"""Rules every record must keep, and the warnings the essay asks us to give.
+
+`validate` raises LuckError for a record that makes no sense and returns warnings
+(advice, not refusals) for one that is usable but weak.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from luckos.config import Config
+from luckos.domain import records as r
+from luckos.domain.themes import naming_test, two_sentences
+from luckos.domain.windows import check_recurrence
+from luckos.errors import LuckError
+
+
+def validate(record: Any, config: Config, today: dt.date) -> list[str]:
+    check = _CHECKS.get(type(record))
+    return check(record, config) if check else []
+
+
+def _promise(p: r.Promise, config: Config) -> list[str]:
+    if p.due and p.made_on and p.due < p.made_on:
+        raise LuckError(f"due date {p.due} is before the promise was made ({p.made_on})")
+    if p.status != "open" and p.landed_on is None:
+        raise LuckError(f"a {p.status} promise needs the date it landed (--landed-on)")
+    if p.landed_on and p.made_on and p.landed_on < p.made_on:
+        raise LuckError(f"landed date {p.landed_on} is before the promise was made")
+    if p.status == "renegotiated" and p.landed_on and p.due and p.landed_on > p.due:
+        raise LuckError("a promise renegotiated after its due date is a miss, not a renegotiation")
+    return []
+
+
+def _window(w: r.Window, config: Config) -> list[str]:
+    if w.prep_lead_days < 0 or w.prep_lead_days > 365:
+        raise LuckError(f"prep lead {w.prep_lead_days} days is out of range (0 to 365)")
+    check_recurrence(w.recurrence)
+    return []
+
+
+def _theme(t: r.Theme, config: Config) -> list[str]:
+    warning = naming_test(t.label, config.thresholds.theme_label_max_words)
+    return [warning] if warning else []
+
+
+def _reading(x: r.Reading, config: Config) -> list[str]:
+    if x.narrative and not two_sentences(x.narrative):
+        return ["the narrative has one sentence; the essay asks for two: what moved and why"]
+    if not x.narrative:
+        return ["no narrative: add two sentences on what moved and why (--narrative)"]
+    return []
+
+
+def _decision(d: r.Decision, config: Config) -> list[str]:
+    if d.confidence is not None and not 0 <= d.confidence <= 1:
+        raise LuckError(f"confidence {d.confidence} is out of range (0 to 1)")
+    if d.choice and d.options and d.choice not in d.options:
+        raise LuckError(f"choice {d.choice!r} is not one of the options")
+    if d.review_on and d.on and d.review_on < d.on:
+        raise LuckError(f"review date {d.review_on} is before the decision ({d.on})")
+    warnings = []
+    if not d.review_on:
+        warnings.append("no review date: set one (--review) so the bet gets checked")
+    return warnings
+
+
+def _testimonial(t: r.Testimonial, config: Config) -> list[str]:
+    if t.hours_saved is not None and t.hours_saved < 0:
+        raise LuckError("hours saved must not be negative")
+    return []
+
+
+_CHECKS = {
+    r.Promise: _promise,
+    r.Window: _window,
+    r.Theme: _theme,
+    r.Reading: _reading,
+    r.Decision: _decision,
+    r.Testimonial: _testimonial,
+}
+
+__all__ = ["validate"]

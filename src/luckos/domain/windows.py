@@ -1,0 +1,148 @@
+"""The timing calendar: recurring decision windows, prep deadlines and readiness.
+
+The essay's rule: have "a two-pager and a 30-minute demo" one week before each window.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from luckos.domain.records import Artifact, Window
+from luckos.errors import LuckError
+
+NAMED_RECURRENCES = {
+    "yearly": "FREQ=YEARLY",
+    "half-yearly": "FREQ=MONTHLY;INTERVAL=6",
+    "quarterly": "FREQ=MONTHLY;INTERVAL=3",
+}
+BRIEF_KINDS = frozenset({"brief", "one-pager", "design-doc"})
+DEMO_KINDS = frozenset({"demo"})
+
+
+def check_recurrence(text: str) -> str:
+    """Return the recurrence normalised, or raise LuckError naming what is wrong."""
+    value = text.strip()
+    if not value or value.lower() in NAMED_RECURRENCES:
+        return value.lower()
+    rule = value.removeprefix("RRULE:")
+    try:
+        _rrule(rule, dt.date(2000, 1, 1))
+    except (ValueError, TypeError) as exc:
+        raise LuckError(
+            f"invalid recurrence {text!r}: use yearly, half-yearly, quarterly or an RRULE "
+            f"such as FREQ=MONTHLY;INTERVAL=4 ({exc})"
+        ) from None
+    return rule.upper()
+
+
+def _rrule(rule: str, start: dt.date):  # type: ignore[no-untyped-def]
+    from dateutil.rrule import rrulestr
+
+    return rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()))
+
+
+def occurrences(window: Window, start: dt.date, end: dt.date) -> list[dt.date]:
+    """The window's dates within [start, end]."""
+    assert window.on is not None
+    if not window.recurrence:
+        return [window.on] if start <= window.on <= end else []
+    rule = NAMED_RECURRENCES.get(window.recurrence, window.recurrence)
+    if end < window.on:
+        return []
+    days = _rrule(rule, window.on).between(
+        dt.datetime.combine(max(start, window.on), dt.time()),
+        dt.datetime.combine(end, dt.time()),
+        inc=True,
+    )
+    return [d.date() for d in days]
+
+
+def previous_occurrence(window: Window, before: dt.date) -> dt.date | None:
+    assert window.on is not None
+    if not window.recurrence or before <= window.on:
+        return None
+    rule = NAMED_RECURRENCES.get(window.recurrence, window.recurrence)
+    last = _rrule(rule, window.on).before(dt.datetime.combine(before, dt.time()), inc=False)
+    return last.date() if last else None
+
+
+@dataclasses.dataclass(frozen=True)
+class Occurrence:
+    """One date of a decision window and how ready you are for it."""
+
+    window: Window
+    on: dt.date
+    prep_due: dt.date
+    brief: Artifact | str | None  # the artifact or linked document that answers the brief
+    demo: Artifact | None
+
+    @property
+    def brief_ready(self) -> bool:
+        return not self.window.needs_brief or self.brief is not None
+
+    @property
+    def demo_ready(self) -> bool:
+        return not self.window.needs_demo or self.demo is not None
+
+    @property
+    def ready(self) -> bool:
+        return self.brief_ready and self.demo_ready
+
+    def state(self, today: dt.date) -> str:
+        """ready, prep (prep due later), due (prep due within a week) or late."""
+        if self.ready:
+            return "ready"
+        if today > self.prep_due:
+            return "late"
+        if (self.prep_due - today).days <= 7:
+            return "due"
+        return "prep"
+
+    def missing(self) -> list[str]:
+        gaps = []
+        if not self.brief_ready:
+            gaps.append("two-pager")
+        if not self.demo_ready:
+            gaps.append("demo")
+        return gaps
+
+
+def upcoming(
+    windows: Iterable[Window],
+    artifacts: Sequence[Artifact],
+    today: dt.date,
+    horizon_days: int,
+) -> list[Occurrence]:
+    """Every window date from today to today + horizon, soonest first, with readiness."""
+    end = today + dt.timedelta(days=horizon_days)
+    by_window: dict[int, list[Artifact]] = {}
+    for artifact in artifacts:
+        if artifact.window_id is not None:
+            by_window.setdefault(artifact.window_id, []).append(artifact)
+    result = []
+    for window in windows:
+        linked = by_window.get(window.id or 0, [])
+        for day in occurrences(window, today, end):
+            result.append(_occurrence(window, day, linked))
+    result.sort(key=lambda o: (o.on, o.window.id or 0))
+    return result
+
+
+def _occurrence(window: Window, day: dt.date, linked: Sequence[Artifact]) -> Occurrence:
+    # For a recurring window, only prep made since its previous date counts.
+    since = previous_occurrence(window, day)
+    fresh = [a for a in linked if a.on is None or since is None or a.on > since]
+    fresh.sort(key=lambda a: (a.on or dt.date.min), reverse=True)
+    brief: Artifact | str | None = next((a for a in fresh if a.kind in BRIEF_KINDS), None)
+    if brief is None and window.docs:
+        brief = window.docs[0]
+    demo = next((a for a in fresh if a.kind in DEMO_KINDS), None)
+    return Occurrence(
+        window=window,
+        on=day,
+        prep_due=day - dt.timedelta(days=window.prep_lead_days),
+        brief=brief,
+        demo=demo,
+    )

@@ -1,0 +1,253 @@
+"""Reading and writing records. Rows go in and domain dataclasses come out.
+
+Identifiers in the SQL below come from the record registry, never from user input;
+every value is a bound parameter.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from luckos.domain.records import KINDS, Artifact, Kind, Promise, fields_of
+
+
+def _to_row_value(kind: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if kind == "date":
+        return value.isoformat()
+    if kind == "list":
+        return json.dumps(list(value), ensure_ascii=False)
+    if kind == "bool":
+        return int(value)
+    return value
+
+
+def _from_row_value(kind: str) -> Callable[[Any], Any] | None:
+    if kind == "date":
+        return lambda v: dt.date.fromisoformat(v) if v else None
+    if kind == "list":
+        return lambda v: tuple(json.loads(v)) if v else ()
+    if kind == "bool":
+        return lambda v: bool(v)
+    return None
+
+
+@dataclasses.dataclass(frozen=True)
+class _Table:
+    kind: Kind
+    columns: tuple[str, ...]
+    types: tuple[str, ...]
+    select: str
+    decoders: tuple[Callable[[Any], Any] | None, ...]
+
+    def record(self, row: Sequence[Any]) -> Any:
+        values = {"id": row[0]}
+        for name, decode, value in zip(self.columns, self.decoders, row[1:], strict=True):
+            values[name] = decode(value) if decode else value
+        return self.kind.cls(**values)
+
+    def row(self, record: Any) -> list[Any]:
+        return [
+            _to_row_value(t, getattr(record, c))
+            for c, t in zip(self.columns, self.types, strict=True)
+        ]
+
+
+def _table(kind: Kind) -> _Table:
+    fields = fields_of(kind)
+    columns = tuple(f.name for f in fields)
+    types = tuple(f.metadata["type"] for f in fields)
+    quoted = ", ".join(f'"{c}"' for c in ("id", *columns))
+    return _Table(
+        kind=kind,
+        columns=columns,
+        types=types,
+        select=f'SELECT {quoted} FROM "{kind.name}"',
+        decoders=tuple(_from_row_value(t) for t in types),
+    )
+
+
+TABLES = {name: _table(kind) for name, kind in KINDS.items()}
+
+
+@dataclasses.dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    rid: int
+    private: bool
+    snippet: str
+
+
+class RecordsMixin:
+    db: sqlite3.Connection
+
+    # --- generic records ----------------------------------------------------------------
+
+    def add(self, record: Any, *, keep_id: bool = False) -> Any:
+        table = TABLES[_kind_name(record)]
+        columns = list(table.columns)
+        values = table.row(record)
+        if keep_id:
+            columns.insert(0, "id")
+            values.insert(0, record.id)
+        names = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        cursor = self.db.execute(
+            f'INSERT INTO "{table.kind.name}" ({names}) VALUES ({marks})', values
+        )
+        return dataclasses.replace(record, id=cursor.lastrowid)
+
+    def update(self, record: Any) -> Any:
+        table = TABLES[_kind_name(record)]
+        assignments = ", ".join(f'"{c}" = ?' for c in table.columns)
+        self.db.execute(
+            f'UPDATE "{table.kind.name}" SET {assignments} WHERE id = ?',
+            [*table.row(record), record.id],
+        )
+        return record
+
+    def delete(self, kind: str, rid: int) -> None:
+        self.db.execute(f'DELETE FROM "{kind}" WHERE id = ?', (rid,))
+
+    def get(self, kind: str, rid: int) -> Any | None:
+        table = TABLES[kind]
+        row = self.db.execute(f"{table.select} WHERE id = ?", (rid,)).fetchone()
+        return table.record(row) if row else None
+
+    def find(
+        self,
+        kind: str,
+        *,
+        where: dict[str, Any] | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        order: str | None = None,
+        descending: bool = True,
+        limit: int | None = None,
+    ) -> list[Any]:
+        """Records of a kind, filtered by equal fields and a date range on its date field."""
+        table = TABLES[kind]
+        clauses, params = [], []
+        for name, value in (where or {}).items():
+            if name not in table.columns and name != "id":
+                raise KeyError(name)
+            if value is None:
+                clauses.append(f'"{name}" IS NULL')
+            else:
+                clauses.append(f'"{name}" = ?')
+                params.append(_to_row_value(_type_of(table, name), value))
+        date_field = table.kind.date_field
+        if date_field and since:
+            clauses.append(f'"{date_field}" >= ?')
+            params.append(since.isoformat())
+        if date_field and until:
+            clauses.append(f'"{date_field}" <= ?')
+            params.append(until.isoformat())
+        sql = table.select
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        order_by = order or date_field or "id"
+        direction = "DESC" if descending else "ASC"
+        sql += f' ORDER BY "{order_by}" {direction}, id {direction}'
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [table.record(row) for row in self.db.execute(sql, params)]
+
+    def all(self, kind: str) -> list[Any]:
+        table = TABLES[kind]
+        return [table.record(row) for row in self.db.execute(f"{table.select} ORDER BY id")]
+
+    def count(self, kind: str) -> int:
+        return int(self.db.execute(f'SELECT count(*) FROM "{kind}"').fetchone()[0])
+
+    def add_many(self, records: Iterable[Any], *, keep_id: bool = False) -> None:
+        for record in records:
+            self.add(record, keep_id=keep_id)
+
+    def clear_records(self) -> None:
+        # children first, so that no foreign key points at a deleted row
+        for name in reversed(list(KINDS)):
+            self.db.execute(f'DELETE FROM "{name}"')
+        self.db.execute("DELETE FROM sqlite_sequence")
+
+    # --- the ledger's queries -----------------------------------------------------------
+
+    def promise_facts(self) -> list[tuple[str, str, str | None]]:
+        """Every promise as (due, status, landed_on), for the ledger analytics."""
+        return self.db.execute("SELECT due, status, landed_on FROM promise").fetchall()
+
+    def open_promises_due_by(self, day: dt.date) -> list[Promise]:
+        table = TABLES["promise"]
+        rows = self.db.execute(
+            f"{table.select} WHERE status = 'open' AND due <= ? ORDER BY due, id",
+            (day.isoformat(),),
+        )
+        return [table.record(row) for row in rows]
+
+    def artifacts_for_windows(self) -> list[Artifact]:
+        table = TABLES["artifact"]
+        rows = self.db.execute(f"{table.select} WHERE window_id IS NOT NULL")
+        return [table.record(row) for row in rows]
+
+    def windows_active(self, since: dt.date) -> list[Any]:
+        """Windows that can occur on or after `since`: recurring, or dated from then on."""
+        table = TABLES["window"]
+        rows = self.db.execute(
+            f"""{table.select} WHERE recurrence != '' OR "on" >= ?""", (since.isoformat(),)
+        )
+        return [table.record(row) for row in rows]
+
+    def decisions_to_review(self, today: dt.date) -> list[Any]:
+        table = TABLES["decision"]
+        rows = self.db.execute(
+            f"{table.select} WHERE review_on IS NOT NULL AND review_on <= ? AND outcome = '' "
+            "ORDER BY review_on, id",
+            (today.isoformat(),),
+        )
+        return [table.record(row) for row in rows]
+
+    def readings_latest(self, per_metric: int = 2) -> list[Any]:
+        """The latest `per_metric` readings of every metric."""
+        table = TABLES["reading"]
+        columns = ", ".join(f'"{c}"' for c in ("id", *table.columns))
+        rows = self.db.execute(
+            f"""SELECT {columns} FROM (
+                    SELECT *, row_number() OVER (PARTITION BY metric_id ORDER BY month DESC) AS n
+                    FROM reading)
+                WHERE n <= ?""",
+            (per_metric,),
+        )
+        return [table.record(row) for row in rows]
+
+    # --- search -------------------------------------------------------------------------
+
+    def search(self, query: str, *, include_private: bool, limit: int) -> list[SearchHit]:
+        sql = (
+            "SELECT kind, rid, private, snippet(search_index, 0, '[', ']', '…', 12) "
+            "FROM search_index WHERE search_index MATCH ?"
+        )
+        if not include_private:
+            sql += " AND private = 0"
+        sql += " ORDER BY rank LIMIT ?"
+        rows = self.db.execute(sql, (query, limit)).fetchall()
+        return [SearchHit(kind, int(rid), bool(private), text) for kind, rid, private, text in rows]
+
+
+def _kind_name(record: Any) -> str:
+    for name, kind in KINDS.items():
+        if type(record) is kind.cls:
+            return name
+    raise TypeError(f"not a record: {record!r}")
+
+
+def _type_of(table: _Table, name: str) -> str:
+    if name == "id":
+        return "int"
+    return table.types[table.columns.index(name)]
