@@ -15,6 +15,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("luckos.cli.workspace:demo", "Build a demo workspace of its own and review it."),
     "review": ("luckos.cli.reports:review", "The weekly loop: what is due, next windows, trend."),
     "ledger": ("luckos.cli.reports:ledger", "The credibility ledger: hit rate, trend, slips."),
+    "win": ("luckos.cli.capture:win", "Log a win to your year-in-public notes."),
     "promise": ("luckos.cli.promise:group", "Promises made, kept, missed, renegotiated."),
     "signal": ("luckos.cli.kinds:signal", "Routing signals: ambiguous work routed to you."),
     "window": ("luckos.cli.window:group", "The timing calendar: decision windows and prep."),

@@ -26,7 +26,7 @@ LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "sponsor": ("since", "person", "role", "backs"),
     "artifact": ("on", "kind", "surface", "title"),
     "testimonial": ("on", "artifact_id", "who", "hours_saved", "quote"),
-    "note": ("on", "kind", "title", "body"),
+    "note": ("on", "kind", "body"),
 }
 
 _CLICK_TYPES = {"int": int, "float": float}
