@@ -45,12 +45,15 @@ class Store(RecordsMixin):
             raise LuckError(f"no luckos workspace at {path.parent} (run `luck init`)")
         if path.exists() and path.stat().st_size > 0:
             _check_header(path)
+        connection: sqlite3.Connection | None = None
         try:
             connection = sqlite3.connect(path, isolation_level=None, timeout=10.0)
             connection.execute("PRAGMA busy_timeout = 10000")
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             app_id = connection.execute("PRAGMA application_id").fetchone()[0]
         except sqlite3.DatabaseError as exc:
+            if connection is not None:
+                connection.close()  # so that no -wal or -shm file is left beside it
             raise LuckError(f"{path}: not a usable SQLite database ({exc})") from None
         if app_id != APPLICATION_ID and (version or _has_tables(connection)):
             connection.close()
