@@ -106,6 +106,8 @@ class Store(RecordsMixin):
             except sqlite3.Error as exc:
                 if self.db.in_transaction:
                     self.db.execute("ROLLBACK")
+                if self.schema_version() >= number:
+                    continue  # another process applied it while this one waited for the lock
                 raise LuckError(f"{self.path}: migration {name} failed: {exc}") from None
 
     def backup(self, destination: Path) -> Path:
