@@ -52,6 +52,22 @@ class LazyGroup(click.Group):
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            import sqlite3  # loaded already by any command that reached the store
+
+            # a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB) raises DatabaseError itself,
+            # never one of its subclasses, which would be our own bugs
+            if type(exc) is not sqlite3.DatabaseError:
+                raise
+            from luckos.errors import LuckError
+            from luckos.workspace import DB_NAME
+
+            raise LuckError(f"{ctx.obj.home / DB_NAME}: the database is corrupt ({exc}); "
+                            "restore it from a backup") from None
+
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
