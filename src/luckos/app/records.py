@@ -95,7 +95,7 @@ def add(ws: Workspace, kind: Kind, raw: Mapping[str, Any], today: dt.date) -> tu
     missing = [f for f in fields_of(kind) if f.metadata["required"] and values.get(f.name) is None]
     if missing:
         name = missing[0].metadata.get("flag") or missing[0].name.replace("_", "-")
-        raise LuckError(f"a {kind.name} needs {name}")
+        raise LuckError(f"a {kind.name} needs --{name}")
     record = kind.cls(**values)
     warnings = validate(record, ws.config, today)
     with ws.store.transaction():
