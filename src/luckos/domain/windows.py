@@ -43,12 +43,18 @@ def _rrule(rule: str, start: dt.date):  # type: ignore[no-untyped-def]
     return rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()))
 
 
+def _rule_of(window: Window) -> str:
+    """The RRULE of a window's recurrence, spelt as check_recurrence accepts it."""
+    value = window.recurrence.strip()
+    return NAMED_RECURRENCES.get(value.lower(), value)
+
+
 def occurrences(window: Window, start: dt.date, end: dt.date) -> list[dt.date]:
     """The window's dates within [start, end]."""
     assert window.on is not None
-    if not window.recurrence:
+    rule = _rule_of(window)
+    if not rule:
         return [window.on] if start <= window.on <= end else []
-    rule = NAMED_RECURRENCES.get(window.recurrence, window.recurrence)
     if end < window.on:
         return []
     days = _rrule(rule, window.on).between(
@@ -61,9 +67,9 @@ def occurrences(window: Window, start: dt.date, end: dt.date) -> list[dt.date]:
 
 def previous_occurrence(window: Window, before: dt.date) -> dt.date | None:
     assert window.on is not None
-    if not window.recurrence or before <= window.on:
+    rule = _rule_of(window)
+    if not rule or before <= window.on:
         return None
-    rule = NAMED_RECURRENCES.get(window.recurrence, window.recurrence)
     last = _rrule(rule, window.on).before(dt.datetime.combine(before, dt.time()), inc=False)
     return last.date() if last else None
 
