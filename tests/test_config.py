@@ -1,0 +1,95 @@
+"""`luck.toml`: defaults in one place, validated ranges, one clear line when wrong."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from conftest import Luck, workspace_state
+from luckos.config import DEFAULT_TOML, Config, Thresholds, config_from_dict, load_config
+from luckos.errors import LuckError
+
+
+def test_missing_file_means_every_default(tmp_path: Path) -> None:
+    assert load_config(tmp_path / "luck.toml") == Config()
+
+
+def test_the_written_default_file_says_the_same_as_the_defaults(tmp_path: Path) -> None:
+    # DEFAULT_TOML is what `luck init` writes; it must not drift from the dataclass
+    path = tmp_path / "luck.toml"
+    path.write_text(DEFAULT_TOML, encoding="utf-8")
+    assert load_config(path) == Config()
+    # and it names every threshold there is, so the user can find each one
+    for field in dataclasses.fields(Thresholds):
+        assert f"\n{field.name} = " in DEFAULT_TOML
+
+
+def test_values_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "luck.toml"
+    path.write_text('week_start = "Sunday"\nmaker_day = "friday"\n'
+                    "[thresholds]\ndue_soon_days = 14\nrolling_days = 30\n", encoding="utf-8")
+    config = load_config(path)
+    assert config.week_start == "sunday"
+    assert config.week_start_index == 6
+    assert config.maker_day == "friday"
+    assert config.thresholds.due_soon_days == 14
+    assert config.thresholds.rolling_days == 30
+    assert config.thresholds.trend_quarters == 6  # untouched: the default
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"thresholds": {"due_soon_days": 0}},
+         "thresholds.due_soon_days = 0 is out of range (1 to 90)"),
+        ({"thresholds": {"rolling_days": 366}},
+         "thresholds.rolling_days = 366 is out of range (7 to 365)"),
+        ({"thresholds": {"trend_quarters": True}}, "thresholds.trend_quarters = True"),
+        ({"thresholds": {"trend_quarters": "6"}}, "thresholds.trend_quarters = '6'"),
+        ({"thresholds": {"due_soon": 3}}, "unknown threshold 'due_soon'"),
+        ({"thresholds": 3}, "[thresholds] must be a table"),
+        ({"week_start": "someday"}, "week_start = 'someday' is not a weekday name"),
+        ({"maker_day": 3}, "maker_day = 3 is not a weekday name"),
+        ({"colour": "blue"}, "unknown setting 'colour'"),
+    ],
+)
+def test_bad_settings_are_named(data: dict, message: str) -> None:
+    with pytest.raises(LuckError) as caught:
+        config_from_dict(data, where="luck.toml")
+    assert str(caught.value).startswith("luck.toml: ")
+    assert message in str(caught.value)
+
+
+def test_range_edges_are_accepted() -> None:
+    config = config_from_dict({"thresholds": {"due_soon_days": 1, "prep_lead_days": 0,
+                                              "rolling_days": 365}})
+    assert config.thresholds.prep_lead_days == 0
+
+
+def test_invalid_toml_is_refused_with_the_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "luck.toml"
+    path.write_text("week_start = \n", encoding="utf-8")
+    with pytest.raises(LuckError, match=r"luck\.toml: not valid TOML"):
+        load_config(path)
+
+
+def test_a_bad_config_stops_a_command_with_one_line(luck: Luck) -> None:
+    (luck.home / "luck.toml").write_text("[thresholds]\ndue_soon_days = 900\n",
+                                         encoding="utf-8")
+    before = workspace_state(luck.home)
+    message = luck.fails("promise", "add", "Ship it", "--to", "Dana", "--due", "fri")
+    assert "thresholds.due_soon_days = 900 is out of range (1 to 90)" in message
+    assert str(luck.home / "luck.toml") in message
+    assert workspace_state(luck.home) == before
+
+
+def test_init_writes_the_default_file_and_keeps_an_edited_one(bare_luck: Luck) -> None:
+    bare_luck.ok("init")
+    path = bare_luck.home / "luck.toml"
+    assert path.read_text(encoding="utf-8") == DEFAULT_TOML
+    path.write_text('week_start = "sunday"\n', encoding="utf-8")
+    result = bare_luck.ok("init")
+    assert "nothing changed" in result.stdout
+    assert path.read_text(encoding="utf-8") == 'week_start = "sunday"\n'

@@ -1,0 +1,87 @@
+"""Date input: ISO dates and the short relative forms, read against a fixed today."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from luckos.dates import add_months, iso, month_of, parse_date, parse_month, quarter_of
+from luckos.errors import LuckError
+
+D = dt.date.fromisoformat
+TODAY = D("2026-11-25")  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-12-01", "2026-12-01"),
+        ("  2026-12-01 ", "2026-12-01"),
+        ("today", "2026-11-25"),
+        ("Today", "2026-11-25"),
+        ("tomorrow", "2026-11-26"),
+        ("yesterday", "2026-11-24"),
+        ("+3d", "2026-11-28"),
+        ("+2w", "2026-12-09"),  # 14 days
+        ("-2d", "2026-11-23"),
+        ("fri", "2026-11-27"),  # the coming Friday
+        ("friday", "2026-11-27"),
+        ("next fri", "2026-12-04"),
+        ("in 3 days", "2026-11-28"),
+        ("dec 1", "2026-12-01"),
+        ("next month", "2026-12-01"),
+    ],
+)
+def test_parse_date(text: str, expected: str) -> None:
+    assert parse_date(text, TODAY) == D(expected)
+
+
+def test_relative_forms_follow_the_given_today() -> None:
+    assert parse_date("+3d", D("2024-02-27")) == D("2024-03-01")  # through a leap day
+    assert parse_date("+1w", D("2026-12-28")) == D("2027-01-04")  # across a year
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2026-02-30", "invalid due '2026-02-30': not a real ISO date (YYYY-MM-DD)"),
+        ("2026-13-01", "invalid due '2026-13-01': not a real ISO date (YYYY-MM-DD)"),
+        ("someday", "invalid due 'someday': use YYYY-MM-DD or a relative form"),
+        ("3pm", "invalid due '3pm': use YYYY-MM-DD or a relative form"),
+        ("   ", "invalid due: empty"),
+    ],
+)
+def test_invalid_dates_name_the_field_and_the_text(text: str, message: str) -> None:
+    with pytest.raises(LuckError) as caught:
+        parse_date(text, TODAY, what="due")
+    assert str(caught.value).startswith(message)
+
+
+@settings(max_examples=60)
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(9999, 12, 31)))
+def test_every_iso_date_reads_back_as_itself(day: dt.date) -> None:
+    assert parse_date(day.isoformat(), TODAY) == day
+
+
+def test_parse_month() -> None:
+    assert parse_month("2026-02", TODAY) == "2026-02"
+    assert parse_month("this month", TODAY) == "2026-11"
+    assert parse_month("2026-12-15", TODAY) == "2026-12"
+    assert parse_month("next month", TODAY) == "2026-12"
+    with pytest.raises(LuckError, match="invalid month '2026-13': use YYYY-MM"):
+        parse_month("2026-13", TODAY)
+
+
+def test_calendar_helpers() -> None:
+    assert quarter_of(D("2026-01-01")) == "2026-Q1"
+    assert quarter_of(D("2026-03-31")) == "2026-Q1"
+    assert quarter_of(D("2026-04-01")) == "2026-Q2"
+    assert quarter_of(D("2026-12-31")) == "2026-Q4"
+    assert month_of(TODAY) == "2026-11"
+    assert iso(None) is None and iso(TODAY) == "2026-11-25"
+    # the end of a longer month clips to the end of a shorter one
+    assert add_months(D("2026-01-31"), 1) == D("2026-02-28")
+    assert add_months(D("2026-11-25"), -12) == D("2025-11-25")
