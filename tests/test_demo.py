@@ -1,0 +1,248 @@
+"""`luck demo`: a workspace of its own whose first review tells a believable story."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from luckos.cli import cli, main
+
+TODAY = "2026-11-25"
+SECRET = "resets on the hour"  # from the demo's private earned-secret note
+
+
+def luck(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output + repr(result.exception)
+    return result.output
+
+
+def luck_exit(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run the real entry point (bad input becomes exit 2); returns code, out, err."""
+    capsys.readouterr()
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def build(folder: Path, real: Path, today: str = TODAY) -> dict:
+    return json.loads(luck("--home", str(real), "--today", today, "demo", "--dir", str(folder),
+                           "--json"))
+
+
+@pytest.fixture(scope="module", params=[TODAY, "2027-02-28"])
+def review(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    root = tmp_path_factory.mktemp("demo")
+    return build(root / "demo", root / "real", request.param)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("demo")
+    build(root / "demo", root / "real")
+    return root / "demo"
+
+
+def test_review_shows_overdue_promises_and_the_week_ahead(review: dict) -> None:
+    today = review["today"]
+    assert len(review["overdue"]) == 2
+    assert all(p["due"] < today and p["status"] == "open" for p in review["overdue"])
+    assert {p["to_whom"] for p in review["overdue"]} == {"Lena Park", "Grace Liu"}
+    assert review["this_week"], "something is due this week"
+    assert all(p["due"] >= today for p in review["this_week"])
+
+
+def test_review_shows_a_window_missing_its_demo_and_one_ready(review: dict) -> None:
+    today = dt.date.fromisoformat(review["today"])
+    soon = [w for w in review["windows"]
+            if (dt.date.fromisoformat(w["on"]) - today).days <= 21]
+    gap = [w for w in soon if w["missing"] == ["demo"]]
+    assert gap, "a window within three weeks has its two-pager but no demo"
+    assert gap[0]["window"]["name"] == "FY planning: engineering roadmap"
+    assert gap[0]["brief"]["kind"] == "brief"
+    assert gap[0]["state"] in ("due", "prep")
+    assert gap[0]["prep_due"] == (dt.date.fromisoformat(gap[0]["on"])
+                                  - dt.timedelta(days=7)).isoformat()
+    ready = [w for w in review["windows"] if w["state"] == "ready"]
+    assert [w["window"]["name"] for w in ready] == ["Quarterly budget review"]
+    assert ready[0]["demo"]["kind"] == "demo"
+
+
+def test_review_shows_a_stale_metric_and_a_decision_past_review(review: dict) -> None:
+    month = review["today"][:7]
+    stale = {s["metric"]["name"]: s for s in review["stale_metrics"]}
+    assert "checkout p95 cold-start" in stale
+    assert stale["checkout p95 cold-start"]["latest"]["month"] < month
+    assert stale["checkout p95 cold-start"]["improving"] is True
+    assert len(stale) < 6, "most metrics were read this month"
+    due = review["decisions_due"]
+    assert [d["title"] for d in due] == ["Open-source loadkit now"]
+    assert due[0]["review_on"] < review["today"] and due[0]["outcome"] == ""
+
+
+def test_review_shows_last_weeks_artifacts_and_signals(review: dict) -> None:
+    week = review["week_start"]
+    last = (dt.date.fromisoformat(week) - dt.timedelta(days=7)).isoformat()
+    artifacts = review["last_week"]["artifacts"]
+    signals = review["last_week"]["signals"]
+    assert {a["surface"] for a in artifacts} == {"public", "internal"}
+    assert all(last <= a["on"] < week for a in artifacts + signals)
+    assert any(s["escalated"] for s in signals) and not all(s["escalated"] for s in signals)
+
+
+def test_ledger_hit_rate_rises_over_the_quarters(demo: Path) -> None:
+    data = json.loads(luck("--home", str(demo), "--today", TODAY, "ledger", "--json"))
+    overall = data["overall"]
+    assert 0 < overall["hit_rate"] < 1
+    assert 100 <= overall["resolved"] + overall["renegotiated_early"] + overall["open"] <= 140
+    for outcome in ("kept_late", "missed", "dropped", "renegotiated_early", "open"):
+        assert overall[outcome] > 0, outcome
+    rates = [q["hit_rate"] for q in data["quarters"] if q["resolved"]]
+    assert len(rates) == 6
+    assert (rates[-1] + rates[-2]) / 2 > (rates[0] + rates[1]) / 2 + 0.15
+    assert data["trend"] > 0
+    assert data["rolling"]["hit_rate"] > overall["hit_rate"]
+
+
+def test_renegotiated_promises_point_at_their_successor(demo: Path) -> None:
+    home = ["--home", str(demo), "--today", TODAY]
+    renegotiated = json.loads(luck(*home, "promise", "list", "--status", "renegotiated",
+                                   "--limit", "0", "--json"))
+    assert len(renegotiated) >= 3
+    for old in renegotiated:
+        new = json.loads(luck(*home, "promise", "show", old["renegotiated_to"], "--json"))
+        assert new["what"] == old["what"] and new["to_whom"] == old["to_whom"]
+        assert old["landed_on"] <= old["due"] < new["due"]
+
+
+def test_demo_records_cover_every_kind(demo: Path) -> None:
+    home = ["--home", str(demo), "--today", TODAY]
+    artifacts = json.loads(luck(*home, "artifact", "list", "--limit", "0", "--json"))
+    assert len(artifacts) >= 20
+    assert {a["surface"] for a in artifacts} == {"public", "internal"}
+    testimonials = json.loads(luck(*home, "testimonial", "list", "--limit", "0", "--json"))
+    assert any(t["on"] >= "2026-11-18" and t["hours_saved"] for t in testimonials)
+    bench = json.loads(luck(*home, "bench", "list", "--json"))
+    assert {b["action"] for b in bench} == {"unblocked", "promoted", "placed", "sponsored"}
+    assert all(b["bet"] for b in bench)
+    assert len(json.loads(luck(*home, "sponsor", "list", "--json"))) == 2
+    notes = json.loads(luck(*home, "note", "list", "--json"))
+    assert {n["kind"] for n in notes} == {"journal", "year-in-public", "earned-secret"}
+    theme = json.loads(luck(*home, "theme", "show", "t1", "--json"))
+    assert theme["label"] == "Faster cold-start"
+    readings = json.loads(luck(*home, "reading", "list", "--limit", "0", "--json"))
+    first = [r for r in readings if r["metric_id"] == "m1"]
+    assert len(first) == 15
+    assert all(r["narrative"].count(". ") >= 1 for r in readings), "two sentences each"
+
+
+def test_export_leaves_the_earned_secret_out(demo: Path, tmp_path: Path) -> None:
+    home = ["--home", str(demo), "--today", TODAY]
+    shared = tmp_path / "shared.json"
+    assert "private notes left out" in luck(*home, "export", str(shared))
+    text = shared.read_text(encoding="utf-8")
+    assert SECRET not in text
+    assert json.loads(text)["private_left_out"] >= 1
+    full = tmp_path / "full.json"
+    luck(*home, "export", "--include-private", str(full))
+    assert SECRET in full.read_text(encoding="utf-8")
+
+
+def test_building_twice_gives_the_same_records(tmp_path: Path) -> None:
+    folder, real = tmp_path / "demo", tmp_path / "real"
+    exports = []
+    for run in range(2):
+        build(folder, real)
+        path = tmp_path / f"export-{run}.json"
+        luck("--home", str(folder), "export", "--include-private", str(path))
+        exports.append(json.loads(path.read_text(encoding="utf-8"))["records"])
+    assert exports[0] == exports[1]
+    assert sum(len(rows) for rows in exports[0].values()) > 250
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_refuses_to_replace_a_workspace_that_is_not_a_demo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine = tmp_path / "mine"
+    luck("--home", str(mine), "init")
+    luck("--home", str(mine), "promise", "add", "Ship the migration plan", "--to", "Grace",
+         "--due", "2026-12-01")
+    code, out, err = luck_exit(capsys, "--home", str(tmp_path / "real"), "--today", TODAY,
+                               "demo", "--dir", str(mine))
+    assert code == 2
+    assert err.startswith("luck: error: ") and "not a demo" in err
+    assert len(err.strip().splitlines()) == 1 and out == ""
+    listed = json.loads(luck("--home", str(mine), "promise", "list", "--json"))
+    assert [p["what"] for p in listed] == ["Ship the migration plan"]
+
+
+def test_refuses_the_real_workspace_and_a_folder_of_other_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = tmp_path / "real"
+    code, _, err = luck_exit(capsys, "--home", str(real), "demo", "--dir", str(real))
+    assert code == 2 and "real workspace" in err
+    code, _, err = luck_exit(capsys, "--home", str(real / "luckos"), "demo", "--dir", str(real))
+    assert code == 2 and "real workspace" in err, "a folder holding the real workspace"
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "thesis.md").write_text("years of work\n", encoding="utf-8")
+    code, _, err = luck_exit(capsys, "--home", str(real), "demo", "--dir", str(papers))
+    assert code == 2 and "not empty" in err
+    assert [p.name for p in papers.iterdir()] == ["thesis.md"]
+    assert not real.exists()
+
+
+def test_a_failed_rebuild_keeps_the_previous_demo(tmp_path: Path, monkeypatch) -> None:
+    from luckos.app import demo as demo_app
+
+    folder = tmp_path / "demo"
+    build(folder, tmp_path / "real")
+
+    def broken(self: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(demo_app._Builder, "add_notes", broken)
+    with pytest.raises(RuntimeError):
+        demo_app.build_demo(folder, dt.date(2026, 11, 25), tmp_path / "real")
+    assert "Lena Park" in luck("--home", str(folder), "--today", TODAY, "review")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG_DATA_HOME is how Linux places data")
+def test_default_folder_sits_beside_the_real_workspace(tmp_path: Path) -> None:
+    result = CliRunner(env={"XDG_DATA_HOME": str(tmp_path), "LUCK_HOME": None}).invoke(
+        cli, ["--today", TODAY, "demo"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "luckos" / "demo" / "luck.db").exists()
+    assert not (tmp_path / "luckos" / "luck.db").exists(), "the real workspace is untouched"
+    assert f"luck --home {tmp_path / 'luckos' / 'demo'} ledger" in result.output
+
+
+def test_installed_luck_demo_prints_the_weekly_review(tmp_path: Path) -> None:
+    executable = Path(sys.executable).parent / "luck"
+    done = subprocess.run(
+        [str(executable), "--home", str(tmp_path / "real"), "--today", TODAY, "demo", "--dir",
+         str(tmp_path / "demo")],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    for heading in ("Weekly review, week of 2026-11-23 (today 2026-11-25)", "Overdue promises",
+                    "Due this week", "Next decision windows", "Metrics with no reading for "
+                    "2026-11", "Decisions past their review date", "Credibility",
+                    "Last week's artifacts", "Last week's routing signals"):
+        assert heading in done.stdout, heading
+    assert "6d overdue" in done.stdout
+    assert "FY planning: engineering roadmap" in done.stdout
