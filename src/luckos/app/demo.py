@@ -215,9 +215,9 @@ class _Builder:
             promise = self.add(r.Promise(what=what, to_whom=who, made_on=made, due=due,
                                          theme_id=self.themes.get(theme or ""), tags=tags))
             self._resolve(promise, result)
-        for who, what, made, due, tags, theme, note in books.OPEN_PROMISES:
-            self.add(r.Promise(what=what, to_whom=who, made_on=self.day(made),
-                               due=self.day(due), theme_id=self.themes.get(theme or ""),
+        for who, what, made_when, due_when, tags, theme, note in books.OPEN_PROMISES:
+            self.add(r.Promise(what=what, to_whom=who, made_on=self.day(made_when),
+                               due=self.day(due_when), theme_id=self.themes.get(theme or ""),
                                tags=tags, note=note))
 
     def _template(self, templates: list[tuple[Any, ...]],

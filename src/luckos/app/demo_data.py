@@ -8,10 +8,12 @@ from that window's previous date, or (key, n, k) from its k-th previous date.
 
 from __future__ import annotations
 
+from typing import Any
+
 # --- themes, their three numbers and the story of each month -------------------------
 # A metric's readings run month by month up to this month; None is a month not read.
 
-THEMES = (
+THEMES: tuple[dict[str, Any], ...] = (
     {
         "key": "cold",
         "label": "Faster cold-start",
@@ -129,7 +131,7 @@ THEMES = (
 
 # --- the timing calendar: next date in days from today, recurrence step in months ----
 
-WINDOWS = (
+WINDOWS: tuple[dict[str, Any], ...] = (
     {"key": "plan", "name": "FY planning: engineering roadmap", "kind": "planning",
      "recurrence": "yearly", "step": 12, "next": 13, "theme": "cold",
      "note": "Grace's staff meeting picks which bets get a slide; the roadmap locks the week "

@@ -119,7 +119,7 @@ OPEN_PROMISES = (
      ("mentoring",), "cold", ""),
     ("#payments-oncall", "Publish v2 of the shard rollout runbook", -10, 2, ("docs",),
      "cold", ""),
-    ("Grace Liu", "Record the 30-minute cold-start demo for FY planning", -4, 8,
+    ("Grace Liu", "Record the 30-minute cold-start demo for FY planning", -4, 6,
      ("planning", "demo"), "cold", "The two-pager is done; the demo is the gap."),
     ("Tomás Rivera", "Write peer feedback for Tomás's promotion packet", -3, 20,
      ("mentoring",), None, ""),
