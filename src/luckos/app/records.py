@@ -139,11 +139,12 @@ def listing(
     until: dt.date | None = None,
     limit: int | None = 50,
     include_private: bool = True,
+    today: dt.date,
 ) -> list[Any]:
     filters = dict(where or {})
     for name, raw in list(filters.items()):
         field = next(f for f in fields_of(kind) if f.name == name)
-        filters[name] = coerce(ws, field, raw, dt.date.today())
+        filters[name] = coerce(ws, field, raw, today)
     found = ws.store.find(kind.name, where=filters, since=since, until=until, limit=limit)
     if not include_private:
         found = [x for x in found if not r.is_private(x)]

@@ -53,8 +53,12 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
+        from luckos.errors import LuckError
+
         try:
             return super().invoke(ctx)
+        except LuckError as exc:
+            raise BadInput(exc.message) from None
         except Exception as exc:
             import sqlite3  # loaded already by any command that reached the store
 
@@ -62,11 +66,19 @@ class LazyGroup(click.Group):
             # never one of its subclasses, which would be our own bugs
             if type(exc) is not sqlite3.DatabaseError:
                 raise
-            from luckos.errors import LuckError
             from luckos.workspace import DB_NAME
 
-            raise LuckError(f"{ctx.obj.home / DB_NAME}: the database is corrupt ({exc}); "
-                            "restore it from a backup") from None
+            raise BadInput(f"{ctx.obj.home / DB_NAME}: the database is corrupt ({exc}); "
+                           "restore it from a backup") from None
+
+
+class BadInput(click.ClickException):
+    """A LuckError on its way out: one line on stderr, exit code 2 (also under CliRunner)."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"luck: error: {self.message}", err=True)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

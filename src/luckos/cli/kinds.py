@@ -143,6 +143,7 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
             since=parse_date(since, s.today, what="--since") if since else None,
             until=parse_date(until, s.today, what="--until") if until else None,
             limit=None if limit == 0 else limit,
+            today=s.today,
         )
         if as_json:
             emit_json([records.as_json(x) for x in found])

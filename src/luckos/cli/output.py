@@ -90,3 +90,12 @@ def _console() -> Any:
 
 def percent(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.0%}"
+
+
+def quantity(value: float, unit: str) -> str:
+    """`$18`, `7.6%`, `650 ms`, `3 pages`: a value written with its unit."""
+    if unit in ("$", "€", "£"):
+        return f"{unit}{value:,g}"
+    if unit in ("%", ""):
+        return f"{value:g}{unit}"
+    return f"{value:g} {unit}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from luckos.cli.kinds import build_group, show_record
-from luckos.cli.output import emit_json, json_option, table, warn
+from luckos.cli.output import emit_json, json_option, quantity, table, warn
 from luckos.cli.session import session
 
 group = build_group(
@@ -44,8 +44,9 @@ def show(ref: str, as_json: bool) -> None:
         if st.metric is None:
             rows.append([METRIC_SLOT_NAMES[st.slot], "(not set)", "", "", ""])
             continue
-        latest = f"{st.latest.value:g} {st.metric.unit} ({st.latest.month})" if st.latest else "-"
-        change = "" if st.change is None else f"{st.change:+g}"
+        unit = st.metric.unit
+        latest = f"{quantity(st.latest.value, unit)} ({st.latest.month})" if st.latest else "-"
+        change = "" if st.change is None else "no change" if st.change == 0 else f"{st.change:+g}"
         verdict = {True: "better", False: "worse", None: ""}[st.improving]
         rows.append([METRIC_SLOT_NAMES[st.slot], f"m{st.metric.id} {st.metric.name}", latest,
                      change, verdict])

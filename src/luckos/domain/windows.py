@@ -12,11 +12,9 @@ from collections.abc import Iterable, Sequence
 from luckos.domain.records import Artifact, Window
 from luckos.errors import LuckError
 
-NAMED_RECURRENCES = {
-    "yearly": "FREQ=YEARLY",
-    "half-yearly": "FREQ=MONTHLY;INTERVAL=6",
-    "quarterly": "FREQ=MONTHLY;INTERVAL=3",
-}
+# Named recurrences step by whole months from the window's first date; a date past the
+# end of a shorter month lands on that month's last day (Jan 31 -> Apr 30 -> Jul 31).
+NAMED_RECURRENCES = {"yearly": 12, "half-yearly": 6, "quarterly": 3}
 BRIEF_KINDS = frozenset({"brief", "one-pager", "design-doc"})
 DEMO_KINDS = frozenset({"demo"})
 
@@ -43,21 +41,36 @@ def _rrule(rule: str, start: dt.date):  # type: ignore[no-untyped-def]
     return rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()))
 
 
-def _rule_of(window: Window) -> str:
-    """The RRULE of a window's recurrence, spelt as check_recurrence accepts it."""
-    value = window.recurrence.strip()
-    return NAMED_RECURRENCES.get(value.lower(), value)
+def _months_from(start: dt.date, count: int) -> dt.date:
+    from dateutil.relativedelta import relativedelta
+
+    return start + relativedelta(months=count)
+
+
+def _named_dates(window: Window, step: int, start: dt.date, end: dt.date) -> list[dt.date]:
+    assert window.on is not None
+    months = (start.year - window.on.year) * 12 + start.month - window.on.month
+    k = max(0, months // step - 1)
+    found = []
+    while (day := _months_from(window.on, k * step)) <= end:
+        if day >= start:
+            found.append(day)
+        k += 1
+    return found
 
 
 def occurrences(window: Window, start: dt.date, end: dt.date) -> list[dt.date]:
     """The window's dates within [start, end]."""
     assert window.on is not None
-    rule = _rule_of(window)
-    if not rule:
+    recurrence = window.recurrence.strip()
+    if not recurrence:
         return [window.on] if start <= window.on <= end else []
     if end < window.on:
         return []
-    days = _rrule(rule, window.on).between(
+    step = NAMED_RECURRENCES.get(recurrence.lower())
+    if step:
+        return _named_dates(window, step, max(start, window.on), end)
+    days = _rrule(recurrence, window.on).between(
         dt.datetime.combine(max(start, window.on), dt.time()),
         dt.datetime.combine(end, dt.time()),
         inc=True,
@@ -66,11 +79,17 @@ def occurrences(window: Window, start: dt.date, end: dt.date) -> list[dt.date]:
 
 
 def previous_occurrence(window: Window, before: dt.date) -> dt.date | None:
+    """The window's last date strictly before `before`, if it recurs."""
     assert window.on is not None
-    rule = _rule_of(window)
-    if not rule or before <= window.on:
+    recurrence = window.recurrence.strip()
+    if not recurrence or before <= window.on:
         return None
-    last = _rrule(rule, window.on).before(dt.datetime.combine(before, dt.time()), inc=False)
+    step = NAMED_RECURRENCES.get(recurrence.lower())
+    if step:
+        since = max(window.on, _months_from(before, -(step + 1)))
+        earlier = _named_dates(window, step, since, before - dt.timedelta(days=1))
+        return earlier[-1] if earlier else None
+    last = _rrule(recurrence, window.on).before(dt.datetime.combine(before, dt.time()), inc=False)
     return last.date() if last else None
 
 
