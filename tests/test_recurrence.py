@@ -1,0 +1,40 @@
+"""Named recurrences step by whole months and never skip a short month."""
+
+import datetime as dt
+
+from luckos.domain.records import Window
+from luckos.domain.windows import occurrences, previous_occurrence
+
+
+def _window(on: dt.date, recurrence: str) -> Window:
+    return Window(id=1, name="w", on=on, recurrence=recurrence)
+
+
+def test_quarterly_from_the_31st_keeps_every_quarter():
+    w = _window(dt.date(2026, 1, 31), "quarterly")
+    assert occurrences(w, dt.date(2026, 1, 1), dt.date(2026, 12, 31)) == [
+        dt.date(2026, 1, 31), dt.date(2026, 4, 30), dt.date(2026, 7, 31), dt.date(2026, 10, 31),
+    ]
+
+
+def test_half_yearly_from_august_31_falls_in_february():
+    w = _window(dt.date(2026, 8, 31), "half-yearly")
+    assert occurrences(w, dt.date(2027, 1, 1), dt.date(2027, 12, 31)) == [
+        dt.date(2027, 2, 28), dt.date(2027, 8, 31),
+    ]
+
+
+def test_yearly_from_a_leap_day_comes_every_year():
+    w = _window(dt.date(2024, 2, 29), "Yearly")
+    assert occurrences(w, dt.date(2025, 1, 1), dt.date(2028, 12, 31)) == [
+        dt.date(2025, 2, 28), dt.date(2026, 2, 28), dt.date(2027, 2, 28), dt.date(2028, 2, 29),
+    ]
+
+
+def test_previous_occurrence_of_a_named_and_an_rrule_window():
+    quarterly = _window(dt.date(2026, 1, 31), "quarterly")
+    assert previous_occurrence(quarterly, dt.date(2027, 5, 1)) == dt.date(2027, 4, 30)
+    assert previous_occurrence(quarterly, dt.date(2026, 4, 30)) == dt.date(2026, 1, 31)
+    assert previous_occurrence(quarterly, dt.date(2026, 1, 31)) is None
+    every_four = _window(dt.date(2026, 1, 10), "FREQ=MONTHLY;INTERVAL=4")
+    assert previous_occurrence(every_four, dt.date(2026, 12, 1)) == dt.date(2026, 9, 10)
