@@ -1,0 +1,318 @@
+"""`luck review` and `luck ledger` on a small hand-built workspace, with every figure
+computed by hand in the comments.
+
+Today is Wednesday 2026-11-25; the week (Monday start) runs 2026-11-23 .. 2026-11-29 and
+last week 2026-11-16 .. 2026-11-22. Rolling window 90 days: landed in
+(2026-08-27, 2026-11-25]; the 90 days before: (2026-05-29, 2026-08-27].
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from conftest import Luck
+from luckos.domain import records as r
+from luckos.store import Store
+from luckos.workspace import init_workspace
+
+D = dt.date.fromisoformat
+
+PROMISES = [
+    # id  what                          made          due           status          landed
+    (1, "Retire the cron job", "2026-11-01", "2026-11-20", "open", None),  # 5d overdue
+    (2, "Answer the audit questions", "2026-10-20", "2026-11-10", "open", None),  # 15d overdue
+    (3, "Send the pre-read", "2026-11-18", "2026-11-25", "open", None),  # today
+    (4, "Review Sam's design", "2026-11-20", "2026-11-29", "open", None),  # Sunday
+    (5, "Draft the FY27 two-pager", "2026-11-20", "2026-12-02", "open", None),  # today + 7
+    (6, "Canary every service", "2026-11-01", "2026-12-10", "open", None),  # later
+    (7, "Fix the p95 dashboard", "2026-10-01", "2026-11-01", "kept", "2026-10-30"),  # on time
+    (8, "Publish the runbook", "2026-09-15", "2026-10-15", "kept", "2026-10-20"),  # 5d late
+    (9, "Migrate the queue", "2026-09-01", "2026-09-30", "missed", "2026-10-01"),
+    (10, "Write the post-mortem", "2026-08-01", "2026-08-28", "kept", "2026-08-28"),  # on time
+    (11, "Prune the alerts", "2026-08-01", "2026-08-27", "kept", "2026-08-27"),  # boundary
+    (12, "Host the guild", "2026-06-01", "2026-06-30", "dropped", "2026-06-15"),
+    (13, "Cut the build time", "2026-05-20", "2026-06-10", "kept", "2026-06-25"),  # 15d late
+    (14, "Auth consolidation plan", "2026-11-01", "2026-12-01", "renegotiated", "2026-11-20"),
+    (15, "Auth consolidation plan", "2026-11-20", "2027-01-15", "open", None),  # p14's successor
+    (16, "Onboarding doc", "2025-02-01", "2025-03-01", "kept", "2025-02-20"),  # long ago
+]
+
+
+def build(home: Path) -> None:
+    ws, _ = init_workspace(home)
+    ws.close()
+    store = Store.open(home / "luck.db")
+    add = store.add
+    with store.transaction():
+        store.db.execute("PRAGMA defer_foreign_keys = ON")  # p14 points ahead at p15
+        add(r.Theme(label="Faster cold-start", started_on=D("2026-01-10")))
+        for pid, what, made, due, status, landed in PROMISES:
+            add(r.Promise(id=pid, what=what, to_whom="Rae", made_on=D(made), due=D(due),
+                          status=status, landed_on=D(landed) if landed else None,
+                          renegotiated_to=15 if pid == 14 else None), keep_id=True)
+        # windows
+        add(r.Window(name="FY27 planning", kind="planning", on=D("2026-12-07")))  # w1
+        add(r.Window(name="Quarterly retro", kind="retro", on=D("2026-01-15"),
+                     recurrence="quarterly"))  # w2
+        add(r.Window(name="Headcount", kind="headcount", on=D("2026-12-01"),
+                     prep_lead_days=14, needs_demo=False, docs=("docs/headcount.md",)))  # w3
+        add(r.Window(name="Promo cycle", kind="promotion", on=D("2026-11-30")))  # w4
+        add(r.Window(name="Old retro", kind="retro", on=D("2026-10-01")))  # w5: past
+        add(r.Window(name="FY28 planning", kind="planning", on=D("2027-06-01")))  # w6: far
+        # artifacts
+        add(r.Artifact(title="FY27 brief", kind="brief", on=D("2026-11-20"), window_id=1))
+        add(r.Artifact(title="Q3 retro brief", kind="brief", on=D("2026-10-01"), window_id=2))
+        add(r.Artifact(title="Retro demo", kind="demo", on=D("2026-11-01"), window_id=2))
+        add(r.Artifact(title="Cold starts at scale", kind="talk", surface="public",
+                       on=D("2026-11-22")))
+        add(r.Artifact(title="Canary notes", kind="post", on=D("2026-11-23")))
+        # metrics of t1: customer read three months, reliability only in October
+        add(r.Metric(theme_id=1, slot="customer", name="checkout drop-off", unit="%",
+                     good="down"))
+        add(r.Metric(theme_id=1, slot="reliability", name="Friday pages", good="down"))
+        for month, value in (("2026-09", 4.0), ("2026-10", 3.0), ("2026-11", 2.5)):
+            add(r.Reading(metric_id=1, month=month, value=value, narrative="Fell. Why."))
+        add(r.Reading(metric_id=2, month="2026-10", value=3.0, narrative="Held. Fine."))
+        # decisions
+        add(r.Decision(title="Adopt canaries", on=D("2026-10-01"), review_on=D("2026-11-20")))
+        add(r.Decision(title="Split the monolith", on=D("2026-09-01"),
+                       review_on=D("2026-11-25")))
+        add(r.Decision(title="Hire an SRE", on=D("2026-11-01"), review_on=D("2026-11-26")))
+        add(r.Decision(title="Freeze Fridays", on=D("2026-08-01"), review_on=D("2026-11-01"),
+                       outcome="incidents fell 60%"))
+        add(r.Decision(title="Move to ARM", on=D("2026-11-01")))
+        # routing signals
+        add(r.Signal(who="Ops", what="the flaky deploy pipeline", on=D("2026-11-16")))
+        add(r.Signal(who="Priya", what="the auth migration", on=D("2026-11-15"),
+                     escalated=True))
+        add(r.Signal(who="Dan", what="the cost ceiling", on=D("2026-11-23")))
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("review") / "ws"
+    build(folder)
+    return folder
+
+
+@pytest.fixture
+def luck(home: Path) -> Luck:  # every test here only reads the shared workspace
+    return Luck(home)
+
+
+def ids(items: list[dict]) -> list[str]:
+    return [x["id"] for x in items]
+
+
+# --- the ledger -------------------------------------------------------------------------
+
+
+def test_ledger_json(luck: Luck) -> None:
+    ledger = luck.json("ledger")
+    # all time: on time p7 p10 p11 p16 = 4; late p8 p13 = 2; missed p9; dropped p12;
+    # renegotiated early p14; open p1-p6, p15 = 7. Resolved 4+2+1+1 = 8; 4/8 = 50%
+    assert ledger["overall"] == {"kept_on_time": 4, "kept_late": 2, "missed": 1, "dropped": 1,
+                                 "renegotiated_early": 1, "open": 7, "resolved": 8,
+                                 "hit_rate": 0.5}
+    # rolling 90 days: p7 on time, p10 on time (08-28), p8 late, p9 missed, p14 reneg.
+    # -> 2 of 4 resolved = 50%
+    assert ledger["rolling_days"] == 90
+    assert ledger["rolling"] == {"kept_on_time": 2, "kept_late": 1, "missed": 1, "dropped": 0,
+                                 "renegotiated_early": 1, "open": 0, "resolved": 4,
+                                 "hit_rate": 0.5}
+    # the 90 days before: p11 on time (08-27 itself), p12 dropped, p13 late -> 1 of 3
+    assert ledger["previous_rolling"] == {"kept_on_time": 1, "kept_late": 1, "missed": 0,
+                                          "dropped": 1, "renegotiated_early": 0, "open": 0,
+                                          "resolved": 3, "hit_rate": 0.3333}
+    # trend 0.5 - 0.3333 = +0.1667
+    assert ledger["trend"] == 0.1667
+    # average slip: (5 + 15) / 2 = 10 days
+    assert ledger["average_slip_days"] == 10.0
+    assert ids(ledger["overdue"]) == ["p2", "p1"]
+    assert ids(ledger["due_soon"]) == ["p3", "p4", "p5"]
+
+
+def test_ledger_quarters(luck: Luck) -> None:
+    quarters = {q["quarter"]: q for q in luck.json("ledger")["quarters"]}
+    assert list(quarters) == ["2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
+    for empty in ("2025-Q3", "2025-Q4", "2026-Q1"):  # p16 landed in 2025-Q1, outside
+        assert (quarters[empty]["resolved"], quarters[empty]["hit_rate"]) == (0, None)
+    # Q2: p12 dropped 06-15, p13 late 06-25 -> 0 of 2
+    assert (quarters["2026-Q2"]["resolved"], quarters["2026-Q2"]["hit_rate"]) == (2, 0.0)
+    # Q3: p11 08-27 and p10 08-28, both on time -> 2 of 2
+    assert (quarters["2026-Q3"]["resolved"], quarters["2026-Q3"]["hit_rate"]) == (2, 1.0)
+    # Q4: p9 missed 10-01, p8 late 10-20, p7 on time 10-30 -> 1 of 3; p14 shown apart
+    q4 = quarters["2026-Q4"]
+    assert (q4["kept_on_time"], q4["kept_late"], q4["missed"], q4["renegotiated_early"],
+            q4["resolved"], q4["hit_rate"]) == (1, 1, 1, 1, 3, 0.3333)
+
+
+def test_ledger_plain_text(luck: Luck) -> None:
+    # compare with runs of spaces folded, so that column widths do not matter
+    lines = [" ".join(line.split()) for line in luck.ok("ledger").stdout.splitlines()]
+    assert lines[0] == "Credibility ledger as of 2026-11-25"
+    assert "hit rate (all time) 50% = 4 kept on time / 8 resolved" in lines
+    assert "hit rate (last 90 days) 50% = 2 / 4" in lines
+    trend = next(line for line in lines if line.startswith("trend "))
+    assert trend.startswith("trend up") and "17 points" in trend
+    assert "average slip 10.0 days over 2 promises kept late" in lines
+    assert "renegotiated early 1 (not misses, shown apart)" in lines
+    # quarter, hit rate, on time, late, missed, dropped, renegotiated early
+    assert "2026-Q4 33% 1 1 1 0 1" in lines
+    assert "2026-Q3 100% 2 0 0 0 0" in lines
+    assert "2026-Q2 0% 0 1 0 1 0" in lines
+    assert "2025-Q3 n/a 0 0 0 0 0" in lines
+    overdue = lines.index("Overdue")
+    assert lines[overdue + 2].startswith("p2 2026-11-10 15d overdue Rae")
+    assert lines[overdue + 3].startswith("p1 2026-11-20 5d overdue Rae")
+    soon = lines.index("Due soon")
+    assert [line.split()[0] for line in lines[soon + 2:soon + 5]] == ["p3", "p4", "p5"]
+
+
+# --- the review ---------------------------------------------------------------------------
+
+
+def test_review_promises(luck: Luck) -> None:
+    review = luck.json("review")
+    assert (review["today"], review["week_start"]) == ("2026-11-25", "2026-11-23")
+    assert ids(review["overdue"]) == ["p2", "p1"]
+    # open and due from today to Sunday 2026-11-29; p5 (12-02) is next week
+    assert ids(review["this_week"]) == ["p3", "p4"]
+    assert review["ledger"]["rolling"]["hit_rate"] == 0.5
+
+
+def test_review_windows(luck: Luck) -> None:
+    windows = luck.json("review")["windows"]
+    rows = [(o["window"]["id"], o["on"], o["prep_due"], o["days_to_prep"], o["state"],
+             o["missing"]) for o in windows]
+    assert rows == [
+        # promo: prep due 11-23, two days ago, nothing linked
+        ("w4", "2026-11-30", "2026-11-23", -2, "late", ["two-pager", "demo"]),
+        # headcount: 14-day lead, no demo asked, the brief is a linked document
+        ("w3", "2026-12-01", "2026-11-17", -8, "ready", []),
+        # FY27 planning: a1 is its brief, no demo; prep due in 5 days
+        ("w1", "2026-12-07", "2026-11-30", 5, "due", ["demo"]),
+        # quarterly retro, next on 2027-01-15: a2 (10-01) predates the 10-15 retro, a3 counts
+        ("w2", "2027-01-15", "2027-01-08", 44, "prep", ["two-pager"]),
+    ]
+    assert windows[1]["brief"] == "docs/headcount.md"
+    assert windows[2]["brief"]["id"] == "a1"
+    assert windows[3]["demo"]["id"] == "a3"
+
+
+def test_review_stale_metrics_and_decisions(luck: Luck) -> None:
+    review = luck.json("review")
+    # t1: customer read for 2026-11; reliability last read 2026-10; speed never defined
+    stale = [(s["theme"], s["slot"], s["metric"]["id"] if s["metric"] else None,
+              s["latest"]["month"] if s["latest"] else None) for s in review["stale_metrics"]]
+    assert stale == [("t1", "reliability", "m2", "2026-10"), ("t1", "speed", None, None)]
+    # review dates on or before today with no outcome: d1 (11-20), d2 (today)
+    assert ids(review["decisions_due"]) == ["d1", "d2"]
+
+
+def test_review_last_week(luck: Luck) -> None:
+    last = luck.json("review")["last_week"]
+    # 2026-11-16 .. 2026-11-22: the talk (11-22) and the FY27 brief (11-20)
+    assert ids(last["artifacts"]) == ["a4", "a1"]
+    # s1 on 11-16; s2 (11-15) and s3 (11-23) fall outside
+    assert ids(last["signals"]) == ["s1"]
+
+
+def test_review_plain_text(luck: Luck) -> None:
+    out = luck.ok("review").stdout
+    assert "\x1b[" not in out  # piped: no colour codes
+    lines = [" ".join(line.split()) for line in out.splitlines()]
+    assert lines[0] == "Weekly review, week of 2026-11-23 (today 2026-11-25)"
+
+    def section(title: str) -> list[str]:
+        """The rows of a section, without its title and column header."""
+        start = lines.index(title) + 2
+        end = lines.index("", start) if "" in lines[start:] else len(lines)
+        return lines[start:end]
+
+    assert section("Overdue promises") == [
+        "p2 2026-11-10 15d overdue Rae Answer the audit questions",
+        "p1 2026-11-20 5d overdue Rae Retire the cron job",
+    ]
+    assert section("Due this week") == [
+        "p3 2026-11-25 today Rae Send the pre-read",
+        "p4 2026-11-29 in 4d Rae Review Sam's design",
+    ]
+    assert section("Next decision windows") == [
+        "w4 2026-11-30 2026-11-23 late two-pager, demo Promo cycle",
+        "w3 2026-12-01 2026-11-17 ready - Headcount",
+        "w1 2026-12-07 2026-11-30 due demo FY27 planning",
+        "w2 2027-01-15 2027-01-08 prep two-pager Quarterly retro",
+    ]
+    assert section("Metrics with no reading for 2026-11") == [
+        "t1 Faster cold-start reliability/safety m2 Friday pages 2026-10",
+        "t1 Faster cold-start speed/cost (not defined) never",
+    ]
+    assert section("Decisions past their review date") == [
+        "d1 2026-11-20 Adopt canaries",
+        "d2 2026-11-25 Split the monolith",
+    ]
+    credibility = lines[lines.index("Credibility") + 1:lines.index("Credibility") + 4]
+    assert credibility[0].startswith("hit rate, last 90 days 50% of 4 resolved (up")
+    assert "17 points" in credibility[0]
+    assert credibility[1:] == ["hit rate, all time 50% of 8",
+                               "renegotiated early 1 in the last 90 days (not misses)"]
+    assert section("Last week's artifacts") == [
+        "a4 2026-11-22 talk public Cold starts at scale",
+        "a1 2026-11-20 brief internal FY27 brief",
+    ]
+    assert section("Last week's routing signals") == [
+        "s1 2026-11-16 Ops no the flaky deploy pipeline"]
+
+
+# --- settings change what the review shows -----------------------------------------------
+
+
+def test_settings_move_the_week_and_the_windows(tmp_path: Path) -> None:
+    home = tmp_path / "ws"
+    build(home)
+    (home / "luck.toml").write_text(
+        'week_start = "sunday"\n[thresholds]\ndue_soon_days = 3\nrolling_days = 30\n',
+        encoding="utf-8")
+    luck = Luck(home)
+    review = luck.json("review")
+    # the week is Sunday 11-22 .. Saturday 11-28: p4 (due Sunday 11-29) is next week's
+    assert review["week_start"] == "2026-11-22"
+    assert ids(review["this_week"]) == ["p3"]
+    # last week 11-15 .. 11-21: signals s1 (11-16) and s2 (11-15); only a1 (11-20)
+    assert ids(review["last_week"]["signals"]) == ["s1", "s2"]
+    assert ids(review["last_week"]["artifacts"]) == ["a1"]
+    ledger = review["ledger"]
+    # due soon: today .. 11-28 -> p3 only
+    assert ids(ledger["due_soon"]) == ["p3"]
+    # rolling 30 days, landed in (10-26, 11-25]: p7 on time, p14 renegotiated -> 1 of 1;
+    # before, (09-26, 10-26]: p8 late, p9 missed -> 0 of 2; trend +1.0
+    assert (ledger["rolling"]["resolved"], ledger["rolling"]["hit_rate"]) == (1, 1.0)
+    assert (ledger["previous_rolling"]["resolved"],
+            ledger["previous_rolling"]["hit_rate"]) == (2, 0.0)
+    assert ledger["trend"] == 1.0
+
+
+def test_a_review_on_an_empty_workspace(tmp_path: Path) -> None:
+    luck = Luck(tmp_path / "ws")
+    luck.ok("init")
+    review = luck.json("review")
+    assert review["overdue"] == review["this_week"] == review["windows"] == []
+    assert review["ledger"]["overall"]["hit_rate"] is None
+    lines = [" ".join(line.split()) for line in luck.ok("review").stdout.splitlines()]
+    assert "hit rate, all time n/a of 0" in lines
+    assert "(none overdue)" in lines
+
+
+def test_a_window_recurrence_in_any_case_is_reviewed(tmp_path: Path) -> None:
+    luck = Luck(tmp_path / "ws")
+    luck.ok("init")
+    luck.ok("window", "add", "Budget", "--on", "2026-03-01", "--recurrence", "Half-Yearly")
+    # from 2026-03-01 every six months: the next is 2027-03-01, 96 days ahead
+    assert [o["on"] for o in luck.json("window", "upcoming", "--days", "120")] == [
+        "2027-03-01"]
+    assert luck.json("review")["windows"] == []  # beyond the 90-day horizon
