@@ -99,6 +99,8 @@ def _require(promise: Promise, *, allowed: set[str], verb: str) -> None:
     if promise.status not in allowed:
         landed = f" on {promise.landed_on}" if promise.landed_on else ""
         hint = "; reopen it first" if promise.status in _FINAL - {"kept"} else ""
+        if promise.renegotiated_to is not None:
+            hint = f"; it carries on as p{promise.renegotiated_to}"
         raise LuckError(f"cannot {verb} p{promise.id}: it was {promise.status}{landed}{hint}")
 
 
