@@ -122,7 +122,7 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
         if as_json:
             emit_json(records.as_json(record))
         else:
-            click.echo(f"added {short_id(kind, record.id)}: {cell(kind, record, kind.title_field)}")
+            click.echo(f"added {short_id(kind, record.id)}: {cell(kind, record, kind.argument)}")
 
     add_cmd = click.argument(title_field.name, metavar=title_field.name.upper())(add)
     for field in reversed(_options(kind, for_edit=False)):
