@@ -193,7 +193,7 @@ def _spoil(data: dict, how: str) -> dict:
         ("bad choice", "import: records.promise[1].status must be one of open, kept, missed, "
                        "renegotiated, dropped, not 'forgotten'"),
         ("missing reference", "import: promise 1 points at a missing theme"),
-        ("duplicate id", "import: UNIQUE constraint failed: promise.id"),
+        ("duplicate id", "import: records.promise[1] repeats id 1"),
         ("not a list", "import: records.note must be a list"),
         ("no records", '"records" must be an object of record lists'),
     ],

@@ -47,8 +47,11 @@ def write_export(ws: Workspace, path: Path, *, include_private: bool,
     data = export_data(ws, include_private=include_private, now=now)
     text = json.dumps(data, indent=1, ensure_ascii=False)
     partial = path.with_name(path.name + ".partial")
-    partial.write_text(text + "\n", encoding="utf-8")
-    partial.replace(path)  # never leave a half-written export behind
+    try:
+        partial.write_text(text + "\n", encoding="utf-8")
+        partial.replace(path)  # never leave a half-written export behind
+    finally:
+        partial.unlink(missing_ok=True)
     return data
 
 
@@ -83,8 +86,13 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
         if not isinstance(rows, list):
             raise LuckError(f"import: records.{name} must be a list")
         kind = KINDS[name]
+        seen: set[int] = set()
         for index, row in enumerate(rows):
-            decoded.append(_decode(kind, row, f"records.{name}[{index}]"))
+            record = _decode(kind, row, f"records.{name}[{index}]")
+            if record.id in seen:
+                raise LuckError(f"import: records.{name}[{index}] repeats id {record.id}")
+            seen.add(record.id)
+            decoded.append(record)
         counts[name] = len(rows)
     store = ws.store
     with store.transaction():

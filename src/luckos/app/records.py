@@ -24,7 +24,7 @@ def kind_named(name: str) -> Kind:
 
 def parse_id(kind: Kind, text: str | int) -> int:
     """`p12` or `12` → 12 for promises; a wrong prefix or a non-number is an error."""
-    value = str(text).strip()
+    value = str(text).strip().lower()
     digits = value.lstrip("abcdefghijklmnopqrstuvwxyz")
     prefix = value[: len(value) - len(digits)]
     if not digits.isdigit() or (prefix and prefix != kind.prefix):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Iterator
 from importlib import resources
@@ -90,7 +91,8 @@ class Store(RecordsMixin):
     def _migrate(self, current: int) -> None:
         if current > 0:
             self.backup(self.path.with_name(
-                f"{self.path.name}.before-v{SCHEMA_VERSION}-{dt.datetime.now():%Y%m%d%H%M%S}.bak"
+                f"{self.path.name}.before-v{SCHEMA_VERSION}-{dt.datetime.now():%Y%m%d%H%M%S%f}"
+                f"-{os.getpid()}.bak"
             ))
         self.db.execute("PRAGMA journal_mode = WAL")
         for number, name, script in _migrations():
