@@ -1,0 +1,247 @@
+"""Time the installed `luck` on ten years of data, beside the targets of DESIGN.md §5.
+
+    .venv/bin/python benchmarks/run.py [--runs 15] [--data DIR] [--no-tty] [--markdown]
+
+Each command runs as a real process (the `luck` script next to this interpreter): two
+warm-up runs, then `--runs` timed ones. Wall time is taken around the process, from
+start to exit. Peak memory is the command's maximum resident set size as GNU time
+reports it (three more runs); a child started straight from this Python would count
+this Python's own memory too. Baselines measured in the same run (an empty Python,
+`import click`, bare sqlite3 query scripts) show how fast the machine is today.
+Commands run with their output piped (plain text), and the reports once more on a
+pseudo-terminal, where they draw Rich tables. Always exits 0: it prints, it fails no build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import fcntl
+import json
+import os
+import platform
+import pty
+import shutil
+import sqlite3
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_DATA = HERE / "data" / "ten-years"
+PYCACHE = HERE / "data" / "pycache"
+GNU_TIME = "/usr/bin/time"
+BARE_QUERY = ("import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); "
+              "print(len(db.execute('SELECT id, due, status, to_whom, what FROM promise "
+              "ORDER BY {} LIMIT 20').fetchall()))")
+
+
+@dataclasses.dataclass
+class Case:
+    label: str
+    argv: list[str]
+    target_ms: float | None = None  # median wall time
+    target_mb: float | None = None  # peak resident memory
+    tty: bool = False
+    report: bool = False  # also run it on a pseudo-terminal
+
+
+@dataclasses.dataclass
+class Result:
+    case: Case
+    times: list[float]  # seconds
+    peak_mb: float | None = None
+    failure: str = ""
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.times) * 1000
+
+    @property
+    def min_ms(self) -> float:
+        return min(self.times) * 1000
+
+    @property
+    def verdict(self) -> str:
+        if self.failure:
+            return "FAILED: " + self.failure
+        if self.case.target_ms is None:
+            return ""
+        over = self.median_ms > self.case.target_ms or (
+            self.case.target_mb is not None and (self.peak_mb or 0) > self.case.target_mb)
+        return "OVER" if over else "ok"
+
+
+def cases(luck: Path, data: Path, capture_home: Path, meta: dict) -> list[Case]:
+    py, db = sys.executable, str(data / "luck.db")
+    home = ["--home", str(data), "--today", meta["today"]]
+    found = [
+        Case("baseline: python -c pass", [py, "-c", "pass"]),
+        Case("baseline: python -c 'import click'", [py, "-c", "import click"]),
+        Case("baseline: sqlite3 script, 20 newest by id",
+             [py, "-c", BARE_QUERY.format("id DESC"), db]),
+        Case("baseline: sqlite3 script, 20 by due",
+             [py, "-c", BARE_QUERY.format("due DESC, id DESC"), db]),
+        Case("luck --help", [str(luck), "--help"], 50),
+        Case("luck promise show p1 (start-up floor)", [str(luck), *home, "promise", "show", "p1"]),
+        Case("luck promise add (capture)",
+             [str(luck), "--home", str(capture_home), "--today", meta["today"], "promise",
+              "add", "send the benchmark figures", "--to", "Ana Abe", "--due", "2030-01-01"],
+             70),
+        Case("luck promise list --limit 20", [str(luck), *home, "promise", "list",
+                                              "--limit", "20"], 60, report=True),
+        Case("luck ledger", [str(luck), *home, "ledger"], 60, report=True),
+        Case("luck review", [str(luck), *home, "review"], 100, 100, report=True),
+    ]
+    for text, hits in meta["search_hits"].items():
+        found.append(Case(f"luck search {text} ({hits:,} hits)",
+                          [str(luck), *home, "search", *text.split()], 100, 100, report=True))
+    return found
+
+
+def child_env() -> dict[str, str]:
+    """The environment of a user's shell: bytecode cached (in a folder of our own, so
+    that a PYTHONDONTWRITEBYTECODE set here does not make every run compile luckos)."""
+    env = dict(os.environ, TERM="xterm-256color", PYTHONPYCACHEPREFIX=str(PYCACHE))
+    for name in ("LUCK_HOME", "PYTHONDONTWRITEBYTECODE", "NO_COLOR", "COLUMNS"):
+        env.pop(name, None)
+    return env
+
+
+def _drain(fd: int) -> None:
+    try:
+        while os.read(fd, 65536):
+            pass
+    except OSError:  # EIO once the child side is closed
+        pass
+
+
+def run_once(argv: list[str], tty: bool) -> tuple[float, int]:
+    """One run, output thrown away: (wall seconds, exit code)."""
+    reader, out = None, subprocess.DEVNULL
+    if tty:
+        master, out = pty.openpty()
+        fcntl.ioctl(out, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        reader = threading.Thread(target=_drain, args=(master,), daemon=True)
+        reader.start()
+    env = child_env()
+    began = time.perf_counter()
+    code = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=out,
+                          env=env).returncode
+    took = time.perf_counter() - began
+    if reader is not None:
+        os.close(out)
+        reader.join(timeout=5)
+        os.close(master)
+    return took, code
+
+
+def peak_rss_mb(case: Case, runs: int) -> float | None:
+    if not Path(GNU_TIME).exists():
+        return None
+    worst = 0
+    with tempfile.NamedTemporaryFile("r") as report:
+        for _ in range(runs):
+            run_once([GNU_TIME, "-f", "%M", "-o", report.name, *case.argv], case.tty)
+            report.seek(0)
+            worst = max(worst, int(report.read().split()[-1]))
+    return worst / 1024
+
+
+def measure(case: Case, runs: int, warmup: int) -> Result:
+    check = subprocess.run(case.argv, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                           env=child_env())
+    if check.returncode != 0:
+        return Result(case, [0.0], failure=(check.stderr or check.stdout).strip()[-200:])
+    for _ in range(warmup):
+        run_once(case.argv, case.tty)
+    times = []
+    for _ in range(runs):
+        took, code = run_once(case.argv, case.tty)
+        if code != 0:
+            return Result(case, [took], failure=f"exit {code} during timing")
+        times.append(took)
+    return Result(case, times, peak_rss_mb(case, 3))
+
+
+def print_table(results: list[Result], markdown: bool) -> None:
+    head = ("command", "median", "min", "target", "peak RSS", "target", "")
+    rows = []
+    for res in results:
+        case = res.case
+        ms = f"<= {case.target_ms:.0f} ms" if case.target_ms else ""
+        mb = f"<= {case.target_mb:.0f} MB" if case.target_mb else ""
+        rss = "-" if res.peak_mb is None else f"{res.peak_mb:.1f} MB"
+        rows.append((case.label, f"{res.median_ms:.1f} ms", f"{res.min_ms:.1f} ms", ms, rss,
+                     mb, res.verdict))
+    if markdown:
+        print("| command | median | min | target | peak RSS | target | verdict |")
+        print("|---|---:|---:|---:|---:|---:|---|")
+        for row in rows:
+            print("| " + " | ".join(c.replace("<=", "≤") for c in row) + " |")
+        return
+    widths = [max(len(r[i]) for r in (head, *rows)) for i in range(len(head))]
+    for row in (head, *rows):
+        cells = [c.ljust(w) if i in (0, 6) else c.rjust(w)
+                 for i, (c, w) in enumerate(zip(row, widths, strict=True))]
+        print("  ".join(cells).rstrip())
+
+
+def ensure_data(data: Path) -> dict:
+    if not (data / "bench.json").exists():
+        print(f"no benchmark data in {data}: generating it", file=sys.stderr, flush=True)
+        subprocess.run([sys.executable, str(HERE / "generate.py"), "--out", str(data)],
+                       check=True, stdout=sys.stderr)
+    meta: dict = json.loads((data / "bench.json").read_text(encoding="utf-8"))
+    return meta
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="timed runs per command (15)")
+    parser.add_argument("--warmup", type=int, default=2, help="untimed runs first (2)")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                        help="benchmark workspace (generated when missing)")
+    parser.add_argument("--no-tty", action="store_true", help="skip the pseudo-terminal runs")
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    args = parser.parse_args(argv)
+    luck = Path(sys.executable).parent / "luck"
+    if not luck.exists():
+        print(f"no `luck` next to {sys.executable}: run this with the virtualenv's python "
+              "after `pip install -e .`")
+        return 0
+    data = args.data.resolve()
+    meta = ensure_data(data)
+    capture_home = data.with_name(data.name + "-capture")  # captures write to a copy
+    if (capture_home / "bench.json").exists():
+        shutil.rmtree(capture_home)
+    shutil.copytree(data, capture_home)
+    counts = meta["counts"]
+    print(f"{time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs, "
+          f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+          f"{platform.system()} {platform.release()}")
+    print(f"data: {data} ({meta['years']} years to {meta['today']}, "
+          f"{sum(counts.values()):,} records: {counts['promise']:,} promises, "
+          f"{counts['window']:,} windows, {counts['note']:,} notes)")
+    print(f"{args.runs} timed runs after {args.warmup} warm-ups: median and min wall time; "
+          f"peak RSS{'' if Path(GNU_TIME).exists() else ' (needs GNU time)'}\n", flush=True)
+    todo = cases(luck, data, capture_home, meta)
+    if not args.no_tty:
+        todo += [dataclasses.replace(c, label=c.label + " [tty]", tty=True)
+                 for c in todo if c.report]
+    results = []
+    for case in todo:
+        print(f"  {case.label} ...", file=sys.stderr, flush=True)
+        results.append(measure(case, args.runs, args.warmup))
+    print_table(results, args.markdown)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
