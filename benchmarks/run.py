@@ -193,6 +193,13 @@ def print_table(results: list[Result], markdown: bool) -> None:
         print("  ".join(cells).rstrip())
 
 
+def source_version() -> str:
+    """The commit of the luckos checkout measured, when this is one."""
+    git = subprocess.run(["git", "-C", str(HERE.parent), "describe", "--always", "--dirty"],
+                         capture_output=True, text=True)
+    return git.stdout.strip() if git.returncode == 0 else "(not a git checkout)"
+
+
 def ensure_data(data: Path) -> dict:
     if not (data / "bench.json").exists():
         print(f"no benchmark data in {data}: generating it", file=sys.stderr, flush=True)
@@ -223,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(capture_home)
     shutil.copytree(data, capture_home)
     counts = meta["counts"]
-    print(f"{time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs, "
+    print(f"{time.strftime('%Y-%m-%d %H:%M')}, luckos {source_version()}, {os.cpu_count()} CPUs, "
           f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
           f"{platform.system()} {platform.release()}")
     print(f"data: {data} ({meta['years']} years to {meta['today']}, "
