@@ -3,13 +3,14 @@
     .venv/bin/python benchmarks/run.py [--runs 15] [--data DIR] [--no-tty] [--markdown]
 
 Each command runs as a real process (the `luck` script next to this interpreter): two
-warm-up runs, then `--runs` timed ones. Wall time is taken around the process, from
-start to exit. Peak memory is the command's maximum resident set size as GNU time
-reports it (three more runs); a child started straight from this Python would count
-this Python's own memory too. Baselines measured in the same run (an empty Python,
-`import click`, bare sqlite3 query scripts) show how fast the machine is today.
-Commands run with their output piped (plain text), and the reports once more on a
-pseudo-terminal, where they draw Rich tables. Always exits 0: it prints, it fails no build.
+warm-up rounds, then `--runs` timed rounds, each round running every command once. Wall
+time is taken around the process, from start to exit. Peak memory is the command's
+maximum resident set size as GNU time reports it (three more runs); a child started
+straight from this Python would count this Python's own memory too. Baselines measured
+in the same rounds (an empty Python, `import click`, bare sqlite3 query scripts) show how
+fast the machine is today. Commands run with their output piped (plain text), and the
+reports once more on a pseudo-terminal, where they draw Rich tables.
+Always exits 0: it prints figures, it fails no build.
 """
 
 from __future__ import annotations
@@ -61,15 +62,15 @@ class Result:
 
     @property
     def median_ms(self) -> float:
-        return statistics.median(self.times) * 1000
+        return statistics.median(self.times or [0]) * 1000
 
     @property
     def min_ms(self) -> float:
-        return min(self.times) * 1000
+        return min(self.times or [0]) * 1000
 
     @property
     def verdict(self) -> str:
-        if self.failure:
+        if self.failure or not self.times:
             return "FAILED: " + self.failure
         if self.case.target_ms is None:
             return ""
@@ -154,20 +155,27 @@ def peak_rss_mb(case: Case, runs: int) -> float | None:
     return worst / 1024
 
 
-def measure(case: Case, runs: int, warmup: int) -> Result:
-    check = subprocess.run(case.argv, capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                           env=child_env())
-    if check.returncode != 0:
-        return Result(case, [0.0], failure=(check.stderr or check.stdout).strip()[-200:])
-    for _ in range(warmup):
-        run_once(case.argv, case.tty)
-    times = []
-    for _ in range(runs):
-        took, code = run_once(case.argv, case.tty)
-        if code != 0:
-            return Result(case, [took], failure=f"exit {code} during timing")
-        times.append(took)
-    return Result(case, times, peak_rss_mb(case, 3))
+def measure(todo: list[Case], runs: int, warmup: int) -> list[Result]:
+    """Round-robin: each round runs every command once, so that a burst of load on a
+    shared machine slows all of them alike instead of one command's whole series."""
+    results = {id(c): Result(c, []) for c in todo}
+    for case in todo:
+        check = subprocess.run(case.argv, capture_output=True, text=True,
+                               stdin=subprocess.DEVNULL, env=child_env())
+        if check.returncode != 0:
+            results[id(case)].failure = (check.stderr or check.stdout).strip()[-200:]
+    live = [c for c in todo if not results[id(c)].failure]
+    for round_no in range(warmup + runs):
+        print(f"  round {round_no + 1} of {warmup + runs}", file=sys.stderr, flush=True)
+        for case in live:
+            took, code = run_once(case.argv, case.tty)
+            if code != 0:
+                results[id(case)].failure = f"exit {code} during timing"
+            elif round_no >= warmup:
+                results[id(case)].times.append(took)
+    for case in live:
+        results[id(case)].peak_mb = peak_rss_mb(case, 3)
+    return [results[id(c)] for c in todo]
 
 
 def print_table(results: list[Result], markdown: bool) -> None:
@@ -211,8 +219,8 @@ def ensure_data(data: Path) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15, help="timed runs per command (15)")
-    parser.add_argument("--warmup", type=int, default=2, help="untimed runs first (2)")
+    parser.add_argument("--runs", type=int, default=15, help="timed rounds (15)")
+    parser.add_argument("--warmup", type=int, default=2, help="untimed rounds first (2)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
                         help="benchmark workspace (generated when missing)")
     parser.add_argument("--no-tty", action="store_true", help="skip the pseudo-terminal runs")
@@ -236,17 +244,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"data: {data} ({meta['years']} years to {meta['today']}, "
           f"{sum(counts.values()):,} records: {counts['promise']:,} promises, "
           f"{counts['window']:,} windows, {counts['note']:,} notes)")
-    print(f"{args.runs} timed runs after {args.warmup} warm-ups: median and min wall time; "
+    print(f"{args.runs} timed rounds after {args.warmup} warm-up rounds: median and min wall "
+          "time; "
           f"peak RSS{'' if Path(GNU_TIME).exists() else ' (needs GNU time)'}\n", flush=True)
     todo = cases(luck, data, capture_home, meta)
     if not args.no_tty:
         todo += [dataclasses.replace(c, label=c.label + " [tty]", tty=True)
                  for c in todo if c.report]
-    results = []
-    for case in todo:
-        print(f"  {case.label} ...", file=sys.stderr, flush=True)
-        results.append(measure(case, args.runs, args.warmup))
-    print_table(results, args.markdown)
+    print_table(measure(todo, args.runs, args.warmup), args.markdown)
     return 0
 
 
