@@ -251,7 +251,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_tty:
         todo += [dataclasses.replace(c, label=c.label + " [tty]", tty=True)
                  for c in todo if c.report]
-    print_table(measure(todo, args.runs, args.warmup), args.markdown)
+    results = measure(todo, args.runs, args.warmup)
+    print_table(results, args.markdown)
+    empty = results[0]
+    if empty.times and empty.median_ms > 1.25 * empty.min_ms:
+        print(f"\nthe machine was busy: an empty Python took {empty.median_ms:.1f} ms median "
+              f"against {empty.min_ms:.1f} ms at best; compare with the baselines or run again")
     return 0
 
 
