@@ -208,11 +208,13 @@ def source_version() -> str:
     return git.stdout.strip() if git.returncode == 0 else "(not a git checkout)"
 
 
-def ensure_data(data: Path) -> dict:
+def ensure_data(data: Path) -> dict | None:
     if not (data / "bench.json").exists():
         print(f"no benchmark data in {data}: generating it", file=sys.stderr, flush=True)
         subprocess.run([sys.executable, str(HERE / "generate.py"), "--out", str(data)],
-                       check=True, stdout=sys.stderr)
+                       stdout=sys.stderr)
+    if not (data / "bench.json").exists():
+        return None
     meta: dict = json.loads((data / "bench.json").read_text(encoding="utf-8"))
     return meta
 
@@ -233,6 +235,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     data = args.data.resolve()
     meta = ensure_data(data)
+    if meta is None:
+        print(f"no benchmark data in {data} and it could not be generated: nothing measured")
+        return 0
     capture_home = data.with_name(data.name + "-capture")  # captures write to a copy
     if (capture_home / "bench.json").exists():
         shutil.rmtree(capture_home)
