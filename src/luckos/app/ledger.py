@@ -45,8 +45,12 @@ def renegotiate(
 def summary(ws: Workspace, today: dt.date) -> ledger.LedgerSummary:
     t = ws.config.thresholds
     horizon = today + dt.timedelta(days=t.due_soon_days)
-    return ledger.summarize(
-        ws.store.promise_facts(),
+    totals, daily = ws.store.promise_groups(
+        ledger.history_start(today, t.rolling_days, t.trend_quarters), today
+    )
+    return ledger.summarize_groups(
+        totals,
+        daily,
         ws.store.open_promises_due_by(horizon),
         today,
         rolling_days=t.rolling_days,

@@ -10,9 +10,11 @@ Definitions (shown to the user by `luck ledger`):
 - hit rate: kept on time / resolved.
 - average slip: mean days late over the promises kept late.
 
-The analytics take light `(due, status, landed_on)` triples of ISO date strings, so that
-ten years of promises are summarised without building an object per row; ISO strings
-compare in date order.
+The analytics read promises as counted groups (`Group`: a status, whether it landed
+after its due date, the day it landed, how many, and their days late), so that a store
+can hand over ten years of promises as a few hundred grouped rows instead of an object
+per promise. `summarize` takes plain `(due, status, landed_on)` triples and groups them
+itself. Dates are ISO strings, which compare in date order.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from luckos.domain.records import Promise
 from luckos.errors import LuckError
@@ -29,12 +32,26 @@ Fact = tuple[str, str, "str | None"]  # (due, status, landed_on), ISO dates
 OUTCOMES = ("kept_on_time", "kept_late", "missed", "dropped", "renegotiated_early", "open")
 
 
-def outcome(due: str, status: str, landed_on: str | None) -> str:
+class Group(NamedTuple):
+    """Promises that share a status, lateness and (for recent ones) a landing day."""
+
+    status: str
+    late: bool  # landed after the due date
+    landed_on: str | None  # ISO day; None in the all-time totals
+    count: int
+    late_days: int  # the sum of their days late (0 when not late)
+
+
+def outcome_of(status: str, late: bool) -> str:
     if status == "kept":
-        return "kept_late" if landed_on and landed_on > due else "kept_on_time"
+        return "kept_late" if late else "kept_on_time"
     if status == "renegotiated":
         return "renegotiated_early"
     return status  # open, missed, dropped
+
+
+def outcome(due: str, status: str, landed_on: str | None) -> str:
+    return outcome_of(status, bool(landed_on and landed_on > due))
 
 
 # --- transitions ---------------------------------------------------------------------
@@ -163,6 +180,31 @@ class LedgerSummary:
         return None if now is None or before is None else now - before
 
 
+def history_start(today: dt.date, rolling_days: int, quarters: int) -> dt.date:
+    """The earliest landing day that the rolling windows and the quarters look at."""
+    first_quarter = _last_quarters(today, quarters)[0]
+    year, q = int(first_quarter[:4]), int(first_quarter[-1])
+    return min(today - dt.timedelta(days=2 * rolling_days), dt.date(year, 3 * q - 2, 1))
+
+
+def group_facts(facts: Iterable[Fact]) -> tuple[list[Group], list[Group]]:
+    """(all-time totals, per landing day) groups of plain (due, status, landed_on) facts."""
+    totals: dict[tuple[str, bool], list[int]] = {}
+    daily: dict[tuple[str, bool, str], int] = {}
+    for due, status, landed in facts:
+        late = bool(landed and landed > due)
+        days = (dt.date.fromisoformat(landed) - dt.date.fromisoformat(due)).days if late else 0
+        entry = totals.setdefault((status, late), [0, 0])
+        entry[0] += 1
+        entry[1] += days
+        if landed:
+            daily[(status, late, landed)] = daily.get((status, late, landed), 0) + 1
+    return (
+        [Group(st, late, None, n, days) for (st, late), (n, days) in totals.items()],
+        [Group(st, late, day, n, 0) for (st, late, day), n in daily.items()],
+    )
+
+
 def summarize(
     facts: Iterable[Fact],
     open_promises: Sequence[Promise],
@@ -172,10 +214,27 @@ def summarize(
     quarters: int = 6,
     due_soon_days: int = 7,
 ) -> LedgerSummary:
+    """Summarise the ledger of plain (due, status, landed_on) facts as of `today`."""
+    totals, daily = group_facts(facts)
+    return summarize_groups(totals, daily, open_promises, today, rolling_days=rolling_days,
+                            quarters=quarters, due_soon_days=due_soon_days)
+
+
+def summarize_groups(
+    totals: Iterable[Group],
+    daily: Iterable[Group],
+    open_promises: Sequence[Promise],
+    today: dt.date,
+    *,
+    rolling_days: int = 90,
+    quarters: int = 6,
+    due_soon_days: int = 7,
+) -> LedgerSummary:
     """Summarise the ledger as of `today`.
 
-    `facts` holds every promise as (due, status, landed_on); `open_promises` the open
-    ones that may be overdue or due soon (a store may pass only those due by
+    `totals` counts every promise by status and lateness; `daily` counts the resolved
+    ones by landing day, at least from `history_start(...)` on; `open_promises` holds the
+    open ones that may be overdue or due soon (a store may pass only those due by
     today + due_soon_days).
     """
     overall: dict[str, int] = dict.fromkeys(OUTCOMES, 0)
@@ -188,21 +247,24 @@ def summarize(
     today_iso = today.isoformat()
     late_days = 0
     late_count = 0
-    for due, status, landed in facts:
-        result = outcome(due, status, landed)
-        overall[result] += 1
-        if result == "kept_late" and landed:
-            late_days += (dt.date.fromisoformat(landed) - dt.date.fromisoformat(due)).days
-            late_count += 1
+    for group in totals:
+        result = outcome_of(group.status, group.late)
+        overall[result] += group.count
+        if result == "kept_late":
+            late_days += group.late_days
+            late_count += group.count
+    for group in daily:
+        landed = group.landed_on
         if not landed or landed > today_iso:
             continue
+        result = outcome_of(group.status, group.late)
         if landed > rolling_start:
-            rolling[result] += 1
+            rolling[result] += group.count
         elif landed > previous_start:
-            previous[result] += 1
+            previous[result] += group.count
         quarter = f"{landed[:4]}-Q{(int(landed[5:7]) - 1) // 3 + 1}"
         if quarter in wanted:
-            by_quarter.setdefault(quarter, dict.fromkeys(OUTCOMES, 0))[result] += 1
+            by_quarter.setdefault(quarter, dict.fromkeys(OUTCOMES, 0))[result] += group.count
     overdue = sorted(
         (p for p in open_promises if p.status == "open" and p.due and p.due < today),
         key=lambda p: (p.due, p.id or 0),

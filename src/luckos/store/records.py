@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from luckos.domain.ledger import Group
 from luckos.domain.records import KINDS, Artifact, Kind, Promise, fields_of
 
 
@@ -180,8 +181,30 @@ class RecordsMixin:
     # --- the ledger's queries -----------------------------------------------------------
 
     def promise_facts(self) -> list[tuple[str, str, str | None]]:
-        """Every promise as (due, status, landed_on), for the ledger analytics."""
+        """Every promise as (due, status, landed_on)."""
         return self.db.execute("SELECT due, status, landed_on FROM promise").fetchall()
+
+    def promise_groups(self, since: dt.date, until: dt.date) -> tuple[list[Group], list[Group]]:
+        """The ledger's counted groups: all-time totals by status and lateness, and the
+        promises that landed in [since, until] by landing day."""
+        totals = [
+            Group(status, bool(late), None, count, int(days or 0))
+            for status, late, count, days in self.db.execute(
+                "SELECT status, coalesce(landed_on > due, 0) AS late, count(*), "
+                "sum(CASE WHEN landed_on > due "
+                "THEN julianday(landed_on) - julianday(due) ELSE 0 END) "
+                "FROM promise GROUP BY status, late"
+            )
+        ]
+        daily = [
+            Group(status, bool(late), landed, count, 0)
+            for landed, status, late, count in self.db.execute(
+                "SELECT landed_on, status, landed_on > due AS late, count(*) FROM promise "
+                "WHERE landed_on BETWEEN ? AND ? GROUP BY landed_on, status, late",
+                (since.isoformat(), until.isoformat()),
+            )
+        ]
+        return totals, daily
 
     def open_promises_due_by(self, day: dt.date) -> list[Promise]:
         table = TABLES["promise"]

@@ -1,0 +1,42 @@
+"""The store's counted groups give the same ledger as the plain facts."""
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from luckos.domain import ledger
+from luckos.domain.records import PROMISE_STATUSES, Promise
+from luckos.store import Store
+
+TODAY = dt.date(2026, 11, 25)
+
+promise = st.builds(
+    lambda made, due_in, status, landed_in: Promise(
+        what="w", to_whom="x", made_on=made, due=made + dt.timedelta(days=due_in),
+        status=status,
+        landed_on=None if status == "open" else made + dt.timedelta(days=landed_in),
+    ),
+    made=st.dates(dt.date(2024, 1, 1), dt.date(2026, 12, 31)),
+    due_in=st.integers(0, 60),
+    status=st.sampled_from(PROMISE_STATUSES),
+    landed_in=st.integers(0, 90),
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(promise, max_size=40))
+def test_grouped_rows_summarise_like_plain_facts(tmp_path_factory, promises):
+    store = Store.open(tmp_path_factory.mktemp("ws") / "luck.db", create=True)
+    with store.transaction():
+        for p in promises:
+            store.add(p)
+    start = ledger.history_start(TODAY, 90, 6)
+    grouped = ledger.summarize_groups(*store.promise_groups(start, TODAY), [], TODAY)
+    plain = ledger.summarize(store.promise_facts(), [], TODAY)
+    store.close()
+    assert grouped.overall == plain.overall
+    assert grouped.rolling == plain.rolling
+    assert grouped.previous_rolling == plain.previous_rolling
+    assert grouped.quarters == plain.quarters
+    assert grouped.average_slip_days == plain.average_slip_days
