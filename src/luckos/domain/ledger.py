@@ -38,7 +38,7 @@ class Group(NamedTuple):
     status: str
     late: bool  # landed after the due date
     landed_on: str | None  # ISO day; None in the all-time totals
-    count: int
+    number: int
     late_days: int  # the sum of their days late (0 when not late)
 
 
@@ -193,7 +193,7 @@ def group_facts(facts: Iterable[Fact]) -> tuple[list[Group], list[Group]]:
     daily: dict[tuple[str, bool, str], int] = {}
     for due, status, landed in facts:
         late = bool(landed and landed > due)
-        days = (dt.date.fromisoformat(landed) - dt.date.fromisoformat(due)).days if late else 0
+        days = (dt.date.fromisoformat(landed) - dt.date.fromisoformat(due)).days if late and landed else 0
         entry = totals.setdefault((status, late), [0, 0])
         entry[0] += 1
         entry[1] += days
@@ -249,22 +249,22 @@ def summarize_groups(
     late_count = 0
     for group in totals:
         result = outcome_of(group.status, group.late)
-        overall[result] += group.count
+        overall[result] += group.number
         if result == "kept_late":
             late_days += group.late_days
-            late_count += group.count
+            late_count += group.number
     for group in daily:
         landed = group.landed_on
         if not landed or landed > today_iso:
             continue
         result = outcome_of(group.status, group.late)
         if landed > rolling_start:
-            rolling[result] += group.count
+            rolling[result] += group.number
         elif landed > previous_start:
-            previous[result] += group.count
+            previous[result] += group.number
         quarter = f"{landed[:4]}-Q{(int(landed[5:7]) - 1) // 3 + 1}"
         if quarter in wanted:
-            by_quarter.setdefault(quarter, dict.fromkeys(OUTCOMES, 0))[result] += group.count
+            by_quarter.setdefault(quarter, dict.fromkeys(OUTCOMES, 0))[result] += group.number
     overdue = sorted(
         (p for p in open_promises if p.status == "open" and p.due and p.due < today),
         key=lambda p: (p.due, p.id or 0),
