@@ -38,8 +38,8 @@ from luckos.estimate.inputs import Dist, InputError, parse_input, parse_text
 SECTIONS = ("model", "inputs", "formulas", "units")
 _MODEL_KEYS = ("title", "about", "output", "pitch", "samples", "seed")
 _FORMULA_KEYS = ("formula", "unit", "label", "above", "below", "hide")
-STATS = ("mean", "median", "p5", "p50", "p95", "low", "high", "range", "sd", "p_above",
-         "p_below")
+STATS = ("mean", "median", "p5", "p50", "p95", "low", "high", "range", "sd", "above",
+         "p_above", "below", "p_below")
 MAX_SAMPLES = 5_000_000
 DEFAULT_SAMPLES = 100_000
 DEFAULT_SEED = 1
@@ -368,9 +368,9 @@ def _check_template(template: str, known: list[str], fail: Any) -> None:
         if stat not in STATS:
             raise fail("model", "pitch", f"{{{name}.{stat}}}: unknown statistic (known: "
                        f"{', '.join(STATS)})")
-        if spec and not re.fullmatch(r"[1-6]", spec):
+        if spec and not re.fullmatch(r"[1-6]?n?", spec):
             raise fail("model", "pitch", f"{{{name}:{spec}}}: after ':' write the number of "
-                       "significant digits, 1 to 6")
+                       "significant digits (1 to 6), n for no unit, or both (3n)")
 
 
 _HEADER = re.compile(r"^\s*\[\s*([^\]\[]+?)\s*\]\s*(#.*)?$")

@@ -2,13 +2,17 @@
 
 `$400k/qtr`, `1.5%`, `650 ms`, `1,200 hours/qtr`: two significant digits unless the
 template asks for more, thousands as k, M and B, the unit written as the model wrote it.
+
 A pitch template names results and statistics: `{revenue}` is the mean,
-`{revenue.range}` the 90% interval, `{revenue.p_above}` the chance of beating the
-threshold; `{after:3}` asks for three significant digits.
+`{revenue.range}` the 90% interval, `{revenue.above}` the threshold set on it and
+`{revenue.p_above}` the chance of beating it. `{after:3}` asks for three significant
+digits, `{after:n}` for the number without its unit. The statistics: mean, median (p50),
+p5 (low), p95 (high), range, sd, above, p_above, below, p_below.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping
 from typing import Any
@@ -97,6 +101,9 @@ def field_text(summary: Any, stat: str, digits: int = DEFAULT_DIGITS) -> str:
     unit = summary.unit
     if stat in ("range",):
         return interval(summary.p5, summary.p95, unit, digits)
+    if stat in ("above", "below"):
+        limit = getattr(summary, stat)
+        return "n/a" if limit is None else quantity(limit, unit, digits)
     if stat in ("p_above", "p_below"):
         value = getattr(summary, stat)
         if value is None:
@@ -121,8 +128,12 @@ def render(template: str, summaries: Mapping[str, Any]) -> str:
         out.append(literal)
         if field is None:
             continue
-        name, stat, digits = template_fields("{" + field + (":" + spec if spec else "") + "}")[0]
-        out.append(field_text(summaries[name], stat, int(digits) if digits else DEFAULT_DIGITS))
+        name, stat, spec = template_fields("{" + field + (":" + spec if spec else "") + "}")[0]
+        digits = int(spec.rstrip("n")) if spec.rstrip("n") else DEFAULT_DIGITS
+        summary = summaries[name]
+        if spec.endswith("n"):
+            summary = dataclasses.replace(summary, unit="")
+        out.append(field_text(summary, stat, digits))
     return " ".join("".join(out).split())
 
 
