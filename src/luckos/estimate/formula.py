@@ -73,9 +73,15 @@ def parse_formula(text: str) -> Formula:
         column = f" at column {exc.offset}" if exc.offset else ""
         raise FormulaError(f"cannot read `{source}`{column}: {exc.msg}") from None
     names: set[str] = set()
-    for node in ast.walk(tree.body):
-        _allow(node, source, names)
+    _allow_all(tree.body, source, names)
     return Formula(source, tree, frozenset(names))
+
+
+def _allow_all(node: ast.AST, source: str, names: set[str]) -> None:
+    _allow(node, source, names)
+    children = node.args if isinstance(node, ast.Call) else ast.iter_child_nodes(node)
+    for child in children:
+        _allow_all(child, source, names)
 
 
 def _allow(node: ast.AST, source: str, names: set[str]) -> None:

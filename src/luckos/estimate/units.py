@@ -97,9 +97,10 @@ def _parse(registry: Any, text: str) -> Any:
     except pint.UndefinedUnitError as exc:
         unknown = exc.unit_names[0] if exc.unit_names else text
         unknown = unknown if isinstance(unknown, str) else text
+        single = unknown[:-1] if len(unknown) > 3 and unknown.endswith("s") else unknown
         raise UnitError(
             f"unknown unit {unknown!r} in {text!r} (declare it under [units], e.g. "
-            f'{unknown} = "count")'
+            f'{single} = "count")'
         ) from None
     except (pint.errors.PintError, ValueError, SyntaxError, TypeError, AttributeError):
         raise UnitError(f"cannot read the unit {text!r}") from None
@@ -111,9 +112,27 @@ def _parse(registry: Any, text: str) -> Any:
 def describe(value: Any) -> str:
     """The unit of a quantity as people write it: "ms", "$/qtr", "a plain number"."""
     units = getattr(value, "units", None)
-    if units is None or value.dimensionless:
+    text = format(units, "~P").replace("usd", "$").replace(" ", "") if units is not None else ""
+    return text or "a plain number"
+
+
+_DIMENSIONS = {"[time]": "time", "[currency]": "money", "[information]": "data"}
+
+
+def kind(value: Any) -> str:
+    """What a unit measures: "time", "money per time", "a plain number"."""
+    dimensions = getattr(value, "dimensionality", None)
+    if not dimensions:
         return "a plain number"
-    return format(units, "~P").replace("usd", "$").replace(" ", "")
+    top = [_power(_DIMENSIONS.get(d, d.strip("[]")), p) for d, p in dimensions.items() if p > 0]
+    bottom = [_power(_DIMENSIONS.get(d, d.strip("[]")), -p) for d, p in dimensions.items()
+              if p < 0]
+    text = " × ".join(top) or "1"
+    return text + "".join(f" per {b}" for b in bottom)
+
+
+def _power(name: str, power: float) -> str:
+    return name if power == 1 else f"{name}^{power:g}"
 
 
 def _base_magnitude(value: Any) -> float:
@@ -139,8 +158,8 @@ def parse_threshold(registry: Any, text: str, scale: Scale, name: str) -> float:
     given = _parse(registry, unit) * number
     shown = _parse(registry, scale.label)
     if given.dimensionality != shown.dimensionality:
-        raise UnitError(f"threshold {text!r} is in {describe(given)}, but {name} is in "
-                        f"{describe(shown)}")
+        raise UnitError(f"threshold {text!r} is {kind(given)}, but {name} is {kind(shown)} "
+                        f"({scale.label})")
     return _base_magnitude(given)
 
 
@@ -312,8 +331,8 @@ def _display(model: Any, registry: Any, name: str, item: Any, value: Any,
         if declared.dimensionality != value.dimensionality:
             raise model.fail(
                 "formulas", name,
-                f"the formula gives {describe(value)} but its unit is {item.unit!r} "
-                f"({describe(declared)})",
+                f"the formula gives {kind(value)} ({describe(value)}), but its unit "
+                f"{item.unit!r} is {kind(declared)}",
             )
         return Scale(item.unit, _base_magnitude(declared))
     if value.dimensionless:
