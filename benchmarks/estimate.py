@@ -39,8 +39,11 @@ build_cost = "uniform(40k, 90k) $ per quarter"
 saved = { formula = "p95_before - p95_after", unit = "ms" }
 dropoff_cut = { formula = "saved * dropoff_per_second", unit = "%" }
 revenue = { formula = "checkouts * dropoff_cut * order_value", unit = "$/qtr" }
-outage_cost = { formula = "max(incidents, 0) * share_avoided * recovery * revenue_at_risk", unit = "$/qtr" }
 net_value = { formula = "revenue + outage_cost - build_cost", unit = "$/qtr", above = "$300k/qtr" }
+
+[formulas.outage_cost]
+formula = "max(incidents, 0) * share_avoided * recovery * revenue_at_risk"
+unit = "$/qtr"
 """
 
 TARGETS = {100_000: 0.200, 1_000_000: 1.5}

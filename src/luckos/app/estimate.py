@@ -154,7 +154,7 @@ def rough_math(record: Estimate) -> str:
     if record.mean is not None and record.p5 is not None and record.p95 is not None:
         numbers = (f" Mean {quantity(record.mean, record.unit)}, 90% interval "
                    f"{interval(record.p5, record.p95, record.unit)}.")
-    source = (f" ({short_id(KIND, record.id)}: {record.samples or 0:,} samples, seed "
+    source = (f" ({short_id(KIND, record.id or 0)}: {record.samples or 0:,} samples, seed "
               f"{record.seed}, {record.on.isoformat() if record.on else 'undated'})")
     return f"{record.pitch}{numbers}{source}".strip()
 

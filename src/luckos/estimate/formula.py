@@ -16,7 +16,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from luckos.errors import LuckError
 
@@ -159,7 +159,7 @@ class Evaluation:
     def _eval(self, node: ast.AST, mask: Any) -> Any:
         np = self.np
         if isinstance(node, ast.Constant):
-            return float(node.value)
+            return float(cast(float, node.value))  # parse_formula lets only numbers through
         if isinstance(node, ast.Name):
             return self._env[node.id]
         if isinstance(node, ast.UnaryOp):
@@ -262,7 +262,8 @@ class Evaluation:
         np = self.np
         name = node.func.id  # type: ignore[attr-defined]
         if name == "where":
-            return self._choose(node, *node.args, mask)
+            test, body, orelse = node.args
+            return self._choose(node, test, body, orelse, mask)
         args = [self._eval(a, mask) for a in node.args]
         if self.units is not None:
             return self.units.call(self._formula, node, name, args)

@@ -101,10 +101,10 @@ def simulate(
     plan = _plan(model, output, above, below)
 
     env: dict[str, Any] = {}
-    for name, item in model.inputs.items():
+    for name, given in model.inputs.items():
         rng = np.random.default_rng([seed, zlib.crc32(name.encode("utf-8"))])
-        values = item.dist.sample(rng, n)
-        factor = 1.0 if item.dist.kind == "beta" else plan.inputs[name].factor
+        values = given.dist.sample(rng, n)
+        factor = 1.0 if given.dist.kind == "beta" else plan.inputs[name].factor
         if factor != 1.0:
             values = values * factor
         env[name] = values

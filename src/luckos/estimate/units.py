@@ -14,7 +14,7 @@ import ast
 import dataclasses
 import re
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 from luckos.estimate.formula import Evaluation, Formula, FormulaError
 
@@ -55,7 +55,7 @@ def _registry(fresh: bool) -> Any:
         return _REGISTRY
     text = resources.files("luckos.estimate").joinpath("units.txt")
     with resources.as_file(text) as path:
-        registry = pint.UnitRegistry(
+        registry: Any = pint.UnitRegistry(
             str(path), preprocessors=[_preprocess], cache_folder=None, on_redefinition="raise",
         )
     if not fresh:
@@ -263,7 +263,7 @@ class Check:
 
 def _literal(node: ast.AST) -> float | None:
     if isinstance(node, ast.Constant) and type(node.value) in (int, float):
-        return float(node.value)
+        return float(cast(float, node.value))
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
         inner = _literal(node.operand)
         if inner is not None:
