@@ -68,6 +68,13 @@ def test_a_range_is_a_90_percent_interval() -> None:
     assert result.summaries["doubled"].p95 == pytest.approx(1400, rel=0.005)
 
 
+def test_a_range_may_name_its_low_end_in_another_unit() -> None:
+    mixed = run('[inputs]\nx = "800 ms to 1 s"\n[formulas]\ny = { formula = "x", unit = "ms" }\n')
+    y = mixed.summaries["y"]
+    assert y.p5 == pytest.approx(800, rel=0.005)
+    assert y.p95 == pytest.approx(1000, rel=0.005)
+
+
 @pytest.mark.parametrize(("written", "mean"), [
     ("uniform(2, 6)", 4.0),
     ("triangular(1, 2, 6)", 3.0),

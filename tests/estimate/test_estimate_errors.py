@@ -46,6 +46,15 @@ CASES = [
         "model.toml:2: [inputs] after: the low end 750 ms is above the high end 550 ms",
         id="low-above-high"),
     pytest.param(
+        '[inputs]\nx = "5 ms to 6 $"\n',
+        "model.toml:2: [inputs] x: the two ends of the range have different kinds of unit: "
+        "'ms' is time, '$' is money",
+        id="range-ends-in-different-units"),
+    pytest.param(
+        '[inputs]\nx = "800 ms to 0.5 s"\n',
+        "model.toml:2: [inputs] x: the low end 0.8 s is above the high end 0.5 s",
+        id="low-above-high-after-conversion"),
+    pytest.param(
         '[inputs]\np95 = "650 ms"\ncost = "$40 to $60"\n[formulas]\ntotal = "p95 + cost"\n',
         "model.toml:5: [formulas] total: cannot add ms and $ in `p95 + cost`",
         id="ms-plus-dollars"),

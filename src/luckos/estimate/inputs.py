@@ -57,6 +57,7 @@ class Dist:
     params: tuple[float, ...]
     unit: str = ""
     text: str = ""  # as the user wrote it
+    low_unit: str = ""  # a range's low end written in another unit ("800 ms to 1 s")
 
     @property
     def uncertain(self) -> bool:
@@ -152,7 +153,11 @@ def parse_text(text: str) -> Dist:
     if len(parts) == 2:
         low, low_unit = parse_value(parts[0])
         high, high_unit = parse_value(parts[1])
-        return _range(low, high, _range_unit(low_unit, high_unit), source)
+        if _same_unit(low_unit, high_unit):
+            return _range(low, high, high_unit or low_unit, source)
+        # "800 ms to 1 s": the units module converts the low end once it knows both
+        kind = "range-lognormal" if low > 0 and high > 0 else "range-normal"
+        return Dist(kind, (low, high), high_unit, source, low_unit)
     if len(parts) > 2:
         raise InputError(f"{source!r}: a range has two ends (`low to high`)")
     value, unit = parse_value(source)
@@ -188,21 +193,20 @@ def _join_unit(first: str, rest: str) -> str:
     return f"{first} {rest}"
 
 
-def _range_unit(low_unit: str, high_unit: str) -> str:
+def _same_unit(low_unit: str, high_unit: str) -> bool:
     # "600 to 700 ms", "600 ms to 700 ms", "$250k to $610k per quarter"
-    if not low_unit or low_unit == high_unit or high_unit.startswith(low_unit):
-        return high_unit
-    if not high_unit:
-        return low_unit
-    raise InputError(
-        f"the two ends of the range have different units ({low_unit!r} and {high_unit!r}); "
-        "write both in one unit"
-    )
+    return not low_unit or not high_unit or low_unit == high_unit or \
+        high_unit.startswith(low_unit)
 
 
 def _point(value: float, unit: str, text: str) -> Dist:
     _finite(value, "the value")
     return Dist("point", (value,), unit, text)
+
+
+def range_of(low: float, high: float, unit: str, text: str) -> Dist:
+    """A 90% interval: lognormal when both ends are positive, normal otherwise."""
+    return _range(low, high, unit, text)
 
 
 def _range(low: float, high: float, unit: str, text: str) -> Dist:

@@ -102,9 +102,10 @@ def simulate(
 
     env: dict[str, Any] = {}
     for name, given in model.inputs.items():
+        dist = plan.dists.get(name, given.dist)
         rng = np.random.default_rng([seed, zlib.crc32(name.encode("utf-8"))])
-        values = given.dist.sample(rng, n)
-        factor = 1.0 if given.dist.kind == "beta" else plan.inputs[name].factor
+        values = dist.sample(rng, n)
+        factor = 1.0 if dist.kind == "beta" else plan.inputs[name].factor
         if factor != 1.0:
             values = values * factor
         env[name] = values

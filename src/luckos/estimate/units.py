@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any, cast
 
 from luckos.estimate.formula import Evaluation, Formula, FormulaError
+from luckos.estimate.inputs import InputError, parse_value, range_of
 
 _REGISTRY: Any = None
 _NUMBER_SUFFIX = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(k|K|M|B|bn)(?![A-Za-z0-9_])")
@@ -44,6 +45,7 @@ class Plan:
     formulas: dict[str, Scale]
     above: dict[str, float]
     below: dict[str, float]
+    dists: dict[str, Any] = dataclasses.field(default_factory=dict)  # ranges made whole
 
 
 def _registry(fresh: bool) -> Any:
@@ -147,8 +149,6 @@ def _quantity(registry: Any, value: Any) -> Any:
 
 def parse_threshold(registry: Any, text: str, scale: Scale, name: str) -> float:
     """A threshold such as "$300k/qtr" or "300k" (in the result's own unit), in base units."""
-    from luckos.estimate.inputs import InputError, parse_value
-
     try:
         number, unit = parse_value(text)
     except InputError as exc:
@@ -288,11 +288,14 @@ def plan(model: Any, *, above: dict[str, str] | None = None,
         except UnitError as exc:
             raise model.fail("units", name, exc.message) from None
     inputs: dict[str, Scale] = {}
+    dists: dict[str, Any] = {}
     env: dict[str, Any] = {}
     for name, item in model.inputs.items():
         try:
             quantity = _parse(registry, item.dist.unit)
-        except UnitError as exc:
+            if item.dist.low_unit:
+                dists[name] = _convert_low_end(registry, item.dist, quantity)
+        except (UnitError, InputError) as exc:
             raise model.fail("inputs", name, exc.message) from None
         if item.dist.kind == "beta" and not quantity.dimensionless:
             raise model.fail("inputs", name, "beta gives a fraction from 0 to 1: its unit "
@@ -318,7 +321,18 @@ def plan(model: Any, *, above: dict[str, str] | None = None,
                 thresholds[side][name] = parse_threshold(registry, text, formulas[name], name)
             except UnitError as exc:
                 raise model.fail("formulas", name, exc.message) from None
-    return Plan(inputs, formulas, thresholds["above"], thresholds["below"])
+    return Plan(inputs, formulas, thresholds["above"], thresholds["below"], dists)
+
+
+def _convert_low_end(registry: Any, dist: Any, high_unit: Any) -> Any:
+    """"800 ms to 1 s" -> 0.8 to 1 s; refuse ends of different kinds ("5 ms to 6 $")."""
+    low_unit = _parse(registry, dist.low_unit)
+    if low_unit.dimensionality != high_unit.dimensionality:
+        raise UnitError(f"the two ends of the range have different kinds of unit: "
+                        f"{dist.low_unit!r} is {kind(low_unit)}, {dist.unit!r} is "
+                        f"{kind(high_unit)}")
+    low = dist.params[0] * _base_magnitude(low_unit) / _base_magnitude(high_unit)
+    return range_of(low, dist.params[1], dist.unit, dist.text)
 
 
 def _display(model: Any, registry: Any, name: str, item: Any, value: Any,
