@@ -176,7 +176,7 @@ def test_a_file_that_is_not_text(luck, tmp_path: Path) -> None:
     (["--above", "5 ms"], "[formulas] value: threshold '5 ms' is time, but value is money "
                           "per time ($/month)"),
     (["--output", "valeu"], "--output valeu: no such input or formula"),
-    (["--samples", "0"], "--samples 0: choose from 1 to 5,000,000"),
+    (["--samples", "0"], "--samples 0: choose from 1 to 2,000,000"),
     (["--bins", "500"], "--bins 500: choose from 5 to 60"),
     (["--png", "chart.jpg"], "--png chart.jpg: the file name must end in .png"),
     (["--theme", "t1"], "--name, --theme, --window and --doc describe a saved estimate"),

@@ -93,7 +93,8 @@ def write_png(result: Any, path: Path) -> Path:
         axes.axvline(summary.below, color="#DD8452", linewidth=1.5,
                      label=f"below {wording.quantity(summary.below, unit)}: "
                            f"{wording.percent(summary.p_below or 0)}")
-    axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: wording.quantity(x, unit, 3)))
+    short = "$" if unit.startswith("$") else "%" if unit.startswith("%") else ""
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: wording.quantity(x, short, 3)))
     axes.set_ylabel("share of samples (%)")
     axes.set_xlabel(f"{summary.label} ({unit})" if unit else summary.label)
     title = result.model.title or summary.label

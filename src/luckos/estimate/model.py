@@ -40,7 +40,7 @@ _MODEL_KEYS = ("title", "about", "output", "pitch", "samples", "seed")
 _FORMULA_KEYS = ("formula", "unit", "label", "above", "below", "hide")
 STATS = ("mean", "median", "p5", "p50", "p95", "low", "high", "range", "sd", "above",
          "p_above", "below", "p_below")
-MAX_SAMPLES = 5_000_000
+MAX_SAMPLES = 2_000_000  # about 300 MB of arrays for a ten-input model
 DEFAULT_SAMPLES = 100_000
 DEFAULT_SEED = 1
 
