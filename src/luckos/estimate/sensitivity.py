@@ -58,16 +58,18 @@ def rank_correlations(inputs: dict[str, Any], output: Any, limit: int = SENSITIV
     y = np.asarray(output, dtype=float)[:limit]
     ry = ranks(y)
     ry -= ry.mean()
-    y_norm = float(np.dot(ry, ry))
+    # sums of products rather than np.dot: BLAS may start threads, which only costs on
+    # a busy two-core machine for vectors this short
+    y_norm = float(np.sum(ry * ry))
     result = {}
     for name, values in inputs.items():
         rx = ranks(np.asarray(values, dtype=float)[:limit])
         rx -= rx.mean()
-        x_norm = float(np.dot(rx, rx))
+        x_norm = float(np.sum(rx * rx))
         if x_norm == 0 or y_norm == 0:
             result[name] = 0.0
         else:
-            result[name] = float(np.dot(rx, ry) / np.sqrt(x_norm * y_norm))
+            result[name] = float(np.sum(rx * ry)) / float(np.sqrt(x_norm * y_norm))
     return result
 
 
