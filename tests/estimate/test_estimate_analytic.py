@@ -161,3 +161,29 @@ def test_sensitivity_ranks_the_input_that_drives_the_spread_first() -> None:
     # the swing: y with `wide` at its 5th and 95th percentiles, the others at medians
     assert wide.output_low == pytest.approx(1 * math.sqrt(99) * 3, rel=0.03)
     assert wide.output_high == pytest.approx(100 * math.sqrt(99) * 3, rel=0.03)
+
+
+def test_a_result_without_a_declared_unit_is_shown_in_the_units_it_came_from() -> None:
+    result = run("""
+        [inputs]
+        before = "1.8 s"
+        after = "600 ms to 700 ms"
+        hours = "10 to 40 hours per month"
+        rate = "$80 to $150 per hour"
+        cost = "$180 to $240 per 1M queries"
+        share = "20% to 40%"
+        incidents = "4 to 9 incidents per quarter"
+        [formulas]
+        saved = "before - after"
+        ratio = "saved / before"
+        value = "hours * rate"
+        cost_after = "cost * (1 - share)"
+        avoided = "incidents * share"
+    """)
+    units = {name: result.summaries[name].unit for name in
+             ("saved", "ratio", "value", "cost_after", "avoided")}
+    assert units == {"saved": "s", "ratio": "", "value": "$/mo",
+                     "cost_after": "$ per 1M queries", "avoided": "incidents per quarter"}
+    hours, rate = result.summaries["hours"], result.summaries["rate"]
+    # independent inputs: the mean of the product is the product of the means
+    assert result.summaries["value"].mean == pytest.approx(hours.mean * rate.mean, rel=0.01)

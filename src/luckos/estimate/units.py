@@ -304,13 +304,15 @@ def plan(model: Any, *, above: dict[str, str] | None = None,
         env[name] = quantity
     check = Check(registry)
     formulas: dict[str, Scale] = {}
+    shown = {n: scale.label for n, scale in inputs.items()}
     for name, item in model.formulas.items():
         try:
             value = _quantity(registry, check.run(item.formula, env))
         except FormulaError as exc:
             raise model.fail("formulas", name, exc.message) from None
         env[name] = value
-        formulas[name] = _display(model, registry, name, item, value, env)
+        formulas[name] = _display(model, registry, name, item, value, shown)
+        shown[name] = formulas[name].label
     thresholds: dict[str, dict[str, float]] = {"above": {}, "below": {}}
     for side, given in (("above", above or {}), ("below", below or {})):
         for name, item in model.formulas.items():
@@ -336,7 +338,9 @@ def _convert_low_end(registry: Any, dist: Any, high_unit: Any) -> Any:
 
 
 def _display(model: Any, registry: Any, name: str, item: Any, value: Any,
-             env: dict[str, Any]) -> Scale:
+             shown: dict[str, str]) -> Scale:
+    """The unit a result is shown in: the one declared, else one of the units it was
+    computed from ("$ per 1M queries"), else what pint makes of them ("$/mo")."""
     if item.unit:
         try:
             declared = _parse(registry, item.unit)
@@ -349,14 +353,29 @@ def _display(model: Any, registry: Any, name: str, item: Any, value: Any,
                 f"{item.unit!r} is {kind(declared)}",
             )
         return Scale(item.unit, _base_magnitude(declared))
-    if value.dimensionless:
+    named = _named_units(registry, value)
+    if named is None:
         return Scale("", 1.0)
-    labels = [model.label_of(n) for n in sorted(item.formula.names)] + model.all_labels()
-    for label in labels:
-        if not label:
-            continue
-        candidate = _parse(registry, label)
-        if candidate.dimensionality == value.dimensionality:
-            return Scale(label, _base_magnitude(candidate))
-    base = registry.Quantity(1.0, value.to_base_units().units)
-    return Scale(describe(base), 1.0)
+    for used in sorted(item.formula.names):
+        label = shown.get(used, "")
+        if label:
+            candidate = _parse(registry, label)
+            if _named_units(registry, candidate) == named:
+                return Scale(label, _base_magnitude(candidate))
+    derived = registry.Quantity(1.0, named)
+    label = describe(derived)
+    if label.startswith("1/"):
+        label = "per " + label[2:]
+    return Scale(label, _base_magnitude(derived))
+
+
+def _named_units(registry: Any, value: Any) -> Any:
+    """A quantity's units without the plain-number ones (%, counts): hour/week stays,
+    dollar*percent/order/quarter becomes dollar/quarter. None when nothing is left."""
+    kept = [(n, e) for n, e in value.unit_items() if registry.get_dimensionality(n)]
+    if not kept:
+        return None
+    unit = registry.Unit("")
+    for name, exponent in kept:
+        unit = unit * registry.Unit(name) ** exponent
+    return unit
