@@ -147,3 +147,27 @@ def test_installed_command_end_to_end(tmp_path: Path) -> None:
     assert bad.stdout == ""
     assert bad.stderr == ("luck: error: --set y: cannot add ms and a plain number in "
                           "`x + 1`\n")
+
+
+def test_model_settings_labels_and_hidden_steps(luck, write) -> None:
+    path = write("model.toml", """\
+[model]
+title = "Settings"
+samples = 3000
+seed = 9
+
+[inputs]
+a = "1 to 2 hours"
+
+[formulas]
+step = { formula = "a * 2", hide = true }
+total = { formula = "step + a", unit = "min", label = "time spent" }
+""")
+    data = json.loads(luck("estimate", str(path), "--json").out)
+    assert (data["samples"], data["seed"]) == (3000, 9)
+    assert data["headline"]["label"] == "time spent" and data["headline"]["unit"] == "min"
+    text = luck("estimate", str(path)).out
+    assert "\ntotal *  time spent  " in text
+    assert "\nstep " not in text  # hidden from the results table, still computed
+    assert json.loads(luck("estimate", str(path), "--samples", "500", "--json").out)[
+        "samples"] == 500

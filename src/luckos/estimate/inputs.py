@@ -156,6 +156,8 @@ def parse_text(text: str) -> Dist:
         if _same_unit(low_unit, high_unit):
             return _range(low, high, high_unit or low_unit, source)
         # "800 ms to 1 s": the units module converts the low end once it knows both
+        _finite(low, "the low end")
+        _finite(high, "the high end")
         kind = "range-lognormal" if low > 0 and high > 0 else "range-normal"
         return Dist(kind, (low, high), high_unit, source, low_unit)
     if len(parts) > 2:
