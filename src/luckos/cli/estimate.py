@@ -35,8 +35,8 @@ def group() -> None:
     """
 
 
-@group.command("run")
-@click.argument("model", required=False, metavar="MODEL")
+@group.command("run", short_help="Run a model (the default: `luck estimate MODEL`).")
+@click.argument("model", required=False, metavar="[MODEL]")
 @click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Replace or add an input (\"after=600 ms to 700 ms\") or a formula "
                    "(\"total=a*b\"); repeat it.")
@@ -175,7 +175,7 @@ def _show_result(result: Any) -> None:
     click.echo(result.pitch)
 
 
-@group.command("new")
+@group.command("new", short_help="Copy a starter model to a file to edit.")
 @click.argument("template", metavar="TEMPLATE")
 @click.argument("path", required=False, metavar="[PATH]")
 @click.option("--force", is_flag=True, help="Replace PATH if it exists.")
