@@ -131,3 +131,35 @@ def test_export_and_import_carry_estimates(luck, home: Path, tmp_path: Path) -> 
     finally:
         connection.close()
     assert row == ("Toil removed to engineer-hours", "hours_back", "hours/qtr")
+
+
+def test_a_schema_2_workspace_gains_estimates_with_a_backup(luck, tmp_path: Path,
+                                                            monkeypatch) -> None:
+    from importlib import resources
+
+    from luckos.store.db import APPLICATION_ID
+
+    home = tmp_path / "old"
+    home.mkdir()
+    (home / "luck.toml").write_text("")
+    connection = sqlite3.connect(home / "luck.db")
+    folder = resources.files("luckos.store.migrations")
+    for name in ("0001_initial.sql", "0002_search.sql"):
+        connection.executescript(folder.joinpath(name).read_text(encoding="utf-8"))
+    connection.execute("INSERT INTO theme (label) VALUES ('Fast checkout')")
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    connection.execute("PRAGMA user_version = 2")
+    connection.commit()
+    connection.close()
+    monkeypatch.setenv("LUCK_HOME", str(home))
+
+    ran = luck("estimate", "blank", "--samples", "1000", "--save", "--theme", "t1")
+    assert ran.code == 0, ran.err
+    assert len(list(home.glob("luck.db.before-v5-*.bak"))) == 1
+    connection = sqlite3.connect(home / "luck.db")
+    try:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert connection.execute("SELECT name, theme_id FROM estimate").fetchall() == [
+            ("What the change is worth", 1)]
+    finally:
+        connection.close()
