@@ -36,7 +36,6 @@ FUNCTIONS: dict[str, tuple[int, int | None]] = {
     "round": (1, 1),
     "where": (3, 3),
 }
-_PLAIN_FUNCTIONS = {"exp", "log", "log10", "log2"}  # their argument must be a plain number
 _BINOPS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
 _DIVISIONS = (ast.Div, ast.FloorDiv, ast.Mod)
 _COMPARE = (ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Eq, ast.NotEq)
@@ -286,6 +285,3 @@ class Evaluation:
             return np.log(args[0])
         return self._functions[name](args[0])
 
-
-def plain_functions() -> frozenset[str]:
-    return frozenset(_PLAIN_FUNCTIONS)

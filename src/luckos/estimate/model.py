@@ -92,14 +92,6 @@ class Model:
         item = self.inputs.get(name) or self.formulas.get(name)
         return (item.label if item else "") or name.replace("_", " ")
 
-    def label_of(self, name: str) -> str:
-        """The unit a name is written in (inputs) or declared in (formulas)."""
-        if name in self.inputs:
-            return self.inputs[name].dist.unit
-        if name in self.formulas:
-            return self.formulas[name].unit
-        return ""
-
     def all_labels(self) -> list[str]:
         return [i.dist.unit for i in self.inputs.values()] + \
             [f.unit for f in self.formulas.values()]
