@@ -40,7 +40,7 @@ def test_save_and_link_to_a_theme(luck, home: Path) -> None:
         assert record.model.startswith("# Priya's pitch")
         assert estimate.rough_math(record).endswith(
             "(est1: 20,000 samples, seed 1, 2025-09-01)")
-        assert ws.store.schema_version() == SCHEMA_VERSION == 5
+        assert ws.store.schema_version() == SCHEMA_VERSION
     finally:
         ws.close()
 
@@ -155,10 +155,10 @@ def test_a_schema_2_workspace_gains_estimates_with_a_backup(luck, tmp_path: Path
 
     ran = luck("estimate", "blank", "--samples", "1000", "--save", "--theme", "t1")
     assert ran.code == 0, ran.err
-    assert len(list(home.glob("luck.db.before-v5-*.bak"))) == 1
+    assert len(list(home.glob(f"luck.db.before-v{SCHEMA_VERSION}-*.bak"))) == 1
     connection = sqlite3.connect(home / "luck.db")
     try:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert connection.execute("SELECT name, theme_id FROM estimate").fetchall() == [
             ("What the change is worth", 1)]
     finally:

@@ -131,14 +131,14 @@ def link(ws: Workspace, ref: str, today: dt.date, *, theme: str | None = None,
         return ws.store.update(updated)
 
 
-def listing(ws: Workspace, *, theme: str | None = None, window: str | None = None,
-            limit: int | None = 50) -> list[Estimate]:
+def listing(ws: Workspace, today: dt.date, *, theme: str | None = None,
+            window: str | None = None, limit: int | None = 50) -> list[Estimate]:
     where = {}
     if theme:
         where["theme_id"] = theme
     if window:
         where["window_id"] = window
-    return records.listing(ws, KIND, where=where, limit=limit)
+    return records.listing(ws, KIND, where=where, limit=limit, today=today)
 
 
 def for_theme(ws: Workspace, theme_id: int) -> list[Estimate]:

@@ -46,7 +46,7 @@ def weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
         ws.config.thresholds.window_horizon_days,
     )
     statuses = themes.metric_statuses(
-        store.all("theme"), store.all("metric"), store.readings_latest(2)
+        themes.active(store.all("theme"), today), store.all("metric"), store.readings_latest(2)
     )
     month = month_of(today)
     last_week = start - dt.timedelta(days=7)

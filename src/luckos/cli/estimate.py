@@ -214,7 +214,8 @@ def list_(theme: str | None, window: str | None, limit: int, as_json: bool) -> N
     from luckos.app.records import as_json as record_json
     from luckos.estimate import pitch as wording
 
-    found = estimate.listing(session().ws, theme=theme, window=window,
+    s = session()
+    found = estimate.listing(s.ws, s.today, theme=theme, window=window,
                              limit=None if limit == 0 else limit)
     if as_json:
         emit_json([_short_json(record_json(x)) for x in found])

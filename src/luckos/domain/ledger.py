@@ -193,7 +193,9 @@ def group_facts(facts: Iterable[Fact]) -> tuple[list[Group], list[Group]]:
     daily: dict[tuple[str, bool, str], int] = {}
     for due, status, landed in facts:
         late = bool(landed and landed > due)
-        days = (dt.date.fromisoformat(landed) - dt.date.fromisoformat(due)).days if late and landed else 0
+        days = 0
+        if late and landed:
+            days = (dt.date.fromisoformat(landed) - dt.date.fromisoformat(due)).days
         entry = totals.setdefault((status, late), [0, 0])
         entry[0] += 1
         entry[1] += days

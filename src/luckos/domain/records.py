@@ -121,6 +121,8 @@ class Theme:
     progress: str = _f(help="triangulation: what shows progress in a quarter and compounds "
                        "for a year?", default="")
     started_on: dt.date | None = _f("date", "when you took the theme on", default_today=True)
+    retired_on: dt.date | None = _f("date", "when you set it down (its metrics are no longer "
+                                    "asked for)", flag="retired")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

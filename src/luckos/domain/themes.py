@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from luckos.domain.records import METRIC_SLOTS, Metric, Reading, Theme
@@ -17,6 +18,11 @@ def naming_test(label: str, max_words: int = 3) -> str | None:
             f"{max_words} or fewer, a label that fits on a slide"
         )
     return None
+
+
+def active(themes: Iterable[Theme], today: dt.date) -> list[Theme]:
+    """The themes not retired by `today`."""
+    return [t for t in themes if t.retired_on is None or t.retired_on > today]
 
 
 def two_sentences(narrative: str) -> bool:

@@ -12,7 +12,6 @@ import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 
 from luckos.errors import LuckError
@@ -23,6 +22,8 @@ APPLICATION_ID = 0x4C55434B  # "LUCK"
 
 def _migrations() -> list[tuple[int, str, str]]:
     found = []
+    from importlib import resources  # only when a database needs migrating
+
     for entry in resources.files("luckos.store.migrations").iterdir():
         name = entry.name
         if name.endswith(".sql") and name[:4].isdigit():
@@ -30,7 +31,7 @@ def _migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-SCHEMA_VERSION = 5  # the number of the last migration script; checked by the tests
+SCHEMA_VERSION = 6  # the number of the last migration script; checked by the tests
 
 
 class Store(RecordsMixin):
@@ -94,7 +95,10 @@ class Store(RecordsMixin):
                 f"{self.path.name}.before-v{SCHEMA_VERSION}-{dt.datetime.now():%Y%m%d%H%M%S%f}"
                 f"-{os.getpid()}.bak"
             ))
-        self.db.execute("PRAGMA journal_mode = WAL")
+        try:
+            self.db.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError:
+            pass  # another process holds the file while it migrates it; WAL persists
         for number, name, script in _migrations():
             if number <= current:
                 continue
