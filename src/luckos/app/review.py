@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from luckos.app import ledger as ledger_app
+from luckos.app import windows as windows_app
 from luckos.app.records import as_json
 from luckos.dates import month_of
 from luckos.domain import themes, windows
@@ -39,12 +40,7 @@ def weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
     summary = ledger_app.summary(ws, today)
     store = ws.store
     open_by_end = store.open_promises_due_by(end)
-    occurrences = windows.upcoming(
-        store.windows_active(today),
-        store.artifacts_for_windows(),
-        today,
-        ws.config.thresholds.window_horizon_days,
-    )
+    occurrences = windows_app.upcoming(ws, today)
     statuses = themes.metric_statuses(
         themes.active(store.all("theme"), today), store.all("metric"), store.readings_latest(2)
     )

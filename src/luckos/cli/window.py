@@ -22,14 +22,10 @@ group = build_group(
 def upcoming(days: int | None, as_json: bool) -> None:
     """The next window dates, their prep deadlines and readiness."""
     from luckos.app.review import occurrence_json
-    from luckos.domain import windows
+    from luckos.app.windows import upcoming as run
 
     s = session()
-    ws = s.ws
-    found = windows.upcoming(
-        ws.store.windows_active(s.today), ws.store.artifacts_for_windows(), s.today,
-        days or ws.config.thresholds.window_horizon_days,
-    )
+    found = run(s.ws, s.today, days)
     if as_json:
         emit_json([occurrence_json(o, s.today) for o in found])
         return

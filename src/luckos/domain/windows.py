@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 
 from luckos.domain.records import Artifact, Window
@@ -35,7 +36,9 @@ def check_recurrence(text: str) -> str:
     return rule.upper()
 
 
+@functools.lru_cache(maxsize=4096)
 def _rrule(rule: str, start: dt.date):  # type: ignore[no-untyped-def]
+    """The parsed rule (parsed once per rule and start: rrule objects are immutable)."""
     from dateutil.rrule import rrulestr
 
     return rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()))

@@ -95,10 +95,9 @@ class Store(RecordsMixin):
                 f"{self.path.name}.before-v{SCHEMA_VERSION}-{dt.datetime.now():%Y%m%d%H%M%S%f}"
                 f"-{os.getpid()}.bak"
             ))
-        try:
+        # another process may hold the file while it migrates it; WAL persists anyway
+        with contextlib.suppress(sqlite3.OperationalError):
             self.db.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.OperationalError:
-            pass  # another process holds the file while it migrates it; WAL persists
         for number, name, script in _migrations():
             if number <= current:
                 continue

@@ -214,9 +214,14 @@ class RecordsMixin:
         )
         return [table.record(row) for row in rows]
 
-    def artifacts_for_windows(self) -> list[Artifact]:
+    def artifacts_for_windows(self, since: dt.date) -> list[Artifact]:
+        """Artifacts linked to the windows that `windows_active(since)` returns."""
         table = TABLES["artifact"]
-        rows = self.db.execute(f"{table.select} WHERE window_id IS NOT NULL")
+        rows = self.db.execute(
+            f"""{table.select} WHERE window_id IN (
+                    SELECT id FROM "window" WHERE recurrence != '' OR "on" >= ?)""",
+            (since.isoformat(),),
+        )
         return [table.record(row) for row in rows]
 
     def windows_active(self, since: dt.date) -> list[Any]:
