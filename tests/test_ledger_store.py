@@ -1,5 +1,6 @@
 """The store's counted groups give the same ledger as the plain facts."""
 
+import dataclasses
 import datetime as dt
 
 from hypothesis import given, settings
@@ -39,4 +40,29 @@ def test_grouped_rows_summarise_like_plain_facts(tmp_path_factory, promises):
     assert grouped.rolling == plain.rolling
     assert grouped.previous_rolling == plain.previous_rolling
     assert grouped.quarters == plain.quarters
+    assert grouped.average_slip_days == plain.average_slip_days
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(promise, min_size=1, max_size=30), st.data())
+def test_totals_stay_in_step_through_edits_and_deletes(tmp_path_factory, promises, data):
+    store = Store.open(tmp_path_factory.mktemp("ws") / "luck.db", create=True)
+    with store.transaction():
+        added = [store.add(p) for p in promises]
+        for p in data.draw(st.lists(st.sampled_from(added), max_size=10, unique=True)):
+            change = data.draw(st.sampled_from(["delete", "keep late", "reopen", "move due"]))
+            if change == "delete":
+                store.delete("promise", p.id)
+            elif change == "keep late":
+                store.update(dataclasses.replace(p, status="kept",
+                                                 landed_on=p.due + dt.timedelta(days=3)))
+            elif change == "reopen":
+                store.update(dataclasses.replace(p, status="open", landed_on=None))
+            else:
+                store.update(dataclasses.replace(p, due=p.due + dt.timedelta(days=5)))
+    start = ledger.history_start(TODAY, 90, 6)
+    grouped = ledger.summarize_groups(*store.promise_groups(start, TODAY), [], TODAY)
+    plain = ledger.summarize(store.promise_facts(), [], TODAY)
+    store.close()
+    assert grouped.overall == plain.overall
     assert grouped.average_slip_days == plain.average_slip_days
