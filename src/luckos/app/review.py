@@ -50,6 +50,7 @@ def weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
     )
     month = month_of(today)
     last_week = start - dt.timedelta(days=7)
+    last_day = start - dt.timedelta(days=1)
     return WeeklyReview(
         today=today,
         week_start=start,
@@ -59,8 +60,8 @@ def weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
         stale_metrics=[s for s in statuses if s.stale(month)],
         decisions_due=store.decisions_to_review(today),
         ledger=summary,
-        last_week_artifacts=store.find("artifact", since=last_week, until=start - dt.timedelta(days=1)),
-        last_week_signals=store.find("signal", since=last_week, until=start - dt.timedelta(days=1)),
+        last_week_artifacts=store.find("artifact", since=last_week, until=last_day),
+        last_week_signals=store.find("signal", since=last_week, until=last_day),
     )
 
 

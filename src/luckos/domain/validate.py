@@ -82,3 +82,20 @@ _CHECKS = {
 }
 
 __all__ = ["validate"]
+
+
+def _loop_checks() -> dict[type, Any]:
+    from luckos.domain.arc import validate_arc
+    from luckos.domain.diagnosis import validate_diagnosis
+    from luckos.domain.glue import validate_glue
+    from luckos.domain.projects import validate_project
+
+    return {
+        r.GlueEntry: lambda x, config: validate_glue(x),
+        r.Project: lambda x, config: validate_project(x),
+        r.Diagnosis: lambda x, config: validate_diagnosis(x),
+        r.Arc: lambda x, config: validate_arc(x),
+    }
+
+
+_CHECKS.update(_loop_checks())
