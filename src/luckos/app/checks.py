@@ -156,38 +156,10 @@ def _metric_readings(g: _Gatherer) -> Result:
                                   grace_days=g.check.value("metric-readings", "grace_days"))
 
 
-def explore_statuses(ws: Workspace, today: dt.date) -> list[Any]:
-    """The explore loop's three cadences, each with the record that last kept it."""
-    from luckos.domain import cadence
-
-    s = ws.config.check
-    entry, talk, paper = cadence.explore_cadences(
-        s.value("explore-loop", "entry_days"), s.value("explore-loop", "talk_days"),
-        s.value("explore-loop", "paper_days"))
-    store = ws.store
-    last_entry = q.latest(store, "explore", until=today)
-    talks = [x for x in (q.latest(store, "explore", column="kind", values=("talk",),
-                                  until=today),
-                         q.latest(store, "artifact", column="kind", values=("talk",),
-                                  until=today)) if x is not None]
-    last_talk = max(talks, key=lambda x: x.on) if talks else None
-    last_paper = q.latest(store, "explore", column="kind",
-                          values=("paper-reproduction", "teardown"), until=today)
-    return [_cadence(cadence, c, x, today) for c, x in
-            ((entry, last_entry), (talk, last_talk), (paper, last_paper))]
-
-
-def _cadence(cadence: Any, c: Any, record: Any, today: dt.date) -> Any:
-    if record is None:
-        return cadence.status(c, None, None, today)
-    from luckos.domain.records import kind_of, short_id
-
-    ref = short_id(kind_of(record), record.id)
-    return cadence.status(c, record.on, ref, today, record.title)
-
-
 def _explore_loop(g: _Gatherer) -> Result:
-    return checks.explore_loop(explore_statuses(g.ws, g.today))
+    from luckos.app.explore import cadences
+
+    return checks.explore_loop(cadences(g.ws, g.today))
 
 
 def _maker_day(g: _Gatherer) -> Result:
@@ -203,16 +175,9 @@ def _maker_day(g: _Gatherer) -> Result:
                             unavailable=None)
 
 
-def glue_weeks(ws: Workspace, today: dt.date, count: int) -> list[Any]:
-    from luckos.domain import glue
-
-    starts = glue.complete_weeks(today, ws.config.week_start_index, count)
-    entries = ws.store.find("glue", since=starts[0],
-                            until=starts[-1] + dt.timedelta(days=6), descending=False)
-    return glue.weeks(entries, starts)
-
-
 def _glue_ratio(g: _Gatherer) -> Result:
+    from luckos.app.glue import glue_weeks
+
     s = g.check
     weeks = glue_weeks(g.ws, g.today, s.value("glue-ratio", "weeks"))
     return checks.glue_ratio(weeks, max_ratio=s.value("glue-ratio", "max_ratio"),

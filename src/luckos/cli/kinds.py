@@ -16,6 +16,12 @@ from luckos.domain.records import KINDS, Kind, fields_of, short_id
 # Columns shown by `list`, per kind (the id always comes first).
 LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "promise": ("due", "status", "to_whom", "what"),
+    "glue": ("on", "hours", "unlocks", "what", "mechanism"),
+    "explore": ("on", "kind", "title", "wave"),
+    "project": ("started_on", "kill_review_on", "outcome", "name"),
+    "diagnosis": ("on", "problem"),
+    "arc": ("started_on", "ended_on", "track", "role", "bottleneck"),
+    "reboot": ("started_on", "ended_on", "focus"),
     "signal": ("on", "who", "escalated", "what"),
     "window": ("on", "kind", "recurrence", "name"),
     "theme": ("started_on", "label", "sentence"),
