@@ -164,13 +164,17 @@ def signal_facts(store: Store, start: dt.date, end: dt.date
 
 
 def resolved_promise_facts(store: Store, start: dt.date, end: dt.date, *,
-                           theme_id: int | None = None
-                           ) -> list[tuple[int, str, str, str]]:
-    """(id, due, status, landed_on) of promises that landed within [start, end]."""
-    sql = ("SELECT id, due, status, landed_on FROM promise "
+                           theme_id: int | None = None, themed: bool = False
+                           ) -> list[tuple[Any, ...]]:
+    """(id, due, status, landed_on) of promises that landed within [start, end]; with
+    `themed`, only those serving a theme, with the theme's id as a fifth value."""
+    sql = ("SELECT id, due, status, landed_on, theme_id FROM promise "
            "WHERE landed_on >= ? AND landed_on <= ? AND status != 'open'")
     params: list[Any] = [start.isoformat(), end.isoformat()]
     if theme_id is not None:
         sql += " AND theme_id = ?"
         params.append(theme_id)
-    return store.db.execute(sql, params).fetchall()
+    elif themed:
+        sql += " AND theme_id IS NOT NULL"
+    rows = store.db.execute(sql, params).fetchall()
+    return rows if themed else [row[:4] for row in rows]
