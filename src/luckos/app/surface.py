@@ -12,7 +12,7 @@ from luckos.domain.records import Theme
 from luckos.store import loop as q
 from luckos.workspace import Workspace
 
-LOOKBACK = 2  # quarters read before the first one shown, to carry C and T forward
+LOOKBACK = 3  # quarters read before the first one shown: T looks back a year
 
 
 @dataclasses.dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -174,9 +175,9 @@ def _hard_scope(f: StayFacts) -> Answer:
     evidence += [Evidence(f"g{g.id}", f"{g.on}: {g.hours:g} h of glue that unlocks nothing: "
                           f"{g.what}") for g in substitute]
     hours = sum(g.hours for g in substitute)
-    summary = (f"{len(routed)} asks routed to you without escalation; {len(substitute)} "
-               f"pieces of glue that unlock nothing ({hours:g} h); {len(unlocking)} that "
-               "unlock a deliverable")
+    summary = (f"{_count(len(routed), 'ask')} routed to you without escalation; "
+               f"{_count(len(substitute), 'piece')} of glue that unlock nothing ({hours:g} h); "
+               f"{len(unlocking)} that unlock a deliverable")
     if not routed and not substitute:
         answer = "nothing on record"
     elif len(routed) > len(substitute):
@@ -207,8 +208,8 @@ def _hard_room(f: StayFacts) -> Answer:
     if not f.rooms:
         ask.insert(0, "Which rooms decide your theme in the next three months? Add them: luck "
                    "window add")
-    summary = (f"{len(f.rooms)} decision window dates in the next three months; "
-               f"{len(f.sponsors)} sponsors on record")
+    summary = (f"{_count(len(f.rooms), 'decision window date')} in the next three months; "
+               f"{_count(len(f.sponsors), 'sponsor')} on record")
     return Answer("room", "hard check", question, "yours to answer", summary,
                   tuple(evidence), tuple(ask))
 
@@ -242,7 +243,8 @@ def _stay_flagship(f: StayFacts) -> Answer:
                  for p in paused]
     if flagships:
         return Answer("flagship", "stay if", question, "yes",
-                      f"{len(flagships)} flagship initiatives this year", tuple(evidence),
+                      f"{_count(len(flagships), 'flagship initiative')} this year",
+                      tuple(evidence),
                       ("Does it compound: will next year's work stand on it?",))
     return Answer("flagship", "stay if", question, "no",
                   "no flagship initiative running or landed in the last twelve months",
@@ -254,7 +256,7 @@ def _stay_sponsor(f: StayFacts) -> Answer:
     question = "Stay if you have a sponsor."
     if f.sponsors:
         return Answer("sponsor", "stay if", question, "yes",
-                      f"{len(f.sponsors)} sponsors on record",
+                      f"{_count(len(f.sponsors), 'sponsor')} on record",
                       tuple(_sponsor_evidence(s) for s in f.sponsors),
                       ("Would they still put your theme on a planning slide this quarter?",))
     return Answer("sponsor", "stay if", question, "no", "no sponsor on record", (),
@@ -296,6 +298,10 @@ def _stay_surface(f: StayFacts) -> Answer:
     summary = (f"{len(grew)} of {known} themes grew their surface area last quarter "
                "(luck surface --theme ID shows the working)")
     return Answer("surface", "stay if", question, answer, summary, tuple(evidence), ())
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _n(value: float | None) -> str:
@@ -348,13 +354,13 @@ def _leave_problem(f: StayFacts) -> Answer:
                                                           "")) for t in f.themes]
     if f.diagnosis is not None:
         age = (f.today - f.diagnosis.on).days if f.diagnosis.on else 0
-        problem = " ".join(f.diagnosis.problem.split())
+        problem = textwrap.shorten(f.diagnosis.problem, 160, placeholder=" ...")
         evidence.append(Evidence(f"dg{f.diagnosis.id}", f"diagnosis of {f.diagnosis.on} "
-                                 f"({age} days ago), the problem you solve: {problem[:160]}"))
+                                 f"({age} days ago), the problem you solve: {problem}"))
     labels = ", ".join(f"t{t.id} {t.label}" for t in f.themes[:3])
     ask = (f"Is {labels} worth the next two years?" if f.themes else
            "What problem would be worth the next two years here?",)
-    summary = f"{len(f.themes)} themes on record" + (
+    summary = f"{_count(len(f.themes), 'theme')} on record" + (
         "" if f.diagnosis else "; no diagnosis written (luck diagnose)")
     return Answer("problem", "leave if", question, "yours to answer", summary,
                   tuple(evidence), ask)

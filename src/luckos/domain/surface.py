@@ -8,12 +8,13 @@ the working shown, so the index is never a black box:
   routed ambiguous work to you (routing signals), plus the public artifacts.
 - C, credibility: the hit rate of promises that landed in the quarter (kept on time /
   resolved), times the share of routing signals that came without escalation.
-- T, timing: the window dates of the quarter prepared on time (the two-pager and the
-  demo dated by the prep-due day) over the window dates.
+- T, timing: the window dates of the last four quarters (a year, so that yearly and
+  half-yearly windows count) prepared on time, over those window dates; prepared on
+  time means the two-pager and the demo dated by the prep-due day.
 
-A quarter with no resolved promise, no routing signal or no window date carries the
-last known value of that part forward (marked "carried"); before any, C's routing part
-counts as 1 and the others are unknown.
+A quarter with no resolved promise or no routing signal carries the last known value of
+that part of C forward (marked "carried"); before any routing signal, C's routing part
+counts as 1. Before any resolved promise C is unknown, and before any window date T is.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ FORMULAS = {
     "sees": "S = distinct people who used your work or routed work to you + public artifacts",
     "credibility": "C = hit rate (kept on time / resolved) × routed without escalation / "
                    "routing signals",
-    "timing": "T = window dates prepared on time (two-pager and demo by the prep-due day) / "
-              "window dates",
+    "timing": "T = window dates of the last four quarters prepared on time (two-pager and "
+              "demo by the prep-due day) / those window dates",
     "index": "surface area = B × S × C × T",
 }
 NAMES = {"build": "what you build", "sees": "who sees it", "credibility": "credibility",
@@ -158,7 +159,7 @@ def by_quarter(
     lookback: int = 0,
 ) -> list[QuarterSurface]:
     """The surface area of the last `count` quarters; the facts may reach `lookback`
-    quarters further back, to carry credibility and timing into the first ones."""
+    quarters further back (three give the first quarter its full year of windows)."""
     now = today.isoformat()
     by_artifact = _buckets(artifacts, 1, now)
     by_testimonial = _buckets(testimonials, 1, now)
@@ -171,8 +172,8 @@ def by_quarter(
     result = []
     hit_rate: tuple[float, str] | None = None
     routed: tuple[float, str] | None = None
-    timing: tuple[float, str] | None = None
-    for quarter, start, end in quarters(today, count + lookback):
+    spans = quarters(today, count + lookback)
+    for position, (quarter, start, end) in enumerate(spans):
         own_artifacts = by_artifact.get(quarter, [])
         build = Factor("build", float(len(own_artifacts)), f"{len(own_artifacts)} artifacts",
                        tuple(f"a{a[0]}" for a in own_artifacts))
@@ -204,16 +205,16 @@ def by_quarter(
             credibility = Factor("credibility", round(hit_rate[0] * share, 4),
                                  f"{hit_rate[0]:.2f} ({hit_rate[1]}) × {share:.2f} "
                                  f"({share_text})", carried=carried_c)
-        dates = by_window.get(quarter, [])
-        refs: tuple[str, ...] = ()
+        year = [label for label, _, _ in spans[max(0, position - 3):position + 1]]
+        dates = [w for label in year for w in by_window.get(label, [])]
         if dates:
             ready = sum(1 for w in dates if w.on_time)
-            timing = (ready / len(dates), f"{ready} of {len(dates)} window dates prepared "
-                      "on time")
-            refs = tuple(sorted({f"w{w.window_id}" for w in dates}))
-        time_factor = (Factor("timing", None, "no window date yet") if timing is None else
-                       Factor("timing", round(timing[0], 4), timing[1], refs,
-                              carried=not dates))
+            time_factor = Factor("timing", round(ready / len(dates), 4),
+                                 f"{ready} of {len(dates)} window dates since {year[0]} "
+                                 "prepared on time",
+                                 tuple(sorted({f"w{w.window_id}" for w in dates})))
+        else:
+            time_factor = Factor("timing", None, f"no window date since {year[0]}")
         result.append(QuarterSurface(quarter, start, end, end >= today, build, sees,
                                      credibility, time_factor))
     return result[lookback:]
