@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from luckos.cli.output import emit_json, json_option, on_tty
@@ -40,7 +42,7 @@ def check(only: tuple[str, ...], quiet: bool, as_json: bool) -> None:
     elif not (quiet and not report.broken):
         _render(report, quiet=quiet)
     if report.broken:
-        click.get_current_context().exit(1)
+        sys.exit(1)  # SystemExit passes through Click and the entry point unchanged
 
 
 def _render(report, *, quiet: bool) -> None:  # type: ignore[no-untyped-def]
