@@ -7,12 +7,16 @@ from collections.abc import Mapping
 
 from luckos.app import records
 from luckos.domain.records import Diagnosis
+from luckos.errors import LuckError
 from luckos.store import loop as q
 from luckos.workspace import Workspace
 
 
 def record(ws: Workspace, answers: Mapping[str, str | None], on: dt.date | None,
            today: dt.date) -> tuple[Diagnosis, list[str]]:
+    if not (answers.get("problem") or "").strip():
+        raise LuckError("a diagnosis starts with --problem: what problem do you solve that "
+                        "the business would miss if you left for a month?")
     raw = {k: v for k, v in answers.items() if v is not None}
     if on is not None:
         raw["on"] = on.isoformat()
