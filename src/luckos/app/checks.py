@@ -13,8 +13,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from luckos.domain import checks, windows
-from luckos.domain.checks import INVARIANTS, BriefSource, Result
+from luckos.domain import checks, invariants, windows
+from luckos.domain.checks import INVARIANTS, Result
+from luckos.domain.invariants import BriefSource
 from luckos.errors import LuckError
 from luckos.store import loop as q
 from luckos.workspace import Workspace
@@ -76,14 +77,14 @@ class _Gatherer:
 
 
 def _window_prep(g: _Gatherer) -> Result:
-    return checks.window_prep(g.occurrences(), g.today, any_windows=q.exists(g.store, "window"))
+    return invariants.window_prep(g.occurrences(), g.today, any_windows=q.exists(g.store, "window"))
 
 
 def _brief_lints(g: _Gatherer) -> Result:
     try:
         from luckos.writing.lint import lint_text
     except ImportError as exc:
-        return checks.brief_lints([], unavailable="the doc linter is not installed "
+        return invariants.brief_lints([], unavailable="the doc linter is not installed "
                                   f"(luckos.writing.lint: {exc})")
     sources = []
     for o in g.in_prep():
@@ -99,7 +100,7 @@ def _brief_lints(g: _Gatherer) -> Result:
             problem, errors = _lint_one(g.ws, link, kind, lint_text)
             sources.append(BriefSource(f"w{o.window.id}", o.window.name, o.on, label,
                                        tuple(errors), problem))
-    return checks.brief_lints(sources, unavailable=None)
+    return invariants.brief_lints(sources, unavailable=None)
 
 
 def _lint_one(ws: Workspace, link: str, kind: str | None,
@@ -139,7 +140,7 @@ def _describe(finding: Any) -> str:
 def _promise_overdue(g: _Gatherer) -> Result:
     grace = g.check.value("promise-overdue", "grace_days")
     late = g.store.open_promises_due_by(g.today - dt.timedelta(days=grace + 1))
-    return checks.promise_overdue(late, g.today, grace_days=grace,
+    return invariants.promise_overdue(late, g.today, grace_days=grace,
                                   any_promises=bool(late) or q.exists(g.store, "promise"))
 
 
@@ -148,18 +149,18 @@ def _metric_readings(g: _Gatherer) -> Result:
 
     themes = g.store.all("theme")
     if not themes:
-        return checks.metric_readings([], g.today, grace_days=0)
+        return invariants.metric_readings([], g.today, grace_days=0)
     metrics = g.store.all("metric")
     statuses = metric_statuses(themes, metrics,
                                q.readings_of(g.store, [m.id for m in metrics], per_metric=2))
-    return checks.metric_readings(statuses, g.today,
+    return invariants.metric_readings(statuses, g.today,
                                   grace_days=g.check.value("metric-readings", "grace_days"))
 
 
 def _explore_loop(g: _Gatherer) -> Result:
     from luckos.app.explore import cadences
 
-    return checks.explore_loop(cadences(g.ws, g.today))
+    return invariants.explore_loop(cadences(g.ws, g.today))
 
 
 def _maker_day(g: _Gatherer) -> Result:
@@ -168,10 +169,10 @@ def _maker_day(g: _Gatherer) -> Result:
     try:
         from luckos.app.calendar import latest_weeks
     except ImportError as exc:
-        return checks.maker_day([], running=running, maker=maker,
+        return invariants.maker_day([], running=running, maker=maker,
                                 unavailable="the calendar audit is not installed "
                                 f"(luckos.app.calendar: {exc})")
-    return checks.maker_day(list(latest_weeks(g.ws) or []), running=running, maker=maker,
+    return invariants.maker_day(list(latest_weeks(g.ws) or []), running=running, maker=maker,
                             unavailable=None)
 
 
@@ -180,14 +181,14 @@ def _glue_ratio(g: _Gatherer) -> Result:
 
     s = g.check
     weeks = glue_weeks(g.ws, g.today, s.value("glue-ratio", "weeks"))
-    return checks.glue_ratio(weeks, max_ratio=s.value("glue-ratio", "max_ratio"),
+    return invariants.glue_ratio(weeks, max_ratio=s.value("glue-ratio", "max_ratio"),
                              week_hours=s.value("glue-ratio", "week_hours"),
                              any_glue=any(w.entries for w in weeks))
 
 
 def _decision_review(g: _Gatherer) -> Result:
     due = g.store.decisions_to_review(g.today)
-    return checks.decision_review(due, g.today,
+    return invariants.decision_review(due, g.today,
                                   grace_days=g.check.value("decision-review", "grace_days"),
                                   any_decisions=bool(due) or q.exists(g.store, "decision"))
 
@@ -195,7 +196,7 @@ def _decision_review(g: _Gatherer) -> Result:
 def _project_kill_review(g: _Gatherer) -> Result:
     s = g.check
     projects = q.open_projects(g.store)
-    return checks.project_kill_review(
+    return invariants.project_kill_review(
         projects, g.today, grace_days=s.value("project-kill-review", "grace_days"),
         default_weeks=s.value("project-kill-review", "default_weeks"),
         any_projects=bool(projects) or q.exists(g.store, "project"))
@@ -205,16 +206,16 @@ def _reboot(g: _Gatherer) -> Result:
     from luckos.domain import reboot
 
     running = q.running_reboot(g.store)
-    return checks.reboot(reboot.status(running, g.today) if running else None)
+    return invariants.reboot(reboot.status(running, g.today) if running else None)
 
 
 def _bench_action(g: _Gatherer) -> Result:
-    return checks.bench_action(q.latest(g.store, "bench", until=g.today), g.today,
+    return invariants.bench_action(q.latest(g.store, "bench", until=g.today), g.today,
                                days=g.check.value("bench-action", "days"))
 
 
 def _diagnosis_age(g: _Gatherer) -> Result:
-    return checks.diagnosis_age(q.latest(g.store, "diagnosis", until=g.today), g.today,
+    return invariants.diagnosis_age(q.latest(g.store, "diagnosis", until=g.today), g.today,
                                 max_days=g.check.value("diagnosis-age", "max_days"))
 
 
