@@ -88,10 +88,10 @@ def _evidence(ws: Workspace, pos: arc.ArcPosition) -> tuple[list[str], list[str]
                      else "no diagnosis written this year (luck diagnose)")
         return lines, [f"a{a.id}" for a in docs[:8]] + [f"dg{d.id}" for d in diag]
     if year == 2:
-        facts = q.resolved_promise_facts(store, start, end)
-        kept = [f for f in facts if f[2] == "kept" and f[3] <= f[1]]
+        tallies = q.promise_tallies(store, start, end).values()
+        kept, resolved = sum(t[0] for t in tallies), sum(t[1] for t in tallies)
         said = q.testimonial_facts(store, start, end)
-        return ([f"{len(kept)} promises kept on time of {len(facts)} resolved this year",
+        return ([f"{kept} promises kept on time of {resolved} resolved this year",
                  f"{len(said)} testimonials this year (people who reused your work)"],
                 [f"u{t[0]}" for t in said[:8]])
     bench = store.find("bench", since=start, until=end)

@@ -69,7 +69,7 @@ class _Gatherer:
             horizon = max([self.ws.config.thresholds.window_horizon_days,
                            *(w.prep_lead_days for w in active)])
             linked = q.artifacts_for(self.store, [w.id for w in active])
-            self._occurrences = windows.upcoming(active, linked, self.today, horizon)
+            self._occurrences = windows.upcoming_fast(active, linked, self.today, horizon)
         return self._occurrences
 
     def in_prep(self) -> list[windows.Occurrence]:

@@ -71,7 +71,7 @@ def record(ws: Workspace, theme_ref: str | None, values: Mapping[str, float | No
                                            narrative=note or "")))
     if not pending:
         raise LuckError("nothing to record: give --customer, --reliability or --speed")
-    warnings = []
+    warnings: list[str] = []
     for _, reading in pending:
         metric_name = next(m.name for m in metrics.values() if m.id == reading.metric_id)
         slot = next(m.slot for m in metrics.values() if m.id == reading.metric_id)

@@ -47,8 +47,8 @@ def events(ws: Workspace, today: dt.date, *, days: int, past_days: int) -> list[
     store = ws.store
     start, end = today - dt.timedelta(days=past_days), today + dt.timedelta(days=days)
     active = store.windows_active(start)
-    occurrences = [o for o in windows.upcoming(
-        active, q.artifacts_for(store, [w.id for w in active]), start, (end - start).days)]
+    occurrences = windows.upcoming_fast(
+        active, q.artifacts_for(store, [w.id for w in active]), start, (end - start).days)
     s = ws.config.check
     decisions = store.find("decision", where=None, order="review_on")
     found = (feed.window_events(occurrences, today)

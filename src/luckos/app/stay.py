@@ -36,8 +36,8 @@ def facts(ws: Workspace, today: dt.date) -> tuple[stay.StayFacts, str | None]:
     series = [stay.MetricSeries(m, by_theme[m.theme_id], tuple(readings.get(m.id, ())))
               for m in metrics if m.theme_id in by_theme]
     active = store.windows_active(today)
-    rooms = windows.upcoming(active, q.artifacts_for(store, [w.id for w in active]), today,
-                             ROOM_DAYS)
+    rooms = windows.upcoming_fast(active, q.artifacts_for(store, [w.id for w in active]),
+                                  today, ROOM_DAYS)
     weeks, unavailable = _calendar(ws)
     surfaces = surface_app.by_theme(ws, today, 3, themes)
     return stay.StayFacts(
@@ -47,7 +47,7 @@ def facts(ws: Workspace, today: dt.date) -> tuple[stay.StayFacts, str | None]:
         decisions=store.find("decision", since=six, until=today, descending=False),
         signals=store.find("signal", since=three, until=today, descending=False),
         glue=store.find("glue", since=three, until=today, descending=False),
-        projects=store.all("project"),
+        projects=store.find("project", where={"flagship": True}, descending=False),
         sponsors=[s for s in store.all("sponsor") if s.since is None or s.since <= today],
         surfaces=surfaces,
         rooms=rooms,

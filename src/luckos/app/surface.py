@@ -7,12 +7,13 @@ import datetime as dt
 from typing import Any
 
 from luckos.app.records import as_json, fetch, kind_named
-from luckos.domain import surface, windows
+from luckos.domain import surface
 from luckos.domain.records import Theme
 from luckos.store import loop as q
 from luckos.workspace import Workspace
 
 LOOKBACK = 3  # quarters read before the first one shown: T looks back a year
+PROMISE_LOOKBACK = 1  # quarters of promises read before the first one, to carry C
 
 
 @dataclasses.dataclass(frozen=True)
@@ -30,61 +31,59 @@ def report(ws: Workspace, today: dt.date, *, quarters: int,
 
 def by_quarter(ws: Workspace, today: dt.date, count: int,
                theme: Theme | None) -> list[surface.QuarterSurface]:
+    if theme is not None:
+        return by_theme(ws, today, count, [theme])[theme.id or 0]
     store = ws.store
     start = surface.quarters(today, count + LOOKBACK)[0][1]
-    artifacts = q.artifact_facts(store, start, today)
-    testimonials = q.testimonial_facts(store, start, today)
-    signals = q.signal_facts(store, start, today)
-    found = q.windows_between(store, start, today)
-    if theme is not None:
-        artifacts = [a for a in artifacts if a[4] == theme.id]
-        testimonials = [t for t in testimonials if t[4] == theme.id]
-        signals = []  # a routing signal names no theme
-        found = [w for w in found if w.theme_id == theme.id]
-    promises = q.resolved_promise_facts(store, start, today,
-                                        theme_id=theme.id if theme else None)
-    return surface.by_quarter(today, count, artifacts, testimonials, signals, promises,
-                              window_dates(store, found, start, today), lookback=LOOKBACK)
+    found = q.window_facts(store, start, today)
+    tallies: dict[str, tuple[int, int]] = {}
+    for (_, quarter), (kept, resolved) in q.promise_tallies(
+            store, surface.quarters(today, count + PROMISE_LOOKBACK)[0][1], today).items():
+        before = tallies.get(quarter, (0, 0))
+        tallies[quarter] = (before[0] + kept, before[1] + resolved)
+    return surface.by_quarter(
+        today, count, q.artifact_facts(store, start, today),
+        q.testimonial_facts(store, start, today), q.signal_facts(store, start, today),
+        tallies, _dates(store, found, start, today), lookback=LOOKBACK)
 
 
 def by_theme(ws: Workspace, today: dt.date, count: int,
              themes: list[Theme]) -> dict[int, list[surface.QuarterSurface]]:
-    """The surface area of each theme, reading the records once for all of them."""
+    """The surface area of each theme, reading the records once for all of them. A
+    routing signal names no theme, so S counts testimonials and public artifacts only."""
     if not themes:
         return {}
     store = ws.store
     start = surface.quarters(today, count + LOOKBACK)[0][1]
-    artifacts = q.artifact_facts(store, start, today)
-    testimonials = q.testimonial_facts(store, start, today)
-    promises = q.resolved_promise_facts(store, start, today, themed=True)
-    found = [w for w in q.windows_between(store, start, today) if w.theme_id is not None]
-    dates = {w.id: w.theme_id for w in found}
-    all_dates = window_dates(store, found, start, today)
-    result = {}
-    for theme in themes:
-        result[theme.id or 0] = surface.by_quarter(
-            today, count,
-            [a for a in artifacts if a[4] == theme.id],
-            [t for t in testimonials if t[4] == theme.id],
-            [],
-            [p[:4] for p in promises if p[4] == theme.id],
-            [d for d in all_dates if dates[d.window_id] == theme.id],
-            lookback=LOOKBACK)
-    return result
+    wanted = {t.id for t in themes}
+    found = [w for w in q.window_facts(store, start, today) if w[7] in wanted]
+    artifacts: dict[int, list[Any]] = {}
+    for a in q.artifact_facts(store, start, today):
+        artifacts.setdefault(a[4], []).append(a)
+    testimonials: dict[int, list[Any]] = {}
+    for t in q.testimonial_facts(store, start, today):
+        testimonials.setdefault(t[4], []).append(t)
+    tallies: dict[int | None, dict[str, tuple[int, int]]] = {}
+    for (theme_id, quarter), tally in q.promise_tallies(
+            store, surface.quarters(today, count + PROMISE_LOOKBACK)[0][1], today).items():
+        tallies.setdefault(theme_id, {})[quarter] = tally
+    dates: dict[int, list[surface.WindowDate]] = {}
+    theme_of = {w[0]: w[7] for w in found}
+    for d in _dates(store, found, start, today):
+        dates.setdefault(theme_of[d.window_id], []).append(d)
+    return {
+        theme.id or 0: surface.by_quarter(
+            today, count, artifacts.get(theme.id or 0, []),
+            testimonials.get(theme.id or 0, []), [], tallies.get(theme.id, {}),
+            dates.get(theme.id or 0, []), lookback=LOOKBACK)
+        for theme in themes
+    }
 
 
-def window_dates(store: Any, found: list[Any], start: dt.date,
-                 end: dt.date) -> list[surface.WindowDate]:
-    linked: dict[int, list[Any]] = {}
-    for artifact in q.artifacts_for(store, [w.id for w in found]):
-        linked.setdefault(artifact.window_id, []).append(artifact)
-    dates = []
-    for window in found:
-        for day in windows.occurrences(window, start, end):
-            previous = windows.previous_occurrence(window, day)
-            dates.append(surface.WindowDate(window.id, day, surface.prepared_on_time(
-                window, day, linked.get(window.id, []), previous)))
-    return dates
+def _dates(store: Any, found: list[Any], start: dt.date,
+           end: dt.date) -> list[surface.WindowDate]:
+    return surface.window_dates(found, q.linked_facts(store, [w[0] for w in found]), start,
+                                end)
 
 
 def report_json(r: SurfaceReport) -> dict[str, Any]:

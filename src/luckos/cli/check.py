@@ -9,6 +9,7 @@ import click
 from luckos.cli.output import emit_json, json_option, on_tty
 from luckos.cli.session import session
 
+_SHOWN = 10  # items shown per broken invariant; --json lists all
 _ORDER = {"broken": 0, "not-checked": 1, "ok": 2, "off": 3}
 _LABEL = {"broken": "BROKEN", "not-checked": "not checked", "ok": "ok", "off": "off"}
 _MARK = {"broken": "[red]✗[/red]", "not-checked": "[yellow]–[/yellow]", "ok": "[green]✓[/green]",
@@ -63,9 +64,11 @@ def _render(report, *, quiet: bool) -> None:  # type: ignore[no-untyped-def]
             console.print(f"{_MARK[r.state]} [bold]{r.id.ljust(width)}[/bold]  "
                           f"{escape(r.finding)}")
             if r.broken:
-                for item in r.items:
+                for item in r.items[:_SHOWN]:
                     ref = f"{item.ref}: " if item.ref else ""
                     console.print(f"    [dim]·[/dim] {escape(ref + item.text)}")
+                if len(r.items) > _SHOWN:
+                    console.print(f"    [dim]· and {len(r.items) - _SHOWN} more (--json)[/dim]")
                 console.print(f"    [cyan]next:[/cyan] {escape(r.next_step)}")
                 console.print(f"    [dim]essay: {escape(r.invariant.section)}[/dim]")
         return
@@ -75,8 +78,11 @@ def _render(report, *, quiet: bool) -> None:  # type: ignore[no-untyped-def]
         click.echo(f"{_LABEL[r.state]:<11}  {r.id.ljust(width)}  {r.finding}")
         if r.broken:
             pad = " " * 13
-            for item in r.items:
+            for item in r.items[:_SHOWN]:
                 ref = f"{item.ref}: " if item.ref else ""
                 click.echo(f"{pad}- {ref}{item.text}")
+            if len(r.items) > _SHOWN:
+                click.echo(f"{pad}- and {len(r.items) - _SHOWN} more (luck check --json lists "
+                           "every one)")
             click.echo(f"{pad}next: {r.next_step}")
             click.echo(f"{pad}essay: {r.invariant.section}")

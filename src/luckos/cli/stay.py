@@ -7,6 +7,7 @@ import click
 from luckos.cli.output import emit_json, heading, json_option, line
 from luckos.cli.session import session
 
+_SHOWN = 10  # evidence lines shown per answer; --json lists all
 _TITLES = {"hard check": "Three hard checks", "stay if": "Stay if...",
            "leave if": "Leave if..."}
 
@@ -36,9 +37,12 @@ def stay_or_move(as_json: bool) -> None:
         for number, a in enumerate((x for x in result.answers if x.group == group), start=1):
             click.echo(f"\n  {number}. {a.question}")
             click.echo(f"     -> {a.answer}: {a.summary}")
-            for e in a.evidence:
+            for e in a.evidence[:_SHOWN]:
                 ref = f"{e.ref}: " if e.ref else ""
                 click.echo(f"        - {ref}{e.text}")
+            if len(a.evidence) > _SHOWN:
+                click.echo(f"        ... and {len(a.evidence) - _SHOWN} more (--json lists "
+                           "every one)")
             for question in a.ask:
                 click.echo(f"     ? {question}")
     if result.calendar:

@@ -15,16 +15,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from luckos.domain.cadence import CadenceStatus
 from luckos.domain.checks import Item, Result, broken, not_checked, ok, plural, refs
-from luckos.domain.glue import GlueWeek
-from luckos.domain.reboot import RebootStatus
 from luckos.domain.records import METRIC_SLOT_NAMES, BenchEntry, Decision, Diagnosis, Promise
 from luckos.domain.records import Project as ProjectRecord
-from luckos.domain.themes import MetricStatus
-from luckos.domain.windows import Occurrence
+
+if TYPE_CHECKING:  # for the annotations only; each is imported where it is used
+    from luckos.domain.cadence import CadenceStatus
+    from luckos.domain.glue import GlueWeek
+    from luckos.domain.reboot import RebootStatus
+    from luckos.domain.themes import MetricStatus
+    from luckos.domain.windows import Occurrence
 
 # --- the timing calendar -----------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from luckos.domain.records import (
@@ -69,9 +69,9 @@ class StayFacts:
     decisions: Sequence[Decision]  # made in the last six months
     signals: Sequence[Signal]  # the last three months
     glue: Sequence[GlueEntry]  # the last three months
-    projects: Sequence[Project]  # every project
+    projects: Sequence[Project]  # the flagship projects (others may be given; they are ignored)
     sponsors: Sequence[Sponsor]
-    surfaces: dict[int, Sequence[QuarterSurface]]  # theme id -> recent quarters
+    surfaces: Mapping[int, Sequence[QuarterSurface]]  # theme id -> recent quarters
     rooms: Sequence[Occurrence]  # window dates in the next three months
     weeks: Sequence[WeekLoad] | None  # the latest calendar audit, None when unavailable
     diagnosis: Diagnosis | None

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from luckos.domain.records import Artifact, Window
+from luckos.domain.records import Window
 from luckos.domain.windows import BRIEF_KINDS, DEMO_KINDS
 
 FORMULAS = {
@@ -41,7 +41,9 @@ NAMES = {"build": "what you build", "sees": "who sees it", "credibility": "credi
 ArtifactFact = tuple[int, str, str, str, "int | None", str]  # id, on, kind, surface, theme, title
 TestimonialFact = tuple[int, str, str, int, "int | None", "float | None"]  # id, on, who, ...
 SignalFact = tuple[int, str, str, bool, str]  # id, on, who, escalated, what
-PromiseFact = tuple[int, str, str, str]  # id, due, status, landed_on
+# (window id, on, recurrence, prep lead days, needs brief, needs demo, has docs, theme id)
+WindowFact = tuple[int, str, str, int, bool, bool, bool, "int | None"]
+LinkedFact = tuple[str, str]  # an artifact linked to a window: (kind, on)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -121,17 +123,40 @@ def quarters(today: dt.date, count: int) -> list[tuple[str, dt.date, dt.date]]:
     return list(reversed(result))
 
 
-def prepared_on_time(window: Window, day: dt.date, linked: Sequence[Artifact],
+def prepared_on_time(window: WindowFact, day: dt.date, linked: Sequence[LinkedFact],
                      previous: dt.date | None) -> bool:
     """Whether the two-pager and the demo a window date asks for were dated by its
     prep-due day (and after its previous date, for a recurring window)."""
-    prep_due = day - dt.timedelta(days=window.prep_lead_days)
-    fresh = [a for a in linked if a.on is not None and a.on <= prep_due
-             and (previous is None or a.on > previous)]
-    brief = (not window.needs_brief or bool(window.docs)
-             or any(a.kind in BRIEF_KINDS for a in fresh))
-    demo = not window.needs_demo or any(a.kind in DEMO_KINDS for a in fresh)
+    _, _, _, lead, needs_brief, needs_demo, has_docs, _ = window
+    prep_due = (day - dt.timedelta(days=lead)).isoformat()
+    after = previous.isoformat() if previous else ""
+    fresh = [kind for kind, on in linked if on and after < on <= prep_due]
+    brief = not needs_brief or has_docs or any(k in BRIEF_KINDS for k in fresh)
+    demo = not needs_demo or any(k in DEMO_KINDS for k in fresh)
     return brief and demo
+
+
+def window_dates(found: Sequence[WindowFact], linked: dict[int, list[LinkedFact]],
+                 start: dt.date, end: dt.date) -> list[WindowDate]:
+    """Every date of these windows within [start, end], and whether each was prepared on
+    time. A recurring window is expanded once, from its first date."""
+    from luckos.domain.windows import fast_forward, occurrences
+
+    dates = []
+    for fact in found:
+        wid, on, recurrence = fact[0], dt.date.fromisoformat(fact[1]), fact[2]
+        if recurrence:
+            window = fast_forward(Window(id=wid, name="", on=on, recurrence=recurrence), start)
+            days = occurrences(window, window.on, end)
+        else:
+            days = [on]
+        previous = None
+        for day in days:
+            if start <= day <= end:
+                dates.append(WindowDate(wid, day, prepared_on_time(
+                    fact, day, linked.get(wid, ()), previous)))
+            previous = day
+    return dates
 
 
 def _label(iso: str) -> str:
@@ -153,20 +178,21 @@ def by_quarter(
     artifacts: Sequence[ArtifactFact],
     testimonials: Sequence[TestimonialFact],
     signals: Sequence[SignalFact],
-    promises: Sequence[PromiseFact],
-    window_dates: Sequence[WindowDate],
+    promises: Mapping[str, tuple[int, int]],
+    dates: Sequence[WindowDate],
     *,
     lookback: int = 0,
 ) -> list[QuarterSurface]:
     """The surface area of the last `count` quarters; the facts may reach `lookback`
-    quarters further back (three give the first quarter its full year of windows)."""
+    quarters further back (three give the first quarter its full year of windows).
+    `promises` maps a quarter ("2026-Q3") to (kept on time, resolved) of the promises
+    that landed in it."""
     now = today.isoformat()
     by_artifact = _buckets(artifacts, 1, now)
     by_testimonial = _buckets(testimonials, 1, now)
     by_signal = _buckets(signals, 1, now)
-    by_promise = _buckets(promises, 3, now)
     by_window: dict[str, list[WindowDate]] = {}
-    for w in window_dates:
+    for w in dates:
         if w.on <= today:
             by_window.setdefault(_label(w.on.isoformat()), []).append(w)
     result = []
@@ -184,12 +210,10 @@ def by_quarter(
         sees = Factor("sees", float(len(people) + len(public)),
                       f"{len(people)} people + {len(public)} public artifacts",
                       tuple(f"a{a[0]}" for a in public))
-        resolved = [p for p in by_promise.get(quarter, [])
-                    if p[2] in ("kept", "missed", "dropped")]
+        kept, resolved = promises.get(quarter, (0, 0))
         carried_c = False
         if resolved:
-            kept = sum(1 for p in resolved if p[2] == "kept" and p[3] <= p[1])
-            hit_rate = (kept / len(resolved), f"{kept} kept on time / {len(resolved)} resolved")
+            hit_rate = (kept / resolved, f"{kept} kept on time / {resolved} resolved")
         elif hit_rate is not None:
             carried_c = True
         if own_signals:

@@ -84,18 +84,19 @@ _CHECKS = {
 __all__ = ["validate"]
 
 
-def _loop_checks() -> dict[type, Any]:
-    from luckos.domain.arc import validate_arc
-    from luckos.domain.diagnosis import validate_diagnosis
-    from luckos.domain.glue import validate_glue
-    from luckos.domain.projects import validate_project
+def _lazy(module: str, function: str) -> Any:
+    """A check that lives in the kind's own module, imported when first needed."""
+    def check(record: Any, config: Config) -> list[str]:
+        import importlib
 
-    return {
-        r.GlueEntry: lambda x, config: validate_glue(x),
-        r.Project: lambda x, config: validate_project(x),
-        r.Diagnosis: lambda x, config: validate_diagnosis(x),
-        r.Arc: lambda x, config: validate_arc(x),
-    }
+        return list(getattr(importlib.import_module(module), function)(record))
+
+    return check
 
 
-_CHECKS.update(_loop_checks())
+_CHECKS.update({
+    r.GlueEntry: _lazy("luckos.domain.glue", "validate_glue"),
+    r.Project: _lazy("luckos.domain.projects", "validate_project"),
+    r.Diagnosis: _lazy("luckos.domain.diagnosis", "validate_diagnosis"),
+    r.Arc: _lazy("luckos.domain.arc", "validate_arc"),
+})

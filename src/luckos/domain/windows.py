@@ -146,3 +146,61 @@ def _occurrence(window: Window, day: dt.date, linked: Sequence[Artifact]) -> Occ
         brief=brief,
         demo=demo,
     )
+
+
+# --- expanding long-running recurrences quickly ------------------------------------------
+
+_PERIOD_MONTHS = {"YEARLY": 12, "MONTHLY": 1}
+_PERIOD_DAYS = {"WEEKLY": 7, "DAILY": 1}
+
+
+def fast_forward(window: Window, start: dt.date) -> Window:
+    """The same window re-anchored on a later date of its own recurrence, at least one
+    period before `start`, so that expanding it from `start` does not walk every date
+    since the first (dateutil iterates from the anchor). Only plain FREQ/INTERVAL rules
+    (the named ones included) anchored on a day every month has are moved; any other
+    window comes back as it was."""
+    assert window.on is not None
+    rule = NAMED_RECURRENCES.get(window.recurrence.strip().lower(), window.recurrence)
+    parts = dict(p.split("=", 1) for p in rule.upper().removeprefix("RRULE:").split(";")
+                 if "=" in p)
+    if not parts or set(parts) - {"FREQ", "INTERVAL"} or window.on.day > 28:
+        return window
+    try:
+        interval = int(parts.get("INTERVAL", "1"))
+    except ValueError:
+        return window
+    freq = parts.get("FREQ", "")
+    if freq in _PERIOD_MONTHS:
+        months = _PERIOD_MONTHS[freq] * interval
+        target = start - dt.timedelta(days=31 * months + 1)
+        steps = ((target.year - window.on.year) * 12 + target.month - window.on.month) // months
+        if steps <= 0:
+            return window
+        total = window.on.month - 1 + steps * months
+        anchor = window.on.replace(year=window.on.year + total // 12, month=total % 12 + 1)
+        return dataclasses.replace(window, on=anchor)
+    if freq in _PERIOD_DAYS:
+        days = _PERIOD_DAYS[freq] * interval
+        steps = ((start - window.on).days - days) // days
+        if steps <= 0:
+            return window
+        return dataclasses.replace(window, on=window.on + dt.timedelta(days=steps * days))
+    return window
+
+
+def upcoming_fast(
+    windows: Iterable[Window],
+    artifacts: Sequence[Artifact],
+    today: dt.date,
+    horizon_days: int,
+) -> list[Occurrence]:
+    """`upcoming`, with long-running recurrences fast-forwarded first; each occurrence
+    still carries its window as recorded."""
+    originals = {}
+    moved = []
+    for window in windows:
+        originals[window.id] = window
+        moved.append(fast_forward(window, today) if window.recurrence else window)
+    return [dataclasses.replace(o, window=originals[o.window.id])
+            for o in upcoming(moved, artifacts, today, horizon_days)]

@@ -11,7 +11,6 @@ import contextlib
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 
 from luckos.errors import LuckError
@@ -21,6 +20,8 @@ APPLICATION_ID = 0x4C55434B  # "LUCK"
 
 
 def _migrations() -> list[tuple[int, str, str]]:
+    from importlib import resources  # only when migrating: it costs every command ~6 ms
+
     found = []
     for entry in resources.files("luckos.store.migrations").iterdir():
         name = entry.name

@@ -29,7 +29,8 @@ def latest(store: Store, kind: str, *, column: str | None = None,
     table = TABLES[kind]
     date_field = table.kind.date_field
     assert date_field is not None
-    clauses, params = [f'"{date_field}" IS NOT NULL'], []
+    clauses: list[str] = [f'"{date_field}" IS NOT NULL']
+    params: list[str] = []
     if column:
         assert column in table.columns
         clauses.append(f'"{column}" IN ({", ".join("?" for _ in values)})')
@@ -49,7 +50,7 @@ def artifacts_for(store: Store, window_ids: Iterable[int]) -> list[Any]:
     if not ids:
         return []
     table = TABLES["artifact"]
-    found = []
+    found: list[Any] = []
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         marks = ", ".join("?" for _ in chunk)
@@ -163,18 +164,43 @@ def signal_facts(store: Store, start: dt.date, end: dt.date
     return [(i, on, who, bool(esc), what) for i, on, who, esc, what in rows]
 
 
-def resolved_promise_facts(store: Store, start: dt.date, end: dt.date, *,
-                           theme_id: int | None = None, themed: bool = False
-                           ) -> list[tuple[Any, ...]]:
-    """(id, due, status, landed_on) of promises that landed within [start, end]; with
-    `themed`, only those serving a theme, with the theme's id as a fifth value."""
-    sql = ("SELECT id, due, status, landed_on, theme_id FROM promise "
-           "WHERE landed_on >= ? AND landed_on <= ? AND status != 'open'")
-    params: list[Any] = [start.isoformat(), end.isoformat()]
-    if theme_id is not None:
-        sql += " AND theme_id = ?"
-        params.append(theme_id)
-    elif themed:
-        sql += " AND theme_id IS NOT NULL"
-    rows = store.db.execute(sql, params).fetchall()
-    return rows if themed else [row[:4] for row in rows]
+def window_facts(store: Store, start: dt.date, end: dt.date) -> list[tuple[Any, ...]]:
+    """Windows that can occur within [start, end], as surface.WindowFact tuples."""
+    rows = store.db.execute(
+        """SELECT id, "on", recurrence, prep_lead_days, needs_brief, needs_demo,
+                  docs != '[]', theme_id
+           FROM "window" WHERE "on" <= ? AND (recurrence != '' OR "on" >= ?)""",
+        (end.isoformat(), start.isoformat())).fetchall()
+    return [(i, on, rec, lead, bool(b), bool(d), bool(docs), theme)
+            for i, on, rec, lead, b, d, docs, theme in rows]
+
+
+def linked_facts(store: Store, window_ids: Iterable[int]) -> dict[int, list[tuple[str, str]]]:
+    """window id -> (kind, on) of each artifact linked to it."""
+    ids = sorted(set(window_ids))
+    found: dict[int, list[tuple[str, str]]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for window_id, kind, on in store.db.execute(
+                f'SELECT window_id, kind, "on" FROM artifact WHERE window_id IN ({marks})',
+                chunk):
+            found.setdefault(window_id, []).append((kind, on or ""))
+    return found
+
+
+def promise_tallies(store: Store, start: dt.date, end: dt.date
+                    ) -> dict[tuple[int | None, str], tuple[int, int]]:
+    """(theme id, quarter) -> (kept on time, resolved) of promises that landed within
+    [start, end]; resolved = kept, missed or dropped (renegotiating early is neither)."""
+    rows = store.db.execute(
+        """SELECT theme_id,
+                  substr(landed_on, 1, 4) || '-Q' || ((CAST(substr(landed_on, 6, 2) AS INTEGER)
+                                                       + 2) / 3),
+                  sum(status = 'kept' AND landed_on <= due), count(*)
+           FROM promise
+           WHERE landed_on >= ? AND landed_on <= ?
+             AND +status IN ('kept', 'missed', 'dropped') -- + : read by landed_on, not status
+           GROUP BY 1, 2""",
+        (start.isoformat(), end.isoformat())).fetchall()
+    return {(theme, quarter): (int(kept), int(total)) for theme, quarter, kept, total in rows}

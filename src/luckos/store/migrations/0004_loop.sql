@@ -78,6 +78,8 @@ CREATE INDEX project_review ON project (outcome, kill_review_on);
 CREATE INDEX diagnosis_on ON diagnosis ("on");
 CREATE INDEX arc_started ON arc (started_on);
 CREATE INDEX reboot_started ON reboot (started_on);
+-- the surface area and the arc count promises by the date they landed: a covering index
+CREATE INDEX IF NOT EXISTS loop_promise_landed ON promise (landed_on, status, due, theme_id);
 
 CREATE TRIGGER glue_ai AFTER INSERT ON "glue" BEGIN
     INSERT INTO search_index (rowid, body, kind, rid, private) VALUES (13 * 10000000000 + new.id, coalesce(new."what", '') || ' ' || coalesce(new."unlocks", '') || ' ' || coalesce(new."mechanism", '') || ' ' || coalesce(new."note", ''), 'glue', new.id, 0);
