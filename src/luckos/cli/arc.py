@@ -42,7 +42,9 @@ def start(track: str, role: str, on: str | None, bottleneck: str | None, why: st
         return
     if closed:
         click.echo(f"ar{closed.id} ({closed.role}) ended {closed.ended_on}")
-    click.echo(f"started ar{new.id}: {new.role} ({new.track}) on {new.started_on}")
+    click.echo(f"started ar{new.id}: {new.role} ({new.track}) on {new.started_on}\n")
+    if new.started_on and new.started_on <= s.today:
+        _render(arc.status(s.ws, s.today))  # which year it is, and what that year asks
 
 
 @group.command("assess")
@@ -76,22 +78,30 @@ def status(as_json: bool) -> None:
 
     s = session()
     result = app.status(s.ws, s.today)
+    if not as_json:
+        _render(result)
+        return
+    pos = result.position
+    title, ask = pos.asks
+    emit_json({
+        "arc": record_json(pos.arc), "year": pos.year, "years": arc.ARC_YEARS,
+        "complete": pos.complete, "year_start": pos.year_start.isoformat(),
+        "year_end": pos.year_end.isoformat(), "arc_end": pos.arc_end.isoformat(),
+        "asks": title, "asks_detail": ask, "evidence": result.evidence,
+        "refs": result.refs, "pendulum": result.pendulum, "script": result.script,
+        "reassess_bottleneck": result.reassess, "question": arc.ENVIRONMENT_QUESTION,
+    })
+
+
+def _render(result) -> None:  # type: ignore[no-untyped-def]
+    from luckos.domain import arc
+
     pos = result.position
     current = pos.arc
     title, ask = pos.asks
-    if as_json:
-        emit_json({
-            "arc": record_json(current), "year": pos.year, "years": arc.ARC_YEARS,
-            "complete": pos.complete, "year_start": pos.year_start.isoformat(),
-            "year_end": pos.year_end.isoformat(), "arc_end": pos.arc_end.isoformat(),
-            "asks": title, "asks_detail": ask, "evidence": result.evidence,
-            "refs": result.refs, "pendulum": result.pendulum, "script": result.script,
-            "reassess_bottleneck": result.reassess, "question": arc.ENVIRONMENT_QUESTION,
-        })
-        return
     line(f"ar{current.id} {current.role} ({arc.TRACK_NAMES[current.track]}), since "
          f"{current.started_on}", "bold")
-    when = ("the arc is complete (it ended " + str(pos.arc_end) + ")" if pos.complete else
+    when = (f"the arc is complete (it ended {pos.arc_end})" if pos.complete else
             f"year {pos.year} of {arc.ARC_YEARS}, day {pos.day_of_year} (until {pos.year_end})")
     pairs([("where", when), ("this year asks", title)])
     click.echo(f"  {ask}")

@@ -270,14 +270,21 @@ def glue_ratio(weeks: Sequence[GlueWeek], *, max_ratio: float, week_hours: float
                   f"{w.hours:g} h)") for w in weeks]
     over = [w for w in weeks if w.ratio(week_hours) > max_ratio]
     if len(over) == len(weeks) and weeks:
-        subs = sorted({e.what for w in weeks for e in w.substitutes})
+        bare = sorted({e.what for w in weeks for e in w.substitutes if not e.mechanism.strip()})
+        named = sorted({f"{e.what} ({e.mechanism})" for w in weeks for e in w.substitutes
+                        if e.mechanism.strip()})
+        step = ("say no to glue that exists because a process is broken, and offer a "
+                "mechanism instead (an FAQ, a short video, a runbook)")
+        if bare:
+            step += f" for {'; '.join(bare[:4])} (luck glue edit ID --mechanism TEXT)"
+        elif named:
+            step = "put the mechanisms you named in place: " + "; ".join(named[:4])
         return broken(
             id_,
             f"glue that unlocks no deliverable took over {max_ratio:.0%} of the week "
             f"{len(weeks)} weeks running: " + ", ".join(
                 f"{w.ratio(week_hours):.0%}" for w in weeks),
-            "say no to glue that exists because a process is broken, and offer a mechanism "
-            "instead (an FAQ, a short video, a runbook): " + "; ".join(subs[:3]),
+            step,
             items,
         )
     return ok(id_, f"glue that unlocks nothing stayed under {max_ratio:.0%} of a "
