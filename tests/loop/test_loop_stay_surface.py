@@ -103,7 +103,7 @@ def test_surface_factors_by_hand(luck: Luck) -> None:
     f = q3["factors"]
     assert q3["quarter"] == "2026-Q3" and q3["partial"] is False
     assert (f["build"]["value"], f["build"]["refs"]) == (3, ["a1", "a2", "a3"])
-    assert (f["sees"]["value"], f["sees"]["working"]) == (4, "3 people + 1 public artifacts")
+    assert (f["sees"]["value"], f["sees"]["working"]) == (4, "3 people + 1 public artifact")
     assert f["credibility"]["value"] == 0.25  # 2 of 4 on time x 1 of 2 not escalated
     assert f["credibility"]["working"] == ("0.50 (2 kept on time / 4 resolved) × 0.50 (1 / 2 "
                                            "routed without escalation)")

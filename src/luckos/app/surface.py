@@ -75,7 +75,7 @@ def by_theme(ws: Workspace, today: dt.date, count: int,
         theme.id or 0: surface.by_quarter(
             today, count, artifacts.get(theme.id or 0, []),
             testimonials.get(theme.id or 0, []), [], tallies.get(theme.id, {}),
-            dates.get(theme.id or 0, []), lookback=LOOKBACK)
+            dates.get(theme.id or 0, []), lookback=LOOKBACK, routing=False)
         for theme in themes
     }
 

@@ -28,7 +28,8 @@ from luckos.domain.windows import BRIEF_KINDS, DEMO_KINDS
 
 FORMULAS = {
     "build": "B = artifacts shipped in the quarter (both surfaces)",
-    "sees": "S = distinct people who used your work or routed work to you + public artifacts",
+    "sees": "S = distinct people who used your work or routed work to you + public artifacts "
+            "(for a theme: who used its artifacts + its public artifacts)",
     "credibility": "C = hit rate (kept on time / resolved) × routed without escalation / "
                    "routing signals",
     "timing": "T = window dates of the last four quarters prepared on time (two-pager and "
@@ -159,6 +160,10 @@ def window_dates(found: Sequence[WindowFact], linked: dict[int, list[LinkedFact]
     return dates
 
 
+def _count(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
 def _label(iso: str) -> str:
     return f"{iso[:4]}-Q{(int(iso[5:7]) - 1) // 3 + 1}"
 
@@ -182,11 +187,13 @@ def by_quarter(
     dates: Sequence[WindowDate],
     *,
     lookback: int = 0,
+    routing: bool = True,
 ) -> list[QuarterSurface]:
     """The surface area of the last `count` quarters; the facts may reach `lookback`
     quarters further back (three give the first quarter its full year of windows).
     `promises` maps a quarter ("2026-Q3") to (kept on time, resolved) of the promises
-    that landed in it."""
+    that landed in it. With `routing` false (a theme's surface: routing signals name no
+    theme) S counts no routers and C's routing part is 1."""
     now = today.isoformat()
     by_artifact = _buckets(artifacts, 1, now)
     by_testimonial = _buckets(testimonials, 1, now)
@@ -201,14 +208,16 @@ def by_quarter(
     spans = quarters(today, count + lookback)
     for position, (quarter, start, end) in enumerate(spans):
         own_artifacts = by_artifact.get(quarter, [])
-        build = Factor("build", float(len(own_artifacts)), f"{len(own_artifacts)} artifacts",
+        build = Factor("build", float(len(own_artifacts)),
+                       _count(len(own_artifacts), "artifact"),
                        tuple(f"a{a[0]}" for a in own_artifacts))
         own_signals = by_signal.get(quarter, [])
         people = {t[2].strip().lower() for t in by_testimonial.get(quarter, [])}
         people |= {x[2].strip().lower() for x in own_signals}
         public = [a for a in own_artifacts if a[3] == "public"]
         sees = Factor("sees", float(len(people) + len(public)),
-                      f"{len(people)} people + {len(public)} public artifacts",
+                      f"{_count(len(people), 'person', 'people')} + "
+                      f"{_count(len(public), 'public artifact')}",
                       tuple(f"a{a[0]}" for a in public))
         kept, resolved = promises.get(quarter, (0, 0))
         carried_c = False
@@ -225,7 +234,9 @@ def by_quarter(
         if hit_rate is None:
             credibility = Factor("credibility", None, "no promise resolved yet")
         else:
-            share, share_text = routed if routed else (1.0, "no routing signal yet: 1")
+            share, share_text = routed if routed else (
+                (1.0, "no routing signal yet: 1") if routing else
+                (1.0, "routing signals name no theme: 1"))
             credibility = Factor("credibility", round(hit_rate[0] * share, 4),
                                  f"{hit_rate[0]:.2f} ({hit_rate[1]}) × {share:.2f} "
                                  f"({share_text})", carried=carried_c)
