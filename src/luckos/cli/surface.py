@@ -10,7 +10,7 @@ from luckos.cli.session import session
 
 @click.command()
 @click.option("--theme", default=None, metavar="ID", help="only what serves this theme")
-@click.option("--quarters", type=click.IntRange(1, 40), default=None,
+@click.option("--quarters", type=click.IntRange(1, 40), default=None, metavar="N",
               help="how many quarters (default: thresholds.trend_quarters)")
 @json_option
 def surface(theme: str | None, quarters: int | None, as_json: bool) -> None:
