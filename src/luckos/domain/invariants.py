@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from luckos.domain.checks import Item, Result, broken, not_checked, ok, plural, refs
 from luckos.domain.records import METRIC_SLOT_NAMES, BenchEntry, Decision, Diagnosis, Promise
@@ -218,14 +218,10 @@ def explore_loop(cadences: Sequence[CadenceStatus]) -> Result:
 # --- the maker day -----------------------------------------------------------------------
 
 
-class WeekLike(Protocol):
-    week_start: dt.date
-    meeting_hours: float
-    maker_day_kept: bool
-
-
-def maker_day(weeks: Sequence[WeekLike], *, running: int, maker: str,
+def maker_day(weeks: Sequence[Any], *, running: int, maker: str,
               unavailable: str | None) -> Result:
+    """`weeks` are the calendar audit's week summaries: anything with `week_start` (a
+    date), `meeting_hours` and `maker_day_kept`."""
     id_ = "maker-day"
     if unavailable:
         return not_checked(id_, unavailable)
