@@ -9,8 +9,9 @@ the virtualenv's `luck` as a subprocess, `--today` fixed:
     luck check            target: <= 100 ms median (the `luck review` target, DESIGN.md 5)
     luck stay-or-move     target: <= 100 ms median
 
-with `luck --help` and `luck review` timed in the same run as baselines (the machines
-are noisy: compare within a run). Usage:
+with `luck --help`, `luck promise list` (the lightest command that opens the workspace)
+and `luck review` timed in the same run as baselines (the machines are noisy: compare
+within a run). Usage:
 
     .venv/bin/python benchmarks/loop.py [--runs 21] [--rebuild]
 """
@@ -225,7 +226,8 @@ def main() -> None:
     base = [str(LUCK), "--today", TODAY.isoformat()]
     rows = [
         ("luck --help", [str(LUCK), "--help"], None),
-        ("luck review (baseline)", [*base, "review"], 100),
+        ("luck promise list", [*base, "promise", "list", "--limit", "20"], 60),
+        ("luck review", [*base, "review"], 100),
         ("luck check", [*base, "check"], 100),
         ("luck check --json", [*base, "check", "--json"], 100),
         ("luck stay-or-move", [*base, "stay-or-move"], 100),

@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from luckos.app.records import as_json, fetch, kind_named
 from luckos.domain import surface
 from luckos.domain.records import Theme
 from luckos.store import loop as q
@@ -25,6 +24,8 @@ class SurfaceReport:
 
 def report(ws: Workspace, today: dt.date, *, quarters: int,
            theme_ref: str | None = None) -> SurfaceReport:
+    from luckos.app.records import fetch, kind_named
+
     theme = fetch(ws, kind_named("theme"), theme_ref) if theme_ref else None
     return SurfaceReport(today, theme, by_quarter(ws, today, quarters, theme))
 
@@ -41,9 +42,10 @@ def by_quarter(ws: Workspace, today: dt.date, count: int,
             store, surface.quarters(today, count + PROMISE_LOOKBACK)[0][1], today).items():
         before = tallies.get(quarter, (0, 0))
         tallies[quarter] = (before[0] + kept, before[1] + resolved)
+    shown = surface.quarters(today, count)[0][1]  # B and S need only the quarters shown
     return surface.by_quarter(
-        today, count, q.artifact_facts(store, start, today),
-        q.testimonial_facts(store, start, today), q.signal_facts(store, start, today),
+        today, count, q.artifact_facts(store, shown, today),
+        q.testimonial_facts(store, shown, today), q.signal_facts(store, shown, today),
         tallies, _dates(store, found, start, today), lookback=LOOKBACK)
 
 
@@ -55,13 +57,14 @@ def by_theme(ws: Workspace, today: dt.date, count: int,
         return {}
     store = ws.store
     start = surface.quarters(today, count + LOOKBACK)[0][1]
+    shown = surface.quarters(today, count)[0][1]  # B and S need only the quarters shown
     wanted = {t.id for t in themes}
     found = [w for w in q.window_facts(store, start, today) if w[7] in wanted]
     artifacts: dict[int, list[Any]] = {}
-    for a in q.artifact_facts(store, start, today):
+    for a in q.artifact_facts(store, shown, today):
         artifacts.setdefault(a[4], []).append(a)
     testimonials: dict[int, list[Any]] = {}
-    for t in q.testimonial_facts(store, start, today):
+    for t in q.testimonial_facts(store, shown, today):
         testimonials.setdefault(t[4], []).append(t)
     tallies: dict[int | None, dict[str, tuple[int, int]]] = {}
     for (theme_id, quarter), tally in q.promise_tallies(
@@ -87,6 +90,8 @@ def _dates(store: Any, found: list[Any], start: dt.date,
 
 
 def report_json(r: SurfaceReport) -> dict[str, Any]:
+    from luckos.app.records import as_json
+
     return {
         "today": r.today.isoformat(),
         "theme": as_json(r.theme) if r.theme else None,
