@@ -211,6 +211,24 @@ def peak_rss_mb(args: list[str], env: dict[str, str]) -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+def in_process(args: list[str], runs: int) -> float:
+    """Median milliseconds of the command's own work: `luckos.cli.main` called again and
+    again in this process, after a first call that pays for the imports."""
+    import contextlib
+    import io
+
+    from luckos.cli import main as luck_main
+
+    times = []
+    for n in range(runs + 1):
+        start = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+            luck_main(args)
+        if n:
+            times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=21)
@@ -247,6 +265,13 @@ def main() -> None:
         print(f"{label:<28}{median:>7.1f}ms{min(times) * 1000:>7.1f}ms"
               f"{max(times) * 1000:>7.1f}ms{rss:>8.1f} MB  {verdict}"
               + (f" (exit {code})" if code not in (0, 1) else ""))
+    print("\nthe command's own work, in process after the first call (no interpreter start, "
+          "no imports):")
+    home = ["--home", str(DATA), "--today", TODAY.isoformat()]
+    for label, args in (("luck promise list", ["promise", "list", "--limit", "20"]),
+                        ("luck review", ["review"]), ("luck check", ["check"]),
+                        ("luck stay-or-move", ["stay-or-move"]), ("luck surface", ["surface"])):
+        print(f"{label:<28}{in_process([*home, *args], options.runs):>7.1f}ms")
 
 
 if __name__ == "__main__":

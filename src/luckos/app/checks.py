@@ -97,36 +97,37 @@ def _brief_lints(g: _Gatherer) -> Result:
         offered = [(f"a{a.id} {a.link}".strip(), a.link, a.kind) for a in briefs]
         offered += [(doc, doc, None) for doc in o.window.docs]
         for label, link, kind in offered:
-            problem, errors = _lint_one(g.ws, link, kind, lint_text)
+            problem, errors, local = _lint_one(g.ws, link, kind, lint_text)
             sources.append(BriefSource(f"w{o.window.id}", o.window.name, o.on, label,
-                                       tuple(errors), problem))
+                                       tuple(errors), problem, local))
     return invariants.brief_lints(sources, unavailable=None)
 
 
 def _lint_one(ws: Workspace, link: str, kind: str | None,
-              lint_text: Callable[..., list[Any]]) -> tuple[str | None, list[str]]:
-    """(why it could not be linted, the error findings described)."""
+              lint_text: Callable[..., list[Any]]) -> tuple[str | None, list[str], bool]:
+    """(why it could not be linted, the error findings described, whether it is a file
+    on this machine)."""
     if not link.strip():
-        return "no link to a file (not a local file)", []
+        return "no link to a file", [], False
     if "://" in link or link.startswith("mailto:"):
-        return "a link, not a local file", []
+        return "a link, not a local file", [], False
     path = Path(link).expanduser()
     if not path.is_absolute():
         path = ws.home / path
     if not path.is_file():
-        return f"{path} does not exist", []
+        return f"{path} does not exist", [], True
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        return f"{path} is not UTF-8 text", []
+        return f"{path} is not UTF-8 text", [], True
     except OSError as exc:
-        return f"{path} cannot be read ({exc.strerror})", []
+        return f"{path} cannot be read ({exc.strerror})", [], True
     try:
         found = lint_text(text, kind=kind if kind in ("brief", "one-pager") else None,
                           config=ws.config)
     except LuckError as exc:
-        return f"the linter refused it: {exc}", []
-    return None, [_describe(f) for f in found if getattr(f, "severity", "") == "error"]
+        return f"the linter refused it: {exc}", [], True
+    return None, [_describe(f) for f in found if getattr(f, "severity", "") == "error"], True
 
 
 def _describe(finding: Any) -> str:

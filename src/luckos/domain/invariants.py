@@ -53,13 +53,13 @@ def window_prep(occurrences: Sequence[Occurrence], today: dt.date, *,
         )
     if in_prep:
         return ok(id_, f"{plural(len(in_prep), 'window')} within the prep lead, each with "
-                   "its two-pager and demo",
-                   [Item(f"w{o.window.id}", f"{o.window.name} on {o.on}") for o in in_prep])
+                  "its two-pager and demo",
+                  [Item(f"w{o.window.id}", f"{o.window.name} on {o.on}") for o in in_prep])
     later = [o for o in occurrences if o.on >= today]
     if later:
         o = later[0]
         return ok(id_, f"no window within its prep lead; next: w{o.window.id} "
-                   f"{o.window.name} on {o.on}, prep due {o.prep_due}")
+                  f"{o.window.name} on {o.on}, prep due {o.prep_due}")
     return ok(id_, "no window within its prep lead")
 
 
@@ -73,6 +73,7 @@ class BriefSource:
     source: str  # "a12 briefs/fy27.md" or "briefs/fy27.md"
     errors: tuple[str, ...] = ()  # the linter's error findings, described
     problem: str | None = None  # why it could not be linted (missing file, not local...)
+    local: bool = True  # False for a link that is not a file on this machine
 
     @property
     def clean(self) -> bool:
@@ -95,7 +96,7 @@ def brief_lints(sources: Sequence[BriefSource], *, unavailable: str | None) -> R
         if any(s.clean for s in found):
             lintable += 1
             continue
-        local = [s for s in found if s.problem is None or "not a local file" not in s.problem]
+        local = [s for s in found if s.local]
         if not local:
             continue  # only links we cannot read: nothing to judge
         lintable += 1
@@ -116,7 +117,7 @@ def brief_lints(sources: Sequence[BriefSource], *, unavailable: str | None) -> R
             items,
         )
     return ok(id_, f"{plural(lintable, 'window')} within the prep lead, each with a "
-               "two-pager that lints clean")
+              "two-pager that lints clean")
 
 
 # --- the credibility ledger --------------------------------------------------------------
@@ -134,7 +135,7 @@ def promise_overdue(open_promises: Sequence[Promise], today: dt.date, *, grace_d
                   key=lambda p: (p.due, p.id or 0))
     if not late:
         return ok(id_, "no open promise is past its due date"
-                   + (f" (grace {grace_days} days)" if grace_days else ""))
+                  + (f" (grace {grace_days} days)" if grace_days else ""))
     items = [Item(f"p{p.id}", f"due {p.due} ({(today - p.due).days} days ago) to "
                   f"{p.to_whom}: {p.what}") for p in late if p.due]
     return broken(
@@ -284,8 +285,8 @@ def glue_ratio(weeks: Sequence[GlueWeek], *, max_ratio: float, week_hours: float
             items,
         )
     return ok(id_, f"glue that unlocks nothing stayed under {max_ratio:.0%} of a "
-               f"{week_hours:g}-hour week in {len(weeks) - len(over)} of the last "
-               f"{len(weeks)} weeks", items)
+              f"{week_hours:g}-hour week in {len(weeks) - len(over)} of the last "
+              f"{len(weeks)} weeks", items)
 
 
 # --- decisions and projects --------------------------------------------------------------
@@ -328,7 +329,7 @@ def project_kill_review(projects: Sequence[ProjectRecord], today: dt.date, *,
     if not pending:
         running = [p for p in projects if not closed(p)]
         return ok(id_, f"no project past its kill review ({plural(len(running), 'project')} "
-                   "running)")
+                  "running)")
     items = [Item(f"pj{p.id}", f"kill review was due {kill_review_date(p, default_weeks)}: "
                   f"{p.name}") for p in pending]
     return broken(
@@ -360,7 +361,7 @@ def reboot(status: RebootStatus | None) -> Result:
         when = f"week {week} of 12" if 1 <= week <= 12 else (
             "starts " + str(status.start) if week == 0 else "past week 12")
         return ok(id_, f"{rb} is on track: {when}, {status.done} of "
-                   f"{len(status.checkpoints)} checkpoints done")
+                  f"{len(status.checkpoints)} checkpoints done")
     late_count = len(items) - (1 if status.asks_for_postmortem else 0)
     parts = []
     if late_count:
@@ -389,9 +390,9 @@ def bench_action(latest: BenchEntry | None, today: dt.date, *, days: int) -> Res
     item = Item(f"b{latest.id}", f"{latest.action} {latest.person} on {latest.on}")
     if age > days:
         return broken(id_, f"no bench action in the last {days} days (last b{latest.id}, "
-                       f"{age} days ago)", step, [item])
+                      f"{age} days ago)", step, [item])
     return ok(id_, f"last bench action b{latest.id} {age} days ago ({latest.action} "
-               f"{latest.person})", [item])
+              f"{latest.person})", [item])
 
 
 def diagnosis_age(latest: Diagnosis | None, today: dt.date, *, max_days: int) -> Result:
@@ -401,12 +402,12 @@ def diagnosis_age(latest: Diagnosis | None, today: dt.date, *, max_days: int) ->
     step = "answer the three questions again, a paragraph each: luck diagnose"
     if latest is None or latest.on is None:
         return broken(id_, "the three questions have never been answered in writing",
-                       "build the paragraphs first, one per question: luck diagnose")
+                      "build the paragraphs first, one per question: luck diagnose")
     age = (today - latest.on).days
     items = [Item(f"dg{latest.id}", f"answer {n} ({field}): {flag}")
              for n, field, flag in flags(latest)]
     if age > max_days:
         return broken(id_, f"the diagnosis dg{latest.id} is {age} days old (older than "
-                       f"{max_days})", step, items)
+                      f"{max_days})", step, items)
     weak = f"; {plural(len(items), 'answer')} not yet a paragraph" if items else ""
     return ok(id_, f"the diagnosis dg{latest.id} is {age} days old{weak}", items)
