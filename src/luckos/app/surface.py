@@ -60,25 +60,25 @@ def by_theme(ws: Workspace, today: dt.date, count: int,
     shown = surface.quarters(today, count)[0][1]  # B and S need only the quarters shown
     wanted = {t.id for t in themes}
     found = [w for w in q.window_facts(store, start, today) if w[7] in wanted]
-    artifacts: dict[int, list[Any]] = {}
+    artifacts: dict[int | None, list[Any]] = {}
     for a in q.artifact_facts(store, shown, today):
         artifacts.setdefault(a[4], []).append(a)
-    testimonials: dict[int, list[Any]] = {}
+    testimonials: dict[int | None, list[Any]] = {}
     for t in q.testimonial_facts(store, shown, today):
         testimonials.setdefault(t[4], []).append(t)
     tallies: dict[int | None, dict[str, tuple[int, int]]] = {}
     for (theme_id, quarter), tally in q.promise_tallies(
             store, surface.quarters(today, count + PROMISE_LOOKBACK)[0][1], today).items():
         tallies.setdefault(theme_id, {})[quarter] = tally
-    dates: dict[int, list[surface.WindowDate]] = {}
+    dates: dict[int | None, list[surface.WindowDate]] = {}
     theme_of = {w[0]: w[7] for w in found}
     for d in _dates(store, found, start, today):
         dates.setdefault(theme_of[d.window_id], []).append(d)
     return {
         theme.id or 0: surface.by_quarter(
-            today, count, artifacts.get(theme.id or 0, []),
-            testimonials.get(theme.id or 0, []), [], tallies.get(theme.id, {}),
-            dates.get(theme.id or 0, []), lookback=LOOKBACK, routing=False)
+            today, count, artifacts.get(theme.id, []), testimonials.get(theme.id, []), [],
+            tallies.get(theme.id, {}), dates.get(theme.id, []), lookback=LOOKBACK,
+            routing=False)
         for theme in themes
     }
 

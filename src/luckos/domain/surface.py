@@ -148,7 +148,7 @@ def window_dates(found: Sequence[WindowFact], linked: dict[int, list[LinkedFact]
         wid, on, recurrence = fact[0], dt.date.fromisoformat(fact[1]), fact[2]
         if recurrence:
             window = fast_forward(Window(id=wid, name="", on=on, recurrence=recurrence), start)
-            days = occurrences(window, window.on, end)
+            days = occurrences(window, window.on or on, end)
         else:
             days = [on]
         previous = None
