@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from luckos.config import Config
@@ -17,7 +18,7 @@ from luckos.errors import LuckError
 
 
 def validate(record: Any, config: Config, today: dt.date) -> list[str]:
-    check = _CHECKS.get(type(record))
+    check: Callable[[Any, Config], list[str]] | None = _CHECKS.get(type(record))
     return check(record, config) if check else []
 
 
@@ -72,7 +73,7 @@ def _testimonial(t: r.Testimonial, config: Config) -> list[str]:
     return []
 
 
-_CHECKS = {
+_CHECKS: dict[type, Callable[[Any, Config], list[str]]] = {
     r.Promise: _promise,
     r.Window: _window,
     r.Theme: _theme,
