@@ -88,7 +88,7 @@ def _evidence(ws: Workspace, pos: arc.ArcPosition) -> tuple[list[str], list[str]
                      else "no diagnosis written this year (luck diagnose)")
         return lines, [f"a{a.id}" for a in docs[:8]] + [f"dg{d.id}" for d in diag]
     if year == 2:
-        tallies = q.promise_tallies(store, start, end).values()
+        tallies = q.promise_tallies(store, [("year", start, end)]).values()
         kept, resolved = sum(t[0] for t in tallies), sum(t[1] for t in tallies)
         said = q.testimonial_facts(store, start, end)
         return ([f"{kept} promises kept on time of {resolved} resolved this year",

@@ -39,7 +39,7 @@ def by_quarter(ws: Workspace, today: dt.date, count: int,
     found = q.window_facts(store, start, today)
     tallies: dict[str, tuple[int, int]] = {}
     for (_, quarter), (kept, resolved) in q.promise_tallies(
-            store, surface.quarters(today, count + PROMISE_LOOKBACK)[0][1], today).items():
+            store, _spans(today, count + PROMISE_LOOKBACK)).items():
         before = tallies.get(quarter, (0, 0))
         tallies[quarter] = (before[0] + kept, before[1] + resolved)
     shown = surface.quarters(today, count)[0][1]  # B and S need only the quarters shown
@@ -68,7 +68,7 @@ def by_theme(ws: Workspace, today: dt.date, count: int,
         testimonials.setdefault(t[4], []).append(t)
     tallies: dict[int | None, dict[str, tuple[int, int]]] = {}
     for (theme_id, quarter), tally in q.promise_tallies(
-            store, surface.quarters(today, count + PROMISE_LOOKBACK)[0][1], today).items():
+            store, _spans(today, count + PROMISE_LOOKBACK)).items():
         tallies.setdefault(theme_id, {})[quarter] = tally
     dates: dict[int | None, list[surface.WindowDate]] = {}
     theme_of = {w[0]: w[7] for w in found}
@@ -81,6 +81,11 @@ def by_theme(ws: Workspace, today: dt.date, count: int,
             routing=False)
         for theme in themes
     }
+
+
+def _spans(today: dt.date, count: int) -> list[tuple[str, dt.date, dt.date]]:
+    return [(label, start, min(end, today)) for label, start, end in
+            surface.quarters(today, count)]
 
 
 def _dates(store: Any, found: list[Any], start: dt.date,

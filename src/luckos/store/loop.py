@@ -189,18 +189,21 @@ def linked_facts(store: Store, window_ids: Iterable[int]) -> dict[int, list[tupl
     return found
 
 
-def promise_tallies(store: Store, start: dt.date, end: dt.date
+def promise_tallies(store: Store, spans: Iterable[tuple[str, dt.date, dt.date]]
                     ) -> dict[tuple[int | None, str], tuple[int, int]]:
-    """(theme id, quarter) -> (kept on time, resolved) of promises that landed within
-    [start, end]; resolved = kept, missed or dropped (renegotiating early is neither)."""
-    rows = store.db.execute(
-        """SELECT theme_id,
-                  substr(landed_on, 1, 4) || '-Q' || ((CAST(substr(landed_on, 6, 2) AS INTEGER)
-                                                       + 2) / 3),
-                  sum(status = 'kept' AND landed_on <= due), count(*)
-           FROM promise
-           WHERE landed_on >= ? AND landed_on <= ?
-             AND +status IN ('kept', 'missed', 'dropped') -- + : read by landed_on, not status
-           GROUP BY 1, 2""",
-        (start.isoformat(), end.isoformat())).fetchall()
-    return {(theme, quarter): (int(kept), int(total)) for theme, quarter, kept, total in rows}
+    """(theme id, span label) -> (kept on time, resolved) of the promises that landed in
+    each (label, first day, last day) span; resolved = kept, missed or dropped
+    (renegotiating early is neither). One range query per span reads the covering index
+    in order, several times faster than grouping by a computed quarter."""
+    found = {}
+    for label, start, end in spans:
+        rows = store.db.execute(
+            """SELECT theme_id, sum(status = 'kept' AND landed_on <= due), count(*)
+               FROM promise
+               WHERE landed_on >= ? AND landed_on <= ?
+                 AND +status IN ('kept', 'missed', 'dropped') -- +: by landed_on, not status
+               GROUP BY theme_id""",
+            (start.isoformat(), end.isoformat())).fetchall()
+        for theme, kept, total in rows:
+            found[(theme, label)] = (int(kept), int(total))
+    return found
