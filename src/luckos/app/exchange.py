@@ -175,7 +175,7 @@ def _decode_value(field: dataclasses.Field, value: Any, where: str) -> Any:
         return float(value) if ok else _bad(where, "a number", value)
     if not isinstance(value, str):
         return _bad(where, "a string", value)
-    if ftype == "choice" and value not in field.metadata["choices"]:
+    if ftype == "choice" and value not in field.metadata["choices"] and value != field.default:
         return _bad(where, "one of " + ", ".join(field.metadata["choices"]), value)
     return value
 

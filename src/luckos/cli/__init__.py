@@ -33,6 +33,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("luckos.cli.exchange:import_", "Restore a JSON export, in one transaction."),
     "backup": ("luckos.cli.exchange:backup", "Copy the database with SQLite's online backup."),
     "estimate": ("luckos.cli.estimate:group", "Rough math that funds work, and its pitch."),
+    "check": ("luckos.cli.check:check", "Check the loop's invariants; exit 1 when one breaks."),
+    "diagnose": ("luckos.cli.diagnose:group", "The three questions, a paragraph each, dated."),
+    "glue": ("luckos.cli.glue:group", "Glue work: what it unlocks, and what could replace you."),
+    "explore": ("luckos.cli.explore:group", "The explore loop: prototypes, talks, teardowns."),
+    "project": ("luckos.cli.project:group", "Projects on the seven heuristics; kill reviews."),
+    "arc": ("luckos.cli.arc:group", "The pendulum: three-year role arcs, the bottleneck."),
+    "reboot": ("luckos.cli.reboot:group", "A 90-day reboot: twelve dated weeks, a post-mortem."),
+    "stay-or-move": ("luckos.cli.stay:stay_or_move", "The three hard checks, answered from data."),
+    "surface": ("luckos.cli.surface:surface", "Luck surface area by quarter, formulas shown."),
+    "feed": ("luckos.cli.feed:feed", "Windows, prep and reviews as an ICS calendar feed."),
 }
 
 

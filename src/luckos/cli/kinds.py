@@ -16,6 +16,12 @@ from luckos.domain.records import KINDS, Kind, fields_of, short_id
 # Columns shown by `list`, per kind (the id always comes first).
 LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "promise": ("due", "status", "to_whom", "what"),
+    "glue": ("on", "hours", "unlocks", "what", "mechanism"),
+    "explore": ("on", "kind", "title", "wave"),
+    "project": ("started_on", "kill_review_on", "outcome", "name"),
+    "diagnosis": ("on", "problem"),
+    "arc": ("started_on", "ended_on", "track", "role", "bottleneck"),
+    "reboot": ("started_on", "ended_on", "focus"),
     "signal": ("on", "who", "escalated", "what"),
     "window": ("on", "kind", "recurrence", "name"),
     "theme": ("started_on", "label", "sentence"),
@@ -92,6 +98,10 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None and v != ()}
 
 
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
 def show_record(kind: Kind, record: Any) -> None:
     items = [("id", short_id(kind, record.id))]
     for field in fields_of(kind):
@@ -128,7 +138,7 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
     for field in reversed(_options(kind, for_edit=False)):
         add_cmd = _field_option(field, for_edit=False)(add_cmd)
     add_cmd = json_option(add_cmd)
-    group.command("add", help=f"Add a {kind.name}.")(add_cmd)
+    group.command("add", help=f"Add {_a(kind.name)}.")(add_cmd)
 
     # --- list
     def list_(**values: Any) -> None:
@@ -201,10 +211,10 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
     for field in reversed(_options(kind, for_edit=True)):
         edit_cmd = _field_option(field, for_edit=True)(edit_cmd)
     edit_cmd = json_option(click.argument("ref", metavar="ID")(edit_cmd))
-    group.command("edit", help=f"Change fields of a {kind.name}.")(edit_cmd)
+    group.command("edit", help=f"Change fields of {_a(kind.name)}.")(edit_cmd)
 
     # --- delete
-    @group.command("delete", help=f"Delete a {kind.name}.")
+    @group.command("delete", help=f"Delete {_a(kind.name)}.")
     @click.argument("ref", metavar="ID")
     @click.option("--yes", is_flag=True, help="do not ask for confirmation")
     def delete(ref: str, yes: bool) -> None:

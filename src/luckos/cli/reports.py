@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
+from luckos.cli.consequence import month_options, run_month
 from luckos.cli.output import emit_json, json_option, table
 from luckos.cli.session import session
 
 
 @click.command()
 @json_option
-def review(as_json: bool) -> None:
+@month_options
+def review(as_json: bool, month: str | None, **month_values: Any) -> None:
     """The weekly loop on one screen.
 
     Overdue promises and this week's; the next decision windows with their prep-due
     dates and readiness; theme metrics with no reading this month; decisions past their
     review date; the hit rate and its trend; last week's artifacts and routing signals.
+
+    With --month, the monthly consequence update instead: each theme's three numbers
+    with two sentences of narrative and the trend since the last readings.
     """
+    if month is not None or any(v is not None for v in month_values.values()):
+        return run_month(month, month_values, as_json)
     from luckos.app.review import review_json, weekly
 
     s = session()

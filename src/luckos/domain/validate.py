@@ -83,3 +83,21 @@ _CHECKS: dict[type, Callable[[Any, Config], list[str]]] = {
 }
 
 __all__ = ["validate"]
+
+
+def _lazy(module: str, function: str) -> Any:
+    """A check that lives in the kind's own module, imported when first needed."""
+    def check(record: Any, config: Config) -> list[str]:
+        import importlib
+
+        return list(getattr(importlib.import_module(module), function)(record))
+
+    return check
+
+
+_CHECKS.update({
+    r.GlueEntry: _lazy("luckos.domain.glue", "validate_glue"),
+    r.Project: _lazy("luckos.domain.projects", "validate_project"),
+    r.Diagnosis: _lazy("luckos.domain.diagnosis", "validate_diagnosis"),
+    r.Arc: _lazy("luckos.domain.arc", "validate_arc"),
+})

@@ -143,7 +143,10 @@ def upcoming(
     today: dt.date,
     horizon_days: int,
 ) -> list[Occurrence]:
-    """Every window date from today to today + horizon, soonest first, with readiness."""
+    """Every window date from today to today + horizon, soonest first, with readiness.
+
+    Long-running recurrences are fast-forwarded before they are expanded; each occurrence
+    still carries its window as recorded."""
     end = today + dt.timedelta(days=horizon_days)
     by_window: dict[int, list[Artifact]] = {}
     for artifact in artifacts:
@@ -152,15 +155,17 @@ def upcoming(
     result = []
     for window in windows:
         linked = by_window.get(window.id or 0, [])
-        for day in occurrences(window, today, end):
-            result.append(_occurrence(window, day, linked))
+        moved = fast_forward(window, today) if window.recurrence else window
+        for day in occurrences(moved, today, end):
+            result.append(_occurrence(window, moved, day, linked))
     result.sort(key=lambda o: (o.on, o.window.id or 0))
     return result
 
 
-def _occurrence(window: Window, day: dt.date, linked: Sequence[Artifact]) -> Occurrence:
+def _occurrence(window: Window, moved: Window, day: dt.date,
+                linked: Sequence[Artifact]) -> Occurrence:
     # For a recurring window, only prep made since its previous date counts.
-    since = previous_occurrence(window, day)
+    since = previous_occurrence(moved, day)
     fresh = [a for a in linked if a.on is None or since is None or a.on > since]
     fresh.sort(key=lambda a: (a.on or dt.date.min), reverse=True)
     brief: Artifact | str | None = next((a for a in fresh if a.kind in BRIEF_KINDS), None)
@@ -174,3 +179,45 @@ def _occurrence(window: Window, day: dt.date, linked: Sequence[Artifact]) -> Occ
         brief=brief,
         demo=demo,
     )
+
+
+# --- expanding long-running recurrences quickly ------------------------------------------
+
+_PERIOD_MONTHS = {"YEARLY": 12, "MONTHLY": 1}
+_PERIOD_DAYS = {"WEEKLY": 7, "DAILY": 1}
+
+
+def fast_forward(window: Window, start: dt.date) -> Window:
+    """The same window re-anchored on a later date of its own recurrence, at least one
+    period before `start`, so that expanding it from `start` does not walk every date
+    since the first (dateutil iterates from the anchor). Only plain FREQ/INTERVAL rules
+    (the named ones included) anchored on a day every month has are moved; any other
+    window comes back as it was."""
+    assert window.on is not None
+    named = NAMED_RECURRENCES.get(window.recurrence.strip().lower())
+    rule = f"FREQ=MONTHLY;INTERVAL={named}" if named else window.recurrence
+    parts = dict(p.split("=", 1) for p in rule.upper().removeprefix("RRULE:").split(";")
+                 if "=" in p)
+    if not parts or set(parts) - {"FREQ", "INTERVAL"} or window.on.day > 28:
+        return window
+    try:
+        interval = int(parts.get("INTERVAL", "1"))
+    except ValueError:
+        return window
+    freq = parts.get("FREQ", "")
+    if freq in _PERIOD_MONTHS:
+        months = _PERIOD_MONTHS[freq] * interval
+        target = start - dt.timedelta(days=31 * months + 1)
+        steps = ((target.year - window.on.year) * 12 + target.month - window.on.month) // months
+        if steps <= 0:
+            return window
+        total = window.on.month - 1 + steps * months
+        anchor = window.on.replace(year=window.on.year + total // 12, month=total % 12 + 1)
+        return dataclasses.replace(window, on=anchor)
+    if freq in _PERIOD_DAYS:
+        days = _PERIOD_DAYS[freq] * interval
+        steps = ((start - window.on).days - days) // days
+        if steps <= 0:
+            return window
+        return dataclasses.replace(window, on=window.on + dt.timedelta(days=steps * days))
+    return window

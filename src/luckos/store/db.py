@@ -21,6 +21,8 @@ APPLICATION_ID = 0x4C55434B  # "LUCK"
 
 
 def _migrations() -> list[tuple[int, str, str]]:
+    from importlib import resources  # only when migrating: it costs every command ~6 ms
+
     found = []
     from importlib import resources  # only when a database needs migrating
 

@@ -1,0 +1,257 @@
+"""`luck check`: gather what each invariant needs from the workspace and run it.
+
+The doc linter (`luckos.writing.lint`) and the calendar audit (`luckos.app.calendar`) are
+imported lazily; when either is missing, the invariant that needs it reports itself as
+not checked, with the reason, instead of passing or failing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from luckos.domain import checks, invariants, windows
+from luckos.domain.checks import INVARIANTS, Result
+from luckos.domain.invariants import BriefSource
+from luckos.errors import LuckError
+from luckos.store import loop as q
+from luckos.workspace import Workspace
+
+
+@dataclasses.dataclass(frozen=True)
+class CheckReport:
+    today: dt.date
+    results: tuple[Result, ...]
+
+    def count(self, state: str) -> int:
+        return sum(1 for r in self.results if r.state == state)
+
+    @property
+    def broken(self) -> bool:
+        return any(r.broken for r in self.results)
+
+
+def check_ids(only: Sequence[str]) -> list[str]:
+    unknown = [i for i in only if i not in INVARIANTS]
+    if unknown:
+        raise LuckError(f"unknown invariant {unknown[0]!r} (known: {', '.join(INVARIANTS)})")
+    return [i for i in INVARIANTS if not only or i in only]
+
+
+def run(ws: Workspace, today: dt.date, only: Sequence[str] = ()) -> CheckReport:
+    gather = _Gatherer(ws, today)
+    results = []
+    for id_ in check_ids(only):
+        if not ws.config.check.on(id_):
+            results.append(checks.off(id_))
+            continue
+        results.append(_RUNNERS[id_](gather))
+    return CheckReport(today, tuple(results))
+
+
+class _Gatherer:
+    """Reads each piece of data once, however many invariants need it."""
+
+    def __init__(self, ws: Workspace, today: dt.date) -> None:
+        self.ws = ws
+        self.today = today
+        self.store = ws.store
+        self.check = ws.config.check
+        self._occurrences: list[windows.Occurrence] | None = None
+
+    def occurrences(self) -> list[windows.Occurrence]:
+        """Window dates from today to the review horizon (or the longest prep lead)."""
+        if self._occurrences is None:
+            active = self.store.windows_active(self.today)
+            horizon = max([self.ws.config.thresholds.window_horizon_days,
+                           *(w.prep_lead_days for w in active)])
+            linked = q.artifacts_for(self.store, [w.id for w in active])
+            self._occurrences = windows.upcoming(active, linked, self.today, horizon)
+        return self._occurrences
+
+    def in_prep(self) -> list[windows.Occurrence]:
+        return [o for o in self.occurrences() if o.prep_due <= self.today <= o.on]
+
+
+def _window_prep(g: _Gatherer) -> Result:
+    return invariants.window_prep(g.occurrences(), g.today, any_windows=q.exists(g.store, "window"))
+
+
+def _brief_lints(g: _Gatherer) -> Result:
+    try:
+        from luckos.writing.lint import lint_text
+    except ImportError as exc:
+        return invariants.brief_lints([], unavailable="the doc linter is not installed "
+                                  f"(luckos.writing.lint: {exc})")
+    sources = []
+    for o in g.in_prep():
+        if not o.window.needs_brief:
+            continue
+        since = windows.previous_occurrence(o.window, o.on)
+        briefs = [a for a in q.artifacts_for(g.store, [o.window.id or 0])
+                  if a.kind in windows.BRIEF_KINDS and (since is None or a.on is None
+                                                        or a.on > since)]
+        offered = [(f"a{a.id} {a.link}".strip(), a.link, a.kind) for a in briefs]
+        offered += [(doc, doc, None) for doc in o.window.docs]
+        for label, link, kind in offered:
+            problem, errors, local = _lint_one(g.ws, link, kind, lint_text)
+            sources.append(BriefSource(f"w{o.window.id}", o.window.name, o.on, label,
+                                       tuple(errors), problem, local))
+    return invariants.brief_lints(sources, unavailable=None)
+
+
+def _lint_one(ws: Workspace, link: str, kind: str | None,
+              lint_text: Callable[..., list[Any]]) -> tuple[str | None, list[str], bool]:
+    """(why it could not be linted, the error findings described, whether it is a file
+    on this machine)."""
+    if not link.strip():
+        return "no link to a file", [], False
+    if "://" in link or link.startswith("mailto:"):
+        return "a link, not a local file", [], False
+    path = Path(link).expanduser()
+    if not path.is_absolute():
+        path = ws.home / path
+    if not path.is_file():
+        return f"{path} does not exist", [], True
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return f"{path} is not UTF-8 text", [], True
+    except OSError as exc:
+        return f"{path} cannot be read ({exc.strerror})", [], True
+    try:
+        found = lint_text(text, kind=kind if kind in ("brief", "one-pager") else None,
+                          config=ws.config)
+    except LuckError as exc:
+        return f"the linter refused it: {exc}", [], True
+    return None, [_describe(f) for f in found if getattr(f, "severity", "") == "error"], True
+
+
+def _describe(finding: Any) -> str:
+    rule = getattr(finding, "rule", None) or getattr(finding, "rule_id", None)
+    message = getattr(finding, "message", None) or str(finding)
+    line = getattr(finding, "line", None)
+    where = f"line {line}: " if line else ""
+    return f"{where}{message}" + (f" [{rule}]" if rule else "")
+
+
+def _promise_overdue(g: _Gatherer) -> Result:
+    grace = g.check.value("promise-overdue", "grace_days")
+    late = g.store.open_promises_due_by(g.today - dt.timedelta(days=grace + 1))
+    return invariants.promise_overdue(late, g.today, grace_days=grace,
+                                  any_promises=bool(late) or q.exists(g.store, "promise"))
+
+
+def _metric_readings(g: _Gatherer) -> Result:
+    from luckos.domain.themes import metric_statuses
+
+    themes = g.store.all("theme")
+    if not themes:
+        return invariants.metric_readings([], g.today, grace_days=0)
+    metrics = g.store.all("metric")
+    statuses = metric_statuses(themes, metrics,
+                               q.readings_of(g.store, [m.id for m in metrics], per_metric=2))
+    return invariants.metric_readings(statuses, g.today,
+                                  grace_days=g.check.value("metric-readings", "grace_days"))
+
+
+def _explore_loop(g: _Gatherer) -> Result:
+    from luckos.app.explore import cadences
+
+    return invariants.explore_loop(cadences(g.ws, g.today))
+
+
+def _maker_day(g: _Gatherer) -> Result:
+    running = g.check.value("maker-day", "weeks")
+    maker = g.ws.config.maker_day
+    try:
+        from luckos.app.calendar import latest_weeks
+    except ImportError as exc:
+        return invariants.maker_day([], running=running, maker=maker,
+                                unavailable="the calendar audit is not installed "
+                                f"(luckos.app.calendar: {exc})")
+    return invariants.maker_day(list(latest_weeks(g.ws) or []), running=running, maker=maker,
+                            unavailable=None)
+
+
+def _glue_ratio(g: _Gatherer) -> Result:
+    from luckos.app.glue import glue_weeks
+
+    s = g.check
+    weeks = glue_weeks(g.ws, g.today, s.value("glue-ratio", "weeks"))
+    return invariants.glue_ratio(weeks, max_ratio=s.value("glue-ratio", "max_ratio"),
+                             week_hours=s.value("glue-ratio", "week_hours"),
+                             any_glue=any(w.entries for w in weeks))
+
+
+def _decision_review(g: _Gatherer) -> Result:
+    due = g.store.decisions_to_review(g.today)
+    return invariants.decision_review(due, g.today,
+                                  grace_days=g.check.value("decision-review", "grace_days"),
+                                  any_decisions=bool(due) or q.exists(g.store, "decision"))
+
+
+def _project_kill_review(g: _Gatherer) -> Result:
+    s = g.check
+    projects = q.open_projects(g.store)
+    return invariants.project_kill_review(
+        projects, g.today, grace_days=s.value("project-kill-review", "grace_days"),
+        default_weeks=s.value("project-kill-review", "default_weeks"),
+        any_projects=bool(projects) or q.exists(g.store, "project"))
+
+
+def _reboot(g: _Gatherer) -> Result:
+    from luckos.domain import reboot
+
+    running = q.running_reboot(g.store)
+    return invariants.reboot(reboot.status(running, g.today) if running else None)
+
+
+def _bench_action(g: _Gatherer) -> Result:
+    return invariants.bench_action(q.latest(g.store, "bench", until=g.today), g.today,
+                               days=g.check.value("bench-action", "days"))
+
+
+def _diagnosis_age(g: _Gatherer) -> Result:
+    return invariants.diagnosis_age(q.latest(g.store, "diagnosis", until=g.today), g.today,
+                                max_days=g.check.value("diagnosis-age", "max_days"))
+
+
+_RUNNERS: dict[str, Callable[[_Gatherer], Result]] = {
+    "window-prep": _window_prep,
+    "brief-lints": _brief_lints,
+    "promise-overdue": _promise_overdue,
+    "metric-readings": _metric_readings,
+    "explore-loop": _explore_loop,
+    "maker-day": _maker_day,
+    "glue-ratio": _glue_ratio,
+    "decision-review": _decision_review,
+    "project-kill-review": _project_kill_review,
+    "reboot": _reboot,
+    "bench-action": _bench_action,
+    "diagnosis-age": _diagnosis_age,
+}
+assert set(_RUNNERS) == set(INVARIANTS)
+
+
+def report_json(report: CheckReport) -> dict[str, Any]:
+    return {
+        "today": report.today.isoformat(),
+        "broken": report.broken,
+        "summary": {state: report.count(state) for state in checks.STATES},
+        "invariants": [
+            {
+                "id": r.id,
+                "rule": r.invariant.rule,
+                "section": r.invariant.section,
+                "state": r.state,
+                "finding": r.finding,
+                "next": r.next_step,
+                "items": [{"ref": i.ref or None, "text": i.text} for i in r.items],
+            }
+            for r in report.results
+        ],
+    }

@@ -1,0 +1,28 @@
+"""The diagnosis: the three questions answered in writing, dated."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from luckos.app import records
+from luckos.domain.records import Diagnosis
+from luckos.errors import LuckError
+from luckos.store import loop as q
+from luckos.workspace import Workspace
+
+
+def record(ws: Workspace, answers: Mapping[str, str | None], on: dt.date | None,
+           today: dt.date) -> tuple[Diagnosis, list[str]]:
+    if not (answers.get("problem") or "").strip():
+        raise LuckError("a diagnosis starts with --problem: what problem do you solve that "
+                        "the business would miss if you left for a month?")
+    raw = {k: v for k, v in answers.items() if v is not None}
+    if on is not None:
+        raw["on"] = on.isoformat()
+    return records.add(ws, records.kind_named("diagnosis"), raw, today)
+
+
+def latest(ws: Workspace, today: dt.date) -> Diagnosis | None:
+    found = q.latest(ws.store, "diagnosis", until=today)
+    return found if isinstance(found, Diagnosis) else None

@@ -1,0 +1,39 @@
+"""Projects: scoring on the seven quiet heuristics, and the kill review."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+
+from luckos.app.records import fetch, kind_named
+from luckos.domain import projects
+from luckos.domain.records import Project
+from luckos.errors import LuckError
+from luckos.workspace import Workspace
+
+
+def score(ws: Workspace, ref: str, values: Sequence[int]) -> tuple[Project, list[str]]:
+    """Set all seven heuristic scores at once, in the essay's order."""
+    project = fetch(ws, kind_named("project"), ref)
+    if len(values) != len(projects.HEURISTICS):
+        raise LuckError(f"give {len(projects.HEURISTICS)} scores (0 no, 1 partly, 2 yes), "
+                        f"one per heuristic in order; got {len(values)}")
+    changes = {h.field: v for h, v in zip(projects.HEURISTICS, values, strict=True)}
+    updated = dataclasses.replace(project, **changes)
+    warnings = projects.validate_project(updated)
+    with ws.store.transaction():
+        return ws.store.update(updated), warnings
+
+
+def review(ws: Workspace, ref: str, *, on: dt.date, enthusiasm: bool, signal: bool,
+           landing: bool, outcome: str | None, why: str, next_review: dt.date | None
+           ) -> tuple[Project, str, list[str]]:
+    """Hold the kill review; returns the project, the essay's advice and warnings."""
+    project = fetch(ws, kind_named("project"), ref)
+    advised, _ = projects.recommendation(enthusiasm, signal, landing)
+    reviewed, warnings = projects.review(
+        project, on=on, enthusiasm=enthusiasm, signal=signal, landing=landing,
+        outcome=outcome or advised, why=why, next_review=next_review)
+    with ws.store.transaction():
+        return ws.store.update(reviewed), advised, warnings

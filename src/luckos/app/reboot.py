@@ -1,0 +1,75 @@
+"""The 90-day reboot: start, status, checkpoints, post-mortem."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from luckos.app import records
+from luckos.domain import reboot
+from luckos.domain.records import Reboot
+from luckos.errors import LuckError
+from luckos.store import loop as q
+from luckos.workspace import Workspace
+
+
+def start(ws: Workspace, *, on: dt.date, focus: str, theme: str | None,
+          today: dt.date) -> Reboot:
+    reboot.start(q.running_reboot(ws.store), q.last_reboot_end(ws.store), on)
+    raw = {"started_on": on, "focus": focus, "theme_id": theme}
+    created, _ = records.add(ws, records.kind_named("reboot"), raw, today)
+    return created
+
+
+def running(ws: Workspace) -> Reboot:
+    found = q.running_reboot(ws.store)
+    if found is None:
+        raise LuckError("no reboot is running: start one with luck reboot start [--on DATE]")
+    return found
+
+
+def pick(ws: Workspace, ref: str | None) -> Reboot:
+    if ref is None:
+        return running(ws)
+    return records.fetch(ws, records.kind_named("reboot"), ref)
+
+
+def status(ws: Workspace, ref: str | None, today: dt.date) -> reboot.RebootStatus:
+    return reboot.status(pick(ws, ref), today)
+
+
+def mark(ws: Workspace, checkpoint: str, on: dt.date, *, undo: bool = False
+         ) -> tuple[Reboot, reboot.Checkpoint]:
+    current = running(ws)
+    if undo:
+        updated, c = reboot.unmark(current, checkpoint)
+    else:
+        updated, c = reboot.mark(current, checkpoint, on)
+    with ws.store.transaction():
+        return ws.store.update(updated), c
+
+
+def postmortem(ws: Workspace, text: str | None, file: Path | None, on: dt.date) -> Reboot:
+    """Close the running reboot with its one-page post-mortem (text, or a file's path)."""
+    if (text is None) == (file is None):
+        raise LuckError("give the post-mortem as TEXT or --file PATH (one of the two)")
+    if file is not None:
+        path = file.expanduser()
+        if not path.is_file():
+            raise LuckError(f"{file}: no such file")
+        try:
+            if not path.read_text(encoding="utf-8").strip():
+                raise LuckError(f"{file} is empty: write the one page first")
+        except UnicodeDecodeError:
+            raise LuckError(f"{file}: not UTF-8 text") from None
+        text = str(path.resolve())
+    assert text is not None
+    updated = reboot.finish(running(ws), text, on)
+    with ws.store.transaction():
+        return ws.store.update(updated)
+
+
+def stop(ws: Workspace, why: str, on: dt.date) -> Reboot:
+    updated = reboot.stop(running(ws), why, on)
+    with ws.store.transaction():
+        return ws.store.update(updated)

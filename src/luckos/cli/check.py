@@ -1,0 +1,88 @@
+"""`luck check`: the operating loop's invariants, run like a CI build."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from luckos.cli.output import emit_json, json_option, on_tty
+from luckos.cli.session import session
+
+_SHOWN = 10  # items shown per broken invariant; --json lists all
+_ORDER = {"broken": 0, "not-checked": 1, "ok": 2, "off": 3}
+_LABEL = {"broken": "BROKEN", "not-checked": "not checked", "ok": "ok", "off": "off"}
+_MARK = {"broken": "[red]✗[/red]", "not-checked": "[yellow]–[/yellow]", "ok": "[green]✓[/green]",
+         "off": "[dim]·[/dim]"}
+
+
+@click.command()
+@click.option("--only", "only", multiple=True, metavar="ID",
+              help="run only this invariant (repeat for more)")
+@click.option("--quiet", "-q", is_flag=True,
+              help="print nothing unless an invariant is broken (for cron)")
+@json_option
+def check(only: tuple[str, ...], quiet: bool, as_json: bool) -> None:
+    """Check the operating loop's invariants; exit 1 when any is broken.
+
+    Each invariant has an id, a one-line finding, the essay section it comes from and
+    the next step: windows within their prep lead without a two-pager or demo (and
+    two-pagers that do not lint clean), overdue promises, metrics not read this month,
+    an explore loop behind, a maker day broken weeks running, substitute glue, decisions
+    and projects past their review, a stalled 90-day reboot, no bench action this
+    quarter, a diagnosis older than a quarter. Turn invariants off and set their
+    thresholds in luck.toml's [check] table. Safe to run from cron or a systemd timer:
+    it only reads.
+    """
+    from luckos.app.checks import report_json, run
+
+    s = session()
+    report = run(s.ws, s.today, only)
+    if as_json:
+        emit_json(report_json(report))
+    elif not (quiet and not report.broken):
+        _render(report, quiet=quiet)
+    if report.broken:
+        sys.exit(1)  # SystemExit passes through Click and the entry point unchanged
+
+
+def _render(report, *, quiet: bool) -> None:  # type: ignore[no-untyped-def]
+    results = sorted(report.results, key=lambda r: _ORDER[r.state])
+    if quiet:
+        results = [r for r in results if r.broken]
+    summary = ", ".join(f"{report.count(state)} {_LABEL[state].lower()}"
+                        for state in _ORDER if report.count(state))
+    tty = on_tty()
+    if tty:
+        from rich.console import Console
+        from rich.markup import escape
+
+        console = Console(highlight=False)
+        console.print(f"[bold]luck check, {report.today}[/bold]: {summary}")
+        width = max(len(r.id) for r in results) if results else 0
+        for r in results:
+            console.print(f"{_MARK[r.state]} [bold]{r.id.ljust(width)}[/bold]  "
+                          f"{escape(r.finding)}")
+            if r.broken:
+                for item in r.items[:_SHOWN]:
+                    ref = f"{item.ref}: " if item.ref else ""
+                    console.print(f"    [dim]·[/dim] {escape(ref + item.text)}")
+                if len(r.items) > _SHOWN:
+                    console.print(f"    [dim]· and {len(r.items) - _SHOWN} more (--json)[/dim]")
+                console.print(f"    [cyan]next:[/cyan] {escape(r.next_step)}")
+                console.print(f"    [dim]essay: {escape(r.invariant.section)}[/dim]")
+        return
+    click.echo(f"luck check, {report.today}: {summary}")
+    width = max(len(r.id) for r in results) if results else 0
+    for r in results:
+        click.echo(f"{_LABEL[r.state]:<11}  {r.id.ljust(width)}  {r.finding}")
+        if r.broken:
+            pad = " " * 13
+            for item in r.items[:_SHOWN]:
+                ref = f"{item.ref}: " if item.ref else ""
+                click.echo(f"{pad}- {ref}{item.text}")
+            if len(r.items) > _SHOWN:
+                click.echo(f"{pad}- and {len(r.items) - _SHOWN} more (luck check --json lists "
+                           "every one)")
+            click.echo(f"{pad}next: {r.next_step}")
+            click.echo(f"{pad}essay: {r.invariant.section}")

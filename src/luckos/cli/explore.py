@@ -1,0 +1,35 @@
+"""`luck explore`: the explore loop and its cadence."""
+
+from __future__ import annotations
+
+from luckos.cli.kinds import build_group
+from luckos.cli.output import emit_json, json_option, table
+from luckos.cli.session import session
+
+group = build_group(
+    "explore",
+    "The explore loop: small, documented prototypes of adjacent waves. One weekend per "
+    "month, one talk per quarter, one paper reproduction or system teardown per season.",
+)
+
+
+@group.command("cadence")
+@json_option
+def cadence(as_json: bool) -> None:
+    """Whether the explore loop is on cadence, and when each part is next due."""
+    from luckos.app.explore import cadences
+
+    s = session()
+    found = cadences(s.ws, s.today)
+    if as_json:
+        emit_json([{"cadence": c.cadence.name, "every_days": c.cadence.every_days,
+                    "essay": c.cadence.essay, "last": c.last.isoformat() if c.last else None,
+                    "ref": c.ref, "title": c.title, "days_since": c.days_since,
+                    "due_on": c.due_on.isoformat(), "behind": c.behind} for c in found])
+        return
+    table(["cadence", "every", "last", "days ago", "due by", "state"],
+          [[c.cadence.essay, f"{c.cadence.every_days}d",
+            f"{c.ref} {c.last} {c.title}" if c.last else "never",
+            "" if c.days_since is None else c.days_since, c.due_on,
+            "BEHIND" if c.behind else "kept"] for c in found],
+          title=f"The explore loop, {s.today}")

@@ -1,0 +1,52 @@
+"""`luck feed`: the operating loop's dates as an ICS calendar file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from luckos.cli.output import emit_json, json_option, table
+from luckos.cli.session import session
+
+
+@click.command()
+@click.argument("file", metavar="FILE.ics")
+@click.option("--days", type=click.IntRange(1, 3660), default=365, show_default=True,
+              help="how far ahead")
+@click.option("--past-days", type=click.IntRange(0, 3660), default=30, show_default=True,
+              help="how far back")
+@json_option
+def feed(file: str, days: int, past_days: int, as_json: bool) -> None:
+    """Write decision windows, their prep deadlines, monthly metric updates and review
+    dates to FILE.ics (`-` for standard output).
+
+    Import it into Google Calendar, Outlook or Apple Calendar, or subscribe to it where
+    the file is served. Every event keeps its UID from one run to the next, so importing
+    a newer file updates the events instead of duplicating them. All-day events, marked
+    free, so they never block your time.
+    """
+    from luckos.app.feed import write
+
+    s = session()
+    path = None if file == "-" else Path(file)
+    result = write(s.ws, path, s.today, dt.datetime.now(dt.UTC), days=days,
+                   past_days=past_days)
+    if path is None:
+        sys.stdout.buffer.write(result.text)
+        sys.stdout.flush()
+        return
+    if as_json:
+        emit_json({"file": str(path), "events": [
+            {"uid": f"{e.key}@{result.uid_domain}", "on": e.on.isoformat(),
+             "summary": e.summary, "category": e.category, "rrule": e.rrule}
+            for e in result.events]})
+        return
+    click.echo(f"wrote {len(result.events)} events to {path} (read back with icalendar: ok)")
+    table(["on", "what", "summary"],
+          [[e.on, e.category + (" (monthly)" if e.rrule else ""), e.summary]
+           for e in result.events[:12]], empty="no dates in range")
+    if len(result.events) > 12:
+        click.echo(f"... and {len(result.events) - 12} more")

@@ -1,0 +1,164 @@
+"""`luck project`: projects scored on the seven quiet heuristics, and their kill review."""
+
+from __future__ import annotations
+
+import click
+
+from luckos.cli.kinds import build_group, show_record
+from luckos.cli.output import emit_json, json_option, line, on_tty, pairs, table, warn
+from luckos.cli.session import session
+
+group = build_group(
+    "project",
+    "Projects chosen for force-multiplier effect, scored on the essay's seven quiet "
+    "heuristics (0 no, 1 partly, 2 yes), with a kill review a few weeks in: continue, or "
+    "pause publicly and explain why.",
+)
+
+
+def _card(project, default_weeks: int) -> dict:  # type: ignore[no-untyped-def]
+    from luckos.app.records import as_json
+    from luckos.domain import projects
+
+    points, scored = projects.total(project)
+    due = projects.kill_review_date(project, default_weeks)
+    return {
+        **as_json(project),
+        "score": points, "scored": scored, "max_score": projects.MAX_SCORE,
+        "heuristics": [{"number": h.number, "field": h.field, "rule": h.rule, "score": value,
+                        "advice": h.low if value is not None and value < 2 else None}
+                       for h, value in projects.scores(project)],
+        "kill_review_due": due.isoformat() if due else None,
+    }
+
+
+@group.command("show", help="Show a project with its seven heuristics and kill review.")
+@click.argument("ref", metavar="ID")
+@json_option
+def show(ref: str, as_json: bool) -> None:
+    from luckos.app import records
+    from luckos.domain import projects
+
+    s = session()
+    kind = records.kind_named("project")
+    project = records.fetch(s.ws, kind, ref)
+    weeks = s.ws.config.check.value("project-kill-review", "default_weeks")
+    if as_json:
+        emit_json(_card(project, weeks))
+        return
+    show_record(kind, project)
+    _render_scores(project)
+    due = projects.kill_review_date(project, weeks)
+    pending = projects.kill_review_pending(project, s.today, weeks)
+    state = ("paused publicly" if project.outcome == "pause-publicly" else
+             f"landed {project.landed_on}" if project.landed_on else
+             f"PAST DUE ({due})" if pending else f"due {due}")
+    pairs([("kill review", state)], title="Kill review")
+
+
+def _render_scores(project) -> None:  # type: ignore[no-untyped-def]
+    from luckos.domain import projects
+
+    points, scored = projects.total(project)
+    rows = []
+    for h, value in projects.scores(project):
+        verdict = "-" if value is None else f"{value} {projects.SCORE_NAMES[value]}"
+        advice = h.low if value is not None and value < 2 else ""
+        rows.append([h.number, verdict, h.rule, advice])
+    table(["#", "score", "heuristic", "to raise it"], rows,
+          title=f"Seven quiet heuristics: {points} of {projects.MAX_SCORE}"
+                + (f" ({scored} of 7 scored)" if scored < 7 else ""))
+
+
+@group.command("score")
+@click.argument("ref", metavar="ID")
+@click.argument("values", nargs=-1, type=int, metavar="[S1 ... S7]")
+@json_option
+def score(ref: str, values: tuple[int, ...], as_json: bool) -> None:
+    """Score a project on the seven quiet heuristics: 0 no, 1 partly, 2 yes.
+
+    Give the seven scores in the essay's order, or none to be asked each one in a
+    terminal. One at a time: luck project edit ID --denominator 2.
+    """
+    from luckos.app import projects as app
+    from luckos.app.records import fetch, kind_named
+    from luckos.domain import projects
+    from luckos.errors import LuckError
+
+    s = session()
+    if not values:
+        if not on_tty():
+            raise LuckError("give the seven scores (0 no, 1 partly, 2 yes), e.g. luck project "
+                            f"score {ref} 2 1 2 0 1 2 2; or run it in a terminal to be asked")
+        current = fetch(s.ws, kind_named("project"), ref)
+        asked = []
+        for h, value in projects.scores(current):
+            line(f"{h.number}. {h.rule}")
+            asked.append(click.prompt("   score (0 no, 1 partly, 2 yes)",
+                                      type=click.IntRange(0, 2),
+                                      default=value if value is not None else None))
+        values = tuple(asked)
+    project, warnings = app.score(s.ws, ref, values)
+    for message in warnings:
+        warn(message)
+    if as_json:
+        emit_json(_card(project, s.ws.config.check.value("project-kill-review",
+                                                          "default_weeks")))
+        return
+    _render_scores(project)
+
+
+@group.command("review")
+@click.argument("ref", metavar="ID")
+@click.option("--enthusiasm/--no-enthusiasm", default=None,
+              help="stakeholders are enthusiastic")
+@click.option("--signal/--no-signal", default=None, help="there is a measurable signal")
+@click.option("--landing/--no-landing", default=None, help="there is a safe landing path")
+@click.option("--outcome", default=None, metavar="OUTCOME",
+              help="continue or pause-publicly (default: what the three answers advise)")
+@click.option("--why", default="", help="why it continues, or why it pauses (said publicly)")
+@click.option("--next", "next_review", default=None, metavar="DATE",
+              help="with continue: the date of the next kill review")
+@click.option("--on", "on", default=None, metavar="DATE", help="when (default: today)")
+@json_option
+def review(ref: str, enthusiasm: bool | None, signal: bool | None, landing: bool | None,
+           outcome: str | None, why: str, next_review: str | None, on: str | None,
+           as_json: bool) -> None:
+    """Hold a project's kill review.
+
+    "If, after a few weeks, you don't have stakeholder enthusiasm, a measurable signal,
+    or a safe landing path, pause it publicly and explain why." Without --outcome the
+    answers decide: all three, continue; any missing, pause publicly (which needs --why).
+    """
+    from luckos.app import projects as app
+    from luckos.app.records import as_json as record_json
+    from luckos.dates import parse_date
+    from luckos.domain.projects import KILL_REVIEW_QUESTIONS
+    from luckos.errors import LuckError
+
+    s = session()
+    answers = {"enthusiasm": enthusiasm, "signal": signal, "landing": landing}
+    for name, label in KILL_REVIEW_QUESTIONS:
+        if answers[name] is None:
+            if not on_tty():
+                raise LuckError(f"say whether there is {label}: --{name} or --no-{name}")
+            answers[name] = click.confirm(f"Is there {label}?", default=False)
+    if outcome is not None:
+        outcome = outcome.strip().lower()
+    day = parse_date(on, s.today, what="--on") if on else s.today
+    after = parse_date(next_review, s.today, what="--next") if next_review else None
+    project, advised, warnings = app.review(
+        s.ws, ref, on=day, enthusiasm=bool(answers["enthusiasm"]),
+        signal=bool(answers["signal"]), landing=bool(answers["landing"]), outcome=outcome,
+        why=why, next_review=after)
+    for message in warnings:
+        warn(message)
+    if as_json:
+        emit_json({**record_json(project), "advised": advised})
+        return
+    verb = "continues" if project.outcome == "continue" else "is paused publicly"
+    click.echo(f"pj{project.id} {verb}" + (f": {project.why}" if project.why else ""))
+    if project.outcome == "continue" and project.kill_review_on and after:
+        click.echo(f"next kill review: {project.kill_review_on}")
+    if project.outcome == "pause-publicly":
+        click.echo("Ending work cleanly is a reputation-builder: tell the people involved why.")

@@ -1,0 +1,96 @@
+"""`luck check`'s registry: each invariant's id, rule and essay section, and the shape of
+its result (a state, a one-line finding, the records concerned, the next step).
+
+The rules themselves are in `luckos.domain.invariants`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+STATES = ("broken", "not-checked", "ok", "off")
+
+
+@dataclasses.dataclass(frozen=True)
+class Invariant:
+    id: str
+    rule: str
+    section: str
+
+
+INVARIANTS: dict[str, Invariant] = {i.id: i for i in (
+    Invariant("window-prep", "a decision window within its prep lead has its two-pager and "
+              "its 30-minute demo", "Luck Surface Area, Version 2.0 (timing calendar)"),
+    Invariant("brief-lints", "the two-pager of a window within its prep lead lints clean",
+              "Influence Without Drama"),
+    Invariant("promise-overdue", "no promise is overdue without being kept, renegotiated or "
+              "closed", "Luck Surface Area, Version 2.0 (credibility ledger)"),
+    Invariant("metric-readings", "each theme metric has this month's reading, with its "
+              "narrative", "Measuring Consequence (Lightweight)"),
+    Invariant("explore-loop", "an explore entry each month, a talk each quarter, a paper "
+              "reproduction or teardown each season", "Run Two Loops: Exploit and Explore"),
+    Invariant("maker-day", "the maker day is not broken several weeks running",
+              "Calendar as Strategy"),
+    Invariant("glue-ratio", "glue that unlocks no deliverable does not fill the week, week "
+              "after week", "The Glue Work Trap—and Its Exit"),
+    Invariant("decision-review", "no decision is past its review date without an outcome",
+              "Influence Without Drama (decision hygiene)"),
+    Invariant("project-kill-review", "no project is past its kill review without a continue "
+              "or a public pause", "Choose Better Projects—and End Them Faster"),
+    Invariant("reboot", "a running 90-day reboot keeps its checkpoints and ends in a one-page "
+              "post-mortem", "A 90-Day Reboot, Any Time"),
+    Invariant("bench-action", "a bench action (unblocked, promoted, placed, sponsored) each "
+              "quarter", "Mentorship, Sponsorship, and Your Bench"),
+    Invariant("diagnosis-age", "the three questions answered in writing within the last "
+              "quarter", "Before You Optimize: Diagnose Your Career System"),
+)}
+
+
+@dataclasses.dataclass(frozen=True)
+class Item:
+    ref: str  # a record's short id, or "" when the item is not one record
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Result:
+    id: str
+    state: str
+    finding: str
+    next_step: str = ""
+    items: tuple[Item, ...] = ()
+
+    @property
+    def invariant(self) -> Invariant:
+        return INVARIANTS[self.id]
+
+    @property
+    def broken(self) -> bool:
+        return self.state == "broken"
+
+
+def ok(id_: str, finding: str, items: Sequence[Item] = ()) -> Result:
+    return Result(id_, "ok", finding, items=tuple(items))
+
+
+def broken(id_: str, finding: str, next_step: str, items: Sequence[Item] = ()) -> Result:
+    return Result(id_, "broken", finding, next_step, tuple(items))
+
+
+def not_checked(id_: str, reason: str, next_step: str = "") -> Result:
+    return Result(id_, "not-checked", reason, next_step)
+
+
+def off(id_: str) -> Result:
+    return Result(id_, "off", "off in luck.toml ([check])")
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def refs(items: Sequence[Item], limit: int = 4) -> str:
+    refs = [i.ref for i in items if i.ref]
+    text = ", ".join(refs[:limit])
+    return text + (f" and {len(refs) - limit} more" if len(refs) > limit else "")

@@ -1,0 +1,74 @@
+"""The glue work trap: does the glue unlock a consequential deliverable, or substitute
+for one? The substitute-glue ratio of a week is the hours of glue that unlock no
+deliverable divided by the hours of a working week."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+
+from luckos.domain.records import GlueEntry
+from luckos.errors import LuckError
+
+
+@dataclasses.dataclass(frozen=True)
+class GlueWeek:
+    start: dt.date
+    entries: tuple[GlueEntry, ...]
+
+    @property
+    def end(self) -> dt.date:
+        return self.start + dt.timedelta(days=6)
+
+    @property
+    def hours(self) -> float:
+        return sum(e.hours for e in self.entries)
+
+    @property
+    def unlocking_hours(self) -> float:
+        return sum(e.hours for e in self.entries if e.unlocks_deliverable)
+
+    @property
+    def substitute_hours(self) -> float:
+        return self.hours - self.unlocking_hours
+
+    def ratio(self, week_hours: float) -> float:
+        return self.substitute_hours / week_hours
+
+    @property
+    def substitutes(self) -> tuple[GlueEntry, ...]:
+        return tuple(e for e in self.entries if not e.unlocks_deliverable)
+
+
+def week_start(day: dt.date, first_weekday: int) -> dt.date:
+    return day - dt.timedelta(days=(day.weekday() - first_weekday) % 7)
+
+
+def complete_weeks(today: dt.date, first_weekday: int, count: int) -> list[dt.date]:
+    """The starts of the `count` whole weeks before the current one, oldest first."""
+    this_week = week_start(today, first_weekday)
+    return [this_week - dt.timedelta(weeks=n) for n in range(count, 0, -1)]
+
+
+def weeks(entries: Iterable[GlueEntry], starts: list[dt.date]) -> list[GlueWeek]:
+    """The glue of each week that begins on one of `starts` (each seven days long)."""
+    buckets: dict[dt.date, list[GlueEntry]] = {s: [] for s in starts}
+    for entry in entries:
+        if entry.on is None:
+            continue
+        for start in starts:
+            if start <= entry.on <= start + dt.timedelta(days=6):
+                buckets[start].append(entry)
+                break
+    return [GlueWeek(s, tuple(sorted(buckets[s], key=lambda e: (e.on, e.id or 0))))
+            for s in starts]
+
+
+def validate_glue(g: GlueEntry) -> list[str]:
+    if not 0 < g.hours <= 168:
+        raise LuckError(f"hours {g.hours:g} is out of range (more than 0, at most 168)")
+    if not g.unlocks_deliverable and not g.mechanism.strip():
+        return ["it unlocks no deliverable: which FAQ, short video or runbook could replace "
+                "you? (--mechanism)"]
+    return []

@@ -1,0 +1,209 @@
+"""Queries of the operating loop: `luck check`, `luck stay-or-move`, `luck surface`.
+
+Each takes a Store and returns domain records or plain tuples. Identifiers come from the
+record registry, never from user input; every value is a bound parameter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from luckos.store.records import TABLES
+
+if TYPE_CHECKING:
+    from luckos.store.db import Store
+
+
+def exists(store: Store, kind: str) -> bool:
+    """Whether the workspace holds any record of `kind`."""
+    return store.db.execute(f'SELECT EXISTS (SELECT 1 FROM "{TABLES[kind].kind.name}")'
+                            ).fetchone()[0] == 1
+
+
+def latest(store: Store, kind: str, *, column: str | None = None,
+           values: Sequence[str] = (), until: dt.date | None = None) -> Any | None:
+    """The newest record of `kind` by its date field, optionally with `column` IN values
+    and dated on or before `until`."""
+    table = TABLES[kind]
+    date_field = table.kind.date_field
+    assert date_field is not None
+    clauses: list[str] = [f'"{date_field}" IS NOT NULL']
+    params: list[str] = []
+    if column:
+        assert column in table.columns
+        clauses.append(f'"{column}" IN ({", ".join("?" for _ in values)})')
+        params.extend(values)
+    if until is not None:
+        clauses.append(f'"{date_field}" <= ?')
+        params.append(until.isoformat())
+    row = store.db.execute(
+        f'{table.select} WHERE {" AND ".join(clauses)} ORDER BY "{date_field}" DESC, id DESC '
+        "LIMIT 1", params).fetchone()
+    return table.record(row) if row else None
+
+
+def artifacts_for(store: Store, window_ids: Iterable[int]) -> list[Any]:
+    """The artifacts linked to these windows."""
+    ids = sorted(set(window_ids))
+    if not ids:
+        return []
+    table = TABLES["artifact"]
+    found: list[Any] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found.extend(table.record(row) for row in store.db.execute(
+            f"{table.select} WHERE window_id IN ({marks})", chunk))
+    return found
+
+
+def open_projects(store: Store) -> list[Any]:
+    """Projects neither paused publicly nor landed."""
+    table = TABLES["project"]
+    rows = store.db.execute(
+        f"{table.select} WHERE outcome != 'pause-publicly' AND landed_on IS NULL ORDER BY id")
+    return [table.record(row) for row in rows]
+
+
+def running_reboot(store: Store) -> Any | None:
+    table = TABLES["reboot"]
+    row = store.db.execute(
+        f"{table.select} WHERE ended_on IS NULL ORDER BY started_on DESC, id DESC LIMIT 1"
+    ).fetchone()
+    return table.record(row) if row else None
+
+
+def last_reboot_end(store: Store) -> dt.date | None:
+    row = store.db.execute("SELECT max(ended_on) FROM reboot").fetchone()
+    return dt.date.fromisoformat(row[0]) if row and row[0] else None
+
+
+def current_arc(store: Store, today: dt.date) -> Any | None:
+    """The arc that has started by `today` and not ended before it (the latest such)."""
+    table = TABLES["arc"]
+    row = store.db.execute(
+        f"{table.select} WHERE started_on <= ? AND (ended_on IS NULL OR ended_on >= ?) "
+        "ORDER BY started_on DESC, id DESC LIMIT 1",
+        (today.isoformat(), today.isoformat())).fetchone()
+    return table.record(row) if row else None
+
+
+def open_arc(store: Store) -> Any | None:
+    """The arc with no end date, whatever its start."""
+    table = TABLES["arc"]
+    row = store.db.execute(
+        f"{table.select} WHERE ended_on IS NULL ORDER BY started_on DESC, id DESC LIMIT 1"
+    ).fetchone()
+    return table.record(row) if row else None
+
+
+def windows_between(store: Store, start: dt.date, end: dt.date) -> list[Any]:
+    """Windows that can occur within [start, end]: recurring ones begun by `end`, and
+    one-off ones dated inside."""
+    table = TABLES["window"]
+    rows = store.db.execute(
+        f"""{table.select} WHERE "on" <= ? AND (recurrence != '' OR "on" >= ?)""",
+        (end.isoformat(), start.isoformat()))
+    return [table.record(row) for row in rows]
+
+
+def readings_since(store: Store, month: str) -> list[Any]:
+    """Every reading from `month` (YYYY-MM) on."""
+    table = TABLES["reading"]
+    rows = store.db.execute(f"{table.select} WHERE month >= ? ORDER BY month, id", (month,))
+    return [table.record(row) for row in rows]
+
+
+def readings_of(store: Store, metric_ids: Sequence[int], *, per_metric: int) -> list[Any]:
+    """The latest `per_metric` readings of each of these metrics."""
+    if not metric_ids:
+        return []
+    table = TABLES["reading"]
+    columns = ", ".join(f'"{c}"' for c in ("id", *table.columns))
+    marks = ", ".join("?" for _ in metric_ids)
+    rows = store.db.execute(
+        f"""SELECT {columns} FROM (
+                SELECT *, row_number() OVER (PARTITION BY metric_id ORDER BY month DESC) AS n
+                FROM reading WHERE metric_id IN ({marks}))
+            WHERE n <= ? ORDER BY metric_id, month""",
+        (*metric_ids, per_metric))
+    return [table.record(row) for row in rows]
+
+
+# --- facts for the luck surface area -----------------------------------------------------
+
+
+def artifact_facts(store: Store, start: dt.date, end: dt.date
+                   ) -> list[tuple[int, str, str, str, int | None, str]]:
+    """(id, on, kind, surface, theme_id, title) of artifacts dated within [start, end]."""
+    return store.db.execute(
+        """SELECT id, "on", kind, surface, theme_id, title FROM artifact
+           WHERE "on" >= ? AND "on" <= ? ORDER BY "on", id""",
+        (start.isoformat(), end.isoformat())).fetchall()
+
+
+def testimonial_facts(store: Store, start: dt.date, end: dt.date
+                      ) -> list[tuple[int, str, str, int, int | None, float | None]]:
+    """(id, on, who, artifact_id, the artifact's theme_id, hours_saved) within [start, end]."""
+    return store.db.execute(
+        """SELECT t.id, t."on", t.who, t.artifact_id, a.theme_id, t.hours_saved
+           FROM testimonial t JOIN artifact a ON a.id = t.artifact_id
+           WHERE t."on" >= ? AND t."on" <= ? ORDER BY t."on", t.id""",
+        (start.isoformat(), end.isoformat())).fetchall()
+
+
+def signal_facts(store: Store, start: dt.date, end: dt.date
+                 ) -> list[tuple[int, str, str, bool, str]]:
+    """(id, on, who, escalated, what) of routing signals within [start, end]."""
+    rows = store.db.execute(
+        """SELECT id, "on", who, escalated, what FROM signal
+           WHERE "on" >= ? AND "on" <= ? ORDER BY "on", id""",
+        (start.isoformat(), end.isoformat())).fetchall()
+    return [(i, on, who, bool(esc), what) for i, on, who, esc, what in rows]
+
+
+def window_facts(store: Store, start: dt.date, end: dt.date) -> list[tuple[Any, ...]]:
+    """Windows that can occur within [start, end], as surface.WindowFact tuples."""
+    rows = store.db.execute(
+        """SELECT id, "on", recurrence, prep_lead_days, needs_brief, needs_demo,
+                  docs != '[]', theme_id
+           FROM "window" WHERE "on" <= ? AND (recurrence != '' OR "on" >= ?)""",
+        (end.isoformat(), start.isoformat())).fetchall()
+    return [(i, on, rec, lead, bool(b), bool(d), bool(docs), theme)
+            for i, on, rec, lead, b, d, docs, theme in rows]
+
+
+def linked_facts(store: Store, window_ids: Iterable[int]) -> dict[int, list[tuple[str, str]]]:
+    """window id -> (kind, on) of each artifact linked to it."""
+    ids = sorted(set(window_ids))
+    found: dict[int, list[tuple[str, str]]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for window_id, kind, on in store.db.execute(
+                f'SELECT window_id, kind, "on" FROM artifact WHERE window_id IN ({marks})',
+                chunk):
+            found.setdefault(window_id, []).append((kind, on or ""))
+    return found
+
+
+def promise_tallies(store: Store, spans: Iterable[tuple[str, dt.date, dt.date]]
+                    ) -> dict[tuple[int | None, str], tuple[int, int]]:
+    """(theme id, span label) -> (kept on time, resolved) of the promises that landed in
+    each (label, first day, last day) span; resolved = kept, missed or dropped
+    (renegotiating early is neither). One range query per span reads the covering index
+    in order, several times faster than grouping by a computed quarter."""
+    found = {}
+    for label, start, end in spans:
+        rows = store.db.execute(
+            """SELECT theme_id, sum(status = 'kept' AND landed_on <= due), count(*)
+               FROM promise
+               WHERE landed_on >= ? AND landed_on <= ?
+                 AND +status IN ('kept', 'missed', 'dropped') -- +: by landed_on, not status
+               GROUP BY theme_id""",
+            (start.isoformat(), end.isoformat())).fetchall()
+        for theme, kept, total in rows:
+            found[(theme, label)] = (int(kept), int(total))
+    return found
