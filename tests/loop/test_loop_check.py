@@ -10,6 +10,7 @@ import types
 from pathlib import Path
 
 import pytest
+
 from conftest import Luck
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import tomllib
 
 import pytest
-from conftest import Luck, workspace_state
 
+from conftest import Luck, workspace_state
 from luckos.config import CHECK_INVARIANTS, DEFAULT_TOML, Config, config_from_dict
 from luckos.domain.checks import INVARIANTS
 from luckos.errors import LuckError

@@ -7,8 +7,9 @@ import os
 import subprocess
 from pathlib import Path
 
-from conftest import LUCK_EXE, Luck, workspace_state
 from icalendar import Calendar
+
+from conftest import LUCK_EXE, Luck, workspace_state
 
 
 def read(path: Path) -> dict[str, dict]:

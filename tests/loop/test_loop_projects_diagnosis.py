@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import Luck, workspace_state
 
 PARAGRAPH = ("I keep checkout fast under load, and if I left for a month the cold starts "

@@ -7,7 +7,6 @@ import sqlite3
 from pathlib import Path
 
 from conftest import Luck, workspace_state
-
 from luckos.domain.records import KINDS, fields_of
 from luckos.store import Store
 from luckos.store.db import SCHEMA_VERSION, _migrations
@@ -16,7 +15,7 @@ LOOP_KINDS = ("glue", "explore", "project", "diagnosis", "arc", "reboot")
 
 
 def test_the_schema_has_a_table_per_loop_kind_with_the_record_fields(luck: Luck) -> None:
-    assert SCHEMA_VERSION == max(number for number, _, _ in _migrations())
+    assert max(number for number, _, _ in _migrations()) == SCHEMA_VERSION
     connection = sqlite3.connect(luck.home / "luck.db")
     try:
         for name in LOOP_KINDS:

@@ -24,7 +24,6 @@ def _migrations() -> list[tuple[int, str, str]]:
     from importlib import resources  # only when migrating: it costs every command ~6 ms
 
     found = []
-    from importlib import resources  # only when a database needs migrating
 
     for entry in resources.files("luckos.store.migrations").iterdir():
         name = entry.name
