@@ -29,7 +29,7 @@ def _migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-SCHEMA_VERSION = 2  # the number of the last migration script; checked by the tests
+SCHEMA_VERSION = 3  # the number of the last migration script; checked by the tests
 
 
 class Store(RecordsMixin):

@@ -1,0 +1,189 @@
+"""Expanding recurring events with recurring-ical-events, only inside the audit window.
+
+Every recurring UID (a master with RRULE or RDATE, its EXDATEs, and its RECURRENCE-ID
+overrides and cancellations) is expanded on its own, so that one broken series is
+skipped with its reason and the others are not lost. Rules without an end are given one
+just past the window (occurrences inside the window are the same), so that no rule is
+ever followed to the end of time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import warnings
+from collections.abc import Callable, Iterator
+from zoneinfo import ZoneInfo
+
+from luckos.calendar import lines as ics
+from luckos.calendar.events import Event, Problems
+from luckos.calendar.values import BadValue, Moment, Parsed, moment
+from luckos.calendar.zones import Zones, iana
+
+UTC = dt.UTC
+_SUB_DAILY = frozenset({"SECONDLY", "MINUTELY", "HOURLY"})
+Raw = tuple[Event, "dt.date | dt.datetime", "dt.date | dt.datetime"]
+
+
+def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
+           timezones: list[ics.Block], zones: Zones, window: tuple[dt.date, dt.date],
+           problems: Problems, progress: Callable[[int], None] | None = None) -> Iterator[Raw]:
+    """Occurrences (event, start, end) of every recurring UID that may touch the window.
+
+    Starts and ends are what recurring-ical-events gives: dates, naive (floating) or
+    aware datetimes; the caller puts them in the audit's zone and trims to the window.
+    """
+    import icalendar
+    import recurring_ical_events
+    import x_wr_timezone
+
+    limit = window[1] + dt.timedelta(days=2)
+    xwr = _calendar_zone(properties)
+    text, kept = _calendar_text(groups, xwr, timezones, limit, problems)
+    if not kept:
+        return
+    by_uid: dict[str, list[icalendar.Event]] | None = {}
+    try:
+        for component in icalendar.Calendar.from_ical(text).walk("VEVENT"):
+            by_uid.setdefault(str(component.get("UID", "")), []).append(component)
+    except ValueError:  # one series spoils the whole text: read them one by one
+        by_uid = None
+    span = (window[0] - dt.timedelta(days=1), limit)
+    cap = 4 * ((window[1] - window[0]).days + 1) + 100
+    done = 0
+    for uid, members in kept.items():
+        done += 1
+        if progress is not None and done % 10 == 0:
+            progress(10)
+        where = _where(members)
+        try:
+            if by_uid is None:
+                alone = _calendar_text({uid: members}, xwr, timezones, limit, Problems())[0]
+                components = icalendar.Calendar.from_ical(alone).walk("VEVENT")
+            else:
+                components = by_uid.get(uid, [])
+            group = icalendar.Calendar()
+            if xwr is not None:
+                group.add("X-WR-TIMEZONE", xwr.key)
+            for component in components:
+                group.add_component(component)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                group = x_wr_timezone.to_standard(group)
+                query = recurring_ical_events.CalendarQuery(group)
+                found = []
+                for series in query.series:
+                    found.extend(itertools.islice(series.between(*span), cap + 1))
+        except (recurring_ical_events.InvalidCalendar, ValueError, TypeError, KeyError,
+                OverflowError, AttributeError) as exc:
+            problems.skip(_reason(exc), where, len(members))
+            continue
+        if len(found) > cap:
+            problems.skip("recurs too often to be a meeting (more than 4 times a day)",
+                          where, len(members))
+            continue
+        by_id = _events_by_recurrence_id(members, zones, xwr)
+        core = by_id.get(None) or members[0].event
+        for occurrence in found:
+            key = occurrence.id.recurrence_id
+            yield by_id.get(key, core), occurrence.start, occurrence.end
+    if progress is not None:
+        progress(done % 10)
+
+
+def _calendar_zone(properties: dict[str, str]) -> ZoneInfo | None:
+    """The calendar's X-WR-TIMEZONE as a zone (None if absent or unknown)."""
+    name = properties.get("X-WR-TIMEZONE", "").strip()
+    return iana(name) if name else None
+
+
+def _where(members: list[Parsed]) -> str:
+    event = members[0].event
+    return f"{event.title or '(no title)'!r} (UID {event.uid})"
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    if "RRULE" in text or "rule" in text.lower() or "UNTIL" in text:
+        return "unreadable RRULE"
+    return "recurrence could not be expanded"
+
+
+def _calendar_text(groups: dict[str, list[Parsed]], xwr: ZoneInfo | None,
+                   timezones: list[ics.Block], limit: dt.date,
+                   problems: Problems) -> tuple[str, dict[str, list[Parsed]]]:
+    """A small calendar of just what recurring-ical-events reads, with bounded rules."""
+    out = ["BEGIN:VCALENDAR", "VERSION:2.0"]
+    if xwr is not None:
+        out.append(f"X-WR-TIMEZONE:{xwr.key}")
+    for block in timezones:
+        out += ["BEGIN:VTIMEZONE", *block.lines, "END:VTIMEZONE"]
+    kept: dict[str, list[Parsed]] = {}
+    for uid, members in groups.items():
+        body: list[str] = []
+        try:
+            for parsed in members:
+                body.append("BEGIN:VEVENT")
+                for name, params, value in parsed.lines:
+                    if name == "RRULE":
+                        value = bounded_rule(value, parsed.start, limit)
+                    body.append(f"{name}{params}:{value}")
+                body.append("END:VEVENT")
+        except BadValue as exc:
+            problems.skip(str(exc), _where(members), len(members))
+            continue
+        out += body
+        kept[uid] = members
+    out.append("END:VCALENDAR")
+    return "\r\n".join(out) + "\r\n", kept
+
+
+def bounded_rule(value: str, start: Moment | None, limit: dt.date) -> str:
+    """The RRULE with an UNTIL no later than `limit` (unless COUNT already ends it)."""
+    parts = [part.partition("=") for part in value.strip().split(";") if part]
+    keys = {key.upper(): val for key, _, val in parts}
+    if keys.get("FREQ", "").upper() in _SUB_DAILY:
+        raise BadValue("recurs more often than daily (FREQ=" + keys["FREQ"].upper() + ")")
+    if "COUNT" in keys:
+        return value
+    until = keys.get("UNTIL", "")
+    if until[:8].isdigit():
+        try:
+            if dt.date(int(until[:4]), int(until[4:6]), int(until[6:8])) <= limit:
+                return value
+        except ValueError:
+            pass
+    if start is None or start.is_date:
+        stop = f"{limit:%Y%m%d}"
+    elif start.floating:
+        stop = f"{limit:%Y%m%d}T235959"
+    else:
+        stop = f"{limit:%Y%m%d}T235959Z"
+    rest = ";".join(f"{key}={val}" for key, _, val in parts if key.upper() != "UNTIL")
+    return f"{rest};UNTIL={stop}"
+
+
+def _events_by_recurrence_id(members: list[Parsed], zones: Zones,
+                             floating: dt.tzinfo | None) -> dict[dt.datetime | None, Event]:
+    """Each member's event under the id recurring-ical-events gives its occurrences:
+    None for the master, the RECURRENCE-ID in naive UTC for an override."""
+    found: dict[dt.datetime | None, Event] = {}
+    for parsed in members:
+        line = next((ln for ln in parsed.lines if ln[0] == "RECURRENCE-ID"), None)
+        if line is None:
+            found.setdefault(None, parsed.event)
+            continue
+        try:
+            when = moment(line, zones)
+        except BadValue:
+            continue
+        value = when.value
+        if not isinstance(value, dt.datetime):
+            key = dt.datetime(value.year, value.month, value.day)
+        elif value.tzinfo is None:
+            key = value if floating is None else value.replace(tzinfo=floating).astimezone(
+                UTC).replace(tzinfo=None)
+        else:
+            key = value.astimezone(UTC).replace(tzinfo=None)
+        found[key] = parsed.event
+    return found

@@ -1,0 +1,226 @@
+"""How a calendar audit looks in a terminal or a pipe."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from luckos.app.calendar import Report, totals
+from luckos.app.calendar_json import explain_rows
+from luckos.calendar.altitude import ORDER
+from luckos.calendar.audit import MEETING, NOT_COUNTED
+from luckos.cli.output import heading, line, pairs, table
+from luckos.config import WEEKDAYS
+
+_SHORT = {"code": "code", "system": "sys", "business": "biz", "unclassified": "uncl"}
+_TOP = 5
+
+
+def _h(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {reason}" for reason, n in sorted(counts.items(),
+                                                             key=lambda x: (-x[1], x[0])))
+
+
+def render_report(report: Report, *, explain: bool = False, days: bool = False) -> None:
+    a, f = report.audit, report.findings
+    first, last = a.window
+    weeks = a.window_days / 7
+    name = f" ({report.calendar_name})" if report.calendar_name else ""
+    kept = f", kept as import {report.import_id} on {report.imported_at[:10]}" if (
+        report.import_id and report.imported_at) else ""
+    line(f"Calendar audit of {report.source}{name}{kept}", "bold")
+    kinds = a.kinds
+    counted = (f"{kinds.get(MEETING, 0)} meetings, {kinds.get('focus', 0)} focus blocks, "
+               f"{kinds.get('hold', 0)} holds, {kinds.get('away', 0)} away")
+    left_out = {k: kinds[k] for k in NOT_COUNTED if kinds.get(k)}
+    items = [
+        ("window", f"{first} to {last} ({weeks:.0f} weeks), {report.zone_name} "
+                   f"({report.zone_reason})"),
+        ("you", f"{', '.join(sorted(a.me)) or '(unknown)'} ({report.me_reason})"),
+        ("read", f"{report.events} events -> {report.occurrences} occurrences in the window"),
+        ("counted", counted),
+        ("not load", _counts(left_out) or "nothing"),
+    ]
+    if report.skipped:
+        total = sum(report.skipped.values())
+        items.append(("skipped", f"{total} events: {_counts(report.skipped)}"))
+    if report.notes:
+        items.append(("read with care", _counts(report.notes)))
+    pairs(items)
+    for reason, where in report.examples.items():
+        click.echo(f"    e.g. {reason}: {where}")
+    _weeks_table(report)
+    if days:
+        _days_table(report)
+    _findings(report)
+    if explain:
+        rows = explain_rows(report)
+        table(["meeting", "altitude", "rule", "times", "hours"],
+              [[r["title"], r["altitude"], r["rule"], r["occurrences"], _h(r["hours"])]
+               for r in rows], title="Why each meeting sits at its altitude",
+              empty="no meetings")
+    del f
+
+
+def _weeks_table(report: Report) -> None:
+    a = report.audit
+    maker = WEEKDAYS[a.maker_weekday][:3]
+    altitudes = [x for x in ORDER if any(w.altitude_hours.get(x) for w in a.weeks)]
+    rows = []
+    for w in a.weeks:
+        rows.append([w.week_start, w.meetings, _h(w.meeting_hours), w.maker_blocks,
+                     w.long_blocks, _h(w.fragmented_hours), w.context_switches,
+                     _h(w.focus_hours), w.maker_day_state,
+                     *[_h(w.altitude_hours.get(x, 0.0)) for x in altitudes]])
+    t = totals(report)
+    rows.append(["per week", t["meetings_per_week"], _h(t["meeting_hours_per_week"]),
+                 _h(t["maker_blocks_per_week"]), "", _h(t["fragmented_hours_per_week"]),
+                 t["context_switches_per_week"], _h(t["focus_hours_per_week"]),
+                 f"kept {t['maker_days_kept']}/{t['maker_days_judged']}",
+                 *[_h(sum(w.altitude_hours.get(x, 0.0) for w in a.weeks) * 7 / a.window_days)
+                   for x in altitudes]])
+    s = a.settings
+    table(["week of", "meetings", "hours", f"blocks {s.maker_block_hours:g}h+",
+           f"{s.maker_day_hours:g}h+", "fragmented h", "switches", "focus h",
+           f"maker day ({maker})", *[_SHORT[x] for x in altitudes]], rows,
+          title="Weeks (hours of meetings; free blocks inside working hours)")
+
+
+def _days_table(report: Report) -> None:
+    rows = []
+    for d in report.audit.days:
+        if not d.workday and not d.meetings:
+            continue
+        state = "away" if d.away else ("" if d.workday else "off")
+        rows.append([d.day, WEEKDAYS[d.day.weekday()][:3], d.meetings, _h(d.meeting_hours),
+                     _h(d.longest_block_hours), d.fragments, _h(d.fragmented_hours),
+                     f"{d.switches} ({d.min_switches})", _h(d.focus_hours), state])
+    table(["day", "", "meetings", "hours", "longest free", "fragments", "fragmented h",
+           "switches (clustered)", "focus h", ""], rows, title="Days")
+
+
+def _findings(report: Report) -> None:
+    a, f = report.audit, report.findings
+    s = a.settings
+    heading("Findings (hours per quarter of 13 weeks)")
+    if f.status_theater:
+        person = sum(x.person_hours_per_quarter for x in f.status_theater)
+        click.echo(f"1. Eliminate status theater: {len(f.status_theater)} recurring meetings "
+                   f"of {s.status_min_people}+ people with no agenda, no document and no "
+                   f"decision cost you {_h(f.status_theater_hours)} h ({person:.0f} "
+                   "person-hours). Replace them with a crisp doc, a checklist or an async "
+                   "update.")
+        _series_rows(f.status_theater[:_TOP])
+    else:
+        click.echo(f"1. Status theater: none (no recurring meeting of {s.status_min_people}+ "
+                   "people lacks an agenda, a document and a decision).")
+    if f.preread_gaps:
+        late = (f"; {f.late_prereads} more got their link less than 24 h before they began"
+                if f.late_prereads else "")
+        click.echo(f"2. Send the pre-read 24 hours ahead: {f.preread_meetings} meetings of "
+                   f"{s.preread_min_people}+ people had no document link: "
+                   f"{_h(f.preread_hours)} h{late}.")
+        table(["meeting", "times", "people", "h/quarter", "first"],
+              [[g.title, g.occurrences if g.recurring else 1, g.people,
+                _h(g.hours_per_quarter), g.first] for g in f.preread_gaps[:_TOP]])
+    else:
+        click.echo(f"2. Pre-reads: every meeting of {s.preread_min_people}+ people carries a "
+                   "document link.")
+    if f.expensive_series:
+        click.echo("3. Memoize the most expensive series (your hours, and hours times "
+                   "people): could a written update, a doc or a checklist replace them?")
+        _series_rows(f.expensive_series)
+    else:
+        click.echo("3. Recurring meetings: none in the window.")
+    if f.mixed_days:
+        saved = sum(m.switches - m.clustered for m in f.mixed_days)
+        click.echo(f"4. Cluster by altitude: {len(f.mixed_days)} days mix altitudes; "
+                   f"ordering their meetings by altitude saves {saved} context switches, "
+                   f"{_h(f.mixed_hours)} h at {s.switch_cost_minutes} minutes each.")
+        table(["day", "", "meetings in order", "switches", "clustered"],
+              [[m.day, WEEKDAYS[m.day.weekday()][:3],
+                " > ".join(_SHORT[x] for x in m.altitudes), m.switches, m.clustered]
+               for m in f.mixed_days[:_TOP]])
+    else:
+        click.echo("4. Altitudes: no day switches between them more than it has to.")
+    _maker(report)
+
+
+def _series_rows(series: list[Any]) -> None:
+    table(["series", "cadence", "people", "altitude", "h/quarter", "person-h/quarter"],
+          [[x.title, x.cadence, x.people, x.altitude, _h(x.hours_per_quarter),
+            f"{x.person_hours_per_quarter:.0f}"] for x in series])
+
+
+def _maker(report: Report) -> None:
+    m = report.findings.maker_day
+    if m is None:
+        click.echo("5. Maker day: no workday inside the window to propose.")
+        return
+    current = WEEKDAYS[m.current].capitalize()
+    kept = f"Your maker day ({current}) was kept {m.current_kept} of {m.current_weeks} weeks."
+    if m.weekday == m.current:
+        click.echo(f"5. Keep {current} as your maker day: it has the fewest and most movable "
+                   f"meetings ({_h(m.load.meeting_hours)} h a day, "
+                   f"{_h(m.load.movable_hours)} h of it yours to move); clearing it means "
+                   f"moving {_h(m.hours_to_move_per_quarter)} h. {kept}")
+    else:
+        click.echo(f"5. Reserve {m.name.capitalize()} as your maker day: it has the fewest "
+                   f"and most movable meetings ({_h(m.load.meeting_hours)} h a day, "
+                   f"{_h(m.load.movable_hours)} h of it yours to move); clearing it means "
+                   f"moving {_h(m.hours_to_move_per_quarter)} h. {kept}")
+    table(["weekday", "days", "meeting h/day", "movable h/day"],
+          [[WEEKDAYS[w.weekday], w.days, _h(w.meeting_hours), _h(w.movable_hours)]
+           for w in m.loads])
+
+
+def render_import(report: Report, rows: list[dict[str, Any]]) -> None:
+    now = rows[-1]
+    before = rows[-2] if len(rows) > 1 else None
+    first, last = report.audit.window
+    line(f"Kept import {report.import_id}: {report.source}, {first} to {last}, "
+         f"{report.occurrences} occurrences of {report.events} events", "bold")
+    if report.skipped:
+        click.echo(f"  skipped {sum(report.skipped.values())} events: "
+                   f"{_counts(report.skipped)}")
+    keys = [("meeting hours per week", "meeting_hours_per_week"),
+            ("meetings per week", "meetings_per_week"),
+            ("maker blocks per week", "maker_blocks_per_week"),
+            ("fragmented hours per week", "fragmented_hours_per_week"),
+            ("context switches per week", "context_switches_per_week"),
+            ("status theater h/quarter", "status_theater_hours_per_quarter"),
+            ("pre-read gaps h/quarter", "preread_gap_hours_per_quarter")]
+    columns = ["figure", f"import {now['id']}"]
+    if before:
+        columns += [f"import {before['id']}", "change"]
+    body = []
+    for label, key in keys:
+        row = [label, now.get(key)]
+        if before:
+            old = before.get(key)
+            change = (f"{now[key] - old:+.1f}" if isinstance(old, int | float)
+                      and isinstance(now.get(key), int | float) else "")
+            row += [old, change]
+        body.append(row)
+    body.append(["maker days kept", f"{now['maker_days_kept']}/{now['maker_days_judged']}",
+                 *([f"{before.get('maker_days_kept')}/{before.get('maker_days_judged')}", ""]
+                   if before else [])])
+    table(columns, body)
+    click.echo("next: luck calendar audit    (the full report of this import)")
+
+
+def render_history(rows: list[dict[str, Any]]) -> None:
+    table(["import", "imported", "window", "meeting h/wk", "meetings/wk", "maker days",
+           "fragmented h/wk", "switches/wk", "theater h/q", "proposed maker day"],
+          [[r["id"], r["imported_at"][:10], f"{r['window']['from']} to {r['window']['to']}",
+            r.get("meeting_hours_per_week"), r.get("meetings_per_week"),
+            f"{r.get('maker_days_kept')}/{r.get('maker_days_judged')}",
+            r.get("fragmented_hours_per_week"), r.get("context_switches_per_week"),
+            r.get("status_theater_hours_per_quarter"), r.get("proposed_maker_day") or "-"]
+           for r in rows], title="Calendar audits kept in this workspace",
+          empty="no calendar imported yet: luck calendar import FILE.ics")
