@@ -152,7 +152,8 @@ def _first_weekday(year: int, weekday: int) -> dt.date:
     return day + dt.timedelta(days=(weekday - day.weekday()) % 7)
 
 
-def generate(years: int, seed: int = 7) -> str:
+def generate(years: int, seed: int = 7, events_per_year: int = EVENTS_PER_YEAR,
+             series_per_year: int = SERIES_PER_YEAR) -> str:
     """A Google-shaped export of `years` busy years starting in FIRST_YEAR."""
     rng = random.Random(seed)
     out = ["BEGIN:VCALENDAR", "PRODID:-//Google Inc//Google Calendar 70.9054//EN",
@@ -162,7 +163,7 @@ def generate(years: int, seed: int = 7) -> str:
         year = FIRST_YEAR + offset
         last_year = offset == years - 1
         vevents = 0
-        for n in range(SERIES_PER_YEAR):
+        for n in range(series_per_year):
             uid = f"series-{year}-{n}@google.com"
             daily = n < 5
             weekday = n % 5
@@ -190,7 +191,7 @@ def generate(years: int, seed: int = 7) -> str:
                              for ln in lines]
                 out += lines
                 vevents += 1
-        for n in range(EVENTS_PER_YEAR - vevents):
+        for n in range(events_per_year - vevents):
             altitude = rng.choice(tuple(TITLES))
             title = rng.choice(TITLES[altitude])
             out += _event(rng, f"single-{year}-{n}@google.com", _workday_at(rng, year),

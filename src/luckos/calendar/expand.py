@@ -9,8 +9,12 @@ ever followed to the end of time.
 
 from __future__ import annotations
 
+import calendar as gregorian
+import contextlib
 import datetime as dt
 import itertools
+import signal
+import threading
 import warnings
 from collections.abc import Callable, Iterator
 from zoneinfo import ZoneInfo
@@ -22,6 +26,7 @@ from luckos.calendar.zones import Zones, iana
 
 UTC = dt.UTC
 _SUB_DAILY = frozenset({"SECONDLY", "MINUTELY", "HOURLY"})
+SERIES_SECONDS = 2.0
 Raw = tuple[Event, "dt.date | dt.datetime", "dt.date | dt.datetime"]
 
 
@@ -67,13 +72,17 @@ def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
                 group.add("X-WR-TIMEZONE", xwr.key)
             for component in components:
                 group.add_component(component)
-            with warnings.catch_warnings():
+            with warnings.catch_warnings(), _time_limit(SERIES_SECONDS):
                 warnings.simplefilter("ignore")
                 group = x_wr_timezone.to_standard(group)
                 query = recurring_ical_events.CalendarQuery(group)
                 found = []
                 for series in query.series:
                     found.extend(itertools.islice(series.between(*span), cap + 1))
+        except _TooSlow:
+            problems.skip(f"recurrence takes too long to expand (over {SERIES_SECONDS:g} s)",
+                          where, len(members))
+            continue
         except (recurring_ical_events.InvalidCalendar, ValueError, TypeError, KeyError,
                 OverflowError, AttributeError) as exc:
             problems.skip(_reason(exc), where, len(members))
@@ -89,6 +98,32 @@ def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
             yield by_id.get(key, core), occurrence.start, occurrence.end
     if progress is not None:
         progress(done % 10)
+
+
+class _TooSlow(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Stop one series' expansion after `seconds` (a rule that never matches makes
+    dateutil search up to the year 9999). Only where signals can do it: the main thread
+    of a POSIX process; elsewhere the rules are bounded by `bounded_rule` alone."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not (
+            threading.main_thread()):
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _calendar_zone(properties: dict[str, str]) -> ZoneInfo | None:
@@ -126,7 +161,12 @@ def _calendar_text(groups: dict[str, list[Parsed]], xwr: ZoneInfo | None,
                 body.append("BEGIN:VEVENT")
                 for name, params, value in parsed.lines:
                     if name == "RRULE":
-                        value = bounded_rule(value, parsed.start, limit)
+                        try:
+                            value = bounded_rule(value, parsed.start, limit)
+                        except Impossible:
+                            problems.note("RRULE that no date matches (only DTSTART counts)",
+                                          _where(members))
+                            continue
                     body.append(f"{name}{params}:{value}")
                 body.append("END:VEVENT")
         except BadValue as exc:
@@ -144,6 +184,8 @@ def bounded_rule(value: str, start: Moment | None, limit: dt.date) -> str:
     keys = {key.upper(): val for key, _, val in parts}
     if keys.get("FREQ", "").upper() in _SUB_DAILY:
         raise BadValue("recurs more often than daily (FREQ=" + keys["FREQ"].upper() + ")")
+    if _never(keys):
+        raise Impossible
     if "COUNT" in keys:
         return value
     until = keys.get("UNTIL", "")
@@ -161,6 +203,23 @@ def bounded_rule(value: str, start: Moment | None, limit: dt.date) -> str:
         stop = f"{limit:%Y%m%d}T235959Z"
     rest = ";".join(f"{key}={val}" for key, _, val in parts if key.upper() != "UNTIL")
     return f"{rest};UNTIL={stop}"
+
+
+class Impossible(BadValue):
+    """An RRULE no date can match (February 30th): only DTSTART happens."""
+
+
+def _never(keys: dict[str, str]) -> bool:
+    """Whether BYMONTH and BYMONTHDAY leave no day in any year (e.g. BYMONTH=2;BYMONTHDAY=30)."""
+    if "BYMONTHDAY" not in keys:
+        return False
+    try:
+        months = [int(m) for m in keys.get("BYMONTH", "").split(",") if m] or list(range(1, 13))
+        days = [abs(int(d)) for d in keys["BYMONTHDAY"].split(",") if d]
+    except ValueError:
+        return False  # recurring-ical-events will say what is wrong with it
+    longest = {m: gregorian.monthrange(2024, m)[1] for m in range(1, 13)}  # a leap year
+    return not any(0 < d <= longest.get(m, 31) for m in months for d in days)
 
 
 def _events_by_recurrence_id(members: list[Parsed], zones: Zones,

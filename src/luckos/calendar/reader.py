@@ -97,10 +97,11 @@ def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: 
     floating = iana(calendar_zone) if calendar_zone else None
     floating = floating or zone
     for item in parsed:
-        for moment in (item.start, item.end):
-            if moment is not None and moment.unknown_zone:
-                problems.note(f"unknown time zone {moment.unknown_zone!r} (read as local time)",
-                              _where(item.event))
+        unknown = next((m.unknown_zone for m in (item.start, item.end)
+                        if m is not None and m.unknown_zone), "")
+        if unknown:
+            problems.note(f"unknown time zone {unknown!r} (read as local time)",
+                          _where(item.event))
     singles, series = _by_uid(parsed, problems)
     low = dt.datetime.combine(window[0], dt.time(0), zone)
     high = dt.datetime.combine(window[1] + dt.timedelta(days=1), dt.time(0), zone)
