@@ -21,6 +21,12 @@ def _h(value: float) -> str:
     return f"{value:.1f}"
 
 
+def _n(count: int | float, word: str) -> str:
+    """`1 meeting`, `7 meetings`, `1.5 weeks`."""
+    text = f"{count:g}" if isinstance(count, float) else str(count)
+    return f"{text} {word}" + ("" if count == 1 else "s")
+
+
 def _counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{n} {reason}" for reason, n in sorted(counts.items(),
                                                              key=lambda x: (-x[1], x[0])))
@@ -35,22 +41,25 @@ def render_report(report: Report, *, explain: bool = False, days: bool = False) 
         report.import_id and report.imported_at) else ""
     line(f"Calendar audit of {report.source}{name}{kept}", "bold")
     kinds = a.kinds
-    counted = (f"{kinds.get(MEETING, 0)} meetings, {kinds.get('focus', 0)} focus blocks, "
-               f"{kinds.get('hold', 0)} holds, {kinds.get('away', 0)} away")
+    counted = ", ".join((_n(kinds.get(MEETING, 0), "meeting"),
+                         _n(kinds.get("focus", 0), "focus block"),
+                         _n(kinds.get("hold", 0), "hold (busy, nobody else)"),
+                         _n(kinds.get("away", 0), "out-of-office event")))
     left_out = {k: kinds[k] for k in NOT_COUNTED if kinds.get(k)}
     items = [
-        ("window", f"{first} to {last} ({weeks:.0f} weeks), {report.zone_name} "
-                   f"({report.zone_reason})"),
+        ("window", f"{first} to {last} ({_n(round(weeks, 1), 'week')}), "
+                   f"{report.zone_name} ({report.zone_reason})"),
         ("you", f"{', '.join(sorted(a.me)) or '(unknown)'} ({report.me_reason})"),
-        ("read", f"{report.events} events -> {report.occurrences} occurrences in the window"),
+        ("read", f"{_n(report.events, 'event')} -> {_n(report.occurrences, 'occurrence')} "
+                 "in the window"),
         ("counted", counted),
-        ("not load", _counts(left_out) or "nothing"),
+        ("not counted", _counts(left_out) or "nothing"),
     ]
     if report.skipped:
         total = sum(report.skipped.values())
-        items.append(("skipped", f"{total} events: {_counts(report.skipped)}"))
+        items.append(("skipped", f"{_n(total, 'event')}: {_counts(report.skipped)}"))
     if report.notes:
-        items.append(("read with care", _counts(report.notes)))
+        items.append(("notes", _counts(report.notes)))
     pairs(items)
     for reason, where in report.examples.items():
         click.echo(f"    e.g. {reason}: {where}")
@@ -110,7 +119,8 @@ def _findings(report: Report) -> None:
     heading("Findings (hours per quarter of 13 weeks)")
     if f.status_theater:
         person = sum(x.person_hours_per_quarter for x in f.status_theater)
-        click.echo(f"1. Eliminate status theater: {len(f.status_theater)} recurring meetings "
+        click.echo(f"1. Eliminate status theater: {len(f.status_theater)} recurring "
+                   f"{'meeting' if len(f.status_theater) == 1 else 'meetings'} "
                    f"of {s.status_min_people}+ people with no agenda, no document and no "
                    f"decision cost you {_h(f.status_theater_hours)} h ({person:.0f} "
                    "person-hours). Replace them with a crisp doc, a checklist or an async "
@@ -122,8 +132,8 @@ def _findings(report: Report) -> None:
     if f.preread_gaps:
         late = (f"; {f.late_prereads} more got their link less than 24 h before they began"
                 if f.late_prereads else "")
-        click.echo(f"2. Send the pre-read 24 hours ahead: {f.preread_meetings} meetings of "
-                   f"{s.preread_min_people}+ people had no document link: "
+        click.echo(f"2. Send the pre-read 24 hours ahead: {_n(f.preread_meetings, 'meeting')} "
+                   f"of {s.preread_min_people}+ people had no document link: "
                    f"{_h(f.preread_hours)} h{late}.")
         table(["meeting", "times", "people", "h/quarter", "first"],
               [[g.title, g.occurrences if g.recurring else 1, g.people,
@@ -139,7 +149,7 @@ def _findings(report: Report) -> None:
         click.echo("3. Recurring meetings: none in the window.")
     if f.mixed_days:
         saved = sum(m.switches - m.clustered for m in f.mixed_days)
-        click.echo(f"4. Cluster by altitude: {len(f.mixed_days)} days mix altitudes; "
+        click.echo(f"4. Cluster by altitude: {_n(len(f.mixed_days), 'day')} mix altitudes; "
                    f"ordering their meetings by altitude saves {saved} context switches, "
                    f"{_h(f.mixed_hours)} h at {s.switch_cost_minutes} minutes each.")
         table(["day", "", "meetings in order", "switches", "clustered"],
@@ -163,17 +173,21 @@ def _maker(report: Report) -> None:
         click.echo("5. Maker day: no workday inside the window to propose.")
         return
     current = WEEKDAYS[m.current].capitalize()
-    kept = f"Your maker day ({current}) was kept {m.current_kept} of {m.current_weeks} weeks."
-    if m.weekday == m.current:
-        click.echo(f"5. Keep {current} as your maker day: it has the fewest and most movable "
-                   f"meetings ({_h(m.load.meeting_hours)} h a day, "
-                   f"{_h(m.load.movable_hours)} h of it yours to move); clearing it means "
-                   f"moving {_h(m.hours_to_move_per_quarter)} h. {kept}")
+    best = m.name.capitalize()
+    load = (f"{_h(m.load.meeting_hours)} h of meetings a day, {_h(m.load.movable_hours)} h "
+            "of it movable: you organize it, or it is a 1:1")
+    kept = f"kept {m.current_kept} of {_n(m.current_weeks, 'week')}"
+    clear = f"clearing it means moving {_h(m.hours_to_move_per_quarter)} h"
+    if m.current_weeks and m.current_kept * 4 >= m.current_weeks * 3:
+        other = "" if m.weekday == m.current else (
+            f" The emptiest weekday is {best} ({load}).")
+        click.echo(f"5. Keep {current} as your maker day: it was {kept}.{other}")
+    elif m.weekday == m.current:
+        click.echo(f"5. Defend {current} as your maker day: it has the fewest and most movable "
+                   f"meetings ({load}); {clear}. It was {kept}.")
     else:
-        click.echo(f"5. Reserve {m.name.capitalize()} as your maker day: it has the fewest "
-                   f"and most movable meetings ({_h(m.load.meeting_hours)} h a day, "
-                   f"{_h(m.load.movable_hours)} h of it yours to move); clearing it means "
-                   f"moving {_h(m.hours_to_move_per_quarter)} h. {kept}")
+        click.echo(f"5. Reserve {best} as your maker day: it has the fewest and most movable "
+                   f"meetings ({load}); {clear}. {current}, your maker day now, was {kept}.")
     table(["weekday", "days", "meeting h/day", "movable h/day"],
           [[WEEKDAYS[w.weekday], w.days, _h(w.meeting_hours), _h(w.movable_hours)]
            for w in m.loads])
