@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -215,62 +216,55 @@ def _luck() -> str:
     return shutil.which("luck") or sys.exit("no `luck` next to this Python or on PATH")
 
 
-def _median_seconds(command: list[str], env: dict[str, str], runs: int) -> float:
-    times = []
+def _median_seconds(command: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
+    """Median wall time and median CPU time (user + system) of `runs` runs."""
+    walls, cpus = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         began = time.perf_counter()
         subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - began)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--years", default="1,2,3,4,5")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
+    parser.add_argument("--years", default="1,2,3,4,5", help="busy years to audit")
     args = parser.parse_args()
     luck = _luck()
-    years_list = [int(y) for y in args.years.split(",")]
+    years_list = sorted({int(y) for y in args.years.split(",")})
     home = Path(tempfile.mkdtemp(prefix="luck-bench-"))
     env = {**os.environ, "LUCK_HOME": str(home), "NO_COLOR": "1"}
     subprocess.run([luck, "init"], env=env, check=True, stdout=subprocess.DEVNULL)
-    print(f"luck: {luck}; median of {args.runs} runs; events = VEVENTs in the file")
-    print(f"{'file':<14}{'VEVENTs':>9}{'MB':>7}  {'audit':>8}  {'per year':>9}  target")
-    one_year = None
+    base, base_cpu = _median_seconds([luck, "--help"], env, args.runs)
+    print(f"{luck}: median of {args.runs} runs, wall time (CPU time)")
+    print(f"baseline `luck --help`: {base:.3f}s ({base_cpu:.3f}s)")
+    print(f"{'file':<14}{'VEVENTs':>9}{'MB':>6}  {'audit':>16}  {'per year':>16}  target")
+    seconds: dict[int, tuple[float, float]] = {}
     for years in years_list:
         path = data_file(years)
         window = ["--from", f"{FIRST_YEAR}-01-01", "--to", f"{FIRST_YEAR + years - 1}-12-31"]
-        seconds = _median_seconds([luck, "calendar", "audit", str(path), *window], env,
-                                  args.runs)
-        per_year = seconds / years
-        if years == 1:
-            one_year = seconds
-        target = "<= 1.5 s" if years == 1 else "linear: per year ~ the 1-year figure"
-        mb = path.stat().st_size / 1e6
-        print(f"{path.name:<14}{years * EVENTS_PER_YEAR:>9}{mb:>7.1f}  {seconds:>7.3f}s  "
-              f"{per_year:>8.3f}s  {target}")
-    if one_year is not None and len(years_list) > 1:
-        last = years_list[-1]
-        print(f"growth 1 -> {last} years: x{_last_ratio(one_year, luck, env, args, last):.2f} "
-              f"(linear would be x{last})")
-    path = data_file(1)
-    subprocess.run([luck, "calendar", "import", str(path), "--from", f"{FIRST_YEAR}-01-01",
-                    "--to", f"{FIRST_YEAR}-12-31"], env=env, check=True,
+        wall, cpu = seconds[years] = _median_seconds(
+            [luck, "calendar", "audit", str(path), *window], env, args.runs)
+        target = "<= 1.5 s" if years == 1 else "linear in years"
+        print(f"{path.name:<14}{years * EVENTS_PER_YEAR:>9}{path.stat().st_size / 1e6:>6.1f}  "
+              f"{wall:>7.3f}s ({cpu:.3f}s)  {wall / years:>7.3f}s ({cpu / years:.3f}s)  "
+              f"{target}")
+    if 1 in seconds and len(seconds) > 1:
+        last = max(seconds)
+        print(f"growth from 1 to {last} years: x{seconds[last][0] / seconds[1][0]:.2f} wall, "
+              f"x{seconds[last][1] / seconds[1][1]:.2f} CPU (x{last} would be linear)")
+    path = data_file(years_list[0])
+    window = ["--from", f"{FIRST_YEAR}-01-01", "--to", f"{FIRST_YEAR + years_list[0] - 1}-12-31"]
+    subprocess.run([luck, "calendar", "import", str(path), *window], env=env, check=True,
                    stdout=subprocess.DEVNULL)
-    seconds = _median_seconds([luck, "calendar", "audit"], env, args.runs)
-    print(f"re-audit of the imported busy year: {seconds:.3f}s  target <= 0.3 s")
+    wall, cpu = _median_seconds([luck, "calendar", "audit"], env, args.runs)
+    print(f"re-audit of the imported {path.name} (`luck calendar audit`): {wall:.3f}s "
+          f"({cpu:.3f}s)  target <= 0.3 s")
     shutil.rmtree(home, ignore_errors=True)
-
-
-_LAST: dict[int, float] = {}
-
-
-def _last_ratio(one_year: float, luck: str, env: dict[str, str], args: argparse.Namespace,
-                years: int) -> float:
-    path = data_file(years)
-    window = ["--from", f"{FIRST_YEAR}-01-01", "--to", f"{FIRST_YEAR + years - 1}-12-31"]
-    seconds = _median_seconds([luck, "calendar", "audit", str(path), *window], env, args.runs)
-    return seconds / one_year
 
 
 if __name__ == "__main__":

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import hashlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from luckos.calendar.audit import Audit, WeekSummary, audit, week_of
 from luckos.calendar.events import Occurrence
 from luckos.calendar.findings import Findings, find
-from luckos.calendar.reader import Progress, read_calendar
 from luckos.config import WEEKDAYS, Config
 from luckos.dates import parse_date
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
+
+if TYPE_CHECKING:
+    from luckos.calendar.reader import Progress
 
 __all__ = ["Report", "WeekSummary", "audit_file", "audit_latest", "history", "import_file",
            "latest_weeks", "window_from"]
@@ -105,16 +108,24 @@ def _read_file(path: Path) -> bytes:
 
 def _audit(occurrences: list[Occurrence], window: tuple[dt.date, dt.date], zone: dt.tzinfo,
            me: frozenset[str], config: Config) -> tuple[Audit, Findings]:
-    result = audit(occurrences, window=window, zone=zone, me=me, settings=config.calendar,
-                   week_start=config.week_start_index,
-                   maker_weekday=WEEKDAYS.index(config.maker_day))
-    return result, find(result)
+    collecting = gc.isenabled()
+    gc.disable()  # thousands of small objects, no cycles: the collector only slows it down
+    try:
+        result = audit(occurrences, window=window, zone=zone, me=me, settings=config.calendar,
+                       week_start=config.week_start_index,
+                       maker_weekday=WEEKDAYS.index(config.maker_day))
+        return result, find(result)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def audit_file(path: Path, *, config: Config, window: tuple[dt.date, dt.date],
                me: tuple[str, ...] = (), tz: str | None = None,
                progress: Progress | None = None, data: bytes | None = None) -> Report:
     """Read an ICS file and audit it inside `window`; nothing is written."""
+    from luckos.calendar.reader import read_calendar
+
     if data is None:
         data = _read_file(path)
     addresses, me_what = _me(me, config)
@@ -184,7 +195,7 @@ def audit_latest(ws: Workspace, *, start: dt.date | None = None, end: dt.date | 
         raise LuckError(f"the imported calendar covers {row.window[0]} to {row.window[1]}; "
                         "choose --from and --to inside it (or import the file again)")
     zone = named_zone(tz or row.zone, "--tz" if tz else "the imported zone")
-    occurrences = kept.occurrences(ws.store, row.id, zone)
+    occurrences = kept.occurrences(ws.store, row.id, zone, same_zone=not tz or tz == row.zone)
     addresses, me_reason = (me, "--me") if me else (row.me, row.me_reason)
     if (first, last) != row.window:
         low = dt.datetime.combine(first, dt.time(0), zone)

@@ -144,7 +144,7 @@ def explain_rows(report: Report) -> list[dict[str, Any]]:
                                "rule": item.rule, "occurrences": 0, "hours": 0.0,
                                "first": item.occurrence.start.date().isoformat()}
         row["occurrences"] += 1
-        row["hours"] += item.occurrence.hours
+        row["hours"] += item.hours
     for row in rows.values():
         row["hours"] = _h(row["hours"])
     return sorted(rows.values(), key=lambda r: (-r["hours"], r["title"]))

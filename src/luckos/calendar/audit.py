@@ -19,9 +19,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
+from typing import NamedTuple
 
-from luckos.calendar.altitude import ORDER, UNCLASSIFIED, Classifier, keyword_pattern
-from luckos.calendar.events import Occurrence
+from luckos.calendar.altitude import ORDER, UNCLASSIFIED, Classifier, Keywords
+from luckos.calendar.events import Event, Occurrence
 from luckos.config import CalendarSettings
 
 MEETING, FOCUS, HOLD, AWAY = "meeting", "focus", "hold", "away"
@@ -30,15 +31,22 @@ KINDS = (MEETING, FOCUS, HOLD, AWAY, *NOT_COUNTED)
 QUARTER_DAYS = 91  # 13 weeks
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Counted:
-    """An occurrence and how it counts."""
+class Counted(NamedTuple):
+    """An occurrence and how it counts; `start` and `end` in epoch seconds.
+
+    (A named tuple: an audit makes one per occurrence, and these are made fast.)"""
 
     occurrence: Occurrence
     kind: str
+    start: float
+    end: float
     altitude: str = ""  # meetings only
     rule: str = ""  # the altitude rule that decided
     people: int = 0
+
+    @property
+    def hours(self) -> float:
+        return 0.0 if self.occurrence.all_day else (self.end - self.start) / 3600
 
 
 @dataclasses.dataclass(frozen=True)
@@ -117,47 +125,55 @@ def audit(occurrences: list[Occurrence], *, window: tuple[dt.date, dt.date], zon
 
 def classify(occurrences: list[Occurrence], settings: CalendarSettings,
              me: frozenset[str]) -> list[Counted]:
-    focus = keyword_pattern(settings.focus_keywords)
-    away = keyword_pattern(settings.away_keywords)
+    focus = Keywords(settings.focus_keywords)
+    away = Keywords(settings.away_keywords)
     places = Classifier(settings, me)
+    known: dict[int, tuple[str, str, str, str, int]] = {}
     result = []
+    append = result.append
+    day = 24 * 3600
     for occurrence in occurrences:
         event = occurrence.event
-        kind = _kind(occurrence, me, focus, away)
-        if kind == MEETING:
-            placed = places.place(event)
-            result.append(Counted(occurrence, kind, placed.altitude, placed.rule,
-                                  event.people(me)))
+        facts = known.get(id(event))
+        if facts is None:
+            timed, long = _kinds(event, me, focus, away)
+            altitude = rule = ""
+            if timed == MEETING:
+                placed = places.place(event)
+                altitude, rule = placed.altitude, placed.rule
+            facts = known[id(event)] = (timed, long, altitude, rule, event.people(me))
+        start, end = occurrence.start.timestamp(), occurrence.end.timestamp()
+        if occurrence.all_day or end - start >= day:
+            append(Counted(occurrence, facts[1], start, end))
         else:
-            result.append(Counted(occurrence, kind))
+            append(Counted(occurrence, facts[0], start, end, *facts[2:]))
     return result
 
 
-def _kind(occurrence: Occurrence, me: frozenset[str], focus, away) -> str:  # type: ignore[no-untyped-def]
-    event = occurrence.event
+def _kinds(event: Event, me: frozenset[str], focus: Keywords,
+           away: Keywords) -> tuple[str, str]:
+    """How an event counts: (as a timed occurrence, as an all-day or 24 h+ occurrence)."""
     if event.status == "CANCELLED":
-        return "cancelled"
+        return "cancelled", "cancelled"
     if me and event.partstat_of(me) in ("DECLINED", "DELEGATED"):
-        return "declined"
+        return "declined", "declined"
     title = event.title
-    away_word = away is not None and away.search(title) is not None
+    away_word = away.search(title) is not None
     free = event.transparent or event.busy_status == "FREE"
-    if occurrence.all_day or occurrence.hours >= 24:
-        if away_word or event.busy_status == "OOF" or not free:
-            return AWAY
-        return "all-day"
-    if focus is not None and focus.search(title):
-        return FOCUS
+    out = away_word or event.busy_status == "OOF"
+    long = AWAY if out or not free else "all-day"
+    if focus.search(title):
+        return FOCUS, long
     if free:
-        return "free"
-    if away_word or event.busy_status == "OOF":
-        return AWAY
+        return "free", long
+    if out:
+        return AWAY, long
     if not event.attendees:
         if not event.organizer or not me or event.organizer in me:
-            return HOLD
+            return HOLD, long
     elif event.others(me) == 0:
-        return HOLD
-    return MEETING
+        return HOLD, long
+    return MEETING, long
 
 
 def _at(day: dt.date, minutes: int, zone: dt.tzinfo) -> float:
@@ -204,7 +220,7 @@ def _days(counted: list[Counted], window: tuple[dt.date, dt.date], zone: dt.tzin
             end_day = (occurrence.end.date() - first).days
             away_days.update(range(max(start_day, 0), min(end_day, count)))
             continue
-        s, e = occurrence.start.timestamp(), occurrence.end.timestamp()
+        s, e = item.start, item.end
         if 0 <= start_day < count:
             starting[start_day].append((item, s, e))
         last_day = (occurrence.end.date() - first).days
@@ -327,8 +343,7 @@ def _heat(counted: list[Counted], window: tuple[dt.date, dt.date],
     minutes = [[0.0] * 24 for _ in range(7)]
     low = dt.datetime.combine(window[0], dt.time(0), zone).timestamp()
     high = dt.datetime.combine(window[1] + dt.timedelta(days=1), dt.time(0), zone).timestamp()
-    spans = _clip(_union([(c.occurrence.start.timestamp(), c.occurrence.end.timestamp())
-                          for c in counted if c.kind == MEETING]), low, high)
+    spans = _clip(_union([(c.start, c.end) for c in counted if c.kind == MEETING]), low, high)
     for start, end in spans:
         cursor = start
         while cursor < end:

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from urllib.parse import urlsplit
 
-from luckos.calendar.altitude import UNCLASSIFIED, keyword_pattern
+from luckos.calendar.altitude import Keywords
 from luckos.calendar.audit import MEETING, Audit, Counted
 from luckos.calendar.events import Event
 from luckos.config import WEEKDAYS
@@ -100,33 +100,42 @@ class _Reading:
     def __init__(self, audit: Audit) -> None:
         settings = audit.settings
         self._ignore = tuple(settings.link_ignore_domains)
-        self._agenda = keyword_pattern(settings.agenda_words)
-        self._decision = keyword_pattern(settings.decision_words)
+        self._agenda = Keywords(settings.agenda_words)
+        self._decision = Keywords(settings.decision_words)
         self._cache: dict[int, tuple[bool, bool, bool]] = {}
+        self._texts: dict[tuple[str, ...], tuple[bool, bool, bool]] = {}
+        self._hosts: dict[str, str] = {}
 
     def of(self, event: Event) -> tuple[bool, bool, bool]:
         """(has an agenda, has a document link, names a decision)."""
         found = self._cache.get(id(event))
         if found is None:
-            text = event.description
-            agenda = bool((self._agenda and self._agenda.search(text))
-                          or len(_LIST_ITEM.findall(text)) >= 2)
-            decision = bool(self._decision and (self._decision.search(text)
-                                                or self._decision.search(event.title)))
-            found = (agenda, bool(self.links(event)), decision)
+            key = (event.title, event.description, event.location, event.url,
+                   *event.attachments)
+            found = self._texts.get(key)
+            if found is None:
+                text = event.description
+                agenda = bool(self._agenda.search(text) or len(_LIST_ITEM.findall(text)) >= 2)
+                decision = bool(self._decision.search(text)
+                                or self._decision.search(event.title))
+                found = self._texts[key] = (agenda, bool(self.links(event)), decision)
             self._cache[id(event)] = found
         return found
 
     def links(self, event: Event) -> list[str]:
-        candidates = _URL.findall(" ".join((event.description, event.location, event.url)))
+        """Links to documents: video-call and help links are not documents."""
+        text = " ".join((event.description, event.location, event.url))
+        candidates = _URL.findall(text) if "://" in text else []
         candidates += [a for a in event.attachments if "://" in a]
         return [url for url in candidates if not self._ignored(url)]
 
     def _ignored(self, url: str) -> bool:
-        try:
-            host = (urlsplit(url).hostname or "").lower()
-        except ValueError:
-            return True
+        host = self._hosts.get(url)
+        if host is None:
+            try:
+                host = self._hosts[url] = (urlsplit(url).hostname or "").lower()
+            except ValueError:
+                return True
         return any(host == d or host.endswith("." + d) for d in self._ignore)
 
 
@@ -183,8 +192,8 @@ def _series(meetings: list[Counted], audit: Audit,
             grouped.setdefault(item.occurrence.event.uid, []).append(item)
     result = []
     for uid, members in grouped.items():
-        hours = sum(m.occurrence.hours for m in members)
-        person_hours = sum(m.occurrence.hours * m.people for m in members)
+        hours = sum(m.hours for m in members)
+        person_hours = sum(m.hours * m.people for m in members)
         people = Counter(m.people for m in members).most_common(1)[0][0]
         altitude = Counter(m.altitude for m in members).most_common(1)[0][0]
         event = members[0].occurrence.event
@@ -228,7 +237,7 @@ def _preread(meetings: list[Counted], audit: Audit, reading: _Reading,
             occurrences=len(members),
             people=max(m.people for m in members),
             recurring=event.recurring,
-            hours_per_quarter=sum(m.occurrence.hours for m in members) * factor,
+            hours_per_quarter=sum(m.hours for m in members) * factor,
             first=members[0].occurrence.start.date(),
         ))
     gaps.sort(key=lambda g: (-g.hours_per_quarter, g.first))
@@ -261,9 +270,9 @@ def _maker_day(audit: Audit, meetings: list[Counted]) -> MakerDayProposal | None
         if day not in present:
             continue
         event = item.occurrence.event
-        hours[day.weekday()] += item.occurrence.hours
+        hours[day.weekday()] += item.hours
         if event.organizer in audit.me or item.people <= 2:
-            movable[day.weekday()] += item.occurrence.hours
+            movable[day.weekday()] += item.hours
     loads = tuple(WeekdayLoad(w, days[w], hours[w] / days[w] if days[w] else 0.0,
                               movable[w] / days[w] if days[w] else 0.0)
                   for w in workdays if days[w])
@@ -288,7 +297,3 @@ def _maker_day(audit: Audit, meetings: list[Counted]) -> MakerDayProposal | None
         current_weeks=len(judged),
         loads=loads,
     )
-
-
-def altitude_label(altitude: str) -> str:
-    return "unclassified" if altitude == UNCLASSIFIED else altitude

@@ -121,8 +121,18 @@ def _import(row: tuple[Any, ...]) -> ImportRow:
     )
 
 
-def occurrences(store: Store, import_id: int, zone: dt.tzinfo) -> list[Occurrence]:
-    """The kept occurrences of an import, in `zone`, in order."""
+def _pairs(text: str) -> tuple[tuple[str, str], ...]:
+    return () if text == "[]" else tuple((a, p) for a, p in json.loads(text))
+
+
+def _strings(text: str) -> tuple[str, ...]:
+    return () if text == "[]" else tuple(json.loads(text))
+
+
+def occurrences(store: Store, import_id: int, zone: dt.tzinfo,
+                same_zone: bool = False) -> list[Occurrence]:
+    """The kept occurrences of an import, in `zone`, in order. With `same_zone` (the zone
+    they were kept in) times keep their stored UTC offsets, which are `zone`'s."""
     events: dict[int, Event] = {}
     for row in store.db.execute(
             'SELECT "number", "uid", "title", "description", "location", "url", "organizer", '
@@ -131,11 +141,11 @@ def occurrences(store: Store, import_id: int, zone: dt.tzinfo) -> list[Occurrenc
             (import_id,)):
         events[row[0]] = Event(
             uid=row[1], title=row[2], description=row[3], location=row[4], url=row[5],
-            organizer=row[6], attendees=tuple((a, p) for a, p in json.loads(row[7])),
+            organizer=row[6], attendees=_pairs(row[7]),
             status=row[8], transparent=bool(row[9]), busy_status=row[10],
             recurring=bool(row[11]),
             last_modified=dt.datetime.fromisoformat(row[12]) if row[12] else None,
-            attachments=tuple(json.loads(row[13])))
+            attachments=_strings(row[13]))
     result = []
     midnight = dt.time(0)
     combine = dt.datetime.combine
@@ -147,6 +157,8 @@ def occurrences(store: Store, import_id: int, zone: dt.tzinfo) -> list[Occurrenc
             result.append(Occurrence(events[number],
                                      combine(dt.date.fromisoformat(start), midnight, zone),
                                      combine(dt.date.fromisoformat(end), midnight, zone), True))
+        elif same_zone:
+            result.append(Occurrence(events[number], parse(start), parse(end)))
         else:
             result.append(Occurrence(events[number], parse(start).astimezone(zone),
                                      parse(end).astimezone(zone)))
