@@ -82,6 +82,18 @@ def test_duplicate_uids_keep_one_copy_and_never_lose_a_different_event() -> None
         "one UID shared by events at different times (all kept)": 1}
 
 
+def test_a_property_given_twice_does_not_spoil_a_series() -> None:
+    master = event("twice", "20250106T100000", "20250106T110000", "Review",
+                   extra="RRULE:FREQ=WEEKLY;COUNT=3\nSEQUENCE:0")
+    moved = event("twice", "20250114T100000", "20250114T110000", "Review (moved)",
+                  extra="RECURRENCE-ID;TZID=America/New_York:20250113T100000\n"
+                        "SEQUENCE:1\nSEQUENCE:0")
+    reading = read(ics(master, moved, GOOD), "2025-01-01", "2025-01-31")
+    assert titles(reading) == ["Review", "Still here", "Review (moved)", "Review"]
+    assert reading.problems.notes == {"SEQUENCE given twice (the first one is used)": 1}
+    assert not reading.problems.skipped
+
+
 def test_a_broken_rrule_skips_that_series_only() -> None:
     broken = event("rr", "20250106T100000", "20250106T110000", "Broken series",
                    extra="RRULE:FREQ=FORTNIGHTLY")

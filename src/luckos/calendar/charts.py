@@ -62,7 +62,8 @@ def _heat_map(audit: Audit, path: Path) -> Path:
     axes.set_xticks(range(len(hours)), [f"{h:02d}" for h in hours])
     axes.set_yticks(range(len(rows)), [_DAY_NAMES[d] for d in rows])
     axes.set_xlabel("hour of the day (local time)")
-    axes.set_title(f"Meeting load: minutes per week in each hour, {_title(audit)}")
+    axes.set_title(f"Meeting load, {_title(audit)}\naverage minutes of meetings per week in "
+                   "each hour", fontsize=10)
     for y, row in enumerate(values):
         for x, minutes in enumerate(row):
             if minutes >= 1:
@@ -89,7 +90,7 @@ def _altitude_mix(audit: Audit, path: Path) -> Path:
                     fontsize=7 if len(weeks) > 16 else 9)
     axes.set_xlabel("week starting")
     axes.set_ylabel("meeting hours")
-    axes.set_title(f"Altitude mix per week, {_title(audit)}")
+    axes.set_title(f"Altitude mix per week, {_title(audit)}", fontsize=10)
     if any(bottom):
         axes.legend(loc="upper left", fontsize=8, frameon=False)
     return _save(figure, path)

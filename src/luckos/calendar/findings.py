@@ -169,19 +169,26 @@ def find(audit: Audit) -> Findings:
     )
 
 
-def cadence(occurrences: int, window_days: int) -> str:
-    per_week = occurrences * 7 / window_days
-    if per_week >= 4.5:
+def cadence(days: list[dt.date]) -> str:
+    """How often a series meets, from the days of its occurrences in the window
+    (cancelled and declined ones too: they show the rhythm)."""
+    days = sorted(set(days))
+    if len(days) < 2:
+        return "once in the window"
+    gaps = sorted((b - a).days for a, b in zip(days, days[1:], strict=False))
+    gap = gaps[len(gaps) // 2]
+    if gap <= 1:
         return "daily"
-    if per_week >= 1.8:
-        return f"{per_week:.0f}x a week"
-    if per_week >= 0.9:
+    if gap <= 4:
+        weeks = max((days[-1] - days[0]).days / 7, 1)
+        return f"{round(len(days) / weeks)}x a week"
+    if gap <= 10:
         return "weekly"
-    if per_week >= 0.45:
+    if gap <= 20:
         return "every 2 weeks"
-    if per_week >= 0.2:
+    if gap <= 45:
         return "monthly"
-    return f"{occurrences}x in {window_days} days"
+    return f"every {round(gap / 7)} weeks"
 
 
 def _series(meetings: list[Counted], audit: Audit,
@@ -190,6 +197,11 @@ def _series(meetings: list[Counted], audit: Audit,
     for item in meetings:
         if item.occurrence.event.recurring:
             grouped.setdefault(item.occurrence.event.uid, []).append(item)
+    rhythm: dict[str, list[dt.date]] = {}
+    for item in audit.counted:
+        event = item.occurrence.event
+        if event.recurring and event.uid in grouped:
+            rhythm.setdefault(event.uid, []).append(item.occurrence.start.date())
     result = []
     for uid, members in grouped.items():
         hours = sum(m.hours for m in members)
@@ -201,7 +213,7 @@ def _series(meetings: list[Counted], audit: Audit,
             uid=uid,
             title=event.title or "(no title)",
             occurrences=len(members),
-            cadence=cadence(len(members), audit.window_days),
+            cadence=cadence(rhythm[uid]),
             people=people,
             altitude=altitude,
             hours_per_quarter=hours * factor,

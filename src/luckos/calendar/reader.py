@@ -76,6 +76,8 @@ def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: 
         if joined:
             problems.note("broken line folding (line joined to the one before)",
                           _where(item.event), joined)
+        for name in item.repeated:
+            problems.note(f"{name} given twice (the first one is used)", _where(item.event))
         if item.problem:
             problems.skip(item.problem, _where(item.event))
         else:

@@ -16,6 +16,7 @@ from luckos.calendar.zones import Zones
 UTC = dt.UTC
 RECURRENCE = frozenset({"RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"})
 EXPANSION = frozenset({"UID", "DTSTART", "DTEND", "DURATION", "SEQUENCE", *RECURRENCE})
+SINGLE = frozenset({"UID", "DTSTART", "DTEND", "DURATION", "SEQUENCE", "RECURRENCE-ID"})
 
 
 class BadValue(ValueError):
@@ -50,6 +51,7 @@ class Parsed:
     lines: list[ics.Line]  # for a recurring event: the lines recurring-ical-events reads
     tzids: tuple[str, ...]
     problem: str = ""  # why it cannot be used, if it cannot
+    repeated: tuple[str, ...] = ()  # properties given twice (the first one was used)
 
 
 def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
@@ -64,9 +66,16 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
     duration_value = ""
     sequence = 0
     keep: list[ics.Line] = []
+    seen: set[str] = set()
+    repeated: list[str] = []
     for line in content:
         name, params, value = line
         if name in EXPANSION:
+            if name in SINGLE:
+                if name in seen:  # a second DTSTART, SEQUENCE...: the first one counts
+                    repeated.append(name)
+                    continue
+                seen.add(name)
             keep.append(line)
             if name == "DTSTART":
                 start_line = line
@@ -124,7 +133,7 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
         attachments=tuple(attachments),
     )
     parsed = Parsed(event, block.index, None, None, None, sequence, stamp, recurring,
-                    keep if recurring else [], ())
+                    keep if recurring else [], (), repeated=tuple(repeated))
     if not block.closed:
         parsed.problem = "not closed (END:VEVENT missing)"
         return parsed, joined

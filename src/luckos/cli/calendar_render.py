@@ -21,10 +21,10 @@ def _h(value: float) -> str:
     return f"{value:.1f}"
 
 
-def _n(count: int | float, word: str) -> str:
-    """`1 meeting`, `7 meetings`, `1.5 weeks`."""
+def _n(count: int | float, word: str, rest: str = "") -> str:
+    """`1 meeting`, `7 meetings`, `1.5 weeks`, `2 holds (busy, nobody else)`."""
     text = f"{count:g}" if isinstance(count, float) else str(count)
-    return f"{text} {word}" + ("" if count == 1 else "s")
+    return f"{text} {word}" + ("" if count == 1 else "s") + rest
 
 
 def _counts(counts: dict[str, int]) -> str:
@@ -43,7 +43,7 @@ def render_report(report: Report, *, explain: bool = False, days: bool = False) 
     kinds = a.kinds
     counted = ", ".join((_n(kinds.get(MEETING, 0), "meeting"),
                          _n(kinds.get("focus", 0), "focus block"),
-                         _n(kinds.get("hold", 0), "hold (busy, nobody else)"),
+                         _n(kinds.get("hold", 0), "hold", " (busy, nobody else)"),
                          _n(kinds.get("away", 0), "out-of-office event")))
     left_out = {k: kinds[k] for k in NOT_COUNTED if kinds.get(k)}
     items = [
