@@ -309,3 +309,14 @@ def test_the_proposed_maker_day_has_the_fewest_and_most_movable_meetings() -> No
     assert (proposal.name, proposal.current, proposal.current_kept,
             proposal.current_weeks) == ("wednesday", 1, 2, 2)
     assert proposal.hours_to_move_per_quarter == pytest.approx(1.5 * 2 * 91 / 14)
+
+
+def test_a_timed_event_of_several_days_takes_the_days_it_covers() -> None:
+    # a conference from Monday 09:00 to Wednesday 17:00: Monday to Wednesday are away
+    # days (working hours covered), and it is not meeting load
+    conference = Event(uid="c", title="Conference")
+    result = run([Occurrence(conference, at("2025-02-03", 9), at("2025-02-05", 17)),
+                  occ(event("Sync"), "2025-02-06", 10, 11)], "2025-02-03", "2025-02-07")
+    assert [d.away for d in result.days] == [True, True, True, False, False]
+    assert result.kinds == {"away": 1, "meeting": 1}
+    assert sum(d.meeting_hours for d in result.days) == 1.0

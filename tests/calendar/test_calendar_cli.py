@@ -391,3 +391,11 @@ def test_main_run_helper_is_the_real_entry_point() -> None:
     result = run(["calendar", "--help"])
     assert result.exit_code == 0
     assert "Calendar as strategy" in result.output
+
+
+def test_an_audit_needs_no_workspace(tmp_path: Path, write, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("LUCK_HOME", str(tmp_path / "never-created"))
+    result = run(["calendar", "audit", str(write(HAND_WEEK)), *WEEK, "--json"])
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["weeks"][0]["meeting_hours"] == 5.0
+    assert not (tmp_path / "never-created").exists()  # nothing written anywhere

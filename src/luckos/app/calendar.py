@@ -177,7 +177,7 @@ def import_file(ws: Workspace, path: Path, *, window: tuple[dt.date, dt.date],
     occurrences = [c.occurrence for c in report.audit.counted]
     with ws.store.transaction():
         import_id = kept.save_import(ws.store, row, occurrences, report.audit.weeks)
-    return dataclasses.replace(report, import_id=import_id, imported_at=row["imported_at"])
+    return dataclasses.replace(report, import_id=import_id, imported_at=str(row["imported_at"]))
 
 
 def audit_latest(ws: Workspace, *, start: dt.date | None = None, end: dt.date | None = None,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from luckos.app.calendar import Report, totals
@@ -148,7 +147,3 @@ def explain_rows(report: Report) -> list[dict[str, Any]]:
     for row in rows.values():
         row["hours"] = _h(row["hours"])
     return sorted(rows.values(), key=lambda r: (-r["hours"], r["title"]))
-
-
-def iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None

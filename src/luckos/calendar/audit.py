@@ -129,7 +129,7 @@ def classify(occurrences: list[Occurrence], settings: CalendarSettings,
     away = Keywords(settings.away_keywords)
     places = Classifier(settings, me)
     known: dict[int, tuple[str, str, str, str, int]] = {}
-    result = []
+    result: list[Counted] = []
     append = result.append
     day = 24 * 3600
     for occurrence in occurrences:

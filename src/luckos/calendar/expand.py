@@ -17,6 +17,7 @@ import signal
 import threading
 import warnings
 from collections.abc import Callable, Iterator
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from luckos.calendar import lines as ics
@@ -47,10 +48,12 @@ def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
     text, kept = _calendar_text(groups, xwr, timezones, limit, problems)
     if not kept:
         return
-    by_uid: dict[str, list[icalendar.Event]] | None = {}
+    by_uid: dict[str, list[Any]] | None = {}
     try:
+        found_all: dict[str, list[Any]] = {}
         for component in icalendar.Calendar.from_ical(text).walk("VEVENT"):
-            by_uid.setdefault(str(component.get("UID", "")), []).append(component)
+            found_all.setdefault(str(component.get("UID", "")), []).append(component)
+        by_uid = found_all
     except ValueError:  # one series spoils the whole text: read them one by one
         by_uid = None
     span = (window[0] - dt.timedelta(days=1), limit)
@@ -76,7 +79,7 @@ def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
                 warnings.simplefilter("ignore")
                 group = x_wr_timezone.to_standard(group)
                 query = recurring_ical_events.CalendarQuery(group)
-                found = []
+                found: list[Any] = []
                 for series in query.series:
                     found.extend(itertools.islice(series.between(*span), cap + 1))
         except _TooSlow:

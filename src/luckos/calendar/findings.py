@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from urllib.parse import urlsplit
 
 from luckos.calendar.altitude import Keywords
@@ -275,8 +275,8 @@ def _maker_day(audit: Audit, meetings: list[Counted]) -> MakerDayProposal | None
         return None
     present = {d.day for d in audit.days if d.workday and not d.away}
     days = Counter(day.weekday() for day in present)
-    hours: Counter[int] = Counter()
-    movable: Counter[int] = Counter()
+    hours: dict[int, float] = defaultdict(float)
+    movable: dict[int, float] = defaultdict(float)
     for item in meetings:
         day = item.occurrence.start.date()
         if day not in present:

@@ -96,8 +96,7 @@ def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: 
     if calendar_zone and iana(calendar_zone) is None:
         problems.note(f"unknown X-WR-TIMEZONE {calendar_zone!r} (ignored)")
     zone, zone_name, zone_reason = choose_zone(zone_asked, zone_what, calendar_zone, tzids)
-    floating = iana(calendar_zone) if calendar_zone else None
-    floating = floating or zone
+    floating: dt.tzinfo = (iana(calendar_zone) if calendar_zone else None) or zone
     for item in parsed:
         unknown = next((m.unknown_zone for m in (item.start, item.end)
                         if m is not None and m.unknown_zone), "")

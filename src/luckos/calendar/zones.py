@@ -11,6 +11,7 @@ import datetime as dt
 import os
 from collections import Counter
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from luckos.calendar.lines import Block
@@ -35,7 +36,7 @@ class Zones:
             text = "BEGIN:VCALENDAR\r\nBEGIN:VTIMEZONE\r\n" + "\r\n".join(block.lines)
             text += "\r\nEND:VTIMEZONE\r\nEND:VCALENDAR\r\n"
             try:
-                component = Calendar.from_ical(text).walk("VTIMEZONE")[0]
+                component: Any = Calendar.from_ical(text).walk("VTIMEZONE")[0]
                 tzid = str(component["TZID"])
                 if tzp.timezone(tzid) is None or _is_custom(tzp.timezone(tzid)):
                     self._own[tzid.strip("/")] = component.to_tz(tzp, lookup_tzid=False)
