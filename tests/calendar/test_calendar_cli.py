@@ -374,10 +374,10 @@ def test_the_main_flow_in_a_real_process(tmp_path: Path, write) -> None:  # type
                               capture_output=True, text=True)
 
     assert call("init").returncode == 0
-    # the default window is the 13 weeks that end with this week (--today)
+    # the default window ends with this week (--today) and starts with the calendar
     imported = call("calendar", "import", str(path))
     assert imported.returncode == 0, imported.stderr
-    assert "2024-11-11 to 2025-02-09" in imported.stdout
+    assert "2025-02-03 to 2025-02-09" in imported.stdout
     report = call("calendar", "audit")
     assert report.returncode == 0
     assert "Calendar audit of" in report.stdout and "Findings" in report.stdout
@@ -399,3 +399,20 @@ def test_an_audit_needs_no_workspace(tmp_path: Path, write, monkeypatch) -> None
     assert result.exit_code == 0, result.stderr
     assert result.json()["weeks"][0]["meeting_hours"] == 5.0
     assert not (tmp_path / "never-created").exists()  # nothing written anywhere
+
+
+def test_the_default_window_is_13_weeks_but_not_before_the_calendar_begins(  # type: ignore[no-untyped-def]
+        luck, write) -> None:
+    path = str(write(HAND_WEEK))
+    # a week after the hand week: 13 weeks would start on 2024-11-25, the calendar
+    # starts on 2025-02-03: empty weeks before it would only dilute the averages
+    data = luck("calendar", "audit", path, "--json", today="2025-02-12").json()
+    assert data["window"] == {"from": "2025-02-03", "to": "2025-02-16", "days": 14}
+    assert [w["meeting_hours"] for w in data["weeks"]] == [5.0, 1.0]  # + a weekly sync
+    # a --from given is kept as it is
+    data = luck("calendar", "audit", path, "--json", "--from", "2025-01-27",
+                today="2025-02-12").json()
+    assert data["window"]["from"] == "2025-01-27"
+    # and with no --to either, 13 weeks end with this week
+    data = luck("calendar", "audit", path, "--json", today="2025-05-01").json()
+    assert data["window"] == {"from": "2025-02-03", "to": "2025-05-04", "days": 91}

@@ -122,8 +122,12 @@ def _audit(occurrences: list[Occurrence], window: tuple[dt.date, dt.date], zone:
 
 def audit_file(path: Path, *, config: Config, window: tuple[dt.date, dt.date],
                me: tuple[str, ...] = (), tz: str | None = None,
-               progress: Progress | None = None, data: bytes | None = None) -> Report:
-    """Read an ICS file and audit it inside `window`; nothing is written."""
+               progress: Progress | None = None, data: bytes | None = None,
+               clip_start: bool = False) -> Report:
+    """Read an ICS file and audit it inside `window`; nothing is written.
+
+    With `clip_start` (no --from was given) the window starts no earlier than the week
+    of the calendar's first event, so that weeks before it hold no empty figures."""
     from luckos.calendar.reader import read_calendar
 
     if data is None:
@@ -138,7 +142,14 @@ def audit_file(path: Path, *, config: Config, window: tuple[dt.date, dt.date],
                 if reading.span else "")
         raise LuckError(f"{path}: no events between {window[0]} and {window[1]}{span} "
                         "(choose the window with --from and --to)")
-    result, findings = _audit(reading.occurrences, window, reading.zone, reading.me, config)
+    occurrences = reading.occurrences
+    if clip_start and reading.span:
+        first = week_of(reading.span[0], config.week_start_index)
+        if window[0] < first <= window[1]:
+            window = (first, window[1])
+            low = dt.datetime.combine(first, dt.time(0), reading.zone)
+            occurrences = [o for o in occurrences if o.end > low or o.start >= low]
+    result, findings = _audit(occurrences, window, reading.zone, reading.me, config)
     problems = reading.problems
     return Report(
         source=str(path), calendar_name=reading.calendar_name, events=reading.events,
@@ -151,19 +162,19 @@ def audit_file(path: Path, *, config: Config, window: tuple[dt.date, dt.date],
 
 def import_file(ws: Workspace, path: Path, *, window: tuple[dt.date, dt.date],
                 now: dt.datetime, me: tuple[str, ...] = (), tz: str | None = None,
-                progress: Progress | None = None) -> Report:
+                progress: Progress | None = None, clip_start: bool = False) -> Report:
     """Audit an ICS file and keep the audit in the workspace, in one transaction."""
     from luckos.store import calendar as kept
 
     data = _read_file(path)
     report = audit_file(path, config=ws.config, window=window, me=me, tz=tz,
-                        progress=progress, data=data)
+                        progress=progress, data=data, clip_start=clip_start)
     row = {
         "imported_at": now.isoformat(timespec="seconds"),
         "source": str(path.resolve()),
         "calendar_name": report.calendar_name,
         "sha256": hashlib.sha256(data).hexdigest(),
-        "window": window,
+        "window": report.audit.window,
         "zone": report.zone_name,
         "zone_reason": report.zone_reason,
         "me": report.audit.me,

@@ -129,13 +129,14 @@ def findings_json(f: Findings) -> dict[str, Any]:
 
 
 def explain_rows(report: Report) -> list[dict[str, Any]]:
-    """Each distinct meeting (a series once) with its altitude and the rule that decided."""
+    """Each meeting with its altitude and the rule that decided: a series once, single
+    meetings of the same title (and rule) together."""
     rows: dict[str, dict[str, Any]] = {}
     for item in report.audit.counted:
         if item.kind != MEETING:
             continue
         event = item.occurrence.event
-        key = event.uid if event.recurring else f"{event.uid}@{item.occurrence.start}"
+        key = event.uid if event.recurring else f"{event.title}\n{item.rule}"
         row = rows.get(key)
         if row is None:
             row = rows[key] = {"title": event.title or "(no title)", "uid": event.uid,

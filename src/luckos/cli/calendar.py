@@ -116,7 +116,7 @@ def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, 
         bar = _Bar()
         try:
             report = app.audit_file(file, config=config, window=window, me=me, tz=tz,
-                                    progress=bar)
+                                    progress=bar, clip_start=start is None)
         finally:
             bar.close()
     written = []
@@ -158,7 +158,7 @@ def import_(file: Path, start: str | None, end: str | None, me: tuple[str, ...],
     bar = _Bar()
     try:
         report = app.import_file(ws, file, window=window, me=me, tz=tz, progress=bar,
-                                 now=dt.datetime.now().astimezone())
+                                 now=dt.datetime.now().astimezone(), clip_start=start is None)
     finally:
         bar.close()
     rows = app.history(ws)
