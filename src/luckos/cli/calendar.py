@@ -27,7 +27,8 @@ def _window_options(command: Any) -> Any:
     command = click.option("--to", "end", metavar="DATE",
                            help="last day of the audit (default: the end of this week)")(command)
     command = click.option("--from", "start", metavar="DATE",
-                           help="first day of the audit (default: 13 weeks before --to)")(
+                           help="first day of the audit (default: 13 weeks before --to, "
+                                "not before the calendar's first event)")(
         command)
     return command
 
@@ -80,7 +81,7 @@ def _config() -> Any:
     return load_config(session().home / CONFIG_NAME)
 
 
-@group.command()
+@group.command(short_help="Audit an ICS file (or re-audit the last import).")
 @click.argument("file", type=click.Path(path_type=Path), required=False)
 @_window_options
 @_reading_options
@@ -138,7 +139,7 @@ def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, 
         click.echo(f"chart: {path}")
 
 
-@group.command("import")
+@group.command("import", short_help="Audit an ICS file and keep the audit.")
 @click.argument("file", type=click.Path(path_type=Path))
 @_window_options
 @_reading_options
@@ -148,7 +149,7 @@ def import_(file: Path, start: str | None, end: str | None, me: tuple[str, ...],
     """Audit FILE.ics and keep the audit in the workspace, to compare audits over time.
 
     The occurrences of the window are kept, so `luck calendar audit` (no file) re-audits
-    them with your current settings, and `luck review` shows the latest weeks.
+    them with your current settings, and `luck calendar history` compares the imports.
     """
     from luckos.app import calendar as app
 
@@ -170,7 +171,7 @@ def import_(file: Path, start: str | None, end: str | None, me: tuple[str, ...],
     render_import(report, rows)
 
 
-@group.command()
+@group.command(short_help="Audits kept by `luck calendar import`, compared.")
 @json_option
 def history(as_json: bool) -> None:
     """Audits kept by `luck calendar import`, oldest first, with their headline figures."""

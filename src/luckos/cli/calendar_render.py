@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import click
@@ -149,7 +150,8 @@ def _findings(report: Report) -> None:
         click.echo("3. Recurring meetings: none in the window.")
     if f.mixed_days:
         saved = sum(m.switches - m.clustered for m in f.mixed_days)
-        click.echo(f"4. Cluster by altitude: {_n(len(f.mixed_days), 'day')} mix altitudes; "
+        mix = "mixes" if len(f.mixed_days) == 1 else "mix"
+        click.echo(f"4. Cluster by altitude: {_n(len(f.mixed_days), 'day')} {mix} altitudes; "
                    f"ordering their meetings by altitude saves {saved} context switches, "
                    f"{_h(f.mixed_hours)} h at {s.switch_cost_minutes} minutes each.")
         table(["day", "", "meetings in order", "switches", "clustered"],
@@ -193,14 +195,18 @@ def _maker(report: Report) -> None:
            for w in m.loads])
 
 
+def _f(value: Any) -> str:
+    return f"{value:.1f}" if isinstance(value, int | float) else str(value)
+
+
 def render_import(report: Report, rows: list[dict[str, Any]]) -> None:
     now = rows[-1]
     before = rows[-2] if len(rows) > 1 else None
     first, last = report.audit.window
     line(f"Kept import {report.import_id}: {report.source}, {first} to {last}, "
-         f"{report.occurrences} occurrences of {report.events} events", "bold")
+         f"{_n(report.occurrences, 'occurrence')} of {_n(report.events, 'event')}", "bold")
     if report.skipped:
-        click.echo(f"  skipped {sum(report.skipped.values())} events: "
+        click.echo(f"  skipped {_n(sum(report.skipped.values()), 'event')}: "
                    f"{_counts(report.skipped)}")
     keys = [("meeting hours per week", "meeting_hours_per_week"),
             ("meetings per week", "meetings_per_week"),
@@ -214,12 +220,12 @@ def render_import(report: Report, rows: list[dict[str, Any]]) -> None:
         columns += [f"import {before['id']}", "change"]
     body = []
     for label, key in keys:
-        row = [label, now.get(key)]
+        row = [label, _f(now.get(key))]
         if before:
-            old = before.get(key)
-            change = (f"{now[key] - old:+.1f}" if isinstance(old, int | float)
-                      and isinstance(now.get(key), int | float) else "")
-            row += [old, change]
+            old, new = before.get(key), now.get(key)
+            change = (f"{new - old:+.1f}" if isinstance(old, int | float)
+                      and isinstance(new, int | float) else "")
+            row += [_f(old), change]
         body.append(row)
     body.append(["maker days kept", f"{now['maker_days_kept']}/{now['maker_days_judged']}",
                  *([f"{before.get('maker_days_kept')}/{before.get('maker_days_judged')}", ""]
@@ -229,12 +235,14 @@ def render_import(report: Report, rows: list[dict[str, Any]]) -> None:
 
 
 def render_history(rows: list[dict[str, Any]]) -> None:
-    table(["import", "imported", "window", "meeting h/wk", "meetings/wk", "maker days",
-           "fragmented h/wk", "switches/wk", "theater h/q", "proposed maker day"],
-          [[r["id"], r["imported_at"][:10], f"{r['window']['from']} to {r['window']['to']}",
-            r.get("meeting_hours_per_week"), r.get("meetings_per_week"),
+    table(["import", "imported", "file", "window", "meeting h/wk", "meetings/wk",
+           "maker days", "fragmented h/wk", "switches/wk", "theater h/q", "proposed maker day"],
+          [[r["id"], r["imported_at"][:10], Path(r["source"]).name,
+            f"{r['window']['from']} to {r['window']['to']}",
+            _f(r.get("meeting_hours_per_week")), _f(r.get("meetings_per_week")),
             f"{r.get('maker_days_kept')}/{r.get('maker_days_judged')}",
-            r.get("fragmented_hours_per_week"), r.get("context_switches_per_week"),
-            r.get("status_theater_hours_per_quarter"), r.get("proposed_maker_day") or "-"]
-           for r in rows], title="Calendar audits kept in this workspace",
+            _f(r.get("fragmented_hours_per_week")), _f(r.get("context_switches_per_week")),
+            _f(r.get("status_theater_hours_per_quarter")),
+            r.get("proposed_maker_day") or "-"] for r in rows],
+          title="Calendar audits kept in this workspace",
           empty="no calendar imported yet: luck calendar import FILE.ics")
