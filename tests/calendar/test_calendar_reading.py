@@ -359,3 +359,19 @@ def test_the_library_and_the_fast_path_agree_on_a_generated_export() -> None:
         (str(c["UID"]), c["DTSTART"].dt.timestamp(), c["DTEND"].dt.timestamp(),
          str(c.get("SUMMARY", ""))) for c in theirs}
     assert len(ours.occurrences) > 700
+
+
+def test_single_events_far_from_the_window_are_not_read_but_the_span_knows_them() -> None:
+    # a ten-year export audited over two weeks: events before and after are passed
+    # over; one that starts before the window and ends inside it is kept
+    events = [event(f"old{i}", f"{2016 + i}0610T100000", f"{2016 + i}0610T110000",
+                    f"Old {i}") for i in range(9)]
+    events.append(event("conf", "20250130", "20250205", "Conference", tz=None))
+    events.append(event("in", "20250204T100000", "20250204T110000", "Inside"))
+    events.append(event("later", "20260101T100000", "20260101T110000", "Later"))
+    events.append("UID:bad\nDTSTART:20160101T100000\nDTEND:20150101T100000\n"
+                  "SUMMARY:Backwards")
+    reading = read(ics(*events), "2025-02-03", "2025-02-16")
+    assert [o.event.title for o in reading.occurrences] == ["Conference", "Inside"]
+    assert reading.span == (dt.date(2016, 1, 1), dt.date(2026, 1, 1))
+    assert reading.problems.skipped == {"ends before it starts": 1}  # still read and told

@@ -209,11 +209,12 @@ def parameters(raw: str) -> dict[str, str]:
 
 def attendee(raw: str) -> tuple[str, str]:
     """(CUTYPE, PARTSTAT) of an ATTENDEE's parameters, upper case, with RFC defaults."""
-    if '"' in raw or raw != raw.upper():
+    if '"' in raw:  # a quoted value may hide a ";": read them all
         found = parameters(raw)
         return (found.get("CUTYPE", "INDIVIDUAL").upper(),
                 found.get("PARTSTAT", "NEEDS-ACTION").upper())
-    return _one(raw, ";CUTYPE=", "INDIVIDUAL"), _one(raw, ";PARTSTAT=", "NEEDS-ACTION")
+    upper = raw.upper()  # parameter names are case-insensitive
+    return (_one(upper, ";CUTYPE=", "INDIVIDUAL"), _one(upper, ";PARTSTAT=", "NEEDS-ACTION"))
 
 
 def _one(raw: str, key: str, default: str) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from luckos.calendar import lines as ics
 from luckos.calendar.events import Event, Occurrence, Problems
 from luckos.calendar.expand import expand
-from luckos.calendar.values import Parsed, parse_event
+from luckos.calendar.values import Parsed, outside_window, parse_event
 from luckos.calendar.zones import Zones, choose_zone, iana
 from luckos.errors import LuckError
 
@@ -71,7 +71,16 @@ def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: 
     total = len(doc.events)
     parsed: list[Parsed] = []
     tzids: Counter[str] = Counter()
+    low_day = window[0] - dt.timedelta(days=2)
+    high_day = window[1] + dt.timedelta(days=2)
+    outside: list[dt.date] = []  # first days of single events left unread
     for block in doc.events:
+        if progress is not None and block.index % 250 == 0:
+            progress("reading events", 250, total)
+        day = outside_window(block, low_day, high_day)
+        if day is not None:
+            outside.append(day)
+            continue
         item, joined = parse_event(block, zones)
         if joined:
             problems.note("broken line folding (line joined to the one before)",
@@ -83,13 +92,11 @@ def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: 
         else:
             parsed.append(item)
             tzids.update(item.tzids)
-        if progress is not None and block.index % 250 == 0:
-            progress("reading events", 250, total)
     if progress is not None:
         progress("reading events", total % 250, total)
     if not doc.events:
         raise LuckError(f"{where}: no events in this calendar (no VEVENT)")
-    if not parsed:
+    if not parsed and not outside:
         reasons = ", ".join(f"{n} {r}" for r, n in problems.skipped.most_common())
         raise LuckError(f"{where}: none of its {total} events could be read ({reasons})")
     calendar_zone = doc.properties.get("X-WR-TIMEZONE", "").strip()
@@ -125,7 +132,7 @@ def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: 
     occurrences.sort(key=lambda o: (o.start, o.end))
     me, me_reason = _me(me_asked, me_what, doc.properties.get("X-WR-CALNAME", ""), parsed)
     starts = [item.start.value for item in parsed if item.start is not None]
-    days = [s.date() if isinstance(s, dt.datetime) else s for s in starts]
+    days = [s.date() if isinstance(s, dt.datetime) else s for s in starts] + outside
     return Reading(
         source=where,
         calendar_name=ics.text(doc.properties.get("X-WR-CALNAME", "")).strip(),

@@ -154,6 +154,41 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
     return parsed, joined
 
 
+def outside_window(block: ics.Block, low: dt.date, high: dt.date) -> dt.date | None:
+    """The first day of a single, well-formed event that cannot touch [low, high], so
+    that it need not be read at all; None for anything else (read it)."""
+    start = end = ""
+    for line in block.lines:
+        head = line[:3]
+        if head == "DTS":
+            start = line
+        elif head == "DTE":
+            end = line
+        elif head in ("RRU", "RDA", "REC", "EXD", "DUR"):
+            return None  # recurring, or its end needs reading
+    if not start or not block.closed or not start.startswith(("DTSTART:", "DTSTART;")):
+        return None
+    first = _day(start)
+    if first is None:
+        return None
+    if first > high:
+        return first
+    last = _day(end) if end.startswith(("DTEND:", "DTEND;")) else (None if end else first)
+    if last is not None and first <= last < low:
+        return first
+    return None
+
+
+def _day(line: str) -> dt.date | None:
+    value = line.rpartition(":")[2]
+    if len(value) < 8 or not value[:8].isdigit():
+        return None
+    try:
+        return dt.date(int(value[:4]), int(value[4:6]), int(value[6:8]))
+    except ValueError:
+        return None
+
+
 def moment(line: ics.Line, zones: Zones) -> Moment:
     """A DATE or DATE-TIME property value (RFC 5545 sections 3.3.4 and 3.3.5)."""
     name, params, value = line
