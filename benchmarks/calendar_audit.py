@@ -257,6 +257,11 @@ def main() -> None:
         last = max(seconds)
         print(f"growth from 1 to {last} years: x{seconds[last][0] / seconds[1][0]:.2f} wall, "
               f"x{seconds[last][1] / seconds[1][1]:.2f} CPU (x{last} would be linear)")
+    longest = data_file(max(years_list))
+    quarter = ["--from", f"{FIRST_YEAR}-04-07", "--to", f"{FIRST_YEAR}-07-06"]
+    wall, cpu = _median_seconds([luck, "calendar", "audit", str(longest), *quarter], env,
+                                args.runs)
+    print(f"{longest.name} audited over one quarter (13 weeks): {wall:.3f}s ({cpu:.3f}s)")
     path = data_file(years_list[0])
     window = ["--from", f"{FIRST_YEAR}-01-01", "--to", f"{FIRST_YEAR + years_list[0] - 1}-12-31"]
     subprocess.run([luck, "calendar", "import", str(path), *window], env=env, check=True,

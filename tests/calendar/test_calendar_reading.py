@@ -371,7 +371,14 @@ def test_single_events_far_from_the_window_are_not_read_but_the_span_knows_them(
     events.append(event("later", "20260101T100000", "20260101T110000", "Later"))
     events.append("UID:bad\nDTSTART:20160101T100000\nDTEND:20150101T100000\n"
                   "SUMMARY:Backwards")
+    # as Google writes them, DTSTAMP after DTSTART; a broken fold in an event that is
+    # passed over is not even seen
+    events.append("DTSTART:20170301T100000Z\nDTEND:20170301T110000Z\n"
+                  "DTSTAMP:20250101T000000Z\nUID:google-order\nSUMMARY:Old\n"
+                  "DESCRIPTION:a fold that lost\nits leading space")
     reading = read(ics(*events), "2025-02-03", "2025-02-16")
     assert [o.event.title for o in reading.occurrences] == ["Conference", "Inside"]
     assert reading.span == (dt.date(2016, 1, 1), dt.date(2026, 1, 1))
     assert reading.problems.skipped == {"ends before it starts": 1}  # still read and told
+    assert not reading.problems.notes
+    assert reading.events == 14

@@ -159,21 +159,21 @@ def outside_window(block: ics.Block, low: dt.date, high: dt.date) -> dt.date | N
     that it need not be read at all; None for anything else (read it)."""
     start = end = ""
     for line in block.lines:
-        head = line[:3]
-        if head == "DTS":
+        head = line[:5]
+        if head == "DTSTA" and line[5:8] in ("RT:", "RT;"):
             start = line
-        elif head == "DTE":
+        elif head == "DTEND" and line[5:6] in (":", ";"):
             end = line
-        elif head in ("RRU", "RDA", "REC", "EXD", "DUR"):
+        elif head in ("RRULE", "RDATE", "RECUR", "EXDAT", "DURAT"):
             return None  # recurring, or its end needs reading
-    if not start or not block.closed or not start.startswith(("DTSTART:", "DTSTART;")):
+    if not start or not block.closed:
         return None
     first = _day(start)
     if first is None:
         return None
     if first > high:
         return first
-    last = _day(end) if end.startswith(("DTEND:", "DTEND;")) else (None if end else first)
+    last = _day(end) if end else first
     if last is not None and first <= last < low:
         return first
     return None
