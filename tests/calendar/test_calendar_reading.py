@@ -382,3 +382,20 @@ def test_single_events_far_from_the_window_are_not_read_but_the_span_knows_them(
     assert reading.problems.skipped == {"ends before it starts": 1}  # still read and told
     assert not reading.problems.notes
     assert reading.events == 14
+
+
+def test_a_series_that_ended_before_the_window_is_not_expanded() -> None:
+    # both rules are broken (BYDAY=XX); only the one that can reach the window is
+    # expanded, and so only it is reported
+    past = event("past", "20180105T100000", "20180105T110000", "Old weekly",
+                 extra="RRULE:FREQ=WEEKLY;BYDAY=XX;UNTIL=20190101T000000Z")
+    now = event("now", "20250106T100000", "20250106T110000", "This year's weekly",
+                extra="RRULE:FREQ=WEEKLY;BYDAY=XX;UNTIL=20260101T000000Z")
+    later = event("later", "20300106T100000", "20300106T110000", "Future weekly",
+                  extra="RRULE:FREQ=WEEKLY;BYDAY=XX")
+    ok = event("ok", "20180105T100000", "20180105T110000", "Still weekly",
+               extra="RRULE:FREQ=WEEKLY;UNTIL=20300101T000000Z")
+    reading = read(ics(past, now, later, ok), "2025-01-06", "2025-01-12")
+    assert reading.problems.skipped == {"unreadable RRULE": 1}
+    assert reading.problems.examples["unreadable RRULE"].startswith("\"This year's weekly\"")
+    assert starts(reading) == ["2025-01-10 10:00"]

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from luckos.calendar import lines as ics
 from luckos.calendar.events import Event, Occurrence, Problems
 from luckos.calendar.expand import expand
-from luckos.calendar.values import Parsed, outside_window, parse_event
+from luckos.calendar.values import Parsed, outside_window, parse_event, series_outside
 from luckos.calendar.zones import Zones, choose_zone, iana
 from luckos.errors import LuckError
 
@@ -111,6 +111,8 @@ def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: 
             problems.note(f"unknown time zone {unknown!r} (read as local time)",
                           _where(item.event))
     singles, series = _by_uid(parsed, problems)
+    series = {uid: members for uid, members in series.items()
+              if not series_outside(members, low_day, high_day)}
     low = dt.datetime.combine(window[0], dt.time(0), zone)
     high = dt.datetime.combine(window[1] + dt.timedelta(days=1), dt.time(0), zone)
     occurrences: list[Occurrence] = []

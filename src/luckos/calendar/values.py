@@ -179,6 +179,45 @@ def outside_window(block: ics.Block, low: dt.date, high: dt.date) -> dt.date | N
     return None
 
 
+def series_outside(members: list[Parsed], low: dt.date, high: dt.date) -> bool:
+    """Whether no member of a recurring UID can have an occurrence touching [low, high]:
+    each starts after it, or ended before it (a rule with an UNTIL, no COUNT, no RDATE).
+    Such a series (a past year's, say) need not be expanded at all."""
+    for member in members:
+        if member.start is None:
+            return False
+        first = _date_of(member.start.value)
+        length = 0
+        if member.end is not None:
+            length = max((_date_of(member.end.value) - first).days, 0)
+        elif member.duration is not None:
+            length = max(member.duration.days, 0) + 1
+        if first > high:
+            if any(name == "RDATE" for name, _, _ in member.lines):
+                return False  # an RDATE may come before DTSTART
+            continue
+        until = None
+        for name, _, value in member.lines:
+            if name == "RDATE":
+                return False
+            if name == "RRULE":
+                parts = dict(p.partition("=")[::2] for p in value.upper().split(";"))
+                if "COUNT" in parts or not parts.get("UNTIL", "")[:8].isdigit():
+                    return False
+                found = _day(":" + parts["UNTIL"])
+                if found is None:
+                    return False
+                until = found if until is None else max(until, found)
+        last = (until if until is not None else first) + dt.timedelta(days=length)
+        if last >= low:
+            return False
+    return True
+
+
+def _date_of(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 def _day(line: str) -> dt.date | None:
     value = line.rpartition(":")[2]
     if len(value) < 8 or not value[:8].isdigit():
