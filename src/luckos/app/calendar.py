@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gc
 import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from luckos.calendar.audit import Audit, WeekSummary, audit, week_of
-from luckos.calendar.events import Occurrence
+from luckos.calendar.events import Occurrence, collector_paused
 from luckos.calendar.findings import Findings, find
 from luckos.config import WEEKDAYS, Config
 from luckos.dates import parse_date
@@ -108,16 +107,11 @@ def _read_file(path: Path) -> bytes:
 
 def _audit(occurrences: list[Occurrence], window: tuple[dt.date, dt.date], zone: dt.tzinfo,
            me: frozenset[str], config: Config) -> tuple[Audit, Findings]:
-    collecting = gc.isenabled()
-    gc.disable()  # thousands of small objects, no cycles: the collector only slows it down
-    try:
+    with collector_paused():
         result = audit(occurrences, window=window, zone=zone, me=me, settings=config.calendar,
                        week_start=config.week_start_index,
                        maker_weekday=WEEKDAYS.index(config.maker_day))
         return result, find(result)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def audit_file(path: Path, *, config: Config, window: tuple[dt.date, dt.date],
@@ -128,6 +122,13 @@ def audit_file(path: Path, *, config: Config, window: tuple[dt.date, dt.date],
 
     With `clip_start` (no --from was given) the window starts no earlier than the week
     of the calendar's first event, so that weeks before it hold no empty figures."""
+    with collector_paused():
+        return _audit_file(path, config, window, me, tz, progress, data, clip_start)
+
+
+def _audit_file(path: Path, config: Config, window: tuple[dt.date, dt.date],
+                me: tuple[str, ...], tz: str | None, progress: Progress | None,
+                data: bytes | None, clip_start: bool) -> Report:
     from luckos.calendar.reader import read_calendar
 
     if data is None:
@@ -206,14 +207,16 @@ def audit_latest(ws: Workspace, *, start: dt.date | None = None, end: dt.date | 
         raise LuckError(f"the imported calendar covers {row.window[0]} to {row.window[1]}; "
                         "choose --from and --to inside it (or import the file again)")
     zone = named_zone(tz or row.zone, "--tz" if tz else "the imported zone")
-    occurrences = kept.occurrences(ws.store, row.id, zone, same_zone=not tz or tz == row.zone)
     addresses, me_reason = (me, "--me") if me else (row.me, row.me_reason)
-    if (first, last) != row.window:
-        low = dt.datetime.combine(first, dt.time(0), zone)
-        high = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0), zone)
-        occurrences = [o for o in occurrences if o.start < high and o.end > low]
-    result, findings = _audit(occurrences, (first, last), zone,
-                              frozenset(a.lower() for a in addresses), ws.config)
+    with collector_paused():
+        occurrences = kept.occurrences(ws.store, row.id, zone,
+                                       same_zone=not tz or tz == row.zone)
+        if (first, last) != row.window:
+            low = dt.datetime.combine(first, dt.time(0), zone)
+            high = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0), zone)
+            occurrences = [o for o in occurrences if o.start < high and o.end > low]
+        result, findings = _audit(occurrences, (first, last), zone,
+                                  frozenset(a.lower() for a in addresses), ws.config)
     return Report(
         source=row.source, calendar_name=row.calendar_name, events=row.events,
         zone_name=tz or row.zone, zone_reason="--tz" if tz else row.zone_reason,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import gc
 from collections import Counter
+from collections.abc import Iterator
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False)
@@ -94,3 +97,16 @@ class Problems:
     @property
     def skipped_total(self) -> int:
         return sum(self.skipped.values())
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Reading and auditing a calendar makes many small objects and no cycles: the
+    garbage collector would only walk them again and again."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
