@@ -12,7 +12,7 @@ from luckos.calendar.altitude import Classifier
 from luckos.calendar.audit import audit
 from luckos.calendar.events import Event, Occurrence
 from luckos.calendar.findings import find
-from luckos.config import CalendarSettings
+from luckos.calendar.settings import CalendarSettings
 
 NY = ZoneInfo("America/New_York")
 ME = frozenset({"me@example.com"})

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from luckos.calendar.events import Event
-from luckos.config import ALTITUDES, CalendarSettings
+from luckos.calendar.settings import ALTITUDES, CalendarSettings
 
 UNCLASSIFIED = "unclassified"
 ORDER = (*ALTITUDES, UNCLASSIFIED)

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from luckos.calendar.altitude import ORDER, UNCLASSIFIED, Classifier, Keywords
 from luckos.calendar.events import Event, Occurrence
-from luckos.config import CalendarSettings
+from luckos.calendar.settings import CalendarSettings
 
 MEETING, FOCUS, HOLD, AWAY = "meeting", "focus", "hold", "away"
 NOT_COUNTED = ("declined", "cancelled", "free", "all-day")
