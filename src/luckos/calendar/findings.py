@@ -225,20 +225,21 @@ def _series(meetings: list[Counted], audit: Audit,
 
 def _preread(meetings: list[Counted], audit: Audit, reading: _Reading,
              factor: float) -> tuple[list[PrereadGap], int, float, int]:
-    grouped: dict[str, list[Counted]] = {}
+    grouped: dict[object, list[Counted]] = {}
     late = 0
+    smallest = audit.settings.preread_min_people
+    day = 24 * 3600
     for item in meetings:
-        if item.people < audit.settings.preread_min_people:
+        if item.people < smallest:
             continue
         event = item.occurrence.event
         if reading.of(event)[1]:
             changed = event.last_modified
             if not event.recurring and changed is not None:
-                ahead = item.occurrence.start - changed
-                if dt.timedelta(0) < ahead < dt.timedelta(hours=24):
+                if 0 < item.start - changed.timestamp() < day:
                     late += 1
             continue
-        key = event.uid if event.recurring else f"{event.uid}@{item.occurrence.start}"
+        key = event.uid if event.recurring else (event.uid, item.start)
         grouped.setdefault(key, []).append(item)
     gaps = []
     for members in grouped.values():
