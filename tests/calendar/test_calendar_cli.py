@@ -416,3 +416,14 @@ def test_the_default_window_is_13_weeks_but_not_before_the_calendar_begins(  # t
     # and with no --to either, 13 weeks end with this week
     data = luck("calendar", "audit", path, "--json", today="2025-05-01").json()
     assert data["window"] == {"from": "2025-02-03", "to": "2025-05-04", "days": 91}
+
+
+def test_a_file_too_large_is_refused_before_it_is_read(luck, write, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from luckos.calendar import reader
+
+    monkeypatch.setattr(reader, "MAX_BYTES", 1024)
+    path = write(HAND_WEEK)
+    result = luck("calendar", "audit", str(path), *WEEK)
+    assert result.exit_code == 2
+    assert result.stderr == (f"luck: error: {path}: too large to be a calendar (0 MB; the "
+                             "limit is 0 MB)\n")

@@ -93,9 +93,15 @@ def _zone(asked: str | None, config: Config) -> tuple[str, str]:
 
 
 def _read_file(path: Path) -> bytes:
+    from luckos.calendar.reader import MAX_BYTES
+
     try:
         if path.is_dir():
             raise LuckError(f"{path}: is a folder, not a calendar file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise LuckError(f"{path}: too large to be a calendar ({size // 2**20} MB; the "
+                            f"limit is {MAX_BYTES // 2**20} MB)")
         return path.read_bytes()
     except FileNotFoundError:
         raise LuckError(f"{path}: no such file") from None
