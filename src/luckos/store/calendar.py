@@ -122,7 +122,7 @@ def _import(row: tuple[Any, ...]) -> ImportRow:
 
 
 def _pairs(text: str) -> tuple[tuple[str, str], ...]:
-    return () if text == "[]" else tuple((a, p) for a, p in json.loads(text))
+    return () if text == "[]" else tuple(map(tuple, json.loads(text)))  # type: ignore[arg-type]
 
 
 def _strings(text: str) -> tuple[str, ...]:
