@@ -186,8 +186,12 @@ def test_audits_over_time_are_compared(luck, write, home: Path) -> None:  # type
                                "STATUS:CANCELLED")
     second = luck("calendar", "import", str(write(calmer, "later.ics")), *WEEK)
     assert "meeting hours per week     4.0       5.0       -1.0" in second.output
+    third = luck("calendar", "import", str(write(calmer, "again.ics")), *WEEK, "--json").json()
+    assert (third["import"]["id"], third["previous"]["id"]) == (3, 2)
+    assert third["import"]["meeting_hours_per_week"] == 4.0
     history = luck("calendar", "history", "--json").json()
-    assert [(h["id"], h["meeting_hours_per_week"]) for h in history] == [(1, 5.0), (2, 4.0)]
+    assert [(h["id"], h["meeting_hours_per_week"]) for h in history] == [(1, 5.0), (2, 4.0),
+                                                                          (3, 4.0)]
     text = luck("calendar", "history").output
     assert "2025-02-03 to 2025-02-09" in text
     ws = open_workspace(home)

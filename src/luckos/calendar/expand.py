@@ -3,8 +3,9 @@
 Every recurring UID (a master with RRULE or RDATE, its EXDATEs, and its RECURRENCE-ID
 overrides and cancellations) is expanded on its own, so that one broken series is
 skipped with its reason and the others are not lost. Rules without an end are given one
-just past the window (occurrences inside the window are the same), so that no rule is
-ever followed to the end of time.
+just past the window (occurrences inside the window are the same), a rule that no date
+can match keeps only its DTSTART, and a series still expanding after SERIES_SECONDS is
+stopped and skipped: no rule is followed to the end of time.
 """
 
 from __future__ import annotations
