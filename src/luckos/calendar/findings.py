@@ -235,9 +235,9 @@ def _preread(meetings: list[Counted], audit: Audit, reading: _Reading,
         event = item.occurrence.event
         if reading.of(event)[1]:
             changed = event.last_modified
-            if not event.recurring and changed is not None:
-                if 0 < item.start - changed.timestamp() < day:
-                    late += 1
+            if (not event.recurring and changed is not None
+                    and 0 < item.start - changed.timestamp() < day):
+                late += 1
             continue
         key = event.uid if event.recurring else (event.uid, item.start)
         grouped.setdefault(key, []).append(item)
