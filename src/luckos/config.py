@@ -11,6 +11,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from luckos.calendar.settings import CALENDAR_TOML, CalendarSettings, calendar_settings
 from luckos.errors import LuckError
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -86,6 +87,7 @@ class Config:
     maker_day: str = "wednesday"
     thresholds: Thresholds = dataclasses.field(default_factory=Thresholds)
     check: CheckSettings = dataclasses.field(default_factory=CheckSettings)
+    calendar: CalendarSettings = dataclasses.field(default_factory=CalendarSettings)
 
     @property
     def week_start_index(self) -> int:
@@ -144,7 +146,7 @@ def load_config(path: Path) -> Config:
 
 
 def config_from_dict(data: dict[str, Any], where: str = "luck.toml") -> Config:
-    known = {"week_start", "maker_day", "thresholds", "check"}
+    known = {"week_start", "maker_day", "thresholds", "check", "calendar"}
     unknown = set(data) - known
     if unknown:
         raise LuckError(f"{where}: unknown setting {sorted(unknown)[0]!r}")
@@ -163,8 +165,9 @@ def config_from_dict(data: dict[str, Any], where: str = "luck.toml") -> Config:
                 f"{where}: thresholds.{key} = {value!r} is out of range ({low} to {high})"
             )
         values[key] = value
+    calendar = calendar_settings(data.get("calendar", {}), where)
     return Config(week_start=week_start, maker_day=maker_day, thresholds=Thresholds(**values),
-                  check=_check_settings(data.get("check", {}), where))
+                  check=_check_settings(data.get("check", {}), where), calendar=calendar)
 
 
 def _check_settings(raw: Any, where: str) -> CheckSettings:
@@ -210,3 +213,6 @@ def _weekday(value: Any, key: str, where: str) -> str:
     if not isinstance(value, str) or value.lower() not in WEEKDAYS:
         raise LuckError(f"{where}: {key} = {value!r} is not a weekday name")
     return value.lower()
+
+
+DEFAULT_TOML = DEFAULT_TOML + CALENDAR_TOML  # the [calendar] table (luckos.calendar.settings)

@@ -43,6 +43,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stay-or-move": ("luckos.cli.stay:stay_or_move", "The three hard checks, answered from data."),
     "surface": ("luckos.cli.surface:surface", "Luck surface area by quarter, formulas shown."),
     "feed": ("luckos.cli.feed:feed", "Windows, prep and reviews as an ICS calendar feed."),
+    "calendar": ("luckos.cli.calendar:group", "Audit a calendar export (ICS): load, maker day."),
 }
 
 

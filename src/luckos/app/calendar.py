@@ -1,0 +1,278 @@
+"""`luck calendar`: audit an ICS export, keep audits in the workspace, compare them.
+
+Every face calls these functions; the numbers come from `luckos.calendar.audit` and
+`luckos.calendar.findings`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from luckos.calendar.audit import Audit, WeekSummary, audit, week_of
+from luckos.calendar.events import Occurrence, collector_paused
+from luckos.calendar.findings import Findings, find
+from luckos.config import WEEKDAYS, Config
+from luckos.dates import parse_date
+from luckos.errors import LuckError
+from luckos.workspace import Workspace
+
+if TYPE_CHECKING:
+    from luckos.calendar.reader import Progress
+
+__all__ = ["Report", "WeekSummary", "audit_file", "audit_latest", "history", "import_file",
+           "latest_weeks", "window_from"]
+
+DEFAULT_WEEKS = 13
+MAX_DAYS = 3660  # ten years
+
+
+@dataclasses.dataclass(frozen=True)
+class Report:
+    """One audit: how the calendar was read, the figures and the findings."""
+
+    source: str
+    calendar_name: str
+    events: int  # VEVENTs read from the file
+    zone_name: str
+    zone_reason: str
+    me_reason: str
+    span: tuple[dt.date, dt.date] | None
+    skipped: dict[str, int]
+    notes: dict[str, int]
+    examples: dict[str, str]
+    audit: Audit
+    findings: Findings
+    import_id: int | None = None
+    imported_at: str | None = None
+
+    @property
+    def occurrences(self) -> int:
+        return len(self.audit.counted)
+
+
+def window_from(start: str | None, end: str | None, today: dt.date,
+                week_start: int) -> tuple[dt.date, dt.date]:
+    """The audit window: --from/--to, else the 13 weeks that end with this week."""
+    this_week_end = week_of(today, week_start) + dt.timedelta(days=6)
+    last = parse_date(end, today, what="--to") if end else None
+    first = parse_date(start, today, what="--from") if start else None
+    if last is None:
+        last = this_week_end if first is None or first <= this_week_end else (
+            first + dt.timedelta(weeks=DEFAULT_WEEKS, days=-1))
+    if first is None:
+        first = week_of(last, week_start) - dt.timedelta(weeks=DEFAULT_WEEKS - 1)
+    if first > last:
+        raise LuckError(f"--from {first} is after --to {last}")
+    if (last - first).days + 1 > MAX_DAYS:
+        raise LuckError(f"the window {first} to {last} is longer than ten years; "
+                        "audit a shorter stretch")
+    return first, last
+
+
+def _me(asked: tuple[str, ...], config: Config) -> tuple[tuple[str, ...], str]:
+    if asked:
+        for address in asked:
+            if "@" not in address:
+                raise LuckError(f"--me {address!r} is not an email address")
+        return tuple(a.lower().removeprefix("mailto:") for a in asked), "--me"
+    if config.calendar.me:
+        return config.calendar.me, "luck.toml (calendar.me)"
+    return (), ""
+
+
+def _zone(asked: str | None, config: Config) -> tuple[str, str]:
+    if asked:
+        return asked, "--tz"
+    if config.calendar.timezone:
+        return config.calendar.timezone, "luck.toml (calendar.timezone)"
+    return "", ""
+
+
+def _read_file(path: Path) -> bytes:
+    from luckos.calendar.reader import MAX_BYTES
+
+    try:
+        if path.is_dir():
+            raise LuckError(f"{path}: is a folder, not a calendar file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise LuckError(f"{path}: too large to be a calendar ({size // 2**20} MB; the "
+                            f"limit is {MAX_BYTES // 2**20} MB)")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise LuckError(f"{path}: no such file") from None
+    except PermissionError:
+        raise LuckError(f"{path}: not readable (permission denied)") from None
+    except OSError as exc:
+        raise LuckError(f"{path}: cannot be read ({exc.strerror})") from None
+
+
+def _audit(occurrences: list[Occurrence], window: tuple[dt.date, dt.date], zone: dt.tzinfo,
+           me: frozenset[str], config: Config) -> tuple[Audit, Findings]:
+    with collector_paused():
+        result = audit(occurrences, window=window, zone=zone, me=me, settings=config.calendar,
+                       week_start=config.week_start_index,
+                       maker_weekday=WEEKDAYS.index(config.maker_day))
+        return result, find(result)
+
+
+def audit_file(path: Path, *, config: Config, window: tuple[dt.date, dt.date],
+               me: tuple[str, ...] = (), tz: str | None = None,
+               progress: Progress | None = None, data: bytes | None = None,
+               clip_start: bool = False) -> Report:
+    """Read an ICS file and audit it inside `window`; nothing is written.
+
+    With `clip_start` (no --from was given) the window starts no earlier than the week
+    of the calendar's first event, so that weeks before it hold no empty figures."""
+    with collector_paused():
+        return _audit_file(path, config, window, me, tz, progress, data, clip_start)
+
+
+def _audit_file(path: Path, config: Config, window: tuple[dt.date, dt.date],
+                me: tuple[str, ...], tz: str | None, progress: Progress | None,
+                data: bytes | None, clip_start: bool) -> Report:
+    from luckos.calendar.reader import read_calendar
+
+    if data is None:
+        data = _read_file(path)
+    addresses, me_what = _me(me, config)
+    zone_name, zone_what = _zone(tz, config)
+    reading = read_calendar(data, str(path), window=window, zone=zone_name,
+                            zone_what=zone_what, me=addresses, me_what=me_what,
+                            progress=progress)
+    if not reading.occurrences:
+        span = (f"; its events run from {reading.span[0]} to {reading.span[1]}"
+                if reading.span else "")
+        raise LuckError(f"{path}: no events between {window[0]} and {window[1]}{span} "
+                        "(choose the window with --from and --to)")
+    occurrences = reading.occurrences
+    if clip_start and reading.span:
+        first = week_of(reading.span[0], config.week_start_index)
+        if window[0] < first <= window[1]:
+            window = (first, window[1])
+            low = dt.datetime.combine(first, dt.time(0), reading.zone)
+            occurrences = [o for o in occurrences if o.end > low or o.start >= low]
+    result, findings = _audit(occurrences, window, reading.zone, reading.me, config)
+    problems = reading.problems
+    return Report(
+        source=str(path), calendar_name=reading.calendar_name, events=reading.events,
+        zone_name=reading.zone_name, zone_reason=reading.zone_reason,
+        me_reason=reading.me_reason, span=reading.span, skipped=dict(problems.skipped),
+        notes=dict(problems.notes), examples=dict(problems.examples), audit=result,
+        findings=findings,
+    )
+
+
+def import_file(ws: Workspace, path: Path, *, window: tuple[dt.date, dt.date],
+                now: dt.datetime, me: tuple[str, ...] = (), tz: str | None = None,
+                progress: Progress | None = None, clip_start: bool = False) -> Report:
+    """Audit an ICS file and keep the audit in the workspace, in one transaction."""
+    from luckos.store import calendar as kept
+
+    data = _read_file(path)
+    report = audit_file(path, config=ws.config, window=window, me=me, tz=tz,
+                        progress=progress, data=data, clip_start=clip_start)
+    row = {
+        "imported_at": now.isoformat(timespec="seconds"),
+        "source": str(path.resolve()),
+        "calendar_name": report.calendar_name,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "window": report.audit.window,
+        "zone": report.zone_name,
+        "zone_reason": report.zone_reason,
+        "me": report.audit.me,
+        "me_reason": report.me_reason,
+        "events": report.events,
+        "span": report.span,
+        "problems": {"skipped": report.skipped, "notes": report.notes,
+                     "examples": report.examples},
+        "summary": totals(report),
+    }
+    occurrences = [c.occurrence for c in report.audit.counted]
+    with ws.store.transaction():
+        import_id = kept.save_import(ws.store, row, occurrences, report.audit.weeks)
+    return dataclasses.replace(report, import_id=import_id, imported_at=str(row["imported_at"]))
+
+
+def audit_latest(ws: Workspace, *, start: dt.date | None = None, end: dt.date | None = None,
+                 me: tuple[str, ...] = (), tz: str | None = None) -> Report:
+    """Re-audit the most recent import with today's settings (no file is read)."""
+    from luckos.calendar.zones import named_zone
+    from luckos.store import calendar as kept
+
+    row = kept.latest_import(ws.store)
+    if row is None:
+        raise LuckError("no calendar imported yet: run `luck calendar import FILE.ics` "
+                        "(or give `luck calendar audit` a file)")
+    first, last = start or row.window[0], end or row.window[1]
+    if first < row.window[0] or last > row.window[1] or first > last:
+        raise LuckError(f"the imported calendar covers {row.window[0]} to {row.window[1]}; "
+                        "choose --from and --to inside it (or import the file again)")
+    zone = named_zone(tz or row.zone, "--tz" if tz else "the imported zone")
+    addresses, me_reason = (me, "--me") if me else (row.me, row.me_reason)
+    with collector_paused():
+        occurrences = kept.occurrences(ws.store, row.id, zone,
+                                       same_zone=not tz or tz == row.zone)
+        if (first, last) != row.window:
+            low = dt.datetime.combine(first, dt.time(0), zone)
+            high = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0), zone)
+            occurrences = [o for o in occurrences if o.start < high and o.end > low]
+        result, findings = _audit(occurrences, (first, last), zone,
+                                  frozenset(a.lower() for a in addresses), ws.config)
+    return Report(
+        source=row.source, calendar_name=row.calendar_name, events=row.events,
+        zone_name=tz or row.zone, zone_reason="--tz" if tz else row.zone_reason,
+        me_reason=me_reason, span=row.span, skipped=row.problems.get("skipped", {}),
+        notes=row.problems.get("notes", {}), examples=row.problems.get("examples", {}),
+        audit=result, findings=findings, import_id=row.id, imported_at=row.imported_at,
+    )
+
+
+def latest_weeks(ws: Workspace) -> list[WeekSummary]:
+    """The weeks of the most recently imported audit (empty if nothing was imported)."""
+    from luckos.store import calendar as kept
+
+    row = kept.latest_import(ws.store)
+    return kept.weeks(ws.store, row.id) if row else []
+
+
+def history(ws: Workspace) -> list[dict[str, Any]]:
+    """Every kept audit with its headline figures, oldest first."""
+    from luckos.store import calendar as kept
+
+    return [{"id": row.id, "imported_at": row.imported_at, "source": row.source,
+             "window": {"from": row.window[0].isoformat(), "to": row.window[1].isoformat()},
+             "events": row.events, **row.summary} for row in kept.imports(ws.store)]
+
+
+def totals(report: Report) -> dict[str, Any]:
+    """Headline figures of an audit (kept with an import, compared by `history`)."""
+    a, f = report.audit, report.findings
+    weeks = a.window_days / 7
+    meetings = sum(d.meetings for d in a.days)
+    judged = [w for w in a.weeks if w.maker_day_state in ("kept", "lost")]
+    mix: dict[str, float] = {}
+    for week in a.weeks:
+        for altitude, hours in week.altitude_hours.items():
+            mix[altitude] = mix.get(altitude, 0.0) + hours
+    return {
+        "meeting_hours_per_week": round(sum(d.meeting_hours for d in a.days) / weeks, 2),
+        "meetings_per_week": round(meetings / weeks, 1),
+        "maker_blocks_per_week": round(sum(d.maker_blocks for d in a.days) / weeks, 2),
+        "fragmented_hours_per_week": round(sum(d.fragmented_hours for d in a.days) / weeks, 2),
+        "context_switches_per_week": round(sum(d.switches for d in a.days) / weeks, 1),
+        "focus_hours_per_week": round(sum(d.focus_hours for d in a.days) / weeks, 2),
+        "maker_day": WEEKDAYS[a.maker_weekday],
+        "maker_days_kept": sum(1 for w in judged if w.maker_day_kept),
+        "maker_days_judged": len(judged),
+        "altitude_share": {k: round(v / sum(mix.values()), 3) for k, v in mix.items()}
+        if mix else {},
+        "status_theater_hours_per_quarter": round(f.status_theater_hours, 1),
+        "preread_gap_hours_per_quarter": round(f.preread_hours, 1),
+        "clustering_hours_per_quarter": round(f.mixed_hours, 1),
+        "proposed_maker_day": f.maker_day.name if f.maker_day else None,
+    }

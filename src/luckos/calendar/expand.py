@@ -1,0 +1,252 @@
+"""Expanding recurring events with recurring-ical-events, only inside the audit window.
+
+Every recurring UID (a master with RRULE or RDATE, its EXDATEs, and its RECURRENCE-ID
+overrides and cancellations) is expanded on its own, so that one broken series is
+skipped with its reason and the others are not lost. Rules without an end are given one
+just past the window (occurrences inside the window are the same), a rule that no date
+can match keeps only its DTSTART, and a series still expanding after SERIES_SECONDS is
+stopped and skipped: no rule is followed to the end of time.
+"""
+
+from __future__ import annotations
+
+import calendar as gregorian
+import contextlib
+import datetime as dt
+import itertools
+import signal
+import threading
+import warnings
+from collections.abc import Callable, Iterator
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from luckos.calendar import lines as ics
+from luckos.calendar.events import Event, Problems
+from luckos.calendar.values import BadValue, Moment, Parsed, moment
+from luckos.calendar.zones import Zones, iana
+
+UTC = dt.UTC
+_SUB_DAILY = frozenset({"SECONDLY", "MINUTELY", "HOURLY"})
+SERIES_SECONDS = 2.0
+Raw = tuple[Event, "dt.date | dt.datetime", "dt.date | dt.datetime"]
+
+
+def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
+           timezones: list[ics.Block], zones: Zones, window: tuple[dt.date, dt.date],
+           problems: Problems, progress: Callable[[int], None] | None = None) -> Iterator[Raw]:
+    """Occurrences (event, start, end) of every recurring UID that may touch the window.
+
+    Starts and ends are what recurring-ical-events gives: dates, naive (floating) or
+    aware datetimes; the caller puts them in the audit's zone and trims to the window.
+    """
+    import icalendar
+    import recurring_ical_events
+    import x_wr_timezone
+
+    limit = window[1] + dt.timedelta(days=2)
+    xwr = _calendar_zone(properties)
+    text, kept = _calendar_text(groups, xwr, timezones, limit, problems)
+    if not kept:
+        return
+    by_uid: dict[str, list[Any]] | None = {}
+    try:
+        found_all: dict[str, list[Any]] = {}
+        for component in icalendar.Calendar.from_ical(text).walk("VEVENT"):
+            found_all.setdefault(str(component.get("UID", "")), []).append(component)
+        by_uid = found_all
+    except ValueError:  # one series spoils the whole text: read them one by one
+        by_uid = None
+    span = (window[0] - dt.timedelta(days=1), limit)
+    cap = 4 * ((window[1] - window[0]).days + 1) + 100
+    done = 0
+    for uid, members in kept.items():
+        done += 1
+        if progress is not None and done % 10 == 0:
+            progress(10)
+        where = _where(members)
+        try:
+            if by_uid is None:
+                alone = _calendar_text({uid: members}, xwr, timezones, limit, Problems())[0]
+                components = icalendar.Calendar.from_ical(alone).walk("VEVENT")
+            else:
+                components = by_uid.get(uid, [])
+            group = icalendar.Calendar()
+            if xwr is not None:
+                group.add("X-WR-TIMEZONE", xwr.key)
+            for component in components:
+                group.add_component(component)
+            with warnings.catch_warnings(), _time_limit(SERIES_SECONDS):
+                warnings.simplefilter("ignore")
+                group = x_wr_timezone.to_standard(group)
+                query = recurring_ical_events.CalendarQuery(group)
+                found: list[Any] = []
+                for series in query.series:
+                    found.extend(itertools.islice(series.between(*span), cap + 1))
+        except _TooSlow:
+            problems.skip(f"recurrence takes too long to expand (over {SERIES_SECONDS:g} s)",
+                          where, len(members))
+            continue
+        except (recurring_ical_events.InvalidCalendar, ValueError, TypeError, KeyError,
+                OverflowError, AttributeError) as exc:
+            problems.skip(_reason(exc), where, len(members))
+            continue
+        if len(found) > cap:
+            problems.skip("recurs too often to be a meeting (more than 4 times a day)",
+                          where, len(members))
+            continue
+        by_id = _events_by_recurrence_id(members, zones, xwr)
+        core = by_id.get(None) or members[0].event
+        for occurrence in found:
+            key = occurrence.id.recurrence_id
+            yield by_id.get(key, core), occurrence.start, occurrence.end
+    if progress is not None:
+        progress(done % 10)
+
+
+class _TooSlow(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Stop one series' expansion after `seconds` (a rule that never matches makes
+    dateutil search up to the year 9999). Only where signals can do it: the main thread
+    of a POSIX process; elsewhere the rules are bounded by `bounded_rule` alone."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not (
+            threading.main_thread()):
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _calendar_zone(properties: dict[str, str]) -> ZoneInfo | None:
+    """The calendar's X-WR-TIMEZONE as a zone (None if absent or unknown)."""
+    name = properties.get("X-WR-TIMEZONE", "").strip()
+    return iana(name) if name else None
+
+
+def _where(members: list[Parsed]) -> str:
+    event = members[0].event
+    return f"{event.title or '(no title)'!r} (UID {event.uid})"
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    if "RRULE" in text or "rule" in text.lower() or "UNTIL" in text:
+        return "unreadable RRULE"
+    return "recurrence could not be expanded"
+
+
+def _calendar_text(groups: dict[str, list[Parsed]], xwr: ZoneInfo | None,
+                   timezones: list[ics.Block], limit: dt.date,
+                   problems: Problems) -> tuple[str, dict[str, list[Parsed]]]:
+    """A small calendar of just what recurring-ical-events reads, with bounded rules."""
+    out = ["BEGIN:VCALENDAR", "VERSION:2.0"]
+    if xwr is not None:
+        out.append(f"X-WR-TIMEZONE:{xwr.key}")
+    for block in timezones:
+        out += ["BEGIN:VTIMEZONE", *block.lines, "END:VTIMEZONE"]
+    kept: dict[str, list[Parsed]] = {}
+    for uid, members in groups.items():
+        body: list[str] = []
+        try:
+            for parsed in members:
+                body.append("BEGIN:VEVENT")
+                for name, params, value in parsed.lines:
+                    if name == "RRULE":
+                        try:
+                            value = bounded_rule(value, parsed.start, limit)
+                        except Impossible:
+                            problems.note("RRULE that no date matches (only DTSTART counts)",
+                                          _where(members))
+                            continue
+                    body.append(f"{name}{params}:{value}")
+                body.append("END:VEVENT")
+        except BadValue as exc:
+            problems.skip(str(exc), _where(members), len(members))
+            continue
+        out += body
+        kept[uid] = members
+    out.append("END:VCALENDAR")
+    return "\r\n".join(out) + "\r\n", kept
+
+
+def bounded_rule(value: str, start: Moment | None, limit: dt.date) -> str:
+    """The RRULE with an UNTIL no later than `limit` (unless COUNT already ends it)."""
+    parts = [part.partition("=") for part in value.strip().split(";") if part]
+    keys = {key.upper(): val for key, _, val in parts}
+    if keys.get("FREQ", "").upper() in _SUB_DAILY:
+        raise BadValue("recurs more often than daily (FREQ=" + keys["FREQ"].upper() + ")")
+    if _never(keys):
+        raise Impossible
+    if "COUNT" in keys:
+        return value
+    until = keys.get("UNTIL", "")
+    if until[:8].isdigit():
+        try:
+            if dt.date(int(until[:4]), int(until[4:6]), int(until[6:8])) <= limit:
+                return value
+        except ValueError:
+            pass
+    if start is None or start.is_date:
+        stop = f"{limit:%Y%m%d}"
+    elif start.floating:
+        stop = f"{limit:%Y%m%d}T235959"
+    else:
+        stop = f"{limit:%Y%m%d}T235959Z"
+    rest = ";".join(f"{key}={val}" for key, _, val in parts if key.upper() != "UNTIL")
+    return f"{rest};UNTIL={stop}"
+
+
+class Impossible(BadValue):
+    """An RRULE no date can match (February 30th): only DTSTART happens."""
+
+
+def _never(keys: dict[str, str]) -> bool:
+    """Whether BYMONTH and BYMONTHDAY leave no day in any year (e.g. BYMONTH=2;BYMONTHDAY=30)."""
+    if "BYMONTHDAY" not in keys:
+        return False
+    try:
+        months = [int(m) for m in keys.get("BYMONTH", "").split(",") if m] or list(range(1, 13))
+        days = [abs(int(d)) for d in keys["BYMONTHDAY"].split(",") if d]
+    except ValueError:
+        return False  # recurring-ical-events will say what is wrong with it
+    longest = {m: gregorian.monthrange(2024, m)[1] for m in range(1, 13)}  # a leap year
+    return not any(0 < d <= longest.get(m, 31) for m in months for d in days)
+
+
+def _events_by_recurrence_id(members: list[Parsed], zones: Zones,
+                             floating: dt.tzinfo | None) -> dict[dt.datetime | None, Event]:
+    """Each member's event under the id recurring-ical-events gives its occurrences:
+    None for the master, the RECURRENCE-ID in naive UTC for an override."""
+    found: dict[dt.datetime | None, Event] = {}
+    for parsed in members:
+        line = next((ln for ln in parsed.lines if ln[0] == "RECURRENCE-ID"), None)
+        if line is None:
+            found.setdefault(None, parsed.event)
+            continue
+        try:
+            when = moment(line, zones)
+        except BadValue:
+            continue
+        value = when.value
+        if not isinstance(value, dt.datetime):
+            key = dt.datetime(value.year, value.month, value.day)
+        elif value.tzinfo is None:
+            key = value if floating is None else value.replace(tzinfo=floating).astimezone(
+                UTC).replace(tzinfo=None)
+        else:
+            key = value.astimezone(UTC).replace(tzinfo=None)
+        found[key] = parsed.event
+    return found

@@ -1,0 +1,253 @@
+"""An ICS export -> the occurrences inside an audit window, and what could not be read.
+
+The file is split into components in one cheap pass (`lines`); single events are read
+straight from their content lines (`values`); recurring events go to
+recurring-ical-events (`expand`). Events that cannot be read are skipped and counted
+by reason; a file that is not a calendar at all is a `LuckError`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+
+from luckos.calendar import lines as ics
+from luckos.calendar.events import Event, Occurrence, Problems, collector_paused
+from luckos.calendar.expand import expand
+from luckos.calendar.values import Parsed, outside_window, parse_event, series_outside
+from luckos.calendar.zones import Zones, choose_zone, iana
+from luckos.errors import LuckError
+
+MAX_BYTES = 512 * 1024 * 1024
+# Progress callback: (stage, steps done since the last call, total steps of the stage).
+Progress = Callable[[str, int, int], None]
+
+
+@dataclasses.dataclass
+class Reading:
+    """What a calendar file holds inside the audit window."""
+
+    source: str
+    calendar_name: str
+    occurrences: list[Occurrence]
+    events: int  # VEVENT components in the file
+    zone: dt.tzinfo
+    zone_name: str
+    zone_reason: str
+    me: frozenset[str]
+    me_reason: str
+    window: tuple[dt.date, dt.date]
+    span: tuple[dt.date, dt.date] | None  # first and last DTSTART in the file
+    problems: Problems
+
+
+def read_calendar(data: bytes, where: str, *, window: tuple[dt.date, dt.date],
+                  zone: str = "", zone_what: str = "--tz", me: tuple[str, ...] = (),
+                  me_what: str = "--me", progress: Progress | None = None) -> Reading:
+    """Read `data` (the bytes of an ICS file named `where`) inside `window` (inclusive)."""
+    if len(data) > MAX_BYTES:
+        raise LuckError(f"{where}: too large to be a calendar ({len(data) // 2**20} MB; "
+                        f"the limit is {MAX_BYTES // 2**20} MB)")
+    with collector_paused():
+        return _read(data, where, window, zone, zone_what, me, me_what, progress)
+
+
+def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: str,
+          zone_what: str, me_asked: tuple[str, ...], me_what: str,
+          progress: Progress | None) -> Reading:
+    doc = ics.split(ics.decode(data, where), where)
+    problems = Problems()
+    zones = Zones(doc.timezones)
+    for tzid in zones.broken:
+        problems.note(f"unreadable VTIMEZONE {tzid!r}")
+    total = len(doc.events)
+    parsed: list[Parsed] = []
+    tzids: Counter[str] = Counter()
+    low_day = window[0] - dt.timedelta(days=2)
+    high_day = window[1] + dt.timedelta(days=2)
+    outside: list[dt.date] = []  # first days of single events left unread
+    for block in doc.events:
+        if progress is not None and block.index % 250 == 0:
+            progress("reading events", 250, total)
+        day = outside_window(block, low_day, high_day)
+        if day is not None:
+            outside.append(day)
+            continue
+        item, joined = parse_event(block, zones)
+        if joined:
+            problems.note("broken line folding (line joined to the one before)",
+                          _where(item.event), joined)
+        for name in item.repeated:
+            problems.note(f"{name} given twice (the first one is used)", _where(item.event))
+        if item.problem:
+            problems.skip(item.problem, _where(item.event))
+        else:
+            parsed.append(item)
+            tzids.update(item.tzids)
+    if progress is not None:
+        progress("reading events", total % 250, total)
+    if not doc.events:
+        raise LuckError(f"{where}: no events in this calendar (no VEVENT)")
+    if not parsed and not outside:
+        reasons = ", ".join(f"{n} {r}" for r, n in problems.skipped.most_common())
+        raise LuckError(f"{where}: none of its {total} events could be read ({reasons})")
+    calendar_zone = doc.properties.get("X-WR-TIMEZONE", "").strip()
+    if calendar_zone and iana(calendar_zone) is None:
+        problems.note(f"unknown X-WR-TIMEZONE {calendar_zone!r} (ignored)")
+    zone, zone_name, zone_reason = choose_zone(zone_asked, zone_what, calendar_zone, tzids)
+    floating: dt.tzinfo = (iana(calendar_zone) if calendar_zone else None) or zone
+    for item in parsed:
+        unknown = next((m.unknown_zone for m in (item.start, item.end)
+                        if m is not None and m.unknown_zone), "")
+        if unknown:
+            problems.note(f"unknown time zone {unknown!r} (read as local time)",
+                          _where(item.event))
+    singles, series = _by_uid(parsed, problems)
+    series = {uid: members for uid, members in series.items()
+              if not series_outside(members, low_day, high_day)}
+    low = dt.datetime.combine(window[0], dt.time(0), zone)
+    high = dt.datetime.combine(window[1] + dt.timedelta(days=1), dt.time(0), zone)
+    occurrences: list[Occurrence] = []
+    for item in singles:
+        occurrence = _single(item, floating, zone)
+        if occurrence is None:
+            problems.skip("ends before it starts", _where(item.event))
+        elif occurrence.start < high and (occurrence.end > low or occurrence.start >= low):
+            occurrences.append(occurrence)
+    step = None
+    if progress is not None and series:
+        def step(done: int) -> None:
+            progress("expanding series", done, len(series))
+    for event, start, end in expand(series, doc.properties, doc.timezones, zones, window,
+                                    problems, step):
+        occurrence = _occurrence(event, start, end, floating, zone)
+        if occurrence.start < high and (occurrence.end > low or occurrence.start >= low):
+            occurrences.append(occurrence)
+    occurrences.sort(key=lambda o: (o.start, o.end))
+    me, me_reason = _me(me_asked, me_what, doc.properties.get("X-WR-CALNAME", ""), parsed)
+    starts = [item.start.value for item in parsed if item.start is not None]
+    days = [s.date() if isinstance(s, dt.datetime) else s for s in starts] + outside
+    return Reading(
+        source=where,
+        calendar_name=ics.text(doc.properties.get("X-WR-CALNAME", "")).strip(),
+        occurrences=occurrences,
+        events=total,
+        zone=zone,
+        zone_name=zone_name,
+        zone_reason=zone_reason,
+        me=me,
+        me_reason=me_reason,
+        window=window,
+        span=(min(days), max(days)) if days else None,
+        problems=problems,
+    )
+
+
+def _where(event: Event) -> str:
+    return f"{event.title or '(no title)'!r} (UID {event.uid})"
+
+
+def _by_uid(parsed: list[Parsed],
+            problems: Problems) -> tuple[list[Parsed], dict[str, list[Parsed]]]:
+    """Single events (copies of one UID resolved) and the members of each recurring UID."""
+    groups: dict[str, list[Parsed]] = {}
+    for item in parsed:
+        groups.setdefault(item.event.uid, []).append(item)
+    singles: list[Parsed] = []
+    series: dict[str, list[Parsed]] = {}
+    for uid, members in groups.items():
+        if any(m.recurring for m in members):
+            series[uid] = members
+            continue
+        if len(members) == 1:
+            singles.append(members[0])
+            continue
+        newest = max(m.sequence for m in members)
+        older = [m for m in members if m.sequence < newest]
+        if older:
+            problems.skip("an older version of the same UID (lower SEQUENCE)",
+                          _where(older[0].event), len(older))
+        by_start: dict[object, Parsed] = {}
+        for member in members:
+            if member.sequence < newest:
+                continue
+            key = member.start.value if member.start else None
+            kept = by_start.get(key)
+            if kept is None or member.stamp > kept.stamp:
+                by_start[key] = member
+        copies = len(members) - len(older) - len(by_start)
+        if copies:
+            problems.skip("duplicate UID (a second copy of the same event)",
+                          _where(members[0].event), copies)
+        if len(by_start) > 1:
+            problems.note("one UID shared by events at different times (all kept)",
+                          _where(members[0].event))
+        singles.extend(by_start.values())
+    return singles, series
+
+
+def _single(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo) -> Occurrence | None:
+    assert item.start is not None
+    start = item.start.value
+    if item.start.is_date:
+        if item.end is not None:
+            end_value = item.end.value
+            end = end_value.date() if isinstance(end_value, dt.datetime) else end_value
+        elif item.duration is not None:
+            end = start + dt.timedelta(days=max(1, item.duration.days))
+        else:
+            end = start + dt.timedelta(days=1)
+        if end <= start:
+            end = start + dt.timedelta(days=1)
+    elif item.end is not None:
+        end = item.end.value
+        if not isinstance(end, dt.datetime):
+            end = dt.datetime.combine(end, dt.time(0))
+    elif item.duration is not None:
+        end = start + item.duration
+    else:
+        end = start
+    occurrence = _occurrence(item.event, start, end, floating, zone)
+    if occurrence.end < occurrence.start:
+        return None
+    return occurrence
+
+
+def _occurrence(event: Event, start: dt.date | dt.datetime, end: dt.date | dt.datetime,
+                floating: dt.tzinfo, zone: dt.tzinfo) -> Occurrence:
+    all_day = not isinstance(start, dt.datetime)
+    return Occurrence(event, _local(start, floating, zone), _local(end, floating, zone),
+                      all_day)
+
+
+def _local(value: dt.date | dt.datetime, floating: dt.tzinfo, zone: dt.tzinfo) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=floating)
+        return value.astimezone(zone)
+    return dt.datetime.combine(value, dt.time(0), zone)
+
+
+def _me(asked: tuple[str, ...], what: str, calendar_name: str,
+        parsed: list[Parsed]) -> tuple[frozenset[str], str]:
+    """Your addresses: as given, else the calendar's name if it is an address (Google),
+    else the address on at least half of the meetings that have attendees."""
+    if asked:
+        return frozenset(a.lower() for a in asked), what
+    name = ics.address(ics.text(calendar_name))
+    if "@" in name and " " not in name:
+        return frozenset({name}), "the calendar's name (X-WR-CALNAME)"
+    counts: Counter[str] = Counter()
+    with_attendees = 0
+    for item in parsed:
+        addresses = {address for address, _ in item.event.attendees}
+        if len(addresses) >= 2:
+            with_attendees += 1
+            counts.update(addresses)
+    if counts:
+        address, seen = counts.most_common(1)[0]
+        if seen * 2 >= with_attendees:
+            return frozenset({address}), f"on {seen} of {with_attendees} meetings"
+    return frozenset(), "unknown (pass --me to read your declines)"

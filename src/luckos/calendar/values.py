@@ -1,0 +1,286 @@
+"""Reading one VEVENT's content lines into an `Event` and its DTSTART/DTEND values.
+
+Only the properties the audit uses are decoded. Recurrence properties are kept as raw
+lines so that recurring-ical-events can expand them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from luckos.calendar import lines as ics
+from luckos.calendar.events import Event
+from luckos.calendar.zones import Zones
+
+UTC = dt.UTC
+RECURRENCE = frozenset({"RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"})
+EXPANSION = frozenset({"UID", "DTSTART", "DTEND", "DURATION", "SEQUENCE", *RECURRENCE})
+SINGLE = frozenset({"UID", "DTSTART", "DTEND", "DURATION", "SEQUENCE", "RECURRENCE-ID"})
+
+
+class BadValue(ValueError):
+    """A date, time or duration that cannot be read; the message is the skip reason."""
+
+
+@dataclasses.dataclass
+class Moment:
+    """A DTSTART-like value: a date, a UTC or zoned datetime, or a floating one."""
+
+    value: dt.datetime | dt.date
+    floating: bool = False  # no zone: local time wherever you are
+    unknown_zone: str = ""  # a TZID nobody knows (read as floating)
+
+    @property
+    def is_date(self) -> bool:
+        return not isinstance(self.value, dt.datetime)
+
+
+@dataclasses.dataclass
+class Parsed:
+    """One VEVENT after the cheap pass."""
+
+    event: Event
+    index: int
+    start: Moment | None
+    end: Moment | None
+    duration: dt.timedelta | None
+    sequence: int
+    stamp: str  # DTSTAMP as written: a tie-breaker between copies of one UID
+    recurring: bool
+    lines: list[ics.Line]  # for a recurring event: the lines recurring-ical-events reads
+    tzids: tuple[str, ...]
+    problem: str = ""  # why it cannot be used, if it cannot
+    repeated: tuple[str, ...] = ()  # properties given twice (the first one was used)
+
+
+def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
+    """Read a VEVENT block; returns it and the number of broken lines joined back."""
+    content, joined = ics.content_lines(block)
+    title = description = location = url = organizer = status = busy = uid = stamp = ""
+    transparent = recurring = False
+    attendees: list[tuple[str, str]] = []
+    attachments: list[str] = []
+    last_modified = None
+    start_line = end_line = None
+    duration_value = ""
+    sequence = 0
+    keep: list[ics.Line] = []
+    seen: set[str] = set()
+    repeated: list[str] = []
+    for line in content:
+        name, params, value = line
+        if name in EXPANSION:
+            if name in SINGLE:
+                if name in seen:  # a second DTSTART, SEQUENCE...: the first one counts
+                    repeated.append(name)
+                    continue
+                seen.add(name)
+            keep.append(line)
+            if name == "DTSTART":
+                start_line = line
+            elif name == "DTEND":
+                end_line = line
+            elif name == "DURATION":
+                duration_value = value
+            elif name == "UID":
+                uid = value.strip()
+            elif name == "SEQUENCE":
+                sequence = _integer(value)
+            else:
+                recurring = True
+        elif name == "ATTENDEE":
+            cutype, partstat = ics.attendee(params)
+            if cutype not in ("ROOM", "RESOURCE"):
+                attendees.append((ics.address(value), partstat))
+        elif name == "SUMMARY":
+            title = ics.text(value).strip()
+        elif name == "DESCRIPTION":
+            description = ics.text(value)
+        elif name == "LOCATION":
+            location = ics.text(value)
+        elif name == "ORGANIZER":
+            organizer = ics.address(value)
+        elif name == "STATUS":
+            status = value.strip().upper()
+        elif name == "TRANSP":
+            transparent = value.strip().upper() == "TRANSPARENT"
+        elif name == "X-MICROSOFT-CDO-BUSYSTATUS":
+            busy = value.strip().upper()
+        elif name == "LAST-MODIFIED":
+            last_modified = _utc_stamp(value)
+        elif name == "DTSTAMP":
+            stamp = value.strip()
+        elif name == "URL":
+            url = value.strip()
+        elif name == "ATTACH":
+            found = ics.parameters(params)
+            if found.get("VALUE", "URI").upper() != "BINARY" and "ENCODING" not in found:
+                attachments.append(value.strip())
+    event = Event(
+        uid=uid or f"(no UID: event {block.index})",
+        title=title,
+        description=description,
+        location=location,
+        url=url,
+        organizer=organizer,
+        attendees=tuple(attendees),
+        status=status,
+        transparent=transparent,
+        busy_status=busy,
+        recurring=recurring,
+        last_modified=last_modified,
+        attachments=tuple(attachments),
+    )
+    parsed = Parsed(event, block.index, None, None, None, sequence, stamp, recurring,
+                    keep if recurring else [], (), repeated=tuple(repeated))
+    if not block.closed:
+        parsed.problem = "not closed (END:VEVENT missing)"
+        return parsed, joined
+    if start_line is None:
+        parsed.problem = "no DTSTART"
+        return parsed, joined
+    tzids = []
+    try:
+        parsed.start = moment(start_line, zones)
+        tzids.append(ics.parameters(start_line[1]).get("TZID", ""))
+        if end_line is not None:
+            parsed.end = moment(end_line, zones)
+        elif duration_value:
+            parsed.duration = duration(duration_value)
+    except BadValue as exc:
+        parsed.problem = str(exc)
+    parsed.tzids = tuple(t for t in tzids if t)
+    return parsed, joined
+
+
+def outside_window(block: ics.Block, low: dt.date, high: dt.date) -> dt.date | None:
+    """The first day of a single, well-formed event that cannot touch [low, high], so
+    that it need not be read at all; None for anything else (read it)."""
+    start = end = ""
+    for line in block.lines:
+        head = line[:5]
+        if head == "DTSTA" and line[5:8] in ("RT:", "RT;"):
+            start = line
+        elif head == "DTEND" and line[5:6] in (":", ";"):
+            end = line
+        elif head in ("RRULE", "RDATE", "RECUR", "EXDAT", "DURAT"):
+            return None  # recurring, or its end needs reading
+    if not start or not block.closed:
+        return None
+    first = _day(start)
+    if first is None:
+        return None
+    if first > high:
+        return first
+    last = _day(end) if end else first
+    if last is not None and first <= last < low:
+        return first
+    return None
+
+
+def series_outside(members: list[Parsed], low: dt.date, high: dt.date) -> bool:
+    """Whether no member of a recurring UID can have an occurrence touching [low, high]:
+    each starts after it, or ended before it (a rule with an UNTIL, no COUNT, no RDATE).
+    Such a series (a past year's, say) need not be expanded at all."""
+    for member in members:
+        if member.start is None:
+            return False
+        first = _date_of(member.start.value)
+        length = 0
+        if member.end is not None:
+            length = max((_date_of(member.end.value) - first).days, 0)
+        elif member.duration is not None:
+            length = max(member.duration.days, 0) + 1
+        if first > high:
+            if any(name == "RDATE" for name, _, _ in member.lines):
+                return False  # an RDATE may come before DTSTART
+            continue
+        until = None
+        for name, _, value in member.lines:
+            if name == "RDATE":
+                return False
+            if name == "RRULE":
+                parts = dict(p.partition("=")[::2] for p in value.upper().split(";"))
+                if "COUNT" in parts or not parts.get("UNTIL", "")[:8].isdigit():
+                    return False
+                found = _day(":" + parts["UNTIL"])
+                if found is None:
+                    return False
+                until = found if until is None else max(until, found)
+        last = (until if until is not None else first) + dt.timedelta(days=length)
+        if last >= low:
+            return False
+    return True
+
+
+def _date_of(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _day(line: str) -> dt.date | None:
+    value = line.rpartition(":")[2]
+    if len(value) < 8 or not value[:8].isdigit():
+        return None
+    try:
+        return dt.date(int(value[:4]), int(value[4:6]), int(value[6:8]))
+    except ValueError:
+        return None
+
+
+def moment(line: ics.Line, zones: Zones) -> Moment:
+    """A DATE or DATE-TIME property value (RFC 5545 sections 3.3.4 and 3.3.5)."""
+    name, params, value = line
+    value = value.strip()
+    found = ics.parameters(params) if params else {}
+    try:
+        if len(value) == 8 or found.get("VALUE", "").upper() == "DATE":
+            return Moment(dt.date(int(value[:4]), int(value[4:6]), int(value[6:8])))
+        if len(value) < 15 or value[8] not in "Tt":
+            raise ValueError(value)
+        naive = dt.datetime(int(value[:4]), int(value[4:6]), int(value[6:8]),
+                            int(value[9:11]), int(value[11:13]), int(value[13:15]))
+    except ValueError:
+        raise BadValue(f"unreadable {name}") from None
+    if value[15:].upper() == "Z":
+        return Moment(naive.replace(tzinfo=UTC))
+    if len(value) > 15:
+        raise BadValue(f"unreadable {name}")
+    tzid = found.get("TZID", "")
+    if not tzid:
+        return Moment(naive, floating=True)
+    zone = zones.lookup(tzid)
+    if zone is None:
+        return Moment(naive, floating=True, unknown_zone=tzid)
+    return Moment(naive.replace(tzinfo=zone))
+
+
+def duration(value: str) -> dt.timedelta:
+    """A DURATION value such as PT1H30M or P1D (RFC 5545 section 3.3.6)."""
+    from icalendar.prop import vDuration
+
+    try:
+        found = vDuration.from_ical(value.strip())
+    except (ValueError, TypeError):
+        raise BadValue("unreadable DURATION") from None
+    if not isinstance(found, dt.timedelta):
+        raise BadValue("unreadable DURATION")
+    return found
+
+
+def _integer(value: str) -> int:
+    try:
+        return int(value.strip())
+    except ValueError:
+        return 0
+
+
+def _utc_stamp(value: str) -> dt.datetime | None:
+    value = value.strip()
+    if len(value) != 16 or value[15] not in "Zz":
+        return None
+    try:
+        return dt.datetime(int(value[:4]), int(value[4:6]), int(value[6:8]), int(value[9:11]),
+                           int(value[11:13]), int(value[13:15]), tzinfo=UTC)
+    except ValueError:
+        return None

@@ -1,0 +1,186 @@
+"""`luck calendar`: audit a calendar export (ICS) like a compiler."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from luckos.cli.output import emit_json, json_option
+from luckos.cli.session import session
+
+
+@click.group()
+def group() -> None:
+    """Calendar as strategy: audit an ICS export from Google Calendar, Outlook or Apple
+    Calendar. Meeting load, maker blocks, fragmentation, context switches between
+    altitudes (code, system, business), the maker day, and findings with the hours they
+    cost per quarter: status theater, missing pre-reads, expensive series, days to
+    cluster, a proposed maker day.
+    """
+
+
+def _window_options(command: Any) -> Any:
+    command = click.option("--to", "end", metavar="DATE",
+                           help="last day of the audit (default: the end of this week)")(command)
+    command = click.option("--from", "start", metavar="DATE",
+                           help="first day of the audit (default: 13 weeks before --to, "
+                                "not before the calendar's first event)")(
+        command)
+    return command
+
+
+def _reading_options(command: Any) -> Any:
+    command = click.option("--tz", metavar="ZONE",
+                           help="time zone of days and working hours (default: calendar."
+                                "timezone in luck.toml, else the calendar's own)")(command)
+    command = click.option("--me", multiple=True, metavar="EMAIL",
+                           help="your address (repeat for aliases); declines are read from "
+                                "its PARTSTAT (default: calendar.me, else guessed)")(command)
+    return command
+
+
+class _Bar:
+    """A progress bar on stderr when a terminal watches a calendar of 300+ events."""
+
+    def __init__(self) -> None:
+        self.enabled: bool | None = None
+        self._progress: Any = None
+        self._tasks: dict[str, Any] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.enabled is None:
+            self.enabled = total > 300 and sys.stderr.isatty()
+        if not self.enabled:
+            return
+        if self._progress is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self._progress = Progress(TextColumn("{task.description:<18}"), BarColumn(),
+                                      MofNCompleteColumn(), console=Console(stderr=True),
+                                      transient=True)
+            self._progress.start()
+        if stage not in self._tasks:
+            self._tasks[stage] = self._progress.add_task(stage, total=total)
+        self._progress.advance(self._tasks[stage], done)
+
+    def close(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def _config() -> Any:
+    """The workspace's settings if there is a workspace, else the defaults."""
+    from luckos.config import load_config
+    from luckos.workspace import CONFIG_NAME
+
+    return load_config(session().home / CONFIG_NAME)
+
+
+@group.command(short_help="Audit an ICS file (or re-audit the last import).")
+@click.argument("file", type=click.Path(path_type=Path), required=False)
+@_window_options
+@_reading_options
+@click.option("--explain", is_flag=True,
+              help="list each meeting with its altitude and the rule that decided it")
+@click.option("--days", "show_days", is_flag=True, help="also print the figures of every day")
+@click.option("--charts", "charts", type=click.Path(file_okay=False, path_type=Path),
+              metavar="DIR", help="write a meeting-load heat map and the altitude mix here")
+@click.option("--chart-format", type=click.Choice(["png", "svg"]), default="png",
+              show_default=True, help="file format of the charts")
+@json_option
+def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, ...],
+          tz: str | None, explain: bool, show_days: bool, charts: Path | None,
+          chart_format: str, as_json: bool) -> None:
+    """Audit FILE.ics, or re-audit the last imported calendar when FILE is left out.
+
+    Nothing is written to the workspace (use `luck calendar import` to keep an audit).
+    Declined, cancelled and free events are not meeting load; focus blocks are
+    protected time. Events that cannot be read are skipped and counted by reason.
+    """
+    from luckos.app import calendar as app
+
+    s = session()
+    if file is None:
+        from luckos.dates import parse_date
+
+        report = app.audit_latest(
+            s.ws, start=parse_date(start, s.today, what="--from") if start else None,
+            end=parse_date(end, s.today, what="--to") if end else None, me=me, tz=tz)
+    else:
+        config = _config()
+        window = app.window_from(start, end, s.today, config.week_start_index)
+        bar = _Bar()
+        try:
+            report = app.audit_file(file, config=config, window=window, me=me, tz=tz,
+                                    progress=bar, clip_start=start is None)
+        finally:
+            bar.close()
+    written = []
+    if charts is not None:
+        from luckos.calendar.charts import write_charts
+
+        written = write_charts(report.audit, charts, chart_format)
+    if as_json:
+        from luckos.app.calendar_json import report_json
+
+        data = report_json(report, explain=explain)
+        data["charts"] = [str(p) for p in written]
+        emit_json(data)
+        return
+    from luckos.cli.calendar_render import render_report
+
+    render_report(report, explain=explain, days=show_days)
+    for path in written:
+        click.echo(f"chart: {path}")
+
+
+@group.command("import", short_help="Audit an ICS file and keep the audit.")
+@click.argument("file", type=click.Path(path_type=Path))
+@_window_options
+@_reading_options
+@json_option
+def import_(file: Path, start: str | None, end: str | None, me: tuple[str, ...],
+            tz: str | None, as_json: bool) -> None:
+    """Audit FILE.ics and keep the audit in the workspace, to compare audits over time.
+
+    The occurrences of the window are kept, so `luck calendar audit` (no file) re-audits
+    them with your current settings, and `luck calendar history` compares the imports.
+    """
+    from luckos.app import calendar as app
+
+    s = session()
+    ws = s.ws
+    window = app.window_from(start, end, s.today, ws.config.week_start_index)
+    bar = _Bar()
+    try:
+        report = app.import_file(ws, file, window=window, me=me, tz=tz, progress=bar,
+                                 now=dt.datetime.now().astimezone(), clip_start=start is None)
+    finally:
+        bar.close()
+    rows = app.history(ws)
+    if as_json:
+        emit_json({"import": rows[-1], "previous": rows[-2] if len(rows) > 1 else None})
+        return
+    from luckos.cli.calendar_render import render_import
+
+    render_import(report, rows)
+
+
+@group.command(short_help="Audits kept by `luck calendar import`, compared.")
+@json_option
+def history(as_json: bool) -> None:
+    """Audits kept by `luck calendar import`, oldest first, with their headline figures."""
+    from luckos.app import calendar as app
+
+    rows = app.history(session().ws)
+    if as_json:
+        emit_json(rows)
+        return
+    from luckos.cli.calendar_render import render_history
+
+    render_history(rows)
