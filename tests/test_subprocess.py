@@ -19,7 +19,7 @@ def run(home: Path, *args: str) -> subprocess.CompletedProcess:
 def test_help_lists_every_command(tmp_path: Path) -> None:
     result = run(tmp_path, "--help")
     assert (result.returncode, result.stderr) == (0, "")
-    listed = result.stdout.split("Commands:")[1].split()
+    listed = result.stdout.split("Each week:")[1].split()
     for name, (_, help_text) in COMMANDS.items():
         assert name in listed
         assert " ".join(help_text.split()[:3]) in " ".join(result.stdout.split())
@@ -99,4 +99,4 @@ def test_python_dash_m(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "luckos", "--help"], capture_output=True,
                             text=True, env=subprocess_env(tmp_path), timeout=60)
     assert result.returncode == 0
-    assert "Commands:" in result.stdout
+    assert "Each week:" in result.stdout and "  review " in result.stdout

@@ -47,6 +47,18 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+# How `luck --help` groups the commands.
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Each week", ("review", "check", "ledger", "win")),
+    ("Records", ("promise", "signal", "window", "theme", "metric", "reading", "decision",
+                 "bench", "sponsor", "artifact", "testimonial", "note")),
+    ("The operating loop", ("diagnose", "glue", "explore", "project", "arc", "reboot",
+                            "stay-or-move", "surface", "feed")),
+    ("Calendar, documents, rough math", ("calendar", "doc", "estimate")),
+    ("Workspace", ("init", "demo", "search", "export", "import", "backup")),
+)
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
@@ -60,9 +72,13 @@ class LazyGroup(click.Group):
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, help_text) for name, (_, help_text) in COMMANDS.items()]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
+        placed = {name for _, names in SECTIONS for name in names}
+        rest = tuple(name for name in COMMANDS if name not in placed)
+        for title, names in (*SECTIONS, ("Other commands", rest)):
+            rows = [(name, COMMANDS[name][1]) for name in names if name in COMMANDS]
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         from luckos.errors import LuckError
