@@ -146,9 +146,9 @@ def _promise_overdue(g: _Gatherer) -> Result:
 
 
 def _metric_readings(g: _Gatherer) -> Result:
-    from luckos.domain.themes import metric_statuses
+    from luckos.domain.themes import active, metric_statuses
 
-    themes = g.store.all("theme")
+    themes = active(g.store.all("theme"), g.today)
     if not themes:
         return invariants.metric_readings([], g.today, grace_days=0)
     metrics = g.store.all("metric")

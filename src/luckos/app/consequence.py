@@ -11,6 +11,7 @@ from luckos.app import records
 from luckos.app.records import as_json
 from luckos.domain import consequence
 from luckos.domain.records import METRIC_SLOT_NAMES, METRIC_SLOTS, Reading, Theme
+from luckos.domain.themes import active
 from luckos.domain.validate import validate
 from luckos.errors import LuckError
 from luckos.store import loop as q
@@ -23,7 +24,10 @@ def update(ws: Workspace, month: str) -> list[consequence.ThemeUpdate]:
     store = ws.store
     metrics = store.all("metric")
     readings = q.readings_of(store, [m.id for m in metrics], per_metric=HISTORY + 12)
-    return consequence.monthly(store.all("theme"), metrics, readings, month, HISTORY)
+    # a theme retired before the month began is not asked for that month
+    first_day = dt.date.fromisoformat(f"{month}-01")
+    live = active(store.all("theme"), first_day)
+    return consequence.monthly(live, metrics, readings, month, HISTORY)
 
 
 def pick_theme(ws: Workspace, ref: str | None) -> Theme:

@@ -56,7 +56,7 @@ def events(ws: Workspace, today: dt.date, *, days: int, past_days: int) -> list[
                                      and start <= d.review_on <= end])
              + feed.kill_review_events(q.open_projects(store),
                                        s.value("project-kill-review", "default_weeks"))
-             + feed.consequence_event(store.all("theme"),
+             + feed.consequence_event(active_themes(store.all("theme"), today),
                                       s.value("metric-readings", "grace_days"))
              + feed.reboot_events(q.running_reboot(store))
              + feed.arc_events(q.current_arc(store, today)))
