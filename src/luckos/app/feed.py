@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 
 from luckos.domain import feed, windows
+from luckos.domain.themes import active as active_themes
 from luckos.errors import LuckError
 from luckos.store import loop as q
 from luckos.workspace import Workspace
