@@ -24,11 +24,43 @@ class Thresholds:
     rolling_days: int = 90  # the rolling hit-rate window
 
 
+def _default_word_budget() -> tuple[tuple[str, int], ...]:
+    from luckos.writing.catalog import DEFAULT_WORD_BUDGET
+
+    return DEFAULT_WORD_BUDGET
+
+
+def _default_vague_words() -> tuple[str, ...]:
+    from luckos.writing.catalog import DEFAULT_VAGUE_WORDS
+
+    return DEFAULT_VAGUE_WORDS
+
+
+@dataclasses.dataclass(frozen=True)
+class LintConfig:
+    """`[lint]`: how `luck doc lint` applies the essay's rules (defaults in writing.catalog)."""
+
+    rules: tuple[tuple[str, str], ...] = ()  # rule id -> "error" | "warning" | "suggestion" | "off"
+    word_budget: tuple[tuple[str, int], ...] = dataclasses.field(
+        default_factory=_default_word_budget)  # document kind -> words; 0 means no budget
+    min_options: int = 3  # "three options"
+    vague_words: tuple[str, ...] = dataclasses.field(default_factory=_default_vague_words)
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # section id -> extra heading words
+    max_file_kb: int = 1024  # larger files are reported, not linted
+
+    def severity(self, rule_id: str, default: str) -> str:
+        return dict(self.rules).get(rule_id, default)
+
+    def budget(self, kind: str) -> int:
+        return dict(self.word_budget).get(kind, 0)
+
+
 @dataclasses.dataclass(frozen=True)
 class Config:
     week_start: str = "monday"
     maker_day: str = "wednesday"
     thresholds: Thresholds = dataclasses.field(default_factory=Thresholds)
+    lint: LintConfig = dataclasses.field(default_factory=LintConfig)
 
     @property
     def week_start_index(self) -> int:
@@ -56,6 +88,23 @@ prep_lead_days = 7        # default prep lead for a new window: brief and demo r
 theme_label_max_words = 3 # the naming test for a theme label
 trend_quarters = 6        # quarters shown in the credibility trend
 rolling_days = 90         # the rolling hit-rate window
+
+[lint]                    # luck doc lint: the essay's rules for documents
+min_options = 3           # a brief weighs at least this many options
+max_file_kb = 1024        # larger files are reported, not linted
+
+[lint.word_budget]        # words per document kind, about 500 a page; 0 means no budget
+brief = 1000              # "a two-page brief"
+one-pager = 500
+scope-letter = 500        # "a one-page note"
+pre-read = 1000
+post-mortem = 0
+
+[lint.rules]              # a rule's severity: "error", "warning", "suggestion" or "off"
+# vague-claim = "warning" # (`luck doc rules` lists every rule and its default)
+
+[lint.synonyms]           # more heading words for a section (`luck doc kinds` lists them)
+# options = ["paths we weighed"]
 """
 
 
@@ -73,7 +122,7 @@ def load_config(path: Path) -> Config:
 
 
 def config_from_dict(data: dict[str, Any], where: str = "luck.toml") -> Config:
-    known = {"week_start", "maker_day", "thresholds"}
+    known = {"week_start", "maker_day", "thresholds", "lint"}
     unknown = set(data) - known
     if unknown:
         raise LuckError(f"{where}: unknown setting {sorted(unknown)[0]!r}")
@@ -92,7 +141,81 @@ def config_from_dict(data: dict[str, Any], where: str = "luck.toml") -> Config:
                 f"{where}: thresholds.{key} = {value!r} is out of range ({low} to {high})"
             )
         values[key] = value
-    return Config(week_start=week_start, maker_day=maker_day, thresholds=Thresholds(**values))
+    return Config(week_start=week_start, maker_day=maker_day, thresholds=Thresholds(**values),
+                  lint=lint_config_from_dict(data.get("lint", {}), where))
+
+
+_LINT_RANGES = {"min_options": (1, 10), "max_file_kb": (1, 102_400)}
+_WORD_BUDGET_RANGE = (50, 100_000)
+
+
+def lint_config_from_dict(raw: Any, where: str = "luck.toml") -> LintConfig:
+    """Validate a `[lint]` table; every mistake names the setting and what it accepts."""
+    from luckos.writing.catalog import DOC_KINDS, INPUT_RULES, RULES, SECTIONS, SEVERITIES
+
+    if not isinstance(raw, dict):
+        raise LuckError(f"{where}: [lint] must be a table")
+    known = {"rules", "word_budget", "min_options", "vague_words", "synonyms", "max_file_kb"}
+    unknown = set(raw) - known
+    if unknown:
+        raise LuckError(f"{where}: unknown lint setting {sorted(unknown)[0]!r} "
+                        f"(known: {', '.join(sorted(known))})")
+    values: dict[str, Any] = {}
+    for key, (low, high) in _LINT_RANGES.items():
+        if key in raw:
+            value = raw[key]
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+                raise LuckError(f"{where}: lint.{key} = {value!r} is out of range "
+                                f"({low} to {high})")
+            values[key] = value
+    rules = _table(raw, "rules", where)
+    for rule_id, severity in rules.items():
+        if rule_id in INPUT_RULES:
+            raise LuckError(f"{where}: [lint.rules] {rule_id} cannot be configured: a file "
+                            "that cannot be read is always an error")
+        if rule_id not in RULES:
+            raise LuckError(f"{where}: [lint.rules] unknown rule {rule_id!r} "
+                            "(luck doc rules lists them)")
+        if severity not in (*SEVERITIES, "off"):
+            raise LuckError(f"{where}: lint.rules.{rule_id} = {severity!r}: use \"error\", "
+                            "\"warning\", \"suggestion\" or \"off\"")
+    values["rules"] = tuple(sorted(rules.items()))
+    budget = dict(LintConfig().word_budget)
+    for kind, words in _table(raw, "word_budget", where).items():
+        if kind not in DOC_KINDS:
+            raise LuckError(f"{where}: [lint.word_budget] unknown document kind {kind!r} "
+                            f"(known: {', '.join(DOC_KINDS)})")
+        low, high = _WORD_BUDGET_RANGE
+        if (not isinstance(words, int) or isinstance(words, bool)
+                or not (words == 0 or low <= words <= high)):
+            raise LuckError(f"{where}: lint.word_budget.{kind} = {words!r}: use 0 (no budget) "
+                            f"or {low} to {high} words")
+        budget[kind] = words
+    values["word_budget"] = tuple(budget.items())
+    if "vague_words" in raw:
+        values["vague_words"] = _words(raw["vague_words"], "lint.vague_words", where)
+    synonyms = []
+    for section, words in _table(raw, "synonyms", where).items():
+        if section not in SECTIONS:
+            raise LuckError(f"{where}: [lint.synonyms] unknown section {section!r} "
+                            "(luck doc kinds lists them)")
+        synonyms.append((section, _words(words, f"lint.synonyms.{section}", where)))
+    values["synonyms"] = tuple(sorted(synonyms))
+    return LintConfig(**values)
+
+
+def _table(raw: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+    value = raw.get(key, {})
+    if not isinstance(value, dict):
+        raise LuckError(f"{where}: [lint.{key}] must be a table")
+    return value
+
+
+def _words(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if (not isinstance(value, list)
+            or not all(isinstance(w, str) and w.strip() for w in value)):
+        raise LuckError(f"{where}: {key} must be a list of non-empty strings")
+    return tuple(w.strip().lower() for w in value)
 
 
 def _weekday(value: Any, key: str, where: str) -> str:

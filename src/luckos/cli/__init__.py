@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("luckos.cli.exchange:export", "Export the workspace to JSON (private excluded)."),
     "import": ("luckos.cli.exchange:import_", "Restore a JSON export, in one transaction."),
     "backup": ("luckos.cli.exchange:backup", "Copy the database with SQLite's online backup."),
+    "doc": ("luckos.cli.doc:group", "Documents: draft from the records, lint, render to HTML."),
 }
 
 

@@ -1,0 +1,65 @@
+"""YAML front matter: the `---` block at the top of a document, read with PyYAML."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+_KEY_LINE = re.compile(r"^[A-Za-z_][\w -]*:(\s|$)")
+
+
+@dataclasses.dataclass(frozen=True)
+class FrontMatter:
+    data: dict[str, Any]
+    body_start: int  # how many lines come before the body (0 when there is no front matter)
+    error: tuple[int, str] | None = None  # (line, message) when the block is broken
+
+    def text(self, key: str) -> str | None:
+        """A scalar value as text, or None when absent or not a scalar."""
+        value = self.data.get(key)
+        if value is None or isinstance(value, (dict, list)):
+            return None
+        return str(value).strip() or None
+
+
+def split(lines: list[str]) -> FrontMatter:
+    """Read the front matter from a document's lines (already split on newlines)."""
+    if not lines or lines[0].rstrip() != "---":
+        return FrontMatter({}, 0)
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if close is None:
+        if len(lines) > 1 and _KEY_LINE.match(lines[1]):
+            return FrontMatter({}, 0, (1, "the front matter opened on line 1 is never "
+                                          "closed: add a line '---' after its last key"))
+        return FrontMatter({}, 0)  # a thematic break, not front matter
+    source = "\n".join(lines[1:close])
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(source, Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return FrontMatter({}, close + 1, (line, f"the front matter is not valid YAML: {problem}"
+                                                 f" (fix line {line} or quote the value)"))
+    if data is None:
+        return FrontMatter({}, close + 1)
+    if not isinstance(data, dict):
+        return FrontMatter({}, close + 1, (2, "the front matter must be 'key: value' lines, "
+                                              f"not a {type(data).__name__}"))
+    return FrontMatter({str(k): v for k, v in data.items()}, close + 1)
+
+
+def dump(data: dict[str, Any]) -> str:
+    """Front matter text for `data`, keys in the order given, closed by `---`."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        def ignore_aliases(self, data: Any) -> bool:
+            return True  # the same date twice is written twice, not as &id001 / *id001
+
+    body = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{body}---\n"
