@@ -78,7 +78,7 @@ def new(kind: str, theme_ref: str | None, window_ref: str | None, out: str | Non
 
 
 def _counts(counts: dict[str, int]) -> str:
-    return ", ".join(f"{n} {sev}{'' if n == 1 else 's'}" for sev, n in counts.items())
+    return ", ".join(f"{n:,} {sev}{'' if n == 1 else 's'}" for sev, n in counts.items())
 
 
 @group.command("lint")
@@ -187,8 +187,9 @@ def _exit(unusable: int, files: int, errors: int) -> None:
     from luckos.errors import LuckError
 
     if unusable:
-        raise LuckError(f"{unusable:,} of {files:,} files could not be linted (see the "
-                        "input-*, front-matter and unknown-kind findings)")
+        noun = "file" if files == 1 else "files"
+        raise LuckError(f"{unusable:,} of {files:,} {noun} could not be linted (see the "
+                        "input-*, front-matter and unknown-kind findings above)")
     if errors:
         raise click.exceptions.Exit(1)
 

@@ -50,7 +50,7 @@ SECTIONS: dict[str, SectionSpec] = {
         SectionSpec("decision", "Decision asked",
                     ("decision asked", "decision needed", "decision requested",
                      "decision at stake", "decision", "decisions", "the ask", "ask",
-                     "asks", "asking", "request", "what we need from you",
+                     "asks", "asking for", "what we need from you",
                      "what I need from you", "approval"),
                     "the specific decision asked: what, who decides, by when"),
         SectionSpec("tradeoffs", "Unresolved trade-offs",

@@ -101,8 +101,8 @@ def lint_document(text: str, *, kind: str | None = None, config: Any = None,
             hits.append((rule_id, line, column, message))
     if resolved is None and settings.severity("kind-missing", "suggestion") != "off":
         hits.append(("kind-missing", doc.title_line, 1,
-                     "no document kind: add `kind:` to the front matter (one of "
-                     f"{', '.join(DOC_KINDS)}) or pass --kind, and the shape rules will run"))
+                     "no document kind, so only the prose rules ran: add `kind: brief` (or "
+                     "another kind: luck doc kinds) to the front matter, or pass --kind"))
     silenced, comment_hits = _suppressions(doc)
     if settings.severity("unknown-rule", "warning") != "off":
         hits.extend(comment_hits)

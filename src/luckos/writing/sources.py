@@ -85,7 +85,7 @@ def _walk(top: str) -> Iterator[tuple[str, Path]]:
                 continue
             full = os.path.join(folder, name)
             if os.path.isfile(full):
-                yield full, Path(full)
+                yield os.path.normpath(full), Path(full)
 
 
 def read(source: Source, max_bytes: int) -> tuple[str | None, Finding | None]:

@@ -48,7 +48,7 @@ class Block:
     table: int = -1  # which table a row belongs to
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class Section:
     """A part of a document: under a heading, after a bold label, or in the front matter."""
 
@@ -59,6 +59,11 @@ class Section:
     stop: int  # index past the last block of the section
     how: str = "heading"  # heading | label | front matter
     value: str = ""  # front matter sections: the value
+
+    @cached_property
+    def key(self) -> str:
+        """The title as `normalize` makes it, for matching heading words."""
+        return normalize(self.title)
 
 
 _MASKS = (
@@ -91,6 +96,16 @@ def normalize(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", value).split())
 
 
+LEADING_WORDS = 4  # a heading names a section in its first words: "Risks and trade-offs"
+
+
+def names(pattern: re.Pattern[str], key: str) -> bool:
+    """Whether a heading (normalized) names the section: a synonym within its first few
+    words, so that 'Option A: consolidate the per-request calls' is not about requests."""
+    text = key
+    return any(text.count(" ", 0, m.start()) < LEADING_WORDS for m in pattern.finditer(text))
+
+
 def synonym_pattern(words: Iterable[str]) -> re.Pattern[str]:
     phrases = sorted({normalize(w) for w in words if normalize(w)}, key=len, reverse=True)
     alternatives = "|".join(re.escape(p) for p in phrases) or "(?!)"
@@ -109,8 +124,13 @@ def section_patterns(extra: Iterable[tuple[str, tuple[str, ...]]] = ()) -> dict[
             for sid, spec in SECTIONS.items()}
 
 
+_MARKUP = re.compile(r"[*_`~\[<\\]")
+
+
 def plain(text: str) -> str:
     """Inline Markdown as plain words: emphasis, code ticks and link targets dropped."""
+    if not _MARKUP.search(text):
+        return " ".join(text.split())
     value = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
     value = re.sub(r"<!--.*?-->", "", value)
     value = re.sub(r"[*_`~]+", "", value)
@@ -372,11 +392,9 @@ class Document:
         if found is not False:
             return found  # type: ignore[return-value]
         pattern = self.patterns[section_id]
-        result = next((s for s in self.headed_sections if pattern.search(normalize(s.title))),
-                      None)
+        result = next((s for s in self.headed_sections if names(pattern, s.key)), None)
         if result is None:
-            result = next((s for s in self.labelled_sections
-                           if pattern.search(normalize(s.title))), None)
+            result = next((s for s in self.labelled_sections if names(pattern, s.key)), None)
         if result is None:
             for key in SECTIONS[section_id].front_keys:
                 value = self.front.data.get(key)

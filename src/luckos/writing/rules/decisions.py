@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from luckos.writing import cues
 from luckos.writing.rules import Context, Hit, check
-from luckos.writing.structure import Block, Document, normalize, plain
+from luckos.writing.structure import Block, Document, names, normalize, plain
 
 _OPTION_HEAD = re.compile(r"^(?:option|alternative|approach|path|choice)\s+(?:[a-z]|\d+)\b")
 _OPTION_KEY = re.compile(r"\b(?:option|alternative|approach|path|choice)\s+([a-z]|\d+)\b",
@@ -44,7 +44,7 @@ def options(doc: Document) -> list[Option]:
     parts = doc.parts(section) if section else []
     if not parts:
         parts = [(s.line, doc.section_text(s), doc.blocks[s.start])
-                 for s in doc.headed_sections if _OPTION_HEAD.match(normalize(s.title))]
+                 for s in doc.headed_sections if _OPTION_HEAD.match(s.key)]
     found = []
     for number, (line, text, block) in enumerate(parts, start=1):
         first = text.split("\n", 1)[0]
@@ -76,6 +76,8 @@ def brief_options(doc: Document, ctx: Context) -> Iterator[Hit]:
     if len(found) >= wanted:
         return
     section = doc.section("options")
+    if section is None and not found:
+        return  # section-missing asks for the options section already
     line = section.line if section else doc.title_line
     counted = f"it weighs {len(found)}" if found else "none is listed"
     yield (line, 1, f"weigh at least {wanted} options, each with its costs and risks "
@@ -220,7 +222,7 @@ def decision_first(doc: Document, ctx: Context) -> Iterator[Hit]:
     if not sections:
         return
     first = sections[0]
-    if doc.patterns["stakes"].search(normalize(first.title)):
+    if names(doc.patterns["stakes"], first.key):
         return
     title = doc.title_index
     opening = [b for b in doc.blocks[(title + 1 if title is not None else 0):first.start]

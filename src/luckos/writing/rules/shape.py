@@ -29,9 +29,10 @@ def section_missing(doc: Document, ctx: Context) -> Iterator[Hit]:
             others = [s for s in spec.synonyms if stem not in s][:2]
             also = f"; '{others[0].capitalize()}' or '{others[1].capitalize()}' count too" if (
                 len(others) == 2) else ""
+            article = "an" if spec.heading[0].lower() in "aeiou" else "a"
             yield (doc.title_line, 1,
-                   f"add a '{spec.heading}' section: {spec.hint} (the {kind.title} needs it"
-                   f"{also})")
+                   f"add {article} '{spec.heading}' section: {spec.hint} (the {kind.title} "
+                   f"needs it{also})")
 
 
 @check("section-empty")
