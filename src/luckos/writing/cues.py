@@ -87,6 +87,11 @@ _OWNER_NAMED = re.compile(
     r"|[—–(\[]\s*(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+[A-Z][a-z]+)?\s*(?:[,;)\]]|$|\s+by\b)"
 )
 
+# an action item whose subject is a person: "Sam books the review", "Dana will send it"
+OWNER_SUBJECT = re.compile(
+    r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?(?:[A-Z][a-z]+|@[\w.-]+)"
+    r"(?:\s+[A-Z][a-z]+)?\s+(?:will\s+[a-z]+|to\s+[a-z]+|[a-z]+s)\b"
+)
 COST = re.compile(
     r"\b(?:costs?|costly|effort|price|pricing|spend|budget|capex|opex|investment|staffing|"
     r"resources|expensive|cheap|engineer[- ]?(?:weeks?|months?|days?)|person[- ]?(?:weeks?|"

@@ -204,7 +204,7 @@ def _suppressions(doc: Document) -> tuple[_Silenced, list[tuple[str, int, int, s
                 if rule not in RULES:
                     hits.append(("unknown-rule", number, match.start() + 1,
                                  f"no rule is called {rule!r}: `luck doc rules` lists them"))
-            rules = (rules & set(RULES)) or {_ALL}
+            rules = (rules & set(RULES)) if rules else {_ALL}  # unknown names silence nothing
             verb = match.group("verb")
             if verb == "ignore":
                 rest = (text[:match.start()] + text[match.end():]).strip()

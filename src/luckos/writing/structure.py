@@ -289,6 +289,16 @@ class Document:
         blocks = self.blocks[section.start:section.stop]
         return self.text(section.line, max(b.end for b in blocks)) if blocks else ""
 
+    def section_body(self, section: Section) -> str:
+        """The prose of a section without its heading or its bold label."""
+        text = self.section_text(section)
+        if section.how == "heading":
+            return text.split("\n", 1)[1] if "\n" in text else ""
+        if section.how == "label":
+            match = _LABEL.match(text)
+            return text[match.end():] if match else text
+        return text
+
     @cached_property
     def prose_blocks(self) -> dict[int, Block]:
         """For each prose line, the innermost paragraph, item, heading or row it belongs to."""

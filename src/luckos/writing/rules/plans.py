@@ -7,12 +7,12 @@ from collections.abc import Iterator
 
 from luckos.writing import cues
 from luckos.writing.rules import Context, Hit, check
-from luckos.writing.structure import Document, normalize, plain
+from luckos.writing.structure import Document, plain
 
 _OWNER_COLUMN = re.compile(r"owner|who|assignee|dri|lead|responsible|accountable",
                            re.IGNORECASE)
 _DATE_COLUMN = re.compile(r"due|date|by|when|deadline|target|eta", re.IGNORECASE)
-_STEP_HEAD = re.compile(r"^step\s+\d+")
+_STEP_HEAD = re.compile(r"^\s*step\s+\d+", re.IGNORECASE)
 _ACTION_SECTION = {"post-mortem": "actions", "pre-read": "owners-dates"}
 
 
@@ -39,7 +39,8 @@ def action_owner_date(doc: Document, ctx: Context) -> Iterator[Hit]:
                                     "item: 'Add a canary stage — owner: Maya, due 2026-03-31')")
         return
     for line, text, block in parts:
-        owner, date = cues.has_owner(text), cues.has_date(text)
+        owner = cues.has_owner(text) or bool(cues.OWNER_SUBJECT.match(text))
+        date = cues.has_date(text)
         if block.type == "row":
             header = doc.header_of(block)
             for index, title in enumerate(header):
@@ -69,7 +70,7 @@ def numbered_steps(doc: Document, ctx: Context) -> Iterator[Hit]:
     blocks = doc.section_blocks(section)
     if any(b.type == "item" and b.ordered for b in blocks):
         return
-    if any(b.type == "heading" and _STEP_HEAD.match(normalize(b.content)) for b in blocks):
+    if any(b.type == "heading" and _STEP_HEAD.match(b.content) for b in blocks):
         return
     yield (section.line, 1, "number the steps: an ordered list (1. 2. 3.), so that people "
                             "can say 'I am at step 4'")
@@ -101,7 +102,9 @@ def mitigations(doc: Document, ctx: Context) -> Iterator[Hit]:
 @check("rollback-rehearsed")
 def rollback_rehearsed(doc: Document, ctx: Context) -> Iterator[Hit]:
     section = doc.section("rollback")
-    if section is None or cues.REHEARSED.search(doc.section_text(section)):
+    if section is None:
+        return
+    if cues.REHEARSED.search(doc.section_body(section)):  # a heading alone proves nothing
         return
     yield (section.line, 1, "rehearse the rollback before rollout: say when it was "
                             "rehearsed and what happened")

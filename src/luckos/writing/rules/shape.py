@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from luckos.writing.catalog import DOC_KINDS, SECTIONS
 from luckos.writing.rules import Context, Hit, check
-from luckos.writing.structure import _LABEL, Document
+from luckos.writing.structure import Document
 
 _PAGES = {500: "one page", 1000: "two pages", 1500: "three pages"}
 
@@ -46,11 +46,7 @@ def section_empty(doc: Document, ctx: Context) -> Iterator[Hit]:
             blocks = doc.section_blocks(section)
             empty = not any(b.type != "hr" for b in blocks)
         else:
-            first = doc.blocks[section.start]
-            rest = doc.text(first.line, doc.blocks[section.stop - 1].end)
-            match = _LABEL.match(rest)
-            after = rest[match.end():] if match else rest
-            empty = not after.strip(" \t\n*_:.")
+            empty = not doc.section_body(section).strip(" \t\n*_:.")
         if empty:
             yield (section.line, 1, f"the '{section.title}' section is empty: write "
                                     f"{SECTIONS[section_id].hint}")
