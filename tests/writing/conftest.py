@@ -3,8 +3,9 @@ months of readings, a yearly planning window, promises, a sponsor and a decision
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,31 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     build_workspace(folder).close()
     monkeypatch.setenv("LUCK_HOME", str(folder))
     yield folder
+
+
+@dataclasses.dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def run_luck(*args: str, input: str | bytes | None = None) -> Result:
+    """`luck ARGS` in this process, through the same entry point as the console script."""
+    from click.testing import CliRunner
+
+    from luckos.cli import main
+
+    runner = CliRunner()
+    with runner.isolation(input=input) as (out, err, _):
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+    return Result(code, out.getvalue().decode(), err.getvalue().decode())
+
+
+@pytest.fixture()
+def luck() -> Callable[..., Result]:
+    return run_luck

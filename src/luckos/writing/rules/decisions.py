@@ -50,6 +50,7 @@ def options(doc: Document) -> list[Option]:
         first = text.split("\n", 1)[0]
         name = plain(block.cells[0] if block.type == "row" and block.cells
                      else block.content or re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", first))
+        name = " ".join(cues.strip_placeholders(name).split()).strip(" :—–-") or name
         key_match = _OPTION_KEY.search(name) or _LEAD_KEY.match(first)
         if key_match:
             key: str | None = key_match.group(1).lower()
