@@ -80,8 +80,8 @@ def run_luck(*args: str, input: str | bytes | None = None) -> Result:
     runner = CliRunner()
     with runner.isolation(input=input) as (out, err, _):
         try:
-            main(list(args))
-            code = 0
+            returned = main(list(args))  # the console script exits with what it returns
+            code = returned if isinstance(returned, int) else 0
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 1
     return Result(code, out.getvalue().decode(), err.getvalue().decode())

@@ -13,7 +13,7 @@ _KEY_LINE = re.compile(r"^[A-Za-z_][\w -]*:(\s|$)")
 class FrontMatter:
     data: dict[str, Any]
     body_start: int  # how many lines come before the body (0 when there is no front matter)
-    error: tuple[int, str] | None = None  # (line, message) when the block is broken
+    error: tuple[int, str, int] | None = None  # (line, message, column) when it is broken
 
     def text(self, key: str) -> str | None:
         """A scalar value as text, or None when absent or not a scalar."""
@@ -31,7 +31,7 @@ def split(lines: list[str]) -> FrontMatter:
     if close is None:
         if len(lines) > 1 and _KEY_LINE.match(lines[1]):
             return FrontMatter({}, 0, (1, "the front matter opened on line 1 is never "
-                                          "closed: add a line '---' after its last key"))
+                                          "closed: add a line '---' after its last key", 1))
         return FrontMatter({}, 0)  # a thematic break, not front matter
     source = "\n".join(lines[1:close])
     import yaml
@@ -40,17 +40,30 @@ def split(lines: list[str]) -> FrontMatter:
     try:
         data = yaml.load(source, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        line, column = _where(exc, close - 1)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return FrontMatter({}, close + 1, (line, f"the front matter is not valid YAML: {problem}"
-                                                 f" (fix line {line} or quote the value)"))
+                                                 f" (fix line {line} or quote the value)",
+                                           column))
     if data is None:
         return FrontMatter({}, close + 1)
     if not isinstance(data, dict):
         return FrontMatter({}, close + 1, (2, "the front matter must be 'key: value' lines, "
-                                              f"not a {type(data).__name__}"))
+                                              f"not a {type(data).__name__}", 1))
     return FrontMatter({str(k): v for k, v in data.items()}, close + 1)
+
+
+def _where(exc: Exception, lines: int) -> tuple[int, int]:
+    """The file line and column of a YAML error: where the problem is, or where the
+    construct it broke began when the problem is only found at the end of the block."""
+    problem = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    mark = problem
+    if context is not None and (problem is None or problem.line >= lines):
+        mark = context
+    if mark is None:
+        return 2, 1
+    return mark.line + 2, mark.column + 1
 
 
 def dump(data: dict[str, Any]) -> str:

@@ -85,8 +85,8 @@ def lint_document(text: str, *, kind: str | None = None, config: Any = None,
             raise LuckError(f"unknown document kind {kind!r}: use one of {', '.join(DOC_KINDS)}")
     doc = Document(text, patterns=section_patterns(settings.synonyms))
     if doc.front.error is not None:
-        line, message = doc.front.error
-        return Report([input_finding("front-matter", message, line)])
+        line, message, column = doc.front.error
+        return Report([input_finding("front-matter", message, line, column)])
     resolved, source, problem = _kind_of(doc, fallback, file_name)
     if problem is not None:
         return Report([problem])

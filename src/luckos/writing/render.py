@@ -44,8 +44,8 @@ def page(text: str, *, name: str = "document", where: str = "document") -> str:
     lines = text.split("\n")
     front = frontmatter.split(lines)
     if front.error is not None:
-        line, message = front.error
-        raise LuckError(f"{where}:{line}: {message}")
+        line, message, column = front.error
+        raise LuckError(f"{where}:{line}:{column}: {message}")
     parser = _markdown()
     tokens = parser.parse("\n".join(lines[front.body_start:]))
     first_h1 = None

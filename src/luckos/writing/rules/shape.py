@@ -66,7 +66,7 @@ def word_budget(doc: Document, ctx: Context) -> Iterator[Hit]:
         if running > budget:
             where = line
             break
-    pages = _PAGES.get(budget, f"{budget:,} words")
+    pages = f" ({_PAGES[budget]})" if budget in _PAGES else ""
     yield (where, 1, f"{total:,} words is over the {DOC_KINDS[ctx.kind].title}'s budget of "
-                     f"{budget:,} ({pages}): cut {total - budget:,} words (the budget runs "
-                     "out on this line)")
+                     f"{budget:,}{pages}: cut {total - budget:,} words (the budget runs out on "
+                     "this line)")
