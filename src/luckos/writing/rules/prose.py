@@ -85,11 +85,10 @@ def _names_blanked(doc: Document, text: str) -> str:
     names = set()
     for value in (doc.front.text("title"), doc.front.text("label"), doc.heading_title):
         if value:
-            names.add(value)
-            names.update(p.strip() for p in re.split(r"[:—–|]", value) if len(p.strip()) > 3)
-    for name in sorted(names, key=len, reverse=True):
-        text = re.sub(re.escape(name), lambda m: " " * len(m.group(0)), text,
-                      flags=re.IGNORECASE)
+            names.update(p.strip() for p in (value, *re.split(r"[:—–|]", value)))
+    for name in sorted((n for n in names if len(n) > 3), key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", lambda m: " " * len(m.group(0)),
+                      text, flags=re.IGNORECASE)
     return text
 
 
