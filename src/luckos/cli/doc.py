@@ -26,7 +26,7 @@ def group() -> None:
     """
 
 
-@group.command("new")
+@group.command("new", short_help="Draft a document from the records; register it.")
 @click.argument("kind", type=_KINDS, metavar="KIND")
 @click.option("--theme", "theme_ref", metavar="ID", help="the theme it is about (t1)")
 @click.option("--window", "window_ref", metavar="ID",
@@ -101,8 +101,9 @@ def lint(paths: tuple[str, ...], kind: str | None, min_severity: str,
 
     PATH is a file, a folder (searched for .md and .markdown files) or - for standard
     input. Each finding prints as `file:line:col: severity rule-id message`. The kind
-    comes from the front matter (`kind: brief`), else --kind, else a title such as
-    'Post-mortem: ...'. Silence a line with `<!-- luck: ignore RULE -->`.
+    comes from the front matter (`kind: brief`), else --kind, else the title
+    ('Post-mortem: ...') or the file name (2026-02-23-brief-....md, adr-0007-....md).
+    Silence a line with `<!-- luck: ignore RULE -->`; settings live in luck.toml [lint].
 
     Exit status: 0 no errors, 1 an error was found, 2 a file could not be linted or the
     input was unusable. Files are never modified.
@@ -210,7 +211,7 @@ def render(file: Path, out: str) -> None:
     click.echo(f"rendered {file} to {written} ({size / 1024:,.1f} KB)")
 
 
-@group.command("kinds")
+@group.command("kinds", short_help="The document kinds and the sections they need.")
 @click.argument("kind", type=_KINDS, required=False, metavar="[KIND]")
 @json_option
 def kinds(kind: str | None, as_json: bool) -> None:
@@ -241,7 +242,7 @@ def kinds(kind: str | None, as_json: bool) -> None:
           empty="no sections: see `luck doc rules --kind " + kind + "`")
 
 
-@group.command("rules")
+@group.command("rules", short_help="Every rule: id, severity, kinds, what it asks.")
 @click.option("--kind", type=_KINDS, metavar="KIND", help="only the rules that check KIND")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="the luck.toml whose [lint] table to use (default: the workspace's)")

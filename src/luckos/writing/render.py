@@ -62,7 +62,7 @@ def page(text: str, *, name: str = "document", where: str = "document") -> str:
             candidate, n = f"{anchor}-{n}", n + 1
         used.add(candidate)
         token.attrSet("id", candidate)
-    body = parser.renderer.render(tokens, parser.options, {})
+    body = _mark_placeholders(parser.renderer.render(tokens, parser.options, {}))
     title = front.text("title") or first_h1 or name
     meta = [(key, _scalar(front.data[key])) for key in META_KEYS
             if key in front.data and _scalar(front.data[key])]
@@ -70,6 +70,19 @@ def page(text: str, *, name: str = "document", where: str = "document") -> str:
                              trim_blocks=True, lstrip_blocks=True)
     return env.get_template("page.html.j2").render(
         title=title, meta=meta, body=body, show_title=first_h1 is None)
+
+
+_CODE = re.compile(r"(<pre\b.*?</pre>|<code>.*?</code>)", re.DOTALL)
+_PROMPT = re.compile(r"\[(?:TODO|TBD|FIXME)\b[^\]<]*\]")
+
+
+def _mark_placeholders(body: str) -> str:
+    """Prompts left to fill stand out on the page (never inside code)."""
+    parts = _CODE.split(body)
+    for index in range(0, len(parts), 2):
+        parts[index] = _PROMPT.sub(lambda m: f'<mark class="todo">{m.group(0)}</mark>',
+                                   parts[index])
+    return "".join(parts)
 
 
 def _scalar(value: Any) -> str:
