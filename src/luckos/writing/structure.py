@@ -355,7 +355,8 @@ class Document:
             return self.blocks[index].line
         if self.front.text("title"):
             return 2
-        return self.blocks[0].line if self.blocks else self.front.body_start + 1
+        return self.blocks[0].line if self.blocks else min(self.front.body_start + 1,
+                                                           len(self.lines))
 
     @cached_property
     def headed_sections(self) -> list[Section]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -76,7 +77,8 @@ def vague_claim(doc: Document, ctx: Context) -> Iterator[Hit]:
         spans = sentences.get(block.line)
         if spans is None:
             spans = sentences[block.line] = _sentences(doc, block.line, line_end(block), text)
-        if any(begin <= offset < end and not numbered for begin, end, numbered in spans):
+        index = bisect.bisect_right(spans, (offset, len(text) + 1, True)) - 1
+        if index >= 0 and spans[index][0] <= offset < spans[index][1] and not spans[index][2]:
             yield (line, column, _vague(word))
 
 
