@@ -66,12 +66,13 @@ class Section:
         return normalize(self.title)
 
 
+# (a substring that must be there, the pattern): the substring test skips most patterns
 _MASKS = (
-    re.compile(r"<!--.*?(?:-->|$)", re.MULTILINE),  # HTML comments (a line's part of them)
-    re.compile(r"(`+)(?:(?!\1).)+?\1"),  # code spans
-    re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link destinations
-    re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>"),  # autolinks
-    re.compile(r"\bhttps?://[^\s)>\]]+"),  # bare URLs
+    ("<!--", re.compile(r"<!--.*?(?:-->|$)", re.MULTILINE)),  # HTML comments
+    ("`", re.compile(r"(`+)(?:(?!\1).)+?\1")),  # code spans
+    ("](", re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")),  # link destinations
+    (":", re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")),  # autolinks
+    ("://", re.compile(r"\bhttps?://[^\s)>\]]+")),  # bare URLs
 )
 _LABEL = re.compile(
     r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\[[ xX]\]\s+)?"
@@ -241,8 +242,9 @@ class Document:
         prose = self._prose
         text = "\n".join(line if number in prose else ""
                          for number, line in enumerate(self.lines, start=1))
-        for pattern in _MASKS:
-            text = pattern.sub(_blank, text)
+        for hint, pattern in _MASKS:
+            if hint in text:
+                text = pattern.sub(_blank, text)
         return text
 
     @cached_property

@@ -88,9 +88,17 @@ def _names_blanked(doc: Document, text: str) -> str:
     for value in (doc.front.text("title"), doc.front.text("label"), doc.heading_title):
         if value:
             names.update(p.strip() for p in (value, *re.split(r"[:—–|]", value)))
-    for name in sorted((n for n in names if len(n) > 3), key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", lambda m: " " * len(m.group(0)),
-                      text, flags=re.IGNORECASE)
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return text  # a letter changed length when lowered: leave the text as it is
+    for name in sorted((n.lower() for n in names if len(n) > 3), key=len, reverse=True):
+        start = lowered.find(name)
+        while start != -1:
+            end = start + len(name)
+            if not (start and lowered[start - 1].isalnum()) and not (
+                    end < len(lowered) and lowered[end].isalnum()):
+                text = text[:start] + " " * len(name) + text[end:]
+            start = lowered.find(name, end)
     return text
 
 
