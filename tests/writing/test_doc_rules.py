@@ -123,7 +123,7 @@ FAILING: dict[str, tuple[str, str, str, str]] = {
     "objection-handled": (
         changed("brief", ("- Finance doubted the $400k figure → answered with the funnel data "
                           "from January.", "- Finance doubted the $400k figure.")),
-        "- Finance doubted", "says nothing of how it was handled", "brief"),
+        "- Finance doubted", "does not say how it was handled", "brief"),
     "theme-label": (
         changed("one-pager", ("title: Faster cold-start", "title: Make checkout start fast again"),
                 ("# Faster cold-start", "# Make checkout start fast again")),

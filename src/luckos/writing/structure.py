@@ -81,8 +81,8 @@ _LABEL = re.compile(
 )
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.):]?|[ivx]+[.)]|[a-h][.)]|step\s+\d+[:.]?)\s+")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
 _MARKERS = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\[[ xX]\]\s+)?")
+_LONE_PUNCTUATION = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")  # "|", "→", "—": not words
 _ALL_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?", re.MULTILINE)
 
 
@@ -318,14 +318,16 @@ class Document:
         """(line, number of words) for every prose line with words."""
         for number, text in enumerate(self._masked_lines, start=1):
             if text:
-                count = len(_WORD.findall(_MARKERS.sub("", text)))
+                text = _MARKERS.sub("", text)
+                count = len(text.split()) - len(_LONE_PUNCTUATION.findall(text))
                 if count:
                     yield number, count
 
     @cached_property
     def word_count(self) -> int:
         """Words of prose: code, comments, front matter and list markers do not count."""
-        return len(_WORD.findall(_ALL_MARKERS.sub("", self.masked_text)))
+        text = _ALL_MARKERS.sub("", self.masked_text)
+        return len(text.split()) - len(_LONE_PUNCTUATION.findall(text))
 
     # --- title and sections ---------------------------------------------------------------
 

@@ -100,8 +100,7 @@ def option_costs_risks(doc: Document, ctx: Context) -> Iterator[Hit]:
         missing = [word for word, ok in (("costs", cost), ("risks", risk)) if not ok]
         if missing:
             yield (option.line, 1, f"option '{_short(option.name)}' names no "
-                                   f"{' and no '.join(missing)}: add what it "
-                                   f"{_asks(missing)}")
+                                   f"{' and no '.join(missing)}: add its {_asks(missing)}")
 
 
 def _asks(missing: list[str]) -> str:
@@ -173,8 +172,8 @@ def objection_handled(doc: Document, ctx: Context) -> Iterator[Hit]:
                 for i, title in enumerate(header) if i > 0)
         if not handled:
             first = plain(text.split("\n", 1)[0].lstrip(" -*+0123456789.)|"))
-            yield (line, 1, f"objection '{_short(first)}' says nothing of how it was handled:"
-                            " add it ('→ incorporated: …', 'answered: …', 'declined: …')")
+            yield (line, 1, f"objection '{_short(first)}' does not say how it was handled: "
+                            "add '→ incorporated: …', '→ answered: …' or '→ declined: …'")
 
 
 _KIND_WORDS = re.compile(
