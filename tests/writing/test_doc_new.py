@@ -199,3 +199,14 @@ def test_rough_math_takes_the_pitch_of_each_linked_estimate(monkeypatch) -> None
             "quarter.\n") in text
     monkeypatch.delitem(records.KINDS, "estimate")
     assert docs.estimate_pitches(ws, theme) is None
+
+
+def test_a_decided_bet_is_not_asked_again_and_money_reads_as_money(home, luck) -> None:
+    assert luck("--today", "2026-02-23", "decision", "add", "Cache TTL", "--option", "60 s",
+                "--option", "5 min", "--choice", "5 min", "--outcome", "QPS down 46%",
+                "--theme", "t1", "--on", "2026-02-22").code == 0
+    assert luck("--today", "2026-02-23", "metric", "edit", "m1", "--unit", "$").code == 0
+    result = luck("--today", "2026-02-23", "doc", "new", "brief", "--theme", "t1",
+                  "--out", "-")
+    assert "decision: d1\n" in result.out and "### Option A: Consolidate auth calls" in result.out
+    assert "checkout conversion, $2.1 in 2026-02, from $2 in 2026-01" in result.out

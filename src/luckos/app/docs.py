@@ -114,8 +114,8 @@ def _plain_title(kind: str, context: dict[str, Any]) -> str:
         return str(label)
     if kind == "brief":
         if label and window:
-            return f"{label}: the two-pager for {window['name']}"
-        return f"{label}: a two-page brief" if label else "Two-page brief"
+            return f"{label} — the two-pager for {window['name']}"
+        return f"{label} — a two-page brief" if label else "Two-page brief"
     if kind == "reboot-plan":
         return f"90-day reboot from {context['start']}"
     if kind == "pre-read":
@@ -196,6 +196,8 @@ def _number(value: float, unit: str) -> str:
     text = f"{value:,g}" if abs(value) < 1e15 else f"{value:g}"
     if not unit:
         return text
+    if unit in ("$", "€", "£", "¥"):
+        return f"-{unit}{text[1:]}" if text.startswith("-") else f"{unit}{text}"
     return f"{text}{unit}" if unit in ("%", "x", "×") else f"{text} {unit}"
 
 
@@ -260,7 +262,9 @@ def _windows_ahead(ws: Workspace, start: dt.date) -> list[dict[str, Any]]:
 def _decision(ws: Workspace, theme: Any) -> dict[str, Any] | None:
     if theme is None:
         return None
-    found = ws.store.find("decision", where={"theme_id": theme.id})
+    # the latest decision still open (no outcome yet), preferring one with options
+    found = [d for d in ws.store.find("decision", where={"theme_id": theme.id})
+             if not d.outcome]
     chosen = next((d for d in found if d.options), found[0] if found else None)
     if chosen is None:
         return None
