@@ -221,3 +221,26 @@ def test_any_text_lints_without_raising_and_points_inside_it(parts, kind) -> Non
         assert 1 <= finding.line <= max(len(lines), 1)
         assert finding.column >= 1
         assert finding.severity in ("error", "warning", "suggestion")
+
+
+def test_front_matter_dates_are_read_as_text_so_a_wrong_one_is_no_crash() -> None:
+    from luckos.writing.lint import lint_document
+
+    report = lint_document("---\nkind: runbook\ndate: 2026-02-30\n---\n# R\n")
+    assert report.kind == "runbook"
+    assert "front-matter" not in {f.rule for f in report.findings}
+
+
+YAML_BITS = st.sampled_from([
+    "kind: brief", "date: 2026-02-30", "a: &x [*x]", "? [a, b]\n: c", "!!binary zz", "- x",
+    "title: [", "key: 'open", "x: !!python/object:os.system ls", "{a: 1}", "k: 1e999", "",
+    "  indented: x", "kind: 7", "kind:", "tags: [a, {b: c}]", "%YAML 1.1", "...",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(YAML_BITS, st.text(max_size=20)), max_size=8))
+def test_any_front_matter_is_read_or_reported(lines) -> None:
+    text = "---\n" + "\n".join(lines) + "\n---\n# T\n"
+    for finding in lint_text(text):
+        assert finding.line >= 1 and finding.column >= 1

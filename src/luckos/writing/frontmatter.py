@@ -36,9 +36,11 @@ def split(lines: list[str]) -> FrontMatter:
     source = "\n".join(lines[1:close])
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(source, Loader=loader)  # noqa: S506 - a safe loader
+        data = yaml.load(source, Loader=_loader())  # noqa: S506 - a safe loader
+    except (ValueError, OverflowError, RecursionError) as exc:  # a value YAML cannot build
+        return FrontMatter({}, close + 1, (2, f"the front matter has a value YAML cannot read:"
+                                              f" {exc}", 1))
     except yaml.YAMLError as exc:
         line, column = _where(exc, close - 1)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -51,6 +53,27 @@ def split(lines: list[str]) -> FrontMatter:
         return FrontMatter({}, close + 1, (2, "the front matter must be 'key: value' lines, "
                                               f"not a {type(data).__name__}", 1))
     return FrontMatter({str(k): v for k, v in data.items()}, close + 1)
+
+
+_LOADER: Any = None
+
+
+def _loader() -> Any:
+    """PyYAML's safe loader (the C one when there is one), with dates kept as text: a
+    document's `date: 2026-02-30` is the writer's business, not a reason to fail."""
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+        class Loader(base):  # type: ignore[misc, valid-type]
+            pass
+
+        Loader.add_constructor("tag:yaml.org,2002:timestamp",
+                               lambda loader, node: loader.construct_scalar(node))
+        _LOADER = Loader
+    return _LOADER
 
 
 def _where(exc: Exception, lines: int) -> tuple[int, int]:
