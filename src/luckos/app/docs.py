@@ -68,7 +68,8 @@ def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = N
         text = drafts.render(kind, context, front)
         return Draft(kind, text, None, None, lint_document(text, config=ws.config))
     path = _target(ws, out, today, kind, theme, window)
-    link = str(path.relative_to(ws.home)) if path.is_relative_to(ws.home) else str(path)
+    home = ws.home.absolute()
+    link = str(path.relative_to(home)) if path.is_relative_to(home) else str(path)
     with ws.store.transaction():
         raw = {"title": front["title"], "kind": spec.artifact_kind, "on": today, "link": link,
                "theme_id": theme.id if theme else None,

@@ -19,7 +19,8 @@ from typing import Any
 from luckos.config import Config, LintConfig, Thresholds
 from luckos.errors import LuckError
 from luckos.writing.catalog import DOC_KINDS, INPUT_RULES, RULES, SEVERITY_RANK, kind_name
-from luckos.writing.structure import Document, section_patterns
+from luckos.writing.headings import section_patterns
+from luckos.writing.structure import Document
 
 
 @dataclasses.dataclass(frozen=True)

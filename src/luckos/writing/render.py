@@ -14,7 +14,7 @@ from typing import Any
 from luckos.errors import LuckError
 from luckos.writing import frontmatter
 from luckos.writing.drafts import TEMPLATES, slug
-from luckos.writing.structure import plain
+from luckos.writing.headings import plain
 
 META_KEYS = ("kind", "date", "theme", "window", "decision", "decider", "owner", "artifact",
              "start")

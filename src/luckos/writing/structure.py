@@ -10,12 +10,13 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
 
 from luckos.writing import frontmatter
-from luckos.writing.catalog import SECTIONS
+from luckos.writing.headings import LABEL, names, normalize, plain, section_patterns
+from luckos.writing.sections import SECTIONS
 
 _PARSER: Any = None
 
@@ -74,13 +75,6 @@ _MASKS = (
     (":", re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")),  # autolinks
     ("://", re.compile(r"\bhttps?://[^\s)>\]]+")),  # bare URLs
 )
-_LABEL = re.compile(
-    r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\[[ xX]\]\s+)?"
-    r"(?:(?:\*\*|__)(?P<bold>[^*_\n]{1,60}?)(?:\*\*|__)"
-    r"|(?P<plain>[A-Z][\w'’ /&-]{0,40}?)\s*:(?=\s))"
-)
-_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.):]?|[ivx]+[.)]|[a-h][.)]|step\s+\d+[:.]?)\s+")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
 _MARKERS = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\[[ xX]\]\s+)?")
 _LONE_PUNCTUATION = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")  # "|", "→", "—": not words
 _ALL_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?", re.MULTILINE)
@@ -90,54 +84,6 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
-def normalize(text: str) -> str:
-    """Heading text reduced to lower-case words: numbering, markup and punctuation go."""
-    value = text.lower().replace("’", "'")
-    value = _NUMBERING.sub("", value)
-    return " ".join(_NON_WORD.sub(" ", value).split())
-
-
-LEADING_WORDS = 4  # a heading names a section in its first words: "Risks and trade-offs"
-
-
-def names(pattern: re.Pattern[str], key: str) -> bool:
-    """Whether a heading (normalized) names the section: a synonym within its first few
-    words, so that 'Option A: consolidate the per-request calls' is not about requests."""
-    text = key
-    return any(text.count(" ", 0, m.start()) < LEADING_WORDS for m in pattern.finditer(text))
-
-
-def synonym_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    phrases = sorted({normalize(w) for w in words if normalize(w)}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(p) for p in phrases) or "(?!)"
-    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
-
-
-_DEFAULT_PATTERNS = {sid: synonym_pattern(spec.synonyms) for sid, spec in SECTIONS.items()}
-
-
-def section_patterns(extra: Iterable[tuple[str, tuple[str, ...]]] = ()) -> dict[str, Any]:
-    """The heading patterns of every section, with `[lint.synonyms]` added."""
-    extra = dict(extra)
-    if not extra:
-        return _DEFAULT_PATTERNS
-    return {sid: synonym_pattern((*spec.synonyms, *extra.get(sid, ())))
-            for sid, spec in SECTIONS.items()}
-
-
-_MARKUP = re.compile(r"[*_`~\[<\\]")
-
-
-def plain(text: str) -> str:
-    """Inline Markdown as plain words: emphasis, code ticks and link targets dropped."""
-    if not _MARKUP.search(text):
-        return " ".join(text.split())
-    value = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    value = re.sub(r"<!--.*?-->", "", value)
-    value = re.sub(r"[*_`~]+", "", value)
-    return " ".join(value.replace("\\", "").split())
-
-
 class Document:
     """One Markdown document: its lines, front matter and block structure."""
 
@@ -145,7 +91,7 @@ class Document:
         text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         self.lines: list[str] = text.split("\n")
         self.front = frontmatter.split(self.lines)
-        self.patterns = patterns or _DEFAULT_PATTERNS
+        self.patterns = patterns or section_patterns()
         self.blocks: list[Block] = []
         self.memo: dict[str, Any] = {}  # what the rules work out once and share
         self._prose: set[int] = set()
@@ -297,7 +243,7 @@ class Document:
         if section.how == "heading":
             return text.split("\n", 1)[1] if "\n" in text else ""
         if section.how == "label":
-            match = _LABEL.match(text)
+            match = LABEL.match(text)
             return text[match.end():] if match else text
         return text
 
@@ -383,7 +329,7 @@ class Document:
         for index, block in enumerate(blocks):
             if block.type not in ("paragraph", "item"):
                 continue
-            match = _LABEL.match(self.line(block.line))
+            match = LABEL.match(self.line(block.line))
             if not match:
                 continue
             label = (match.group("bold") or match.group("plain") or "").strip().rstrip(":.")
@@ -396,7 +342,7 @@ class Document:
             else:
                 while stop < len(blocks) and blocks[stop].type != "heading" and not (
                         blocks[stop].type == "paragraph"
-                        and _LABEL.match(self.line(blocks[stop].line))):
+                        and LABEL.match(self.line(blocks[stop].line))):
                     stop += 1
             result.append(Section(plain(label), 9, block.line, index, stop, "label"))
         return result

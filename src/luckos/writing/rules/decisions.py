@@ -7,8 +7,9 @@ import re
 from collections.abc import Iterator
 
 from luckos.writing import cues
+from luckos.writing.headings import names, plain
 from luckos.writing.rules import Context, Hit, check
-from luckos.writing.structure import Block, Document, names, plain
+from luckos.writing.structure import Block, Document
 
 _OPTION_HEAD = re.compile(r"^(?:option|alternative|approach|path|choice)\s+(?:[a-z]|\d+)\b")
 _OPTION_KEY = re.compile(r"\b(?:option|alternative|approach|path|choice)\s+([a-z]|\d+)\b",

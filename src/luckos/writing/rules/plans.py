@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 
 from luckos.writing import cues
+from luckos.writing.headings import plain
 from luckos.writing.rules import Context, Hit, check
-from luckos.writing.structure import Document, plain
+from luckos.writing.structure import Document
 
 _OWNER_COLUMN = re.compile(r"owner|who|assignee|dri|lead|responsible|accountable",
                            re.IGNORECASE)
