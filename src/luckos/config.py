@@ -24,27 +24,32 @@ class Thresholds:
     rolling_days: int = 90  # the rolling hit-rate window
 
 
-def _default_word_budget() -> tuple[tuple[str, int], ...]:
-    from luckos.writing.catalog import DEFAULT_WORD_BUDGET
-
-    return DEFAULT_WORD_BUDGET
-
-
-def _default_vague_words() -> tuple[str, ...]:
-    from luckos.writing.catalog import DEFAULT_VAGUE_WORDS
-
-    return DEFAULT_VAGUE_WORDS
+# `luck doc lint`: words per page budget (about 500 words a page; 0 means no budget) and
+# the words that make a claim vague when no number comes with them.
+LINT_WORD_BUDGET = (
+    ("brief", 1000),  # "a two-page brief"
+    ("one-pager", 500),
+    ("scope-letter", 500),  # "a one-page note"
+    ("pre-read", 1000),
+    ("post-mortem", 0),  # no budget (500 for the reboot's "one-page post-mortem")
+)
+LINT_VAGUE_WORDS = (
+    "improve", "improves", "improved", "improvement", "improvements", "better", "faster",
+    "soon", "various", "several", "many", "significant", "significantly", "substantial",
+    "substantially", "a lot", "lots of", "optimize", "optimise", "enhance", "enhanced",
+    "streamline", "robust", "scalable", "seamless", "seamlessly", "asap", "in the future",
+    "at some point", "going forward", "world-class", "best-in-class",
+)
 
 
 @dataclasses.dataclass(frozen=True)
 class LintConfig:
-    """`[lint]`: how `luck doc lint` applies the essay's rules (defaults in writing.catalog)."""
+    """`[lint]`: how `luck doc lint` applies the essay's rules (rules in writing.catalog)."""
 
     rules: tuple[tuple[str, str], ...] = ()  # rule id -> "error" | "warning" | "suggestion" | "off"
-    word_budget: tuple[tuple[str, int], ...] = dataclasses.field(
-        default_factory=_default_word_budget)  # document kind -> words; 0 means no budget
+    word_budget: tuple[tuple[str, int], ...] = LINT_WORD_BUDGET  # kind -> words; 0: none
     min_options: int = 3  # "three options"
-    vague_words: tuple[str, ...] = dataclasses.field(default_factory=_default_vague_words)
+    vague_words: tuple[str, ...] = LINT_VAGUE_WORDS
     synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # section id -> extra heading words
     max_file_kb: int = 1024  # larger files are reported, not linted
 
@@ -150,9 +155,11 @@ _WORD_BUDGET_RANGE = (50, 100_000)
 
 
 def lint_config_from_dict(raw: Any, where: str = "luck.toml") -> LintConfig:
-    """Validate a `[lint]` table; every mistake names the setting and what it accepts."""
-    from luckos.writing.catalog import DOC_KINDS, INPUT_RULES, RULES, SECTIONS, SEVERITIES
+    """Validate a `[lint]` table; every mistake names the setting and what it accepts.
 
+    The rule and section names are checked against `luckos.writing.catalog`, imported
+    only when the table names some (it costs a few milliseconds every command would pay).
+    """
     if not isinstance(raw, dict):
         raise LuckError(f"{where}: [lint] must be a table")
     known = {"rules", "word_budget", "min_options", "vague_words", "synonyms", "max_file_kb"}
@@ -169,6 +176,9 @@ def lint_config_from_dict(raw: Any, where: str = "luck.toml") -> LintConfig:
                                 f"({low} to {high})")
             values[key] = value
     rules = _table(raw, "rules", where)
+    synonyms_table = _table(raw, "synonyms", where)
+    if rules or synonyms_table:
+        from luckos.writing.catalog import INPUT_RULES, RULES, SECTIONS
     for rule_id, severity in rules.items():
         if rule_id in INPUT_RULES:
             raise LuckError(f"{where}: [lint.rules] {rule_id} cannot be configured: a file "
@@ -176,15 +186,15 @@ def lint_config_from_dict(raw: Any, where: str = "luck.toml") -> LintConfig:
         if rule_id not in RULES:
             raise LuckError(f"{where}: [lint.rules] unknown rule {rule_id!r} "
                             "(luck doc rules lists them)")
-        if severity not in (*SEVERITIES, "off"):
+        if severity not in ("error", "warning", "suggestion", "off"):
             raise LuckError(f"{where}: lint.rules.{rule_id} = {severity!r}: use \"error\", "
                             "\"warning\", \"suggestion\" or \"off\"")
     values["rules"] = tuple(sorted(rules.items()))
-    budget = dict(LintConfig().word_budget)
+    budget = dict(LINT_WORD_BUDGET)
     for kind, words in _table(raw, "word_budget", where).items():
-        if kind not in DOC_KINDS:
-            raise LuckError(f"{where}: [lint.word_budget] unknown document kind {kind!r} "
-                            f"(known: {', '.join(DOC_KINDS)})")
+        if kind not in budget:
+            raise LuckError(f"{where}: [lint.word_budget] {kind!r} has no page budget: set one "
+                            f"for {', '.join(budget)}")
         low, high = _WORD_BUDGET_RANGE
         if (not isinstance(words, int) or isinstance(words, bool)
                 or not (words == 0 or low <= words <= high)):
@@ -195,7 +205,7 @@ def lint_config_from_dict(raw: Any, where: str = "luck.toml") -> LintConfig:
     if "vague_words" in raw:
         values["vague_words"] = _words(raw["vague_words"], "lint.vague_words", where)
     synonyms = []
-    for section, words in _table(raw, "synonyms", where).items():
+    for section, words in synonyms_table.items():
         if section not in SECTIONS:
             raise LuckError(f"{where}: [lint.synonyms] unknown section {section!r} "
                             "(luck doc kinds lists them)")

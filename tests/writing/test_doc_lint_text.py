@@ -81,6 +81,25 @@ def test_default_toml_is_the_defaults() -> None:
     assert config_from_dict(tomllib.loads(DEFAULT_TOML)) == Config()
 
 
+def test_the_word_budget_rule_checks_the_kinds_that_have_a_budget() -> None:
+    from luckos.config import LINT_WORD_BUDGET
+    from luckos.writing.catalog import RULES
+
+    assert RULES["word-budget"].kinds == tuple(kind for kind, _ in LINT_WORD_BUDGET)
+
+
+def test_reading_the_default_settings_loads_no_linter_code() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, tomllib; from luckos.config import DEFAULT_TOML, config_from_dict; "
+            "config_from_dict(tomllib.loads(DEFAULT_TOML)); "
+            "print(sorted(m for m in sys.modules if m.startswith('luckos.writing')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"
+
+
 def test_severity_and_off_from_settings() -> None:
     lint = LintConfig(rules=(("kind-missing", "off"), ("vague-claim", "error")))
     found = lint_text(NOTES.format("A better way."), config=lint)
@@ -118,10 +137,9 @@ def test_min_options_from_settings() -> None:
     ({"lint": {"rules": {"input-binary": "off"}}},
      "luck.toml: [lint.rules] input-binary cannot be configured: a file that cannot be read is "
      "always an error"),
-    ({"lint": {"word_budget": {"memo": 500}}},
-     "luck.toml: [lint.word_budget] unknown document kind 'memo' (known: one-pager, brief, "
-     "scope-letter, post-mortem, runbook, architecture-note, change-plan, reboot-plan, "
-     "pre-read)"),
+    ({"lint": {"word_budget": {"runbook": 500}}},
+     "luck.toml: [lint.word_budget] 'runbook' has no page budget: set one for brief, "
+     "one-pager, scope-letter, pre-read, post-mortem"),
     ({"lint": {"min_options": 0}}, "luck.toml: lint.min_options = 0 is out of range (1 to 10)"),
     ({"lint": {"max_file_kb": True}},
      "luck.toml: lint.max_file_kb = True is out of range (1 to 102400)"),

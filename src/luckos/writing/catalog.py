@@ -187,19 +187,3 @@ RULES: dict[str, RuleSpec] = {
                  "a `<!-- luck: ... -->` comment names a rule that does not exist"),
     )
 }
-
-DEFAULT_VAGUE_WORDS = (
-    "improve", "improves", "improved", "improvement", "improvements", "better", "faster",
-    "soon", "various", "several", "many", "significant", "significantly", "substantial",
-    "substantially", "a lot", "lots of", "optimize", "optimise", "enhance", "enhanced",
-    "streamline", "robust", "scalable", "seamless", "seamlessly", "asap", "in the future",
-    "at some point", "going forward", "world-class", "best-in-class",
-)
-
-DEFAULT_WORD_BUDGET = (
-    ("brief", 1000),  # "a two-page brief", at about 500 words a page
-    ("one-pager", 500),
-    ("scope-letter", 500),  # "a one-page note"
-    ("pre-read", 1000),
-    ("post-mortem", 0),  # 0: no budget (set 500 for the reboot's "one-page post-mortem")
-)
