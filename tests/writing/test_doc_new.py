@@ -210,3 +210,15 @@ def test_a_decided_bet_is_not_asked_again_and_money_reads_as_money(home, luck) -
                   "--out", "-")
     assert "decision: d1\n" in result.out and "### Option A: Consolidate auth calls" in result.out
     assert "checkout conversion, $2.1 in 2026-02, from $2 in 2026-01" in result.out
+
+
+def test_json_names_the_file_the_artifact_and_the_lint_counts(home, luck) -> None:
+    import json
+
+    result = luck("--today", "2026-02-23", "doc", "new", "runbook", "--theme", "t1", "--json")
+    data = json.loads(result.out)
+    assert data["path"] == str(only_doc(home))
+    assert (data["artifact"]["id"], data["artifact"]["kind"], data["artifact"]["theme_id"]) == (
+        "a1", "runbook", "t1")
+    assert data["lint"] == {"error": 0, "warning": 9, "suggestion": 0}
+    assert data["text"] is None
