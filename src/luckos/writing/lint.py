@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 from typing import Any
 
 from luckos.config import Config, LintConfig, Thresholds
@@ -92,29 +93,33 @@ def lint_document(text: str, *, kind: str | None = None, config: Any = None,
     if problem is not None:
         return Report([problem])
     context = Context(resolved, settings, label_words)
+    severities = _severities(settings)
     hits: list[tuple[str, int, int, str]] = []
     for rule_id, spec in RULES.items():
         if spec.kinds is not None and resolved not in spec.kinds:
             continue
-        if settings.severity(rule_id, spec.severity) == "off" or rule_id not in CHECKS:
+        if severities[rule_id] == "off" or rule_id not in CHECKS:
             continue
         for line, column, message in CHECKS[rule_id](doc, context):
             hits.append((rule_id, line, column, message))
-    if resolved is None and settings.severity("kind-missing", "suggestion") != "off":
+    if resolved is None and severities["kind-missing"] != "off":
         hits.append(("kind-missing", doc.title_line, 1,
                      "no document kind, so only the prose rules ran: add `kind: brief` (or "
                      "another kind: luck doc kinds) to the front matter, or pass --kind"))
     silenced, comment_hits = _suppressions(doc)
-    if settings.severity("unknown-rule", "warning") != "off":
+    if severities["unknown-rule"] != "off":
         hits.extend(comment_hits)
-    findings = []
-    for rule_id, line, column, message in hits:
-        if _silenced(silenced, rule_id, line):
-            continue
-        severity = settings.severity(rule_id, RULES[rule_id].severity)
-        findings.append(Finding(rule_id, severity, line, column, message))
+    findings = [Finding(rule_id, severities[rule_id], line, column, message)
+                for rule_id, line, column, message in hits
+                if not _silenced(silenced, rule_id, line)]
     findings.sort(key=lambda f: (f.line, f.column, SEVERITY_RANK[f.severity], f.rule))
     return Report(findings, resolved, source, doc.word_count)
+
+
+@lru_cache(maxsize=16)
+def _severities(settings: LintConfig) -> dict[str, str]:
+    """Each rule's severity under these settings ("off" included)."""
+    return {rule_id: settings.severity(rule_id, spec.severity) for rule_id, spec in RULES.items()}
 
 
 # --- the document's kind -------------------------------------------------------------------
