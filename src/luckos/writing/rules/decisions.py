@@ -200,9 +200,9 @@ def theme_label(doc: Document, ctx: Context) -> Iterator[Hit]:
         label = _KIND_WORDS.sub("", doc.title or "").strip()
     if not label:
         return
-    failure = naming_test(label, ctx.label_max_words)
-    if failure:
-        yield (line, 1, f"{failure}: cut it to {ctx.label_max_words} words or fewer "
+    if naming_test(label, ctx.label_max_words):
+        yield (line, 1, f"the label '{label}' has {len(label.split())} words: the naming test "
+                        f"asks for {ctx.label_max_words} or fewer, a label that fits on a slide "
                         "(e.g. 'Faster cold-start', 'No Friday incidents')")
 
 
