@@ -24,7 +24,8 @@ def placeholder(doc: Document, ctx: Context) -> Iterator[Hit]:
         return
     for match in cues.PLACEHOLDER.finditer(doc.masked_text):
         line, column = doc.locate(match.start())
-        yield (line, column, _fill(match.group(0)))
+        source = doc.line(line)[column - 1:column - 1 + len(match.group(0))]  # code unmasked
+        yield (line, column, _fill(source))
 
 
 def _fill(text: str) -> str:
