@@ -5,7 +5,6 @@ To update the golden files on purpose: LUCK_UPDATE_GOLDEN=1 pytest tests/writing
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
