@@ -209,6 +209,10 @@ def test_a_decided_bet_is_not_asked_again_and_money_reads_as_money(home, luck) -
                   "--out", "-")
     assert "decision: d1\n" in result.out and "### Option A: Consolidate auth calls" in result.out
     assert "checkout conversion, $2.1 in 2026-02, from $2 in 2026-01" in result.out
+    note = luck("--today", "2026-02-23", "doc", "new", "architecture-note", "--theme", "t1",
+                "--out", "-").out
+    assert "decision: d2\n" in note  # a note records the decision made
+    assert "## Decision\n\n5 min (Cache TTL).\n\n## Alternatives\n\n- 60 s: [TODO" in note
 
 
 def test_json_names_the_file_the_artifact_and_the_lint_counts(home, luck) -> None:

@@ -139,7 +139,7 @@ def gather(ws: Workspace, kind: str, today: dt.date, *, theme: Any = None, windo
            decider: str | None = None, start: dt.date | None = None) -> dict[str, Any]:
     """The template context: plain values, with record text made Markdown-safe."""
     store = ws.store
-    decision = _decision(ws, theme)
+    decision = _decision(ws, theme, kind)
     promises = []
     if theme is not None:
         found = store.find("promise", where={"theme_id": theme.id, "status": "open"},
@@ -260,12 +260,18 @@ def _windows_ahead(ws: Workspace, start: dt.date) -> list[dict[str, Any]]:
     return sorted(ahead, key=lambda w: (w["on"], w["name"]))
 
 
-def _decision(ws: Workspace, theme: Any) -> dict[str, Any] | None:
+def _decision(ws: Workspace, theme: Any, kind: str) -> dict[str, Any] | None:
+    """The theme's decision a draft is about: for an architecture note, the latest one
+    made (it has a choice); otherwise the latest one still open (no outcome yet), as a
+    brief or a pre-read asks for a decision, not for one already settled. Decisions that
+    list options come first."""
     if theme is None:
         return None
-    # the latest decision still open (no outcome yet), preferring one with options
-    found = [d for d in ws.store.find("decision", where={"theme_id": theme.id})
-             if not d.outcome]
+    found = ws.store.find("decision", where={"theme_id": theme.id})
+    if kind == "architecture-note":
+        found = [d for d in found if d.choice]
+    else:
+        found = [d for d in found if not d.outcome]
     chosen = next((d for d in found if d.options), found[0] if found else None)
     if chosen is None:
         return None
