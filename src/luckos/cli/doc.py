@@ -153,8 +153,8 @@ def _finding_json(finding: Any) -> dict[str, Any]:
             "rule": finding.rule, "message": finding.message}
 
 
-_STYLES = {"error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow"},
-           "suggestion": {"fg": "cyan"}}
+_STYLES: dict[str, dict[str, Any]] = {"error": {"fg": "red", "bold": True},
+                                      "warning": {"fg": "yellow"}, "suggestion": {"fg": "cyan"}}
 
 
 def _print_findings(results: list[Any], threshold: int) -> None:

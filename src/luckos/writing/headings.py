@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from luckos.writing.sections import SECTIONS
@@ -43,12 +44,14 @@ def synonym_pattern(words: Iterable[str]) -> re.Pattern[str]:
 _DEFAULT_PATTERNS = {sid: synonym_pattern(spec.synonyms) for sid, spec in SECTIONS.items()}
 
 
-def section_patterns(extra: Iterable[tuple[str, tuple[str, ...]]] = ()) -> dict[str, Any]:
-    """The heading patterns of every section, with `[lint.synonyms]` added."""
-    extra = dict(extra)
+@lru_cache(maxsize=8)
+def section_patterns(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> dict[str, Any]:
+    """The heading patterns of every section, with `[lint.synonyms]` added (compiled once
+    per set of settings)."""
     if not extra:
         return _DEFAULT_PATTERNS
-    return {sid: synonym_pattern((*spec.synonyms, *extra.get(sid, ())))
+    more = dict(extra)
+    return {sid: synonym_pattern((*spec.synonyms, *more.get(sid, ())))
             for sid, spec in SECTIONS.items()}
 
 

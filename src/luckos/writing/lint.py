@@ -195,7 +195,7 @@ class _Silenced:
 def _suppressions(doc: Document) -> tuple[_Silenced, list[tuple[str, int, int, str]]]:
     silenced = _Silenced({}, [])
     hits: list[tuple[str, int, int, str]] = []
-    code = set()
+    code: set[int] = set()
     for block in doc.blocks:
         if block.type == "code":
             code.update(range(block.line, block.end + 1))

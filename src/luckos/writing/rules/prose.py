@@ -85,7 +85,7 @@ def vague_claim(doc: Document, ctx: Context) -> Iterator[Hit]:
 
 def _names_blanked(doc: Document, text: str) -> str:
     """The document's own names (its title, its theme label) are not claims: blank them."""
-    names = set()
+    names: set[str] = set()
     for value in (doc.front.text("title"), doc.front.text("label"), doc.heading_title):
         if value:
             names.update(p.strip() for p in (value, *re.split(r"[:—–|]", value)))
