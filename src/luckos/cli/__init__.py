@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "artifact": ("luckos.cli.artifact:group", "Artifacts on both surfaces, and testimonials."),
     "testimonial": ("luckos.cli.artifact:testimonial", "Who used your doc, and the time it saved."),
     "note": ("luckos.cli.kinds:note", "Notes: journal, year in public, earned secrets."),
+    "doc": ("luckos.cli.doc:group", "Documents: draft from the records, lint, render to HTML."),
     "search": ("luckos.cli.reports:search", "Search every text field of every record."),
     "export": ("luckos.cli.exchange:export", "Export the workspace to JSON (private excluded)."),
     "import": ("luckos.cli.exchange:import_", "Restore a JSON export, in one transaction."),

@@ -1,0 +1,313 @@
+"""The linter: a document's text in, its findings out, as values.
+
+    lint_text(text, kind=None, config=None) -> list[Finding]
+
+A document "lints clean" when no finding has severity "error". Findings on a line can be
+silenced with a comment, as linters allow:
+
+    a line with a vague claim <!-- luck: ignore vague-claim -->
+    <!-- luck: ignore -->             (alone on its line: silences the next line)
+    <!-- luck: disable word-budget --> ... <!-- luck: enable word-budget -->
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import lru_cache
+from typing import Any
+
+from luckos.config import Config, LintConfig, Thresholds
+from luckos.errors import LuckError
+from luckos.writing.catalog import DOC_KINDS, INPUT_RULES, RULES, SEVERITY_RANK, kind_name
+from luckos.writing.headings import section_patterns
+from luckos.writing.structure import Document
+
+
+@dataclasses.dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str  # "error" | "warning" | "suggestion"
+    line: int
+    column: int
+    message: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Report:
+    """What linting one document found, and what it learned on the way."""
+
+    findings: list[Finding]
+    kind: str | None = None
+    kind_from: str | None = None  # front matter | --kind | title | file name
+    words: int = 0
+
+    @property
+    def unusable(self) -> bool:
+        """The file could not be linted: unreadable, broken front matter, unknown kind."""
+        return any(f.rule in INPUT_RULES for f in self.findings)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+def lint_text(text: str, *, kind: str | None = None, config: Any = None) -> list[Finding]:
+    """Check a Markdown document against the essay's rules.
+
+    `kind` is used when the front matter names none (`kind:` in the front matter wins);
+    `config` is a `Config` or a `LintConfig` (default: every default).
+    """
+    return lint_document(text, kind=kind, config=config).findings
+
+
+def input_finding(rule: str, message: str, line: int = 1, column: int = 1) -> Finding:
+    return Finding(rule, "error", line, column, message)
+
+
+def resolve(config: Any) -> tuple[LintConfig, int]:
+    """The lint settings and the naming test's word limit from any config given."""
+    if config is None:
+        return LintConfig(), Thresholds().theme_label_max_words
+    if isinstance(config, Config):
+        return config.lint, config.thresholds.theme_label_max_words
+    if isinstance(config, LintConfig):
+        return config, Thresholds().theme_label_max_words
+    raise TypeError(f"config must be a Config or a LintConfig, not {type(config).__name__}")
+
+
+def lint_document(text: str, *, kind: str | None = None, config: Any = None,
+                  file_name: str | None = None) -> Report:
+    from luckos.writing.rules import CHECKS, Context
+
+    settings, label_words = resolve(config)
+    fallback = None
+    if kind is not None:
+        fallback = kind_name(kind)
+        if fallback is None:
+            raise LuckError(f"unknown document kind {kind!r}: use one of {', '.join(DOC_KINDS)}")
+    doc = Document(text, patterns=section_patterns(settings.synonyms))
+    if doc.front.error is not None:
+        line, message, column = doc.front.error
+        return Report([input_finding("front-matter", message, line, column)])
+    resolved, source, problem = _kind_of(doc, fallback, file_name)
+    if problem is not None:
+        return Report([problem])
+    context = Context(resolved, settings, label_words)
+    severities = _severities(settings)
+    hits: list[tuple[str, int, int, str]] = []
+    for rule_id, spec in RULES.items():
+        if spec.kinds is not None and resolved not in spec.kinds:
+            continue
+        if severities[rule_id] == "off" or rule_id not in CHECKS:
+            continue
+        for line, column, message in CHECKS[rule_id](doc, context):
+            hits.append((rule_id, line, column, message))
+    if resolved is None and severities["kind-missing"] != "off":
+        hits.append(("kind-missing", doc.title_line, 1,
+                     "no document kind, so only the prose rules ran: add `kind: brief` (or "
+                     "another kind: luck doc kinds) to the front matter, or pass --kind"))
+    silenced, comment_hits = _suppressions(doc)
+    if severities["unknown-rule"] != "off":
+        hits.extend(comment_hits)
+    findings = [Finding(rule_id, severities[rule_id], line, column, message)
+                for rule_id, line, column, message in hits
+                if not _silenced(silenced, rule_id, line)]
+    findings.sort(key=lambda f: (f.line, f.column, SEVERITY_RANK[f.severity], f.rule))
+    return Report(findings, resolved, source, doc.word_count)
+
+
+@lru_cache(maxsize=16)
+def _severities(settings: LintConfig) -> dict[str, str]:
+    """Each rule's severity under these settings ("off" included)."""
+    return {rule_id: settings.severity(rule_id, spec.severity) for rule_id, spec in RULES.items()}
+
+
+# --- the document's kind -------------------------------------------------------------------
+
+_TITLE_PREFIX = re.compile(r"^\s*(?P<k>[A-Za-z][\w -]{1,40}?)[\s#-]*\d*\s*[:—–|]\s+\S")
+_TITLE_SUFFIX = re.compile(r"\S\s*(?:[—–|:]|\s-|\()\s*(?:an?\s+|the\s+)?(?P<k>[A-Za-z][\w -]{1,40}"
+                           r"?)\)?\s*$")
+_DATED = re.compile(r"^\d{4}-\d{2}-\d{2}[-_](?P<rest>.+)$")
+# Undated file names that name their kind without doubt ("brief-history.md" is not a brief).
+_NAMED_FILES = re.compile(r"^(?P<k>one-pager|scope-letter|post-?mortem|runbook|"
+                          r"architecture-note|adr|change-plan|reboot-plan|pre-read|two-pager)"
+                          r"(?:[-_]|$)")
+
+
+def _kind_of(doc: Document, fallback: str | None, file_name: str | None
+             ) -> tuple[str | None, str | None, Finding | None]:
+    if "kind" in doc.front.data:
+        value = doc.front.data["kind"]
+        line = next((n for n in range(2, doc.front.body_start)
+                     if doc.line(n).startswith("kind")), 1)
+        if not isinstance(value, str):
+            return None, None, input_finding(
+                "front-matter", f"kind must be a single word such as 'brief', not {value!r}",
+                line)
+        named = kind_name(value)
+        if named is not None:
+            return named, "front matter", None
+        if fallback is not None:
+            return fallback, "--kind", None
+        return None, None, input_finding(
+            "unknown-kind", f"unknown kind {value!r}: use one of {', '.join(DOC_KINDS)} "
+                            "(or lint it as one of them with --kind)", line)
+    if fallback is not None:
+        return fallback, "--kind", None
+    title = doc.title or ""
+    for pattern in (_TITLE_PREFIX, _TITLE_SUFFIX):
+        match = pattern.search(title)
+        if match and kind_name(match.group("k")):
+            return kind_name(match.group("k")), "title", None
+    if file_name:
+        return _kind_from_file_name(file_name)
+    return None, None, None
+
+
+def _kind_from_file_name(file_name: str) -> tuple[str | None, str | None, Finding | None]:
+    """`2026-02-23-brief-cold-start.md` (how `luck doc new` names files), `adr-0012-....md`."""
+    stem = file_name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    dated = _DATED.match(stem)
+    if dated:
+        words = re.split(r"[-_]", dated.group("rest"))
+        for size in (2, 1):
+            candidate = kind_name("-".join(words[:size]))
+            if candidate:
+                return candidate, "file name", None
+    named = _NAMED_FILES.match(stem)
+    if named:
+        return kind_name(named.group("k")), "file name", None
+    return None, None, None
+
+
+# --- silencing comments ----------------------------------------------------------------------
+
+_COMMENT = re.compile(r"<!--\s*luck:\s*(?P<verb>ignore|disable|enable)\b(?P<rules>[^>]*?)-->")
+_ALL = "*"
+
+
+@dataclasses.dataclass
+class _Silenced:
+    lines: dict[int, set[str]]
+    ranges: list[tuple[int, int, set[str]]]
+
+
+def _suppressions(doc: Document) -> tuple[_Silenced, list[tuple[str, int, int, str]]]:
+    silenced = _Silenced({}, [])
+    hits: list[tuple[str, int, int, str]] = []
+    code: set[int] = set()
+    for block in doc.blocks:
+        if block.type == "code":
+            code.update(range(block.line, block.end + 1))
+    open_ranges: dict[str, int] = {}
+    for number in range(doc.front.body_start + 1, len(doc.lines) + 1):
+        text = doc.lines[number - 1]
+        if "luck:" not in text or number in code:
+            continue
+        for match in _COMMENT.finditer(text):
+            rules = {r for r in re.split(r"[\s,]+", match.group("rules").strip()) if r}
+            for rule in sorted(rules):
+                if rule not in RULES:
+                    hits.append(("unknown-rule", number, match.start() + 1,
+                                 f"no rule is called {rule!r}: `luck doc rules` lists them"))
+            rules = (rules & set(RULES)) if rules else {_ALL}  # unknown names silence nothing
+            verb = match.group("verb")
+            if verb == "ignore":
+                rest = (text[:match.start()] + text[match.end():]).strip()
+                target = number if rest else _next_line(doc, number)
+                silenced.lines.setdefault(target, set()).update(rules)
+            elif verb == "disable":
+                for rule in rules:
+                    open_ranges.setdefault(rule, number)
+            else:
+                for rule in list(open_ranges) if _ALL in rules else rules:
+                    start = open_ranges.pop(rule, None)
+                    if start is not None:
+                        silenced.ranges.append((start, number, {rule}))
+    for rule, start in open_ranges.items():
+        silenced.ranges.append((start, len(doc.lines), {rule}))
+    return silenced, hits
+
+
+def _next_line(doc: Document, number: int) -> int:
+    for candidate in range(number + 1, len(doc.lines) + 1):
+        if doc.lines[candidate - 1].strip():
+            return candidate
+    return number
+
+
+def _silenced(silenced: _Silenced, rule: str, line: int) -> bool:
+    rules = silenced.lines.get(line)
+    if rules and (rule in rules or _ALL in rules):
+        return True
+    return any(start <= line <= end and (rule in rules or _ALL in rules)
+               for start, end, rules in silenced.ranges)
+
+
+# --- many files ------------------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class FileReport:
+    name: str  # the path as shown in messages
+    report: Report
+
+
+PARALLEL_FROM = 200  # files; fewer are linted in this process (forking costs more)
+
+
+def lint_paths(arguments: list[str], *, kind: str | None = None, config: Any = None,
+               jobs: int = 0) -> tuple[list[FileReport], list[str]]:
+    """Lint files and folders (recursively, Markdown files only); '-' reads standard input.
+
+    Returns a report per file, in a stable order, and notes (folders with no Markdown).
+    Files are only ever opened for reading. `jobs`: processes to use (0: one per core
+    when there are many files).
+    """
+    from luckos.writing.sources import discover, read
+
+    settings, _ = resolve(config)
+    if kind is not None and kind_name(kind) is None:
+        raise LuckError(f"unknown document kind {kind!r}: use one of {', '.join(DOC_KINDS)}")
+    sources, notes = discover(arguments)
+    limit = settings.max_file_kb * 1024
+    tasks = []
+    for source in sources:
+        if source.path is None:  # standard input is read here, not in a worker
+            text, problem = read(source, limit)
+            tasks.append((source, text, problem, kind, config, limit))
+        else:
+            tasks.append((source, None, None, kind, config, limit))
+    workers = _workers(jobs, len(tasks))
+    if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            chunk = max(1, len(tasks) // (workers * 8))
+            return list(pool.map(_lint_task, tasks, chunksize=chunk)), notes
+    return [_lint_task(task) for task in tasks], notes
+
+
+def _workers(jobs: int, files: int) -> int:
+    import multiprocessing
+    import os
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if jobs > 0:
+        return min(jobs, max(files, 1))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+    return min(cores, 8) if files >= PARALLEL_FROM else 1
+
+
+def _lint_task(task: tuple[Any, ...]) -> FileReport:
+    from luckos.writing.sources import read
+
+    source, text, problem, kind, config, limit = task
+    if source.path is not None:
+        text, problem = read(source, limit)
+    if text is None:
+        return FileReport(source.name, Report([problem]))
+    return FileReport(source.name, lint_document(text, kind=kind, config=config,
+                                                 file_name=source.name))

@@ -1,0 +1,139 @@
+"""Rules on the words themselves: placeholders left, vague claims, unquantified pitches."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from luckos.writing import cues
+from luckos.writing.rules import Context, Hit, check
+from luckos.writing.structure import Block, Document
+
+_TIME_WORDS = {"soon", "asap", "in the future", "at some point", "going forward"}
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n(?=\s*(?:[-*+]|\d+[.)])\s)")
+
+
+@check("placeholder")
+def placeholder(doc: Document, ctx: Context) -> Iterator[Hit]:
+    for number in range(2, doc.front.body_start):  # front matter values
+        for match in cues.PLACEHOLDER.finditer(doc.line(number)):
+            yield (number, match.start() + 1, _fill(match.group(0)))
+    if not cues.may_hold_placeholder(doc.masked_text):
+        return
+    for match in cues.PLACEHOLDER.finditer(doc.masked_text):
+        line, column = doc.locate(match.start())
+        source = doc.line(line)[column - 1:column - 1 + len(match.group(0))]  # code unmasked
+        yield (line, column, _fill(source))
+
+
+def _fill(text: str) -> str:
+    prompt = text.strip("[]<>{} ")
+    if len(prompt) > 70:
+        prompt = prompt[:69] + "…"
+    return f"fill in the placeholder: {prompt}"
+
+
+@lru_cache(maxsize=8)
+def _vague_patterns(words: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each vague word with its pattern over lower-case text, led by the word itself so
+    that the regex engine can jump to it; a substring test picks the few to run."""
+    result = []
+    for phrase in sorted({w.lower() for w in words}):
+        body = r"\s+".join(map(re.escape, phrase.split()))
+        result.append((phrase.split()[0], re.compile(rf"{body}(?![\w-])")))
+    return tuple(result)
+
+
+def _vague_matches(text: str, words: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(offset, word) of every vague word in `text`, in order."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters change length when lowered
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    found = []
+    for first, pattern in _vague_patterns(words):
+        if first not in lowered:
+            continue
+        for match in pattern.finditer(lowered):
+            start = match.start()
+            if start and (lowered[start - 1].isalnum() or lowered[start - 1] in "_-"):
+                continue
+            found.append((start, " ".join(text[start:match.end()].split())))
+    found.sort()
+    return found
+
+
+@check("vague-claim")
+def vague_claim(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A vague word in a sentence that has no number in it (a date counts as a number)."""
+    text = _names_blanked(doc, cues.blank_placeholders(doc.masked_text))
+    owners = doc.prose_blocks
+    sentences: dict[int, list[tuple[int, int, bool]]] = {}  # block line -> sentence spans
+    for offset, word in _vague_matches(text, ctx.config.vague_words):
+        line, column = doc.locate(offset)
+        block = owners.get(line)
+        if block is None or block.type == "heading":  # headings are labels, not claims
+            continue
+        spans = sentences.get(block.line)
+        if spans is None:
+            spans = sentences[block.line] = _sentences(doc, block.line, line_end(block), text)
+        index = bisect.bisect_right(spans, (offset, len(text) + 1, True)) - 1
+        if index >= 0 and spans[index][0] <= offset < spans[index][1] and not spans[index][2]:
+            yield (line, column, _vague(word))
+
+
+def _names_blanked(doc: Document, text: str) -> str:
+    """The document's own names (its title, its theme label) are not claims: blank them."""
+    names: set[str] = set()
+    for value in (doc.front.text("title"), doc.front.text("label"), doc.heading_title):
+        if value:
+            names.update(p.strip() for p in (value, *re.split(r"[:—–|]", value)))
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return text  # a letter changed length when lowered: leave the text as it is
+    for name in sorted((n.lower() for n in names if len(n) > 3), key=len, reverse=True):
+        start = lowered.find(name)
+        while start != -1:
+            end = start + len(name)
+            if not (start and lowered[start - 1].isalnum()) and not (
+                    end < len(lowered) and lowered[end].isalnum()):
+                text = text[:start] + " " * len(name) + text[end:]
+            start = lowered.find(name, end)
+    return text
+
+
+def line_end(block: Block) -> int:
+    return block.own_end if block.type == "item" else block.end
+
+
+def _sentences(doc: Document, first: int, last: int, text: str) -> list[tuple[int, int, bool]]:
+    """The sentences of lines first..last as (start, end, has a number) offsets."""
+    begin = doc.locate_line(first)
+    end = doc.locate_line(last) + len(doc.prose(last))
+    spans = []
+    position = begin
+    for match in _SENTENCE_END.finditer(text, begin, end):
+        spans.append((position, match.start(), bool(cues.ANY_NUMBER.search(
+            text, position, match.start()))))
+        position = match.end()
+    spans.append((position, end, bool(cues.ANY_NUMBER.search(text, position, end))))
+    return spans
+
+
+def _vague(word: str) -> str:
+    if word.lower() in _TIME_WORDS:
+        return f"'{word}' without a date: say when (e.g. 'by 2026-03-31')"
+    return (f"'{word}' without a number: say how much (e.g. 'cuts p95 from 1.8 s to "
+            "650 ms')")
+
+
+@check("quantified-consequence")
+def quantified_consequence(doc: Document, ctx: Context) -> Iterator[Hit]:
+    if cues.has_quantity(doc.masked_text):
+        return
+    section = doc.section("problem")
+    yield (section.line if section else doc.title_line, 1,
+           "quantify at least one consequence with a number and a unit (%, $, ms, hours, "
+           "incidents): the failure avoided, the revenue unlocked or the risk reduced, even "
+           "with rough math")
