@@ -15,8 +15,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from luckos.app import demo_calendar as calendar
 from luckos.app import demo_data as data
 from luckos.app import demo_ledger as books
+from luckos.app import demo_loop as loop
 from luckos.app.review import week_start
 from luckos.dates import add_months, month_of
 from luckos.domain import ledger, windows
@@ -52,6 +54,8 @@ def build_demo(home: Path, today: dt.date, real_home: Path) -> Workspace:
     _check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    aside = scratch.with_name(f"{scratch.name}-previous")
+    moved = placed = False
     try:
         ws, _ = init_workspace(scratch)
         try:
@@ -60,13 +64,27 @@ def build_demo(home: Path, today: dt.date, real_home: Path) -> Workspace:
                 _Builder(ws, today).build()
         finally:
             ws.close()
+        calendar.write_calendar(scratch / calendar.FILE_NAME, today)
         if target.exists():
-            shutil.rmtree(target)
+            target.rename(aside)
+            moved = True
         scratch.rename(target)
+        placed = True
+        # imported in place, so that the audit names the file where it stays
+        ws = open_workspace(target)
+        try:
+            calendar.import_calendar(ws, target / calendar.FILE_NAME, today)
+        except BaseException:
+            ws.close()
+            raise
     except BaseException:
-        shutil.rmtree(scratch, ignore_errors=True)
+        shutil.rmtree(target if placed else scratch, ignore_errors=True)
+        if moved:
+            aside.rename(target)
         raise
-    return open_workspace(target)
+    if moved:
+        shutil.rmtree(aside)
+    return ws
 
 
 def _check_replaceable(target: Path) -> None:
@@ -96,7 +114,9 @@ def _anchor(day: dt.date) -> dt.date:
 
 class _Builder:
     def __init__(self, ws: Workspace, today: dt.date) -> None:
+        self.ws = ws
         self.store = ws.store
+        self.seed = SEED
         self.today = today
         self.rng = random.Random(SEED)
         this_week = week_start(today, ws.config.week_start_index)
@@ -115,6 +135,8 @@ class _Builder:
         self.add_decisions()
         self.add_people()
         self.add_notes()
+        loop.add_loop(self)
+        loop.add_estimate(self)
 
     # --- dates --------------------------------------------------------------------------
 
