@@ -35,6 +35,13 @@ def luck_exit(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str,
     return code, out, err
 
 
+def luck_json(*args: str, code: int = 0) -> dict | list:
+    """Run a command that prints JSON and exits with `code` (1: an invariant broke)."""
+    result = CliRunner().invoke(cli, [*args, "--json"])
+    assert result.exit_code == code, result.output + repr(result.exception)
+    return json.loads(result.output)
+
+
 def build(folder: Path, real: Path, today: str = TODAY) -> dict:
     return json.loads(luck("--home", str(real), "--today", today, "demo", "--dir", str(folder),
                            "--json"))
@@ -160,13 +167,16 @@ def test_export_leaves_the_earned_secret_out(demo: Path, tmp_path: Path) -> None
 
 def test_building_twice_gives_the_same_records(tmp_path: Path) -> None:
     folder, real = tmp_path / "demo", tmp_path / "real"
-    exports = []
+    exports, calendars, audits = [], [], []
     for run in range(2):
         build(folder, real)
         path = tmp_path / f"export-{run}.json"
         luck("--home", str(folder), "export", "--include-private", str(path))
         exports.append(json.loads(path.read_text(encoding="utf-8"))["records"])
+        calendars.append((folder / "work-calendar.ics").read_bytes())
+        audits.append(luck_json("--home", str(folder), "calendar", "history"))
     assert exports[0] == exports[1]
+    assert calendars[0] == calendars[1] and audits[0] == audits[1]
     assert sum(len(rows) for rows in exports[0].values()) > 250
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
@@ -246,3 +256,122 @@ def test_installed_luck_demo_prints_the_weekly_review(tmp_path: Path) -> None:
         assert heading in done.stdout, heading
     assert "6d overdue" in done.stdout
     assert "FY planning: engineering roadmap" in done.stdout
+
+
+# --- the operating loop, the rough math and the calendar ---------------------------------
+
+
+def test_check_breaks_on_what_the_demo_left_undone_and_holds_the_rest(demo: Path) -> None:
+    report = luck_json("--home", str(demo), "--today", TODAY, "check", code=1)
+    state = {i["id"]: i for i in report["invariants"]}
+    broken = {i for i, found in state.items() if found["state"] == "broken"}
+    assert broken == {"promise-overdue", "metric-readings", "explore-loop", "decision-review",
+                      "project-kill-review"}
+    held = {i for i, found in state.items() if found["state"] == "ok"}
+    assert {"window-prep", "maker-day", "glue-ratio", "bench-action", "diagnosis-age"} <= held
+    assert state["reboot"]["state"] == "not-checked", "the only reboot ended a year ago"
+    assert [i["ref"] for i in state["project-kill-review"]["items"]] == ["pj4"]
+    explore = state["explore-loop"]
+    assert "no explore entry in 31 days" in explore["finding"] and "36d ago" in explore["finding"]
+    assert "talk" not in explore["finding"] and "teardown" not in explore["finding"]
+    assert "broken 2 week(s) running, under 3" in state["maker-day"]["finding"]
+    assert "58 days old" in state["diagnosis-age"]["finding"]
+
+
+def test_stay_or_move_answers_from_the_demo_records(demo: Path) -> None:
+    report = luck_json("--home", str(demo), "--today", TODAY, "stay-or-move")
+    assert report["calendar"] == "read"
+    answers = {a["key"]: a for a in report["answers"]}
+    refs = {key: [e["ref"] for e in a["evidence"]] for key, a in answers.items()}
+    assert answers["flagship"]["answer"] == "yes" and refs["flagship"] == ["pj2"]
+    assert answers["scope-or-glue"]["answer"] == "more scope than glue"
+    assert "4 pieces of glue that unlock nothing" in answers["scope-or-glue"]["summary"]
+    assert sum(1 for r in refs["scope-or-glue"] if r.startswith("g")) == 4
+    assert answers["surface"]["answer"] == "yes" and refs["surface"] == ["t1", "t2"]
+    assert "dg1" in refs["problem"]
+    weeks = luck_json("--home", str(demo), "--today", TODAY, "calendar", "audit")["weeks"]
+    latest = sum(w["meeting_hours"] for w in weeks[-4:]) / 4
+    hours = [e["text"] for e in answers["flat"]["evidence"] if "meeting hours" in e["text"]]
+    assert hours == [f"{latest:.1f} meeting hours a week over the 4 latest audited weeks "
+                     f"(from {weeks[-4]['week_start']})"]
+
+
+def test_loop_records_tell_one_story(demo: Path) -> None:
+    home = ["--home", str(demo), "--today", TODAY]
+    arc = luck_json(*home, "arc", "status")
+    assert (arc["arc"]["track"], arc["year"], arc["asks"]) == ("ic", 2, "compound the wins")
+    assert arc["arc"]["bottleneck"] == "architecture" and arc["arc"]["assessed_on"] < TODAY
+    diagnosis = luck_json(*home, "diagnose", "show", "dg1")
+    for answer in ("problem", "funders", "proof"):
+        assert len(diagnosis[answer].split()) >= 30 and diagnosis[answer].count(". ") >= 1
+    reboot = luck_json(*home, "reboot", "show", "rb1")
+    assert reboot["ended_on"] < "2026-01-31" and "What did not" in reboot["postmortem"]
+    glue = luck_json(*home, "glue", "list", "--limit", "0")
+    assert 18 <= len(glue) <= 24 and all(g["on"] >= "2026-08-25" for g in glue)
+    substitutes = [g for g in glue if not g["unlocks"] and not g["project_id"]]
+    assert 0 < len(substitutes) < len(glue) / 4
+    assert all(g["mechanism"] for g in substitutes)
+    projects = {p["id"]: p for p in luck_json(*home, "project", "list")}
+    assert len(projects) == 4
+    assert projects["pj1"]["landed_on"] and projects["pj2"]["kill_review_on"] > TODAY
+    assert (projects["pj2"]["outcome"], projects["pj2"]["flagship"]) == ("continue", True)
+    assert projects["pj3"]["outcome"] == "pause-publicly" and projects["pj3"]["why"]
+    assert projects["pj4"]["outcome"] == "" and projects["pj4"]["kill_review_on"] < TODAY
+    kinds = {x["kind"] for x in luck_json(*home, "explore", "list", "--limit", "0")}
+    assert kinds == {"weekend-prototype", "talk", "paper-reproduction", "teardown"}
+
+
+def test_the_saved_estimate_is_the_essays_pitch_linked_to_its_theme(demo: Path) -> None:
+    home = ["--home", str(demo), "--today", TODAY]
+    saved = luck_json(*home, "estimate", "list")
+    assert len(saved) == 1
+    estimate = saved[0]
+    assert (estimate["theme_id"], estimate["window_id"]) == ("t1", "w1")
+    assert estimate["pitch"].startswith("We can cut p95 cold-start from 1.8 s to 650 ms")
+    assert "≈$400k/qtr" in estimate["pitch"] and estimate["unit"] == "$/qtr"
+    assert 350_000 < estimate["mean"] < 450_000 and estimate["samples"] <= 5000
+    rerun = luck_json(*home, "estimate", "run", "est1")
+    assert rerun["headline"]["mean"] == estimate["mean"], "a saved estimate reproduces itself"
+
+
+def test_calendar_history_shows_one_import_of_the_file_in_the_demo(demo: Path) -> None:
+    home = ["--home", str(demo), "--today", TODAY]
+    history = luck_json(*home, "calendar", "history")
+    assert len(history) == 1
+    kept = history[0]
+    assert kept["source"] == str((demo / "work-calendar.ics").resolve())
+    assert (kept["window"]["from"], kept["window"]["to"]) == ("2026-10-19", "2026-11-29")
+    assert (kept["maker_day"], kept["maker_days_kept"], kept["maker_days_judged"]) == (
+        "wednesday", 4, 6)
+    assert kept["proposed_maker_day"] == "wednesday"
+    assert 6 <= kept["meeting_hours_per_week"] <= 12
+    audit = luck_json(*home, "calendar", "audit")
+    assert audit["counted"]["declined"] >= 1 and audit["counted"]["focus"] >= 6
+    lost = [w["week_start"] for w in audit["weeks"] if w["maker_day_state"] == "lost"]
+    assert lost == ["2026-11-16", "2026-11-23"]
+
+
+def test_a_rebuild_that_fails_at_the_calendar_keeps_the_previous_demo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from luckos.app import demo_calendar
+
+    folder = tmp_path / "demo"
+    build(folder, tmp_path / "real")
+    before = (folder / "work-calendar.ics").read_bytes()
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(demo_calendar, "import_calendar", broken)
+    with pytest.raises(RuntimeError):
+        build_demo_at(folder, tmp_path / "real", dt.date(2026, 12, 9))
+    assert (folder / "work-calendar.ics").read_bytes() == before
+    assert len(luck_json("--home", str(folder), "calendar", "history")) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo"]
+
+
+def build_demo_at(folder: Path, real: Path, today: dt.date) -> None:
+    from luckos.app import demo as demo_app
+
+    demo_app.build_demo(folder, today, real).close()

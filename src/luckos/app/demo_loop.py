@@ -18,7 +18,7 @@ WIKI = "https://wiki.example.com/payments/"
 
 # --- the diagnosis: the three questions, a paragraph each -------------------------------
 
-DIAGNOSIS = {
+DIAGNOSIS: dict[str, Any] = {
     "on": -58,
     "problem": (
         "I keep checkout fast when it starts cold and honest when it is loaded. If I left "
@@ -41,7 +41,7 @@ DIAGNOSIS = {
 
 # --- the role arc: the IC track, year 2 of 3 ---------------------------------------------
 
-ARC = {
+ARC: dict[str, Any] = {
     "role": "Senior engineer, checkout and payments platform",
     "track": "ic",
     "started": -505,
@@ -73,22 +73,23 @@ GLUE = (
      ""),
     (-47, 3, "Paired with Kofi on lazy-loading the payment widgets",
      "lazy-loaded payment widgets (Kofi's launch)", None, ""),
-    (-43, 2, "Interview loop: two senior backend candidates", "", None,
-     "a calibrated question bank and a second trained interviewer on the team"),
     (-38, 3, "Pulled per-shard cost numbers for finance by hand", "", "dashboard", ""),
     (-34, 2, "Reviewed Tomás's idempotency-key design doc",
      "idempotent retries for the checkout launch", None, ""),
     (-29, 2, "Ran the loadkit pilot retro with the launch teams",
      "Retro pack: what the load-test pilots taught us", None, ""),
     (-24, 3, "Prepared the edge cache vendor call", "edge cache budget brief", None, ""),
+    (-20, 2, "Interview loop: two senior backend candidates", "", None,
+     "a calibrated question bank and a second trained interviewer on the team"),
     (-19, 2, "Release train coordination for the payment-provider switch", "", None,
      "a release checklist that the train captain owns"),
     (-15, 2, "Unblocked Sam on the loadkit teardown bug", "", "loadkit", ""),
-    (-11, 3, "Wrote up the incident review for the provider timeout",
+    (("lw", 2), 3, "Wrote up the incident review for the provider timeout",
      "alert routing: provider timeouts page the payments rotation", None, ""),
-    (-8, 2, "Pre-wired the FY two-pager with Omar and Grace",
+    (("lw", 3), 2, "Pre-wired the FY two-pager with Omar and Grace",
      "FY planning two-pager (Faster cold-start, year two)", None, ""),
-    (-6, 2, "Gathered the token revocation evidence for Aisha's audit", "", "cache", ""),
+    (("lw", 4), 2, "Gathered the token revocation evidence for Aisha's audit", "", "cache",
+     ""),
 )
 
 # --- the explore loop: (when, kind, title, wave, learned) ---------------------------------
@@ -142,7 +143,7 @@ EXPLORE = (
 # owned blast radius, denominator, press release (0 no, 1 partly, 2 yes).
 # review: (when, enthusiasm, signal, landing, outcome, why, next kill review) or None.
 
-PROJECTS = (
+PROJECTS: tuple[dict[str, Any], ...] = (
     {"key": "cache", "name": "Token cache with push revocation", "theme": "cold",
      "started": -100, "scores": (2, 2, 1, 2, 2, 2, 2), "kill_review": -72,
      "review": (-72, True, True, True, "continue",
@@ -171,7 +172,7 @@ PROJECTS = (
 
 # --- the 90-day reboot a year ago, finished with its post-mortem ----------------------------
 
-REBOOT = {
+REBOOT: dict[str, Any] = {
     "start": -400,
     "focus": "Faster cold-start: from a complaint about slow checkout to a funded bet",
     "theme": "cold",
@@ -196,7 +197,7 @@ REBOOT = {
 
 # --- the rough math behind the first two-pager ----------------------------------------------
 
-ESTIMATE = {"model": "cold-start", "samples": 4000, "when": ("plan", -13, 1),
+ESTIMATE: dict[str, Any] = {"model": "cold-start", "samples": 4000, "when": ("plan", -13, 1),
             "doc": WIKI + "cold-start-brief"}
 
 
