@@ -16,7 +16,7 @@ from luckos.domain.records import KINDS, Kind, fields_of, short_id
 # Columns shown by `list`, per kind (the id always comes first).
 LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "promise": ("due", "status", "to_whom", "what"),
-    "glue": ("on", "hours", "unlocks", "what", "mechanism"),
+    "glue": ("on", "hours", "unlocks", "project_id", "what", "mechanism"),
     "explore": ("on", "kind", "title", "wave"),
     "project": ("started_on", "kill_review_on", "outcome", "name"),
     "diagnosis": ("on", "problem"),

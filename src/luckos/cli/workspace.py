@@ -54,5 +54,6 @@ def demo(folder: Path | None, as_json: bool) -> None:
         return
     from luckos.cli.render import render_review
 
-    click.echo(f"demo workspace: {ws.home}  (explore it: luck --home {ws.home} ledger)")
+    click.echo(f"demo workspace: {ws.home}")
+    click.echo(f"explore it: luck --home {ws.home} ledger | check | stay-or-move | surface")
     render_review(report)

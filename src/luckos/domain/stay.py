@@ -280,7 +280,7 @@ def _stay_surface(f: StayFacts) -> Answer:
         assert before.index is not None and after.index is not None
         factors = ", ".join(f"{a.key[0].upper()} {_n(a.value)}->{_n(b.value)}"
                             for a, b in zip(before.factors, after.factors, strict=True))
-        change = ("+inf" if before.index == 0 and after.index > 0 else "0%"
+        change = ("up from 0" if before.index == 0 and after.index > 0 else "0%"
                   if before.index == 0 else f"{(after.index - before.index) / before.index:+.0%}")
         evidence.append(Evidence(f"t{theme.id}", (
             f"{theme.label}: {before.quarter} {before.index:.2f} -> {after.quarter} "
