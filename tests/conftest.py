@@ -38,7 +38,10 @@ class _EntryPoint:
     name = "luck"
 
     def main(self, args: Sequence[str] = (), prog_name: str | None = None, **_: Any) -> Any:
-        return luck_main(list(args))
+        code = luck_main(list(args))
+        if isinstance(code, int) and code:  # a command that returned its exit code
+            sys.exit(code)
+        return code
 
 
 _ENTRY = _EntryPoint()

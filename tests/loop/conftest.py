@@ -11,64 +11,27 @@ import shutil
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
 
-from luckos.cli import main as luck_main
 from luckos.workspace import DB_NAME
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from story import build_story  # noqa: E402
 
+from conftest import Luck as BaseLuck  # noqa: E402  (tests/conftest.py)
+from conftest import assert_refused  # noqa: E402, F401  (the loop's tests import it from here)
+
 TODAY_TEXT = "2026-11-25"  # a Wednesday
 TODAY = dt.date.fromisoformat(TODAY_TEXT)
 LUCK_EXE = Path(sys.executable).with_name("luck")
 
 
-class _EntryPoint:
-    """`luckos.cli.main`, the console script's function, in the shape CliRunner drives."""
-
-    name = "luck"
-
-    def main(self, args: Sequence[str] = (), prog_name: str | None = None, **_: Any) -> Any:
-        code = luck_main(list(args))
-        if isinstance(code, int) and code:
-            sys.exit(code)
-        return code
-
-
-class Luck:
-    """Runs `luck --today 2026-11-25 ARGS...` against one workspace folder."""
-
-    def __init__(self, home: Path) -> None:
-        self.home = home
-        self.runner = CliRunner()
-
-    def __call__(self, *args: str, today: str | None = TODAY_TEXT,
-                 input: str | None = None) -> Result:
-        argv = (["--today", today] if today else []) + list(args)
-        return self.runner.invoke(_EntryPoint(), argv,  # type: ignore[arg-type]
-                                  env={"LUCK_HOME": str(self.home), "NO_COLOR": "1"},
-                                  input=input, catch_exceptions=False)
-
-    def ok(self, *args: str, **kwargs: Any) -> Result:
-        result = self(*args, **kwargs)
-        assert result.exit_code == 0, (result.exit_code, result.stdout, result.stderr)
-        return result
-
-    def json(self, *args: str, **kwargs: Any) -> Any:
-        return json.loads(self.ok(*args, "--json", **kwargs).stdout)
-
-    def fails(self, *args: str, **kwargs: Any) -> str:
-        """Run a command that must be refused as bad input; return its one error line."""
-        result = self(*args, **kwargs)
-        assert_refused(result)
-        return result.stderr.strip()
+class Luck(BaseLuck):
+    """The shared runner, with `luck check --json` read into a dict."""
 
     def check(self, *args: str, today: str = TODAY_TEXT) -> tuple[int, dict[str, Any]]:
         """`luck check --json`: (exit code, {invariant id: its result})."""
@@ -76,15 +39,6 @@ class Luck:
         assert result.exit_code in (0, 1), (result.exit_code, result.stdout, result.stderr)
         data = json.loads(result.stdout)
         return result.exit_code, {i["id"]: i for i in data["invariants"]}
-
-
-def assert_refused(result: Result) -> None:
-    """The bad-input contract: exit 2, one `luck: error:` line, no traceback."""
-    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("luck: error: "), result.stderr
-    assert "Traceback" not in result.output
 
 
 @pytest.fixture
