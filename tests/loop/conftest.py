@@ -4,7 +4,6 @@ entry point driven through Click's runner with a fixed clock, and the story work
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -19,8 +18,6 @@ from story import build_story  # noqa: E402
 from conftest import Luck as BaseLuck  # noqa: E402  (tests/conftest.py)
 
 TODAY_TEXT = "2026-11-25"  # a Wednesday
-TODAY = dt.date.fromisoformat(TODAY_TEXT)
-LUCK_EXE = Path(sys.executable).with_name("luck")
 
 
 class Luck(BaseLuck):
