@@ -44,6 +44,30 @@ ARC_TRACKS = ("ic", "manager")
 BOTTLENECKS = ("coordination", "architecture")
 
 
+class _Record:
+    """What every record shares: equality, hashing and repr over its fields, written once
+    here rather than generated for each record class (which costs every command start-up
+    time for each kind)."""
+
+    __slots__ = ()
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__dataclass_fields__)  # type: ignore[attr-defined]
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((self.__class__.__name__, self._values()))
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}"
+                          for name in self.__dataclass_fields__)  # type: ignore[attr-defined]
+        return f"{self.__class__.__name__}({inner})"
+
+
 def _f(kind: str = "text", help: str = "", *, default: Any = None, required: bool = False,
        choices: tuple[str, ...] = (), flag: str | None = None, editable: bool = True,
        default_today: bool = False) -> Any:
@@ -54,8 +78,8 @@ def _f(kind: str = "text", help: str = "", *, default: Any = None, required: boo
     return dataclasses.field(default=default, metadata=meta)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Promise:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Promise(_Record):
     """An entry in the credibility ledger."""
 
     id: int | None = None
@@ -74,8 +98,8 @@ class Promise:
     note: str = _f(help="a free note", default="")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Signal:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Signal(_Record):
     """A routing signal: someone routed ambiguous work to you."""
 
     id: int | None = None
@@ -86,8 +110,8 @@ class Signal:
     note: str = _f(help="a free note", default="")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Window:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Window(_Record):
     """A decision window on the timing calendar."""
 
     id: int | None = None
@@ -108,8 +132,8 @@ class Window:
     note: str = _f(help="a free note", default="")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Theme:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Theme(_Record):
     """A theme: what you want to be known for across cycles."""
 
     id: int | None = None
@@ -130,8 +154,8 @@ class Theme:
                                     "asked for)", flag="retired")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Metric:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Metric(_Record):
     """One of a theme's three numbers."""
 
     id: int | None = None
@@ -143,8 +167,8 @@ class Metric:
     good: str = _f("choice", "the good direction", default="up", choices=("up", "down"))
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Reading:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Reading(_Record):
     """A monthly reading of a theme metric, with two sentences of narrative."""
 
     id: int | None = None
@@ -154,8 +178,8 @@ class Reading:
     narrative: str = _f(help="two sentences: what moved and why", default="")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Decision:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Decision(_Record):
     """A bet in the decision log."""
 
     id: int | None = None
@@ -173,8 +197,8 @@ class Decision:
     theme_id: int | None = _f("ref:theme", "the theme", flag="theme")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class BenchEntry:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class BenchEntry(_Record):
     """Someone you unblocked, promoted, placed or sponsored."""
 
     id: int | None = None
@@ -187,8 +211,8 @@ class BenchEntry:
     note: str = _f(help="a free note", default="")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Sponsor:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Sponsor(_Record):
     """One of your own sponsors: someone who stakes reputation for you."""
 
     id: int | None = None
@@ -199,8 +223,8 @@ class Sponsor:
     note: str = _f(help="a free note", default="")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Artifact:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Artifact(_Record):
     """Something you made on the public or internal surface."""
 
     id: int | None = None
@@ -214,8 +238,8 @@ class Artifact:
     note: str = _f(help="a free note", default="")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Testimonial:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Testimonial(_Record):
     """"I used your doc; it saved us a week." """
 
     id: int | None = None
@@ -227,8 +251,8 @@ class Testimonial:
     quote: str = _f(help="what they said", default="")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Note:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Note(_Record):
     """A journal entry, a year-in-public entry, or an earned secret (private)."""
 
     id: int | None = None
@@ -244,8 +268,8 @@ class Note:
         return self.kind == PRIVATE_NOTE_KIND
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Estimate:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Estimate(_Record):
     """A saved Monte Carlo estimate: the rough math behind a pitch, and its result."""
 
     id: int | None = None
@@ -266,8 +290,8 @@ class Estimate:
     seed: int | None = _f("int", "the random seed")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class GlueEntry:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class GlueEntry(_Record):
     """Glue work: coordination, reviews, onboarding, ceremony, and what it unlocks."""
 
     id: int | None = None
@@ -285,8 +309,8 @@ class GlueEntry:
         return bool(self.unlocks.strip()) or self.project_id is not None
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class ExploreEntry:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ExploreEntry(_Record):
     """The explore loop: a weekend prototype, a talk, a paper reproduction, a teardown."""
 
     id: int | None = None
@@ -300,8 +324,8 @@ class ExploreEntry:
     learned: str = _f(help="what you learned", default="")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Project:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Project(_Record):
     """A project scored on the seven quiet heuristics, with its kill review."""
 
     id: int | None = None
@@ -341,8 +365,8 @@ class Project:
     note: str = _f(help="a free note", default="")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Diagnosis:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Diagnosis(_Record):
     """The three questions of the career system, answered in a paragraph each."""
 
     id: int | None = None
@@ -355,8 +379,8 @@ class Diagnosis:
     on: dt.date | None = _f("date", "when it was written", default_today=True)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Arc:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Arc(_Record):
     """A three-year role arc on the pendulum between Staff IC and manager."""
 
     id: int | None = None
@@ -374,8 +398,8 @@ class Arc:
     note: str = _f(help="a free note", default="")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Reboot:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Reboot(_Record):
     """A 90-day reboot: twelve weeks of dated checkpoints and a one-page post-mortem."""
 
     id: int | None = None
