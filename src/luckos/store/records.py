@@ -11,10 +11,12 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from luckos.domain.ledger import Group
 from luckos.domain.records import KINDS, Artifact, Kind, Promise, fields_of
+
+if TYPE_CHECKING:
+    from luckos.domain.ledger import Group
 
 
 def _to_row_value(kind: str, value: Any) -> Any:
@@ -187,6 +189,8 @@ class RecordsMixin:
     def promise_groups(self, since: dt.date, until: dt.date) -> tuple[list[Group], list[Group]]:
         """The ledger's counted groups: all-time totals by status and lateness, and the
         promises that landed in [since, until] by landing day."""
+        from luckos.domain.ledger import Group  # only the ledger's readers pay for it
+
         totals = [
             Group(status, bool(late), None, number, round(days))
             for status, late, number, days in self.db.execute(
