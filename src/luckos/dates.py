@@ -53,10 +53,6 @@ def parse_month(text: str, today: dt.date) -> str:
     return parse_date(value, today, what="month").isoformat()[:7]
 
 
-def iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
 def quarter_of(day: dt.date) -> str:
     return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from luckos.dates import parse_date, parse_month
@@ -189,7 +189,3 @@ def as_json(record: Any) -> dict[str, Any]:
     if r.is_private(record):
         data["private"] = True
     return data
-
-
-def ids(records: Iterable[Any]) -> list[str]:
-    return [short_id(r.kind_of(x), x.id) for x in records]

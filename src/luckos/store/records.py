@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from luckos.domain.records import KINDS, Artifact, Kind, Promise, fields_of
@@ -169,10 +169,6 @@ class RecordsMixin:
 
     def count(self, kind: str) -> int:
         return int(self.db.execute(f'SELECT count(*) FROM "{kind}"').fetchone()[0])
-
-    def add_many(self, records: Iterable[Any], *, keep_id: bool = False) -> None:
-        for record in records:
-            self.add(record, keep_id=keep_id)
 
     def clear_records(self) -> None:
         # children first, so that no foreign key points at a deleted row
