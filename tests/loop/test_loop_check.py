@@ -71,7 +71,7 @@ def test_no_windows_is_not_checked(luck: Luck) -> None:
 def test_brief_lints_without_the_linter_is_not_checked(luck: Luck,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(__import__("sys").modules, "luckos.writing.lint", None)
-    luck.ok("window", "add", "FY27 planning", "--on", "2026-11-30")
+    luck.ok("window", "add", "FY27 planning", "--on", "2026-11-30", "--doc", "docs/fy27.md")
     code, r = only(luck, "brief-lints")
     assert (code, r["state"]) == (0, "not-checked")
     assert "doc linter is not installed" in r["finding"]

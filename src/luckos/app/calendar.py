@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from luckos.calendar.audit import Audit, WeekSummary, audit, week_of
 from luckos.calendar.events import Occurrence, collector_paused
-from luckos.calendar.findings import Findings, find
 from luckos.config import WEEKDAYS, Config
 from luckos.dates import parse_date
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
 
 if TYPE_CHECKING:
+    from luckos.calendar.findings import Findings
     from luckos.calendar.reader import Progress
 
 __all__ = ["Report", "WeekSummary", "audit_file", "audit_latest", "history", "import_file",
@@ -113,6 +112,8 @@ def _read_file(path: Path) -> bytes:
 
 def _audit(occurrences: list[Occurrence], window: tuple[dt.date, dt.date], zone: dt.tzinfo,
            me: frozenset[str], config: Config) -> tuple[Audit, Findings]:
+    from luckos.calendar.findings import find  # only an audit pays for loading it
+
     with collector_paused():
         result = audit(occurrences, window=window, zone=zone, me=me, settings=config.calendar,
                        week_start=config.week_start_index,
@@ -171,6 +172,8 @@ def import_file(ws: Workspace, path: Path, *, window: tuple[dt.date, dt.date],
                 now: dt.datetime, me: tuple[str, ...] = (), tz: str | None = None,
                 progress: Progress | None = None, clip_start: bool = False) -> Report:
     """Audit an ICS file and keep the audit in the workspace, in one transaction."""
+    from hashlib import sha256
+
     from luckos.store import calendar as kept
 
     data = _read_file(path)
@@ -180,7 +183,7 @@ def import_file(ws: Workspace, path: Path, *, window: tuple[dt.date, dt.date],
         "imported_at": now.isoformat(timespec="seconds"),
         "source": str(path.resolve()),
         "calendar_name": report.calendar_name,
-        "sha256": hashlib.sha256(data).hexdigest(),
+        "sha256": sha256(data).hexdigest(),
         "window": report.audit.window,
         "zone": report.zone_name,
         "zone_reason": report.zone_reason,

@@ -81,12 +81,7 @@ def _window_prep(g: _Gatherer) -> Result:
 
 
 def _brief_lints(g: _Gatherer) -> Result:
-    try:
-        from luckos.writing.lint import lint_text
-    except ImportError as exc:
-        return invariants.brief_lints([], unavailable="the doc linter is not installed "
-                                  f"(luckos.writing.lint: {exc})")
-    sources = []
+    offered: list[tuple[windows.Occurrence, str, str, str | None]] = []
     for o in g.in_prep():
         if not o.window.needs_brief:
             continue
@@ -94,12 +89,20 @@ def _brief_lints(g: _Gatherer) -> Result:
         briefs = [a for a in q.artifacts_for(g.store, [o.window.id or 0])
                   if a.kind in windows.BRIEF_KINDS and (since is None or a.on is None
                                                         or a.on > since)]
-        offered = [(f"a{a.id} {a.link}".strip(), a.link, a.kind) for a in briefs]
-        offered += [(doc, doc, None) for doc in o.window.docs]
-        for label, link, kind in offered:
-            problem, errors, local = _lint_one(g.ws, link, kind, lint_text)
-            sources.append(BriefSource(f"w{o.window.id}", o.window.name, o.on, label,
-                                       tuple(errors), problem, local))
+        offered += [(o, f"a{a.id} {a.link}".strip(), a.link, a.kind) for a in briefs]
+        offered += [(o, doc, doc, None) for doc in o.window.docs]
+    if not offered:  # nothing to lint: do not pay for loading the linter
+        return invariants.brief_lints([], unavailable=None)
+    try:
+        from luckos.writing.lint import lint_text
+    except ImportError as exc:
+        return invariants.brief_lints([], unavailable="the doc linter is not installed "
+                                  f"(luckos.writing.lint: {exc})")
+    sources = []
+    for o, label, link, kind in offered:
+        problem, errors, local = _lint_one(g.ws, link, kind, lint_text)
+        sources.append(BriefSource(f"w{o.window.id}", o.window.name, o.on, label,
+                                   tuple(errors), problem, local))
     return invariants.brief_lints(sources, unavailable=None)
 
 
