@@ -123,3 +123,11 @@ def test_a_new_arc_closes_the_last_one(luck: Luck) -> None:
     assert luck.json("arc", "status")["arc"]["id"] == "ar2"
     assert luck.fails("arc", "start", "--track", "ic", "--role", "x", "--on", "2026-01-01") == (
         "luck: error: a new arc must start after the current one (ar2, started 2026-02-02)")
+
+
+def test_status_with_none_running_points_at_the_last_finished_reboot(luck: Luck) -> None:
+    luck.ok("reboot", "start", "--on", "2026-09-01", "--focus", "Faster cold-start")
+    luck.ok("reboot", "stop", "--why", "the re-org changed the theme", today="2026-10-01")
+    message = luck.fails("reboot", "status")
+    assert message == ("luck: error: no reboot is running: start one with luck reboot start "
+                       "[--on DATE] (the last one, rb1, ended 2026-10-01: luck reboot status rb1)")

@@ -24,7 +24,11 @@ def start(ws: Workspace, *, on: dt.date, focus: str, theme: str | None,
 def running(ws: Workspace) -> Reboot:
     found = q.running_reboot(ws.store)
     if found is None:
-        raise LuckError("no reboot is running: start one with luck reboot start [--on DATE]")
+        latest = ws.store.find("reboot", limit=1)
+        past = (f" (the last one, rb{latest[0].id}, ended {latest[0].ended_on}: "
+                f"luck reboot status rb{latest[0].id})") if latest and latest[0].ended_on else ""
+        raise LuckError("no reboot is running: start one with luck reboot start [--on DATE]"
+                        + past)
     return found
 
 
