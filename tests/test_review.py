@@ -316,3 +316,15 @@ def test_a_window_recurrence_in_any_case_is_reviewed(tmp_path: Path) -> None:
     assert [o["on"] for o in luck.json("window", "upcoming", "--days", "120")] == [
         "2027-03-01"]
     assert luck.json("review")["windows"] == []  # beyond the 90-day horizon
+
+
+def test_review_lists_the_other_broken_invariants(luck: Luck) -> None:
+    # a project past its kill review is broken in `luck check`, and the review says so
+    luck.ok("project", "add", "Ephemeral stacks", "--started", "2026-09-01",
+            "--kill-review", "2026-10-01")
+    data = luck.json("review")
+    ids = [c["id"] for c in data["broken_checks"]]
+    assert "project-kill-review" in ids
+    # what the review shows in its own sections is not repeated
+    assert not {"promise-overdue", "metric-readings", "decision-review", "window-prep"} & set(ids)
+    assert "Also broken (luck check)" in luck.ok("review").stdout

@@ -11,6 +11,7 @@ from luckos.app import windows as windows_app
 from luckos.app.records import as_json
 from luckos.dates import month_of
 from luckos.domain import themes, windows
+from luckos.domain.checks import INVARIANTS, Result
 from luckos.domain.ledger import LedgerSummary
 from luckos.domain.records import Artifact, Decision, Promise, Signal
 from luckos.workspace import Workspace
@@ -28,6 +29,14 @@ class WeeklyReview:
     ledger: LedgerSummary
     last_week_artifacts: list[Artifact]
     last_week_signals: list[Signal]
+    broken_checks: list[Result]  # the rest of `luck check` that is broken
+
+
+# invariants whose subject the review already shows in a section of its own; linting the
+# briefs is left to `luck check` (loading the doc linter would double the review's time,
+# and the review's window readiness already shows a missing two-pager)
+SHOWN_IN_REVIEW = ("window-prep", "promise-overdue", "metric-readings", "decision-review",
+                   "brief-lints")
 
 
 def week_start(today: dt.date, first_weekday: int) -> dt.date:
@@ -58,7 +67,15 @@ def weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
         ledger=summary,
         last_week_artifacts=store.find("artifact", since=last_week, until=last_day),
         last_week_signals=store.find("signal", since=last_week, until=last_day),
+        broken_checks=_other_broken_checks(ws, today),
     )
+
+
+def _other_broken_checks(ws: Workspace, today: dt.date) -> list[Result]:
+    from luckos.app import checks
+
+    others = [i for i in INVARIANTS if i not in SHOWN_IN_REVIEW]
+    return [r for r in checks.run(ws, today, only=others).results if r.broken]
 
 
 def occurrence_json(o: windows.Occurrence, today: dt.date) -> dict[str, Any]:
@@ -119,4 +136,6 @@ def review_json(review: WeeklyReview) -> dict[str, Any]:
             "artifacts": [as_json(a) for a in review.last_week_artifacts],
             "signals": [as_json(s) for s in review.last_week_signals],
         },
+        "broken_checks": [{"id": r.id, "finding": r.finding, "next_step": r.next_step}
+                          for r in review.broken_checks],
     }

@@ -72,6 +72,9 @@ def render_review(review: WeeklyReview) -> None:
           [[f"s{x.id}", x.on, x.who, "yes" if x.escalated else "no", x.what]
            for x in review.last_week_signals],
           title="Last week's routing signals", empty="no routing signal last week")
+    table(["check", "finding", "next"],
+          [[r.id, r.finding, r.next_step] for r in review.broken_checks],
+          title="Also broken (luck check)", empty="no other invariant broken")
 
 
 def render_ledger(s: LedgerSummary) -> None:

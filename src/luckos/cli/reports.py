@@ -19,7 +19,8 @@ def review(as_json: bool, month: str | None, **month_values: Any) -> None:
 
     Overdue promises and this week's; the next decision windows with their prep-due
     dates and readiness; theme metrics with no reading this month; decisions past their
-    review date; the hit rate and its trend; last week's artifacts and routing signals.
+    review date; the hit rate and its trend; last week's artifacts and routing signals;
+    and the other invariants of `luck check` that are broken.
 
     With --month, the monthly consequence update instead: each theme's three numbers
     with two sentences of narrative and the trend since the last readings.
