@@ -1,4 +1,9 @@
-"""Export to JSON (lossless, private excluded unless asked), import, and backup."""
+"""Export to JSON (lossless, private excluded unless asked), import, and backup.
+
+An export holds every record ("records", by kind) and the calendar audits kept by
+`luck calendar import` ("calendar", by table, each row an object of its columns). Files
+written before the calendar was exported have no "calendar" and import as before.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +35,8 @@ def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime) -> di
                 continue
             rows.append(_encode(kind, record))
         records[name] = rows
+    from luckos.store import calendar as kept
+
     return {
         "format": FORMAT,
         "version": FORMAT_VERSION,
@@ -39,6 +46,7 @@ def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime) -> di
         "private_included": include_private,
         "private_left_out": left_out,
         "records": records,
+        "calendar": kept.dump(ws.store),
     }
 
 
@@ -73,11 +81,16 @@ def read_export(path: Path) -> dict[str, Any]:
         )
     if not isinstance(data.get("records"), dict):
         raise LuckError(f"{path}: \"records\" must be an object of record lists")
+    if "calendar" in data and not isinstance(data["calendar"], dict):
+        raise LuckError(f"{path}: \"calendar\" must be an object of table lists")
     return data
 
 
 def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[str, int]:
-    """Restore every record with its id, in one transaction; nothing is kept on error."""
+    """Restore every record and kept calendar audit with its id, in one transaction;
+    nothing is kept on error. Returns the records restored per kind."""
+    from luckos.store import calendar as kept
+
     decoded: list[Any] = []
     counts: dict[str, int] = {}
     for name, rows in data["records"].items():
@@ -95,18 +108,28 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
             decoded.append(record)
         counts[name] = len(rows)
     store = ws.store
+    calendar = data.get("calendar", {})  # absent from exports written before it was kept
+    problem = kept.problem(store, calendar)
+    if problem:
+        raise LuckError(f"import: {problem}")
     with store.transaction():
-        if any(store.count(name) for name in KINDS):
-            if not replace:
-                raise LuckError(
-                    "import: the workspace already holds records; use --replace to replace "
-                    "them all, or import into a new workspace"
-                )
+        holds_records = any(store.count(name) for name in KINDS)
+        holds_audits = kept.holds_audits(store)
+        brings_audits = bool(calendar.get("calendar_import"))
+        if not replace and (holds_records or (holds_audits and brings_audits)):
+            held = "records" if holds_records else "calendar audits"
+            raise LuckError(
+                f"import: the workspace already holds {held}; use --replace to replace "
+                "them all, or import into a new workspace"
+            )
+        if replace and (holds_records or holds_audits):
             store.clear_records()
+            kept.clear(store)
         store.db.execute("PRAGMA defer_foreign_keys = ON")
         try:
             for record in decoded:
                 store.add(record, keep_id=True)
+            kept.restore(store, calendar)
             broken = store.db.execute("PRAGMA foreign_key_check").fetchone()
         except sqlite3.IntegrityError as exc:
             raise LuckError(f"import: {exc}") from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import math
 from typing import Any
 
 from luckos.calendar.audit import WeekSummary
@@ -181,3 +182,179 @@ def weeks(store: Store, import_id: int) -> list[WeekSummary]:
             '"maker_day", "maker_day_state", "altitude_hours" FROM calendar_week '
             'WHERE "import_id" = ? ORDER BY "week_start"', (import_id,))
     ]
+
+
+# --- the kept audits in an export (`luck export` / `luck import`) -----------------------
+
+TABLES = ("calendar_import", "calendar_event", "calendar_occurrence", "calendar_week")
+"""The tables of the kept audits, parents first."""
+
+# Text columns that hold more than text: what `imports`, `occurrences` and `weeks` parse.
+_DATES = frozenset({"window_from", "window_to", "span_from", "span_to", "week_start",
+                    "maker_day"})
+_MOMENTS = frozenset({"imported_at", "last_modified", "start", "end"})
+_JSON: dict[str, type] = {"me": list, "problems": dict, "summary": dict, "attendees": list,
+                          "attachments": list, "altitude_hours": dict}
+_SQLITE_INT = (-(2**63), 2**63 - 1)
+
+
+@dataclasses.dataclass(frozen=True)
+class Column:
+    """A column of a calendar table, as the schema declares it."""
+
+    name: str
+    type: str  # INTEGER, REAL or TEXT
+    required: bool  # NOT NULL without a default, or the primary key
+    nullable: bool
+    key: bool  # part of the primary key
+
+
+def schema(store: Store) -> dict[str, tuple[Column, ...]]:
+    """The columns of every calendar table, read from the database itself."""
+    result = {}
+    for table in TABLES:
+        rows = store.db.execute(
+            'SELECT "name", upper("type"), "notnull", "dflt_value", "pk" '
+            "FROM pragma_table_info(?) ORDER BY cid", (table,)).fetchall()
+        result[table] = tuple(
+            Column(name, kind, required=bool(pk) or (bool(notnull) and default is None),
+                   nullable=not notnull and not pk, key=bool(pk))
+            for name, kind, notnull, default, pk in rows)
+    return result
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def dump(store: Store) -> dict[str, list[dict[str, Any]]]:
+    """Every kept audit, table by table, each row an object of its columns, in the order
+    the rows were written (the order `occurrences` reads them back in)."""
+    result: dict[str, list[dict[str, Any]]] = {}
+    for table, columns in schema(store).items():
+        names = [c.name for c in columns]
+        cursor = store.db.execute(  # names from the schema, never from outside
+            f"SELECT {', '.join(map(_quoted, names))} FROM {_quoted(table)} ORDER BY rowid")
+        result[table] = [dict(zip(names, row, strict=True)) for row in cursor]
+    return result
+
+
+def holds_audits(store: Store) -> bool:
+    return store.db.execute("SELECT 1 FROM calendar_import LIMIT 1").fetchone() is not None
+
+
+def clear(store: Store) -> None:
+    """Forget every kept audit (children first), and restart their numbering."""
+    for table in reversed(TABLES):
+        store.db.execute(f"DELETE FROM {_quoted(table)}")
+    store.db.execute("DELETE FROM sqlite_sequence WHERE name = ?", ("calendar_import",))
+
+
+def problem(store: Store, data: Any) -> str | None:
+    """What makes `data` (the "calendar" object of an export) unusable, naming the place,
+    or None when `restore` can write it as it is."""
+    if not isinstance(data, dict):
+        return "calendar must be an object of table lists"
+    tables = schema(store)
+    for table in data:
+        if table not in tables:
+            return f"calendar has an unknown table {table!r}"
+    keys: dict[str, set[tuple[Any, ...]]] = {}
+    for table, columns in tables.items():
+        rows = data.get(table, [])
+        if not isinstance(rows, list):
+            return f"calendar.{table} must be a list"
+        by_name = {c.name: c for c in columns}
+        key_names = [c.name for c in columns if c.key]
+        seen: set[tuple[Any, ...]] = set()
+        for index, row in enumerate(rows):
+            where = f"calendar.{table}[{index}]"
+            found = _row_problem(row, by_name, where)
+            if found:
+                return found
+            if key_names:
+                key = tuple(row[name] for name in key_names)
+                if key in seen:
+                    shown = ", ".join(f"{n} {v!r}" for n, v in zip(key_names, key, strict=True))
+                    return f"{where} repeats {shown}"
+                seen.add(key)
+            if table != "calendar_import" and (row["import_id"],) not in keys["calendar_import"]:
+                return f"{where}.import_id {row['import_id']} is no calendar_import's id"
+            if (table == "calendar_occurrence"
+                    and (row["import_id"], row["event"]) not in keys["calendar_event"]):
+                return (f"{where}.event {row['event']} is no calendar_event of import "
+                        f"{row['import_id']}")
+        keys[table] = seen
+    return None
+
+
+def _row_problem(row: Any, columns: dict[str, Column], where: str) -> str | None:
+    if not isinstance(row, dict):
+        return f"{where} must be an object"
+    for name in row:
+        if name not in columns:
+            return f"{where} has an unknown column {name!r}"
+    for column in columns.values():
+        if column.name not in row:
+            if column.required:
+                return f"{where} has no {column.name}"
+            continue
+        found = _value_problem(column, row[column.name])
+        if found:
+            return f"{where}.{column.name} {found}"
+    return None
+
+
+def _value_problem(column: Column, value: Any) -> str | None:
+    if value is None:
+        return None if column.nullable else "must not be null"
+    if column.type == "INTEGER":
+        if not isinstance(value, int) or isinstance(value, bool):
+            return f"must be an integer, not {value!r}"
+        if not _SQLITE_INT[0] <= value <= _SQLITE_INT[1]:
+            return f"is out of range: {value}"
+        return "must be a positive integer" if column.name == "id" and value < 1 else None
+    if column.type == "REAL":
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return f"must be a number, not {value!r}"
+        return None if math.isfinite(value) else f"must be a finite number, not {value!r}"
+    if not isinstance(value, str):
+        return f"must be a string, not {value!r}"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid Unicode text"
+    try:
+        if column.name in _DATES:
+            dt.date.fromisoformat(value)
+        elif column.name in _MOMENTS:
+            dt.datetime.fromisoformat(value)
+        elif column.name in _JSON and not isinstance(json.loads(value), _JSON[column.name]):
+            return f"must hold a JSON {_JSON[column.name].__name__}, not {value!r}"
+    except ValueError:  # json.JSONDecodeError is a ValueError
+        return f"is not a valid {_kind_of(column.name)}: {value!r}"
+    return None
+
+
+def _kind_of(name: str) -> str:
+    return ("ISO date" if name in _DATES else "ISO date and time" if name in _MOMENTS
+            else "JSON text")
+
+
+def restore(store: Store, data: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
+    """Write the rows of `data` (checked by `problem`) with their ids, in the caller's
+    transaction; returns the rows written per table."""
+    tables = schema(store)
+    counts = {}
+    for table in TABLES:
+        rows = data.get(table, [])
+        statements: dict[tuple[str, ...], str] = {}
+        for row in rows:
+            names = tuple(c.name for c in tables[table] if c.name in row)
+            if names not in statements:  # names from the schema, never from outside
+                statements[names] = (
+                    f"INSERT INTO {_quoted(table)} ({', '.join(map(_quoted, names))}) "
+                    f"VALUES ({', '.join('?' * len(names))})")
+            store.db.execute(statements[names], [row[name] for name in names])
+        counts[table] = len(rows)
+    return counts
