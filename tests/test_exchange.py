@@ -170,7 +170,7 @@ def test_private_notes_are_left_out_unless_asked_for(luck: Luck, tmp_path: Path)
     path = tmp_path / "shared.json"
     result = luck.ok("export", str(path))
     assert result.stdout.strip() == (
-        f"exported 5 records to {path}; 1 private notes left out")
+        f"exported 5 records to {path}; 1 private note left out")
     raw = path.read_text(encoding="utf-8")
     assert "Regulators ask first" not in raw
     data = json.loads(raw)

@@ -24,9 +24,11 @@ def export(file: Path, include_private: bool) -> None:
     data = write_export(session().ws, file, include_private=include_private,
                         now=dt.datetime.now())
     total = sum(len(rows) for rows in data["records"].values())
-    note = (f"; {data['private_left_out']} private notes left out"
-            if data["private_left_out"] else "")
-    click.echo(f"exported {total} records to {file}{note}")
+    audits = len(data.get("calendar", {}).get("calendar_import", []))
+    kept = f" and {_count(audits, 'calendar audit')}" if audits else ""
+    left_out = data["private_left_out"]
+    note = f"; {_count(left_out, 'private note')} left out" if left_out else ""
+    click.echo(f"exported {total} records{kept} to {file}{note}")
 
 
 @click.command("import")
@@ -52,3 +54,7 @@ def backup(file: Path | None) -> None:
 
     path = run(session().ws, file, dt.datetime.now())
     click.echo(f"backed up to {path}")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
