@@ -57,6 +57,8 @@ def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str |
             grid.add_column(name, overflow="fold")
         for row in cells:
             grid.add_row(*row)
+        if title:
+            _console().print()  # a blank line between sections, as in piped output
         _console().print(grid)
         return
     if title:
