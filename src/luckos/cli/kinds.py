@@ -107,7 +107,7 @@ def show_record(kind: Kind, record: Any) -> None:
     for field in fields_of(kind):
         items.append((flag_of(field), cell(kind, record, field.name, width=10_000)))
     if getattr(record, "private", False):
-        items.append(("private", "yes: never exported, shared or sent off this machine"))
+        items.append(("private", "yes: left out of every export unless you ask for a full backup"))
     pairs(items, title=f"{kind.name} {short_id(kind, record.id)}")
 
 
