@@ -226,7 +226,8 @@ def test_an_earned_secret_is_marked_private(luck: Luck) -> None:
     secret = luck.json("note", "add", "The 2 a.m. cron belongs to billing", "--kind",
                        "earned-secret")
     assert secret["private"] is True
-    assert "never exported" in luck.ok("note", "show", "n1").stdout
+    assert "left out of every export unless you ask for a full backup" in luck.ok(
+        "note", "show", "n1").stdout
 
 
 # --- the ledger's verbs ----------------------------------------------------------------
