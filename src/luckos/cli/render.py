@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
 from luckos.app.review import WeeklyReview
 from luckos.cli.output import heading, line, pairs, percent, table
 from luckos.domain.ledger import LedgerSummary
 from luckos.domain.records import METRIC_SLOT_NAMES, Promise
+from luckos.domain.windows import Occurrence
 
 
-def _promise_rows(promises: list[Promise], today) -> list[list[object]]:  # type: ignore[no-untyped-def]
+def _promise_rows(promises: list[Promise], today: dt.date) -> list[list[object]]:
     rows = []
     for p in promises:
         assert p.due is not None
@@ -16,6 +20,15 @@ def _promise_rows(promises: list[Promise], today) -> list[list[object]]:  # type
         when = "today" if days == 0 else (f"{-days}d overdue" if days < 0 else f"in {days}d")
         rows.append([f"p{p.id}", p.due, when, p.to_whom, p.what])
     return rows
+
+
+WINDOW_COLUMNS = ["window", "on", "prep due", "state", "missing", "name"]
+
+
+def window_rows(occurrences: Sequence[Occurrence], today: dt.date) -> list[list[object]]:
+    """Window dates as table rows: when, prep due, readiness and what is still missing."""
+    return [[f"w{o.window.id}", o.on, o.prep_due, o.state(today), ", ".join(o.missing()) or "-",
+             o.window.name] for o in occurrences]
 
 
 def _trend_text(summary: LedgerSummary) -> str:
@@ -35,9 +48,8 @@ def render_review(review: WeeklyReview) -> None:
     table(columns, _promise_rows(review.this_week, today), title="Due this week",
           empty="nothing else due this week")
     table(
-        ["window", "on", "prep due", "state", "missing", "name"],
-        [[f"w{o.window.id}", o.on, o.prep_due, o.state(today), ", ".join(o.missing()) or "-",
-          o.window.name] for o in review.windows[:8]],
+        WINDOW_COLUMNS,
+        window_rows(review.windows[:8], today),
         title="Next decision windows",
         empty="no decision windows ahead: add the weeks your org decides (luck window add)",
     )

@@ -29,12 +29,9 @@ def upcoming(days: int | None, as_json: bool) -> None:
     if as_json:
         emit_json([occurrence_json(o, s.today) for o in found])
         return
-    table(
-        ["window", "on", "prep due", "state", "missing", "name"],
-        [[f"w{o.window.id}", o.on, o.prep_due, o.state(s.today), ", ".join(o.missing()) or "-",
-          o.window.name] for o in found],
-        empty="no decision windows ahead",
-    )
+    from luckos.cli.render import WINDOW_COLUMNS, window_rows
+
+    table(WINDOW_COLUMNS, window_rows(found, s.today), empty="no decision windows ahead")
 
 
 @group.command("link")
