@@ -116,3 +116,14 @@ def test_the_review_says_how_many_windows_it_left_out(luck: Luck) -> None:
     out = luck.ok("review").stdout
     assert "8 of 10 shown; luck window upcoming for all" in out
     assert len(json.loads(luck.ok("review", "--json").stdout)["windows"]) == 10
+
+
+def test_arc_status_json_lists_every_piece_of_evidence(luck: Luck) -> None:
+    luck.ok("arc", "start", "--track", "ic", "--role", "Staff engineer", "--on", "2024-06-01")
+    for n in range(9):
+        luck.ok("bench", "add", f"Person {n}", "--action", "unblocked", "--on",
+                f"2026-07-{n + 10}")
+    status = luck.json("arc", "status")
+    assert status["year"] == 3
+    assert status["refs"] == [f"b{n}" for n in range(9, 0, -1)]
+    assert status["evidence"][0].endswith(", Person 5 and 3 more")
