@@ -4,6 +4,7 @@ come in the order their help states."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +128,24 @@ def test_arc_status_json_lists_every_piece_of_evidence(luck: Luck) -> None:
     assert status["year"] == 3
     assert status["refs"] == [f"b{n}" for n in range(9, 0, -1)]
     assert status["evidence"][0].endswith(", Person 5 and 3 more")
+
+
+def test_the_calendar_audit_says_how_many_meetings_each_finding_left_out(
+        luck: Luck, tmp_path: Path) -> None:
+    people = "".join(f"ATTENDEE;PARTSTAT=ACCEPTED:mailto:p{i}@example.com\r\n"
+                     for i in range(6))
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:status-{n}\r\nDTSTAMP:20260101T000000Z\r\n"
+        f"DTSTART:2026100{n % 5 + 5}T{10 + n}0000Z\r\nDTEND:2026100{n % 5 + 5}T{10 + n}3000Z\r\n"
+        f"RRULE:FREQ=WEEKLY;COUNT=7\r\nSUMMARY:Status sync {n}\r\n"
+        f"ORGANIZER:mailto:p0@example.com\r\nATTENDEE;PARTSTAT=ACCEPTED:mailto:me@example.com"
+        f"\r\n{people}END:VEVENT\r\n" for n in range(7))
+    path = tmp_path / "busy.ics"
+    path.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//luckos tests//EN\r\n"
+                    f"{events}END:VCALENDAR\r\n", encoding="utf-8")
+    window = ("--from", "2026-10-05", "--to", "2026-11-22")
+    out = luck.ok("calendar", "audit", str(path), *window).stdout
+    assert "7 recurring meetings" in out
+    assert "5 of 7 shown; --json lists them all" in out
+    found = luck.json("calendar", "audit", str(path), *window)
+    assert len(found["findings"]["status_theater"]["series"]) == 7
