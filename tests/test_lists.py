@@ -149,3 +149,9 @@ def test_the_calendar_audit_says_how_many_meetings_each_finding_left_out(
     assert "5 of 7 shown; --json lists them all" in out
     found = luck.json("calendar", "audit", str(path), *window)
     assert len(found["findings"]["status_theater"]["series"]) == 7
+
+
+def test_search_json_names_an_untitled_note_by_its_whole_body(luck: Luck) -> None:
+    luck.ok("note", "add", LONG)
+    assert luck.json("search", "limiter")[0]["title"] == LONG
+    assert LONG in luck.ok("search", "limiter").stdout

@@ -48,7 +48,7 @@ def search(ws: Workspace, text: str, *, include_private: bool,
         record = ws.store.get(h.kind, h.rid)
         title = str(getattr(record, kind.title_field, "") or "") if record else ""
         if not title and record is not None and h.kind == "note":
-            title = record.body[:40]
+            title = " ".join(record.body.split())  # whole: a terminal's table folds it
         snippet, matches = _matches(" ".join(h.snippet.split()))
         hits.append(Hit(short_id(kind, h.rid), h.kind, h.private, title, snippet, matches))
     return Found(hits, total)
