@@ -203,7 +203,7 @@ def paged() -> Iterator[None]:
     """Print what the block prints through the pager when it is longer than the screen
     (see `pager_command`). Wrap only the printing of a report, never a prompt."""
     command = pager_command()
-    if command is None:
+    if command is None or isinstance(sys.stdout, _Screen):  # off, or paged already
         yield
         return
     screen, real = _Screen(), sys.stdout
