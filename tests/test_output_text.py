@@ -276,3 +276,19 @@ def test_json_keeps_the_text_whole(full: tuple[Luck, Path]) -> None:
 def test_show_output_is_parsed_as_json_by_tools(full: tuple[Luck, Path]) -> None:
     luck, _ = full
     assert json.loads(luck.ok("note", "show", "n1", "--json").stdout)["body"] == NASTY
+
+
+def test_commands_that_write_print_markup_as_text_on_a_terminal(luck: Luck,
+                                                                terminal: None) -> None:
+    shown = luck.ok("reboot", "start", "--focus", NASTY).stdout
+    assert f"90-day reboot rb1: {NASTY}, " in ANSI.sub("", shown)
+    shown = luck.ok("estimate", "run", "cold-start", "--samples", "2000", "--save",
+                    "--name", NASTY).stdout
+    assert f"saved est1: {NASTY}" in ANSI.sub("", shown)
+    luck.ok("project", "add", NASTY)
+    assert "Seven quiet heuristics: 14 of 14" in ANSI.sub(
+        "", luck.ok("project", "score", "pj1", *"2222222").stdout)
+    shown = luck.ok("promise", "add", "[/v2/orders] [draft]", "--to", "[red]", "--due",
+                    "fri").stdout
+    assert shown == "added p1: [/v2/orders] [draft]\n"
+    assert "p1 kept: [/v2/orders] [draft]" in luck.ok("promise", "keep", "p1").stdout
