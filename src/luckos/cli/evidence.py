@@ -171,7 +171,8 @@ def show(ref: str, as_json: bool) -> None:
         items.append(("commits", " ".join(sha[:10] for sha in record.commits[:20])
                       + (" …" if len(record.commits) > 20 else "")))
     if record.note:
-        items.append(("subjects", record.note))
+        items.append(("subjects", " | ".join(line for line in record.note.splitlines()
+                                            if line.strip())))
     with paged():
         pairs(items, title=f"evidence e{record.id}")
 

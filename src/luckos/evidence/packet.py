@@ -12,6 +12,12 @@ PDF_HINT = ("PDF needs WeasyPrint and the Pango library: pip install 'luckos[pdf
 
 
 def to_markdown(packet: Packet, cited: dict[str, str]) -> str:
+    """Markdown with each claim's record ids; the long packets end with the records
+    cited (a weekly or skip-level update stays short enough for an email)."""
+    from luckos.domain.packet import PACKET_KINDS
+
+    if not PACKET_KINDS[packet.kind][2]:
+        cited = {}
     lines = [f"# {packet.title}", "", f"{packet.since} to {packet.until}", ""]
     for section in packet.sections:
         lines += [f"## {section.title}", ""]
