@@ -35,7 +35,6 @@ AREAS = tuple(f"area{n:02d}" for n in range(20))
 def fast_import_stream(commits: int, start: dt.datetime) -> bytes:
     """A history of `commits` commits, one every two hours from `start`."""
     out: list[bytes] = []
-    mark = 0
     main = 0
     branch = 0
     for n in range(commits):
@@ -44,7 +43,7 @@ def fast_import_stream(commits: int, start: dt.datetime) -> bytes:
         area = AREAS[n % len(AREAS)]
         in_branch = n % 40 in range(30, 39)  # nine commits on a branch, then the merge
         merge_now = n % 40 == 39
-        mark += 1
+        mark = n + 1
         subject = f"Change {n} in {area}"
         if n % 10 == 0:
             subject += f" (#{n // 10 + 1000})"
