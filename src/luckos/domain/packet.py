@@ -150,7 +150,7 @@ def _short_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts
                     backing: dict[str, list[str]]) -> list[Section]:
     landed = _wins(facts, backing) + _artifacts(facts, backing) + [
         _promise_claim(p) for p in facts.landed if p.status == "kept"] + [
-        _evidence_claim(e) for e in facts.evidence if e.source == "git" and e.note_id is None]
+        _evidence_claim(e) for e in facts.evidence if _on_its_own(e)]
     nxt: list[Claim] = []
     for o in win.upcoming(facts.windows, facts.window_artifacts, today, 45):
         nxt.append(_occurrence_claim(o, today, ahead=True))
@@ -237,7 +237,7 @@ def _long_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts,
                   detail=f"Mechanism: {g.mechanism}" if g.mechanism else "")
             for g in facts.glue if g.unlocks_deliverable]
     work = _wins(facts, backing) + [_evidence_claim(e) for e in facts.evidence
-                                    if e.source == "git" and e.note_id is None]
+                                    if _on_its_own(e)]
     return [Section("themes", "Themes and their three numbers", themes),
             Section("ledger", "The credibility ledger", ledger),
             Section("windows", "Decision windows met", met),
@@ -298,6 +298,12 @@ def _artifacts(facts: Facts, backing: dict[str, list[str]]) -> list[Claim]:
 
 def _promise_claim(p: Promise) -> Claim:
     return Claim(f"Kept {p.landed_on}: {p.what} (to {p.to_whom}, due {p.due})", (f"p{p.id}",))
+
+
+def _on_its_own(e: Evidence) -> bool:
+    """Accepted git work that became no win or artifact (those are claimed as such, with
+    the evidence behind them)."""
+    return e.source == "git" and e.note_id is None and e.artifact_id is None
 
 
 def _evidence_claim(e: Evidence) -> Claim:
