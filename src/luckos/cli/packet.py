@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from luckos.cli.output import emit_json, json_option
+from luckos.cli.output import emit_json, json_option, paged
 from luckos.cli.session import session
 
 
@@ -76,7 +76,8 @@ def packet(kind: str, since: str | None, until: str | None, fmt: str, out: Path 
     if redact:
         _report(findings)
     if out is None:
-        click.echo(data.decode("utf-8"), nl=False)
+        with paged():  # a long packet on a terminal goes through the pager
+            click.echo(data.decode("utf-8"), nl=False)
         return
     _write(out, data)
     click.echo(f"wrote {out} ({made.title.lower()}, {made.since} to {made.until}, "
