@@ -6,7 +6,7 @@ import datetime as dt
 
 from luckos.domain import packet as pk
 from luckos.domain.evidence import Evidence, pull_request, tickets_in
-from luckos.domain.records import Artifact, BenchEntry, Decision, Note, Promise, Window
+from luckos.domain.records import Artifact, BenchEntry, Decision, Note, Window
 
 TODAY = dt.date(2026, 11, 25)
 D = dt.date.fromisoformat
@@ -64,12 +64,7 @@ def test_long_packet_claims_and_their_gaps() -> None:
                             expected="fewer incidents.", indicators=("pages",),
                             outcome="pages halved")],
         bench=[BenchEntry(id=1, person="Kofi", action="promoted", on=D("2026-08-01"))],
-        landed=[Promise(id=1, what="a", to_whom="b", due=D("2026-05-01"), status="kept",
-                        landed_on=D("2026-04-30")),
-                Promise(id=2, what="c", to_whom="d", due=D("2026-05-01"), status="kept",
-                        landed_on=D("2026-05-03")),
-                Promise(id=3, what="e", to_whom="f", due=D("2026-05-01"), status="missed",
-                        landed_on=D("2026-05-02"))])
+        outcomes=[("kept", False, 1), ("kept", True, 1), ("missed", True, 1)])
     packet = pk.build("promotion", D("2025-11-26"), TODAY, TODAY, facts)
     by_key = {s.key: s.claims for s in packet.sections}
     [met] = by_key["windows"]

@@ -51,7 +51,8 @@ def gather(ws: Workspace, kind: str, since: dt.date, until: dt.date,
         wins=wins,
         artifacts=artifacts,
         testimonials=queries.testimonials_about(store, [a.id for a in artifacts]),
-        landed=queries.promises_landed(store, since, until),
+        landed=[] if long_form else queries.promises_landed(store, since, until),
+        outcomes=queries.promise_outcomes(store, since, until) if long_form else [],
         due=[] if long_form else store.open_promises_due_by(
             today + dt.timedelta(days=NEXT_DAYS)),
         windows=store.windows_active(window_start),
@@ -104,21 +105,32 @@ def describe_refs(ws: Workspace, refs: list[str]) -> dict[str, str]:
     """One line for each record a packet cites (its kind, title and date), for the
     packet's list of records."""
     from luckos.app.records import parse_id
-    from luckos.domain.records import KINDS, is_private
+    from luckos.domain.records import KINDS, is_private, kind_of
 
     by_prefix = sorted(KINDS.values(), key=lambda k: -len(k.prefix))
+    wanted: dict[str, list[tuple[str, int]]] = {}
+    for ref in refs:
+        if ref == pk.LEDGER_REF:
+            continue
+        kind = next((k for k in by_prefix if ref.startswith(k.prefix)
+                     and ref[len(k.prefix):].isdigit()), None)
+        if kind is not None:
+            wanted.setdefault(kind.name, []).append((ref, parse_id(kind, ref)))
+    found: dict[str, Any] = {}
+    for name, pairs in wanted.items():
+        records = queries.records_by_id(ws.store, name, [rid for _, rid in pairs])
+        for ref, rid in pairs:
+            if rid in records:
+                found[ref] = records[rid]
     lines: dict[str, str] = {}
     for ref in refs:
         if ref == pk.LEDGER_REF:
             lines[ref] = "the credibility ledger (luck ledger)"
             continue
-        kind = next((k for k in by_prefix if ref.startswith(k.prefix)
-                     and ref[len(k.prefix):].isdigit()), None)
-        if kind is None:
-            continue
-        record: Any = ws.store.get(kind.name, parse_id(kind, ref))
+        record = found.get(ref)
         if record is None or is_private(record):
             continue
+        kind = kind_of(record)
         title = getattr(record, kind.title_field, "") or getattr(record, "body", "")
         title = " ".join(str(title).split())
         day = getattr(record, kind.date_field, None) if kind.date_field else None

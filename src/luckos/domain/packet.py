@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from luckos.dates import add_months
 from luckos.domain import windows as win
 from luckos.domain.evidence import Evidence, summary_line
-from luckos.domain.ledger import LedgerSummary, Tally, outcome
+from luckos.domain.ledger import LedgerSummary, Tally, outcome_of
 from luckos.domain.records import (
     METRIC_SLOT_NAMES,
     Artifact,
@@ -119,7 +119,8 @@ class Facts:
     wins: Sequence[Note] = ()  # year-in-public notes in the period
     artifacts: Sequence[Artifact] = ()  # shipped in the period
     testimonials: Sequence[Testimonial] = ()  # about those artifacts
-    landed: Sequence[Promise] = ()  # promises resolved in the period
+    landed: Sequence[Promise] = ()  # promises resolved in the period (short packets)
+    outcomes: Sequence[tuple[str, bool, int]] = ()  # (status, late, count) of those (long)
     due: Sequence[Promise] = ()  # open promises due by the horizon (overdue ones too)
     windows: Sequence[Window] = ()  # windows that can occur in the period or ahead
     window_artifacts: Sequence[Artifact] = ()  # artifacts linked to those windows
@@ -204,7 +205,7 @@ def _long_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts,
             f"{_value(last.value, metric.unit)} ({last.month})",
             (f"t{theme.id}", f"r{first.id}", f"r{last.id}"), detail=last.narrative))
     ledger = []
-    tally = _tally(facts.landed)
+    tally = _tally(facts.outcomes)
     if tally.resolved:
         trend = ""
         if facts.ledger and facts.ledger.trend is not None:
@@ -214,7 +215,11 @@ def _long_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts,
             f"({tally.kept_on_time} kept on time, {tally.kept_late} late, {tally.missed} "
             f"missed, {tally.dropped} dropped; {tally.renegotiated_early} renegotiated "
             f"early){trend}", (LEDGER_REF,)))
-    met = [_occurrence_claim(_as_prepared(o, facts.window_artifacts), today, ahead=False)
+    linked: dict[int, list[Artifact]] = {}
+    for artifact in facts.window_artifacts:
+        linked.setdefault(artifact.window_id or 0, []).append(artifact)
+    met = [_occurrence_claim(_as_prepared(o, linked.get(o.window.id or 0, [])), today,
+                             ahead=False)
            for o in _occurrences_between(facts, since, until)]
     decisions = []
     for d in facts.decisions:
@@ -332,10 +337,11 @@ def _occurrence_claim(o: win.Occurrence, today: dt.date, *, ahead: bool) -> Clai
 
 
 def _as_prepared(o: win.Occurrence, linked: Sequence[Artifact]) -> win.Occurrence:
-    """A past occurrence with only the prep that existed on its day: made after the
-    window's previous date and on or before this one."""
+    """A past occurrence with only the prep (among the artifacts linked to its window)
+    that existed on its day: made after the window's previous date and on or before
+    this one."""
     before = win.previous_occurrence(o.window, o.on) if o.window.recurrence else None
-    made = sorted((a for a in linked if a.window_id == o.window.id and a.on is not None
+    made = sorted((a for a in linked if a.on is not None
                    and a.on <= o.on and (before is None or a.on > before)),
                   key=lambda a: a.on or o.on, reverse=True)
     brief: Artifact | str | None = next((a for a in made if a.kind in win.BRIEF_KINDS), None)
@@ -354,15 +360,13 @@ def _occurrences_between(facts: Facts, since: dt.date, until: dt.date) -> list[w
     return win.upcoming(facts.windows, facts.window_artifacts, since, days)
 
 
-def _tally(landed: Sequence[Promise]) -> Tally:
+def _tally(outcomes: Sequence[tuple[str, bool, int]]) -> Tally:
     counts = dict.fromkeys(("kept_on_time", "kept_late", "missed", "dropped",
                             "renegotiated_early"), 0)
-    for p in landed:
-        if p.due is None or p.landed_on is None:
-            continue
-        name = outcome(p.due.isoformat(), p.status, p.landed_on.isoformat())
+    for status, late, number in outcomes:
+        name = outcome_of(status, late)
         if name in counts:
-            counts[name] += 1
+            counts[name] += number
     return Tally(**counts)
 
 

@@ -18,6 +18,16 @@ def promises_landed(store: Any, since: dt.date, until: dt.date) -> list[Any]:
     return [table.record(row) for row in rows]
 
 
+def promise_outcomes(store: Any, since: dt.date, until: dt.date) -> list[tuple[str, bool, int]]:
+    """(status, landed after its due date, how many) of the promises resolved in
+    [since, until]: what a long packet counts, without reading every promise."""
+    rows = store.db.execute(
+        "SELECT status, landed_on > due, count(*) FROM promise "
+        "WHERE landed_on BETWEEN ? AND ? AND status != 'open' GROUP BY 1, 2",
+        (since.isoformat(), until.isoformat()))
+    return [(status, bool(late), int(number)) for status, late, number in rows]
+
+
 def testimonials_about(store: Any, artifact_ids: Sequence[int]) -> list[Any]:
     """The testimonials about these artifacts, oldest first."""
     table = TABLES["testimonial"]
@@ -50,4 +60,17 @@ def readings_of(store: Any, metric_ids: Sequence[int]) -> list[Any]:
         marks = ", ".join("?" for _ in chunk)
         found += [table.record(row) for row in store.db.execute(
             f"{table.select} WHERE metric_id IN ({marks}) ORDER BY month, id", chunk)]
+    return found
+
+
+def records_by_id(store: Any, kind: str, ids: Sequence[int]) -> dict[int, Any]:
+    """Records of one kind by id, read in a few queries rather than one per record."""
+    table = TABLES[kind]
+    found: dict[int, Any] = {}
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for row in store.db.execute(f"{table.select} WHERE id IN ({marks})", chunk):
+            found[row[0]] = table.record(row)
     return found
