@@ -129,8 +129,12 @@ def test_status_change_that_makes_no_sense(filled: Luck, args: tuple[str, ...],
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("promise", "add", "Ship it", "--due", "fri"), "a promise needs --to"),
-        (("metric", "add", "latency", "--slot", "speed"), "a metric needs --theme"),
+        (("promise", "add", "Ship it", "--due", "fri"),
+         "luck promise add needs --to (see luck promise add --help)"),
+        (("metric", "add", "latency", "--slot", "speed"),
+         "luck metric add needs --theme (see luck metric add --help)"),
+        (("promise", "add"),
+         "luck promise add needs WHAT, --to and --due (see luck promise add --help)"),
         (("promise", "add", "  ", "--to", "Dana", "--due", "fri"), "what must not be empty"),
         (("window", "add", "Budget", "--on", "2026-12-01", "--kind", "party"),
          "invalid kind 'party': choose one of planning, headcount, budget, retro, promotion, "

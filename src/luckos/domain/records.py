@@ -62,11 +62,13 @@ class Promise(_Record):
     id: int | None = None
     what: str = _f(help="what you promised", required=True)
     to_whom: str = _f(help="who you promised it to", required=True, flag="to")
-    made_on: dt.date | None = _f("date", "when you made the promise", default_today=True)
+    made_on: dt.date | None = _f("date", "when you made the promise", default_today=True,
+                                 flag="on")
     due: dt.date | None = _f("date", "when it is due", required=True)
     status: str = _f("choice", "open, kept, missed, renegotiated or dropped", default="open",
                      choices=PROMISE_STATUSES, editable=False)
-    landed_on: dt.date | None = _f("date", "when it was kept, missed, renegotiated or dropped")
+    landed_on: dt.date | None = _f("date", "when it ended: kept, missed, renegotiated or "
+                                   "dropped", flag="ended")
     theme_id: int | None = _f("ref:theme", "the theme it serves", flag="theme")
     tags: tuple[str, ...] = _f("list", "tags (repeat the option or separate with commas)",
                                flag="tag")
@@ -126,9 +128,10 @@ class Theme(_Record):
                         default="")
     progress: str = _f(help="triangulation: what shows progress in a quarter and compounds "
                        "for a year?", default="")
-    started_on: dt.date | None = _f("date", "when you took the theme on", default_today=True)
-    retired_on: dt.date | None = _f("date", "when you set it down (its metrics are no longer "
-                                    "asked for)", flag="retired")
+    started_on: dt.date | None = _f("date", "when you took the theme on", default_today=True,
+                                    flag="started")
+    retired_on: dt.date | None = _f("date", "when you retired it (its metrics are no longer "
+                                    "asked for)", flag="ended")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
