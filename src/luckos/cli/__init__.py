@@ -72,6 +72,9 @@ class LazyGroup(click.Group):
         module_name, attribute = COMMANDS[name][0].split(":")
         command = getattr(importlib.import_module(module_name), attribute)
         assert isinstance(command, click.Command)
+        from luckos.cli.examples import attach
+
+        attach(command, name)
         return command
 
     def resolve_command(self, ctx: click.Context, args: list[str]

@@ -10,12 +10,6 @@ import click
 
 _SHELLS = ("bash", "zsh", "fish")
 
-_INSTALL = {
-    "bash": "add to ~/.bashrc:   eval \"$(luck completion bash)\"",
-    "zsh": "add to ~/.zshrc:    eval \"$(luck completion zsh)\"",
-    "fish": "run once:           luck completion fish > ~/.config/fish/completions/luck.fish",
-}
-
 
 def complete_ids(kind_name: str) -> Callable[[click.Context, Any, str], list[Any]]:
     """A shell_complete for an ID parameter: the kind's short ids, newest first, with
@@ -41,7 +35,7 @@ def complete_ids(kind_name: str) -> Callable[[click.Context, Any, str], list[Any
     return complete
 
 
-@click.command("completion", epilog=None)
+@click.command("completion")
 @click.argument("shell", type=click.Choice(_SHELLS))
 def completion(shell: str) -> None:
     """Print the shell completion script for bash, zsh or fish.
@@ -53,11 +47,6 @@ def completion(shell: str) -> None:
       bash: add to ~/.bashrc   eval "$(luck completion bash)"
       zsh:  add to ~/.zshrc    eval "$(luck completion zsh)"
       fish: run once           luck completion fish > ~/.config/fish/completions/luck.fish
-
-    \b
-    Examples:
-      luck completion bash
-      luck completion zsh
     """
     from click.shell_completion import get_completion_class
 

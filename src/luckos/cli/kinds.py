@@ -181,9 +181,13 @@ class KindCommand(click.Command):
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_epilog(ctx, formatter)
-        from luckos.cli.examples import write_examples
+        from luckos.cli.examples import OK_OR_BAD, write_examples
 
-        write_examples(formatter, self.examples(ctx.command_path))
+        listing = self.name in ("list", "show")
+        formatter.write_paragraph()
+        with formatter.indentation():
+            write_examples(formatter, self.examples(ctx.command_path),
+                           OK_OR_BAD if listing else None)
 
 
 def _quote(text: str) -> str:

@@ -1,0 +1,247 @@
+"""The conventions every command follows: help with examples that run, required options
+required by Click, typos answered with a suggestion, global options anywhere, old option
+spellings still accepted, -y, Ctrl-C, --debug and shell completion."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import signal
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+import pytest
+
+from conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
+from luckos.cli import cli
+
+
+def _leaves() -> Iterator[tuple[str, click.Command, click.Context]]:
+    """Every command a user can run, reached as Click reaches it (the lazy table, then
+    each group's subcommands); a group that runs on its own counts too."""
+
+    def walk(command: click.Command, ctx: click.Context
+             ) -> Iterator[tuple[str, click.Command, click.Context]]:
+        if isinstance(command, click.Group):
+            if command.invoke_without_command and ctx.parent is not None:
+                yield ctx.command_path, command, ctx
+            for name in command.list_commands(ctx):
+                sub = command.get_command(ctx, name)
+                assert sub is not None, name
+                yield from walk(sub, click.Context(sub, info_name=name, parent=ctx))
+        else:
+            yield ctx.command_path, command, ctx
+
+    yield from walk(cli, click.Context(cli, info_name="luck"))
+
+
+LEAVES = {path: (command, ctx) for path, command, ctx in _leaves()}
+
+
+def _help(path: str) -> str:
+    command, ctx = LEAVES[path]
+    return command.get_help(ctx)
+
+
+def _examples(help_text: str) -> list[str]:
+    block = help_text.split("Examples:\n", 1)[1]
+    lines = []
+    for line in block.splitlines():
+        if not line.strip():
+            break
+        lines.append(line.strip())
+    return lines
+
+
+def _allowed_codes(help_text: str) -> set[int]:
+    """0, and any other status the help documents besides 2 (bad input)."""
+    found = re.search(r"Exit (?:codes|status): (.*?)(?:\n\n|$)", help_text, re.S)
+    codes = {int(c) for c in re.findall(r"\b(\d)\b", found.group(1))} if found else set()
+    return {0} | (codes - {2})
+
+
+def test_the_walk_reaches_every_command() -> None:
+    assert len(LEAVES) > 140
+    assert {"luck promise add", "luck diagnose", "luck diagnose add", "luck check",
+            "luck calendar audit", "luck completion"} <= set(LEAVES)
+
+
+@pytest.mark.parametrize("path", sorted(LEAVES))
+def test_help_ends_with_examples_and_marks_required_options_by_click(path: str) -> None:
+    text = _help(path)
+    examples = _examples(text)
+    assert 1 <= len(examples) <= 3, text
+    assert all(line.startswith("luck ") for line in examples), examples
+    assert text.rstrip().endswith(examples[-1]), "the examples end the help"
+    assert "(required)" not in text
+    command, _ = LEAVES[path]
+    for param in command.params:
+        help_of = getattr(param, "help", None) or ""
+        assert "required" not in help_of.lower() or param.required, (path, param.name)
+    for phrase in ("on on or", "_on", "_id ", "renegotiated-to is"):
+        assert phrase not in text, (path, phrase)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo") / "ws"
+    Luck(folder.parent / "elsewhere").ok("demo", "--dir", str(folder))
+    return folder
+
+
+@pytest.mark.parametrize("path", sorted(LEAVES))
+def test_every_example_runs_on_the_demo(path: str, demo: Path, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    text = _help(path)
+    allowed = _allowed_codes(text)
+    home = tmp_path / "ws"
+    shutil.copytree(demo, home)
+    monkeypatch.chdir(home)  # examples name files as a user would, from where they are
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    luck = Luck(home)
+    for example in _examples(text):
+        words = shlex.split(example)
+        assert words[0] == "luck"
+        result = luck(*words[1:])
+        assert result.exit_code in allowed, (example, result.exit_code, result.output,
+                                             result.stderr)
+
+
+# --- the root group ----------------------------------------------------------------------
+
+
+def test_a_mistyped_command_gets_a_suggestion(luck: Luck) -> None:
+    result = luck("reveiw")
+    assert result.exit_code == 2
+    assert "No such command 'reveiw'. Did you mean 'review'?" in result.stderr
+    assert "Did you mean 'promise'?" in luck("promis", "list").stderr
+
+
+def test_global_options_work_after_the_command(luck: Luck, tmp_path: Path) -> None:
+    result = luck.ok("review", "--today", "2026-12-07", today=None)
+    assert result.stdout.startswith("Weekly review, week of 2026-12-07 (today 2026-12-07)")
+    other = tmp_path / "other"
+    luck.ok("init", "--home", str(other))
+    luck.ok("promise", "add", "Ship it", "--to", "Dana", "--due", "fri", "--home", str(other))
+    assert luck.json("promise", "list", "--home", str(other))[0]["what"] == "Ship it"
+    assert luck.json("promise", "list") == []  # the default workspace got nothing
+    # a value that follows `--` is the command's, not a global option
+    assert luck.ok("search", "--", "--today").exit_code == 0
+
+
+def test_every_missing_option_is_named_at_once(luck: Luck) -> None:
+    assert luck.fails("window", "add") == ("luck: error: luck window add needs NAME and --on "
+                                           "(see luck window add --help)")
+    assert luck.fails("artifact", "used", "a1") == ("luck: error: luck artifact used needs "
+                                                    "--by (see luck artifact used --help)")
+
+
+def test_old_option_spellings_are_still_accepted_and_hidden(luck: Luck) -> None:
+    theme = luck.json("theme", "add", "Fast checkout", "--started-on", "2026-01-05",
+                      "--retired", "2026-06-30")
+    assert (theme["started_on"], theme["retired_on"]) == ("2026-01-05", "2026-06-30")
+    theme = luck.json("theme", "add", "Quiet on-call", "--started", "2026-02-01",
+                      "--ended", "2026-09-30")
+    assert (theme["started_on"], theme["retired_on"]) == ("2026-02-01", "2026-09-30")
+    promise = luck.json("promise", "add", "Ship it", "--to", "Dana", "--due", "2026-11-20",
+                        "--made-on", "2026-11-01")
+    assert promise["made_on"] == "2026-11-01"
+    luck.ok("promise", "keep", "p1", "--on", "2026-11-19")
+    assert luck.json("promise", "edit", "p1", "--landed-on", "2026-11-18")["landed_on"] == \
+        "2026-11-18"
+    project = luck.json("project", "add", "Stacks", "--started", "2026-10-01",
+                        "--landed", "2026-11-20")
+    assert project["landed_on"] == "2026-11-20"
+    assert luck.json("project", "edit", "pj1", "--ended", "2026-11-21")["landed_on"] == \
+        "2026-11-21"
+    for path, old in (("theme add", "--started-on"), ("theme edit", "--retired"),
+                      ("promise add", "--made-on"), ("promise edit", "--landed-on"),
+                      ("project edit", "--landed")):
+        assert old not in _help(f"luck {path}")
+
+
+def test_delete_takes_y_and_names_yes_when_it_cannot_ask(luck: Luck) -> None:
+    luck.ok("promise", "add", "Ship it", "--to", "Dana", "--due", "fri")
+    error = luck.fails("promise", "delete", "p1")  # no terminal, no answer
+    assert "add --yes (or -y)" in error
+    assert luck.json("promise", "list")[0]["id"] == "p1"
+    assert luck.ok("promise", "delete", "p1", "-y").stdout == "deleted p1: Ship it\n"
+    assert luck.json("promise", "list") == []
+
+
+def test_debug_shows_the_traceback_behind_the_error_line(luck: Luck) -> None:
+    quiet = luck("promise", "show", "p9")
+    assert quiet.stderr == "luck: error: no promise p9\n"
+    for args in (("--debug", "promise", "show", "p9"), ("promise", "show", "p9", "--debug")):
+        loud = luck(*args)
+        assert loud.exit_code == 2
+        assert loud.stderr.startswith("Traceback (most recent call last):")
+        assert "luckos.errors.LuckError: no promise p9" in loud.stderr
+        assert loud.stderr.endswith("luck: error: no promise p9\n")
+
+
+# --- real processes -----------------------------------------------------------------------
+
+
+def test_ctrl_c_at_a_prompt_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    home = tmp_path / "ws"
+    env = subprocess_env(home)
+    subprocess.run([str(LUCK_EXE), "init"], env=env, check=True, capture_output=True)
+    subprocess.run([str(LUCK_EXE), "--today", TODAY_TEXT, "promise", "add", "Ship it",
+                    "--to", "Dana", "--due", "fri"], env=env, check=True, capture_output=True)
+    process = subprocess.Popen([str(LUCK_EXE), "promise", "delete", "p1"], env=env,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    assert process.stdout is not None
+    asked = b""
+    while not asked.endswith(b"[y/N]: "):  # the prompt is up: luck waits for an answer
+        byte = process.stdout.read(1)
+        assert byte, asked
+        asked += byte
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert b"Traceback" not in err
+    assert err.strip().endswith(b"luck: interrupted")
+    listed = subprocess.run([str(LUCK_EXE), "promise", "list"], env=env, capture_output=True,
+                            text=True)
+    assert "Ship it" in listed.stdout  # nothing was deleted
+
+
+def _complete(home: Path, words: str, shell: str = "bash") -> list[str]:
+    env = subprocess_env(home)
+    env.update({"_LUCK_COMPLETE": f"{shell}_complete", "COMP_WORDS": words,
+                "COMP_CWORD": str(len(words.split(" ")) - 1)})
+    result = subprocess.run([str(LUCK_EXE)], env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    return [line for line in result.stdout.splitlines() if line]
+
+
+def test_shell_completion_offers_ids_from_the_workspace(luck: Luck) -> None:
+    luck.ok("promise", "add", "Ship the runbook", "--to", "Dana", "--due", "fri")
+    luck.ok("promise", "add", "Send the two-pager", "--to", "Rae", "--due", "+2w")
+    luck.ok("theme", "add", "Fast checkout")
+    assert _complete(luck.home, "luck promise keep ") == ["plain,p2", "plain,p1"]
+    assert _complete(luck.home, "luck promise show p1") == ["plain,p1"]
+    assert _complete(luck.home, "luck promise add x --theme ") == ["plain,t1"]
+    assert _complete(luck.home, "luck prom") == ["plain,promise"]
+    # zsh shows each id with its title
+    assert _complete(luck.home, "luck theme show ", "zsh") == ["plain", "t1", "Fast checkout"]
+    # no workspace: nothing to offer, and no error
+    assert _complete(luck.home / "missing", "luck promise keep ") == []
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_prints_the_script(shell: str, tmp_path: Path) -> None:
+    result = subprocess.run([str(LUCK_EXE), "completion", shell], capture_output=True,
+                            text=True, env=subprocess_env(tmp_path), timeout=60)
+    assert result.returncode == 0
+    assert f"_LUCK_COMPLETE={shell}_complete" in result.stdout.replace('"', "")
+    assert not (tmp_path / "luck.db").exists()  # printing it needs no workspace
+    assert os.environ.get("_LUCK_COMPLETE") is None
