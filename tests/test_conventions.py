@@ -4,6 +4,7 @@ spellings still accepted, -y, Ctrl-C, --debug and shell completion."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -245,3 +246,65 @@ def test_completion_prints_the_script(shell: str, tmp_path: Path) -> None:
     assert f"_LUCK_COMPLETE={shell}_complete" in result.stdout.replace('"', "")
     assert not (tmp_path / "luck.db").exists()  # printing it needs no workspace
     assert os.environ.get("_LUCK_COMPLETE") is None
+
+
+# --- JSON ---------------------------------------------------------------------------------
+
+_REPORTS = ("review", "ledger", "check", "search cold-start", "window upcoming", "theme show t1",
+            "artifact show a1", "estimate list", "estimate show est1", "glue weeks",
+            "explore cadence", "project show pj2", "arc status", "reboot status rb1",
+            "stay-or-move", "surface", "calendar audit work-calendar.ics", "doc kinds",
+            "estimate run cold-start")
+_KINDS = ("promise", "signal", "window", "theme", "metric", "reading", "decision", "bench",
+          "sponsor", "artifact", "testimonial", "note", "glue", "explore", "project",
+          "diagnose", "arc", "reboot")
+
+
+def _keys(data: object) -> Iterator[str]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield key
+            yield from _keys(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _keys(value)
+
+
+def test_json_keys_are_snake_case_and_every_record_has_an_id(demo: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    home = tmp_path / "ws"
+    shutil.copytree(demo, home)
+    monkeypatch.chdir(home)
+    luck = Luck(home)
+    for command in (*_REPORTS, *(f"{kind} list --limit 0" for kind in _KINDS)):
+        result = luck(*command.split(), "--json")
+        assert result.exit_code in (0, 1 if command == "check" else 0), command
+        data = json.loads(result.stdout)
+        odd = sorted({k for k in _keys(data) if not re.fullmatch(r"[a-z][a-z0-9_]*", k)})
+        assert odd == [], (command, odd)
+        if command.endswith("list --limit 0"):
+            assert data and all(re.fullmatch(r"[a-z]+\d+", record["id"]) for record in data)
+    review = luck.json("review")
+    for promise in (*review["overdue"], *review["this_week"]):
+        assert promise["id"].startswith("p") and "to" in promise and "to_whom" not in promise
+
+
+def test_json_names_a_promise_s_person_as_its_option_does(luck: Luck) -> None:
+    promise = luck.json("promise", "add", "Ship it", "--to", "Dana", "--due", "fri")
+    assert promise["to"] == "Dana" and "to_whom" not in promise
+
+
+def test_an_export_written_with_the_old_key_still_imports(luck: Luck, tmp_path: Path) -> None:
+    luck.ok("promise", "add", "Ship it", "--to", "Dana", "--due", "fri")
+    exported = tmp_path / "export.json"
+    luck.ok("export", str(exported))
+    data = json.loads(exported.read_text())
+    row = data["records"]["promise"][0]
+    assert row["to"] == "Dana"
+    row["to_whom"] = row.pop("to")  # as files written before the rename have it
+    exported.write_text(json.dumps(data))
+    fresh = Luck(tmp_path / "fresh")
+    fresh.ok("init")
+    fresh.ok("import", str(exported))
+    assert fresh.json("promise", "show", "p1")["to"] == "Dana"

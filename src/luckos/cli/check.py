@@ -10,9 +10,9 @@ from luckos.cli.output import emit_json, json_option, on_tty
 from luckos.cli.session import session
 
 _SHOWN = 10  # items shown per broken invariant; --json lists all
-_ORDER = {"broken": 0, "not-checked": 1, "ok": 2, "off": 3}
-_LABEL = {"broken": "BROKEN", "not-checked": "not checked", "ok": "ok", "off": "off"}
-_MARK = {"broken": "[red]✗[/red]", "not-checked": "[yellow]–[/yellow]", "ok": "[green]✓[/green]",
+_ORDER = {"broken": 0, "not_checked": 1, "ok": 2, "off": 3}
+_LABEL = {"broken": "BROKEN", "not_checked": "not checked", "ok": "ok", "off": "off"}
+_MARK = {"broken": "[red]✗[/red]", "not_checked": "[yellow]–[/yellow]", "ok": "[green]✓[/green]",
          "off": "[dim]·[/dim]"}
 
 

@@ -61,7 +61,7 @@ class Promise(_Record):
 
     id: int | None = None
     what: str = _f(help="what you promised", required=True)
-    to_whom: str = _f(help="who you promised it to", required=True, flag="to")
+    to_whom: str = _f(help="who you promised it to", required=True, flag="to", key="to")
     made_on: dt.date | None = _f("date", "when you made the promise", default_today=True,
                                  flag="on")
     due: dt.date | None = _f("date", "when it is due", required=True)
