@@ -145,20 +145,20 @@ def test_every_missing_option_is_named_at_once(luck: Luck) -> None:
 def test_old_option_spellings_are_still_accepted_and_hidden(luck: Luck) -> None:
     theme = luck.json("theme", "add", "Fast checkout", "--started-on", "2026-01-05",
                       "--retired", "2026-06-30")
-    assert (theme["started_on"], theme["retired_on"]) == ("2026-01-05", "2026-06-30")
+    assert (theme["started_on"], theme["ended_on"]) == ("2026-01-05", "2026-06-30")
     theme = luck.json("theme", "add", "Quiet on-call", "--started", "2026-02-01",
                       "--ended", "2026-09-30")
-    assert (theme["started_on"], theme["retired_on"]) == ("2026-02-01", "2026-09-30")
+    assert (theme["started_on"], theme["ended_on"]) == ("2026-02-01", "2026-09-30")
     promise = luck.json("promise", "add", "Ship it", "--to", "Dana", "--due", "2026-11-20",
                         "--made-on", "2026-11-01")
-    assert promise["made_on"] == "2026-11-01"
+    assert promise["on"] == "2026-11-01"
     luck.ok("promise", "keep", "p1", "--on", "2026-11-19")
-    assert luck.json("promise", "edit", "p1", "--landed-on", "2026-11-18")["landed_on"] == \
+    assert luck.json("promise", "edit", "p1", "--landed-on", "2026-11-18")["ended_on"] == \
         "2026-11-18"
     project = luck.json("project", "add", "Stacks", "--started", "2026-10-01",
                         "--landed", "2026-11-20")
-    assert project["landed_on"] == "2026-11-20"
-    assert luck.json("project", "edit", "pj1", "--ended", "2026-11-21")["landed_on"] == \
+    assert project["ended_on"] == "2026-11-20"
+    assert luck.json("project", "edit", "pj1", "--ended", "2026-11-21")["ended_on"] == \
         "2026-11-21"
     for path, old in (("theme add", "--started-on"), ("theme edit", "--retired"),
                       ("promise add", "--made-on"), ("promise edit", "--landed-on"),
@@ -295,16 +295,39 @@ def test_json_names_a_promise_s_person_as_its_option_does(luck: Luck) -> None:
     assert promise["to"] == "Dana" and "to_whom" not in promise
 
 
-def test_an_export_written_with_the_old_key_still_imports(luck: Luck, tmp_path: Path) -> None:
-    luck.ok("promise", "add", "Ship it", "--to", "Dana", "--due", "fri")
+def test_an_export_written_with_the_old_keys_still_imports(luck: Luck, tmp_path: Path) -> None:
+    luck.ok("promise", "add", "Ship it", "--to", "Dana", "--due", "fri", "--on", "2026-11-20")
+    luck.ok("promise", "keep", "p1", "--on", "2026-11-24")
+    luck.ok("theme", "add", "Fast checkout", "--started", "2026-01-05", "--ended", "2026-06-30")
+    luck.ok("project", "add", "Stacks", "--started", "2026-10-01", "--ended", "2026-11-20")
+    luck.ok("artifact", "add", "Runbook", "--kind", "runbook")
+    luck.ok("artifact", "used", "a1", "--by", "Maya", "--hours", "16")
     exported = tmp_path / "export.json"
     luck.ok("export", str(exported))
     data = json.loads(exported.read_text())
-    row = data["records"]["promise"][0]
-    assert row["to"] == "Dana"
-    row["to_whom"] = row.pop("to")  # as files written before the rename have it
+    assert {k: data["records"]["promise"][0][k] for k in ("to", "on", "ended_on")} == \
+        {"to": "Dana", "on": "2026-11-20", "ended_on": "2026-11-24"}
+    # as files written before JSON keys followed the option names have them
+    old = {"promise": {"to": "to_whom", "on": "made_on", "ended_on": "landed_on"},
+           "theme": {"ended_on": "retired_on"}, "project": {"ended_on": "landed_on"},
+           "testimonial": {"hours": "hours_saved"}}
+    for kind, renames in old.items():
+        for row in data["records"][kind]:
+            for new, was in renames.items():
+                row[was] = row.pop(new)
     exported.write_text(json.dumps(data))
     fresh = Luck(tmp_path / "fresh")
     fresh.ok("init")
     fresh.ok("import", str(exported))
-    assert fresh.json("promise", "show", "p1")["to"] == "Dana"
+    again = tmp_path / "again.json"
+    fresh.ok("export", str(again))
+    assert _records(again) == _records_of(luck, tmp_path / "first.json")
+
+
+def _records(path: Path) -> dict:
+    return json.loads(path.read_text())["records"]
+
+
+def _records_of(luck: Luck, path: Path) -> dict:
+    luck.ok("export", str(path))
+    return _records(path)

@@ -129,7 +129,7 @@ def test_renegotiated_promises_point_at_their_successor(demo: Path) -> None:
     for old in renegotiated:
         new = json.loads(luck(*home, "promise", "show", old["renegotiated_to"], "--json"))
         assert new["what"] == old["what"] and new["to"] == old["to"]
-        assert old["landed_on"] <= old["due"] < new["due"]
+        assert old["ended_on"] <= old["due"] < new["due"]
 
 
 def test_demo_records_cover_every_kind(demo: Path) -> None:
@@ -138,7 +138,7 @@ def test_demo_records_cover_every_kind(demo: Path) -> None:
     assert len(artifacts) >= 20
     assert {a["surface"] for a in artifacts} == {"public", "internal"}
     testimonials = json.loads(luck(*home, "testimonial", "list", "--limit", "0", "--json"))
-    assert any(t["on"] >= "2026-11-18" and t["hours_saved"] for t in testimonials)
+    assert any(t["on"] >= "2026-11-18" and t["hours"] for t in testimonials)
     bench = json.loads(luck(*home, "bench", "list", "--json"))
     assert {b["action"] for b in bench} == {"unblocked", "promoted", "placed", "sponsored"}
     assert all(b["bet"] for b in bench)
@@ -313,7 +313,7 @@ def test_loop_records_tell_one_story(demo: Path) -> None:
     assert all(g["mechanism"] for g in substitutes)
     projects = {p["id"]: p for p in luck_json(*home, "project", "list")}
     assert len(projects) == 4
-    assert projects["pj1"]["landed_on"] and projects["pj2"]["kill_review_on"] > TODAY
+    assert projects["pj1"]["ended_on"] and projects["pj2"]["kill_review_on"] > TODAY
     assert (projects["pj2"]["outcome"], projects["pj2"]["flagship"]) == ("continue", True)
     assert projects["pj3"]["outcome"] == "pause-publicly" and projects["pj3"]["why"]
     assert projects["pj4"]["outcome"] == "" and projects["pj4"]["kill_review_on"] < TODAY

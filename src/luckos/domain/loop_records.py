@@ -90,7 +90,7 @@ class Project(_Record):
     why: str = _f(help="why it continues, or why it is paused (said publicly)", default="",
                   editable=False)
     landed_on: dt.date | None = _f("date", "when it ended: landed (shipped and handed over)",
-                                   flag="ended")
+                                   flag="ended", key="ended_on")
     note: str = _f(help="a free note", default="")
 
 

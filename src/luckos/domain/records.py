@@ -63,12 +63,12 @@ class Promise(_Record):
     what: str = _f(help="what you promised", required=True)
     to_whom: str = _f(help="who you promised it to", required=True, flag="to", key="to")
     made_on: dt.date | None = _f("date", "when you made the promise", default_today=True,
-                                 flag="on")
+                                 flag="on", key="on")
     due: dt.date | None = _f("date", "when it is due", required=True)
     status: str = _f("choice", "open, kept, missed, renegotiated or dropped", default="open",
                      choices=PROMISE_STATUSES, editable=False)
     landed_on: dt.date | None = _f("date", "when it ended: kept, missed, renegotiated or "
-                                   "dropped", flag="ended")
+                                   "dropped", flag="ended", key="ended_on")
     theme_id: int | None = _f("ref:theme", "the theme it serves", flag="theme")
     tags: tuple[str, ...] = _f("list", "tags (repeat the option or separate with commas)",
                                flag="tag")
@@ -131,7 +131,7 @@ class Theme(_Record):
     started_on: dt.date | None = _f("date", "when you took the theme on", default_today=True,
                                     flag="started")
     retired_on: dt.date | None = _f("date", "when you retired it (its metrics are no longer "
-                                    "asked for)", flag="ended")
+                                    "asked for)", flag="ended", key="ended_on")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
@@ -227,7 +227,8 @@ class Testimonial(_Record):
                                  flag="artifact")
     who: str = _f(help="who used it", required=True)
     on: dt.date | None = _f("date", "when they told you", default_today=True)
-    hours_saved: float | None = _f("float", "time it saved them, in hours", flag="hours")
+    hours_saved: float | None = _f("float", "time it saved them, in hours", flag="hours",
+                                   key="hours")
     quote: str = _f(help="what they said", default="")
 
 
