@@ -160,7 +160,12 @@ def test_old_option_spellings_are_still_accepted_and_hidden(luck: Luck) -> None:
     assert project["ended_on"] == "2026-11-20"
     assert luck.json("project", "edit", "pj1", "--ended", "2026-11-21")["ended_on"] == \
         "2026-11-21"
-    for path, old in (("theme add", "--started-on"), ("theme edit", "--retired"),
+    luck.ok("theme", "add", "Quiet pages")
+    drafts = [luck.ok("doc", "new", "reboot-plan", "--theme", "t1", flag, "2026-03-02",
+                      "--out", "-").stdout for flag in ("--on", "--start")]
+    assert drafts[0] == drafts[1] and "90-day reboot from 2026-03-02" in drafts[0]
+    for path, old in (("doc new", "--start"), ("theme add", "--started-on"),
+                      ("theme edit", "--retired"),
                       ("promise add", "--made-on"), ("promise edit", "--landed-on"),
                       ("project edit", "--landed")):
         assert old not in _help(f"luck {path}")
