@@ -85,7 +85,8 @@ EXIT_CODES: dict[str, str] = {
         "review", "ledger", "search", "window upcoming", "theme show", "artifact show",
         "estimate list", "estimate show", "estimate models", "glue weeks",
         "explore cadence", "project show", "arc status", "reboot status", "stay-or-move",
-        "surface", "calendar audit", "calendar history", "doc kinds", "doc rules")},
+        "surface", "calendar audit", "calendar history", "calendar import", "doc kinds",
+        "doc rules", "estimate run", "estimate models", "feed")},
 }
 
 
