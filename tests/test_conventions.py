@@ -237,6 +237,7 @@ def test_shell_completion_offers_ids_from_the_workspace(luck: Luck) -> None:
     assert _complete(luck.home, "luck promise show p1") == ["plain,p1"]
     assert _complete(luck.home, "luck promise add x --theme ") == ["plain,t1"]
     assert _complete(luck.home, "luck prom") == ["plain,promise"]
+    assert _complete(luck.home, "luck --to") == ["plain,--today"]
     # zsh shows each id with its title
     assert _complete(luck.home, "luck theme show ", "zsh") == ["plain", "t1", "Fast checkout"]
     # no workspace: nothing to offer, and no error

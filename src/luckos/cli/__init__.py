@@ -94,8 +94,8 @@ class LazyGroup(click.Group):
         # complete command names from the table, without importing every command module
         from click.shell_completion import CompletionItem
 
-        if incomplete.startswith("-"):
-            return super().shell_complete(ctx, incomplete)
+        if incomplete.startswith("-"):  # the group's own options
+            return click.Command.shell_complete(self, ctx, incomplete)
         return [CompletionItem(name, help=help_text)
                 for name, (_, help_text) in COMMANDS.items() if name.startswith(incomplete)]
 

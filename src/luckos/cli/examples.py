@@ -78,7 +78,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 }
 
 # What the exit status means, for every command that reports (lists, reviews, checks).
-OK_OR_BAD = "Exit codes: 0 ok, 2 bad input (an unknown id, a date that is not one)."
+OK_OR_BAD = "Exit codes: 0 ok, 2 bad input (named in one line on standard error)."
 EXIT_CODES: dict[str, str] = {
     "check": "Exit codes: 0 every invariant holds, 1 one is broken, 2 bad input.",
     **{path: OK_OR_BAD for path in (
