@@ -192,7 +192,12 @@ def hoist_global_options(argv: list[str]) -> list[str]:
         if word == "--":
             rest.extend(argv[index:])
             break
-        if word in _GLOBAL_VALUED and index + 1 < len(argv):
+        if word in _GLOBAL_VALUED:
+            if index + 1 == len(argv):
+                from luckos.errors import LuckError
+
+                raise LuckError(f"{word} needs a value: luck {argv[start]} ... {word} "
+                                f"{'DATE' if word == '--today' else 'FOLDER'}")
             moved.extend(argv[index:index + 2])
             index += 2
             continue
@@ -221,7 +226,11 @@ def _missing(exc: click.MissingParameter) -> str:
 def main(argv: list[str] | None = None) -> Any:
     from luckos.errors import LuckError
 
-    argv = hoist_global_options(sys.argv[1:] if argv is None else list(argv))
+    try:
+        argv = hoist_global_options(sys.argv[1:] if argv is None else list(argv))
+    except LuckError as exc:
+        click.echo(f"luck: error: {exc}", err=True)
+        sys.exit(2)
     debug = "--debug" in argv[:argv.index("--")] if "--" in argv else "--debug" in argv
 
     def fail(message: str, code: int, exc: BaseException) -> None:
