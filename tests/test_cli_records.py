@@ -51,10 +51,10 @@ SPECS: dict[str, Spec] = {
         ("FY27 planning", "--on", "2026-12-07", "--kind", "planning", "--recurrence",
          "yearly", "--no-demo", "--doc", "docs/fy27.md", "--theme", "t1"),
         {"name": "FY27 planning", "kind": "planning", "on": "2026-12-07",
-         "recurrence": "yearly", "prep_lead_days": 7, "needs_brief": True,
-         "needs_demo": False, "docs": ["docs/fy27.md"], "theme_id": "t1", "note": ""},
+         "recurrence": "yearly", "prep_lead_days": 7, "brief": True,
+         "demo": False, "docs": ["docs/fy27.md"], "theme_id": "t1", "note": ""},
         ("Headcount", "--on", "2027-01-10", "--kind", "headcount"),
-        ("--prep-lead", "14", "--kind", "budget"),
+        ("--prep-lead-days", "14", "--kind", "budget"),
         {"prep_lead_days": 14, "kind": "budget"},
     ),
     "theme": Spec(

@@ -166,7 +166,8 @@ def test_old_option_spellings_are_still_accepted_and_hidden(luck: Luck) -> None:
     drafts = [luck.ok("doc", "new", "reboot-plan", "--theme", "t1", flag, "2026-03-02",
                       "--out", "-").stdout for flag in ("--on", "--start")]
     assert drafts[0] == drafts[1] and "90-day reboot from 2026-03-02" in drafts[0]
-    for path, old in (("doc new", "--start"), ("theme add", "--started-on"),
+    for path, old in (("window add", "--prep-lead "), ("doc new", "--start"),
+                      ("theme add", "--started-on"),
                       ("theme edit", "--retired"),
                       ("promise add", "--made-on"), ("promise edit", "--landed-on"),
                       ("project edit", "--landed")):
@@ -309,6 +310,7 @@ def test_an_export_written_with_the_old_keys_still_imports(luck: Luck, tmp_path:
     luck.ok("theme", "add", "Fast checkout", "--started", "2026-01-05", "--ended", "2026-06-30")
     luck.ok("project", "add", "Stacks", "--started", "2026-10-01", "--ended", "2026-11-20")
     luck.ok("artifact", "add", "Runbook", "--kind", "runbook")
+    luck.ok("window", "add", "Budget", "--on", "2026-12-01", "--no-demo", "--prep-lead", "9")
     luck.ok("artifact", "used", "a1", "--by", "Maya", "--hours", "16")
     exported = tmp_path / "export.json"
     luck.ok("export", str(exported))
@@ -318,7 +320,8 @@ def test_an_export_written_with_the_old_keys_still_imports(luck: Luck, tmp_path:
     # as files written before JSON keys followed the option names have them
     old = {"promise": {"to": "to_whom", "on": "made_on", "ended_on": "landed_on"},
            "theme": {"ended_on": "retired_on"}, "project": {"ended_on": "landed_on"},
-           "testimonial": {"hours": "hours_saved"}}
+           "testimonial": {"hours": "hours_saved"},
+           "window": {"brief": "needs_brief", "demo": "needs_demo"}}
     for kind, renames in old.items():
         for row in data["records"][kind]:
             for new, was in renames.items():

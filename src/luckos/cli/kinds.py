@@ -46,6 +46,7 @@ OLD_FLAGS: dict[str, dict[str, tuple[str, ...]]] = {
     "promise": {"made_on": ("made-on",), "landed_on": ("landed-on",)},
     "theme": {"started_on": ("started-on",), "retired_on": ("retired",)},
     "project": {"landed_on": ("landed",)},
+    "window": {"prep_lead_days": ("prep-lead",)},
 }
 
 # A real value per field, from which each kind's help examples are generated (the

@@ -101,11 +101,11 @@ class Window(_Record):
     recurrence: str = _f(help="yearly, half-yearly, quarterly or an RFC 5545 RRULE",
                          default="")
     prep_lead_days: int = _f("int", "days before the window the prep is due", default=7,
-                             flag="prep-lead")
+                             flag="prep-lead-days")
     needs_brief: bool = _f("bool", "the window asks for a two-pager", default=True,
-                           flag="brief")
+                           flag="brief", key="brief")
     needs_demo: bool = _f("bool", "the window asks for a 30-minute demo", default=True,
-                          flag="demo")
+                          flag="demo", key="demo")
     docs: tuple[str, ...] = _f("list", "linked documents (paths or links)", flag="doc")
     theme_id: int | None = _f("ref:theme", "the theme it matters to", flag="theme")
     note: str = _f(help="a free note", default="")
