@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -233,7 +233,7 @@ def main(argv: list[str] | None = None) -> Any:
         sys.exit(2)
     debug = "--debug" in argv[:argv.index("--")] if "--" in argv else "--debug" in argv
 
-    def fail(message: str, code: int, exc: BaseException) -> None:
+    def fail(message: str, code: int, exc: BaseException) -> NoReturn:
         if debug:
             import traceback
 

@@ -1,16 +1,20 @@
 """The "Examples:" block that ends every command's help, and the exit codes of reports.
 
-Commands generated for a record kind write theirs from sample values (cli/kinds.py);
-the others are listed here, by command path, in one table that the help and the test
-running every example (tests/test_conventions.py, on `luck demo`) both read. Lines of
-one command run in order: a later line may use what an earlier one made.
+Commands generated for a record kind (cli/kinds.py) write theirs from SAMPLES, a real
+value per field; the others are listed in EXAMPLES, by command path. The help and the
+test running every example on `luck demo` (tests/test_conventions.py) both read them,
+so the ids below are the demo's. Lines of one command run in order: a later line may
+use what an earlier one made.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Callable, Sequence
 
 import click
+
+from luckos.domain.records import Kind, fields_of
 
 EXAMPLES: dict[str, tuple[str, ...]] = {
     "init": ("luck init", "luck --home ./career init"),
@@ -88,6 +92,99 @@ EXIT_CODES: dict[str, str] = {
         "surface", "calendar audit", "calendar history", "calendar import", "doc kinds",
         "doc rules", "estimate run", "estimate models", "feed")},
 }
+
+
+# A real value per field, from which each record kind's examples are generated (the
+# first field listed is the one the `edit` example changes). Ids are those every
+# workspace starts numbering at, t3 the theme the metric example adds first to the two
+# of `luck demo`, on which the example test runs every one.
+SAMPLES: dict[str, dict[str, str]] = {
+    "promise": {"due": "+1w", "what": "Ship the canary runbook", "to_whom": "Priya"},
+    "signal": {"escalated": "yes", "what": "Own the edge-cache migration",
+               "who": "Ken Adeyemi"},
+    "window": {"recurrence": "yearly", "name": "FY28 headcount", "kind": "headcount",
+               "on": "2027-03-02"},
+    "theme": {"sentence": "On-call pages a human only when a human is needed.",
+              "label": "Quiet on-call"},
+    "metric": {"unit": "pages", "name": "pages per week", "theme_id": "t3",
+               "slot": "reliability"},
+    "reading": {"narrative": "Down from 5.0: the retry storm is fixed.", "month": "2025-06",
+                "metric_id": "m1", "value": "4.1"},
+    "decision": {"review_on": "+8w", "title": "Bet on shared load-test stacks"},
+    "bench": {"bet": "Sam runs the load-test guild by spring", "person": "Sam Okafor",
+              "action": "unblocked"},
+    "sponsor": {"backs": "loadkit as the paved road", "person": "Ken Adeyemi"},
+    "artifact": {"link": "https://example.com/cold-start-runbook",
+                 "title": "Cold-start runbook", "kind": "runbook"},
+    "testimonial": {"hours_saved": "16", "who": "Tomás Rivera", "artifact_id": "a1"},
+    "note": {"title": "Pre-wire", "body": "Pre-wire the two-pager with Rae first."},
+    "glue": {"mechanism": "an onboarding FAQ", "what": "Pairing with two new hires",
+             "hours": "3"},
+    "explore": {"learned": "Cold starts halve with a snapshot.",
+                "title": "WASM cold starts at the edge", "kind": "weekend-prototype"},
+    "project": {"theme_id": "t1", "name": "Cost per checkout dashboard"},
+    "diagnosis": {"proof": "The cold-start runbook, used by four teams.",
+                  "problem": "I keep checkout fast when it starts cold."},
+    "arc": {"bottleneck": "architecture", "role": "Staff engineer, payments",
+            "track": "ic"},
+    "reboot": {"note": "Map the terrain first", "focus": "Faster cold-start"},
+}
+# An example line that must run first (a theme with a free slot for a new metric).
+_SETUP = {"metric": 'luck theme add "Quiet on-call"'}
+
+
+def _quote(text: str) -> str:
+    import shlex
+
+    return text if shlex.quote(text) == text else f'"{text}"'
+
+
+def _example_value(field: dataclasses.Field, text: str) -> str:
+    from luckos.cli.kinds import flag_of
+
+    if field.metadata["type"] == "bool":
+        return f"--{flag_of(field)}" if text == "yes" else f"--no-{flag_of(field)}"
+    return f"--{flag_of(field)} {_quote(text)}"
+
+
+def kind_examples(kind: Kind, verb: str) -> Callable[[str], list[str]]:
+    """The examples of a generated command (add, list, show, edit, delete), written for
+    the path it is reached by once help is asked for."""
+    from luckos.cli.kinds import flag_of
+
+    samples = SAMPLES.get(kind.name, {})
+    by_name = {f.name: f for f in fields_of(kind)}
+    first = f"{kind.prefix}1"
+
+    def write(path: str) -> list[str]:
+        if verb == "add":
+            words = [path, _quote(samples[kind.argument])]
+            words += [_example_value(f, samples[f.name]) for f in fields_of(kind)
+                      if f.name != kind.argument and f.metadata["required"]]
+            extra = [n for n in samples if not by_name[n].metadata["required"]][:1]
+            lines = [" ".join(words)]
+            if extra:
+                lines.append(" ".join([*words, _example_value(by_name[extra[0]],
+                                                              samples[extra[0]])]))
+            return ([_SETUP[kind.name]] if kind.name in _SETUP else []) + lines[-1:]
+        if verb == "list":
+            filters = [f for f in fields_of(kind) if f.metadata["type"] == "choice"]
+            lines = [f"{path} --limit 10"]
+            if filters:
+                f = filters[0]
+                lines = [f"{path} --{flag_of(f)} {f.metadata['choices'][0]}"]
+            if kind.date_field:
+                lines.append(f"{path} --since -90d --json")
+            return lines
+        if verb == "edit":
+            name = next(iter(samples), None)
+            change = _example_value(by_name[name], samples[name]) if name else ""
+            return [f"{path} {first} {change}".rstrip()]
+        if verb == "delete":
+            return [f"{path} {first} --yes"]
+        return [f"{path} {first}", f"{path} {first} --json"]
+
+    return write
 
 
 def examples(*lines: str) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from luckos.cli.completion import complete_ids
+from luckos.cli.examples import kind_examples
 from luckos.cli.output import emit_json, json_option, pairs, table, warn
 from luckos.cli.prompts import confirm
 from luckos.cli.session import session
@@ -48,43 +49,6 @@ OLD_FLAGS: dict[str, dict[str, tuple[str, ...]]] = {
     "project": {"landed_on": ("landed",)},
     "window": {"prep_lead_days": ("prep-lead",)},
 }
-
-# A real value per field, from which each kind's help examples are generated (the
-# first field listed is the one the `edit` example changes). Ids are those every
-# workspace starts numbering at; the example test runs every one on `luck demo`.
-SAMPLES: dict[str, dict[str, str]] = {
-    "promise": {"due": "+1w", "what": "Ship the canary runbook", "to_whom": "Priya"},
-    "signal": {"escalated": "yes", "what": "Own the edge-cache migration",
-               "who": "Ken Adeyemi"},
-    "window": {"recurrence": "yearly", "name": "FY28 headcount", "kind": "headcount",
-               "on": "2027-03-02"},
-    "theme": {"sentence": "On-call pages a human only when a human is needed.",
-              "label": "Quiet on-call"},
-    "metric": {"unit": "pages", "name": "pages per week", "theme_id": "t3",
-               "slot": "reliability"},
-    "reading": {"narrative": "Down from 5.0: the retry storm is fixed.", "month": "2025-06",
-                "metric_id": "m1", "value": "4.1"},
-    "decision": {"review_on": "+8w", "title": "Bet on shared load-test stacks"},
-    "bench": {"bet": "Sam runs the load-test guild by spring", "person": "Sam Okafor",
-              "action": "unblocked"},
-    "sponsor": {"backs": "loadkit as the paved road", "person": "Ken Adeyemi"},
-    "artifact": {"link": "https://example.com/cold-start-runbook",
-                 "title": "Cold-start runbook", "kind": "runbook"},
-    "testimonial": {"hours_saved": "16", "who": "Tomás Rivera", "artifact_id": "a1"},
-    "note": {"title": "Pre-wire", "body": "Pre-wire the two-pager with Rae first."},
-    "glue": {"mechanism": "an onboarding FAQ", "what": "Pairing with two new hires",
-             "hours": "3"},
-    "explore": {"learned": "Cold starts halve with a snapshot.",
-                "title": "WASM cold starts at the edge", "kind": "weekend-prototype"},
-    "project": {"theme_id": "t1", "name": "Cost per checkout dashboard"},
-    "diagnosis": {"proof": "The cold-start runbook, used by four teams.",
-                  "problem": "I keep checkout fast when it starts cold."},
-    "arc": {"bottleneck": "architecture", "role": "Staff engineer, payments",
-            "track": "ic"},
-    "reboot": {"note": "Map the terrain first", "focus": "Faster cold-start"},
-}
-# An example line that must run first (a theme with a free slot for a new metric).
-_SETUP = {"metric": 'luck theme add "Quiet on-call"'}
 
 # How a list's date field reads in --since/--until.
 _DATE_WORDS = {"due": "due date", "started_on": "start date"}
@@ -147,11 +111,7 @@ def _field_option(field: dataclasses.Field, *, for_edit: bool, flag: str | None 
 
 def _complete_ref(field: dataclasses.Field) -> Any:
     ftype = field.metadata["type"]
-    if not ftype.startswith("ref:"):
-        return None
-    from luckos.cli.completion import complete_ids
-
-    return complete_ids(ftype[4:])
+    return complete_ids(ftype[4:]) if ftype.startswith("ref:") else None
 
 
 def _with_old_flags(kind: Kind, command: Any, fields: Sequence[dataclasses.Field], *,
@@ -189,54 +149,6 @@ class KindCommand(click.Command):
         with formatter.indentation():
             write_examples(formatter, self.examples(ctx.command_path),
                            OK_OR_BAD if listing else None)
-
-
-def _quote(text: str) -> str:
-    import shlex
-
-    return text if shlex.quote(text) == text else f'"{text}"'
-
-
-def _example_value(field: dataclasses.Field, text: str) -> str:
-    if field.metadata["type"] == "bool":
-        return f"--{flag_of(field)}" if text == "yes" else f"--no-{flag_of(field)}"
-    return f"--{flag_of(field)} {_quote(text)}"
-
-
-def _examples(kind: Kind, verb: str) -> Callable[[str], list[str]]:
-    samples = SAMPLES.get(kind.name, {})
-    by_name = {f.name: f for f in fields_of(kind)}
-    first = f"{kind.prefix}1"
-
-    def write(path: str) -> list[str]:
-        if verb == "add":
-            words = [path, _quote(samples[kind.argument])]
-            words += [_example_value(f, samples[f.name]) for f in fields_of(kind)
-                      if f.name != kind.argument and f.metadata["required"]]
-            extra = [n for n in samples if not by_name[n].metadata["required"]][:1]
-            lines = [" ".join(words)]
-            if extra:
-                lines.append(" ".join([*words, _example_value(by_name[extra[0]],
-                                                              samples[extra[0]])]))
-            return ([_SETUP[kind.name]] if kind.name in _SETUP else []) + lines[-1:]
-        if verb == "list":
-            filters = [f for f in fields_of(kind) if f.metadata["type"] == "choice"]
-            lines = [f"{path} --limit 10"]
-            if filters:
-                f = filters[0]
-                lines = [f"{path} --{flag_of(f)} {f.metadata['choices'][0]}"]
-            if kind.date_field:
-                lines.append(f"{path} --since -90d --json")
-            return lines
-        if verb == "edit":
-            name = next(iter(samples), None)
-            change = _example_value(by_name[name], samples[name]) if name else ""
-            return [f"{path} {first} {change}".rstrip()]
-        if verb == "delete":
-            return [f"{path} {first} --yes"]
-        return [f"{path} {first}", f"{path} {first} --json"]
-
-    return write
 
 
 def _options(kind: Kind, *, for_edit: bool) -> list[dataclasses.Field]:
@@ -301,7 +213,7 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
         add_cmd = _field_option(field, for_edit=False)(add_cmd)
     add_cmd = _with_old_flags(kind, json_option(add_cmd), _options(kind, for_edit=False),
                               for_edit=False)
-    group.command("add", cls=KindCommand, examples=_examples(kind, "add"),
+    group.command("add", cls=KindCommand, examples=kind_examples(kind, "add"),
                   help=f"Add {_a(kind.name)}.")(add_cmd)
 
     # --- list
@@ -345,11 +257,11 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
     list_cmd = click.option("--limit", default=50, show_default=True,
                             help="at most this many (0 for all)")(list_cmd)
     list_cmd = json_option(list_cmd)
-    group.command("list", cls=KindCommand, examples=_examples(kind, "list"),
+    group.command("list", cls=KindCommand, examples=kind_examples(kind, "list"),
                   help=f"List {kind.plural}, newest first.")(list_cmd)
 
     # --- show
-    @group.command("show", cls=KindCommand, examples=_examples(kind, "show"),
+    @group.command("show", cls=KindCommand, examples=kind_examples(kind, "show"),
                    help=f"Show one {kind.name}.")
     @click.argument("ref", metavar="ID", shell_complete=complete_ids(kind_name))
     @json_option
@@ -383,11 +295,11 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
     edit_cmd = json_option(click.argument("ref", metavar="ID",
                                           shell_complete=complete_ids(kind_name))(edit_cmd))
     edit_cmd = _with_old_flags(kind, edit_cmd, _options(kind, for_edit=True), for_edit=True)
-    group.command("edit", cls=KindCommand, examples=_examples(kind, "edit"),
+    group.command("edit", cls=KindCommand, examples=kind_examples(kind, "edit"),
                   help=f"Change fields of {_a(kind.name)}.")(edit_cmd)
 
     # --- delete
-    @group.command("delete", cls=KindCommand, examples=_examples(kind, "delete"),
+    @group.command("delete", cls=KindCommand, examples=kind_examples(kind, "delete"),
                    help=f"Delete {_a(kind.name)}.")
     @click.argument("ref", metavar="ID", shell_complete=complete_ids(kind_name))
     @click.option("--yes", "-y", is_flag=True, help="do not ask for confirmation")
