@@ -16,6 +16,6 @@ def confirm(question: str) -> bool:
         return click.confirm(question, default=False)
     except click.exceptions.Abort as exc:
         if isinstance(exc.__context__, EOFError) and not sys.stdin.isatty():
-            raise LuckError(f"{question} no answer: standard input is not a terminal; "
-                            "add --yes (or -y) to go ahead without asking") from None
+            raise LuckError(f"not confirmed ({question}): standard input is not a terminal;"
+                            " add --yes (or -y) to go ahead without asking") from None
         raise
