@@ -87,6 +87,21 @@ def test_help_ends_with_examples_and_marks_required_options_by_click(path: str) 
         assert phrase not in text, (path, phrase)
 
 
+_READ_ONLY = ("review", "ledger", "check", "search", "window upcoming", "glue weeks",
+              "explore cadence", "arc status", "reboot status", "stay-or-move", "surface",
+              "calendar audit", "calendar history", "doc lint", "doc kinds", "doc rules",
+              "estimate run", "estimate models")
+
+
+@pytest.mark.parametrize("path", sorted(p for p in LEAVES if p.split()[-1] in ("list", "show")
+                                        or p.removeprefix("luck ") in _READ_ONLY))
+def test_every_report_states_its_exit_codes(path: str) -> None:
+    text = " ".join(_help(path).split())
+    assert re.search(r"Exit (codes|status): 0 [^.]*2 ", text), text
+    if path in ("luck check", "luck doc lint"):
+        assert re.search(r"Exit (codes|status): 0 [^.]*1 [^.]*2 ", text)
+
+
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("demo") / "ws"
