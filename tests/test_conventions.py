@@ -146,6 +146,8 @@ def test_global_options_work_after_the_command(luck: Luck, tmp_path: Path) -> No
     luck.ok("promise", "add", "Ship it", "--to", "Dana", "--due", "fri", "--home", str(other))
     assert luck.json("promise", "list", "--home", str(other))[0]["what"] == "Ship it"
     assert luck.json("promise", "list") == []  # the default workspace got nothing
+    assert luck.ok("promise", "list", "--home", str(other), "--no-pager").stdout.count(
+        "Ship it") == 1
     assert luck.fails("review", "--today") == ("luck: error: --today needs a value: "
                                                "luck review ... --today DATE")
     # a value that follows `--` is the command's, not a global option

@@ -145,16 +145,20 @@ class BadInput(click.ClickException):
     help="Workspace folder (default: LUCK_HOME, else the platform's data folder).",
 )
 @click.option("--today", metavar="DATE", help="Pretend today is DATE (reports, defaults).")
+@click.option("--no-pager", is_flag=True,
+              help="Print long reports straight to the terminal (default: through "
+                   "LUCK_PAGER, else PAGER, else less).")
 @click.option("--debug", is_flag=True,
               help="Show the full traceback behind an error message.")
 @click.version_option(package_name="luckos", prog_name="luck")
 @click.pass_context
-def cli(ctx: click.Context, home: str | None, today: str | None, debug: bool) -> None:
+def cli(ctx: click.Context, home: str | None, today: str | None, no_pager: bool,
+        debug: bool) -> None:
     """luckos: a career operating system that makes you easy to bet on.
 
     Capture promises, windows, themes and wins in one short command; run
     `luck review` each week. Dates take YYYY-MM-DD or +3d, +2w, fri, next month.
-    --home, --today and --debug go before or after the command.
+    --home, --today, --no-pager and --debug go before or after the command.
 
     Exit codes: 0 ok, 1 a check found problems (or you said no), 2 bad input,
     130 interrupted (Ctrl-C).
@@ -167,7 +171,7 @@ def cli(ctx: click.Context, home: str | None, today: str | None, debug: bool) ->
 
 # Options of the `luck` group itself, which may also be typed after the command.
 _GLOBAL_VALUED = ("--home", "--today")
-_GLOBAL_FLAGS = ("--debug",)
+_GLOBAL_FLAGS = ("--debug", "--no-pager")
 
 
 def hoist_global_options(argv: list[str]) -> list[str]:

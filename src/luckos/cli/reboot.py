@@ -8,7 +8,7 @@ import click
 
 from luckos.cli.completion import complete_ids
 from luckos.cli.kinds import build_group
-from luckos.cli.output import emit_json, heading, json_option, line, table
+from luckos.cli.output import emit_json, heading, json_option, line, paged_output, table
 from luckos.cli.session import session
 
 group = build_group(
@@ -46,6 +46,7 @@ def start(on: str | None, focus: str, theme: str | None, as_json: bool) -> None:
 @click.argument("ref", required=False, metavar="[ID]",
                 shell_complete=complete_ids("reboot"))
 @json_option
+@paged_output
 def status(ref: str | None, as_json: bool) -> None:
     """The twelve weeks, their checkpoints and dates, and what is done (the running reboot,
     or ID)."""

@@ -6,7 +6,7 @@ import click
 
 from luckos.cli.completion import complete_ids
 from luckos.cli.kinds import build_group, show_record
-from luckos.cli.output import emit_json, json_option, quantity, table, warn
+from luckos.cli.output import emit_json, json_option, paged_output, quantity, table, warn
 from luckos.cli.session import session
 
 group = build_group(
@@ -24,6 +24,7 @@ metric = build_group(
 @group.command("show", help="Show a theme with its metrics and latest readings.")
 @click.argument("ref", metavar="ID", shell_complete=complete_ids("theme"))
 @json_option
+@paged_output
 def show(ref: str, as_json: bool) -> None:
     from luckos.app import records
     from luckos.app.review import metric_status_json
