@@ -29,17 +29,22 @@ from luckos.calendar.zones import Zones, iana
 UTC = dt.UTC
 _SUB_DAILY = frozenset({"SECONDLY", "MINUTELY", "HOURLY"})
 SERIES_SECONDS = 2.0
+OUT_OF_RANGE = "date out of range (before year 1 or after 9999)"
 Raw = tuple[Event, "dt.date | dt.datetime", "dt.date | dt.datetime"]
 
 
 def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
            timezones: list[ics.Block], zones: Zones, window: tuple[dt.date, dt.date],
-           problems: Problems, progress: Callable[[int], None] | None = None) -> Iterator[Raw]:
+           problems: Problems, progress: Callable[[int], None] | None = None,
+           failed: set[str] | None = None) -> Iterator[Raw]:
     """Occurrences (event, start, end) of every recurring UID that may touch the window.
 
     Starts and ends are what recurring-ical-events gives: dates, naive (floating) or
     aware datetimes; the caller puts them in the audit's zone and trims to the window.
+    The UIDs of the series skipped (and counted in `problems`) are added to `failed`.
     """
+    if failed is None:
+        failed = set()
     import icalendar
     import recurring_ical_events
     import x_wr_timezone
@@ -47,30 +52,31 @@ def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
     limit = window[1] + dt.timedelta(days=2)
     xwr = _calendar_zone(properties)
     text, kept = _calendar_text(groups, xwr, timezones, limit, problems)
+    failed.update(set(groups) - {uid for uid, _ in kept.values()})
     if not kept:
         return
-    by_uid: dict[str, list[Any]] | None = {}
+    by_key: dict[str, list[Any]] | None = {}
     try:
         found_all: dict[str, list[Any]] = {}
         for component in icalendar.Calendar.from_ical(text).walk("VEVENT"):
             found_all.setdefault(str(component.get("UID", "")), []).append(component)
-        by_uid = found_all
+        by_key = found_all
     except ValueError:  # one series spoils the whole text: read them one by one
-        by_uid = None
+        by_key = None
     span = (window[0] - dt.timedelta(days=1), limit)
     cap = 4 * ((window[1] - window[0]).days + 1) + 100
     done = 0
-    for uid, members in kept.items():
+    for key, (uid, members) in kept.items():
         done += 1
         if progress is not None and done % 10 == 0:
             progress(10)
         where = _where(members)
         try:
-            if by_uid is None:
+            if by_key is None:
                 alone = _calendar_text({uid: members}, xwr, timezones, limit, Problems())[0]
                 components = icalendar.Calendar.from_ical(alone).walk("VEVENT")
             else:
-                components = by_uid.get(uid, [])
+                components = by_key.get(key, [])
             group = icalendar.Calendar()
             if xwr is not None:
                 group.add("X-WR-TIMEZONE", xwr.key)
@@ -86,14 +92,17 @@ def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
         except _TooSlow:
             problems.skip(f"recurrence takes too long to expand (over {SERIES_SECONDS:g} s)",
                           where, len(members))
+            failed.add(uid)
             continue
         except (recurring_ical_events.InvalidCalendar, ValueError, TypeError, KeyError,
                 OverflowError, AttributeError) as exc:
             problems.skip(_reason(exc), where, len(members))
+            failed.add(uid)
             continue
         if len(found) > cap:
             problems.skip("recurs too often to be a meeting (more than 4 times a day)",
                           where, len(members))
+            failed.add(uid)
             continue
         by_id = _events_by_recurrence_id(members, zones, xwr)
         core = by_id.get(None) or members[0].event
@@ -142,6 +151,8 @@ def _where(members: list[Parsed]) -> str:
 
 
 def _reason(exc: Exception) -> str:
+    if isinstance(exc, OverflowError):
+        return OUT_OF_RANGE
     text = str(exc)
     if "RRULE" in text or "rule" in text.lower() or "UNTIL" in text:
         return "unreadable RRULE"
@@ -149,21 +160,28 @@ def _reason(exc: Exception) -> str:
 
 
 def _calendar_text(groups: dict[str, list[Parsed]], xwr: ZoneInfo | None,
-                   timezones: list[ics.Block], limit: dt.date,
-                   problems: Problems) -> tuple[str, dict[str, list[Parsed]]]:
-    """A small calendar of just what recurring-ical-events reads, with bounded rules."""
+                   timezones: list[ics.Block], limit: dt.date, problems: Problems,
+                   ) -> tuple[str, dict[str, tuple[str, list[Parsed]]]]:
+    """A small calendar of just what recurring-ical-events reads, with bounded rules.
+
+    Each series is written under a UID of our own ("series-N"), and the second value
+    maps it back to the series' UID and members: a series whose UID the file left out
+    (read under its position) or wrote with escapes is found again all the same."""
     out = ["BEGIN:VCALENDAR", "VERSION:2.0"]
     if xwr is not None:
         out.append(f"X-WR-TIMEZONE:{xwr.key}")
     for block in timezones:
         out += ["BEGIN:VTIMEZONE", *block.lines, "END:VTIMEZONE"]
-    kept: dict[str, list[Parsed]] = {}
+    kept: dict[str, tuple[str, list[Parsed]]] = {}
     for uid, members in groups.items():
+        key = f"series-{len(kept)}"
         body: list[str] = []
         try:
             for parsed in members:
-                body.append("BEGIN:VEVENT")
+                body += ["BEGIN:VEVENT", f"UID:{key}"]
                 for name, params, value in parsed.lines:
+                    if name == "UID":
+                        continue
                     if name == "RRULE":
                         try:
                             value = bounded_rule(value, parsed.start, limit)
@@ -177,7 +195,7 @@ def _calendar_text(groups: dict[str, list[Parsed]], xwr: ZoneInfo | None,
             problems.skip(str(exc), _where(members), len(members))
             continue
         out += body
-        kept[uid] = members
+        kept[key] = (uid, members)
     out.append("END:VCALENDAR")
     return "\r\n".join(out) + "\r\n", kept
 
