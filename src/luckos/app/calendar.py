@@ -187,7 +187,8 @@ def _nothing_inside(where: str, window: tuple[dt.date, dt.date], reading: Readin
     skipped = reading.problems.skipped
     if skipped:
         reasons = ", ".join(f"{n} {r}" for r, n in skipped.most_common())
-        text += f"; {sum(skipped.values())} others could not be read ({reasons})"
+        count = sum(skipped.values())
+        text += f"; {count} other{'s' if count > 1 else ''} could not be read ({reasons})"
     return text
 
 

@@ -14,6 +14,7 @@ import calendar as gregorian
 import contextlib
 import datetime as dt
 import itertools
+import re
 import signal
 import threading
 import warnings
@@ -51,7 +52,7 @@ def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
 
     limit = window[1] + dt.timedelta(days=2)
     xwr = _calendar_zone(properties)
-    text, kept = _calendar_text(groups, xwr, timezones, limit, problems)
+    text, kept = _calendar_text(groups, xwr, timezones, zones, limit, problems)
     failed.update(set(groups) - {uid for uid, _ in kept.values()})
     if not kept:
         return
@@ -61,7 +62,7 @@ def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
         for component in icalendar.Calendar.from_ical(text).walk("VEVENT"):
             found_all.setdefault(str(component.get("UID", "")), []).append(component)
         by_key = found_all
-    except ValueError:  # one series spoils the whole text: read them one by one
+    except (ValueError, OSError):  # one series spoils the whole text: one by one, then
         by_key = None
     span = (window[0] - dt.timedelta(days=1), limit)
     cap = 4 * ((window[1] - window[0]).days + 1) + 100
@@ -73,7 +74,8 @@ def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
         where = _where(members)
         try:
             if by_key is None:
-                alone = _calendar_text({uid: members}, xwr, timezones, limit, Problems())[0]
+                alone = _calendar_text({uid: members}, xwr, timezones, zones,
+                                       limit, Problems())[0]
                 components = icalendar.Calendar.from_ical(alone).walk("VEVENT")
             else:
                 components = by_key.get(key, [])
@@ -95,7 +97,7 @@ def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
             failed.add(uid)
             continue
         except (recurring_ical_events.InvalidCalendar, ValueError, TypeError, KeyError,
-                OverflowError, AttributeError) as exc:
+                OverflowError, AttributeError, OSError) as exc:
             problems.skip(_reason(exc), where, len(members))
             failed.add(uid)
             continue
@@ -160,13 +162,14 @@ def _reason(exc: Exception) -> str:
 
 
 def _calendar_text(groups: dict[str, list[Parsed]], xwr: ZoneInfo | None,
-                   timezones: list[ics.Block], limit: dt.date, problems: Problems,
-                   ) -> tuple[str, dict[str, tuple[str, list[Parsed]]]]:
+                   timezones: list[ics.Block], zones: Zones, limit: dt.date,
+                   problems: Problems) -> tuple[str, dict[str, tuple[str, list[Parsed]]]]:
     """A small calendar of just what recurring-ical-events reads, with bounded rules.
 
     Each series is written under a UID of our own ("series-N"), and the second value
     maps it back to the series' UID and members: a series whose UID the file left out
-    (read under its position) or wrote with escapes is found again all the same."""
+    (read under its position) or wrote with escapes is found again all the same. A TZID
+    nobody knows is left out, so that its times are local, as in a single event."""
     out = ["BEGIN:VCALENDAR", "VERSION:2.0"]
     if xwr is not None:
         out.append(f"X-WR-TIMEZONE:{xwr.key}")
@@ -182,6 +185,8 @@ def _calendar_text(groups: dict[str, list[Parsed]], xwr: ZoneInfo | None,
                 for name, params, value in parsed.lines:
                     if name == "UID":
                         continue
+                    if params and "TZID" in params.upper():
+                        params = _known_zone_only(params, zones)
                     if name == "RRULE":
                         try:
                             value = bounded_rule(value, parsed.start, limit)
@@ -198,6 +203,18 @@ def _calendar_text(groups: dict[str, list[Parsed]], xwr: ZoneInfo | None,
         kept[key] = (uid, members)
     out.append("END:VCALENDAR")
     return "\r\n".join(out) + "\r\n", kept
+
+
+_TZID = re.compile(r';TZID=(?:"[^"]*"|[^;:]*)', re.IGNORECASE)
+
+
+def _known_zone_only(params: str, zones: Zones) -> str:
+    """The parameters without a TZID that `zones` does not know (a tz database folder
+    such as "US" would make icalendar fail on the whole calendar)."""
+    tzid = ics.parameters(params).get("TZID", "")
+    if not tzid or zones.lookup(tzid) is not None:
+        return params
+    return _TZID.sub("", params)
 
 
 def bounded_rule(value: str, start: Moment | None, limit: dt.date) -> str:

@@ -17,7 +17,7 @@ from luckos.calendar import lines as ics
 from luckos.calendar.events import Event, Occurrence, Problems, collector_paused
 from luckos.calendar.expand import OUT_OF_RANGE, expand
 from luckos.calendar.values import Parsed, outside_window, parse_event, series_outside
-from luckos.calendar.zones import Zones, choose_zone, iana
+from luckos.calendar.zones import Zones, choose_zone, iana, shown
 from luckos.errors import LuckError
 
 MAX_BYTES = 512 * 1024 * 1024
@@ -97,14 +97,14 @@ def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: 
         raise LuckError(_none_read(where, total, problems))
     calendar_zone = doc.properties.get("X-WR-TIMEZONE", "").strip()
     if calendar_zone and iana(calendar_zone) is None:
-        problems.note(f"unknown X-WR-TIMEZONE {calendar_zone!r} (ignored)")
+        problems.note(f"unknown X-WR-TIMEZONE {shown(calendar_zone)} (ignored)")
     zone, zone_name, zone_reason = choose_zone(zone_asked, zone_what, calendar_zone, tzids)
     floating: dt.tzinfo = (iana(calendar_zone) if calendar_zone else None) or zone
     for item in parsed:
         unknown = next((m.unknown_zone for m in (item.start, item.end)
                         if m is not None and m.unknown_zone), "")
         if unknown:
-            problems.note(f"unknown time zone {unknown!r} (read as local time)",
+            problems.note(f"unknown time zone {shown(unknown)} (read as local time)",
                           _where(item.event))
     singles, every_series = _by_uid(parsed, problems)
     series = {uid: members for uid, members in every_series.items()
@@ -138,7 +138,7 @@ def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: 
     occurrences.sort(key=lambda o: (o.start, o.end))
     for uid, members in every_series.items():
         if uid not in failed:
-            days += _first_days(members, floating, zone)
+            days += _first_days(members, floating, zone, problems)
     days += _outside_days(outside, zones, floating, zone)
     if not days and not occurrences:
         raise LuckError(_none_read(where, total, problems))
@@ -170,15 +170,17 @@ def _none_read(where: str, total: int, problems: Problems) -> str:
     return f"{where}: none of its {total} events could be read ({reasons})"
 
 
-def _first_days(members: list[Parsed], floating: dt.tzinfo, zone: dt.tzinfo) -> list[dt.date]:
-    """The day, in `zone`, of each member's DTSTART (a series' first occurrence)."""
+def _first_days(members: list[Parsed], floating: dt.tzinfo, zone: dt.tzinfo,
+                problems: Problems) -> list[dt.date]:
+    """The day, in `zone`, of each member's DTSTART (a series' first occurrence); a
+    member whose first occurrence ends past the last year is skipped and counted."""
     days = []
     for member in members:
-        if member.start is not None:
-            try:
-                days.append(_local(member.start.value, floating, zone).date())
-            except OverflowError:
-                continue
+        occurrence = _single(member, floating, zone) if member.start is not None else None
+        if isinstance(occurrence, Occurrence):
+            days.append(occurrence.start.date())
+        elif occurrence == OUT_OF_RANGE:
+            problems.skip(OUT_OF_RANGE, _where(member.event))
     return days
 
 

@@ -98,18 +98,22 @@ def named_zone(name: str, what: str) -> ZoneInfo:
 _LONGEST = 64
 
 
+def shown(name: str) -> str:
+    """A zone name as messages quote it: a very long one is cut short."""
+    return repr(name if len(name) <= _LONGEST else name[:_LONGEST] + "...")
+
+
 def not_a_zone(name: str, what: str) -> str:
     """Why `name` is not a time zone, on one line: a region of the tz database (`US`,
     `Europe`) is told apart from a name nobody knows."""
     import zoneinfo
 
-    shown = repr(name if len(name) <= _LONGEST else name[:_LONGEST] + "...")
     region = name.strip().strip("/") + "/"
     inside = sorted(z for z in zoneinfo.available_timezones() if z.startswith(region))
     if len(region) > 1 and inside:
-        return (f"{what} {shown} is a region of the time zone database, not a zone "
+        return (f"{what} {shown(name)} is a region of the time zone database, not a zone "
                 f"(choose one inside it, such as {inside[0]!r})")
-    return (f"{what} {shown} is not a known time zone "
+    return (f"{what} {shown(name)} is not a known time zone "
             "(use an IANA name such as \"Europe/Berlin\")")
 
 
