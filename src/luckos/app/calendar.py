@@ -297,7 +297,7 @@ def totals(report: Report) -> dict[str, Any]:
         "maker_days_kept": sum(1 for w in judged if w.maker_day_kept),
         "maker_days_judged": len(judged),
         "altitude_share": {k: round(v / sum(mix.values()), 3) for k, v in mix.items()}
-        if mix else {},
+        if sum(mix.values()) > 0 else {},  # meetings of no length have no share
         "status_theater_hours_per_quarter": round(f.status_theater_hours, 1),
         "preread_gap_hours_per_quarter": round(f.preread_hours, 1),
         "clustering_hours_per_quarter": round(f.mixed_hours, 1),

@@ -244,6 +244,26 @@ def bounded_rule(value: str, start: Moment | None, limit: dt.date) -> str:
     return f"{rest};UNTIL={stop}"
 
 
+def rules_readable(members: list[Parsed]) -> bool:
+    """Whether dateutil can read every RRULE of a series that is not expanded (it lies
+    outside the window): one that cannot be read is skipped, as inside the window."""
+    from dateutil.rrule import rrulestr
+
+    for member in members:
+        start = member.start.value if member.start is not None else None
+        if start is not None and not isinstance(start, dt.datetime):
+            start = dt.datetime.combine(start, dt.time(0))
+        for name, _, value in member.lines:
+            if name != "RRULE":
+                continue
+            try:
+                rrulestr(value, dtstart=start.replace(tzinfo=None) if start else None,
+                         ignoretz=True)
+            except (ValueError, TypeError, OverflowError):
+                return False
+    return True
+
+
 class Impossible(BadValue):
     """An RRULE no date can match (February 30th): only DTSTART happens."""
 

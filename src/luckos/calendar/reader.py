@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from luckos.calendar import lines as ics
 from luckos.calendar.events import Event, Occurrence, Problems, collector_paused
-from luckos.calendar.expand import OUT_OF_RANGE, expand
+from luckos.calendar.expand import OUT_OF_RANGE, expand, rules_readable
 from luckos.calendar.values import Parsed, outside_window, parse_event, series_outside
 from luckos.calendar.zones import Zones, choose_zone, iana, shown
 from luckos.errors import LuckError
@@ -137,9 +137,12 @@ def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: 
             occurrences.append(occurrence)
     occurrences.sort(key=lambda o: (o.start, o.end))
     for uid, members in every_series.items():
-        if uid not in failed:
-            days += _first_days(members, floating, zone, problems)
-    days += _outside_days(outside, zones, floating, zone)
+        if uid in series or rules_readable(members):
+            if uid not in failed:
+                days += _first_days(members, floating, zone, problems)
+        else:
+            problems.skip("unreadable RRULE", _where(members[0].event), len(members))
+    days += _outside_days(outside, zones, floating, zone, problems)
     if not days and not occurrences:
         raise LuckError(_none_read(where, total, problems))
     me, me_reason = _me(me_asked, me_what, doc.properties.get("X-WR-CALNAME", ""), parsed)
@@ -185,12 +188,13 @@ def _first_days(members: list[Parsed], floating: dt.tzinfo, zone: dt.tzinfo,
 
 
 def _outside_days(outside: list[tuple[dt.date, ics.Block]], zones: Zones,
-                  floating: dt.tzinfo, zone: dt.tzinfo) -> list[dt.date]:
+                  floating: dt.tzinfo, zone: dt.tzinfo, problems: Problems) -> list[dt.date]:
     """The first and last days, in `zone`, of the single events left unread.
 
     Their days were taken from DTSTART as written, in the event's own zone, which is up
     to two days away from `zone` (UTC-12 to UTC+14): only the events near either end
-    are read, so that the span names days a window can really be chosen from."""
+    are read, so that the span names days a window can really be chosen from (and
+    one of them that cannot be read after all is skipped and counted)."""
     if not outside:
         return []
     first = min(day for day, _ in outside) + dt.timedelta(days=2)
@@ -200,10 +204,10 @@ def _outside_days(outside: list[tuple[dt.date, ics.Block]], zones: Zones,
         if first < day < last:
             continue
         item, _ = parse_event(block, zones)
-        if item.problem:
-            continue
-        occurrence = _single(item, floating, zone)
-        if not isinstance(occurrence, str):
+        occurrence = item.problem or _single(item, floating, zone)
+        if isinstance(occurrence, str):
+            problems.skip(occurrence, _where(item.event))
+        else:
             days.append(occurrence.start.date())
     return days
 

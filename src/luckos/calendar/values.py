@@ -72,9 +72,12 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
     empty_rule = False
     for line in content:
         name, params, value = line
-        if name == "RRULE" and not value.strip():  # some holiday feeds write `RRULE:`
-            empty_rule = True
-            continue
+        if name == "RRULE":
+            value = "".join(value.split())  # "BYDAY=MO, TU" as some exporters write it
+            if not value:  # some holiday feeds write `RRULE:`
+                empty_rule = True
+                continue
+            line = (name, params, value)
         if name in EXPANSION:
             if name in SINGLE:
                 if name in seen:  # a second DTSTART, SEQUENCE...: the first one counts

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import warnings
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,8 @@ class Zones:
             try:
                 component: Any = Calendar.from_ical(text).walk("VTIMEZONE")[0]
                 tzid = str(component["TZID"])
-                if tzp.timezone(tzid) is None or _is_custom(tzp.timezone(tzid)):
+                known = _provided(tzid)
+                if known is None or _is_custom(known):
                     self._own[tzid.strip("/")] = component.to_tz(tzp, lookup_tzid=False)
             except (ValueError, KeyError, IndexError, TypeError, AttributeError, OSError):
                 self.broken.append(_tzid_of(block))
@@ -48,14 +50,22 @@ class Zones:
             return self._known[tzid]
         found = self._own.get(tzid.strip("/"))
         if found is None:
-            from icalendar.timezone import tzp
-
-            try:
-                found = tzp.timezone(tzid)
-            except (ValueError, OSError):
-                found = None
+            found = _provided(tzid)
         self._known[tzid] = found
         return found
+
+
+def _provided(tzid: str) -> dt.tzinfo | None:
+    """The zone icalendar's provider knows under `tzid` (None if none, or not a zone)."""
+    from icalendar.timezone import tzp
+
+    try:
+        with warnings.catch_warnings():  # a vendor prefix dropped: no stray stderr line
+            warnings.simplefilter("ignore")
+            found: dt.tzinfo | None = tzp.timezone(tzid)
+            return found
+    except (ValueError, OSError):
+        return None
 
 
 def _is_custom(tz: dt.tzinfo | None) -> bool:
