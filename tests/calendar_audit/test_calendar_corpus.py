@@ -3,7 +3,7 @@ the test files of icalendar, ical4j, ical.js and libical, valid and broken.
 
 Each file is audited over 2025-2026; when the audit is refused because its events lie
 elsewhere, over the days the refusal suggests. No file may end in a traceback or hang
-(a worker silent for a minute is killed); a refusal is one `luck: error:` line; a
+(a worker silent for two minutes is killed); a refusal is one `luck: error:` line; a
 suggested window must hold events; and every accepted file's occurrence count must be
 what icalendar + recurring-ical-events count over the same window (where they can read
 the file at all).
