@@ -37,6 +37,7 @@ from pathlib import Path
 
 LUCK = Path(sys.executable).with_name("luck")
 TODAY = "2026-11-25"
+_SECONDS = 120  # no single command may take longer: a guard against a hang, not a measure
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -51,7 +52,8 @@ def _capture(home: Path, what: str) -> list[str]:
 
 
 def init(home: Path) -> None:
-    subprocess.run([str(LUCK), "init"], env=_env(home), check=True, capture_output=True)
+    subprocess.run([str(LUCK), "init"], env=_env(home), check=True, capture_output=True,
+                   timeout=_SECONDS)
 
 
 @dataclasses.dataclass
@@ -80,7 +82,7 @@ def capture_seconds(home: Path, slots: int, rounds: int = 2) -> float:
         processes = [subprocess.Popen(_capture(home, f"warm-up {n}-{s}"), env=env,
                                       stdout=subprocess.DEVNULL) for s in range(slots)]
         for process in processes:
-            process.wait()
+            process.wait(timeout=_SECONDS)
             times.append(time.perf_counter() - began)
     return statistics.median(times)
 
@@ -111,7 +113,7 @@ def kill_writes(home: Path, kills: int, *, slots: int = 3, seed: int = 7) -> Kil
             time.sleep(rng.uniform(0, longest))
             if process.poll() is None:
                 process.send_signal(signal.SIGKILL)
-            out, err = process.communicate()
+            out, err = process.communicate(timeout=_SECONDS)
             acked = out.startswith("added p") and out.rstrip("\n").endswith(f": {what}")
             with lock:
                 if process.returncode == -signal.SIGKILL:
@@ -137,7 +139,7 @@ def kill_writes(home: Path, kills: int, *, slots: int = 3, seed: int = 7) -> Kil
     figures.lost = sorted(set(acknowledged) - set(found))
     figures.duplicates = sorted({w for w in found if found.count(w) > 1})
     after = subprocess.run(_capture(home, "after the kills"), env=env, capture_output=True,
-                           text=True)
+                           text=True, timeout=_SECONDS)
     figures.written_after = (after.returncode == 0
                              and "after the kills" in promise_whats(home))
     return figures
@@ -154,7 +156,7 @@ def integrity(db: Path) -> str:
 def promise_whats(home: Path) -> list[str]:
     result = subprocess.run([str(LUCK), "--today", TODAY, "promise", "list", "--limit", "0",
                              "--json"], env=_env(home), check=True, capture_output=True,
-                            text=True)
+                            text=True, timeout=_SECONDS)
     return [p["what"] for p in json.loads(result.stdout)]
 
 
@@ -182,7 +184,7 @@ def concurrent_writers(home: Path, writers: int, captures: int) -> WriterFigures
                                   env=_env(home), stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE, text=True) for tag in tags]
     for process in processes:
-        out, err = process.communicate(timeout=600)
+        out, err = process.communicate(timeout=10 * _SECONDS)
         figures.failed += [line for line in out.splitlines() if line.startswith("failed")]
         figures.failed += [line for line in err.splitlines() if line.strip()]
     expected = {f"{tag} {i}" for tag in tags for i in range(1, captures + 1)}
