@@ -6,7 +6,9 @@ against icalendar + recurring-ical-events used directly."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import pytest
 
 from calendar_audit.conftest import read
 from calendar_audit.reference import reference_count
+from conftest import LUCK_EXE, subprocess_env
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -173,3 +176,33 @@ def test_the_window_is_at_most_ten_years_and_the_help_says_so(luck) -> None:  # 
     for command in ("audit", "import"):
         shown = luck("calendar", command, "--help").output
         assert "spans at most ten years" in " ".join(shown.split())
+
+
+def test_a_rule_with_spaces_and_a_vendor_prefixed_zone_are_read_quietly(home: Path) -> None:
+    # BYDAY=MO, TU, ... as some exporters write it; a TZID with a vendor prefix and no
+    # VTIMEZONE, which icalendar resolves with a Python warning that must not reach the
+    # terminal
+    # (a real process: under pytest a warning would be caught before stderr)
+    result = subprocess.run(
+        [str(LUCK_EXE), "calendar", "audit", str(FIXTURES / "exporter-quirks.ics"), "--from",
+         "2025-01-01", "--to", "2025-01-31", "--tz", "UTC", "--json"],
+        env=subprocess_env(home), capture_output=True, text=True, timeout=120)
+    assert (result.returncode, result.stderr) == (0, "")
+    data = json.loads(result.stdout)
+    assert (data["occurrences"], data["skipped"], data["notes"]) == (10, {}, {})
+    text = (FIXTURES / "exporter-quirks.ics").read_text()
+    assert _reference_of_text(text.replace(", ", ","), dt.date(2025, 1, 1),
+                              dt.date(2025, 1, 31)) == 10
+
+
+def test_meetings_that_last_no_time_are_audited(luck) -> None:  # type: ignore[no-untyped-def]
+    # reminders sent as meetings: DTEND equal to DTSTART, or none
+    result = audit(luck, "zero-length-meetings.ics", "2025-01-01", "2025-01-31", "--tz",
+                   "UTC", "--json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    data = result.json()
+    assert data["counted"]["meeting"] == 2
+    assert data["occurrences"] == reference_count(FIXTURES / "zero-length-meetings.ics",
+                                                  dt.date(2025, 1, 1), dt.date(2025, 1, 31))
+    assert data["totals"]["altitude_share"] == {}
+    assert data["totals"]["meeting_hours_per_week"] == 0
