@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from luckos.cli.completion import complete_ids
 from luckos.cli.output import (
     cut_note,
     emit_json,
@@ -143,7 +144,7 @@ def list_(status: str, source: str | None, since: str | None, until: str | None,
 
 
 @group.command("show")
-@click.argument("ref", metavar="ID")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("evidence"))
 @json_option
 def show(ref: str, as_json: bool) -> None:
     """Show one piece of evidence, with its commits."""
@@ -178,12 +179,13 @@ def show(ref: str, as_json: bool) -> None:
 
 
 @group.command("accept")
-@click.argument("ref", metavar="ID")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("evidence"))
 @click.option("--as", "as_", type=click.Choice(["win", "artifact"]), default=None,
               help="what it becomes (default: a win for git work; a document is already "
                    "an artifact)")
 @click.option("--kind", default=None, help="the artifact's kind, with --as artifact")
-@click.option("--theme", default=None, metavar="ID", help="the theme it serves")
+@click.option("--theme", default=None, metavar="ID", shell_complete=complete_ids("theme"),
+              help="the theme it serves")
 @json_option
 def accept(ref: str, as_: str | None, kind: str | None, theme: str | None,
            as_json: bool) -> None:
@@ -202,7 +204,7 @@ def accept(ref: str, as_: str | None, kind: str | None, theme: str | None,
 
 
 @group.command("reject")
-@click.argument("ref", metavar="ID")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("evidence"))
 def reject(ref: str) -> None:
     """Reject a candidate: it stays out of lists and packets (imports skip its commits)."""
     from luckos.app import evidence
@@ -212,10 +214,13 @@ def reject(ref: str) -> None:
 
 
 @group.command("link")
-@click.argument("ref", metavar="ID")
-@click.option("--theme", default=None, metavar="ID", help="the theme it serves")
-@click.option("--window", default=None, metavar="ID", help="the decision window it prepares")
-@click.option("--promise", default=None, metavar="ID", help="the promise it kept")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("evidence"))
+@click.option("--theme", default=None, metavar="ID", shell_complete=complete_ids("theme"),
+              help="the theme it serves")
+@click.option("--window", default=None, metavar="ID", shell_complete=complete_ids("window"),
+              help="the decision window it prepares")
+@click.option("--promise", default=None, metavar="ID", shell_complete=complete_ids("promise"),
+              help="the promise it kept")
 def link(ref: str, theme: str | None, window: str | None, promise: str | None) -> None:
     """Link evidence to a theme, a decision window or a promise."""
     from luckos.app import evidence
