@@ -135,8 +135,9 @@ INPUT_RULES: dict[str, RuleSpec] = {
 RULES: dict[str, RuleSpec] = {
     r.id: r
     for r in (
-        RuleSpec("kind-missing", "suggestion", None,
-                 "the document says no kind, so only the prose rules ran"),
+        RuleSpec("kind-unknown", "warning", None,
+                 "no kind could be found (front matter, title, path or sections), so only "
+                 "the prose rules ran"),
         RuleSpec("title-missing", "warning", ALL_KINDS,
                  "a document has a title: a '# ' heading or `title:` in the front matter"),
         RuleSpec("section-missing", "error", ALL_KINDS,

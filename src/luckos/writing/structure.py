@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from luckos.writing import frontmatter
-from luckos.writing.headings import LABEL, names, normalize, plain, section_patterns
+from luckos.writing.headings import LABEL, Vocabulary, normalize, plain, section_patterns
 from luckos.writing.sections import SECTIONS
 
 _PARSER: Any = None
@@ -87,7 +87,7 @@ def _blank(match: re.Match[str]) -> str:
 class Document:
     """One Markdown document: its lines, front matter and block structure."""
 
-    def __init__(self, text: str, *, patterns: dict[str, Any] | None = None) -> None:
+    def __init__(self, text: str, *, patterns: Vocabulary | None = None) -> None:
         text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         self.lines: list[str] = text.split("\n")
         self.front = frontmatter.split(self.lines)
@@ -352,10 +352,11 @@ class Document:
         found = self._found.get(section_id, False)
         if found is not False:
             return found  # type: ignore[return-value]
-        pattern = self.patterns[section_id]
-        result = next((s for s in self.headed_sections if names(pattern, s.key)), None)
+        names = self.patterns.names
+        result = next((s for s in self.headed_sections if names(section_id, s.key)), None)
         if result is None:
-            result = next((s for s in self.labelled_sections if names(pattern, s.key)), None)
+            result = next((s for s in self.labelled_sections if names(section_id, s.key)),
+                          None)
         if result is None:
             for key in SECTIONS[section_id].front_keys:
                 value = self.front.data.get(key)

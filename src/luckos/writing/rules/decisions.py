@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from luckos.writing import cues
-from luckos.writing.headings import names, plain
+from luckos.writing.headings import plain
 from luckos.writing.rules import Context, Hit, check
 from luckos.writing.structure import Block, Document
 
@@ -223,7 +223,7 @@ def decision_first(doc: Document, ctx: Context) -> Iterator[Hit]:
     if not sections:
         return
     first = sections[0]
-    if names(doc.patterns["stakes"], first.key):
+    if doc.patterns.names("stakes", first.key):
         return
     title = doc.title_index
     opening = [b for b in doc.blocks[(title + 1 if title is not None else 0):first.start]
