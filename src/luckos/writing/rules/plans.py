@@ -63,18 +63,60 @@ def _short(text: str, size: int = 48) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
+# The verbs a step starts with: "Check the logs", "Roll back the deploy", "Page the lead".
+IMPERATIVES = frozenset((
+    "add", "apply", "ask", "assign", "backfill", "bump", "call", "cancel", "check", "clean",
+    "clear", "collect", "compare", "confirm", "consider", "contact", "copy", "cordon",
+    "create", "decrease", "delete", "deploy", "describe", "determine", "disable", "document",
+    "download", "drain", "edit", "enable", "ensure", "escalate", "execute", "expand",
+    "export", "fail", "find", "flip", "follow", "get", "give", "go", "grep", "identify",
+    "import", "increase", "inspect", "install", "investigate", "kill", "list", "log",
+    "login", "look", "make", "migrate", "monitor", "move", "notify", "open", "page", "pause",
+    "ping", "point", "promote", "pull", "purge", "push", "query", "reboot", "rebuild",
+    "recreate", "redeploy", "reduce", "refresh", "reload", "remove", "rename", "repeat",
+    "replace", "request", "rerun", "reset", "resize", "restart", "restore", "resume",
+    "retry", "revert", "review", "revoke", "roll", "rollback", "rotate", "run", "scale",
+    "schedule", "search", "send", "set", "shut", "ssh", "start", "stop", "switch", "sync",
+    "tail", "take", "tell", "terminate", "test", "trigger", "truncate", "tune", "turn",
+    "uncordon", "update", "upgrade", "upload", "use", "validate", "verify", "wait", "watch",
+    "write", "create", "reconfigure", "snapshot", "drop", "archive", "buy", "hire",
+    "replay", "tweak", "fix", "raise", "lower", "bring", "keep", "put", "mark", "remediate",
+))
+_ITEM_LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?(?:\*\*|__)?"
+                        r"(?P<code>`)?(?P<word>[A-Za-z][a-z'-]*)?")
+
+
+def starts_with_imperative(line: str) -> bool:
+    """A list item that reads as a step: led by a verb ("Check ...") or a command."""
+    match = _ITEM_LEAD.match(line)
+    if not match:
+        return False
+    if match.group("code"):
+        return True
+    word = (match.group("word") or "").lower()
+    return word in IMPERATIVES
+
+
 @check("numbered-steps")
 def numbered_steps(doc: Document, ctx: Context) -> Iterator[Hit]:
-    section = doc.section("steps")
-    if section is None or section.how == "front matter":
-        return
-    blocks = doc.section_blocks(section)
+    sections = [s for s in doc.headed_sections if doc.patterns.names("steps", s.key)]
+    if not sections:
+        section = doc.section("steps")
+        if section is None or section.how == "front matter":
+            return
+        sections = [section]
+    blocks = [b for s in sections for b in doc.section_blocks(s)]
     if any(b.type == "item" and b.ordered for b in blocks):
         return
     if any(b.type == "heading" and _STEP_HEAD.match(b.content) for b in blocks):
         return
-    yield (section.line, 1, "number the steps: an ordered list (1. 2. 3.), so that people "
-                            "can say 'I am at step 4'")
+    for section in sections:
+        items = [b for b in doc.section_blocks(section) if b.type == "item" and not b.ordered]
+        steps = sum(1 for b in items if starts_with_imperative(doc.line(b.line)))
+        if steps >= 2:
+            yield (section.line, 1, "number the steps: an ordered list (1. 2. 3.), so that "
+                                    "people can say 'I am at step 4'")
+            return
 
 
 def _anchor(doc: Document, section_id: str) -> int:
