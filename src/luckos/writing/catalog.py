@@ -149,8 +149,10 @@ RULES: dict[str, RuleSpec] = {
                  "the document fits its page budget ([lint.word_budget])"),
         RuleSpec("placeholder", "warning", None,
                  "no TODO, TBD, FIXME or [TODO: ...] prompt is left to fill"),
-        RuleSpec("vague-claim", "suggestion", None,
-                 "a vague word ('improve', 'soon', 'various') comes with a number or a date"),
+        RuleSpec("vague-claim", "suggestion", ("brief", "one-pager", "scope-letter",
+                                                "post-mortem"),
+                 "a vague word ('improve', 'soon', 'various') comes with a number or a date "
+                 "(kinds that promise numbers; a post-mortem's impact)"),
         RuleSpec("quantified-consequence", "error", ("brief", "one-pager", "scope-letter"),
                  "at least one consequence is quantified: a number with a unit "
                  "(%, $, ms, hours, incidents)"),

@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 
 PLACEHOLDER = re.compile(
-    r"\[(?:TODO|TBD|FIXME|TK)\b[^\]\n]*\]"  # [TODO: name who decides]
-    r"|\{\{[^}\n]*\}\}"  # an unrendered template variable
+    r"\[(?:TODO|TBD|TBA|TBC|FIXME|TK)\b[^\]\n]*\]"  # [TODO: name who decides]
+    r"|\[\s*(?:\.\.\.|…)\s*\]"  # [...]
+    r"|\[[^\]\n]*\b(?:to add|to fill(?: in)?|to be (?:added|filled|decided|confirmed|written)"
+    r"|fill in|insert|to come|to follow)\b[^\]\n]*\](?!\()"  # [link to the demo, to add]
+    r"|\{\{(?![<%])[^}\n]*\}\}"  # an unrendered template variable (not a Hugo shortcode)
     r"|<(?:TODO|TBD|insert|fill in|your)\b[^>\n]*>"
-    r"|\b(?:TODO|TBD|FIXME|XXX)\b"
-    r"|\?\?\?+"
+    r"|\b(?:TODO|TBD|TBA|TBC|FIXME|XXX)\b"
+    r"|(?<![A-Za-z?])\?{2,}"  # "08:??", "owner: ??"; not "really??"
     r"|\b[Ll]orem ipsum\b"
 )
 
@@ -139,7 +142,9 @@ WEEKS = re.compile(r"\b(?:weeks?|wks?|w)\s*(\d{1,2})(?:\s*(?:-|–|—|to|throug
                    r"(?:weeks?\s*)?(\d{1,2}))?\b", re.IGNORECASE)
 
 
-_PLACEHOLDER_HINTS = ("TODO", "TBD", "FIXME", "XXX", "TK", "???", "{{", "<", "orem ipsum")
+_PLACEHOLDER_HINTS = ("TODO", "TBD", "TBA", "TBC", "FIXME", "XXX", "TK", "??", "{{", "<",
+                      "orem ipsum", "...]", "…]", "to add", "to fill", "to be ", "fill in",
+                      "insert", "to come", "to follow")
 
 
 def may_hold_placeholder(text: str) -> bool:
