@@ -113,6 +113,7 @@ def lint_document(text: str, *, kind: str | None = None, config: Any = None,
                      "sections, so only the prose rules ran: add `kind: brief` (or another "
                      "kind: luck doc kinds) to the front matter, or pass --kind (luck doc "
                      "lint --explain-kind FILE shows the signals)"))
+    hits = _one_finding_per_problem(hits)
     silenced, comment_hits = _suppressions(doc)
     if severities["unknown-rule"] != "off":
         hits.extend(comment_hits)
@@ -121,6 +122,20 @@ def lint_document(text: str, *, kind: str | None = None, config: Any = None,
                 if not _silenced(silenced, rule_id, line)]
     findings.sort(key=lambda f: (f.line, f.column, SEVERITY_RANK[f.severity], f.rule))
     return Report(findings, resolved, source, doc.word_count, guessed)
+
+
+# An empty section is reported once: not also as unquantified, unnumbered or unhandled.
+_EMPTY_COVERS = frozenset(("impact-quantified", "numbered-steps", "three-metrics",
+                           "objection-handled", "action-owner-date", "decision-owner-date",
+                           "quantified-consequence", "rollback-rehearsed", "brief-options"))
+
+
+def _one_finding_per_problem(hits: list[tuple[str, int, int, str]]
+                             ) -> list[tuple[str, int, int, str]]:
+    empty = {line for rule, line, _, _ in hits if rule == "section-empty"}
+    if not empty:
+        return hits
+    return [h for h in hits if not (h[0] in _EMPTY_COVERS and h[1] in empty)]
 
 
 @lru_cache(maxsize=16)

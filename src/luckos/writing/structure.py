@@ -80,6 +80,10 @@ _LONE_PUNCTUATION = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")  # "|", "→", "—": n
 _ALL_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?", re.MULTILINE)
 
 
+_TITLE_LABEL = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?(?:feature name|title|rfc title)(?:\*\*)?"
+                          r"\s*:\s*(?:\*\*)?\s*(?P<value>\S.*)$", re.IGNORECASE)
+
+
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
@@ -290,7 +294,17 @@ class Document:
 
     @property
     def title(self) -> str | None:
-        return self.front.text("title") or self.heading_title
+        return self.front.text("title") or self.heading_title or self.label_title
+
+    @cached_property
+    def label_title(self) -> str | None:
+        """An RFC's title given as its first label: "- Feature Name: `async_export`"."""
+        first = next((b for b in self.blocks if b.type in ("paragraph", "item", "heading")),
+                     None)
+        if first is None or first.type == "heading":
+            return None
+        match = _TITLE_LABEL.match(self.line(first.line))
+        return plain(match.group("value")).strip() or None if match else None
 
     @property
     def heading_title(self) -> str | None:

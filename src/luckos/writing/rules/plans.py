@@ -40,7 +40,7 @@ def action_owner_date(doc: Document, ctx: Context) -> Iterator[Hit]:
                                     "item: 'Add a canary stage — owner: Maya, due 2026-03-31')")
         return
     for line, text, block in parts:
-        owner = cues.has_owner(text) or bool(cues.OWNER_SUBJECT.match(text))
+        owner = cues.has_owner(text, ctx.config.teams) or cues.owner_subject(text)
         date = cues.has_date(text)
         if block.type == "row":
             header = doc.header_of(block)
@@ -63,25 +63,6 @@ def _short(text: str, size: int = 48) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
-# The verbs a step starts with: "Check the logs", "Roll back the deploy", "Page the lead".
-IMPERATIVES = frozenset((
-    "add", "apply", "ask", "assign", "backfill", "bump", "call", "cancel", "check", "clean",
-    "clear", "collect", "compare", "confirm", "consider", "contact", "copy", "cordon",
-    "create", "decrease", "delete", "deploy", "describe", "determine", "disable", "document",
-    "download", "drain", "edit", "enable", "ensure", "escalate", "execute", "expand",
-    "export", "fail", "find", "flip", "follow", "get", "give", "go", "grep", "identify",
-    "import", "increase", "inspect", "install", "investigate", "kill", "list", "log",
-    "login", "look", "make", "migrate", "monitor", "move", "notify", "open", "page", "pause",
-    "ping", "point", "promote", "pull", "purge", "push", "query", "reboot", "rebuild",
-    "recreate", "redeploy", "reduce", "refresh", "reload", "remove", "rename", "repeat",
-    "replace", "request", "rerun", "reset", "resize", "restart", "restore", "resume",
-    "retry", "revert", "review", "revoke", "roll", "rollback", "rotate", "run", "scale",
-    "schedule", "search", "send", "set", "shut", "ssh", "start", "stop", "switch", "sync",
-    "tail", "take", "tell", "terminate", "test", "trigger", "truncate", "tune", "turn",
-    "uncordon", "update", "upgrade", "upload", "use", "validate", "verify", "wait", "watch",
-    "write", "create", "reconfigure", "snapshot", "drop", "archive", "buy", "hire",
-    "replay", "tweak", "fix", "raise", "lower", "bring", "keep", "put", "mark", "remediate",
-))
 _ITEM_LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?(?:\*\*|__)?"
                         r"(?P<code>`)?(?P<word>[A-Za-z][a-z'-]*)?")
 
@@ -94,7 +75,7 @@ def starts_with_imperative(line: str) -> bool:
     if match.group("code"):
         return True
     word = (match.group("word") or "").lower()
-    return word in IMPERATIVES
+    return word in cues.IMPERATIVES
 
 
 @check("numbered-steps")

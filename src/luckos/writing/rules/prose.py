@@ -189,10 +189,26 @@ def _vague(word: str) -> str:
 
 @check("quantified-consequence")
 def quantified_consequence(doc: Document, ctx: Context) -> Iterator[Hit]:
-    if cues.has_quantity(doc.masked_text):
+    if cues.has_quantity(_consequence_text(doc)):
         return
     section = doc.section("problem")
     yield (section.line if section else doc.title_line, 1,
            "quantify at least one consequence with a number and a unit (%, $, ms, hours, "
            "incidents): the failure avoided, the revenue unlocked or the risk reduced, even "
            "with rough math")
+
+
+def _consequence_text(doc: Document) -> str:
+    """The document's prose, less the parts that state no consequence: the options (their
+    costs are not consequences), the decision asked and the owners and dates."""
+    text = doc.masked_text
+    cuts = []
+    for section_id in ("options", "decision", "owners-dates"):
+        section = doc.section(section_id)
+        if section is not None and section.how == "heading":
+            blocks = doc.blocks[section.start:section.stop]
+            cuts.append((doc.locate_line(section.line),
+                         doc.locate_line(max(b.end for b in blocks)) + 1))
+    for start, end in sorted(cuts, reverse=True):
+        text = text[:start] + text[end:]
+    return text
