@@ -240,7 +240,8 @@ def guess(doc: Any, path: str | None) -> KindGuess:
                else f"the signals are split between {rivals}")
         return KindGuess(None, 0.0, None, (*signals, f"no kind decided: {why}"))
     confidence = round(min(1.0, (score - runner) / 6 + 0.4), 2)
-    source = max(sources[kind])[1]
+    named = [src for _, src in sources[kind]]
+    source = next(src for src in ("title", "file name", "path", "structure") if src in named)
     return KindGuess(kind, confidence, source, tuple(reasons[kind]), formats.get(kind))
 
 
