@@ -186,8 +186,10 @@ def _structure_signals(doc: Any) -> list[tuple[str, str, int, str | None]]:
         if len(headings) >= MIN_ROLES:
             formats = {m.split(":", 1)[0] for m in marks.get(kind, [])}
             fmt = _format_name(formats)
-            found.append((kind, "its sections are those of a " + (fmt or DOC_KINDS[kind].title)
-                          + ": " + ", ".join(f"'{h}'" for h in headings), len(headings), fmt))
+            name = fmt or DOC_KINDS[kind].title
+            article = "an" if name[0].lower() in "aeiou" else "a"
+            found.append((kind, f"its sections are those of {article} {name}: "
+                          + ", ".join(f"'{h}'" for h in headings), len(headings), fmt))
     return found
 
 
