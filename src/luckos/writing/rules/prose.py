@@ -25,9 +25,9 @@ def placeholder(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Unfilled text, one finding per line; a placeholder word standing as a status value
     ('Status: TODO', a Status column) is a status, not a gap."""
     for number in range(2, doc.front.body_start):  # front matter values
-        line = doc.line(number)
-        for match in cues.PLACEHOLDER.finditer(line):
-            if not _is_status(line, match):
+        value = doc.line(number)
+        for match in cues.PLACEHOLDER.finditer(value):
+            if not _is_status(value, match):
                 yield (number, match.start() + 1, _fill(match.group(0)))
                 break
     if not cues.may_hold_placeholder(doc.masked_text):
