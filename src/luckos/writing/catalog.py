@@ -148,7 +148,8 @@ RULES: dict[str, RuleSpec] = {
                                           "post-mortem"),
                  "the document fits its page budget ([lint.word_budget])"),
         RuleSpec("placeholder", "warning", None,
-                 "no TODO, TBD, FIXME or [TODO: ...] prompt is left to fill"),
+                 "no TODO, TBD, TBA, TBC, FIXME, XXX, ??, [...] or [TODO: ...] prompt is left "
+                 "to fill (a status value such as 'Status: TODO' is not one)"),
         RuleSpec("vague-claim", "suggestion", ("brief", "one-pager", "scope-letter",
                                                 "post-mortem"),
                  "a vague word ('improve', 'soon', 'various') comes with a number or a date "

@@ -51,7 +51,7 @@ SECTIONS: dict[str, SectionSpec] = {
                     ("decision asked", "decision needed", "decision requested",
                      "decision at stake", "decision", "decisions", "the ask", "ask",
                      "asks", "asking for", "what we need from you",
-                     "what I need from you", "approval", "decision requested", "the decision"),
+                     "what I need from you", "approval", "the decision"),
                     "the specific decision asked: what, who decides, by when"),
         SectionSpec("tradeoffs", "Unresolved trade-offs",
                     ("trade-offs", "tradeoffs", "tradeoff", "trade-off", "unresolved",
