@@ -232,10 +232,15 @@ def guess(doc: Any, path: str | None) -> KindGuess:
     if not scores:
         return KindGuess(None, 0.0, None, ("no kind in the front matter, the title, the path "
                                            "or the section headings",))
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], list(DOC_KINDS).index(kv[0])))
+    def built(kind: str) -> int:  # a tie goes to the kind the sections show
+        return sum(w for w, src in sources[kind] if src == "structure")
+
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], -built(kv[0]),
+                                                    list(DOC_KINDS).index(kv[0])))
     kind, score = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0
-    if score < MIN_SCORE or score == runner:
+    tied = len(ranked) > 1 and score == runner and built(kind) == built(ranked[1][0])
+    if score < MIN_SCORE or tied:
         rivals = " and ".join(k for k, s in ranked[:2])
         signals = tuple(r for k, _ in ranked[:3] for r in reasons[k])
         why = ("too weak a signal" if score < MIN_SCORE
