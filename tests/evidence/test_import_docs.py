@@ -91,3 +91,17 @@ def test_a_document_dated_by_its_last_commit(luck: Luck, tmp_path: Path) -> None
     [artifact] = luck.json("artifact", "list")
     assert (artifact["title"], artifact["kind"], artifact["on"]) == (
         "Runbook: deploys", "runbook", "2026-08-10")
+
+
+def test_a_document_without_a_kind_is_classified_by_its_structure(luck: Luck,
+                                                                  tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "deploy.md").write_text(
+        "# Deploying the EU shard\n\n## Purpose\n\nMove a shard.\n\n## Owner\n\nDana\n\n"
+        "## Steps\n\n1. Drain.\n2. Roll.\n\n## Verification\n\nCheck p95.\n\n"
+        "## Rollback\n\nRoll back.\n\n## Escalation\n\nPage.\n", encoding="utf-8")
+    (folder / "talk.md").write_text("---\nkind: talk\n---\n# Cold starts\n", encoding="utf-8")
+    luck.ok("import", "docs", str(folder))
+    kinds = {a["title"]: a["kind"] for a in luck.json("artifact", "list")}
+    assert kinds == {"Deploying the EU shard": "runbook", "Cold starts": "talk"}

@@ -36,29 +36,20 @@ class Problem:
 
 
 def artifact_kind(text: str, path: Path) -> str:
-    """The artifact kind of a document. Today: the front matter's `kind` (a document kind
-    of the linter's catalog, or an artifact kind), else a title that opens with a kind's
-    name; else a design doc. The one place to switch to the linter's structural inference."""
+    """The artifact kind of a document: the document kind the linter infers (front
+    matter, title, path, sections; `luckos.writing.kinds.infer_kind`) as the artifact
+    kind it is registered as, else a front matter `kind` that names an artifact kind
+    ("talk", "post"), else a design doc."""
     from luckos.writing import frontmatter
-    from luckos.writing.catalog import DOC_KINDS, kind_name
+    from luckos.writing.catalog import DOC_KINDS
+    from luckos.writing.kinds import infer_kind
 
-    lines = text.splitlines()
-    front = frontmatter.split(lines)
-    named = front.text("kind") or front.text("type")
-    candidates = [named] if named else []
-    title = front.text("title") or _heading(lines[front.body_start:]) or path.stem
-    words = re.split(r"[\s:—–-]+", title.lower())
-    candidates += [" ".join(words[:n]) for n in (3, 2, 1)]
-    for candidate in candidates:
-        if not candidate:
-            continue
-        doc_kind = kind_name(candidate)
-        if doc_kind:
-            return DOC_KINDS[doc_kind].artifact_kind
-        value = "-".join(candidate.lower().split())
-        if value in ARTIFACT_KINDS:
-            return value
-    return DEFAULT_ARTIFACT_KIND
+    inferred = infer_kind(text, str(path)).kind
+    if inferred in DOC_KINDS:
+        return DOC_KINDS[inferred].artifact_kind
+    named = frontmatter.split(text.splitlines()).text("kind")
+    value = "-".join((named or "").lower().split())
+    return value if value in ARTIFACT_KINDS else DEFAULT_ARTIFACT_KIND
 
 
 def read_folder(folder: Path) -> tuple[list[Document], list[Problem]]:
