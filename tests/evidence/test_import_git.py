@@ -158,6 +158,7 @@ def test_json_import_still_restores(luck: Luck, history, tmp_path: Path) -> None
     # a file named like a subcommand is restored through `import json`
     assert "already holds records" in fresh.fails("import", "json", str(export))
     assert fresh.ok("import", str(export), "--replace").stdout.startswith("imported 6")
+    assert fresh.ok("import", "--replace", str(export)).stdout.startswith("imported 6")
     # after a restore, importing the repository again adds nothing
     assert "nothing new" in fresh.ok("import", "git", str(repo.path)).stdout
 
