@@ -152,7 +152,7 @@ SPECS: dict[str, Spec] = {
 
 
 # kinds made by a command of their own rather than `add`, and tested with it
-OWN_COMMANDS = {"estimate"}  # luck estimate --save: tests/estimate
+OWN_COMMANDS = {"estimate", "evidence"}  # luck estimate --save, luck import git|docs
 LOOP_KINDS = {"glue", "explore", "project", "diagnosis", "arc", "reboot"}  # tests/loop
 
 

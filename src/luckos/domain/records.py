@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from luckos.domain.evidence import Evidence  # noqa: F401  (re-exported: one registry)
 from luckos.domain.fields import Record as _Record
 from luckos.domain.fields import describe as _f
 from luckos.domain.loop_records import (  # noqa: F401  (re-exported: one registry)
@@ -273,7 +274,7 @@ class Estimate(_Record):
 
 Record = (Promise | Signal | Window | Theme | Metric | Reading | Decision | BenchEntry
           | Sponsor | Artifact | Testimonial | Note | Estimate | GlueEntry | ExploreEntry
-          | Project | Diagnosis | Arc | Reboot)
+          | Project | Diagnosis | Arc | Reboot | Evidence)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -316,6 +317,7 @@ KINDS: dict[str, Kind] = {
         Kind("diagnosis", Diagnosis, "dg", "problem", "on", "diagnoses", 16),
         Kind("arc", Arc, "ar", "role", "started_on", "arcs", 17),
         Kind("reboot", Reboot, "rb", "focus", "started_on", "reboots", 18),
+        Kind("evidence", Evidence, "e", "title", "until", "evidence", 19),
     )
 }
 
