@@ -40,7 +40,7 @@ WRITES = {
 } | {f"{group} {verb}" for group in (
     "promise", "signal", "window", "theme", "metric", "reading", "decision", "bench",
     "sponsor", "artifact", "testimonial", "note", "diagnose", "glue", "explore", "project",
-    "arc", "reboot") for verb in ("add", "edit")}
+    "arc", "reboot", "person") for verb in ("add", "edit")}
 
 
 def reports(folder: Path) -> dict[str, list[list[str]]]:
@@ -59,7 +59,12 @@ def reports(folder: Path) -> dict[str, list[list[str]]]:
         "calendar history": [[]],
         "packet": [["--for", "weekly"], ["--for", "promotion"]],
     }
+    runs["window stakeholders list"] = [[]]  # of w1: _run_all puts the window in
+    runs["window prewire"] = [["w1"]]
+    runs["person roles"] = [[]]
     for kind in KINDS.values():
+        if kind.name == "stakeholder":  # listed per window, above
+            continue
         group = {"diagnosis": "diagnose"}.get(kind.name, kind.name)
         runs[f"{group} list"] = [[]]
         runs[f"{group} show"] = [[f"{kind.prefix}1"]]
@@ -160,6 +165,11 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Luck, Path]:
             (folder / "docs" / "doc.md").write_text(f"---\ndate: 2026-11-20\n---\n# {NASTY}\n",
                                                     encoding="utf-8")
             luck.ok("import", "docs", str(folder / "docs"))
+        elif name == "stakeholder":  # added per window, to a person
+            luck.ok("window", "stakeholders", ids["window"], "add", ids["person"], "--role",
+                    "decides")
+            luck.ok("window", "stakeholders", ids["window"], "objection", ids["person"],
+                    NASTY, "--on", "2026-11-20")
         else:
             ids[name] = luck.json(*_add_args(name, ids))["id"]
     luck.ok("promise", "add", NASTY + " late", "--to", NASTY, "--due", "2026-11-24",
@@ -185,7 +195,10 @@ def _run_all(luck: Luck, folder: Path) -> dict[str, str]:
     outputs = {}
     for path, runs in reports(folder).items():
         for args in runs:
-            result = luck(*path.split(), *args)
+            words = path.split()
+            if words[:2] == ["window", "stakeholders"]:
+                words.insert(2, "w1")  # the group's argument comes before the command
+            result = luck(*words, *args)
             text = result.stdout + result.stderr
             assert result.exit_code in (0, 1), (path, args, text)
             assert "Traceback" not in text and "MarkupError" not in text, (path, text)
