@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from pathlib import Path
 
@@ -229,3 +230,30 @@ def test_the_migration_makes_people_from_the_names_already_stored(tmp_path: Path
         assert store.get("sponsor", 1).person == "Grace Liu"  # the text stays as typed
     finally:
         store.close()
+
+
+def test_the_brief_draft_carries_the_objections_and_the_linter_reads_them_back(
+        luck: Luck) -> None:
+    _window_with_people(luck)
+    luck.ok("window", "stakeholders", "w1", "add", "Grace Liu", "--role", "decides")
+    luck.ok("window", "stakeholders", "w1", "add", "Ken Adeyemi", "--role", "vetoes")
+    luck.ok("window", "stakeholders", "w1", "objection", "Grace Liu", "Too early for FY27",
+            "--on", "2026-11-18")
+    luck.ok("window", "stakeholders", "w1", "handled", "Grace Liu", "answered", "--how",
+            "the pilot already runs in two regions", "--on", "2026-11-19")
+    luck.ok("window", "stakeholders", "w1", "objection", "Ken Adeyemi", "Doubles the spend",
+            "--on", "2026-11-20")
+    text = luck.ok("doc", "new", "brief", "--window", "w1", "--out", "-").stdout
+    section = text.split("## Objections received", 1)[1].split("##", 1)[0]
+    assert section.strip().splitlines() == [
+        "- Grace Liu, 2026-11-18: Too early for FY27 → answered: the pilot already runs in "
+        "two regions",
+        "- Ken Adeyemi, 2026-11-20: Doubles the spend (open)"]
+    assert "- Who decides: Grace Liu" in text
+    brief = luck.home / "brief.md"
+    brief.write_text(text, encoding="utf-8")
+    linted = luck("doc", "lint", str(brief), "--json")
+    assert linted.exit_code == 1  # the draft's placeholders are errors and warnings
+    findings = json.loads(linted.stdout)["files"][0]["findings"]
+    objections = [f for f in findings if f["rule"] == "objection-handled"]
+    assert len(objections) == 1 and "Ken Adeyemi" in objections[0]["message"]

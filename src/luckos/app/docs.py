@@ -147,6 +147,22 @@ def gather(ws: Workspace, kind: str, today: dt.date, *, theme: Any = None, windo
         promises = [{"id": short_id(KINDS["promise"], p.id), "what": p.what,
                      "to_whom": p.to_whom, "due": p.due} for p in found]
     stakeholders = _stakeholders(ws, theme)
+    objections: list[dict[str, Any]] = []
+    if window is not None:
+        from luckos.app.people import prewire
+
+        wired = prewire(ws, short_id(KINDS["window"], window.id), today)
+        if wired.lines:  # who the window's pre-wire names, in place of the guesses above
+            stakeholders = [f"{line.person.name} ({line.stakeholder.role}, {line.state})"
+                            for line in wired.lines]
+            deciders = [line.person.name for line in wired.lines
+                        if line.stakeholder.role == "decides"]
+            decider = decider or (", ".join(deciders) if deciders else None)
+        objections = [
+            {"who": line.person.name, "text": line.stakeholder.objection,
+             "raised": line.stakeholder.objection_on or "date not recorded",
+             "handled": line.stakeholder.handled, "how": line.stakeholder.handled_how}
+            for line in wired.lines if line.stakeholder.objection]
     options = _options(decision)
     recommended = next((o for o in options if decision and decision["choice"]
                         and o["raw"].strip().lower() == decision["choice"].strip().lower()),
@@ -161,6 +177,7 @@ def gather(ws: Workspace, kind: str, today: dt.date, *, theme: Any = None, windo
         "windows_ahead": _windows_ahead(ws, begin),
         "promises": promises,
         "stakeholders": stakeholders,
+        "objections": objections,
         "decision": decision,
         "options": options,
         "recommended": recommended,
