@@ -257,3 +257,68 @@ def test_the_brief_draft_carries_the_objections_and_the_linter_reads_them_back(
     findings = json.loads(linted.stdout)["files"][0]["findings"]
     objections = [f for f in findings if f["rule"] == "objection-handled"]
     assert len(objections) == 1 and "Ken Adeyemi" in objections[0]["message"]
+
+
+# --- luck check and the review ------------------------------------------------------------
+
+
+def _state(luck: Luck, invariant: str, today: str = "2026-11-25") -> dict:
+    result = luck("check", "--only", invariant, "--json", today=today)
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)["invariants"][0]  # type: ignore[no-any-return]
+
+
+def test_a_decider_without_the_brief_in_the_prep_lead_breaks_then_heals(luck: Luck) -> None:
+    assert _state(luck, "prewire-brief")["state"] == "not_checked"
+    _window_with_people(luck)  # w1 on 2026-12-07, prep due 2026-11-30
+    luck.ok("window", "stakeholders", "w1", "add", "Grace Liu", "--role", "decides")
+    luck.ok("window", "stakeholders", "w1", "add", "Ken Adeyemi", "--role", "affected")
+    assert _state(luck, "prewire-brief", "2026-11-29")["state"] == "ok"  # not in prep yet
+    found = _state(luck, "prewire-brief", "2026-12-01")
+    assert found["state"] == "broken" and [i["ref"] for i in found["items"]] == ["sh1"]
+    luck.ok("window", "stakeholders", "w1", "brief", "Grace Liu", "--on", "2026-11-30")
+    assert _state(luck, "prewire-brief", "2026-12-01")["state"] == "ok"
+
+
+def test_an_objection_open_past_seven_days_breaks_then_heals(luck: Luck) -> None:
+    _window_with_people(luck)
+    luck.ok("window", "stakeholders", "w1", "add", "Ken Adeyemi", "--role", "vetoes")
+    assert _state(luck, "objection-open")["state"] == "not_checked"
+    luck.ok("window", "stakeholders", "w1", "objection", "Ken Adeyemi", "Too costly", "--on",
+            "2026-11-18")
+    assert _state(luck, "objection-open", "2026-11-25")["state"] == "ok"  # 7 days: in time
+    late = _state(luck, "objection-open", "2026-11-26")
+    assert late["state"] == "broken" and "8 days ago" in late["items"][0]["text"]
+    luck.ok("window", "stakeholders", "w1", "handled", "Ken Adeyemi", "declined", "--how",
+            "the cost is in the FY27 plan", "--on", "2026-11-26")
+    assert _state(luck, "objection-open", "2026-11-26")["state"] == "ok"
+    (luck.home / "luck.toml").write_text("[check]\nobjection-open = { max_days = 30 }\n",
+                                         encoding="utf-8")
+    assert _state(luck, "objection-open", "2026-11-26")["finding"].endswith(
+        "none older than 30 days")
+
+
+def test_a_sponsor_without_contact_for_sixty_days_breaks_then_heals(luck: Luck) -> None:
+    luck.ok("sponsor", "add", "Grace Liu", "--since", "2026-08-01")
+    luck.ok("person", "add", "Grace Liu")
+    found = _state(luck, "sponsor-contact")
+    assert found["state"] == "broken"
+    assert found["items"][0]["text"] == "Grace Liu: last contact 2026-08-01 (116 days ago)"
+    luck.ok("window", "add", "FY planning", "--on", "2026-12-07")
+    luck.ok("window", "stakeholders", "w1", "add", "grace liu", "--role", "decides")
+    luck.ok("window", "stakeholders", "w1", "met", "Grace Liu", "--on", "2026-10-10")
+    assert _state(luck, "sponsor-contact")["state"] == "ok"
+
+
+def test_the_review_shows_the_prewire_line_of_the_next_window(luck: Luck) -> None:
+    _window_with_people(luck)
+    assert luck.json("review")["prewire"] is None
+    luck.ok("window", "stakeholders", "w1", "add", "Grace Liu", "--role", "decides")
+    luck.ok("window", "stakeholders", "w1", "add", "Ken Adeyemi", "--role", "vetoes")
+    luck.ok("window", "stakeholders", "w1", "brief", "Grace Liu")
+    luck.ok("window", "stakeholders", "w1", "objection", "Ken Adeyemi", "Too costly")
+    shown = luck.ok("review").stdout
+    assert ("Pre-wire, w1 FY planning (2026-12-07): 1 of 2 stakeholders have the brief; "
+            "1 objection open") in shown
+    assert luck.json("review")["prewire"]["summary"] == (
+        "1 of 2 stakeholders have the brief; 1 objection open")

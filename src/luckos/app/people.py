@@ -185,10 +185,10 @@ def step(ws: Workspace, window_ref: str, who: str, action: str, on: dt.date, *,
 
 def prewire(ws: Workspace, window_ref: str, today: dt.date) -> pp.Prewire:
     w = window(ws, window_ref)
-    return _prewire_of(ws, w, today, all_people(ws))
+    return prewire_of(ws, w, today, all_people(ws))
 
 
-def _prewire_of(ws: Workspace, w: Window, today: dt.date, people: list[Person]) -> pp.Prewire:
+def prewire_of(ws: Workspace, w: Window, today: dt.date, people: list[Person]) -> pp.Prewire:
     from luckos.domain import windows
 
     ahead = windows.upcoming([w], [], today, 3660)
@@ -234,11 +234,13 @@ def next_prewire(ws: Workspace, today: dt.date, horizon_days: int) -> pp.Prewire
     from luckos.domain import windows
 
     store = ws.store
-    held = {wid for (wid,) in store.db.execute("SELECT DISTINCT window_id FROM stakeholder")}
+    from luckos.store.people import windows_with_stakeholders
+
+    held = windows_with_stakeholders(store)
     if not held:
         return None
     active = [w for w in store.windows_active(today) if w.id in held]
     ahead = windows.upcoming(active, [], today, horizon_days)
     if not ahead:
         return None
-    return _prewire_of(ws, ahead[0].window, today, all_people(ws))
+    return prewire_of(ws, ahead[0].window, today, all_people(ws))
