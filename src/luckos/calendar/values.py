@@ -62,6 +62,7 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
     transparent = recurring = False
     attendees: list[tuple[str, str]] = []
     attachments: list[str] = []
+    names: list[tuple[str, str]] = []
     last_modified = None
     start_line = end_line = None
     duration_value = ""
@@ -101,6 +102,10 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
             cutype, partstat = ics.attendee(params)
             if cutype not in ("ROOM", "RESOURCE"):
                 attendees.append((ics.address(value), partstat))
+                if "CN=" in params.upper():
+                    shown = ics.parameters(params).get("CN", "").strip()
+                    if shown:
+                        names.append((ics.address(value), shown))
         elif name == "SUMMARY":
             title = ics.text(value).strip()
         elif name == "DESCRIPTION":
@@ -139,6 +144,7 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
         recurring=recurring,
         last_modified=last_modified,
         attachments=tuple(attachments),
+        names=tuple(names),
     )
     parsed = Parsed(event, block.index, None, None, None, sequence, stamp, recurring,
                     keep if recurring else [], (), repeated=tuple(repeated),

@@ -110,6 +110,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
                        "luck calendar audit work-calendar.ics --from 2026-09-01 --explain"),
     "calendar history": ("luck calendar import work-calendar.ics", "luck calendar history"),
     "calendar import": ("luck calendar import work-calendar.ics",),
+    "calendar deciders": ("luck calendar deciders",
+                          "luck calendar deciders work-calendar.ics --json"),
     "completion": ("luck completion bash", "luck completion fish"),
 }
 
@@ -125,7 +127,7 @@ EXIT_CODES: dict[str, str] = {
         "surface", "calendar audit", "calendar history", "calendar import", "doc kinds",
         "doc rules", "estimate run", "estimate models", "feed", "evidence list",
         "evidence show", "import git", "import docs", "window prewire",
-        "window stakeholders list", "person roles")},
+        "window stakeholders list", "person roles", "calendar deciders")},
 }
 
 
