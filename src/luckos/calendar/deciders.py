@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from luckos.calendar.audit import MEETING, Audit
 from luckos.calendar.events import Event
-from luckos.domain.people import Person, match_attendee
+from luckos.domain.people import AttendeeMatch, Index, Person
 
 NO_CONTACT_DAYS = 30  # a decider of a window in its prep lead unmet for this long
 
@@ -95,23 +95,26 @@ def deciders_time(audit: Audit, status_uids: frozenset[str], targets: Sequence[T
     times = {t.person.id: PersonTime(t) for t in targets}
     torn: dict[str, tuple[str, ...]] = {}  # attendee -> the people it could be
     torn_meetings: dict[str, int] = {}
-    seen: dict[int, tuple[tuple[int, ...], tuple[str, ...]]] = {}  # per event
+    seen: dict[int, tuple[tuple[int, ...], tuple[str, ...], bool, bool, tuple[int, ...]]] = {}
+    index = Index(people)
+    known: dict[tuple[str, str], AttendeeMatch] = {}  # per attendee
     per_window: dict[int, float] = {}
     since = today - dt.timedelta(days=NO_CONTACT_DAYS)
     for c in meetings:
         event = c.occurrence.event
         facts = seen.get(id(event))
         if facts is None:
-            facts = seen[id(event)] = _match(event, me, people, by_id, torn)
-        at, unsure = facts
+            at, unsure = _match(event, me, index, by_id, torn, known)
+            facts = seen[id(event)] = (
+                at, unsure, bool(at) and event.others(me) == 1, event.uid in status_uids,
+                tuple({w for pid in at for w, _, _ in by_id[pid].windows}))
+        at, unsure, alone, status, of_windows = facts
         for shown in unsure:
             torn_meetings[shown] = torn_meetings.get(shown, 0) + 1
         if not at:
             continue
         hours = c.hours
         day = c.occurrence.start.date()
-        alone = event.others(me) == 1
-        status = event.uid in status_uids
         for pid in at:
             t = times[pid]
             t.meetings += 1
@@ -124,7 +127,7 @@ def deciders_time(audit: Audit, status_uids: frozenset[str], targets: Sequence[T
                 t.status_hours += hours
             if day <= today and (t.last_met is None or day > t.last_met):
                 t.last_met = day
-        for wid in {w for pid in at for w, _, _ in by_id[pid].windows}:
+        for wid in of_windows:
             per_window[wid] = per_window.get(wid, 0.0) + hours
     windows: dict[int, tuple[str, list[PersonTime]]] = {}
     for t in times.values():
@@ -158,24 +161,30 @@ def deciders_time(audit: Audit, status_uids: frozenset[str], targets: Sequence[T
     return DecidersTime(True, "", weeks, ordered, window_rows, ambiguous, tuple(findings))
 
 
-def _match(event: Event, me: frozenset[str], people: Sequence[Person],
-           targets: Mapping[int | None, Target], torn: dict[str, tuple[str, ...]]
+def _match(event: Event, me: frozenset[str], index: Index,
+           targets: Mapping[int | None, Target], torn: dict[str, tuple[str, ...]],
+           known: dict[tuple[str, str], AttendeeMatch]
            ) -> tuple[tuple[int, ...], tuple[str, ...]]:
     """The targets at one event (by id), and the attendees two people answer to."""
     found: set[int] = set()
     unsure: list[str] = []
-    names = dict(event.names)
-    addresses = {a for a, _ in event.attendees}
+    names = dict(event.names) if event.names else {}
+    addresses = [a for a, _ in event.attendees]
     if event.organizer:
-        addresses.add(event.organizer)
-    for address in addresses - me:
+        addresses.append(event.organizer)
+    for address in addresses:
+        if address in me:
+            continue
         email = address if "@" in address else ""
         shown = names.get(address, "" if email else address)
-        match = match_attendee(people, email, shown)
+        match = known.get((email, shown))
+        if match is None:
+            match = known[(email, shown)] = index.attendee(email, shown)
         if match.ambiguous:
             label = shown or address
             torn[label] = tuple(f"pe{p.id} {p.name}" for p in match.people)
-            unsure.append(label)
-        elif match.person is not None and match.person.id in targets:
-            found.add(match.person.id or 0)
+            if label not in unsure:
+                unsure.append(label)
+        elif match.people and match.people[0].id in targets:
+            found.add(match.people[0].id or 0)
     return tuple(sorted(found)), tuple(unsure)

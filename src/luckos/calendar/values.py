@@ -101,11 +101,11 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
         elif name == "ATTENDEE":
             cutype, partstat = ics.attendee(params)
             if cutype not in ("ROOM", "RESOURCE"):
-                attendees.append((ics.address(value), partstat))
-                if "CN=" in params.upper():
-                    shown = ics.parameters(params).get("CN", "").strip()
-                    if shown:
-                        names.append((ics.address(value), shown))
+                address = ics.address(value)
+                attendees.append((address, partstat))
+                shown = _display_name(params)
+                if shown and shown.lower() != address:
+                    names.append((address, shown))
         elif name == "SUMMARY":
             title = ics.text(value).strip()
         elif name == "DESCRIPTION":
@@ -308,3 +308,18 @@ def _utc_stamp(value: str) -> dt.datetime | None:
                            int(value[11:13]), int(value[13:15]), tzinfo=UTC)
     except ValueError:
         return None
+
+
+def _display_name(params: str) -> str:
+    """The CN of an ATTENDEE's parameters ("" if none), without its quotes."""
+    at = params.find(";CN=")
+    if at < 0:
+        at = params.upper().find(";CN=")
+        if at < 0:
+            return ""
+    at += 4
+    if params.startswith('"', at):
+        end = params.find('"', at + 1)
+        return params[at + 1:end if end >= 0 else len(params)].strip()
+    end = params.find(";", at)
+    return params[at:end if end >= 0 else len(params)].strip()

@@ -119,17 +119,42 @@ class AttendeeMatch:
         return len(self.people) > 1
 
 
+class Index:
+    """People by the keys they answer to, for matching many attendees at once."""
+
+    def __init__(self, people: Iterable[Person]) -> None:
+        self.by_email: dict[str, list[Person]] = {}
+        self.by_name: dict[str, list[Person]] = {}
+        for person in people:
+            for email in person.emails:
+                _put(self.by_email, _key(email), person)
+            for text in (person.name, *person.aliases, *person.emails):
+                _put(self.by_name, _key(text), person)
+
+    def attendee(self, email: str, name: str) -> AttendeeMatch:
+        """An attendee by email first, then by display name; never a guess between two."""
+        if email:
+            found = self.by_email.get(_key(email))
+            if found:
+                return AttendeeMatch(tuple(found), "email")
+        if name:
+            found = self.by_name.get(_key(name))
+            if found:
+                return AttendeeMatch(tuple(found), "name")
+        return AttendeeMatch((), "")
+
+
+def _put(index: dict[str, list[Person]], key: str, person: Person) -> None:
+    if not key:
+        return
+    found = index.setdefault(key, [])
+    if all(p is not person for p in found):
+        found.append(person)
+
+
 def match_attendee(people: Sequence[Person], email: str, name: str) -> AttendeeMatch:
     """An attendee by email first, then by display name; never a guess between two."""
-    if email:
-        found = [p for p in people if _key(email) in {_key(e) for e in p.emails}]
-        if found:
-            return AttendeeMatch(tuple(found), "email")
-    if name:
-        found = matching(people, name)
-        if found:
-            return AttendeeMatch(tuple(found), "name")
-    return AttendeeMatch((), "")
+    return Index(people).attendee(email, name)
 
 
 def new_people(names: Iterable[str], people: Sequence[Person]) -> list[str]:
