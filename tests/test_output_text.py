@@ -62,6 +62,7 @@ def reports(folder: Path) -> dict[str, list[list[str]]]:
     runs["window stakeholders list"] = [[]]  # of w1: _run_all puts the window in
     runs["window prewire"] = [["w1"]]
     runs["person roles"] = [[]]
+    runs["calendar deciders"] = [[]]
     for kind in KINDS.values():
         if kind.name == "stakeholder":  # listed per window, above
             continue
@@ -191,14 +192,20 @@ def test_every_list_and_report_is_run_here() -> None:
     assert [p for p in runs if p not in found] == []
 
 
+def argv(path: str) -> list[str]:
+    """The words of a command path, with w1 as the window of `window stakeholders`
+    (the group's argument comes before its command)."""
+    words = path.split()
+    if words[:2] == ["window", "stakeholders"]:
+        words.insert(2, "w1")
+    return words
+
+
 def _run_all(luck: Luck, folder: Path) -> dict[str, str]:
     outputs = {}
     for path, runs in reports(folder).items():
         for args in runs:
-            words = path.split()
-            if words[:2] == ["window", "stakeholders"]:
-                words.insert(2, "w1")  # the group's argument comes before the command
-            result = luck(*words, *args)
+            result = luck(*argv(path), *args)
             text = result.stdout + result.stderr
             assert result.exit_code in (0, 1), (path, args, text)
             assert "Traceback" not in text and "MarkupError" not in text, (path, text)

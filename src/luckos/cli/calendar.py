@@ -91,6 +91,7 @@ def _deciders(report: Any) -> Any:
 @_window_options
 @_reading_options
 @json_option
+@paged_output
 def deciders(file: Path | None, start: str | None, end: str | None, me: tuple[str, ...],
              tz: str | None, as_json: bool) -> None:
     """Time with the people who decide: hours per person and per window over the audit's

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from luckos.cli.kinds import build_group
-from luckos.cli.output import emit_json, json_option
+from luckos.cli.output import emit_json, json_option, paged_output
 from luckos.cli.session import session
 
 group = build_group(
@@ -18,6 +18,7 @@ group = build_group(
 
 @group.command("roles")
 @json_option
+@paged_output
 def roles(as_json: bool) -> None:
     """Every person and the records that name them: sponsor, bench, promises, and
     stakeholder roles per window (a name two people answer to counts for neither)."""

@@ -86,6 +86,7 @@ def stakeholders_add(person: str, role: str, sponsor: bool) -> None:
 
 @stakeholders.command("list")
 @json_option
+@paged_output
 def stakeholders_list(as_json: bool) -> None:
     """The window's stakeholders, their roles and pre-wire state."""
     from luckos.app.people import prewire, prewire_json
@@ -174,6 +175,7 @@ def stakeholders_supports(person: str, on: str | None) -> None:
 @group.command("prewire")
 @click.argument("ref", metavar="WINDOW", shell_complete=complete_ids("window"))
 @json_option
+@paged_output
 def prewire(ref: str, as_json: bool) -> None:
     """The pre-wire map of a window: each stakeholder's role and state, what is still to
     do before the prep deadline, and the objections not yet handled."""
