@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from luckos import __version__
-from luckos.domain.records import KINDS, Kind, fields_of, is_private
+from luckos.domain.records import KINDS, Kind, fields_of, is_private, kind_of, short_id
 from luckos.errors import LuckError
 from luckos.store import SCHEMA_VERSION
 from luckos.workspace import Workspace
@@ -33,7 +33,7 @@ def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime) -> di
             if is_private(record) and not include_private:
                 left_out += 1
                 continue
-            rows.append(_encode(kind, record))
+            rows.append(encode(kind, record))
         records[name] = rows
     from luckos.store import calendar as kept
 
@@ -107,6 +107,10 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
             seen.add(record.id)
             decoded.append(record)
         counts[name] = len(rows)
+    restoring = "deleted" in data  # written by a delete: adds back what it removed
+    if restoring and replace:
+        raise LuckError("import: this file holds what a delete removed; import it without "
+                        "--replace to add it back")
     store = ws.store
     calendar = data.get("calendar", {})  # absent from exports written before it was kept
     problem = kept.problem(store, calendar)
@@ -116,7 +120,7 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
         holds_records = any(store.count(name) for name in KINDS)
         holds_audits = kept.holds_audits(store)
         brings_audits = bool(calendar.get("calendar_import"))
-        if not replace and (holds_records or (holds_audits and brings_audits)):
+        if not replace and not restoring and (holds_records or (holds_audits and brings_audits)):
             held = "records" if holds_records else "calendar audits"
             raise LuckError(
                 f"import: the workspace already holds {held}; use --replace to replace "
@@ -128,8 +132,16 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
         store.db.execute("PRAGMA defer_foreign_keys = ON")
         try:
             for record in decoded:
+                kind = kind_of(record)
+                if restoring and store.get(kind.name, record.id) is not None:
+                    raise LuckError(f"import: {short_id(kind, record.id)} is in the workspace "
+                                    "already; nothing was imported")
                 store.add(record, keep_id=True)
             kept.restore(store, calendar)
+            if restoring:
+                from luckos.app.deletes import restore_links
+
+                restore_links(ws, data["deleted"].get("links", []))
             broken = store.db.execute("PRAGMA foreign_key_check").fetchone()
         except sqlite3.IntegrityError as exc:
             raise LuckError(f"import: {exc}") from None
@@ -139,7 +151,7 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
     return counts
 
 
-def _encode(kind: Kind, record: Any) -> dict[str, Any]:
+def encode(kind: Kind, record: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"id": record.id}
     for field in fields_of(kind):
         value = getattr(record, field.name)

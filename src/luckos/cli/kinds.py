@@ -111,6 +111,27 @@ def show_record(kind: Kind, record: Any) -> None:
     pairs(items, title=f"{kind.name} {short_id(kind, record.id)}")
 
 
+def delete_record(kind: Kind, ref: str, *, yes: bool, dry_run: bool) -> None:
+    """Delete a record after saying what goes with it; the deleted rows are saved first."""
+    import datetime as dt
+
+    from luckos.app import deletes
+
+    s = session()
+    plan = deletes.plan(s.ws, kind, ref)
+    if dry_run:
+        click.echo(f"would delete {plan.describe()}")
+        return
+    if not yes and not click.confirm(f"delete {plan.describe()}?", default=False):
+        raise click.exceptions.Abort()
+    path = deletes.delete(s.ws, plan, dt.datetime.now())
+    click.echo(f"deleted {plan.describe(past=True)}")
+    private = plan.holds_private
+    kept = (f" (with {private} private note{'s' if private > 1 else ''}: the file stays on "
+            "this machine)" if private else "")
+    click.echo(f"saved to {path}{kept}; `luck import {path}` adds it back")
+
+
 def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[str] = ()
                 ) -> click.Group:
     kind = KINDS[kind_name]
@@ -214,19 +235,14 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
     group.command("edit", help=f"Change fields of {_a(kind.name)}.")(edit_cmd)
 
     # --- delete
-    @group.command("delete", help=f"Delete {_a(kind.name)}.")
+    @group.command("delete", help=f"Delete {_a(kind.name)}, and say what else goes with it.\n\n"
+                   "What is deleted (and the references cleared) is first saved to the "
+                   "workspace's deleted/ folder; `luck import FILE` adds it back.")
     @click.argument("ref", metavar="ID")
     @click.option("--yes", is_flag=True, help="do not ask for confirmation")
-    def delete(ref: str, yes: bool) -> None:
-        from luckos.app import records
-
-        s = session()
-        record = records.fetch(s.ws, kind, ref)
-        label = f"{short_id(kind, record.id)}: {cell(kind, record, kind.title_field)}"
-        if not yes and not click.confirm(f"delete {label}?", default=False):
-            raise click.exceptions.Abort()
-        records.delete(s.ws, kind, ref)
-        click.echo(f"deleted {label}")
+    @click.option("--dry-run", is_flag=True, help="show what would be deleted, delete nothing")
+    def delete(ref: str, yes: bool, dry_run: bool) -> None:
+        delete_record(kind, ref, yes=yes, dry_run=dry_run)
 
     return group
 
