@@ -260,7 +260,7 @@ def test_renegotiate_early_and_late(luck: Luck) -> None:
     # p2 is due 2026-12-04; renegotiated on 2026-12-06 it is a miss
     late = luck.ok("promise", "renegotiate", "p2", "--due", "2026-12-18", today="2026-12-06")
     assert late.stdout.strip() == (
-        "p2 was past due on 2026-12-04: recorded as missed; now p3, due 2026-12-18")
+        "p2 was past due on 2026-12-04: recorded as missed; now p3, due Fri 2026-12-18")
     ledger = luck.json("ledger", today="2026-12-06")["overall"]
     assert (ledger["renegotiated_early"], ledger["missed"], ledger["open"]) == (1, 1, 1)
     assert luck.fails("promise", "reopen", "p1") == (

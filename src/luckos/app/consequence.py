@@ -12,7 +12,7 @@ from luckos.app.records import as_json
 from luckos.domain import consequence
 from luckos.domain.records import METRIC_SLOT_NAMES, METRIC_SLOTS, Reading, Theme
 from luckos.domain.themes import active
-from luckos.domain.validate import validate
+from luckos.domain.validate import refuse_future, validate
 from luckos.errors import LuckError
 from luckos.store import loop as q
 from luckos.workspace import Workspace
@@ -82,6 +82,7 @@ def record(ws: Workspace, theme_ref: str | None, values: Mapping[str, float | No
         warnings.extend(f"m{reading.metric_id} {metric_name}: "
                         + w.replace("(--narrative)", f"(--{slot}-note)")
                         for w in validate(reading, ws.config, today))
+        refuse_future(reading, today)
     saved = []
     with ws.store.transaction():
         for action, reading in pending:

@@ -86,9 +86,12 @@ def read_export(path: Path) -> dict[str, Any]:
     return data
 
 
-def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[str, int]:
+def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool,
+                today: dt.date | None = None) -> dict[str, int]:
     """Restore every record and kept calendar audit with its id, in one transaction;
-    nothing is kept on error. Returns the records restored per kind."""
+    nothing is kept on error. Returns the records restored per kind. With `today`, a
+    past-only date after it is refused, as `luck ... add` refuses it."""
+    from luckos.domain.validate import future_dates
     from luckos.store import calendar as kept
 
     decoded: list[Any] = []
@@ -102,6 +105,9 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
         seen: set[int] = set()
         for index, row in enumerate(rows):
             record = _decode(kind, row, f"records.{name}[{index}]")
+            for field, value in future_dates(record, today) if today else ():
+                raise LuckError(f"import: records.{name}[{index}].{field} {value} is in the "
+                                f"future (today is {today})")
             if record.id in seen:
                 raise LuckError(f"import: records.{name}[{index}] repeats id {record.id}")
             seen.add(record.id)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from luckos.dates import parse_date, parse_month
 from luckos.domain import records as r
 from luckos.domain.records import KINDS, Kind, fields_of, short_id
-from luckos.domain.validate import validate
+from luckos.domain.validate import refuse_future, validate
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
+
+# Asked on a terminal before a past-only date after today is stored; None: refuse it.
+Confirm = Callable[[str], bool] | None
 
 
 def kind_named(name: str) -> Kind:
@@ -50,7 +53,8 @@ def coerce(ws: Workspace, field: dataclasses.Field, raw: Any, today: dt.date) ->
     if raw is None:
         return None
     if kind == "date":
-        return raw if isinstance(raw, dt.date) else parse_date(str(raw), today, what=label)
+        return raw if isinstance(raw, dt.date) else parse_date(
+            str(raw), today, what=label, past=bool(field.metadata.get("past_only")))
     if kind == "month":
         return parse_month(str(raw), today)
     if kind == "bool":
@@ -86,8 +90,11 @@ def _defaults(kind: Kind, today: dt.date) -> dict[str, Any]:
     return values
 
 
-def add(ws: Workspace, kind: Kind, raw: Mapping[str, Any], today: dt.date) -> tuple[Any, list[str]]:
-    """Create a record from user input; returns it (with its id) and any warnings."""
+def add(ws: Workspace, kind: Kind, raw: Mapping[str, Any], today: dt.date, *,
+        confirm: Confirm = None) -> tuple[Any, list[str]]:
+    """Create a record from user input; returns it (with its id) and any warnings.
+    A past-only date after today is refused unless `confirm` (a question asked on a
+    terminal) accepts it."""
     values = _defaults(kind, today)
     for field in fields_of(kind):
         if raw.get(field.name) is not None:
@@ -98,13 +105,15 @@ def add(ws: Workspace, kind: Kind, raw: Mapping[str, Any], today: dt.date) -> tu
         raise LuckError(f"a {kind.name} needs --{name}")
     record = kind.cls(**values)
     warnings = validate(record, ws.config, today)
+    refuse_future(record, today, confirm=confirm)
     with ws.store.transaction():
         _check_unique(ws, record)
         return ws.store.add(record), warnings
 
 
 def edit(
-    ws: Workspace, kind: Kind, ref: str | int, raw: Mapping[str, Any], today: dt.date
+    ws: Workspace, kind: Kind, ref: str | int, raw: Mapping[str, Any], today: dt.date, *,
+    confirm: Confirm = None,
 ) -> tuple[Any, list[str]]:
     record = fetch(ws, kind, ref)
     changes = {}
@@ -118,16 +127,10 @@ def edit(
         raise LuckError("nothing to change: give at least one option")
     updated = dataclasses.replace(record, **changes)
     warnings = validate(updated, ws.config, today)
+    refuse_future(updated, today, names=changes, confirm=confirm)
     with ws.store.transaction():
         _check_unique(ws, updated)
         return ws.store.update(updated), warnings
-
-
-def delete(ws: Workspace, kind: Kind, ref: str | int) -> Any:
-    record = fetch(ws, kind, ref)
-    with ws.store.transaction():
-        ws.store.delete(kind.name, record.id)
-    return record
 
 
 def listing(

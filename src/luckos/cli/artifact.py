@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from luckos.cli.kinds import build_group, cell, show_record
+from luckos.cli.kinds import build_group, cell, confirm_future, show_record
 from luckos.cli.output import emit_json, json_option, table
 from luckos.cli.session import session
 
@@ -35,7 +35,8 @@ def used(ref: str, who: str, hours: float | None, quote: str, on: str | None,
     artifact = records.fetch(s.ws, records.kind_named("artifact"), ref)
     raw = {"artifact_id": artifact.id, "who": who, "hours_saved": hours, "quote": quote,
            "on": on}
-    entry, _ = records.add(s.ws, records.kind_named("testimonial"), raw, s.today)
+    entry, _ = records.add(s.ws, records.kind_named("testimonial"), raw, s.today,
+                           confirm=confirm_future)
     if as_json:
         emit_json(records.as_json(entry))
     else:

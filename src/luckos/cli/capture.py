@@ -19,11 +19,13 @@ def win(text: str, on: str | None, tags: tuple[str, ...], as_json: bool) -> None
     Same as `luck note add TEXT --kind year-in-public`.
     """
     from luckos.app import records
+    from luckos.cli.kinds import confirm_future, weekday_date
 
     s = session()
     raw = {"body": text, "kind": "year-in-public", "on": on, "tags": tags or None}
-    note, _ = records.add(s.ws, records.kind_named("note"), raw, s.today)
+    note, _ = records.add(s.ws, records.kind_named("note"), raw, s.today,
+                          confirm=confirm_future)
     if as_json:
         emit_json(records.as_json(note))
     else:
-        click.echo(f"added n{note.id} to your year in public ({note.on})")
+        click.echo(f"added n{note.id} to your year in public ({weekday_date(note.on)})")

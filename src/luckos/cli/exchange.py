@@ -39,7 +39,8 @@ def import_(file: Path, replace: bool) -> None:
     from luckos.app.exchange import import_data, read_export
 
     data = read_export(file)
-    counts = import_data(session().ws, data, replace=replace)
+    s = session()
+    counts = import_data(s.ws, data, replace=replace, today=s.today)
     click.echo(f"imported {sum(counts.values())} records from {file}")
 
 

@@ -4,6 +4,8 @@ field descriptions, so each kind's commands stay the same shape."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -111,10 +113,36 @@ def show_record(kind: Kind, record: Any) -> None:
     pairs(items, title=f"{kind.name} {short_id(kind, record.id)}")
 
 
+def weekday_date(day: dt.date) -> str:
+    """`Fri 2026-12-04`: a date as a capture confirms it."""
+    return f"{day:%a} {day.isoformat()}"
+
+
+def stored_dates(kind: Kind, raw: dict[str, Any], record: Any) -> list[tuple[str, str]]:
+    """The dates a capture should say it stored: a required date (a promise's due date, a
+    window's day) always, any other date when it was typed in a loose form (`fri`, `+3d`)."""
+    said = []
+    for field in fields_of(kind):
+        value = getattr(record, field.name)
+        if field.metadata["type"] != "date" or not isinstance(value, dt.date):
+            continue
+        typed = raw.get(field.name)
+        loose = isinstance(typed, str) and typed.strip() != value.isoformat()
+        if field.metadata["required"] or loose:
+            said.append((flag_of(field), weekday_date(value)))
+    return said
+
+
+def confirm_future(problem: str) -> bool:
+    """Asked before a past-only date after today is stored: yes or no on a terminal;
+    elsewhere the answer is no, and the date is refused."""
+    if not sys.stdin.isatty():
+        return False
+    return click.confirm(f"{problem}; store it anyway?", default=False)
+
+
 def delete_record(kind: Kind, ref: str, *, yes: bool, dry_run: bool) -> None:
     """Delete a record after saying what goes with it; the deleted rows are saved first."""
-    import datetime as dt
-
     from luckos.app import deletes
 
     s = session()
@@ -147,13 +175,16 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
 
         as_json = values.pop("as_json")
         s = session()
-        record, warnings = records.add(s.ws, kind, _clean(values), s.today)
+        record, warnings = records.add(s.ws, kind, _clean(values), s.today,
+                                       confirm=confirm_future)
         for message in warnings:
             warn(message)
         if as_json:
             emit_json(records.as_json(record))
         else:
-            click.echo(f"added {short_id(kind, record.id)}: {cell(kind, record, kind.argument)}")
+            said = "".join(f", {name} {day}" for name, day in stored_dates(kind, values, record))
+            click.echo(f"added {short_id(kind, record.id)}: {cell(kind, record, kind.argument)}"
+                       f"{said}")
 
     add_cmd = click.argument(title_field.name, metavar=title_field.name.upper())(add)
     for field in reversed(_options(kind, for_edit=False)):
@@ -220,7 +251,8 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
 
         as_json = values.pop("as_json")
         s = session()
-        record, warnings = records.edit(s.ws, kind, ref, _clean(values), s.today)
+        record, warnings = records.edit(s.ws, kind, ref, _clean(values), s.today,
+                                        confirm=confirm_future)
         for message in warnings:
             warn(message)
         if as_json:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from luckos.cli.kinds import build_group, show_record
+from luckos.cli.kinds import build_group, confirm_future, show_record
 from luckos.cli.output import emit_json, json_option, quantity, table, warn
 from luckos.cli.session import session
 
@@ -67,7 +67,7 @@ def read(theme_ref: str, slot: str, value: float, month: str | None, narrative: 
 
     s = session()
     reading, warnings = themes.read_metric(s.ws, theme_ref, slot, value, month, narrative,
-                                           s.today)
+                                           s.today, confirm=confirm_future)
     for message in warnings:
         warn(message)
     if as_json:
