@@ -283,7 +283,7 @@ def test_metric_read_and_theme_show(luck: Luck) -> None:
             "--unit", "%", "--good", "down")
     first = luck.ok("metric", "read", "t1", "customer", "3.1", "--month", "2026-10",
                     "--narrative", "Drop-off held. Nothing shipped.")
-    assert first.stdout.strip() == "added r1: m1 2026-10 = 3.1"
+    assert first.stdout.strip() == "added r1: m1 2026-10 = 3.1%"
     second = luck("metric", "read", "t1", "customer", "2.5")  # this month, no narrative
     assert second.exit_code == 0
     assert "warning: no narrative" in second.stderr

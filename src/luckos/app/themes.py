@@ -10,7 +10,7 @@ from luckos.errors import LuckError
 from luckos.workspace import Workspace
 
 
-def read_metric(ws: Workspace, theme_ref: str, slot: str, value: float, month: str | None,
+def read_metric(ws: Workspace, theme_ref: str, slot: str, value: str | float, month: str | None,
                 narrative: str | None, today: dt.date, *, confirm: records.Confirm = None
                 ) -> tuple[Reading, list[str]]:
     theme = records.fetch(ws, records.kind_named("theme"), theme_ref)

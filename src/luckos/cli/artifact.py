@@ -22,11 +22,12 @@ testimonial = build_group(
 @group.command("used")
 @click.argument("ref", metavar="ID")
 @click.option("--by", "who", required=True, help="who used it")
-@click.option("--hours", type=float, default=None, help="time it saved them, in hours")
+@click.option("--hours", default=None, metavar="HOURS",
+              help="time it saved them, in hours (2, 2h or 90m)")
 @click.option("--quote", default="", help="what they said")
 @click.option("--on", "on", default=None, metavar="DATE", help="when (default: today)")
 @json_option
-def used(ref: str, who: str, hours: float | None, quote: str, on: str | None,
+def used(ref: str, who: str, hours: str | None, quote: str, on: str | None,
          as_json: bool) -> None:
     """Record a testimonial: someone used this artifact and it saved them time."""
     from luckos.app import records

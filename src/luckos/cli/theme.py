@@ -56,13 +56,16 @@ def show(ref: str, as_json: bool) -> None:
 @metric.command("read")
 @click.argument("theme_ref", metavar="THEME")
 @click.argument("slot", type=click.Choice(["customer", "reliability", "speed"]))
-@click.argument("value", type=float)
+@click.argument("value")
 @click.option("--month", default=None, metavar="MONTH", help="YYYY-MM (default: this month)")
 @click.option("--narrative", default=None, help="two sentences: what moved and why")
 @json_option
-def read(theme_ref: str, slot: str, value: float, month: str | None, narrative: str | None,
+def read(theme_ref: str, slot: str, value: str, month: str | None, narrative: str | None,
          as_json: bool) -> None:
-    """Record this month's VALUE of a theme's SLOT metric."""
+    """Record this month's VALUE of a theme's SLOT metric.
+
+    VALUE may carry the metric's unit as the tool shows it: 700, "700 ms", 7.2%, $400k.
+    """
     from luckos.app import themes
 
     s = session()
@@ -75,4 +78,6 @@ def read(theme_ref: str, slot: str, value: float, month: str | None, narrative: 
 
         emit_json(record_json(reading))
     else:
-        click.echo(f"added r{reading.id}: m{reading.metric_id} {reading.month} = {value:g}")
+        unit = s.ws.store.find("metric", where={"id": reading.metric_id})[0].unit
+        click.echo(f"added r{reading.id}: m{reading.metric_id} {reading.month} = "
+                   f"{quantity(reading.value, unit)}")

@@ -25,7 +25,7 @@ class GlueEntry(_Record):
 
     id: int | None = None
     what: str = _f(help="the glue work", required=True)
-    hours: float = _f("float", "hours it took", required=True)
+    hours: float = _f("float", "hours it took (2, 2h or 90m)", required=True, unit="h")
     on: dt.date | None = _f("date", "when", default_today=True, past_only=True)
     unlocks: str = _f(help="the consequential deliverable it unlocks (empty: none)", default="")
     project_id: int | None = _f("ref:project", "the project it unlocks", flag="project")

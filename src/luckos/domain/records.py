@@ -153,7 +153,8 @@ class Reading(_Record):
     id: int | None = None
     metric_id: int | None = _f("ref:metric", "the metric", required=True, flag="metric")
     month: str = _f("month", "the month, YYYY-MM", required=True, past_only=True)
-    value: float = _f("float", "the value", required=True)
+    value: float = _f("float", "the value, with or without its metric's unit", required=True,
+                      unit="ref:metric_id")
     narrative: str = _f(help="two sentences: what moved and why", default="")
 
 
@@ -169,7 +170,7 @@ class Decision(_Record):
     expected: str = _f(help="the expected outcome", default="")
     indicators: tuple[str, ...] = _f("list", "a leading indicator to watch (repeat)",
                                      flag="indicator")
-    confidence: float | None = _f("float", "confidence, 0 to 1")
+    confidence: float | None = _f("float", "confidence, 0 to 1 (or 0% to 100%)", unit="share")
     review_on: dt.date | None = _f("date", "when to review it", flag="review")
     outcome: str = _f(help="what actually happened", default="")
     response: str = _f(help="what you did when the world disagreed", default="")
@@ -228,7 +229,8 @@ class Testimonial(_Record):
     who: str = _f(help="who used it", required=True)
     on: dt.date | None = _f("date", "when they told you", default_today=True,
                                past_only=True)
-    hours_saved: float | None = _f("float", "time it saved them, in hours", flag="hours")
+    hours_saved: float | None = _f("float", "time it saved them, in hours (2, 2h or 90m)",
+                                   flag="hours", unit="h")
     quote: str = _f(help="what they said", default="")
 
 
