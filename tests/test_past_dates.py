@@ -4,13 +4,11 @@ terminal), on add, edit and import alike; a capture says which date it stored.""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
+from conftest import TODAY_TEXT, Luck, run_on_terminal
 from luckos.domain.records import KINDS, fields_of
 
 FUTURE = "2026-12-01"  # after TODAY (Wed 2026-11-25)
@@ -106,27 +104,11 @@ def test_a_capture_says_which_date_it_stored(luck: Luck) -> None:
         "p2 renegotiated early (not a miss); now p3, due Wed 2026-12-09\n")
 
 
-def _on_a_terminal(home: Path, answer: str, *args: str) -> tuple[int, str]:
-    """Run `luck` with a pseudo-terminal as its standard input, answering a question."""
-    primary, secondary = os.openpty()
-    try:
-        process = subprocess.Popen([str(LUCK_EXE), "--today", TODAY_TEXT, *args],
-                                   stdin=secondary, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, text=True,
-                                   env=subprocess_env(home))
-        os.write(primary, answer.encode())
-        out, err = process.communicate(timeout=60)
-    finally:
-        os.close(primary)
-        os.close(secondary)
-    return process.returncode, out + err
-
-
 def test_on_a_terminal_a_future_date_is_asked_about(luck: Luck) -> None:
-    code, output = _on_a_terminal(luck.home, "n\n", "win", "Keynote", "--on", FUTURE)
+    code, output = run_on_terminal(luck.home, "win", "Keynote", "--on", FUTURE, answer="n\n")
     assert (f"--on {FUTURE} is in the future (today is {TODAY_TEXT}); store it anyway? "
             "[y/N]") in output
     assert code == 2 and luck.json("note", "list") == []
-    code, output = _on_a_terminal(luck.home, "y\n", "win", "Keynote", "--on", FUTURE)
+    code, output = run_on_terminal(luck.home, "win", "Keynote", "--on", FUTURE, answer="y\n")
     assert code == 0, output
     assert [n["on"] for n in luck.json("note", "list")] == [FUTURE]

@@ -133,6 +133,27 @@ def stored_dates(kind: Kind, raw: dict[str, Any], record: Any) -> list[tuple[str
     return said
 
 
+def read_body(text: str | None, noun: str) -> str:
+    """A body given as an argument, `-` (read from standard input), or, with no argument
+    on a terminal, written in $EDITOR. An empty body is refused with one line."""
+    from luckos.errors import LuckError
+
+    if text == "-":
+        body = sys.stdin.read()
+        if not body.strip():
+            raise LuckError(f"standard input was empty: no {noun} added")
+    elif text is not None:
+        return text
+    elif sys.stdin.isatty() and sys.stdout.isatty():
+        body = click.edit("", extension=".md", require_save=True) or ""
+        if not body.strip():
+            raise LuckError(f"nothing was written in the editor: no {noun} added")
+    else:
+        raise LuckError(f"no {noun} given: pass it as an argument, or `-` to read it from "
+                        "standard input")
+    return body.strip("\n")
+
+
 def confirm_future(problem: str) -> bool:
     """Asked before a past-only date after today is stored: yes or no on a terminal;
     elsewhere the answer is no, and the date is refused."""
@@ -174,6 +195,8 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
         from luckos.app import records
 
         as_json = values.pop("as_json")
+        if kind.argument == "body":
+            values["body"] = read_body(values["body"], kind.name)
         s = session()
         record, warnings = records.add(s.ws, kind, _clean(values), s.today,
                                        confirm=confirm_future)
@@ -186,11 +209,16 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
             click.echo(f"added {short_id(kind, record.id)}: {cell(kind, record, kind.argument)}"
                        f"{said}")
 
-    add_cmd = click.argument(title_field.name, metavar=title_field.name.upper())(add)
+    add_cmd = click.argument(title_field.name, metavar=title_field.name.upper(),
+                             required=kind.argument != "body")(add)
     for field in reversed(_options(kind, for_edit=False)):
         add_cmd = _field_option(field, for_edit=False)(add_cmd)
     add_cmd = json_option(add_cmd)
-    group.command("add", help=f"Add {_a(kind.name)}.")(add_cmd)
+    add_help = f"Add {_a(kind.name)}."
+    if kind.argument == "body":
+        add_help += (" BODY `-` reads it from standard input; with no BODY on a terminal, "
+                     "$EDITOR opens to write it.")
+    group.command("add", help=add_help)(add_cmd)
 
     # --- list
     def list_(**values: Any) -> None:
