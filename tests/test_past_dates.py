@@ -102,6 +102,9 @@ def test_a_capture_says_which_date_it_stored(luck: Luck) -> None:
         "added p2: Draft, due Wed 2026-12-02\n")
     assert luck.ok("promise", "renegotiate", "p2", "--due", "+2w").stdout == (
         "p2 renegotiated early (not a miss); now p3, due Wed 2026-12-09\n")
+    luck.ok("artifact", "add", "Runbook", "--kind", "runbook", "--on", "2026-11-02")
+    assert luck.ok("artifact", "used", "a1", "--by", "Ops", "--on", "mon").stdout == (
+        "added u1: Ops used a1 (Runbook), on Mon 2026-11-23\n")
 
 
 def test_on_a_terminal_a_future_date_is_asked_about(luck: Luck) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from luckos.cli.kinds import build_group, cell, confirm_future, show_record
+from luckos.cli.kinds import build_group, cell, confirm_future, show_record, stored_dates
 from luckos.cli.output import emit_json, json_option, paged_output, table
 from luckos.cli.session import session
 
@@ -41,7 +41,9 @@ def used(ref: str, who: str, hours: str | None, quote: str, on: str | None,
     if as_json:
         emit_json(records.as_json(entry))
     else:
-        click.echo(f"added u{entry.id}: {who} used a{artifact.id} ({artifact.title})")
+        said = "".join(f", {name} {day}" for name, day in stored_dates(
+            records.kind_named("testimonial"), raw, entry))
+        click.echo(f"added u{entry.id}: {who} used a{artifact.id} ({artifact.title}){said}")
 
 
 @group.command("show", help="Show an artifact and its testimonials.")
