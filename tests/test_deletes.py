@@ -6,11 +6,19 @@ from __future__ import annotations
 import json
 import sqlite3
 import stat
+import tempfile
 from pathlib import Path
 
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
 from conftest import Luck, workspace_state
+from luckos.app import deletes
+from luckos.app.exchange import import_data, read_export
 from luckos.domain.dependents import links_to
 from luckos.domain.records import KINDS
+from luckos.workspace import init_workspace
+from test_exchange import NOW, _fill
 
 
 def _theme_with_dependents(luck: Luck) -> None:
@@ -145,3 +153,27 @@ def test_what_goes_with_a_record_is_what_the_schema_deletes(luck: Luck) -> None:
     assert from_fields == from_schema
     assert from_fields[("reading", "metric_id", "metric")] is True
     assert from_fields[("artifact", "theme_id", "theme")] is False
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.data())
+def test_any_delete_is_undone_by_importing_its_file(data: st.DataObject) -> None:
+    """Whatever is deleted, with whatever depended on it, the file the delete wrote puts
+    the workspace back record for record."""
+    with tempfile.TemporaryDirectory() as folder:
+        ws, _ = init_workspace(Path(folder) / "ws")
+        try:
+            _fill(ws, data)
+            held = [(name, record.id) for name in KINDS for record in ws.store.all(name)]
+            assume(held)
+            name, rid = data.draw(st.sampled_from(held), label="deleted")
+            before = {kind: ws.store.all(kind) for kind in KINDS}
+            plan = deletes.plan(ws, KINDS[name], rid)
+            path = deletes.delete(ws, plan, NOW)
+            assert ws.store.get(name, rid) is None
+            import_data(ws, read_export(path), replace=False)
+            assert {kind: ws.store.all(kind) for kind in KINDS} == before
+            assert ws.store.integrity_ok()
+        finally:
+            ws.close()
