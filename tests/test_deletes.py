@@ -177,3 +177,12 @@ def test_any_delete_is_undone_by_importing_its_file(data: st.DataObject) -> None
             assert ws.store.integrity_ok()
         finally:
             ws.close()
+
+
+def test_a_deleted_record_comes_back_as_it_was_even_dated_ahead(luck: Luck) -> None:
+    """A record stored with a date later than today (confirmed on a terminal, or written
+    on a machine whose clock ran ahead) is put back by the delete's file as it was."""
+    luck.ok("win", "Keynote at the platform guild", today="2026-12-01")
+    saved = _saved_file(luck.ok("note", "delete", "n1", "--yes").stdout)
+    luck.ok("import", str(saved))
+    assert luck.json("note", "show", "n1")["on"] == "2026-12-01"

@@ -74,6 +74,12 @@ def test_an_import_with_a_future_date_of_something_done_is_refused(luck: Luck,
         f"luck: error: import: records.promise[0].landed_on {FUTURE} is in the future "
         f"(today is {TODAY_TEXT})")
     assert other.json("promise", "list") == []
+    # on a terminal the question is asked, and yes imports the file as it is
+    code, output = run_on_terminal(other.home, "import", str(path), answer="y\n")
+    assert "landed_on 2026-12-01 is in the future (today is 2026-11-25); store it anyway?" \
+        in output
+    assert code == 0, output
+    assert other.json("promise", "list")[0]["landed_on"] == FUTURE
 
 
 def test_a_weekday_of_something_done_means_the_last_one(luck: Luck) -> None:

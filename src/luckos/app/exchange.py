@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -87,13 +88,16 @@ def read_export(path: Path) -> dict[str, Any]:
 
 
 def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool,
-                today: dt.date | None = None) -> dict[str, int]:
+                today: dt.date | None = None,
+                confirm: Callable[[str], bool] | None = None) -> dict[str, int]:
     """Restore every record and kept calendar audit with its id, in one transaction;
     nothing is kept on error. Returns the records restored per kind. With `today`, a
-    past-only date after it is refused, as `luck ... add` refuses it."""
+    past-only date after it is refused unless `confirm` accepts it, as `luck ... add`
+    does; records a delete removed are put back as they were, without that check."""
     from luckos.domain.validate import future_dates
     from luckos.store import calendar as kept
 
+    restoring = "deleted" in data  # written by a delete: adds back what it removed
     decoded: list[Any] = []
     counts: dict[str, int] = {}
     for name, rows in data["records"].items():
@@ -105,15 +109,16 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool,
         seen: set[int] = set()
         for index, row in enumerate(rows):
             record = _decode(kind, row, f"records.{name}[{index}]")
-            for field, value in future_dates(record, today) if today else ():
-                raise LuckError(f"import: records.{name}[{index}].{field} {value} is in the "
-                                f"future (today is {today})")
+            for field, value in future_dates(record, today) if today and not restoring else ():
+                future = (f"import: records.{name}[{index}].{field} {value} is in the future "
+                          f"(today is {today})")
+                if confirm is None or not confirm(future):
+                    raise LuckError(future)
             if record.id in seen:
                 raise LuckError(f"import: records.{name}[{index}] repeats id {record.id}")
             seen.add(record.id)
             decoded.append(record)
         counts[name] = len(rows)
-    restoring = "deleted" in data  # written by a delete: adds back what it removed
     if restoring and replace:
         raise LuckError("import: this file holds what a delete removed; import it without "
                         "--replace to add it back")

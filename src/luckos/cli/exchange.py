@@ -37,10 +37,11 @@ def export(file: Path, include_private: bool) -> None:
 def import_(file: Path, replace: bool) -> None:
     """Restore a JSON export, in one transaction: all of it or nothing."""
     from luckos.app.exchange import import_data, read_export
+    from luckos.cli.kinds import confirm_future
 
     data = read_export(file)
     s = session()
-    counts = import_data(s.ws, data, replace=replace, today=s.today)
+    counts = import_data(s.ws, data, replace=replace, today=s.today, confirm=confirm_future)
     click.echo(f"imported {sum(counts.values())} records from {file}")
 
 
