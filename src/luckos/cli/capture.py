@@ -16,7 +16,7 @@ from luckos.cli.session import session
 def win(text: str | None, on: str | None, tags: tuple[str, ...], as_json: bool) -> None:
     """Log a win to your year-in-public notes (shareable, unlike earned secrets).
 
-    Same as `luck note add TEXT --kind year-in-public`: TEXT `-` reads it from standard
+    Same as `luck note add TEXT --kind year-in-public`: TEXT - reads it from standard
     input, and with no TEXT on a terminal $EDITOR opens to write it.
     """
     from luckos.app import records

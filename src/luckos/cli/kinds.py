@@ -230,14 +230,16 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
             click.echo(f"added {short_id(kind, record.id)}: "
                        f"{cell(kind, record, kind.argument, width=60)}{said}")
 
-    add_cmd = click.argument(title_field.name, metavar=title_field.name.upper(),
-                             required=kind.argument != "body")(add)
+    body = kind.argument == "body"  # a long text: also from standard input or $EDITOR
+    add_cmd = click.argument(title_field.name, required=not body,
+                             metavar=f"[{title_field.name.upper()}]" if body
+                             else title_field.name.upper())(add)
     for field in reversed(_options(kind, for_edit=False)):
         add_cmd = _field_option(field, for_edit=False)(add_cmd)
     add_cmd = json_option(add_cmd)
     add_help = f"Add {_a(kind.name)}."
-    if kind.argument == "body":
-        add_help += (" BODY `-` reads it from standard input; with no BODY on a terminal, "
+    if body:
+        add_help += ("\n\nBODY - reads it from standard input; with no BODY on a terminal, "
                      "$EDITOR opens to write it.")
     group.command("add", help=add_help)(add_cmd)
 
