@@ -102,3 +102,13 @@ def test_review_month_asks_again_on_a_bad_value(metrics: Luck,
     assert "invalid value '7 ms': in ms, not %; try again" in result.stderr
     values = {r["metric_id"]: r["value"] for r in metrics.json("reading", "list")}
     assert values == {"m2": 7.4, "m1": 640.0}
+
+
+def test_review_month_asks_nothing_about_a_future_month(metrics: Luck,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("luckos.cli.consequence.on_tty", lambda: True)
+    result = metrics("review", "--month", "2026-12", input="640 ms\n")
+    assert result.exit_code == 2
+    assert result.stderr == ("luck: error: --month 2026-12 is in the future (this month is "
+                             "2026-11); use this month or an earlier one\n")
+    assert "p95 start" not in result.stdout  # no question was asked

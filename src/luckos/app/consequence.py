@@ -43,6 +43,11 @@ def pick_theme(ws: Workspace, ref: str | None) -> Theme:
     return themes[0]
 
 
+def refuse_future_month(month: str, today: dt.date) -> None:
+    """Refuse a month after this one before any question is asked about it."""
+    refuse_future(Reading(month=month, value=0.0), today)
+
+
 def record(ws: Workspace, theme_ref: str | None, values: Mapping[str, str | float | None],
            notes: Mapping[str, str | None], month: str, today: dt.date
            ) -> tuple[list[Reading], list[str]]:

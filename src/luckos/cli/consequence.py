@@ -55,6 +55,7 @@ def run_month(month: str | None, options: dict[str, Any], as_json: bool) -> None
         if not as_json:
             click.echo(f"recorded {', '.join(f'r{r.id}' for r in saved)} for {label}")
     elif on_tty() and not as_json:
+        consequence.refuse_future_month(label, s.today)
         _ask(s, label, options.get("theme"))
     themes = consequence.update(s.ws, label)
     if options.get("theme"):
