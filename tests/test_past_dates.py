@@ -29,9 +29,9 @@ def test_the_past_only_fields_are_written_down_once() -> None:
     (("promise", "keep", "p1", "--on", "+3d"), "--on 2026-11-28"),
     (("promise", "miss", "p1", "--on", FUTURE), f"--on {FUTURE}"),
     (("promise", "renegotiate", "p1", "--due", "2026-12-20", "--on", FUTURE), f"--on {FUTURE}"),
-    (("promise", "edit", "p1", "--landed-on", FUTURE), f"--landed-on {FUTURE}"),
-    (("promise", "add", "Later", "--to", "x", "--due", "2027-01-01", "--made-on", FUTURE),
-     f"--made-on {FUTURE}"),
+    (("promise", "edit", "p1", "--ended", FUTURE), f"--ended {FUTURE}"),
+    (("promise", "add", "Later", "--to", "x", "--due", "2027-01-01", "--on", FUTURE),
+     f"--on {FUTURE}"),
     (("win", "Keynote", "--on", "tomorrow"), "--on 2026-11-26"),
     (("glue", "add", "Reviews", "--hours", "2", "--on", FUTURE), f"--on {FUTURE}"),
     (("artifact", "used", "a1", "--by", "Ann", "--on", FUTURE), f"--on {FUTURE}"),
@@ -40,7 +40,7 @@ def test_the_past_only_fields_are_written_down_once() -> None:
 def test_a_future_date_of_something_done_is_refused(luck: Luck, args: tuple[str, ...],
                                                     label: str) -> None:
     luck.ok("promise", "add", "Ship the runbook", "--to", "Dana", "--due", "2026-12-10",
-            "--made-on", "2026-11-01")
+            "--on", "2026-11-01")
     luck.ok("artifact", "add", "Runbook", "--kind", "runbook")
     luck.ok("artifact", "used", "a1", "--by", "Ops")
     before = luck.json("promise", "list"), luck.json("note", "list"), luck.json("glue", "list")
@@ -66,20 +66,20 @@ def test_an_import_with_a_future_date_of_something_done_is_refused(luck: Luck,
     path = tmp_path / "export.json"
     luck.ok("export", str(path))
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["records"]["promise"][0].update(status="kept", landed_on=FUTURE)
+    data["records"]["promise"][0].update(status="kept", ended_on=FUTURE)
     path.write_text(json.dumps(data), encoding="utf-8")
     other = Luck(tmp_path / "other")
     other.ok("init")
     assert other.fails("import", str(path)) == (
-        f"luck: error: import: records.promise[0].landed_on {FUTURE} is in the future "
+        f"luck: error: import: records.promise[0].ended_on {FUTURE} is in the future "
         f"(today is {TODAY_TEXT})")
     assert other.json("promise", "list") == []
     # on a terminal the question is asked, and yes imports the file as it is
     code, output = run_on_terminal(other.home, "import", str(path), answer="y\n")
-    assert "landed_on 2026-12-01 is in the future (today is 2026-11-25); store it anyway?" \
+    assert "ended_on 2026-12-01 is in the future (today is 2026-11-25); store it anyway?" \
         in output
     assert code == 0, output
-    assert other.json("promise", "list")[0]["landed_on"] == FUTURE
+    assert other.json("promise", "list")[0]["ended_on"] == FUTURE
 
 
 def test_a_weekday_of_something_done_means_the_last_one(luck: Luck) -> None:
@@ -92,7 +92,7 @@ def test_a_weekday_of_something_done_means_the_last_one(luck: Luck) -> None:
 
 def test_a_capture_says_which_date_it_stored(luck: Luck) -> None:
     assert luck.ok("promise", "add", "Ship the runbook", "--to", "Dana", "--due", "fri",
-                   "--made-on", "2026-11-02").stdout == (
+                   "--on", "2026-11-02").stdout == (
         "added p1: Ship the runbook, due Fri 2026-11-27\n")
     # an ISO date is said back too for the date a promise or a window is about
     assert luck.ok("window", "add", "FY27 planning", "--on", "2027-01-11").stdout == (

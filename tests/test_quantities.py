@@ -84,7 +84,7 @@ def test_confidence_as_a_percentage_and_hours_in_minutes(luck: Luck) -> None:
     assert luck.json("glue", "add", "Onboarding", "--hours", "90m")["hours"] == 1.5
     luck.ok("artifact", "add", "Runbook", "--kind", "runbook")
     assert luck.json("artifact", "used", "a1", "--by", "Ops", "--hours", "2h")[
-        "hours_saved"] == 2.0
+        "hours"] == 2.0
     assert luck.fails("glue", "add", "Reviews", "--hours", "2 days") == (
         "luck: error: invalid hours '2 days': expected hours such as 2, 2h or 90m")
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from luckos import __version__
+from luckos.domain.fields import json_key
 from luckos.domain.records import KINDS, Kind, fields_of, is_private, kind_of, short_id
 from luckos.errors import LuckError
 from luckos.store import SCHEMA_VERSION
@@ -110,7 +111,8 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool,
         for index, row in enumerate(rows):
             record = _decode(kind, row, f"records.{name}[{index}]")
             for field, value in future_dates(record, today) if today and not restoring else ():
-                future = (f"import: records.{name}[{index}].{field} {value} is in the future "
+                key = next(json_key(f) for f in fields_of(kind) if f.name == field)
+                future = (f"import: records.{name}[{index}].{key} {value} is in the future "
                           f"(today is {today})")
                 if confirm is None or not confirm(future):
                     raise LuckError(future)
@@ -171,14 +173,15 @@ def encode(kind: Kind, record: Any) -> dict[str, Any]:
             value = value.isoformat()
         elif ftype == "list":
             value = list(value)
-        out[field.name] = value
+        out[json_key(field)] = value
     return out
 
 
 def _decode(kind: Kind, row: Any, where: str) -> Any:
     if not isinstance(row, dict):
         raise LuckError(f"import: {where} must be an object")
-    known = {"id", *(f.name for f in fields_of(kind))}
+    # files written before a field took its option's name ("to_whom", now "to") still read
+    known = {"id", *(f.name for f in fields_of(kind)), *(json_key(f) for f in fields_of(kind))}
     unknown = set(row) - known
     if unknown:
         raise LuckError(f"import: {where} has an unknown field {sorted(unknown)[0]!r}")
@@ -187,12 +190,13 @@ def _decode(kind: Kind, row: Any, where: str) -> Any:
         raise LuckError(f"import: {where}.id must be a positive integer")
     values: dict[str, Any] = {"id": rid}
     for field in fields_of(kind):
-        if field.name not in row:
+        key = json_key(field) if json_key(field) in row else field.name
+        if key not in row:
             continue
-        values[field.name] = _decode_value(field, row[field.name], f"{where}.{field.name}")
+        values[field.name] = _decode_value(field, row[key], f"{where}.{key}")
     for field in fields_of(kind):
         if field.metadata["required"] and values.get(field.name) in (None, ""):
-            raise LuckError(f"import: {where} has no {field.name}")
+            raise LuckError(f"import: {where} has no {json_key(field)}")
     return kind.cls(**values)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from luckos.cli.completion import complete_ids
 from luckos.cli.kinds import build_group, cell, confirm_future, show_record, stored_dates
 from luckos.cli.output import emit_json, json_option, paged_output, table
 from luckos.cli.session import session
@@ -20,7 +21,7 @@ testimonial = build_group(
 
 
 @group.command("used")
-@click.argument("ref", metavar="ID")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("artifact"))
 @click.option("--by", "who", required=True, help="who used it")
 @click.option("--hours", default=None, metavar="HOURS",
               help="time it saved them, in hours (2, 2h or 90m)")
@@ -47,7 +48,7 @@ def used(ref: str, who: str, hours: str | None, quote: str, on: str | None,
 
 
 @group.command("show", help="Show an artifact and its testimonials.")
-@click.argument("ref", metavar="ID")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("artifact"))
 @json_option
 @paged_output
 def show(ref: str, as_json: bool) -> None:

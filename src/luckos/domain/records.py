@@ -61,14 +61,14 @@ class Promise(_Record):
 
     id: int | None = None
     what: str = _f(help="what you promised", required=True)
-    to_whom: str = _f(help="who you promised it to", required=True, flag="to")
+    to_whom: str = _f(help="who you promised it to", required=True, flag="to", key="to")
     made_on: dt.date | None = _f("date", "when you made the promise", default_today=True,
-                                 past_only=True)
+                                 flag="on", key="on", past_only=True)
     due: dt.date | None = _f("date", "when it is due", required=True)
     status: str = _f("choice", "open, kept, missed, renegotiated or dropped", default="open",
                      choices=PROMISE_STATUSES, editable=False)
-    landed_on: dt.date | None = _f("date", "when it was kept, missed, renegotiated or dropped",
-                                   past_only=True)
+    landed_on: dt.date | None = _f("date", "when it ended: kept, missed, renegotiated or "
+                                   "dropped", flag="ended", key="ended_on", past_only=True)
     theme_id: int | None = _f("ref:theme", "the theme it serves", flag="theme")
     tags: tuple[str, ...] = _f("list", "tags (repeat the option or separate with commas)",
                                flag="tag")
@@ -101,11 +101,11 @@ class Window(_Record):
     recurrence: str = _f(help="yearly, half-yearly, quarterly or an RFC 5545 RRULE",
                          default="")
     prep_lead_days: int = _f("int", "days before the window the prep is due", default=7,
-                             flag="prep-lead")
+                             flag="prep-lead-days")
     needs_brief: bool = _f("bool", "the window asks for a two-pager", default=True,
-                           flag="brief")
+                           flag="brief", key="brief")
     needs_demo: bool = _f("bool", "the window asks for a 30-minute demo", default=True,
-                          flag="demo")
+                          flag="demo", key="demo")
     docs: tuple[str, ...] = _f("list", "linked documents (paths or links)", flag="doc")
     theme_id: int | None = _f("ref:theme", "the theme it matters to", flag="theme")
     note: str = _f(help="a free note", default="")
@@ -128,9 +128,10 @@ class Theme(_Record):
                         default="")
     progress: str = _f(help="triangulation: what shows progress in a quarter and compounds "
                        "for a year?", default="")
-    started_on: dt.date | None = _f("date", "when you took the theme on", default_today=True)
-    retired_on: dt.date | None = _f("date", "when you set it down (its metrics are no longer "
-                                    "asked for)", flag="retired")
+    started_on: dt.date | None = _f("date", "when you took the theme on", default_today=True,
+                                    flag="started")
+    retired_on: dt.date | None = _f("date", "when you retired it (its metrics are no longer "
+                                    "asked for)", flag="ended", key="ended_on")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
@@ -230,7 +231,7 @@ class Testimonial(_Record):
     on: dt.date | None = _f("date", "when they told you", default_today=True,
                                past_only=True)
     hours_saved: float | None = _f("float", "time it saved them, in hours (2, 2h or 90m)",
-                                   flag="hours", unit="h")
+                                   flag="hours", key="hours", unit="h")
     quote: str = _f(help="what they said", default="")
 
 
