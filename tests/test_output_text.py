@@ -298,5 +298,5 @@ def test_commands_that_write_print_markup_as_text_on_a_terminal(luck: Luck,
         "", luck.ok("project", "score", "pj1", *"2222222").stdout)
     shown = luck.ok("promise", "add", "[/v2/orders] [draft]", "--to", "[red]", "--due",
                     "fri").stdout
-    assert shown == "added p1: [/v2/orders] [draft]\n"
+    assert shown == "added p1: [/v2/orders] [draft], due Fri 2026-11-27\n"
     assert "p1 kept: [/v2/orders] [draft]" in luck.ok("promise", "keep", "p1").stdout

@@ -30,7 +30,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "window link": ("luck window link w1 docs/fy-planning-brief.md",),
     "window upcoming": ("luck window upcoming", "luck window upcoming --days 30 --json"),
     "theme show": ("luck theme show t1", "luck theme show t1 --json"),
-    "metric read": ('luck metric read t1 speed 640 --narrative "Snapshot restore landed."',),
+    "metric read": ('luck metric read t1 speed "640 ms" --narrative "Snapshot restore landed."',),
     "decision close": ('luck decision close d6 --outcome "The FAQ answered most questions"',),
     "artifact show": ("luck artifact show a1",),
     "artifact used": ('luck artifact used a1 --by "Tomás Rivera" --hours 16',),
@@ -195,7 +195,7 @@ def kind_examples(kind: Kind, verb: str) -> Callable[[str], list[str]]:
             change = _example_value(by_name[name], samples[name]) if name else ""
             return [f"{path} {first} {change}".rstrip()]
         if verb == "delete":
-            return [f"{path} {first} --yes"]
+            return [f"{path} {first} --dry-run", f"{path} {first} --yes"]
         return [f"{path} {first}", f"{path} {first} --json"]
 
     return write

@@ -54,9 +54,11 @@ def import_() -> None:
 def import_json(file: Path, replace: bool) -> None:
     """Restore a JSON export, in one transaction: all of it or nothing."""
     from luckos.app.exchange import import_data, read_export
+    from luckos.cli.kinds import confirm_future
 
     data = read_export(file)
-    counts = import_data(session().ws, data, replace=replace)
+    s = session()
+    counts = import_data(s.ws, data, replace=replace, today=s.today, confirm=confirm_future)
     click.echo(f"imported {sum(counts.values())} records from {file}")
 
 
