@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import Any
 
@@ -38,7 +38,7 @@ class Detectors:
     def __init__(self, settings: RedactSettings, names: tuple[str, ...]) -> None:
         self.settings = settings
         self._allow = frozenset(a.lower() for a in settings.allow)
-        self._internal = _internal_host_regex(settings.internal_domains)
+        self._internal = _internal_host_pattern(settings.internal_domains)
         self._terms: dict[str, str] = {}  # normalised term -> kind
         for kind, words in settings.terms:
             for word in words:
@@ -46,46 +46,64 @@ class Detectors:
         for name in names:
             if name.strip() and len(name.strip()) > 1:
                 self._terms.setdefault(_normal(name), PERSON)
-        self._term_regex = _trie_regex(list(self._terms)) if self._terms else None
+        self._term_pattern = _trie_pattern(list(self._terms)) if self._terms else None
 
     def spans(self, text: str) -> list[Span]:
         """Non-overlapping spans in order; where two overlap, the earlier kind wins."""
         chosen = _Chosen()
         off = self.settings.off
-        for span in _secrets(text):
+        folded = _Folded(text)
+        for span in _secrets(text, folded):
             chosen.add(span)
         if "url" not in off:
-            for span in self._urls(text):
+            for span in self._urls(folded):
                 chosen.add(span)
         if "email" not in off:
             for match in _EMAIL.finditer(text):
                 chosen.add(Span(match.start(), match.end(), "email", match.group().lower()))
         if "host" not in off:
-            for match in self._internal.finditer(text):
+            for match in folded.finditer(self._internal):
                 chosen.add(Span(match.start(), match.end(), "host", match.group().lower()))
         if "ip" not in off:
-            for match in _PRIVATE_IP.finditer(text):
+            for match in folded.finditer(_PRIVATE_IP):
                 if _octets_ok(match.group()):
-                    chosen.add(Span(match.start(), match.end(), "ip", match.group()))
+                    chosen.add(Span(match.start(), match.end(), "ip", match.group().lower()))
         if "phone" not in off:
             for match in _PHONE.finditer(text):
                 digits = re.sub(r"\D", "", match.group())
                 if 8 <= len(digits) <= 15:
                     chosen.add(Span(match.start(), match.end(), "phone", digits))
-        if self._term_regex is not None:
-            for match in self._term_regex.finditer(text):
+        if self._term_pattern is not None:
+            for match in folded.finditer(self._term_pattern):
                 key = _normal(match.group())
                 chosen.add(Span(match.start(), match.end(), self._terms[key], key))
         return [s for s in chosen.spans if text[s.start:s.end].lower() not in self._allow]
 
-    def _urls(self, text: str) -> Iterator[Span]:
-        for match in _URL.finditer(text):
+    def _urls(self, folded: _Folded) -> Iterator[Span]:
+        internal = re.compile(self._internal, re.IGNORECASE)
+        for match in folded.finditer(_URL):
             url = match.group().rstrip(".,;:!?")
             host = match.group("host").lower()
             if host == "localhost":
                 continue
-            if "." not in host or self._internal.fullmatch(host) or _is_private_ip(host):
+            if "." not in host or internal.fullmatch(host) or _is_private_ip(host):
                 yield Span(match.start(), match.start() + len(url), "url", url.lower())
+
+
+class _Folded:
+    """A text and its lower-case twin: patterns written in lower case run on the twin,
+    several times faster than with IGNORECASE, and find the same positions (unless lower
+    case changes the text's length, as for "İ": then IGNORECASE on the text itself)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        low = text.lower()
+        self.low = low if len(low) == len(text) else None
+
+    def finditer(self, pattern: str) -> Iterator[re.Match[str]]:
+        if self.low is not None:
+            return re.compile(pattern).finditer(self.low)
+        return re.compile(pattern, re.IGNORECASE).finditer(self.text)
 
 
 class _Chosen:
@@ -117,30 +135,84 @@ def _plugins() -> tuple[Any, ...]:
                  if secret_type not in _SKIPPED_PLUGINS)
 
 
-def _secrets(text: str) -> Iterator[Span]:
+def _secrets(text: str, folded: _Folded) -> Iterator[Span]:
     from detect_secrets.plugins.base import RegexBasedDetector
     from detect_secrets.plugins.high_entropy_strings import HighEntropyStringsPlugin
     from detect_secrets.plugins.keyword import KeywordDetector
 
+    view = _CandidateLines(text, folded)
+    if not view.text:
+        return
     found: list[Span] = []
     for plugin in _plugins():
         kind = plugin.secret_type
         if isinstance(plugin, RegexBasedDetector):
-            spans = _regex_secrets(plugin, text)
+            spans = _regex_secrets(plugin, view.text)
         elif isinstance(plugin, HighEntropyStringsPlugin):
-            spans = _entropy_secrets(plugin, text)
+            spans = _entropy_secrets(plugin, view.text)
         elif isinstance(plugin, KeywordDetector):
-            spans = _keyword_secrets(plugin, text)
+            spans = _keyword_secrets(plugin, view.text)
         else:  # a plugin kind this version does not know how to place: scan it whole
-            spans = _located(text, set(plugin.analyze_string(text)))
-        for start, end in spans:
+            spans = _located(view.text, set(plugin.analyze_string(view.text)))
+        for view_start, view_end in spans:
+            start, end = view.original(view_start, view_end)
             if kind == "Private Key":
                 start, end = _pem_block(text, start, end)
             elif kind == "Basic Auth Credentials":
                 start, end = _enclosing_word(text, start, end)
-            found.append(Span(start, end, "secret", text[start:end], kind))
+            if end > start:
+                found.append(Span(start, end, "secret", text[start:end], kind))
     # a whole PEM block or connection string before the pieces inside it
     yield from sorted(found, key=lambda s: (-(s.end - s.start), s.start))
+
+
+# What a line needs to hold for any detect-secrets plugin to find a secret in it: a run of
+# 20 token characters; a run of 10 with a letter and a digit, or with a capital after its
+# first character (every token and key format the plugins know is one of these, and a
+# quoted string random enough for the entropy plugins is at least 23 characters long); a
+# URL with a user and password (basic auth); a private key's header; or a keyword of the
+# keyword plugin. Reading only these lines makes the plugins' 40-odd patterns cheap on prose.
+_SECRET_HINT = re.compile(
+    r"(?<![A-Za-z0-9_+/=-])(?:[A-Za-z0-9_+/=-]{20,}|(?=[A-Za-z0-9_+=-]{10})"
+    r"(?:[0-9_+=-]*[A-Za-z][A-Za-z_+=-]*[0-9]|[A-Za-z0-9][a-z0-9_+=-]*[A-Z]))"
+    r"|://[^\s/@]*:[^\s/@]*@|PRIVATE KEY|PuTTY-User-Key|SSH2 ENC")
+
+
+class _CandidateLines:
+    """The lines of a text that could hold a secret, joined into one text, and the way
+    back from a position in it to the original."""
+
+    def __init__(self, text: str, folded: _Folded) -> None:
+        lines: set[tuple[int, int]] = set()
+        for hints in (_SECRET_HINT.finditer(text), folded.finditer(_keyword_hint())):
+            taken_to = -1
+            for hint in hints:
+                if hint.start() <= taken_to:
+                    continue
+                start = text.rfind("\n", 0, hint.start()) + 1
+                end = text.find("\n", hint.end())
+                taken_to = len(text) if end < 0 else end
+                lines.add((start, taken_to))
+        self._view_starts: list[int] = []
+        self._starts: list[int] = []
+        parts: list[str] = []
+        at = 0
+        for start, end in sorted(lines):
+            if self._starts and start < self._starts[-1] + len(parts[-1]):
+                continue  # the same line, found by both patterns
+            self._view_starts.append(at)
+            self._starts.append(start)
+            parts.append(text[start:end])
+            at += end - start + 1
+        self.text = "\n".join(parts)
+        self._lengths = [len(p) for p in parts]
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The original positions of a view span (cut at the end of its line)."""
+        index = bisect_right(self._view_starts, start) - 1
+        offset = self._starts[index] - self._view_starts[index]
+        line_end = self._view_starts[index] + self._lengths[index]
+        return start + offset, min(end, line_end) + offset
 
 
 def _regex_secrets(plugin: Any, text: str) -> Iterator[tuple[int, int]]:
@@ -184,10 +256,10 @@ def _entropy_secrets(plugin: Any, text: str) -> Iterator[tuple[int, int]]:
 
 
 @functools.cache
-def _keyword_hint() -> re.Pattern[str]:
+def _keyword_hint() -> str:
     from detect_secrets.plugins.keyword import DENYLIST
 
-    return re.compile("|".join(DENYLIST), re.IGNORECASE)
+    return "|".join(DENYLIST)
 
 
 def _keyword_secrets(plugin: Any, text: str) -> Iterator[tuple[int, int]]:
@@ -196,7 +268,7 @@ def _keyword_secrets(plugin: Any, text: str) -> Iterator[tuple[int, int]]:
     from detect_secrets.plugins.keyword import CONFIG_DENYLIST_REGEX_TO_GROUP
 
     done = -1
-    for hint in _keyword_hint().finditer(text):
+    for hint in _Folded(text).finditer(_keyword_hint()):
         start = text.rfind("\n", 0, hint.start()) + 1
         if start <= done:
             continue
@@ -261,13 +333,14 @@ def _enclosing_word(text: str, start: int, end: int) -> tuple[int, int]:
 # --- the rest ------------------------------------------------------------------------
 
 _EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])")
-_URL = re.compile(
+_URL = (  # patterns in lower case run through _Folded
     r"(?<![\w+.-])[a-z][a-z0-9+.-]*://(?:[^\s/@<>\"']*@)?(?P<host>\[[^\]\s]*\]|[^\s/:?#<>\"'\]\)]+)"
-    r"[^\s<>\"'`]*", re.IGNORECASE)
-_PRIVATE_IP = re.compile(
+    r"[^\s<>\"'`]*")
+_PRIVATE_IP = (
     r"(?<![\w.])(?:10(?:\.\d{1,3}){3}|192\.168(?:\.\d{1,3}){2}|172\.(?:1[6-9]|2\d|3[01])"
     r"(?:\.\d{1,3}){2}|169\.254(?:\.\d{1,3}){2}|fd[0-9a-f]{2}(?::[0-9a-f]{0,4}){2,7})"
-    r"(?![\w]|\.\d)", re.IGNORECASE)
+    r"(?![\w]|\.\d)")
+_PRIVATE_IP_ANY_CASE = re.compile(_PRIVATE_IP, re.IGNORECASE)
 _PHONE = re.compile(r"""
     (?<![\w+/.:-])
     (?: \+\d{1,3}(?:[ .-]?\(\d{1,4}\))?(?:[ .-]?\d{1,4}){2,5}  # +44 20 7946 0958
@@ -283,11 +356,11 @@ def _octets_ok(address: str) -> bool:
 
 
 def _is_private_ip(host: str) -> bool:
-    match = _PRIVATE_IP.fullmatch(host.strip("[]"))
+    match = _PRIVATE_IP_ANY_CASE.fullmatch(host.strip("[]"))
     return bool(match) and _octets_ok(host.strip("[]"))
 
 
-def _internal_host_regex(domains: tuple[str, ...]) -> re.Pattern[str]:
+def _internal_host_pattern(domains: tuple[str, ...]) -> str:
     """`name.internal` (at least one label before a default suffix), `acme.net` and
     `x.acme.net` for the workspace's own domains; never a longer public name."""
 
@@ -297,18 +370,17 @@ def _internal_host_regex(domains: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = [rf"(?:{label}\.)+(?:{suffixes})"]
     if own:
         alternatives.append(rf"(?:{label}\.)*(?:{own})")
-    return re.compile(rf"(?<![\w.@-])(?:{'|'.join(alternatives)})(?![\w-]|\.[a-z0-9])",
-                      re.IGNORECASE)
+    return rf"(?<![\w.@-])(?:{'|'.join(alternatives)})(?![\w-]|\.[a-z0-9])"
 
 
 def _normal(term: str) -> str:
     return " ".join(term.lower().split())
 
 
-def _trie_regex(terms: list[str]) -> re.Pattern[str]:
+def _trie_pattern(terms: list[str]) -> str:
     """One pattern for many terms, as a trie (Python's `re` tries the alternatives of
     `a|b|c` one by one at every position; a trie shares their prefixes), whole words only,
-    any case, any white space between the words of a term."""
+    in lower case (for _Folded), any white space between the words of a term."""
     trie: dict[str, Any] = {}
     for term in terms:
         node = trie
@@ -325,4 +397,4 @@ def _trie_regex(terms: list[str]) -> re.Pattern[str]:
         body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
         return f"(?:{body})?" if ends else body
 
-    return re.compile(rf"(?<!\w){pattern(trie)}(?!\w)", re.IGNORECASE)
+    return rf"(?<!\w){pattern(trie)}(?!\w)"
