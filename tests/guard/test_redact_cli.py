@@ -77,12 +77,12 @@ def test_check_exits_1_with_the_report_and_0_when_clean(planted: Luck,
     result = planted("redact", "--check", str(clean), str(dirty))
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{clean}: nothing to redact",
         f"{dirty}:1:6: host -> [HOST-1]",
         f"{dirty}:2:6: customer -> [CUSTOMER-1]",
         f"{dirty}: to redact 2 (host 1, customer 1)",
     ]
-    assert planted.ok("redact", "--check", str(clean)).stdout == f"{clean}: nothing to redact\n"
+    assert planted.ok("redact", "--check", str(clean), str(clean)).stdout == (
+        "nothing to redact in 2 files\n")
     data = json.loads(planted("redact", "--check", "--json", str(dirty)).stdout)
     assert data["redacted"] == 2 and "text" not in data["files"][0]
 

@@ -33,10 +33,10 @@ def redactor_for(ws: Workspace | None) -> Redactor:
 
 
 def summary(counts: dict[str, int]) -> str:
-    """`3 (secret 1, email 2)`: how many were replaced, by kind."""
+    """`3 (secret 1, email 2)`: how many were replaced, by kind (or `nothing`)."""
     total = sum(counts.values())
     kinds = ", ".join(f"{kind} {n}" for kind, n in counts.items())
-    return f"{total} ({kinds})" if total else "0"
+    return f"{total} ({kinds})" if total else "nothing"
 
 
 @dataclasses.dataclass(frozen=True)

@@ -49,6 +49,9 @@ def redact(files: tuple[str, ...], check: bool, as_json: bool) -> None:
             sys.stdout.flush()
         for f in done:
             _report(f, check)
+        if check and not found:
+            files = "1 file" if len(done) == 1 else f"{len(done)} files"
+            click.echo(f"nothing to redact in {files}")
     if check and found:
         raise click.exceptions.Exit(1)
 
@@ -81,5 +84,5 @@ def _report(done: Any, check: bool) -> None:
     if redacted.findings:
         verb = "to redact" if check else "redacted"
         click.echo(f"{done.name}: {verb} {summary(redacted.counts)}", err=err)
-    else:
+    elif not check:  # --check names only the files with something to redact
         click.echo(f"{done.name}: nothing to redact", err=err)

@@ -302,7 +302,7 @@ _PEM_END = re.compile(r"-----END [A-Z0-9 ]*PRIVATE KEY[A-Z ]*-----|---- END SSH2
 def _pem_block(text: str, start: int, end: int) -> tuple[int, int]:
     """From the BEGIN line to its END line (or, cut short, to the last base64 line)."""
     line_start = text.rfind("\n", 0, start) + 1
-    dashes = text.rfind("-----", line_start, start)
+    dashes = text.rfind("-----", line_start, start + 5)
     start = dashes if dashes >= 0 else line_start
     closing = _PEM_END.search(text, end)
     if closing:
@@ -319,9 +319,10 @@ def _pem_block(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _enclosing_word(text: str, start: int, end: int) -> tuple[int, int]:
     """A connection string (`postgres://user:password@host/db`) whole, not just its
-    password: out to the white space, quotes or brackets around it."""
+    password: out to the white space, quotes or brackets around it (and back to the `=`
+    of `DATABASE_URL=...`)."""
     stops = " \t\r\n\"'<>()[]{}`"
-    while start > 0 and text[start - 1] not in stops:
+    while start > 0 and text[start - 1] not in stops and text[start - 1] != "=":
         start -= 1
     while end < len(text) and text[end] not in stops:
         end += 1
