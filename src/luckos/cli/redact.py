@@ -50,8 +50,8 @@ def redact(files: tuple[str, ...], check: bool, as_json: bool) -> None:
         for f in done:
             _report(f, check)
         if check and not found:
-            files = "1 file" if len(done) == 1 else f"{len(done)} files"
-            click.echo(f"nothing to redact in {files}")
+            many = "1 file" if len(done) == 1 else f"{len(done)} files"
+            click.echo(f"nothing to redact in {many}")
     if check and found:
         raise click.exceptions.Exit(1)
 
