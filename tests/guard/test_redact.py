@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.guard import canaries
 
 from luckos.config import config_from_dict
@@ -205,3 +207,22 @@ def test_bad_settings_name_the_setting(table: dict, message: str) -> None:
         config_from_dict({"redact": table}, where="luck.toml")
     assert message in caught.value.message
     assert caught.value.message.startswith("luck.toml: ")
+
+
+# --- whatever surrounds them --------------------------------------------------------------
+
+_PLANTED = [value for value, _ in (*canaries.SECRETS.values(), *canaries.OTHERS.values())]
+_PARTS = {value: part for value, part in (*canaries.SECRETS.values(),
+                                          *canaries.OTHERS.values())}
+# prose around a canary, in any script, with control characters and emoji
+_prose = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(before=_prose, planted=st.sampled_from(_PLANTED), after=_prose)
+def test_a_planted_canary_never_survives_whatever_surrounds_it(before: str, planted: str,
+                                                                after: str) -> None:
+    text = f"{before} {planted}\n{after}"
+    result = Redactor(SETTINGS).redact(text)
+    assert _PARTS[planted] not in result.text
+    assert result.findings
