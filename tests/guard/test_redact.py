@@ -125,6 +125,20 @@ def test_a_cut_pem_block_still_goes_to_its_last_line() -> None:
     assert result.text == "[SECRET-1]\n\nNext paragraph."
 
 
+@pytest.mark.parametrize(("text", "redacted"), [
+    ("PASSWORD=hunter2", "PASSWORD=[SECRET-1]"),
+    ("my password: hunter22.", "my password: [SECRET-1]."),
+    ('password = "correct horse battery"', 'password = "[SECRET-1]"'),
+    ("api_key: correcthorsebatterystaple", "api_key: [SECRET-1]"),
+    ("Password: rotate it monthly.", None),
+    ("Earned secret: the reorg is coming", None),
+    ("secret = the team never knew", None),
+])
+def test_a_keyword_takes_a_secret_after_it_but_not_prose(text: str, redacted: str | None
+                                                          ) -> None:
+    assert redact(text, RedactSettings()).text == (redacted or text)
+
+
 def test_public_hosts_urls_and_addresses_stay() -> None:
     text = ("See https://example.com/docs, http://localhost:8000/ and 8.8.8.8; "
             "the local build and the corp wiki; version 1.2.3; 2026-11-29; 300.1.2.3")

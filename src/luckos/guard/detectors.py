@@ -263,9 +263,17 @@ def _keyword_hint() -> str:
 
 
 def _keyword_secrets(plugin: Any, text: str) -> Iterator[tuple[int, int]]:
-    """`password = "..."`, `api_key: ...`: the keyword plugin reads one line at a time, so
-    only the lines where one of its keywords appears are read."""
-    from detect_secrets.plugins.keyword import CONFIG_DENYLIST_REGEX_TO_GROUP
+    """`password = "..."` (the plugin's patterns for code: quoted, any value) and
+    `api_key: ...` (its patterns for configuration files: unquoted, one token that looks
+    like a secret). The plugin reads one line at a time, so only the lines where one of
+    its keywords appears are read."""
+    from detect_secrets.plugins.keyword import (
+        CONFIG_DENYLIST_REGEX_TO_GROUP,
+        QUOTES_REQUIRED_DENYLIST_REGEX_TO_GROUP,
+    )
+
+    attempts = [(QUOTES_REQUIRED_DENYLIST_REGEX_TO_GROUP, False),
+                (CONFIG_DENYLIST_REGEX_TO_GROUP, True)]
 
     done = -1
     for hint in _Folded(text).finditer(_keyword_hint()):
@@ -276,16 +284,27 @@ def _keyword_secrets(plugin: Any, text: str) -> Iterator[tuple[int, int]]:
         end = len(text) if end < 0 else end
         done = end
         line = text[start:end]
-        for regex, group in CONFIG_DENYLIST_REGEX_TO_GROUP.items():
-            match = regex.search(line)
-            if match and match.group(group) and _looks_secret(match.group(group)):
-                yield start + match.start(group), start + match.end(group)
-                break
+        for patterns, unquoted in attempts:
+            found = next(((m, group) for regex, group in patterns.items()
+                          if (m := regex.search(line)) and m.group(group)), None)
+            if found is None:
+                continue
+            match, group = found
+            begin, end = match.span(group)
+            if unquoted:  # its first word, without the sentence's punctuation
+                word = match.group(group).split()[0].rstrip(".,;:!?)")
+                if not _looks_secret(word):
+                    break
+                end = begin + len(word)
+            yield start + begin, start + end
+            break
 
 
-def _looks_secret(value: str) -> bool:
-    """A value after `password:` in prose ("the", "rotated monthly") is not a secret."""
-    return len(value) >= 6 and bool(re.search(r"\d|[^\w\s]", value) or len(value) >= 12)
+def _looks_secret(word: str) -> bool:
+    """An unquoted value after `password:` is a secret when it is a word with a digit or
+    a symbol in it, or a long one: in prose ("Password: rotate it monthly", "Earned
+    secret: the reorg") it is not."""
+    return len(word) >= 6 and bool(re.search(r"\d|[^\w\s]", word) or len(word) >= 12)
 
 
 def _located(text: str, values: set[str]) -> Iterator[tuple[int, int]]:
