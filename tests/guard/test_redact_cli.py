@@ -136,7 +136,7 @@ def test_export_redact_leaves_no_canary_and_no_private_note(planted: Luck,
     assert data["redacted"]["person"] >= 3
     assert "redacted " in result.stdout and "2 private notes" not in result.stdout
     promise = data["records"]["promise"][0]
-    assert promise["to_whom"] == "[PERSON-1]"
+    assert promise["to"] == "[PERSON-1]"
     assert promise["what"] == "Ship [PROJECT-1] to [CUSTOMER-1]"
     assert promise["due"] == "2026-12-01" and promise["status"] == "open"
     # one token per original across the whole file
@@ -147,7 +147,7 @@ def test_export_redact_leaves_no_canary_and_no_private_note(planted: Luck,
     other = Luck(tmp_path / "other")
     other.ok("init")
     other.ok("import", str(out))
-    assert other.json("promise", "show", "1")["to_whom"] == "[PERSON-1]"
+    assert other.json("promise", "show", "1")["to"] == "[PERSON-1]"
 
 
 def test_export_keeps_names_when_names_are_not_asked_for(luck: Luck, tmp_path: Path) -> None:
@@ -156,7 +156,7 @@ def test_export_keeps_names_when_names_are_not_asked_for(luck: Luck, tmp_path: P
     luck.ok("export", str(tmp_path / "out.json"), "--redact")
     data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     (promise,) = data["records"]["promise"]
-    assert (promise["to_whom"], promise["note"]) == ("Lena Park", "mail [EMAIL-1]")
+    assert (promise["to"], promise["note"]) == ("Lena Park", "mail [EMAIL-1]")
 
 
 def test_export_redact_refuses_private_notes(planted: Luck, tmp_path: Path) -> None:

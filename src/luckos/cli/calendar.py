@@ -25,7 +25,8 @@ def group() -> None:
 
 def _window_options(command: Any) -> Any:
     command = click.option("--to", "end", metavar="DATE",
-                           help="last day of the audit (default: the end of this week)")(command)
+                           help="last day of the audit (default: the end of this week); "
+                                "--from to --to spans at most ten years")(command)
     command = click.option("--from", "start", metavar="DATE",
                            help="first day of the audit (default: 13 weeks before --to, "
                                 "not before the calendar's first event)")(
