@@ -125,9 +125,10 @@ class _Folded:
             start = hint.start()
             while start > resume and low[start - 1] in chars:
                 start -= 1
-            for match in compiled.finditer(low, start, hint.end()):
-                yield match
-                resume = match.end()
+            yield from compiled.finditer(low, start, hint.end())
+            # no match crosses an anchor (its look-ahead ends every run of `chars`), so
+            # the next starts after this one: each character is read once
+            resume = hint.end()
 
 
 class _Chosen:
