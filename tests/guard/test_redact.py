@@ -256,10 +256,11 @@ def test_emails_and_internal_hosts_found_from_their_anchors_are_the_patterns_own
     import re
 
     from luckos.guard import detectors
+    from luckos.guard.folded import Folded
 
     emails = [m.span() for m in detectors._emails(text)]
     assert emails == [m.span() for m in detectors._EMAIL.finditer(text)]
-    folded = detectors._Folded(text)
+    folded = Folded(text)
     pattern = detectors._internal_host_pattern(("acme.net",))
     anchor = detectors._internal_anchor_pattern(("acme.net",))
     hosts = [m.span() for m in folded.anchored(pattern, anchor, detectors._HOST_CHARS)]
