@@ -40,6 +40,7 @@ class PersonTime:
     group_hours: float = 0.0
     status_hours: float = 0.0
     last_met: dt.date | None = None
+    quarters: dict[str, float] = dataclasses.field(default_factory=dict)  # "2026-Q4" -> h
 
 
 @dataclasses.dataclass(frozen=True)
@@ -115,6 +116,7 @@ def deciders_time(audit: Audit, status_uids: frozenset[str], targets: Sequence[T
             continue
         hours = c.hours
         day = c.occurrence.start.date()
+        quarter = f"{day.year}-Q{(day.month - 1) // 3 + 1}"
         for pid in at:
             t = times[pid]
             t.meetings += 1
@@ -125,6 +127,7 @@ def deciders_time(audit: Audit, status_uids: frozenset[str], targets: Sequence[T
                 t.group_hours += hours
             if status:
                 t.status_hours += hours
+            t.quarters[quarter] = t.quarters.get(quarter, 0.0) + hours
             if day <= today and (t.last_met is None or day > t.last_met):
                 t.last_met = day
         for wid in of_windows:

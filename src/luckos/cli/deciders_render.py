@@ -21,6 +21,12 @@ def render_deciders(d: DecidersTime) -> None:
             t.meetings, f"{t.hours:.1f}", f"{t.one_to_one_hours:.1f}",
             f"{t.group_hours:.1f}", f"{t.status_hours:.1f}", t.last_met or "-")
            for t in d.people])
+    quarters = sorted({q for t in d.people for q in t.quarters})
+    if len(quarters) > 1:
+        click.echo()
+        table(("person", *quarters),
+              [(t.target.person.name, *(f"{t.quarters.get(q, 0.0):.1f}" for q in quarters))
+               for t in d.people if t.meetings])
     if d.windows:
         click.echo()
         table(("window", "hours with its deciders", "deciders met"),
