@@ -91,14 +91,14 @@ class LazyGroup(click.Group):
         except Exception as exc:
             import sqlite3  # loaded already by any command that reached the store
 
-            # a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB) raises DatabaseError itself,
-            # never one of its subclasses, which would be our own bugs
-            if type(exc) is not sqlite3.DatabaseError:
+            if not isinstance(exc, sqlite3.Error):
                 raise
-            from luckos.workspace import DB_NAME
+            from luckos.workspace import explain_database_error
 
-            raise BadInput(f"{ctx.obj.home / DB_NAME}: the database is corrupt ({exc}); "
-                           "restore it from a backup") from None
+            message = explain_database_error(exc, ctx.obj.home)
+            if message is None:
+                raise  # our own bug (a constraint, a syntax error): keep its traceback
+            raise BadInput(message) from None
 
 
 class BadInput(click.ClickException):

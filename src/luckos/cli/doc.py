@@ -199,11 +199,17 @@ def _exit(unusable: int, files: int, errors: int) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--html", "out", required=True, metavar="OUT",
               help="the HTML file to write ('-' prints it)")
-def render(file: Path, out: str) -> None:
-    """Render a Markdown document to a clean standalone HTML page."""
+@click.option("--force", is_flag=True, help="replace OUT even if luckos did not write it")
+def render(file: Path, out: str, force: bool) -> None:
+    """Render a Markdown document to a clean standalone HTML page.
+
+    OUT is written whole or not at all. It replaces a page luckos rendered before; any
+    other existing file only with --force, and never the workspace's own files or a
+    SQLite database.
+    """
     from luckos.app.docs import render_file
 
-    html, written = render_file(file, out)
+    html, written = render_file(file, out, force=force, home=session().home)
     if written is None:
         click.echo(html, nl=False)
         return

@@ -50,7 +50,10 @@ def group() -> None:
               help="Chance the headline exceeds VALUE (\"$300k/qtr\", or a number in its unit).")
 @click.option("--below", default=None, metavar="VALUE", help="Chance it falls below VALUE.")
 @click.option("--png", "png", default=None, metavar="PATH",
-              help="Also draw the headline's histogram into a PNG file.")
+              help="Also draw the headline's histogram into a PNG file (it replaces a "
+                   "chart luckos drew; any other file only with --force).")
+@click.option("--force", is_flag=True, help="Replace the --png file even if luckos did not "
+              "draw it.")
 @click.option("--bins", type=int, default=20, show_default=True,
               help="Bars in the terminal histogram.")
 @click.option("--save", is_flag=True, help="Save the result in the workspace.")
@@ -62,8 +65,9 @@ def group() -> None:
               help="Link the saved estimate to a brief (a path or link).")
 @json_option
 def run(model: str | None, overrides: tuple[str, ...], samples: int | None, seed: int | None,
-        output: str | None, above: str | None, below: str | None, png: str | None, bins: int,
-        save: bool, name: str | None, theme: str | None, window: str | None, doc: str | None,
+        output: str | None, above: str | None, below: str | None, png: str | None,
+        force: bool, bins: int, save: bool, name: str | None, theme: str | None,
+        window: str | None, doc: str | None,
         as_json: bool) -> None:
     """Run MODEL: a TOML file, a starter's name, or a saved estimate's id (est3).
 
@@ -86,6 +90,10 @@ def run(model: str | None, overrides: tuple[str, ...], samples: int | None, seed
             raise LuckError(f"--png {png}: the file name must end in .png")
         if not png_path.parent.is_dir():
             raise LuckError(f"--png {png}: no such folder {png_path.parent}")
+        from luckos import files
+        from luckos.estimate.chart import PNG
+
+        files.check(png_path, PNG, force=force, home=s.home)
     if save:
         estimate.check_links(s.ws, theme, window)
     loaded = estimate.load(model, overrides, lambda: s.ws)
@@ -94,7 +102,7 @@ def run(model: str | None, overrides: tuple[str, ...], samples: int | None, seed
     if png_path is not None:
         from luckos.estimate.chart import write_png
 
-        write_png(result, png_path)
+        write_png(result, png_path, force=force, home=s.home)
     record = estimate.save(s.ws, result, s.today, name=name, theme=theme, window=window,
                            doc=doc) if save else None
     if as_json:
@@ -178,7 +186,8 @@ def _show_result(result: Any) -> None:
 @group.command("new", short_help="Copy a starter model to a file to edit.")
 @click.argument("template", metavar="TEMPLATE")
 @click.argument("path", required=False, metavar="[PATH]")
-@click.option("--force", is_flag=True, help="Replace PATH if it exists.")
+@click.option("--force", is_flag=True, help="Replace PATH if it exists (never the "
+              "workspace's files or a SQLite database).")
 def new(template: str, path: str | None, force: bool) -> None:
     """Copy the starter model TEMPLATE to PATH (default: TEMPLATE.toml) to edit.
 

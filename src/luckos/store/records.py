@@ -13,7 +13,14 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from luckos.domain.records import KINDS, Artifact, Kind, Promise, fields_of
+from luckos.domain.records import (
+    KINDS,
+    PRIVATE_NOTE_KIND,
+    Artifact,
+    Kind,
+    Promise,
+    fields_of,
+)
 
 if TYPE_CHECKING:
     from luckos.domain.ledger import Group
@@ -170,11 +177,21 @@ class RecordsMixin:
     def count(self, kind: str) -> int:
         return int(self.db.execute(f'SELECT count(*) FROM "{kind}"').fetchone()[0])
 
-    def clear_records(self) -> None:
+    def clear_records(self, *, keep_private: bool = False) -> None:
+        """Delete every record (with `keep_private`: but the private notes)."""
         # children first, so that no foreign key points at a deleted row
         for name in reversed(list(KINDS)):
-            self.db.execute(f'DELETE FROM "{name}"')
-        self.db.execute("DELETE FROM sqlite_sequence")
+            if keep_private and name == "note":
+                self.db.execute("DELETE FROM note WHERE kind != ?", (PRIVATE_NOTE_KIND,))
+            else:
+                self.db.execute(f'DELETE FROM "{name}"')
+        # numbering starts again from the file's ids (the kept notes' ids stay taken)
+        self.db.execute("DELETE FROM sqlite_sequence"
+                        + (" WHERE name != 'note'" if keep_private else ""))
+
+    def private_note_ids(self) -> set[int]:
+        rows = self.db.execute("SELECT id FROM note WHERE kind = ?", (PRIVATE_NOTE_KIND,))
+        return {int(row[0]) for row in rows}
 
     # --- the ledger's queries -----------------------------------------------------------
 
