@@ -174,6 +174,32 @@ class RecordsMixin:
         table = TABLES[kind]
         return [table.record(row) for row in self.db.execute(f"{table.select} ORDER BY id")]
 
+    def each(self, kind: str) -> list[tuple[int, Any | None, str]]:
+        """Every record of a kind as (id, record, ""), or (id, None, why) for a row that
+        cannot be read as a record (what `luck doctor` reports, where `all` would fail)."""
+        table = TABLES[kind]
+        found: list[tuple[int, Any | None, str]] = []
+        for row in self.db.execute(f"{table.select} ORDER BY id"):
+            try:
+                found.append((int(row[0]), table.record(row), ""))
+            except (ValueError, TypeError, json.JSONDecodeError) as exc:
+                found.append((int(row[0]), None, str(exc)))
+        return found
+
+    def foreign_key_problems(self) -> list[tuple[str, int, str]]:
+        """PRAGMA foreign_key_check: (table, rowid, missing parent table) per broken row."""
+        return [(str(t), int(rowid), str(parent))
+                for t, rowid, parent, _ in self.db.execute("PRAGMA foreign_key_check")
+                if rowid is not None]
+
+    def delete_row(self, table: str, rowid: int) -> None:
+        """Delete one row of a table that `foreign_key_problems` named."""
+        names = {row[0] for row in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if table not in names:
+            raise KeyError(table)
+        self.db.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
+
     def count(self, kind: str) -> int:
         return int(self.db.execute(f'SELECT count(*) FROM "{kind}"').fetchone()[0])
 
