@@ -164,7 +164,8 @@ def rough_math(record: Estimate) -> str:
 MODEL = files.Output("model")
 
 
-def new_model(template: str, path: str | None, *, force: bool = False) -> Path:
+def new_model(template: str, path: str | None, *, force: bool = False,
+              home: Path | None = None) -> Path:
     """Copy a starter model to PATH (default: TEMPLATE.toml here) for the user to edit."""
     from luckos.estimate.starters import starter
 
@@ -172,7 +173,7 @@ def new_model(template: str, path: str | None, *, force: bool = False) -> Path:
     target = Path(path) if path else Path(f"{item.name}.toml")
     if target.is_dir():
         target = target / f"{item.name}.toml"
-    files.write(target, item.text, MODEL, force=force)
+    files.write(target, item.text, MODEL, force=force, home=home)
     return target
 
 

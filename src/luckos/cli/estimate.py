@@ -195,7 +195,7 @@ def new(template: str, path: str | None, force: bool) -> None:
     """
     from luckos.app import estimate
 
-    target = estimate.new_model(template, path, force=force)
+    target = estimate.new_model(template, path, force=force, home=session().home)
     click.echo(f"wrote {target}: edit the inputs, then run `luck estimate {target}`")
 
 
