@@ -75,7 +75,8 @@ class Store(RecordsMixin):
             if connection is not None:
                 connection.close()  # so that no -wal or -shm file is left beside it
             if isinstance(exc, sqlite3.OperationalError):
-                raise LuckError(f"{path}: cannot open it ({exc})") from None
+                raise LuckError(f"{path}: cannot open it ({exc}); check the permissions of "
+                                "the file and its folder") from None
             raise DamagedDatabase(f"{path}: not a usable SQLite database ({exc})") from None
         if app_id != APPLICATION_ID and (version or _has_tables(connection)):
             connection.close()
@@ -173,7 +174,9 @@ class Store(RecordsMixin):
         """What SQLite's integrity_check (or the cheaper quick_check) finds; [] is healthy."""
         pragma = "quick_check" if quick else "integrity_check"
         rows = self.db.execute(f"PRAGMA {pragma}({int(limit)})").fetchall()
-        found = [str(row[0]) for row in rows]
+        # one line each: SQLite starts some with "*** in database main ***" and a newline
+        found = [" ".join(str(row[0]).replace("*** in database main ***", "").split())
+                 for row in rows]
         return [] if found == ["ok"] else found
 
     def quick_check_due(self, today: dt.date) -> bool:
