@@ -183,7 +183,7 @@ class RecordsMixin:
             try:
                 found.append((int(row[0]), table.record(row), ""))
             except (ValueError, TypeError, json.JSONDecodeError) as exc:
-                found.append((int(row[0]), None, str(exc)))
+                found.append((int(row[0]), None, _unreadable(table, row, exc)))
         return found
 
     def foreign_key_problems(self) -> list[tuple[str, int, str]]:
@@ -307,6 +307,17 @@ class RecordsMixin:
         sql += " ORDER BY rank LIMIT ?"
         rows = self.db.execute(sql, (query, limit)).fetchall()
         return [SearchHit(kind, int(rid), bool(private), text) for kind, rid, private, text in rows]
+
+
+def _unreadable(table: _Table, row: Sequence[Any], exc: Exception) -> str:
+    """Which stored value cannot be read, and why."""
+    for name, decode, value in zip(table.columns, table.decoders, row[1:], strict=True):
+        try:
+            if decode:
+                decode(value)
+        except (ValueError, TypeError, json.JSONDecodeError) as bad:
+            return f"{name} {value!r}: {bad}"
+    return str(exc)
 
 
 def _kind_name(record: Any) -> str:
