@@ -277,8 +277,14 @@ def test_a_full_disk_during_a_capture_keeps_the_workspace_as_it_was(luck: Luck) 
 
 def test_the_workspace_and_what_it_writes_are_the_owners_only(bare_luck: Luck,
                                                               tmp_path: Path) -> None:
-    os.umask(0o022)  # the usual umask: everything readable by others unless we say so
-    luck = bare_luck
+    previous = os.umask(0o022)  # the usual umask: files readable by others unless we say so
+    try:
+        _owners_only(bare_luck, tmp_path)
+    finally:
+        os.umask(previous)
+
+
+def _owners_only(luck: Luck, tmp_path: Path) -> None:
     luck.ok("init")
     assert _mode(luck.home) == 0o700
     assert _mode(luck.home / "docs") == 0o700
@@ -304,3 +310,48 @@ def test_the_workspace_and_what_it_writes_are_the_owners_only(bare_luck: Luck,
         assert _mode(luck.home / "luck.db-shm") == 0o600
     finally:
         ws.close()
+
+
+# --- charts ------------------------------------------------------------------------------------
+
+_ICS = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Example//Test//EN\r
+BEGIN:VEVENT\r
+UID:standup@example.com\r
+DTSTAMP:20250201T000000Z\r
+DTSTART:20250204T093000Z\r
+DTEND:20250204T100000Z\r
+SUMMARY:Team standup\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_charts_replace_their_own_files_only(luck: Luck, tmp_path: Path) -> None:
+    png = tmp_path / "value.png"
+    luck.ok("estimate", "cold-start", "--samples", "2000", "--png", str(png))
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and _mode(png) == 0o600
+    luck.ok("estimate", "cold-start", "--samples", "2000", "--seed", "2", "--png", str(png))
+    photo = tmp_path / "holiday.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)  # a PNG from somewhere else
+    assert "was not made by luckos" in luck.fails("estimate", "cold-start", "--png",
+                                                  str(photo))
+    assert photo.read_bytes() == b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    luck.ok("estimate", "cold-start", "--samples", "2000", "--png", str(photo), "--force")
+
+    calendar = tmp_path / "work.ics"
+    calendar.write_text(_ICS, newline="")
+    out = tmp_path / "charts"
+    week = ("--from", "2025-02-03", "--to", "2025-02-09")
+    for fmt in ("png", "svg"):
+        luck.ok("calendar", "audit", str(calendar), *week, "--charts", str(out),
+                "--chart-format", fmt)
+        luck.ok("calendar", "audit", str(calendar), *week, "--charts", str(out),
+                "--chart-format", fmt)  # again: its own charts are replaced
+    assert _mode(out) == 0o700
+    (out / "meeting-load.png").write_bytes(b"not a chart of ours")
+    assert "was not made by luckos" in luck.fails("calendar", "audit", str(calendar), *week,
+                                                  "--charts", str(out))
+    assert (out / "meeting-load.png").read_bytes() == b"not a chart of ours"
+    assert _leftovers(out) == [] and _leftovers(tmp_path) == []

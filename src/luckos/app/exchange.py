@@ -264,4 +264,8 @@ def backup(ws: Workspace, destination: Path | None, now: dt.datetime) -> Path:
         folder = ws.home / "backups"
         files.make_folder(folder)
         destination = folder / f"luck-{now:%Y%m%d-%H%M%S}.db"
+        n = 2
+        while destination.exists():  # a second backup within the same second
+            destination = folder / f"luck-{now:%Y%m%d-%H%M%S}-{n}.db"
+            n += 1
     return ws.store.backup(destination)
