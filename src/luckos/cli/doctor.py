@@ -50,8 +50,9 @@ def _show(report, fix: bool) -> None:  # type: ignore[no-untyped-def]
     if report.healthy:
         click.echo("healthy: integrity ok, schema current, no broken links, files or values")
         return
-    noun = "problem" if len(report.problems) == 1 else "problems"
-    click.echo(f"{len(report.problems)} {noun}{' remain' if report.fixed else ''}:")
+    one = len(report.problems) == 1
+    remain = (" remains" if one else " remain") if report.fixed else ""
+    click.echo(f"{len(report.problems)} {'problem' if one else 'problems'}{remain}:")
     for p in report.problems:
         click.echo(f"  {p.check:<10}  {p.where}: {p.message}")
         click.echo(f"  {'':<10}  {'would ' if p.fixable else ''}{p.repair}")
