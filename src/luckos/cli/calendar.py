@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from luckos.cli.output import emit_json, json_option
+from luckos.cli.output import emit_json, json_option, paged_output
 from luckos.cli.session import session
 
 
@@ -25,7 +25,8 @@ def group() -> None:
 
 def _window_options(command: Any) -> Any:
     command = click.option("--to", "end", metavar="DATE",
-                           help="last day of the audit (default: the end of this week)")(command)
+                           help="last day of the audit (default: the end of this week); "
+                                "--from to --to spans at most ten years")(command)
     command = click.option("--from", "start", metavar="DATE",
                            help="first day of the audit (default: 13 weeks before --to, "
                                 "not before the calendar's first event)")(
@@ -95,6 +96,7 @@ def _config() -> Any:
 @click.option("--force", is_flag=True,
               help="replace chart files in DIR even if luckos did not draw them")
 @json_option
+@paged_output
 def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, ...],
           tz: str | None, explain: bool, show_days: bool, charts: Path | None,
           chart_format: str, force: bool, as_json: bool) -> None:
@@ -150,6 +152,7 @@ def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, 
 @_window_options
 @_reading_options
 @json_option
+@paged_output
 def import_(file: Path, start: str | None, end: str | None, me: tuple[str, ...],
             tz: str | None, as_json: bool) -> None:
     """Audit FILE.ics and keep the audit in the workspace, to compare audits over time.
@@ -179,6 +182,7 @@ def import_(file: Path, start: str | None, end: str | None, me: tuple[str, ...],
 
 @group.command(short_help="Audits kept by `luck calendar import`, compared.")
 @json_option
+@paged_output
 def history(as_json: bool) -> None:
     """Audits kept by `luck calendar import`, oldest first, with their headline figures."""
     from luckos.app import calendar as app
