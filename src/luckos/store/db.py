@@ -116,36 +116,41 @@ class Store(RecordsMixin):
 
     def _migrate(self, current: int) -> None:
         if current > 0:
-            # one backup per upgrade, named by it: a run that fails to migrate (a read-only
-            # file, a full disk) or a second process opening the file meanwhile finds it
-            # there and takes no other
-            copy = self.path.with_name(
-                f"{self.path.name}.before-v{SCHEMA_VERSION}-from-v{current}.bak")
-            if not copy.exists():
-                try:
-                    self.backup(copy)
-                except LuckError:
-                    if not copy.exists():
-                        raise
+            self._backup_before_upgrade(current)
         # another process may hold the file while it migrates it; WAL persists anyway
         with contextlib.suppress(sqlite3.OperationalError):
             self.db.execute("PRAGMA journal_mode = WAL")
-        for number, name, script in _migrations():
-            if number <= current:
-                continue
-            try:
-                # executescript commits first; the script's own BEGIN/COMMIT keep it atomic
-                self.db.executescript(
-                    f"BEGIN IMMEDIATE;\n{script}\n"
-                    f"PRAGMA user_version = {number};\n"
-                    f"PRAGMA application_id = {APPLICATION_ID};\nCOMMIT;"
-                )
-            except sqlite3.Error as exc:
-                if self.db.in_transaction:
-                    self.db.execute("ROLLBACK")
-                if self.schema_version() >= number:
-                    continue  # another process applied it while this one waited for the lock
-                raise LuckError(f"{self.path}: migration {name} failed: {exc}") from None
+        pending = [(n, name, script) for n, name, script in _migrations() if n > current]
+        # every pending script in one transaction: no other process ever sees a schema
+        # half-way, and a failed upgrade leaves the file as it was
+        body = "".join(f"{script}\nPRAGMA user_version = {n};\n" for n, _, script in pending)
+        try:
+            # executescript commits first; the BEGIN/COMMIT around it keep it atomic
+            self.db.executescript(f"BEGIN IMMEDIATE;\n{body}"
+                                  f"PRAGMA application_id = {APPLICATION_ID};\nCOMMIT;")
+        except sqlite3.Error as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            if self.schema_version() >= SCHEMA_VERSION:
+                return  # another process upgraded it while this one waited for the lock
+            names = ", ".join(name for _, name, _ in pending)
+            raise LuckError(f"{self.path}: upgrade to schema {SCHEMA_VERSION} failed ({exc}); "
+                            f"nothing was changed (migrations {names})") from None
+
+    def _backup_before_upgrade(self, current: int) -> None:
+        """One backup per upgrade: a run that cannot finish it (a read-only file, a full
+        disk) or a second process opening the file meanwhile finds the copy there and
+        takes no other."""
+        taken = self.path.with_name(f"{self.path.name}.before-v{SCHEMA_VERSION}-from-v*.bak")
+        if any(self.path.parent.glob(taken.name)):
+            return
+        copy = self.path.with_name(
+            f"{self.path.name}.before-v{SCHEMA_VERSION}-from-v{current}.bak")
+        try:
+            self.backup(copy)
+        except LuckError:
+            if not copy.exists():  # not another process's copy of the same file: a failure
+                raise
 
     def backup(self, destination: Path) -> Path:
         """Copy the database with SQLite's online backup (safe while in use) into a new
