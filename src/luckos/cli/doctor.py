@@ -6,7 +6,7 @@ import datetime as dt
 
 import click
 
-from luckos.cli.output import emit_json, json_option
+from luckos.cli.output import emit_json, json_option, paged
 from luckos.cli.session import session
 
 
@@ -33,7 +33,8 @@ def doctor(fix: bool, as_json: bool) -> None:
     if as_json:
         emit_json(report.as_json())
     else:
-        _show(report, fix)
+        with paged():  # a long list of problems goes through the pager on a terminal
+            _show(report, fix)
     if not report.healthy:
         raise click.exceptions.Exit(1)
 
