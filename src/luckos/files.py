@@ -68,12 +68,8 @@ def make_folder(path: Path) -> None:
         raise LuckError(f"cannot create the folder {path}: {_reason(exc)}") from None
 
 
-def protected(path: Path, home: Path | None = None) -> str | None:
-    """Why `path` must never be written by an output (None: it may be)."""
-    return _workspace_file(path, home) or _database_file(path)
-
-
 def _workspace_file(path: Path, home: Path | None) -> str | None:
+    """Why `path` is a workspace's own file, never to be written by an output."""
     from luckos.workspace import CONFIG_NAME, DB_NAME
 
     target = _real(path)
@@ -89,6 +85,7 @@ def _workspace_file(path: Path, home: Path | None) -> str | None:
 
 
 def _database_file(path: Path) -> str | None:
+    """Why `path` is a SQLite database or one of its journals (None: it is neither)."""
     target = _real(path)
     if is_sqlite(target):
         return f"{path} is a SQLite database"

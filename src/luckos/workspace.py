@@ -51,12 +51,16 @@ def init_workspace(home: Path) -> tuple[Workspace, bool]:
     db = home / DB_NAME
     created = not db.exists() and not db.is_symlink()
     files.make_folder(home)
-    files.make_folder(home / "docs")
-    config_path = home / CONFIG_NAME
-    if not config_path.exists():
-        files.write_new(config_path, DEFAULT_TOML)
-    config = load_config(config_path)
-    store = _open_store(home, create=True)
+    store = _open_store(home, create=True)  # first: a damaged file stops init here
+    try:
+        files.make_folder(home / "docs")
+        config_path = home / CONFIG_NAME
+        if not config_path.exists():
+            files.write_new(config_path, DEFAULT_TOML)
+        config = load_config(config_path)
+    except BaseException:
+        store.close()
+        raise
     return Workspace(home=home, config=config, store=store), created
 
 
@@ -65,7 +69,7 @@ def open_workspace(home: Path, *, quick_check: bool = True) -> Workspace:
     quick_check reads the whole file first, so damage is noticed by commands that only
     read, and the command is refused with where to restore from."""
     db = home / DB_NAME
-    if not db.exists() and not db.is_dir():
+    if not db.exists():
         raise LuckError(f"no luckos workspace at {home} (run `luck init`, or set LUCK_HOME)")
     config = load_config(home / CONFIG_NAME)
     store = _open_store(home)

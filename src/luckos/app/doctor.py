@@ -69,7 +69,7 @@ class _Findings:
 
 def doctor(home: Path, today: dt.date, now: dt.datetime, *, fix: bool = False) -> Report:
     db = home / DB_NAME
-    if not db.exists() and not db.is_dir():
+    if not db.exists():
         raise LuckError(f"no luckos workspace at {home} (run `luck init`, or set LUCK_HOME)")
     report = Report(home)
     config_problem: list[Problem] = []

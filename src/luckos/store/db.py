@@ -235,8 +235,6 @@ def _create(path: Path) -> None:
 
     try:
         files.create_new(path, build)
-    except OSError as exc:
-        raise LuckError(f"cannot create {path}: {exc.strerror or exc}") from None
     except sqlite3.Error as exc:
         raise LuckError(f"cannot create {path}: {exc}") from None
 
