@@ -121,7 +121,7 @@ def test_reading_narrative_warnings() -> None:
          "due date 2026-11-19 is before the promise was made"),
         (Promise(what="x", to_whom="y", made_on=D("2026-11-20"), due=D("2026-11-30"),
                  status="kept"),
-         "a kept promise needs the date it landed"),
+         "a kept promise needs the date it ended"),
         (Promise(what="x", to_whom="y", made_on=D("2026-11-20"), due=D("2026-11-30"),
                  status="renegotiated", landed_on=D("2026-12-01")),
          "renegotiated after its due date is a miss"),

@@ -108,6 +108,7 @@ class LintConfig:
     min_options: int = 3  # "three options"
     vague_words: tuple[str, ...] = LINT_VAGUE_WORDS
     synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # section id -> extra heading words
+    teams: tuple[str, ...] = ()  # team names that count as an owner ("payments", "Atlas")
     max_file_kb: int = 1024  # larger files are reported, not linted
 
     def severity(self, rule_id: str, default: str) -> str:
@@ -156,6 +157,7 @@ rolling_days = 90         # the rolling hit-rate window
 [lint]                    # luck doc lint: the essay's rules for documents
 min_options = 3           # a brief weighs at least this many options
 max_file_kb = 1024        # larger files are reported, not linted
+# teams = ["Atlas", "payments"]  # team names that count as an action's owner
 
 [lint.word_budget]        # words per document kind, about 500 a page; 0 means no budget
 brief = 1000              # "a two-page brief"
@@ -166,6 +168,7 @@ post-mortem = 0
 
 [lint.rules]              # a rule's severity: "error", "warning", "suggestion" or "off"
 # vague-claim = "warning" # (`luck doc rules` lists every rule and its default)
+# kind-unknown = "error"  # a document whose kind cannot be found fails the run
 
 [lint.synonyms]           # more heading words for a section (`luck doc kinds` lists them)
 # options = ["paths we weighed"]
@@ -276,7 +279,8 @@ def lint_config_from_dict(raw: Any, where: str = "luck.toml") -> LintConfig:
     """
     if not isinstance(raw, dict):
         raise LuckError(f"{where}: [lint] must be a table")
-    known = {"rules", "word_budget", "min_options", "vague_words", "synonyms", "max_file_kb"}
+    known = {"rules", "word_budget", "min_options", "vague_words", "synonyms", "max_file_kb",
+             "teams"}
     unknown = set(raw) - known
     if unknown:
         raise LuckError(f"{where}: unknown lint setting {sorted(unknown)[0]!r} "
@@ -318,6 +322,8 @@ def lint_config_from_dict(raw: Any, where: str = "luck.toml") -> LintConfig:
     values["word_budget"] = tuple(budget.items())
     if "vague_words" in raw:
         values["vague_words"] = _words(raw["vague_words"], "lint.vague_words", where)
+    if "teams" in raw:
+        values["teams"] = _words(raw["teams"], "lint.teams", where)
     synonyms = []
     for section, words in synonyms_table.items():
         if section not in SECTIONS:

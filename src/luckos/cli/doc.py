@@ -37,10 +37,13 @@ def group() -> None:
                    "prints it and registers nothing")
 @click.option("--title", help="the title (default: from the theme or window)")
 @click.option("--decider", metavar="WHO", help="who decides (brief, pre-read, scope letter)")
-@click.option("--start", metavar="DATE", help="reboot-plan: the first day (default: today)")
+@click.option("--on", "start", metavar="DATE",
+              help="reboot-plan: the first day of week 1 (default: today)")
+@click.option("--start", "start_old", metavar="DATE", hidden=True)  # its name until --on
 @json_option
 def new(kind: str, theme_ref: str | None, window_ref: str | None, out: str | None,
-        title: str | None, decider: str | None, start: str | None, as_json: bool) -> None:
+        title: str | None, decider: str | None, start: str | None, start_old: str | None,
+        as_json: bool) -> None:
     """Draft a KIND document from the records and register it as an artifact.
 
     KIND is one of: one-pager, brief, scope-letter, post-mortem, runbook,
@@ -53,7 +56,8 @@ def new(kind: str, theme_ref: str | None, window_ref: str | None, out: str | Non
     from luckos.dates import parse_date
 
     s = session()
-    first = parse_date(start, s.today, what="--start") if start else None
+    given, flag = (start, "--on") if start else (start_old, "--start")
+    first = parse_date(given, s.today, what=flag) if given else None
     result = draft(s.ws, kind, s.today, theme_ref=theme_ref, window_ref=window_ref, out=out,
                    title=title, decider=decider, start=first)
     report = result.report
@@ -94,15 +98,23 @@ def _counts(counts: dict[str, int]) -> str:
               help="the luck.toml whose [lint] table to use (default: the workspace's)")
 @click.option("--jobs", type=click.IntRange(0, 64), default=0, show_default=True,
               help="processes to use; 0 picks one per core for large folders")
+@click.option("--explain-kind", is_flag=True,
+              help="say which kind each file was read as and which signals decided it "
+                   "(front matter, title, path, sections); lint nothing")
 @json_option
 def lint(paths: tuple[str, ...], kind: str | None, min_severity: str,
-         ignored: tuple[str, ...], config_path: Path | None, jobs: int, as_json: bool) -> None:
+         ignored: tuple[str, ...], config_path: Path | None, jobs: int, explain_kind: bool,
+         as_json: bool) -> None:
     """Check Markdown documents against the essay's rules.
 
     PATH is a file, a folder (searched for .md and .markdown files) or - for standard
     input. Each finding prints as `file:line:col: severity rule-id message`. The kind
-    comes from the front matter (`kind: brief`), else --kind, else the title
-    ('Post-mortem: ...') or the file name (2026-02-23-brief-....md, adr-0007-....md).
+    comes from the front matter (`kind: brief`), else --kind, else what the document
+    shows: the kind named in its title ('Security postmortem for ...'), its path
+    (doc/adr/0007-....md, runbooks/, postmortems/, 2026-02-23-brief-....md) and its
+    sections (Status / Context / Decision / Consequences; Meaning / Impact / Diagnosis /
+    Mitigation; Impact / Timeline / Root causes / Action items). --explain-kind shows the
+    signals; a file whose kind cannot be found gets a kind-unknown warning.
     Silence a line with `<!-- luck: ignore RULE -->`; settings live in luck.toml [lint].
 
     Exit status: 0 no errors, 1 an error was found, 2 a file could not be linted or the
@@ -118,6 +130,9 @@ def lint(paths: tuple[str, ...], kind: str | None, min_severity: str,
         raise _nothing(notes)
     for note in notes:
         click.echo(f"warning: {note}", err=True)
+    if explain_kind:
+        _explain(results, as_json)
+        return
     threshold = SEVERITY_RANK[min_severity]
     totals = {sev: 0 for sev in SEVERITIES}
     unusable = 0
@@ -141,6 +156,33 @@ def lint(paths: tuple[str, ...], kind: str | None, min_severity: str,
             _print_findings(results, threshold)
             click.echo(_summary(len(results), totals, unusable))
     _exit(unusable, len(results), totals["error"])
+
+
+def _explain(results: list[Any], as_json: bool) -> None:
+    """`--explain-kind`: each file's kind, how sure, and the signals behind it."""
+    entries = []
+    for result in results:
+        report = result.report
+        guess = report.guess
+        problem = next((f.message for f in report.findings if report.unusable), None)
+        entries.append({
+            "path": result.name, "kind": report.kind, "kind_from": report.kind_from,
+            "format": guess.format if guess else None,
+            "confidence": guess.confidence if guess else 0.0,
+            "signals": list(guess.signals) if guess else [problem] if problem else []})
+    if as_json:
+        emit_json({"files": entries})
+        return
+    lines = []
+    for entry in entries:
+        if entry["kind"]:
+            fmt = f", {entry['format']}" if entry["format"] else ""
+            lines.append(f"{entry['path']}: {entry['kind']}{fmt} (from the {entry['kind_from']}"
+                         f", confidence {entry['confidence']:.2f})")
+        else:
+            lines.append(f"{entry['path']}: no kind found")
+        lines.extend(f"  - {signal}" for signal in entry["signals"])
+    click.echo("\n".join(lines))
 
 
 def _nothing(notes: list[str]) -> Exception:

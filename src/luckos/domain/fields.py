@@ -33,11 +33,18 @@ class Record:
 
 def describe(kind: str = "text", help: str = "", *, default: Any = None,
              required: bool = False, choices: tuple[str, ...] = (), flag: str | None = None,
-             editable: bool = True, default_today: bool = False) -> Any:
+             editable: bool = True, default_today: bool = False, key: str | None = None
+             ) -> Any:
     """A record field: its input type (text, date, month, int, float, bool, choice, list or
-    ref:<kind>), help text, and how the CLI and the importer treat it."""
+    ref:<kind>), help text, and how the CLI and the importer treat it. `key` is its name in
+    JSON when that is not the field's own (the word its option uses)."""
     meta = {"type": kind, "help": help, "required": required, "choices": choices,
-            "flag": flag, "editable": editable, "default_today": default_today}
+            "flag": flag, "editable": editable, "default_today": default_today, "key": key}
     if kind == "list":
         return dataclasses.field(default=(), metadata=meta)
     return dataclasses.field(default=default, metadata=meta)
+
+
+def json_key(field: dataclasses.Field) -> str:
+    """The field's name in JSON (--json output, exports)."""
+    return field.metadata.get("key") or field.name
