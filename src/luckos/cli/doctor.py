@@ -24,7 +24,7 @@ def doctor(fix: bool, as_json: bool) -> None:
     backup first (backups/luck-DATE-TIME-before-doctor.db), then clears links to
     missing records, deletes orphaned calendar rows and makes files 0600 and folders
     0700; everything else is reported for you to decide. A damaged file is never
-    "repaired": restore it from a backup. Exit 0 when healthy, 1 when problems remain.
+    "repaired": restore it from a backup.
     """
     from luckos.app.doctor import doctor as run
 
