@@ -187,6 +187,15 @@ def test_paths_that_cannot_be_written_are_one_line_each(luck: Luck, tmp_path: Pa
         f"luck: error: {tmp_path} is a folder; give a file name for the export")
     assert luck.fails("export", "/dev/null", "--force") == (
         "luck: error: /dev/null is not a regular file: refusing to write the export")
+    # names the system cannot take: one line each, from every command that writes
+    source = _page(tmp_path)
+    too_long = str(tmp_path / ("x" * 300))
+    for writer in (("export",), ("backup",), ("feed",), ("estimate", "new", "cold-start"),
+                   ("doc", "render", str(source), "--html")):
+        assert luck.fails(*writer, too_long) == (
+            f"luck: error: {too_long}: File name too long"), writer
+        assert luck.fails(*writer, "a\x00b") == (
+            "luck: error: 'a\\x00b': a file name cannot hold a NUL byte"), writer
     assert workspace_state(luck.home) == before
     assert not missing.parent.exists()
 

@@ -54,6 +54,15 @@ def is_sqlite(path: Path) -> bool:
         return False
 
 
+def is_folder(path: Path) -> bool:
+    """Whether `path` is a folder; False for a name the system cannot even look up (too
+    long, a NUL byte), which `check` then names in one line."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def make_folder(path: Path) -> None:
     """Create a folder (and its parents) that only its owner can read (0700)."""
     if path.is_dir():
@@ -99,6 +108,15 @@ def _database_file(path: Path) -> str | None:
 def check(path: Path, output: Output, *, force: bool = False, home: Path | None = None) -> Path:
     """Refuse a target that must not be written (see the module's rules); returns the
     real path to write. Call it before long work, so a refusal comes first."""
+    if "\x00" in str(path):
+        raise LuckError(f"{str(path)!r}: a file name cannot hold a NUL byte")
+    try:
+        return _check(path, output, force, home)
+    except OSError as exc:  # a name too long, a loop of symbolic links...
+        raise LuckError(f"{path}: {_reason(exc)}") from None
+
+
+def _check(path: Path, output: Output, force: bool, home: Path | None) -> Path:
     target = _real(path)
     if str(path) in ("", "."):
         raise LuckError(f"give a file name for the {output.what}")

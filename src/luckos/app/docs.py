@@ -344,11 +344,19 @@ def render_file(source: Path, out: str, *, force: bool = False,
     from luckos.writing.render import page
     from luckos.writing.sources import decode
 
-    if not source.is_file():
+    try:
+        found = source.is_file()
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+        raise LuckError(f"{source}: cannot read it ({exc})") from None
+    if not found:
         raise LuckError(f"{source}: no such file")
     target = Path(out).expanduser()
     if out != STDOUT:
-        if target.exists() and target.resolve() == source.resolve():
+        try:
+            itself = target.exists() and target.samefile(source)
+        except (OSError, ValueError):
+            itself = False  # a name the system cannot look up: check() names it
+        if itself:
             raise LuckError(f"--html {out} is the document itself: give another file")
         files.check(target, PAGE, force=force, home=home)
     try:

@@ -171,7 +171,7 @@ def new_model(template: str, path: str | None, *, force: bool = False,
 
     item = starter(template)
     target = Path(path) if path else Path(f"{item.name}.toml")
-    if target.is_dir():
+    if files.is_folder(target):
         target = target / f"{item.name}.toml"
     files.write(target, item.text, MODEL, force=force, home=home)
     return target

@@ -85,6 +85,8 @@ def write_export(ws: Workspace, path: Path, *, include_private: bool, now: dt.da
 
 
 def read_export(path: Path) -> dict[str, Any]:
+    if "\x00" in str(path):
+        raise LuckError(f"{str(path)!r}: a file name cannot hold a NUL byte")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

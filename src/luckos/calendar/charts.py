@@ -29,8 +29,13 @@ NAMES = ("meeting-load", "altitude-mix")
 def check_charts(folder: Path, fmt: str, *, force: bool = False,
                  home: Path | None = None) -> None:
     """Refuse a folder whose chart files luckos did not draw (unless `force`)."""
-    if folder.exists() and not folder.is_dir():
-        raise LuckError(f"--charts {folder} is not a folder")
+    if "\x00" in str(folder):
+        raise LuckError(f"--charts {str(folder)!r}: a folder name cannot hold a NUL byte")
+    try:
+        if folder.exists() and not folder.is_dir():
+            raise LuckError(f"--charts {folder} is not a folder")
+    except OSError as exc:
+        raise LuckError(f"--charts {folder}: {exc.strerror}") from None
     if folder.is_dir():
         for name in NAMES:
             files.check(folder / f"{name}.{fmt}", OUTPUTS[fmt], force=force, home=home)

@@ -100,13 +100,13 @@ def run(model: str | None, overrides: tuple[str, ...], samples: int | None, seed
                         "add --save")
     png_path = Path(png) if png else None
     if png_path is not None:
-        if png_path.suffix.lower() != ".png":
-            raise LuckError(f"--png {png}: the file name must end in .png")
-        if not png_path.parent.is_dir():
-            raise LuckError(f"--png {png}: no such folder {png_path.parent}")
         from luckos import files
         from luckos.estimate.chart import PNG
 
+        if png_path.suffix.lower() != ".png":
+            raise LuckError(f"--png {png}: the file name must end in .png")
+        if not files.is_folder(png_path.parent):
+            raise LuckError(f"--png {png}: no such folder {png_path.parent}")
         files.check(png_path, PNG, force=force, home=s.home)
     if save:
         estimate.check_links(s.ws, theme, window)

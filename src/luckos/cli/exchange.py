@@ -74,8 +74,8 @@ def import_(file: str, replace: bool) -> None:
 
 
 @click.command()
-@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
-def backup(file: Path | None) -> None:
+@click.argument("file", required=False, metavar="[FILE]")
+def backup(file: str | None) -> None:
     """Copy the whole database (private notes included) with SQLite's online backup.
 
     Without FILE the copy goes to the workspace's backups/ folder (0700). The copy is
@@ -84,7 +84,7 @@ def backup(file: Path | None) -> None:
     """
     from luckos.app.exchange import backup as run
 
-    path = run(session().ws, file, dt.datetime.now())
+    path = run(session().ws, Path(file) if file is not None else None, dt.datetime.now())
     click.echo(f"backed up to {path}")
 
 

@@ -73,7 +73,7 @@ def write_png(result: Any, path: Path, *, force: bool = False,
     with `force`."""
     if path.suffix.lower() != ".png":
         raise LuckError(f"--png {path}: the file name must end in .png")
-    if not path.parent.is_dir():
+    if not files.is_folder(path.parent):
         raise LuckError(f"--png {path}: no such folder {path.parent}")
     files.check(path, PNG, force=force, home=home)
     import numpy as np
