@@ -154,9 +154,10 @@ def test_export_never_replaces_a_file_without_force(luck: Luck, tmp_path: Path) 
     assert luck.fails("export", str(path)) == (
         f"luck: error: {path} already exists (use --force to replace it)")
     assert path.read_bytes() == first
-    luck.ok("export", str(path), "--force")
+    path.chmod(0o644)
+    luck.ok("export", str(path), "--force", "--include-private")
     assert len(json.loads(path.read_text())["records"]["promise"]) == 2
-    assert _mode(path) == 0o600
+    assert _mode(path) == 0o600  # earned secrets inside: never the old file's 0644
     assert _leftovers(tmp_path) == []
 
 

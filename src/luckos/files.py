@@ -14,8 +14,9 @@ Every command that writes a file (export, backup, feed, `doc new`, `doc render -
 - the bytes go to a temporary file beside the target (mode 0600), are flushed and
   fsynced, then renamed into place, so a reader sees the old file or the new one and a
   failure (disk full, no permission) leaves the old file as it was and no temporary file;
-- a new file is 0600 (earned secrets live in exports and backups); a replaced file keeps
-  its mode, so a feed a web server reads stays readable.
+- a new file is 0600 (earned secrets live in exports and backups), and so is a file
+  replaced with --force; a feed, page or chart that replaces its own earlier copy keeps
+  that copy's mode, so a feed a web server reads stays readable.
 """
 
 from __future__ import annotations
@@ -160,7 +161,8 @@ def write_with(path: Path, produce: Callable[[Path], None], output: Output, *,
     try:
         produce(temporary)
         _sync(temporary)
-        if target.exists():
+        if output.mark and target.exists() and output.mark in _head(target):
+            # a feed, page or chart luckos made before keeps the mode its owner gave it
             os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
         _place(temporary, target, replace=output.replace)
     except FileExistsError:
