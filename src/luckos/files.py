@@ -152,7 +152,7 @@ def write(path: Path, data: bytes | str, output: Output, *, force: bool = False,
                       home=home)
 
 
-def write_with(path: Path, produce: Callable[[Path], None], output: Output, *,
+def write_with(path: Path, produce: Callable[[Path], object], output: Output, *,
                force: bool = False, home: Path | None = None) -> Path:
     """Like `write`, for writers that want a file name (a chart, a SQLite backup):
     `produce` fills the temporary file it is given."""
@@ -187,7 +187,7 @@ def _fill(temporary: Path, payload: bytes) -> None:
         handle.write(payload)
 
 
-def create_new(target: Path, produce: Callable[[Path], None]) -> bool:
+def create_new(target: Path, produce: Callable[[Path], object]) -> bool:
     """Build a file beside `target` and put it in place only if `target` does not exist
     yet (another process may win the race: then False, and nothing is changed)."""
     temporary = _temporary(target)

@@ -20,7 +20,7 @@ from luckos.domain.records import KINDS, METRIC_SLOT_NAMES, METRIC_SLOTS, short_
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
 from luckos.writing import drafts
-from luckos.writing.catalog import DOC_KINDS
+from luckos.writing.catalog import DOC_KINDS, kind_name
 from luckos.writing.lint import Report, lint_document
 
 STDOUT = "-"
@@ -41,6 +41,7 @@ def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = N
           window_ref: str | None = None, out: str | None = None, title: str | None = None,
           decider: str | None = None, start: dt.date | None = None) -> Draft:
     """Write the first draft of a `kind` document and register it as an artifact."""
+    kind = kind_name(kind) or kind  # an alias the linter knows: two-pager is a brief
     spec = DOC_KINDS.get(kind)
     if spec is None:
         raise LuckError(f"unknown document kind {kind!r}: use one of {', '.join(DOC_KINDS)}")

@@ -44,12 +44,29 @@ def export(file: str, include_private: bool, force: bool) -> None:
     click.echo(f"exported {total} records{kept} to {path}{note}")
 
 
-@click.command("import")
+class _ImportGroup(click.Group):
+    """`luck import FILE.json` restores an export (as it always has); `luck import git` and
+    `luck import docs` bring in evidence. A first argument that names no subcommand is the
+    JSON file (`luck import json FILE` says so explicitly, e.g. for a file named `git`)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = ["json", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group("import", cls=_ImportGroup)
+def import_() -> None:
+    """Restore a JSON export (luck import FILE.json), or bring in evidence from git
+    history (luck import git PATH...) and Markdown documents (luck import docs FOLDER)."""
+
+
+@import_.command("json")
 @click.argument("file", metavar="FILE")
 @click.option("--replace", is_flag=True,
               help="replace the records already in the workspace (private notes the file "
                    "left out are kept)")
-def import_(file: str, replace: bool) -> None:
+def import_json(file: str, replace: bool) -> None:
     """Restore a JSON export (`-` for standard input), in one transaction: all of it or
     nothing.
 
@@ -59,18 +76,30 @@ def import_(file: str, replace: bool) -> None:
     restored workspace's `luck feed` keeps its event UIDs.
     """
     from luckos.app.exchange import import_data, parse_export, read_export
+    from luckos.cli.kinds import confirm_future
 
     if file == "-":
         data = parse_export(sys.stdin.buffer.read(), "standard input")
     else:
         data = read_export(Path(file))
-    result = import_data(session().ws, data, replace=replace)
+    s = session()
+    result = import_data(s.ws, data, replace=replace, today=s.today, confirm=confirm_future)
     where = "standard input" if file == "-" else file
     kept = ""
     if result.private_kept:
         kept = (f"; kept {_count(result.private_kept, 'private note')} the file left out "
                 "(it was exported without --include-private)")
     click.echo(f"imported {sum(result.counts.values())} records from {where}{kept}")
+
+
+def _add_evidence_commands() -> None:
+    from luckos.cli.evidence import import_docs, import_git
+
+    import_.add_command(import_git)
+    import_.add_command(import_docs)
+
+
+_add_evidence_commands()
 
 
 @click.command()
