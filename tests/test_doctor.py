@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import Luck, workspace_state
+from luckos.store import SCHEMA_VERSION
 
 
 def _workspace(luck: Luck) -> None:
@@ -50,10 +51,11 @@ def test_a_healthy_workspace(luck: Luck) -> None:
     before = workspace_state(luck.home)
     result = luck.ok("doctor")
     assert result.stdout == (
-        f"workspace {luck.home}: schema 6, 7 records\n"
+        f"workspace {luck.home}: schema {SCHEMA_VERSION}, 7 records\n"
         "healthy: integrity ok, schema current, no broken links, files or values\n")
     code, data = _doctor_json(luck)
-    assert (code, data["healthy"], data["problems"], data["schema"]) == (0, True, [], 6)
+    assert (code, data["healthy"], data["problems"], data["schema"]) == (
+        0, True, [], SCHEMA_VERSION)
     assert workspace_state(luck.home) == before  # checking changes nothing
 
 
@@ -77,7 +79,7 @@ def test_problems_are_named_by_record_and_fix_repairs_only_the_safe_ones(luck: L
     recurrence = lines.pop(12)
     assert recurrence.startswith("  recurrence  w1: invalid recurrence 'FREQ=FORTNIGHTLY'")
     assert lines == [
-        f"workspace {luck.home}: schema 6, 7 records",
+        f"workspace {luck.home}: schema {SCHEMA_VERSION}, 7 records",
         "7 problems:",
         f"  mode        {luck.db}: other users of this machine can read it (mode 644)",
         "              would chmod 600",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sqlite3
 from pathlib import Path
 
 from luckos.config import DEFAULT_TOML, Config, load_config
@@ -79,7 +80,10 @@ def open_workspace(home: Path, *, quick_check: bool = True) -> Workspace:
         today = dt.date.today()
         try:
             if store.quick_check_due(today):
-                problems = store.integrity_problems(quick=True, limit=3)
+                try:
+                    problems = store.integrity_problems(quick=True, limit=3)
+                except sqlite3.DatabaseError as exc:  # too damaged to even list the damage
+                    problems = [str(exc)]
                 if problems:
                     raise DamagedDatabase(f"{db} is damaged (SQLite quick_check: "
                                           f"{'; '.join(problems)})")
