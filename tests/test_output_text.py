@@ -57,6 +57,7 @@ def reports(folder: Path) -> dict[str, list[list[str]]]:
                                                         "--from", "2026-10-05", "--to",
                                                         "2026-11-22", "--explain", "--days"]],
         "calendar history": [[]], "doctor": [[]],
+        "redact": [[str(folder / "brief.md")]],
         "packet": [["--for", "weekly"], ["--for", "promotion"]],
     }
     for kind in KINDS.values():

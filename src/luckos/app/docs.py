@@ -334,9 +334,10 @@ def lint_settings(home: Path, config_path: Path | None, ignored: tuple[str, ...]
     return dataclasses.replace(config, lint=lint)
 
 
-def render_file(source: Path, out: str, *, force: bool = False,
+def render_file(source: Path, out: str, *, redactor: Any = None, force: bool = False,
                 home: Path | None = None) -> tuple[str, Path | None]:
     """Render a document to a standalone HTML page; write it to `out` ('-': return only).
+    With a `Redactor`, its text goes through it first (`--redact`).
 
     Returns the page and the path written. The source is only read. An existing page is
     replaced when luckos made it (its generator tag says so), anything else only with
@@ -368,7 +369,8 @@ def render_file(source: Path, out: str, *, force: bool = False,
     if text is None:
         assert problem is not None
         raise LuckError(f"{source}:{problem.line}:{problem.column}: {problem.message}")
-    html = page(text, name=source.stem, where=str(source))
+    html = page(text, name=source.stem, where=str(source),
+                redact=None if redactor is None else lambda t: redactor.redact(t).text)
     if out == STDOUT:
         return html, None
     files.write(target, html, PAGE, force=force, home=home)

@@ -41,7 +41,8 @@ class Imported:
     private_kept: int  # private notes kept because the file left them out
 
 
-def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime) -> dict[str, Any]:
+def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime,
+                redact: bool = False) -> dict[str, Any]:
     records: dict[str, list[dict[str, Any]]] = {}
     left_out = 0
     for name, kind in KINDS.items():
@@ -55,6 +56,8 @@ def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime) -> di
     from luckos.app.feed import WORKSPACE_ID
     from luckos.store import calendar as kept
 
+    calendar = kept.dump(ws.store)
+    redacted = _redact(ws, records, calendar) if redact else None
     data: dict[str, Any] = {
         "format": FORMAT,
         "version": FORMAT_VERSION,
@@ -63,8 +66,9 @@ def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime) -> di
         "exported_at": now.isoformat(timespec="seconds"),
         "private_included": include_private,
         "private_left_out": left_out,
+        **({"redacted": redacted} if redacted is not None else {}),
         "records": records,
-        "calendar": kept.dump(ws.store),
+        "calendar": calendar,
     }
     workspace_id = ws.store.get_meta(WORKSPACE_ID)
     if workspace_id:
@@ -72,15 +76,35 @@ def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime) -> di
     return data
 
 
+def _redact(ws: Workspace, records: dict[str, list[dict[str, Any]]],
+            calendar: dict[str, Any]) -> dict[str, int]:
+    """`--redact`: every text field of the records and every string of the calendar
+    audits through one Redactor (one token per original in the whole file), in place.
+    Returns the counts by kind."""
+    from luckos.app.redaction import redactor_for
+
+    redactor = redactor_for(ws)
+    for name, rows in records.items():
+        texts = [json_key(f) for f in fields_of(KINDS[name])
+                 if f.metadata["type"] in ("text", "list")]
+        for row in rows:
+            for field in texts:
+                row[field] = redactor.redact_value(row[field])
+    for rows in calendar.values():
+        for row in rows:
+            row.update(redactor.redact_value(row))
+    return dict(redactor.counts)
+
+
 def export_text(data: dict[str, Any]) -> str:
     return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
 
 def write_export(ws: Workspace, path: Path, *, include_private: bool, now: dt.datetime,
-                 force: bool = False) -> dict[str, Any]:
+                 redact: bool = False, force: bool = False) -> dict[str, Any]:
     """Export to `path`, all or nothing; an existing file is replaced only with `force`."""
     files.check(path, OUTPUT, force=force, home=ws.home)
-    data = export_data(ws, include_private=include_private, now=now)
+    data = export_data(ws, include_private=include_private, now=now, redact=redact)
     files.write(path, export_text(data), OUTPUT, force=force, home=ws.home)
     return data
 

@@ -31,6 +31,7 @@ class FeedResult:
     events: list[feed.FeedEvent]
     uid_domain: str
     text: bytes
+    redacted: dict[str, int] | None = None  # with redact=True: what was replaced, by kind
 
 
 def workspace_id(ws: Workspace) -> str:
@@ -67,11 +68,20 @@ def events(ws: Workspace, today: dt.date, *, days: int, past_days: int) -> list[
 
 
 def build(ws: Workspace, today: dt.date, now: dt.datetime, *, days: int,
-          past_days: int) -> FeedResult:
+          past_days: int, redact: bool = False) -> FeedResult:
     from icalendar import Calendar, Event, vRecur
 
     domain = f"{workspace_id(ws)}.luckos"
     found = events(ws, today, days=days, past_days=past_days)
+    redacted = None
+    if redact:  # summaries and descriptions through one Redactor: one token per original
+        from luckos.app.redaction import redactor_for
+
+        redactor = redactor_for(ws)
+        found = [dataclasses.replace(e, summary=redactor.redact(e.summary).text,
+                                     description=redactor.redact(e.description).text)
+                 for e in found]
+        redacted = dict(redactor.counts)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -99,7 +109,7 @@ def build(ws: Workspace, today: dt.date, now: dt.datetime, *, days: int,
         calendar.add_component(event)
     text = calendar.to_ical()
     _check(text, found, domain)
-    return FeedResult(found, domain, text)
+    return FeedResult(found, domain, text, redacted)
 
 
 def _check(text: bytes, found: list[feed.FeedEvent], domain: str) -> None:
@@ -116,14 +126,14 @@ def _check(text: bytes, found: list[feed.FeedEvent], domain: str) -> None:
 
 
 def write(ws: Workspace, path: Path | None, today: dt.date, now: dt.datetime, *, days: int,
-          past_days: int, force: bool = False) -> FeedResult:
+          past_days: int, redact: bool = False, force: bool = False) -> FeedResult:
     """Build the feed and write it to `path` (None: return it only), all or nothing.
 
     An existing file is replaced when luckos wrote it (its PRODID says so), so a feed
     re-written from cron keeps working; any other file only with `force`."""
     if path is not None:
         files.check(path, OUTPUT, force=force, home=ws.home)
-    result = build(ws, today, now, days=days, past_days=past_days)
+    result = build(ws, today, now, days=days, past_days=past_days, redact=redact)
     if path is not None:
         files.write(path, result.text, OUTPUT, force=force, home=ws.home)
     return result

@@ -15,32 +15,44 @@ from luckos.cli.session import session
 @click.argument("file", metavar="FILE")
 @click.option("--include-private", is_flag=True,
               help="a full backup: include earned secrets (they stay private otherwise)")
+@click.option("--redact", is_flag=True,
+              help="replace secrets, addresses, hosts and sensitive terms in every text "
+                   "field (see `luck redact`); private notes stay out")
 @click.option("--force", is_flag=True, help="replace FILE if it exists")
-def export(file: str, include_private: bool, force: bool) -> None:
+def export(file: str, include_private: bool, redact: bool, force: bool) -> None:
     """Export every record to a JSON FILE that `luck import` restores exactly (`-` for
     standard output).
 
-    Private notes (earned secrets) are left out unless --include-private is given. An
-    existing FILE is never replaced without --force (it may be your only older copy);
-    the workspace's own files and any SQLite database are never written, even with
-    --force. The file is written whole (mode 0600) or not at all.
+    Private notes (earned secrets) are left out unless --include-private is given. A
+    --redact export is for sharing: it restores, but with the tokens in place of what
+    they replaced. An existing FILE is never replaced without --force (it may be your
+    only older copy); the workspace's own files and any SQLite database are never
+    written, even with --force. The file is written whole (mode 0600) or not at all.
     """
     from luckos.app.exchange import export_data, export_text, write_export
 
+    if redact and include_private:
+        raise click.UsageError("--redact and --include-private: private notes never leave "
+                               "the machine, redacted or not")
     s = session()
     now = dt.datetime.now()
     if file == "-":
-        data = export_data(s.ws, include_private=include_private, now=now)
+        data = export_data(s.ws, include_private=include_private, now=now, redact=redact)
         sys.stdout.write(export_text(data))
         sys.stdout.flush()
         return
     path = Path(file)
-    data = write_export(s.ws, path, include_private=include_private, now=now, force=force)
+    data = write_export(s.ws, path, include_private=include_private, now=now,
+                        redact=redact, force=force)
     total = sum(len(rows) for rows in data["records"].values())
     audits = len(data.get("calendar", {}).get("calendar_import", []))
     kept = f" and {_count(audits, 'calendar audit')}" if audits else ""
     left_out = data["private_left_out"]
     note = f"; {_count(left_out, 'private note')} left out" if left_out else ""
+    if "redacted" in data:
+        from luckos.app.redaction import summary
+
+        note += f"; redacted {summary(data['redacted'])}"
     click.echo(f"exported {total} records{kept} to {path}{note}")
 
 
