@@ -73,8 +73,8 @@ def test_hours_per_decider_and_per_window_with_one_to_ones_apart(luck: Any, writ
                        "Dana Whitfield": (0, 0.0, 0.0, 0.0), "Rae Kim": (1, 0.75, 0.75, 0.0)}
     assert people["Rae Kim"]["sponsor"] is True and people["Rae Kim"]["windows"] == []
     assert people["Ken Adeyemi"]["last_met"] == "2026-11-20"
-    assert people["Grace Liu"]["quarters"] == {"2026-Q4": 2.5}
-    assert people["Dana Whitfield"]["quarters"] == {}
+    assert people["Grace Liu"]["quarters"] == [{"quarter": "2026-Q4", "hours": 2.5}]
+    assert people["Dana Whitfield"]["quarters"] == []
     assert data["weeks"] == 4.0 and data["hours"] == 5.25
     # the window: 1 + 1.5 + 0.5 h, the group meeting counted once
     assert data["windows"] == [{"window": "w1", "name": "FY planning", "hours": 3.0,
@@ -152,7 +152,7 @@ def test_most_decider_time_in_status_meetings_is_a_finding(luck: Any, write: Any
         zones=NEW_YORK_VTIMEZONE))
     data = luck("calendar", "deciders", str(path), *AUDIT, "--json", today=TODAY).json()
     grace = next(p for p in data["people"] if p["name"] == "Grace Liu")
-    assert grace["quarters"] == {"2026-Q4": 5.0}
+    assert grace["quarters"] == [{"quarter": "2026-Q4", "hours": 5.0}]
     assert (grace["hours"], grace["status_hours"], grace["one_to_one_hours"]) == (5.0, 4.0, 1.0)
     assert any(f.startswith("most of your time with deciders is in status meetings "
                             "(4.0 of 5.0 h)") for f in data["findings"])
@@ -169,6 +169,7 @@ def test_hours_by_quarter_across_the_audit(luck: Any, write: Any) -> None:
     window = ("--from", "2026-09-01", "--to", "2026-10-31", "--me", "me@example.com")
     data = luck("calendar", "deciders", str(path), *window, "--json", today=TODAY).json()
     grace = next(p for p in data["people"] if p["name"] == "Grace Liu")
-    assert grace["quarters"] == {"2026-Q3": 1.0, "2026-Q4": 1.5}
+    assert grace["quarters"] == [{"quarter": "2026-Q3", "hours": 1.0},
+                                 {"quarter": "2026-Q4", "hours": 1.5}]
     shown = luck("calendar", "deciders", str(path), *window, today=TODAY).output
     assert "2026-Q3  2026-Q4" in shown and "Grace Liu  1.0      1.5" in shown

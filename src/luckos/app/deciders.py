@@ -87,7 +87,8 @@ def as_json(d: DecidersTime) -> dict[str, Any]:
             "group_hours": round(t.group_hours, 2), "status_hours": round(t.status_hours, 2),
             "hours_per_week": round(t.hours / d.weeks, 2) if d.weeks else 0.0,
             "last_met": t.last_met.isoformat() if t.last_met else None,
-            "quarters": {q: round(h, 2) for q, h in sorted(t.quarters.items())},
+            "quarters": [{"quarter": q, "hours": round(h, 2)}
+                         for q, h in sorted(t.quarters.items())],
         } for t in d.people],
         "windows": [{"window": f"w{w.window_id}", "name": w.name, "hours": round(w.hours, 2),
                      "deciders": w.deciders, "deciders_met": w.deciders_met}
