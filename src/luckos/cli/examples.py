@@ -90,6 +90,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
                        "luck calendar audit work-calendar.ics --from 2026-09-01 --explain"),
     "calendar history": ("luck calendar import work-calendar.ics", "luck calendar history"),
     "calendar import": ("luck calendar import work-calendar.ics",),
+    "calendar norms": ("luck calendar norms", "luck calendar norms --json"),
     "completion": ("luck completion bash", "luck completion fish"),
 }
 
@@ -102,8 +103,8 @@ EXIT_CODES: dict[str, str] = {
         "review", "ledger", "search", "window upcoming", "theme show", "artifact show",
         "estimate list", "estimate show", "estimate models", "glue weeks",
         "explore cadence", "project show", "arc status", "reboot status", "stay-or-move",
-        "surface", "calendar audit", "calendar history", "calendar import", "doc kinds",
-        "doc rules", "estimate run", "estimate models", "feed", "evidence list",
+        "surface", "calendar audit", "calendar history", "calendar import", "calendar norms",
+        "doc kinds", "doc rules", "estimate run", "estimate models", "feed", "evidence list",
         "evidence show", "import git", "import docs")},
 }
 
