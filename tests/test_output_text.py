@@ -56,7 +56,7 @@ def reports(folder: Path) -> dict[str, list[list[str]]]:
         "estimate run": [["est1"]], "calendar audit": [[str(folder / "cal.ics"),
                                                         "--from", "2026-10-05", "--to",
                                                         "2026-11-22", "--explain", "--days"]],
-        "calendar history": [[]],
+        "calendar history": [[]], "redact": [[str(folder / "brief.md")]],
         "packet": [["--for", "weekly"], ["--for", "promotion"]],
     }
     for kind in KINDS.values():
@@ -298,5 +298,5 @@ def test_commands_that_write_print_markup_as_text_on_a_terminal(luck: Luck,
         "", luck.ok("project", "score", "pj1", *"2222222").stdout)
     shown = luck.ok("promise", "add", "[/v2/orders] [draft]", "--to", "[red]", "--due",
                     "fri").stdout
-    assert shown == "added p1: [/v2/orders] [draft]\n"
+    assert shown == "added p1: [/v2/orders] [draft], due Fri 2026-11-27\n"
     assert "p1 kept: [/v2/orders] [draft]" in luck.ok("promise", "keep", "p1").stdout

@@ -12,7 +12,18 @@ from luckos.cli.output import emit_json, json_option, on_tty, paged, paged_outpu
 from luckos.cli.session import session
 from luckos.writing.catalog import DOC_KINDS, SEVERITIES
 
-_KINDS = click.Choice(list(DOC_KINDS))
+
+class _DocKindChoice(click.Choice):
+    """A document kind by its name or by an alias the linter knows (`two-pager`)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+                ) -> Any:
+        from luckos.writing.catalog import kind_name
+
+        return kind_name(value) or super().convert(value, param, ctx)
+
+
+_KINDS = _DocKindChoice(list(DOC_KINDS))
 
 
 @click.group(name="doc")
@@ -47,7 +58,8 @@ def new(kind: str, theme_ref: str | None, window_ref: str | None, out: str | Non
     """Draft a KIND document from the records and register it as an artifact.
 
     KIND is one of: one-pager, brief, scope-letter, post-mortem, runbook,
-    architecture-note, change-plan, reboot-plan, pre-read. The draft is filled from the
+    architecture-note, change-plan, reboot-plan, pre-read, or an alias of one (two-pager,
+    adr, playbook...: `luck doc kinds KIND` lists them). The draft is filled from the
     theme (problem, bet, milestone, three metrics with their latest readings), the window
     (date, prep deadline), promises, sponsors and the theme's latest decision; what the
     records cannot say is left as [TODO: ...] for you. It never overwrites a file.
@@ -242,16 +254,32 @@ def _exit(unusable: int, files: int, errors: int) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--html", "out", required=True, metavar="OUT",
               help="the HTML file to write ('-' prints it)")
-def render(file: Path, out: str) -> None:
+@click.option("--redact", is_flag=True,
+              help="replace secrets, addresses, hosts and sensitive terms on the page "
+                   "(see `luck redact`)")
+def render(file: Path, out: str, redact: bool) -> None:
     """Render a Markdown document to a clean standalone HTML page."""
     from luckos.app.docs import render_file
 
-    html, written = render_file(file, out)
+    redactor = None
+    if redact:
+        from luckos.app.redaction import redactor_for
+        from luckos.cli.redact import workspace_or_none
+
+        redactor = redactor_for(workspace_or_none())
+    html, written = render_file(file, out, redactor=redactor)
+    note = ""
+    if redactor is not None:
+        from luckos.app.redaction import summary
+
+        note = f"; redacted {summary(dict(redactor.counts))}"
+        if written is None:
+            click.echo(note.removeprefix("; "), err=True)
     if written is None:
         click.echo(html, nl=False)
         return
     size = written.stat().st_size
-    click.echo(f"rendered {file} to {written} ({size / 1024:,.1f} KB)")
+    click.echo(f"rendered {file} to {written} ({size / 1024:,.1f} KB){note}")
 
 
 @group.command("kinds", short_help="The document kinds and the sections they need.")

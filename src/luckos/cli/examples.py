@@ -30,7 +30,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "window link": ("luck window link w1 docs/fy-planning-brief.md",),
     "window upcoming": ("luck window upcoming", "luck window upcoming --days 30 --json"),
     "theme show": ("luck theme show t1", "luck theme show t1 --json"),
-    "metric read": ('luck metric read t1 speed 640 --narrative "Snapshot restore landed."',),
+    "metric read": ('luck metric read t1 speed "640 ms" --narrative "Snapshot restore landed."',),
     "decision close": ('luck decision close d6 --outcome "The FAQ answered most questions"',),
     "artifact show": ("luck artifact show a1",),
     "artifact used": ('luck artifact used a1 --by "Tomás Rivera" --hours 16',),
@@ -92,6 +92,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "calendar import": ("luck calendar import work-calendar.ics",),
     "calendar norms": ("luck calendar norms", "luck calendar norms --json"),
     "completion": ("luck completion bash", "luck completion fish"),
+    "redact": ("luck export shared.json --redact", "luck redact --check shared.json"),
 }
 
 # What the exit status means, for every command that reports (lists, reviews, checks).
@@ -99,6 +100,7 @@ OK_OR_BAD = "Exit codes: 0 ok, 2 bad input (named in one line on standard error)
 EXIT_CODES: dict[str, str] = {
     "check": "Exit codes: 0 every invariant holds, 1 one is broken, 2 bad input.",
     "packet": "Exit codes: 0 ok, 1 --check found claims without evidence, 2 bad input.",
+    "redact": "Exit codes: 0 ok, 1 with --check: something would be redacted, 2 bad input.",
     **{path: OK_OR_BAD for path in (
         "review", "ledger", "search", "window upcoming", "theme show", "artifact show",
         "estimate list", "estimate show", "estimate models", "glue weeks",
@@ -196,7 +198,7 @@ def kind_examples(kind: Kind, verb: str) -> Callable[[str], list[str]]:
             change = _example_value(by_name[name], samples[name]) if name else ""
             return [f"{path} {first} {change}".rstrip()]
         if verb == "delete":
-            return [f"{path} {first} --yes"]
+            return [f"{path} {first} --dry-run", f"{path} {first} --yes"]
         return [f"{path} {first}", f"{path} {first} --json"]
 
     return write
