@@ -13,6 +13,7 @@ import datetime as dt
 import uuid
 from pathlib import Path
 
+from luckos.app.explore import cadences as explore_cadences
 from luckos.domain import feed, windows
 from luckos.domain.themes import active as active_themes
 from luckos.errors import LuckError
@@ -60,6 +61,7 @@ def events(ws: Workspace, today: dt.date, *, days: int, past_days: int) -> list[
                                        s.value("project-kill-review", "default_weeks"))
              + feed.consequence_event(active_themes(store.all("theme"), today),
                                       s.value("metric-readings", "grace_days"))
+             + feed.cadence_events(explore_cadences(ws, today))
              + feed.reboot_events(q.running_reboot(store))
              + feed.arc_events(q.current_arc(store, today)))
     return feed.in_range(found, start, end)
