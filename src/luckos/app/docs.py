@@ -162,6 +162,7 @@ def gather(ws: Workspace, kind: str, today: dt.date, *, theme: Any = None, windo
         "windows_ahead": _windows_ahead(ws, begin),
         "promises": promises,
         "stakeholders": stakeholders,
+        "owed": _owed(ws),
         "decision": decision,
         "options": options,
         "recommended": recommended,
@@ -293,6 +294,21 @@ def _options(decision: dict[str, Any] | None) -> list[dict[str, Any]]:
                                                       "name the option (doing nothing is one)")
         options.append({"letter": letter, "name": name, "raw": raw})
     return options
+
+
+def _owed(ws: Workspace) -> list[dict[str, Any]]:
+    """Every person you owe an open promise to, with those promises, the soonest due first.
+
+    A brief's "Pre-wired with" and a scope letter's "Who's already on board" list them as
+    people to talk to, not as people who agreed: no record says who has read the draft."""
+    people: dict[str, dict[str, Any]] = {}
+    for p in ws.store.find("promise", where={"status": "open"}, order="due",
+                           descending=False):
+        name = " ".join(str(p.to_whom).split())
+        entry = people.setdefault(name.casefold(), {"person": name, "promises": []})
+        entry["promises"].append({"id": short_id(KINDS["promise"], p.id), "what": p.what,
+                                  "due": p.due})
+    return list(people.values())
 
 
 def _stakeholders(ws: Workspace, theme: Any) -> list[str]:
