@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 
 from luckos.app.explore import cadences as explore_cadences
+from luckos.app.windows import with_packets
 from luckos.domain import feed, windows
 from luckos.domain.themes import active as active_themes
 from luckos.errors import LuckError
@@ -50,8 +51,9 @@ def events(ws: Workspace, today: dt.date, *, days: int, past_days: int) -> list[
     store = ws.store
     start, end = today - dt.timedelta(days=past_days), today + dt.timedelta(days=days)
     active = store.windows_active(start)
-    occurrences = windows.upcoming(
-        active, q.artifacts_for(store, [w.id for w in active]), start, (end - start).days)
+    occurrences = with_packets(ws, windows.upcoming(
+        active, q.artifacts_for(store, [w.id for w in active]), start, (end - start).days),
+        today)
     s = ws.config.check
     decisions = store.find("decision", where=None, order="review_on")
     found = (feed.window_events(occurrences, today)
