@@ -118,3 +118,33 @@ def test_fresh_drafts_carry_the_new_sections(home, luck, tmp_path) -> None:
         lint_result = luck("doc", "lint", "--json", str(out))
         found = json.loads(lint_result.out)["files"][0]["findings"]
         assert not [f for f in found if f["severity"] == "error"], found
+
+
+def test_a_draft_about_an_ai_tool_carries_its_safeguards(home, luck, tmp_path) -> None:
+    out = tmp_path / "gateway.md"
+    result = luck("doc", "new", "runbook", "--ai", "--compliance", "--title",
+                  "Rotate the LLM gateway keys", "--out", str(out))
+    assert result.code == 0, result.err
+    text = out.read_text(encoding="utf-8")
+    assert "\nai: true\n" in text and "\ntags:\n- compliance\n" in text
+    for heading in ("## Data and redaction", "## Model version", "## Evaluation",
+                    "## Monitoring", "## Evidence for auditors"):
+        assert heading in text.splitlines()
+    code, findings = lint(luck, tmp_path, "again.md", text)
+    assert code == 0 and {f["rule"] for f in findings} == {"placeholder"}
+    # the prompts are the only thing that passes for a fact: without the sections, the
+    # linter asks for each
+    bare = text[:text.index("## Data and redaction")]
+    _, findings = lint(luck, tmp_path, "bare.md", bare)
+    assert [f["rule"] for f in findings if f["severity"] == "error"] == [
+        "ai-safeguards"] * 4 + ["auditor-evidence"]
+
+
+def test_ai_and_compliance_drafts_are_only_for_the_kinds_checked(home, luck) -> None:
+    result = luck("doc", "new", "brief", "--ai", "--out", "-")
+    assert result.code == 2
+    assert result.err == ("luck: error: --ai is for an architecture note, runbook or change "
+                          "plan, not a two-page brief\n")
+    result = luck("doc", "new", "change-plan", "--compliance", "--out", "-")
+    assert (result.code, result.err) == (2, "luck: error: --compliance is for a runbook, not "
+                                            "a change plan\n")

@@ -19,7 +19,7 @@ from luckos.domain.records import KINDS, METRIC_SLOT_NAMES, METRIC_SLOTS, short_
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
 from luckos.writing import drafts
-from luckos.writing.catalog import DOC_KINDS, kind_name
+from luckos.writing.catalog import DOC_KINDS, RULES, kind_name
 from luckos.writing.lint import Report, lint_document
 
 STDOUT = "-"
@@ -36,12 +36,24 @@ class Draft:
 
 def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = None,
           window_ref: str | None = None, out: str | None = None, title: str | None = None,
-          decider: str | None = None, start: dt.date | None = None) -> Draft:
-    """Write the first draft of a `kind` document and register it as an artifact."""
+          decider: str | None = None, start: dt.date | None = None, ai: bool = False,
+          compliance: bool = False) -> Draft:
+    """Write the first draft of a `kind` document and register it as an artifact.
+
+    `ai`: the document is about an AI tool (front matter `ai: true`, and the sections
+    the linter's ai-safeguards rule asks for); `compliance`: a runbook tagged for
+    compliance, with its evidence for auditors."""
     kind = kind_name(kind) or kind  # an alias the linter knows: two-pager is a brief
     spec = DOC_KINDS.get(kind)
     if spec is None:
         raise LuckError(f"unknown document kind {kind!r}: use one of {', '.join(DOC_KINDS)}")
+    for flag, wanted, rule in (("--ai", ai, "ai-safeguards"),
+                               ("--compliance", compliance, "auditor-evidence")):
+        kinds = RULES[rule].kinds or ()
+        if wanted and kind not in kinds:
+            names = [DOC_KINDS[k].title for k in kinds]
+            which = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+            raise LuckError(f"{flag} is for {_a(which)}, not {_a(spec.title)}")
     window = records.fetch(ws, KINDS["window"], window_ref) if window_ref else None
     theme = records.fetch(ws, KINDS["theme"], theme_ref) if theme_ref else None
     if theme is None and window is not None and window.theme_id is not None:
@@ -51,8 +63,13 @@ def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = N
                         "(luck theme list shows them)")
     context = gather(ws, kind, today, theme=theme, window=window, decider=decider, start=start)
     context["title"] = drafts.md(title) if title else _title(kind, context)
+    context.update(ai=ai, compliance=compliance)
     front: dict[str, Any] = {"kind": kind, "title": title or _plain_title(kind, context),
                              "date": today}
+    if ai:
+        front["ai"] = True
+    if compliance:
+        front["tags"] = ["compliance"]
     if theme is not None:
         front["theme"] = short_id(KINDS["theme"], theme.id)
         front["label"] = theme.label
@@ -88,6 +105,10 @@ def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = N
         except OSError as exc:
             raise LuckError(f"cannot write {path}: {exc.strerror or exc}") from None
     return Draft(kind, text, path, artifact, lint_document(text, config=ws.config))
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def _target(ws: Workspace, out: str | None, today: dt.date, kind: str, theme: Any,

@@ -38,7 +38,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "doc lint": ("luck doc new brief --theme t1 --window w1 --out brief.md",
                  "luck doc lint brief.md"),
     "doc new": ("luck doc new brief --theme t1 --window w1 --out brief.md",
-                "luck doc new one-pager --theme t2 --out -"),
+                'luck doc new runbook --ai --compliance --title "Rotate the LLM gateway keys"'),
     "doc render": ("luck doc new one-pager --theme t1 --out one-pager.md",
                    "luck doc render one-pager.md --html one-pager.html"),
     "doc rules": ("luck doc rules --kind brief",),

@@ -43,6 +43,7 @@ _PINNED = re.compile(
     r"|\bmodel(?: version)?\s*[:=]?\s*`?[\w./-]*\d[\w./:@-]*"
     r"|\b[a-z][\w.-]*[:@]v?\d[\w.]*\b",
     re.IGNORECASE)
+_PROMPT = re.compile(r"\[(?:TODO|TBD|FIXME)\b[^\]]*\]", re.IGNORECASE)
 # Where evidence is logged: a link, a path, a code span, or words naming a system of record.
 _LOGGED = re.compile(
     r"https?://|\]\(|`[^`]+`|(?:^|\s)[\w.-]*/[\w./-]+|\b(?:logged|stored|kept|filed|recorded"
@@ -167,7 +168,8 @@ def ai_safeguards(doc: Document, ctx: Context) -> Iterator[Hit]:
         yield (where, 1, "add a 'Data and redaction' section: this document is about an AI "
                          "tool, so say what data it sees, what is redacted, and that nothing "
                          "sensitive goes to a public model")
-    if not _PINNED.search("\n".join(doc.lines[doc.front.body_start:])):
+    body = _PROMPT.sub("", "\n".join(doc.lines[doc.front.body_start:]))
+    if not _PINNED.search(body):  # an example inside a [TODO: ...] prompt is no pin
         yield (where, 1, "pin the model version (e.g. 'model: gpt-4o-2024-08-06'): an "
                          "unpinned model changes under you")
     if doc.section("evaluation") is None:
