@@ -144,6 +144,7 @@ def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, 
 
 @group.command(short_help="Your schedule norms, as a short text to share.")
 @json_option
+@paged_output
 def norms(as_json: bool) -> None:
     """Print your schedule norms (the maker day, no-meeting hours, office hours and
     working hours) as a short Markdown text to paste into a team page or a chat.
