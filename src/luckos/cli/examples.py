@@ -38,7 +38,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "doc lint": ("luck doc new brief --theme t1 --window w1 --out brief.md",
                  "luck doc lint brief.md"),
     "doc new": ("luck doc new brief --theme t1 --window w1 --out brief.md",
-                "luck doc new one-pager --theme t2 --out -"),
+                'luck doc new runbook --ai --compliance --title "Rotate the LLM gateway keys"'),
     "doc render": ("luck doc new one-pager --theme t1 --out one-pager.md",
                    "luck doc render one-pager.md --html one-pager.html"),
     "doc rules": ("luck doc rules --kind brief",),
@@ -91,6 +91,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
                        "luck calendar audit work-calendar.ics --from 2026-09-01 --explain"),
     "calendar history": ("luck calendar import work-calendar.ics", "luck calendar history"),
     "calendar import": ("luck calendar import work-calendar.ics",),
+    "calendar norms": ("luck calendar norms", "luck calendar norms --json"),
     "completion": ("luck completion bash", "luck completion fish"),
     "redact": ("luck export shared.json --redact", "luck redact --check shared.json"),
 }
@@ -106,8 +107,8 @@ EXIT_CODES: dict[str, str] = {
         "review", "ledger", "search", "window upcoming", "theme show", "artifact show",
         "estimate list", "estimate show", "estimate models", "glue weeks",
         "explore cadence", "project show", "arc status", "reboot status", "stay-or-move",
-        "surface", "calendar audit", "calendar history", "calendar import", "doc kinds",
-        "doc rules", "estimate run", "estimate models", "feed", "evidence list",
+        "surface", "calendar audit", "calendar history", "calendar import", "calendar norms",
+        "doc kinds", "doc rules", "estimate run", "estimate models", "feed", "evidence list",
         "evidence show", "import git", "import docs")},
 }
 
