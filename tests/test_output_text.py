@@ -55,7 +55,7 @@ def reports(folder: Path) -> dict[str, list[list[str]]]:
         "estimate run": [["est1"]], "calendar audit": [[str(folder / "cal.ics"),
                                                         "--from", "2026-10-05", "--to",
                                                         "2026-11-22", "--explain", "--days"]],
-        "calendar history": [[]],
+        "calendar history": [[]], "redact": [[str(folder / "brief.md")]],
     }
     for kind in KINDS.values():
         group = {"diagnosis": "diagnose"}.get(kind.name, kind.name)

@@ -11,6 +11,7 @@ from typing import Any
 
 from luckos.calendar.settings import CALENDAR_TOML, CalendarSettings, calendar_settings
 from luckos.errors import LuckError
+from luckos.guard.settings import REDACT_TOML, RedactSettings, redact_settings
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -126,6 +127,7 @@ class Config:
     check: CheckSettings = dataclasses.field(default_factory=CheckSettings)
     calendar: CalendarSettings = dataclasses.field(default_factory=CalendarSettings)
     lint: LintConfig = dataclasses.field(default_factory=LintConfig)
+    redact: RedactSettings = dataclasses.field(default_factory=RedactSettings)
 
     @property
     def week_start_index(self) -> int:
@@ -203,7 +205,7 @@ def load_config(path: Path) -> Config:
 
 
 def config_from_dict(data: dict[str, Any], where: str = "luck.toml") -> Config:
-    known = {"week_start", "maker_day", "thresholds", "check", "calendar", "lint"}
+    known = {"week_start", "maker_day", "thresholds", "check", "calendar", "lint", "redact"}
     unknown = set(data) - known
     if unknown:
         raise LuckError(f"{where}: unknown setting {sorted(unknown)[0]!r}")
@@ -225,7 +227,8 @@ def config_from_dict(data: dict[str, Any], where: str = "luck.toml") -> Config:
     calendar = calendar_settings(data.get("calendar", {}), where)
     return Config(week_start=week_start, maker_day=maker_day, thresholds=Thresholds(**values),
                   check=_check_settings(data.get("check", {}), where), calendar=calendar,
-                  lint=lint_config_from_dict(data.get("lint", {}), where))
+                  lint=lint_config_from_dict(data.get("lint", {}), where),
+                  redact=redact_settings(data.get("redact", {}), where))
 
 
 def _check_settings(raw: Any, where: str) -> CheckSettings:
@@ -355,3 +358,4 @@ def _weekday(value: Any, key: str, where: str) -> str:
 
 
 DEFAULT_TOML = DEFAULT_TOML + CALENDAR_TOML  # the [calendar] table (luckos.calendar.settings)
+DEFAULT_TOML = DEFAULT_TOML + REDACT_TOML  # the [redact] table (luckos.guard.redact)

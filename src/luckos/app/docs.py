@@ -337,8 +337,9 @@ def lint_settings(home: Path, config_path: Path | None, ignored: tuple[str, ...]
     return dataclasses.replace(config, lint=lint)
 
 
-def render_file(source: Path, out: str) -> tuple[str, Path | None]:
+def render_file(source: Path, out: str, *, redactor: Any = None) -> tuple[str, Path | None]:
     """Render a document to a standalone HTML page; write it to `out` ('-': return only).
+    With a `Redactor`, its text goes through it first (`--redact`).
 
     Returns the page and the path written. The source is only read.
     """
@@ -358,7 +359,8 @@ def render_file(source: Path, out: str) -> tuple[str, Path | None]:
     if text is None:
         assert problem is not None
         raise LuckError(f"{source}:{problem.line}:{problem.column}: {problem.message}")
-    html = page(text, name=source.stem, where=str(source))
+    html = page(text, name=source.stem, where=str(source),
+                redact=None if redactor is None else lambda t: redactor.redact(t).text)
     if out == STDOUT:
         return html, None
     target = Path(out).expanduser()

@@ -25,7 +25,8 @@ FORMAT = "luckos-export"
 FORMAT_VERSION = 1
 
 
-def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime) -> dict[str, Any]:
+def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime,
+                redact: bool = False) -> dict[str, Any]:
     records: dict[str, list[dict[str, Any]]] = {}
     left_out = 0
     for name, kind in KINDS.items():
@@ -38,6 +39,8 @@ def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime) -> di
         records[name] = rows
     from luckos.store import calendar as kept
 
+    calendar = kept.dump(ws.store)
+    redacted = _redact(ws, records, calendar) if redact else None
     return {
         "format": FORMAT,
         "version": FORMAT_VERSION,
@@ -46,14 +49,35 @@ def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime) -> di
         "exported_at": now.isoformat(timespec="seconds"),
         "private_included": include_private,
         "private_left_out": left_out,
+        **({"redacted": redacted} if redacted is not None else {}),
         "records": records,
-        "calendar": kept.dump(ws.store),
+        "calendar": calendar,
     }
 
 
+def _redact(ws: Workspace, records: dict[str, list[dict[str, Any]]],
+            calendar: dict[str, Any]) -> dict[str, int]:
+    """`--redact`: every text field of the records and every string of the calendar
+    audits through one Redactor (one token per original in the whole file), in place.
+    Returns the counts by kind."""
+    from luckos.app.redaction import redactor_for
+
+    redactor = redactor_for(ws)
+    for name, rows in records.items():
+        texts = [json_key(f) for f in fields_of(KINDS[name])
+                 if f.metadata["type"] in ("text", "list")]
+        for row in rows:
+            for field in texts:
+                row[field] = redactor.redact_value(row[field])
+    for rows in calendar.values():
+        for row in rows:
+            row.update(redactor.redact_value(row))
+    return dict(redactor.counts)
+
+
 def write_export(ws: Workspace, path: Path, *, include_private: bool,
-                 now: dt.datetime) -> dict[str, Any]:
-    data = export_data(ws, include_private=include_private, now=now)
+                 now: dt.datetime, redact: bool = False) -> dict[str, Any]:
+    data = export_data(ws, include_private=include_private, now=now, redact=redact)
     text = json.dumps(data, indent=1, ensure_ascii=False)
     partial = path.with_name(path.name + ".partial")
     try:

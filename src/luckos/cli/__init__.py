@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("luckos.cli.exchange:export", "Export the workspace to JSON (private excluded)."),
     "import": ("luckos.cli.exchange:import_", "Restore a JSON export, in one transaction."),
     "backup": ("luckos.cli.exchange:backup", "Copy the database with SQLite's online backup."),
+    "redact": ("luckos.cli.redact:redact", "Redact secrets, addresses and names from a text."),
     "estimate": ("luckos.cli.estimate:group", "Rough math that funds work, and its pitch."),
     "check": ("luckos.cli.check:check", "Check the loop's invariants; exit 1 when one breaks."),
     "diagnose": ("luckos.cli.diagnose:group", "The three questions, a paragraph each, dated."),
@@ -58,7 +59,8 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("The operating loop", ("diagnose", "glue", "explore", "project", "arc", "reboot",
                             "stay-or-move", "surface", "feed")),
     ("Calendar, documents, rough math", ("calendar", "doc", "estimate")),
-    ("Workspace", ("init", "demo", "search", "export", "import", "backup", "completion")),
+    ("Workspace", ("init", "demo", "search", "export", "import", "backup", "redact",
+                   "completion")),
 )
 
 

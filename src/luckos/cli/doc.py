@@ -242,16 +242,32 @@ def _exit(unusable: int, files: int, errors: int) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--html", "out", required=True, metavar="OUT",
               help="the HTML file to write ('-' prints it)")
-def render(file: Path, out: str) -> None:
+@click.option("--redact", is_flag=True,
+              help="replace secrets, addresses, hosts and sensitive terms on the page "
+                   "(see `luck redact`)")
+def render(file: Path, out: str, redact: bool) -> None:
     """Render a Markdown document to a clean standalone HTML page."""
     from luckos.app.docs import render_file
 
-    html, written = render_file(file, out)
+    redactor = None
+    if redact:
+        from luckos.app.redaction import redactor_for
+        from luckos.cli.redact import workspace_or_none
+
+        redactor = redactor_for(workspace_or_none())
+    html, written = render_file(file, out, redactor=redactor)
+    note = ""
+    if redactor is not None:
+        from luckos.app.redaction import summary
+
+        note = f"; redacted {summary(dict(redactor.counts))}"
+        if written is None:
+            click.echo(note.removeprefix("; "), err=True)
     if written is None:
         click.echo(html, nl=False)
         return
     size = written.stat().st_size
-    click.echo(f"rendered {file} to {written} ({size / 1024:,.1f} KB)")
+    click.echo(f"rendered {file} to {written} ({size / 1024:,.1f} KB){note}")
 
 
 @group.command("kinds", short_help="The document kinds and the sections they need.")

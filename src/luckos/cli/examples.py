@@ -79,12 +79,14 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "calendar history": ("luck calendar import work-calendar.ics", "luck calendar history"),
     "calendar import": ("luck calendar import work-calendar.ics",),
     "completion": ("luck completion bash", "luck completion fish"),
+    "redact": ("luck export shared.json --redact", "luck redact --check shared.json"),
 }
 
 # What the exit status means, for every command that reports (lists, reviews, checks).
 OK_OR_BAD = "Exit codes: 0 ok, 2 bad input (named in one line on standard error)."
 EXIT_CODES: dict[str, str] = {
     "check": "Exit codes: 0 every invariant holds, 1 one is broken, 2 bad input.",
+    "redact": "Exit codes: 0 ok, 1 with --check: something would be redacted, 2 bad input.",
     **{path: OK_OR_BAD for path in (
         "review", "ledger", "search", "window upcoming", "theme show", "artifact show",
         "estimate list", "estimate show", "estimate models", "glue weeks",

@@ -14,20 +14,32 @@ from luckos.cli.session import session
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--include-private", is_flag=True,
               help="a full backup: include earned secrets (they stay private otherwise)")
-def export(file: Path, include_private: bool) -> None:
+@click.option("--redact", is_flag=True,
+              help="replace secrets, addresses, hosts and sensitive terms in every text "
+                   "field (see `luck redact`); private notes stay out")
+def export(file: Path, include_private: bool, redact: bool) -> None:
     """Export every record to a JSON FILE that `luck import` restores exactly.
 
-    Private notes (earned secrets) are left out unless --include-private is given.
+    Private notes (earned secrets) are left out unless --include-private is given. A
+    --redact export is for sharing: it restores, but with the tokens in place of what
+    they replaced.
     """
     from luckos.app.exchange import write_export
 
+    if redact and include_private:
+        raise click.UsageError("--redact and --include-private: private notes never leave "
+                               "the machine, redacted or not")
     data = write_export(session().ws, file, include_private=include_private,
-                        now=dt.datetime.now())
+                        now=dt.datetime.now(), redact=redact)
     total = sum(len(rows) for rows in data["records"].values())
     audits = len(data.get("calendar", {}).get("calendar_import", []))
     kept = f" and {_count(audits, 'calendar audit')}" if audits else ""
     left_out = data["private_left_out"]
     note = f"; {_count(left_out, 'private note')} left out" if left_out else ""
+    if "redacted" in data:
+        from luckos.app.redaction import summary
+
+        note += f"; redacted {summary(data['redacted'])}"
     click.echo(f"exported {total} records{kept} to {file}{note}")
 
 
