@@ -9,6 +9,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
+from luckos.ai.settings import AI_TOML, AISettings, ai_settings
 from luckos.calendar.settings import CALENDAR_TOML, CalendarSettings, calendar_settings
 from luckos.errors import LuckError
 from luckos.guard.settings import REDACT_TOML, RedactSettings, redact_settings
@@ -128,6 +129,7 @@ class Config:
     calendar: CalendarSettings = dataclasses.field(default_factory=CalendarSettings)
     lint: LintConfig = dataclasses.field(default_factory=LintConfig)
     redact: RedactSettings = dataclasses.field(default_factory=RedactSettings)
+    ai: AISettings = dataclasses.field(default_factory=AISettings)
 
     @property
     def week_start_index(self) -> int:
@@ -205,7 +207,8 @@ def load_config(path: Path) -> Config:
 
 
 def config_from_dict(data: dict[str, Any], where: str = "luck.toml") -> Config:
-    known = {"week_start", "maker_day", "thresholds", "check", "calendar", "lint", "redact"}
+    known = {"week_start", "maker_day", "thresholds", "check", "calendar", "lint", "redact",
+             "ai"}
     unknown = set(data) - known
     if unknown:
         raise LuckError(f"{where}: unknown setting {sorted(unknown)[0]!r}")
@@ -228,7 +231,8 @@ def config_from_dict(data: dict[str, Any], where: str = "luck.toml") -> Config:
     return Config(week_start=week_start, maker_day=maker_day, thresholds=Thresholds(**values),
                   check=_check_settings(data.get("check", {}), where), calendar=calendar,
                   lint=lint_config_from_dict(data.get("lint", {}), where),
-                  redact=redact_settings(data.get("redact", {}), where))
+                  redact=redact_settings(data.get("redact", {}), where),
+                  ai=ai_settings(data.get("ai", {}), where))
 
 
 def _check_settings(raw: Any, where: str) -> CheckSettings:
@@ -359,3 +363,4 @@ def _weekday(value: Any, key: str, where: str) -> str:
 
 DEFAULT_TOML = DEFAULT_TOML + CALENDAR_TOML  # the [calendar] table (luckos.calendar.settings)
 DEFAULT_TOML = DEFAULT_TOML + REDACT_TOML  # the [redact] table (luckos.guard.redact)
+DEFAULT_TOML = DEFAULT_TOML + AI_TOML  # the [ai] table (luckos.ai.settings)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +37,14 @@ class Draft:
 
 def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = None,
           window_ref: str | None = None, out: str | None = None, title: str | None = None,
-          decider: str | None = None, start: dt.date | None = None) -> Draft:
-    """Write the first draft of a `kind` document and register it as an artifact."""
+          decider: str | None = None, start: dt.date | None = None,
+          fill: Callable[[str], str] | None = None, front_extra: dict[str, Any] | None = None,
+          note: str | None = None) -> Draft:
+    """Write the first draft of a `kind` document and register it as an artifact.
+
+    `fill` rewrites the rendered draft before it is written (`luck ai run` puts a model's
+    sections into it); `front_extra` adds front matter keys; `note` is the artifact's note.
+    """
     spec = DOC_KINDS.get(kind)
     if spec is None:
         raise LuckError(f"unknown document kind {kind!r}: use one of {', '.join(DOC_KINDS)}")
@@ -63,9 +70,11 @@ def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = N
         front["decider"] = decider
     if kind == "reboot-plan":
         front["start"] = context["start"]
+    front.update(front_extra or {})
+    finish = fill or (lambda text: text)
 
     if out == STDOUT:
-        text = drafts.render(kind, context, front)
+        text = finish(drafts.render(kind, context, front))
         return Draft(kind, text, None, None, lint_document(text, config=ws.config))
     path = _target(ws, out, today, kind, theme, window)
     home = ws.home.absolute()
@@ -74,10 +83,10 @@ def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = N
         raw = {"title": front["title"], "kind": spec.artifact_kind, "on": today, "link": link,
                "theme_id": theme.id if theme else None,
                "window_id": window.id if window else None,
-               "note": f"drafted with luck doc new {kind}"}
+               "note": note or f"drafted with luck doc new {kind}"}
         artifact, _ = records.add(ws, KINDS["artifact"], raw, today)
         front["artifact"] = short_id(KINDS["artifact"], artifact.id)
-        text = drafts.render(kind, context, front)
+        text = finish(drafts.render(kind, context, front))
         try:
             with open(path, "x", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)

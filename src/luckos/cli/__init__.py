@@ -35,6 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("luckos.cli.exchange:backup", "Copy the database with SQLite's online backup."),
     "redact": ("luckos.cli.redact:redact", "Redact secrets, addresses and names from a text."),
     "estimate": ("luckos.cli.estimate:group", "Rough math that funds work, and its pitch."),
+    "ai": ("luckos.cli.ai:group", "Your prompt library over your records, redacted, logged."),
     "check": ("luckos.cli.check:check", "Check the loop's invariants; exit 1 when one breaks."),
     "diagnose": ("luckos.cli.diagnose:group", "The three questions, a paragraph each, dated."),
     "glue": ("luckos.cli.glue:group", "Glue work: what it unlocks, and what could replace you."),
@@ -58,7 +59,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
                  "bench", "sponsor", "artifact", "testimonial", "note")),
     ("The operating loop", ("diagnose", "glue", "explore", "project", "arc", "reboot",
                             "stay-or-move", "surface", "feed")),
-    ("Calendar, documents, rough math", ("calendar", "doc", "estimate")),
+    ("Calendar, documents, rough math", ("calendar", "doc", "estimate", "ai")),
     ("Workspace", ("init", "demo", "search", "export", "import", "backup", "redact",
                    "completion")),
 )
