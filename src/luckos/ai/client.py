@@ -125,9 +125,11 @@ def _http_error(settings: AISettings, url: str, exc: urllib.error.HTTPError) -> 
     code = exc.code
     detail = _detail(exc)
     if code in (401, 403):
-        where = (f"the key in {settings.api_key_env}" if settings.api_key_env
-                 else "a request without a key (set ai.api_key_env)")
-        return f"{settings.host} refused {where} (HTTP {code}{detail})"
+        if settings.api_key_env:
+            return (f"{settings.host} refused the key in {settings.api_key_env} "
+                    f"(HTTP {code}{detail})")
+        return (f"{settings.host} refused a request without a key (HTTP {code}{detail}): "
+                "name the variable holding one in ai.api_key_env")
     if code == 429:
         after = exc.headers.get("Retry-After") if exc.headers else None
         wait = f"; it asks to wait {after} s" if after else ""

@@ -27,9 +27,10 @@ class Group:
     extra: tuple[str, ...] = ()  # lines of text that are not records (a snippet, a note)
 
 
-def record_line(record: Any) -> str:
-    """`p12 promise: what: ...; to_whom: ...; due: 2026-12-01`: the record's non-empty
-    fields, references as short ids."""
+def record_lines(record: Any) -> str:
+    """`- p12 promise` and then a line per non-empty field (`  due: 2026-12-01`),
+    references as short ids. A value keeps its own line breaks (indented), so that the
+    redaction's line-based detectors see the text as it was written."""
     kind = kind_of(record)
     parts = []
     for field in fields_of(kind):
@@ -46,9 +47,9 @@ def record_line(record: Any) -> str:
             value = value.isoformat()
         elif isinstance(value, float):
             value = f"{value:g}"
-        text = " ".join(str(value).split())
-        parts.append(f"{name}: {text}")
-    return f"{short_id(kind, record.id)} {kind.name}: " + "; ".join(parts)
+        lines = [line.rstrip() for line in str(value).strip().splitlines() if line.strip()]
+        parts.append(f"  {name}: " + "\n    ".join(lines))
+    return "\n".join([f"- {short_id(kind, record.id)} {kind.name}", *parts])
 
 
 def render(groups: list[Group]) -> str:
@@ -59,7 +60,7 @@ def render(groups: list[Group]) -> str:
             continue
         out.append(f"## {group.title}")
         out.append("")
-        out.extend(f"- {record_line(r)}" for r in group.records[:PER_GROUP])
+        out.extend(record_lines(r) for r in group.records[:PER_GROUP])
         if len(group.records) > PER_GROUP:
             out.append(f"- (and {len(group.records) - PER_GROUP} older, left out)")
         out.extend(group.extra)

@@ -64,11 +64,11 @@ def gather(ws: Workspace, prompt: Prompt, today: dt.date, *, theme_ref: str | No
             add(f"Decision window {window.name}", [window], _next_dates(window, today))
         elif item == "metrics" and theme is not None:
             metrics = store.find("metric", where=by_theme)
-            ids = {m.id for m in metrics}
-            latest = [r for r in store.readings_latest(2) if r.metric_id in ids]
+            theirs = {m.id for m in metrics}
+            latest = [r for r in store.readings_latest(2) if r.metric_id in theirs]
             add("Metrics and their latest readings", [*metrics, *latest])
         elif item == "readings":
-            ids: set[int] | None = (
+            ids = (
                 {m.id for m in store.find("metric", where=by_theme)} if theme is not None
                 else None)
             month = f"{start.year:04d}-{start.month:02d}"
