@@ -50,7 +50,7 @@ def test_redacted_terms_secrets_and_private_notes_never_reach_the_model(
     for text in (shown, _sent(endpoint.server) if endpoint.server else shown):
         for never in canaries.NEVER:
             assert never not in text, never
-        assert "reorg lands in March" not in text
+        assert PRIVATE not in text
         assert "cold-start" in text.lower()  # the records themselves did go
     assert report["redacted"]["customer"] >= 1 and report["redacted"]["secret"] >= 8
     assert report["sent"] is True and report["answer"]
@@ -96,10 +96,10 @@ def test_private_notes_go_only_with_include_private_to_loopback(luck: Luck,
     configure(luck, server.url)
     _private_prompt(luck)
     luck.ok("ai", "run", "notes-digest")
-    assert "reorg lands in March" not in _sent(server)
+    assert PRIVATE not in _sent(server)
     assert "timeline: 09:12 first page" in _sent(server)
     luck.ok("ai", "run", "notes-digest", "--include-private")
-    assert "reorg lands in March" in server.chats[-1].text
+    assert PRIVATE in server.chats[-1].text
 
 
 def test_include_private_is_refused_for_an_endpoint_off_this_machine(
