@@ -119,6 +119,9 @@ def test_a_dry_run_sends_nothing_and_shows_the_redacted_context(planted: Luck,
     assert "----- system -----" in result.stdout and "----- user -----" in result.stdout
     assert "[CUSTOMER-1]" in result.stdout and canaries.CUSTOMER not in result.stdout
     assert "dry run, nothing sent" in result.stderr
+    # the brief names no notes: this one comes from the full-text index, the private one not
+    related = result.stdout.split("## Related records (full-text matches for")[1]
+    assert "timeline: 09:12 first page" in related and PRIVATE not in result.stdout
     if endpoint.server is not None:
         assert endpoint.server.chats == []
     assert not (planted.home / "ai-log.jsonl").exists()

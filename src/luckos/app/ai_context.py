@@ -124,13 +124,15 @@ def _next_dates(window: Any, today: dt.date) -> tuple[str, ...]:
 
 
 def _query(theme: Any, window: Any) -> str:
-    """Full-text terms from the theme's label and the window's name, any of them."""
-    words: list[str] = []
+    """Full-text terms: every word of the theme's label, or every word of the window's
+    name (words of one name must all be there: any single word would match half of ten
+    years of records, slowly, and say little about the brief)."""
+    groups = []
     for text in (theme.label if theme else "", window.name if window else ""):
-        for word in re.split(r"[\W_]+", str(text)):
-            if len(word) > 2 and word.lower() not in (w.lower() for w in words):
-                words.append(word)
-    return " OR ".join(f'"{w}"' for w in words)
+        words = [w for w in re.split(r"[\W_]+", str(text)) if len(w) > 2]
+        if words:
+            groups.append("(" + " ".join(f'"{w}"' for w in words) + ")")
+    return " OR ".join(groups)
 
 
 def _matches(ws: Workspace, query: str, private: bool, limit: int) -> list[Any]:
