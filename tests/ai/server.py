@@ -42,7 +42,8 @@ class Received:
 
 
 class ChatServer:
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0, model: str = MODEL) -> None:
+        self.model = model  # the one model GET /v1/models lists
         self.received: list[Received] = []
         self.answers: list[Answer] = []  # taken in order; the default when empty
         self.default: Callable[[Any], Answer] = lambda body: Answer()
@@ -56,7 +57,7 @@ class ChatServer:
                 server.received.append(Received("GET", self.path, dict(self.headers), None))
                 if self.path.rstrip("/") == "/v1/models":
                     self._send(200, {"object": "list",
-                                     "data": [{"id": MODEL, "object": "model"}]})
+                                     "data": [{"id": server.model, "object": "model"}]})
                 else:
                     self._send(404, {"error": {"message": "not found"}})
 
@@ -78,7 +79,8 @@ class ChatServer:
                                answer.headers)
                 else:
                     self._send(200, {
-                        "id": "chatcmpl-1", "object": "chat.completion", "model": MODEL,
+                        "id": "chatcmpl-1", "object": "chat.completion",
+                        "model": (body or {}).get("model", server.model),
                         "choices": [{"index": 0, "finish_reason": "stop",
                                      "message": {"role": "assistant",
                                                  "content": answer.content}}],
@@ -101,7 +103,7 @@ class ChatServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (a timeout test)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

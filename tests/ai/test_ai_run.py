@@ -170,6 +170,18 @@ def test_a_text_answer_is_printed_kept_and_logged(planted: Luck, endpoint: Endpo
     assert kept[0].read_text(encoding="utf-8") == text
 
 
+def test_names_and_terms_come_back_in_what_is_kept_secrets_stay_tokens(
+        luck: Luck, server: ChatServer) -> None:
+    plant(luck)
+    configure(luck, server.url)
+    server.answers.append(Answer("Tell [CUSTOMER-1] about [PROJECT-1]; rotate [SECRET-1]."))
+    result = luck.ok("ai", "run", "weekly-update", "--theme", "t1")
+    assert "[CUSTOMER-1]" in server.chats[0].text and "[PROJECT-1]" in server.chats[0].text
+    assert "Tell Globex about Nightjar; rotate [SECRET-1]." in result.stdout
+    kept = files_under(luck.home, "outputs")[0].read_text(encoding="utf-8")
+    assert "Tell Globex about Nightjar; rotate [SECRET-1]." in kept
+
+
 def test_a_structured_reply_is_validated_rendered_linted_and_registered(
         planted: Luck, endpoint: Endpoint) -> None:
     if endpoint.server is not None:

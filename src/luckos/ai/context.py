@@ -82,3 +82,34 @@ def context_hash(sent: list[dict[str, str]]) -> str:
     """A hash of exactly what is sent (the redacted messages), to match log and draft."""
     data = json.dumps(sent, ensure_ascii=False, sort_keys=True).encode("utf-8")
     return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
+
+
+# Tokens put back into what is kept on this machine: names and sensitive terms, which a
+# draft needs to be read; secrets, addresses, hosts and URLs stay tokens.
+KEPT_AS_TOKENS = frozenset({"secret", "url", "email", "host", "ip", "phone"})
+
+
+def originals(text: str, findings: list[Any]) -> dict[str, str]:
+    """Token -> the original it replaced in `text` (the first one seen), for the kinds
+    that are put back; read from the findings' line, column and length."""
+    starts = [0]
+    for index, char in enumerate(text):
+        if char == "\n":
+            starts.append(index + 1)
+    found: dict[str, str] = {}
+    for f in findings:
+        if f.kind in KEPT_AS_TOKENS or f.replacement in found:
+            continue
+        at = starts[f.line - 1] + f.column - 1
+        found[f.replacement] = text[at:at + f.original_length]
+    return found
+
+
+def restore(text: str, tokens: dict[str, str]) -> str:
+    """The model's answer with the tokens of names and terms put back."""
+    if not tokens:
+        return text
+    import re
+
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True)))
+    return pattern.sub(lambda m: tokens[m.group()], text)

@@ -127,7 +127,12 @@ def run(ws: Workspace, name: str, today: dt.date, *, theme_ref: str | None = Non
     rules = structured.rules(prompt.sections) if prompt.structured else ""
     plain = context.messages(prompt.body, context.render(found.groups), today, rules)
     redactor = redactor_for(ws)  # one for the whole call: stable tokens
-    sent = [{"role": m["role"], "content": redactor.redact(m["content"]).text} for m in plain]
+    sent, tokens = [], {}
+    for message in plain:
+        done = redactor.redact(message["content"])
+        sent.append({"role": message["role"], "content": done.text})
+        tokens.update({k: v for k, v in context.originals(message["content"], done.findings)
+                       .items() if k not in tokens})
     counts = dict(redactor.counts)
     digest = context.context_hash(sent)
     base = Run(prompt, sent, digest, counts, found.private_left_out, False)
@@ -137,12 +142,14 @@ def run(ws: Workspace, name: str, today: dt.date, *, theme_ref: str | None = Non
     entry = {"prompt": prompt.name, "version": prompt.version, "model": settings.model,
              "host": settings.host, "context": digest, "redacted": counts}
     reply = _call(ws, settings, sent, key, entry, attempt=1)
-    tokens = (reply.prompt_tokens, reply.completion_tokens)
+    used = (reply.prompt_tokens, reply.completion_tokens)
     if not prompt.structured:
-        path = _keep_text(ws, prompt, reply, settings, counts, digest, today)
+        answer = context.restore(reply.content, tokens)
+        path = _keep_text(ws, prompt, answer, reply.model or settings.model, counts, digest,
+                          today)
         _log(ws, entry, reply, "ok", 1, path)
-        return dataclasses.replace(base, sent=True, answer=reply.content, path=path,
-                                   tokens=tokens, model=reply.model)
+        return dataclasses.replace(base, sent=True, answer=answer, path=path, tokens=used,
+                                   model=reply.model)
     try:
         sections = structured.parse(reply.content, prompt.sections)
         attempt = 1
@@ -160,12 +167,13 @@ def run(ws: Workspace, name: str, today: dt.date, *, theme_ref: str | None = Non
                             f"asks for, after one retry: {second} (nothing was written)"
                             ) from None
         attempt = 2
+    sections = {k: context.restore(v, tokens) for k, v in sections.items()}
     done = _draft(ws, prompt, sections, today, window_ref, found, reply.model, counts,
                   digest, out)
     _log(ws, entry, reply, "ok", attempt, done.path)
     lint = {sev: done.report.count(sev) for sev in ("error", "warning", "suggestion")}
     return dataclasses.replace(base, sent=True, answer=done.text, path=done.path,
-                               artifact=done.artifact, lint=lint, tokens=tokens,
+                               artifact=done.artifact, lint=lint, tokens=used,
                                model=reply.model)
 
 
@@ -227,7 +235,7 @@ def _draft(ws: Workspace, prompt: Prompt, sections: dict[str, str], today: dt.da
                  note=f"drafted with luck ai run {prompt.name} (v{prompt.version}, {model})")
 
 
-def _keep_text(ws: Workspace, prompt: Prompt, reply: client.Reply, settings: Any,
+def _keep_text(ws: Workspace, prompt: Prompt, answer: str, model: str,
                counts: dict[str, int], digest: str, today: dt.date) -> Path:
     """The answer, kept as `outputs/DATE-PROMPT[-N].md` with its provenance."""
     from luckos.ai.files import create_private
@@ -236,8 +244,8 @@ def _keep_text(ws: Workspace, prompt: Prompt, reply: client.Reply, settings: Any
     folder = ws.home / OUTPUTS
     folder.mkdir(parents=True, exist_ok=True)
     front = {"kind": "ai-output", "date": today,
-             **_provenance(prompt, reply.model or settings.model, counts, digest)}
-    text = frontmatter.dump(front) + "\n" + reply.content.strip() + "\n"
+             **_provenance(prompt, model, counts, digest)}
+    text = frontmatter.dump(front) + "\n" + answer.strip() + "\n"
     for number in range(1, 1000):
         suffix = "" if number == 1 else f"-{number}"
         path = folder / f"{today.isoformat()}-{prompt.name}{suffix}.md"
