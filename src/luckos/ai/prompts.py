@@ -29,7 +29,7 @@ INPUTS: dict[str, str] = {
     "metrics": "the theme's three metrics and their latest readings",
     "readings": "metric readings of the months since --since (default: last month)",
     "decisions": "the theme's decisions (every decision without --theme)",
-    "promises": "the theme's promises, or those made or due since --since",
+    "promises": "promises due since --since (all of the theme's when only --theme is given)",
     "wins": "year-in-public notes since --since",
     "notes": "journal notes since --since (earned secrets only with --include-private)",
     "artifacts": "artifacts since --since, with their testimonials",

@@ -80,8 +80,8 @@ def gather(ws: Workspace, prompt: Prompt, today: dt.date, *, theme_ref: str | No
         elif item == "decisions":
             add("Decisions", store.find("decision", where=by_theme, limit=40))
         elif item == "promises":
-            found = (store.find("promise", where=by_theme, limit=60) if theme is not None
-                     else store.find("promise", since=start, limit=60))
+            found = store.find("promise", where=by_theme, limit=60,
+                               since=start if since or theme is None else None)
             add("Promises", found)
         elif item == "wins":
             add(f"Wins (year-in-public notes) since {start}",
