@@ -30,6 +30,7 @@ CANARY = (f"CANARY body {TOKEN}: the VP decides headcount in her one-to-ones, "
 LEAVES = {  # written by luckos, meant to be shared, mailed, published or synced
     ("export", "file"), ("feed", "file"), ("doc new", "out"), ("doc render", "out"),
     ("calendar audit", "charts"), ("estimate run", "png"), ("estimate new", "path"),
+    ("ai run", "out"),
 }
 INPUTS = {  # files luckos reads (or keeps a link to)
     ("import", "file"), ("calendar audit", "file"), ("calendar import", "file"),

@@ -36,6 +36,7 @@ WRITES = {
     "demo", "win", "diagnose", "doc new", "metric read", "decision close", "artifact used",
     "window link", "arc start", "reboot start", "project score", "project review",
     "calendar import", "promise keep", "promise miss", "promise drop", "promise renegotiate",
+    "ai run",
 } | {f"{group} {verb}" for group in (
     "promise", "signal", "window", "theme", "metric", "reading", "decision", "bench",
     "sponsor", "artifact", "testimonial", "note", "diagnose", "glue", "explore", "project",
@@ -56,6 +57,7 @@ def reports(folder: Path) -> dict[str, list[list[str]]]:
                                                         "--from", "2026-10-05", "--to",
                                                         "2026-11-22", "--explain", "--days"]],
         "calendar history": [[]], "redact": [[str(folder / "brief.md")]],
+        "ai status": [[]], "ai prompts": [[]], "ai log": [[]],
     }
     for kind in KINDS.values():
         group = {"diagnosis": "diagnose"}.get(kind.name, kind.name)
@@ -214,9 +216,10 @@ def test_markup_in_records_prints_as_typed_on_a_terminal_and_piped(
 
 # Reports with no record text in them on this workspace: the rules and kinds of
 # documents, starter models, lint findings (they quote no text), the estimate's model
-# title, figures by week and by quarter.
+# title, figures by week and by quarter, the model's settings, prompts and calls.
 NO_USER_TEXT = {"doc kinds", "doc kinds brief", "doc rules", "doc lint", "estimate models",
-                "estimate run est1", "glue weeks", "surface", "calendar history"}
+                "estimate run est1", "glue weeks", "surface", "calendar history",
+                "ai status", "ai prompts", "ai log"}
 
 
 def test_a_search_match_is_highlighted_with_a_style_not_with_brackets(
