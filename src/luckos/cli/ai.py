@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import click
 
-from luckos.cli.output import emit_json, json_option, limit_option, line, pairs, table
+from luckos.cli.output import (
+    emit_json,
+    json_option,
+    limit_option,
+    line,
+    paged_output,
+    pairs,
+    table,
+)
 from luckos.cli.session import session
 
 
@@ -20,6 +28,7 @@ def group() -> None:
 
 @group.command("status")
 @json_option
+@paged_output
 def status(as_json: bool) -> None:
     """What [ai] configures, whether the key is there, and whether the endpoint answers
     (it asks GET {base_url}/models and waits 3 seconds at most)."""
@@ -53,6 +62,7 @@ def status(as_json: bool) -> None:
 
 @group.command("prompts")
 @json_option
+@paged_output
 def prompts(as_json: bool) -> None:
     """The prompts of the workspace's library (prompts/NAME.md), with their versions.
 
@@ -160,6 +170,7 @@ def run(name: str, theme_ref: str | None, window_ref: str | None, since: str | N
 @group.command("log")
 @limit_option
 @json_option
+@paged_output
 def log(limit: int | None, as_json: bool) -> None:
     """Every call made to a model, newest first: when, which prompt and version, which
     model, the hash of the context sent, what redaction replaced, tokens, time, outcome."""
