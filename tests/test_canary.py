@@ -30,10 +30,12 @@ CANARY = (f"CANARY body {TOKEN}: the VP decides headcount in her one-to-ones, "
 LEAVES = {  # written by luckos, meant to be shared, mailed, published or synced
     ("export", "file"), ("feed", "file"), ("doc new", "out"), ("doc render", "out"),
     ("calendar audit", "charts"), ("estimate run", "png"), ("estimate new", "path"),
+    ("packet", "out"),
     ("ai run", "out"),
 }
 INPUTS = {  # files luckos reads (or keeps a link to)
-    ("import", "file"), ("calendar audit", "file"), ("calendar import", "file"),
+    ("import json", "file"), ("import git", "paths"), ("import docs", "folder"),
+    ("calendar audit", "file"), ("calendar import", "file"),
     ("doc lint", "paths"), ("doc lint", "config_path"), ("doc rules", "config_path"),
     ("doc render", "file"), ("reboot postmortem", "file"), ("estimate link", "doc"),
     ("estimate run", "doc"), ("redact", "files"),
@@ -154,6 +156,19 @@ def test_charts_and_estimates_hold_no_private_note(workspace) -> None:  # type: 
     assert len(written) >= 3
     for path in written:
         assert leaked(path.read_bytes().decode("utf-8", "replace"), needles) == [], path
+
+
+@pytest.mark.parametrize("kind", ["weekly", "skip-level", "review", "promotion", "move"])
+def test_no_packet_holds_a_private_note(workspace, kind: str) -> None:  # type: ignore[no-untyped-def]
+    luck, out = workspace
+    needles = secrets(luck)
+    for fmt in ("md", "html"):
+        path = out / f"packet-{kind}.{fmt}"
+        luck.ok("packet", "--for", kind, "--format", fmt, "--out", str(path), "--force")
+        assert path.stat().st_size > 200
+        assert leaked(path.read_text(encoding="utf-8"), needles) == []
+    for extra in ((), ("--redact",), ("--json",), ("--format", "html")):
+        assert leaked(luck.ok("packet", "--for", kind, *extra).stdout, needles) == []
 
 
 def test_no_file_left_behind_holds_a_private_note(workspace) -> None:  # type: ignore[no-untyped-def]

@@ -240,3 +240,28 @@ def test_a_planted_canary_never_survives_whatever_surrounds_it(before: str, plan
     result = Redactor(SETTINGS).redact(text)
     assert _PARTS[planted] not in result.text
     assert result.findings
+
+
+# --- the fast paths find what the patterns find --------------------------------------------
+
+_HOSTY = st.lists(st.sampled_from(
+    [*"ab1-._@ %+\nİ", ".corp", ".internal", ".local", "acme.net", "x.acme.net", ".com",
+     "ops@", "a@b.io", "Db.Corp"]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_HOSTY)
+def test_emails_and_internal_hosts_found_from_their_anchors_are_the_patterns_own(
+        text: str) -> None:
+    import re
+
+    from luckos.guard import detectors
+    from luckos.guard.folded import Folded
+
+    emails = [m.span() for m in detectors._emails(text)]
+    assert emails == [m.span() for m in detectors._EMAIL.finditer(text)]
+    folded = Folded(text)
+    pattern = detectors._internal_host_pattern(("acme.net",))
+    anchor = detectors._internal_anchor_pattern(("acme.net",))
+    hosts = [m.span() for m in folded.anchored(pattern, anchor, detectors._HOST_CHARS)]
+    assert hosts == [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]

@@ -11,12 +11,13 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from luckos import __version__
 from luckos.domain.fields import json_key
-from luckos.domain.records import KINDS, Kind, fields_of, is_private
+from luckos.domain.records import KINDS, Kind, fields_of, is_private, kind_of, short_id
 from luckos.errors import LuckError
 from luckos.store import SCHEMA_VERSION
 from luckos.workspace import Workspace
@@ -35,7 +36,7 @@ def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime,
             if is_private(record) and not include_private:
                 left_out += 1
                 continue
-            rows.append(_encode(kind, record))
+            rows.append(encode(kind, record))
         records[name] = rows
     from luckos.store import calendar as kept
 
@@ -111,11 +112,17 @@ def read_export(path: Path) -> dict[str, Any]:
     return data
 
 
-def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[str, int]:
+def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool,
+                today: dt.date | None = None,
+                confirm: Callable[[str], bool] | None = None) -> dict[str, int]:
     """Restore every record and kept calendar audit with its id, in one transaction;
-    nothing is kept on error. Returns the records restored per kind."""
+    nothing is kept on error. Returns the records restored per kind. With `today`, a
+    past-only date after it is refused unless `confirm` accepts it, as `luck ... add`
+    does; records a delete removed are put back as they were, without that check."""
+    from luckos.domain.validate import future_dates
     from luckos.store import calendar as kept
 
+    restoring = "deleted" in data  # written by a delete: adds back what it removed
     decoded: list[Any] = []
     counts: dict[str, int] = {}
     for name, rows in data["records"].items():
@@ -127,11 +134,20 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
         seen: set[int] = set()
         for index, row in enumerate(rows):
             record = _decode(kind, row, f"records.{name}[{index}]")
+            for field, value in future_dates(record, today) if today and not restoring else ():
+                key = next(json_key(f) for f in fields_of(kind) if f.name == field)
+                future = (f"import: records.{name}[{index}].{key} {value} is in the future "
+                          f"(today is {today})")
+                if confirm is None or not confirm(future):
+                    raise LuckError(future)
             if record.id in seen:
                 raise LuckError(f"import: records.{name}[{index}] repeats id {record.id}")
             seen.add(record.id)
             decoded.append(record)
         counts[name] = len(rows)
+    if restoring and replace:
+        raise LuckError("import: this file holds what a delete removed; import it without "
+                        "--replace to add it back")
     store = ws.store
     calendar = data.get("calendar", {})  # absent from exports written before it was kept
     problem = kept.problem(store, calendar)
@@ -141,7 +157,7 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
         holds_records = any(store.count(name) for name in KINDS)
         holds_audits = kept.holds_audits(store)
         brings_audits = bool(calendar.get("calendar_import"))
-        if not replace and (holds_records or (holds_audits and brings_audits)):
+        if not replace and not restoring and (holds_records or (holds_audits and brings_audits)):
             held = "records" if holds_records else "calendar audits"
             raise LuckError(
                 f"import: the workspace already holds {held}; use --replace to replace "
@@ -153,8 +169,16 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
         store.db.execute("PRAGMA defer_foreign_keys = ON")
         try:
             for record in decoded:
+                kind = kind_of(record)
+                if restoring and store.get(kind.name, record.id) is not None:
+                    raise LuckError(f"import: {short_id(kind, record.id)} is in the workspace "
+                                    "already; nothing was imported")
                 store.add(record, keep_id=True)
             kept.restore(store, calendar)
+            if restoring:
+                from luckos.app.deletes import restore_links
+
+                restore_links(ws, data["deleted"].get("links", []))
             broken = store.db.execute("PRAGMA foreign_key_check").fetchone()
         except sqlite3.IntegrityError as exc:
             raise LuckError(f"import: {exc}") from None
@@ -164,7 +188,7 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
     return counts
 
 
-def _encode(kind: Kind, record: Any) -> dict[str, Any]:
+def encode(kind: Kind, record: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"id": record.id}
     for field in fields_of(kind):
         value = getattr(record, field.name)

@@ -31,7 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "doc": ("luckos.cli.doc:group", "Documents: draft from the records, lint, render to HTML."),
     "search": ("luckos.cli.reports:search", "Search every text field of every record."),
     "export": ("luckos.cli.exchange:export", "Export the workspace to JSON (private excluded)."),
-    "import": ("luckos.cli.exchange:import_", "Restore a JSON export, in one transaction."),
+    "import": ("luckos.cli.exchange:import_", "Restore a JSON export; bring in git and docs."),
     "backup": ("luckos.cli.exchange:backup", "Copy the database with SQLite's online backup."),
     "redact": ("luckos.cli.redact:redact", "Redact secrets, addresses and names from a text."),
     "estimate": ("luckos.cli.estimate:group", "Rough math that funds work, and its pitch."),
@@ -47,6 +47,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "surface": ("luckos.cli.surface:surface", "Luck surface area by quarter, formulas shown."),
     "feed": ("luckos.cli.feed:feed", "Windows, prep and reviews as an ICS calendar feed."),
     "calendar": ("luckos.cli.calendar:group", "Audit a calendar export (ICS): load, maker day."),
+    "evidence": ("luckos.cli.evidence:group", "Work found in git and docs: accept or reject."),
+    "packet": ("luckos.cli.packet:packet", "The case for a manager, skip-level or committee."),
     "completion": ("luckos.cli.completion:completion",
                    "Print the shell completion script (bash, zsh, fish)."),
 }
@@ -60,6 +62,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("The operating loop", ("diagnose", "glue", "explore", "project", "arc", "reboot",
                             "stay-or-move", "surface", "feed")),
     ("Calendar, documents, rough math", ("calendar", "doc", "estimate", "ai")),
+    ("Evidence and the packet", ("evidence", "packet")),
     ("Workspace", ("init", "demo", "search", "export", "import", "backup", "redact",
                    "completion")),
 )

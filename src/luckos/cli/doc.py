@@ -12,7 +12,18 @@ from luckos.cli.output import emit_json, json_option, on_tty, paged, paged_outpu
 from luckos.cli.session import session
 from luckos.writing.catalog import DOC_KINDS, SEVERITIES
 
-_KINDS = click.Choice(list(DOC_KINDS))
+
+class _DocKindChoice(click.Choice):
+    """A document kind by its name or by an alias the linter knows (`two-pager`)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+                ) -> Any:
+        from luckos.writing.catalog import kind_name
+
+        return kind_name(value) or super().convert(value, param, ctx)
+
+
+_KINDS = _DocKindChoice(list(DOC_KINDS))
 
 
 @click.group(name="doc")
@@ -47,7 +58,8 @@ def new(kind: str, theme_ref: str | None, window_ref: str | None, out: str | Non
     """Draft a KIND document from the records and register it as an artifact.
 
     KIND is one of: one-pager, brief, scope-letter, post-mortem, runbook,
-    architecture-note, change-plan, reboot-plan, pre-read. The draft is filled from the
+    architecture-note, change-plan, reboot-plan, pre-read, or an alias of one (two-pager,
+    adr, playbook...: `luck doc kinds KIND` lists them). The draft is filled from the
     theme (problem, bet, milestone, three metrics with their latest readings), the window
     (date, prep deadline), promises, sponsors and the theme's latest decision; what the
     records cannot say is left as [TODO: ...] for you. It never overwrites a file.

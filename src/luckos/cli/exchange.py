@@ -43,16 +43,45 @@ def export(file: Path, include_private: bool, redact: bool) -> None:
     click.echo(f"exported {total} records{kept} to {file}{note}")
 
 
-@click.command("import")
+class _ImportGroup(click.Group):
+    """`luck import FILE.json` restores an export (as it always has); `luck import git` and
+    `luck import docs` bring in evidence. A first argument that names no subcommand is the
+    JSON file (`luck import json FILE` says so explicitly, e.g. for a file named `git`)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = ["json", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group("import", cls=_ImportGroup)
+def import_() -> None:
+    """Restore a JSON export (luck import FILE.json), or bring in evidence from git
+    history (luck import git PATH...) and Markdown documents (luck import docs FOLDER)."""
+
+
+@import_.command("json")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--replace", is_flag=True, help="replace every record already in the workspace")
-def import_(file: Path, replace: bool) -> None:
+def import_json(file: Path, replace: bool) -> None:
     """Restore a JSON export, in one transaction: all of it or nothing."""
     from luckos.app.exchange import import_data, read_export
+    from luckos.cli.kinds import confirm_future
 
     data = read_export(file)
-    counts = import_data(session().ws, data, replace=replace)
+    s = session()
+    counts = import_data(s.ws, data, replace=replace, today=s.today, confirm=confirm_future)
     click.echo(f"imported {sum(counts.values())} records from {file}")
+
+
+def _add_evidence_commands() -> None:
+    from luckos.cli.evidence import import_docs, import_git
+
+    import_.add_command(import_git)
+    import_.add_command(import_docs)
+
+
+_add_evidence_commands()
 
 
 @click.command()
