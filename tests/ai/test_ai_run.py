@@ -135,6 +135,15 @@ def test_a_dry_run_needs_no_configuration(luck: Luck) -> None:
     assert canaries.SECRETS["github token"][1] not in result.stdout  # secrets: always
 
 
+def test_the_weekly_update_is_written_from_the_weekly_packet(luck: Luck) -> None:
+    plant(luck)
+    luck.ok("promise", "keep", "p1")
+    shown = luck.ok("ai", "run", "weekly-update", "--dry-run").stdout
+    packet = shown.split("## The weekly packet (luck packet --for weekly)")[1]
+    assert "## What landed" in packet and "Kept 2026-11-25: Ship Nightjar" in packet
+    assert PRIVATE not in shown
+
+
 def test_nothing_is_sent_when_ai_is_not_configured(luck: Luck) -> None:
     message = luck.fails("ai", "run", "weekly-update")
     assert "no model is configured" in message and "[ai]" in message

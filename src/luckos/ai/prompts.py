@@ -36,6 +36,8 @@ INPUTS: dict[str, str] = {
     "signals": "routing signals since --since",
     "diagnosis": "the latest answers to the three diagnosis questions",
     "windows": "decision windows in the next 90 days",
+    "weekly-packet": "the weekly packet (luck packet --for weekly; since --since if given)",
+    "skip-level-packet": "the skip-level packet (luck packet --for skip-level)",
 }
 
 

@@ -100,6 +100,10 @@ def gather(ws: Workspace, prompt: Prompt, today: dt.date, *, theme_ref: str | No
         elif item == "diagnosis":
             add("The three diagnosis questions, latest answers",
                 store.find("diagnosis", limit=1))
+        elif item in ("weekly-packet", "skip-level-packet"):
+            kind = item.removesuffix("-packet")
+            add(f"The {kind} packet (luck packet --for {kind})", [],
+                _packet(ws, kind, since, today))
         elif item == "windows":
             ahead = [w for w in store.windows_active(today) if _next_dates(w, today)]
             add(f"Decision windows in the next {AHEAD_DAYS} days", ahead,
@@ -109,6 +113,21 @@ def gather(ws: Workspace, prompt: Prompt, today: dt.date, *, theme_ref: str | No
         found_matches = _matches(ws, query, private, matches)
         add(f"Related records (full-text matches for {query})", found_matches)
     return Gathered(groups, theme, window, start, query, left_out)
+
+
+def _packet(ws: Workspace, kind: str, since: dt.date | None, today: dt.date
+            ) -> tuple[str, ...]:
+    """The packet `luck packet --for KIND` prints, as lines (private notes never enter a
+    packet); a period with nothing in it says so."""
+    from luckos.app import packet
+    from luckos.errors import LuckError
+    from luckos.evidence.packet import to_markdown
+
+    try:
+        made = packet.make(ws, kind, since, None, today)
+    except LuckError as exc:
+        return (f"({exc.message})",)
+    return tuple(to_markdown(made, packet.describe_refs(ws, made.refs)).splitlines())
 
 
 def _next_dates(window: Any, today: dt.date) -> tuple[str, ...]:
