@@ -9,14 +9,12 @@ table names the environment variable that holds it.
 from __future__ import annotations
 
 import dataclasses
-import ipaddress
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
 from luckos.errors import LuckError
 
-_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_ENV_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 # name -> (default, lowest, highest) for the numbers of the table
 _NUMBERS: dict[str, tuple[float | int, float | int, float | int]] = {
     "temperature": (0.2, 0.0, 2.0),
@@ -44,11 +42,15 @@ class AISettings:
 
     @property
     def host(self) -> str:
+        from urllib.parse import urlsplit
+
         return urlsplit(self.base_url).hostname or ""
 
     @property
     def loopback(self) -> bool:
         """The endpoint runs on this machine (127.0.0.0/8, ::1 or localhost)."""
+        import ipaddress
+
         host = self.host
         if host == "localhost":
             return True
@@ -103,7 +105,7 @@ def ai_settings(raw: Any, where: str = "luck.toml") -> AISettings:
         values[key] = value if whole else float(value)
     if "api_key_env" in raw:
         name = raw["api_key_env"]
-        if not isinstance(name, str) or not _ENV_NAME.fullmatch(name):
+        if not isinstance(name, str) or not re.fullmatch(_ENV_NAME, name):
             raise LuckError(f"{where}: ai.api_key_env = {name!r} must be the name of an "
                             "environment variable (like OPENAI_API_KEY), not the key")
         values["api_key_env"] = name
@@ -117,6 +119,8 @@ def ai_settings(raw: Any, where: str = "luck.toml") -> AISettings:
 def _base_url(value: Any, where: str) -> str:
     if not isinstance(value, str):
         raise LuckError(f"{where}: ai.base_url = {value!r} must be a URL")
+    from urllib.parse import urlsplit
+
     url = value.strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
