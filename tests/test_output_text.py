@@ -57,7 +57,8 @@ def reports(folder: Path) -> dict[str, list[list[str]]]:
         "estimate run": [["est1"]], "calendar audit": [[str(folder / "cal.ics"),
                                                         "--from", "2026-10-05", "--to",
                                                         "2026-11-22", "--explain", "--days"]],
-        "calendar history": [[]], "redact": [[str(folder / "brief.md")]],
+        "calendar history": [[]], "doctor": [[]],
+        "redact": [[str(folder / "brief.md")]],
         "packet": [["--for", "weekly"], ["--for", "promotion"]],
         "ai status": [[]], "ai prompts": [[]], "ai log": [[]],
     }
@@ -224,9 +225,10 @@ def test_markup_in_records_prints_as_typed_on_a_terminal_and_piped(
 
 # Reports with no record text in them on this workspace: the rules and kinds of
 # documents, starter models, lint findings (they quote no text), the estimate's model
-# title, figures by week and by quarter, the model's settings, prompts and calls.
+# title, figures by week and by quarter, the doctor's report on a healthy workspace, the
+# model's settings, prompts and calls.
 NO_USER_TEXT = {"doc kinds", "doc kinds brief", "doc rules", "doc lint", "estimate models",
-                "estimate run est1", "glue weeks", "surface", "calendar history",
+                "estimate run est1", "glue weeks", "surface", "calendar history", "doctor",
                 "ai status", "ai prompts", "ai log"}
 
 

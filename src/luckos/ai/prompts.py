@@ -146,16 +146,16 @@ def sync(folder: Path) -> list[Entry]:
 
     A file is only ever created, never replaced: an edited prompt stays as it is, and a
     newer built-in version is reported in its entry."""
-    from luckos.ai.files import create_private
+    from luckos import files
 
     built = starters()
-    folder.mkdir(parents=True, exist_ok=True)
+    files.make_folder(folder)
     copied = set()
     for name, prompt in built.items():
         target = folder / f"{name}.md"
         if not target.exists():
             assert prompt.path is not None
-            if create_private(target, prompt.path.read_text(encoding="utf-8")):
+            if files.write_new(target, prompt.path.read_text(encoding="utf-8")):
                 copied.add(name)
     entries = []
     for path in sorted(folder.glob("*.md")):

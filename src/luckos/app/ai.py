@@ -238,18 +238,18 @@ def _draft(ws: Workspace, prompt: Prompt, sections: dict[str, str], today: dt.da
 def _keep_text(ws: Workspace, prompt: Prompt, answer: str, model: str,
                counts: dict[str, int], digest: str, today: dt.date) -> Path:
     """The answer, kept as `outputs/DATE-PROMPT[-N].md` with its provenance."""
-    from luckos.ai.files import create_private
+    from luckos import files
     from luckos.writing import frontmatter
 
     folder = ws.home / OUTPUTS
-    folder.mkdir(parents=True, exist_ok=True)
+    files.make_folder(folder)
     front = {"kind": "ai-output", "date": today,
              **_provenance(prompt, model, counts, digest)}
     text = frontmatter.dump(front) + "\n" + answer.strip() + "\n"
     for number in range(1, 1000):
         suffix = "" if number == 1 else f"-{number}"
         path = folder / f"{today.isoformat()}-{prompt.name}{suffix}.md"
-        if create_private(path, text):
+        if files.write_new(path, text):
             return path.absolute()
     raise LuckError(f"{folder}: too many answers of {prompt.name} today")
 
