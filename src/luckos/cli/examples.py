@@ -94,6 +94,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "calendar norms": ("luck calendar norms", "luck calendar norms --json"),
     "completion": ("luck completion bash", "luck completion fish"),
     "redact": ("luck export shared.json --redact", "luck redact --check shared.json"),
+    "ai status": ("luck ai status", "luck ai status --json"),
+    "ai prompts": ("luck ai prompts", "luck ai prompts --json"),
+    "ai run": ("luck ai run brief --window w1 --dry-run",
+               "luck ai run weekly-update --theme t1 --since 2026-11-18 --dry-run"),
+    "ai log": ("luck ai log", "luck ai log --json"),
 }
 
 # What the exit status means, for every command that reports (lists, reviews, checks).
@@ -109,7 +114,7 @@ EXIT_CODES: dict[str, str] = {
         "explore cadence", "project show", "arc status", "reboot status", "stay-or-move",
         "surface", "calendar audit", "calendar history", "calendar import", "calendar norms",
         "doc kinds", "doc rules", "estimate run", "estimate models", "feed", "evidence list",
-        "evidence show", "import git", "import docs")},
+        "evidence show", "import git", "import docs", "ai status", "ai prompts", "ai log")},
 }
 
 
