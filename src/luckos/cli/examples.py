@@ -92,6 +92,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "calendar import": ("luck calendar import work-calendar.ics",),
     "completion": ("luck completion bash", "luck completion fish"),
     "redact": ("luck export shared.json --redact", "luck redact --check shared.json"),
+    "serve": ("luck serve", "luck serve --port 8000 --open"),
 }
 
 # What the exit status means, for every command that reports (lists, reviews, checks).
@@ -100,6 +101,8 @@ EXIT_CODES: dict[str, str] = {
     "check": "Exit codes: 0 every invariant holds, 1 one is broken, 2 bad input.",
     "packet": "Exit codes: 0 ok, 1 --check found claims without evidence, 2 bad input.",
     "redact": "Exit codes: 0 ok, 1 with --check: something would be redacted, 2 bad input.",
+    "serve": "Exit codes: 0 stopped with Ctrl-C, 2 bad input (a non-loopback --host "
+             "without --allow-remote, a port in use).",
     **{path: OK_OR_BAD for path in (
         "review", "ledger", "search", "window upcoming", "theme show", "artifact show",
         "estimate list", "estimate show", "estimate models", "glue weeks",
