@@ -101,7 +101,7 @@ EXIT_CODES: dict[str, str] = {
     "check": "Exit codes: 0 every invariant holds, 1 one is broken, 2 bad input.",
     "packet": "Exit codes: 0 ok, 1 --check found claims without evidence, 2 bad input.",
     "redact": "Exit codes: 0 ok, 1 with --check: something would be redacted, 2 bad input.",
-    "serve": "Exit codes: 0 stopped with Ctrl-C, 2 bad input (a non-loopback --host "
+    "serve": "Exit codes: 130 stopped with Ctrl-C, 2 bad input (a non-loopback --host "
              "without --allow-remote, a port in use).",
     **{path: OK_OR_BAD for path in (
         "review", "ledger", "search", "window upcoming", "theme show", "artifact show",

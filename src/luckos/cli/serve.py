@@ -50,6 +50,7 @@ def serve(port: int, host: str, open_browser: bool, allow_remote: bool) -> None:
         sock.bind((host.strip("[]"), port))
     except OSError as exc:
         raise LuckError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    sock.listen(128)  # connections wait in the backlog while the server starts
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{bound}/?token={token}"

@@ -75,6 +75,10 @@ def wants_json(request: Request) -> bool:
 def _route(web: Web, path: str, handler: Handler, methods: tuple[str, ...] = ("GET",),
            *, twin: bool = True) -> list[Route]:
     async def endpoint(request: Request) -> Response:
+        if request.url.path.endswith(".json"):  # /themes/t1.json: the twin of /themes/t1
+            for name, value in request.path_params.items():
+                if isinstance(value, str) and value.endswith(".json"):
+                    request.path_params[name] = value.removesuffix(".json")
         try:
             return await handler(web, request)
         except LuckError as exc:

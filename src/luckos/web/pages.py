@@ -88,15 +88,16 @@ async def themes(web: Web, request: Request) -> Response:
 
     found = theme_rules.active(web.ws.store.all("theme"), web.today)
     data = [theme_json(*show(web.ws, f"t{t.id}")) for t in found]
-    return web.render(request, "themes.html", data, charts=_metric_charts(web, data))
+    return web.render(request, "themes.html", data, themes=data,
+                      charts=_metric_charts(web, data))
 
 
 async def theme(web: Web, request: Request) -> Response:
     from luckos.app.themes import show, theme_json
 
     data = theme_json(*show(web.ws, request.path_params["ref"]))
-    return web.render(request, "themes.html", [data], charts=_metric_charts(web, [data]),
-                      single=True)
+    return web.render(request, "themes.html", data, themes=[data],
+                      charts=_metric_charts(web, [data]))
 
 
 def _metric_charts(web: Web, data: list[dict[str, Any]]) -> dict[str, Any]:
