@@ -8,9 +8,9 @@ import re
 import pytest
 from markupsafe import escape
 from starlette.testclient import TestClient
-from web.conftest import csrf_of, state
 
 from conftest import Luck
+from web.conftest import csrf_of, state
 
 TWINS = [
     ("/", ("review",)),

@@ -99,7 +99,7 @@ class Guard:
                     "application/x-www-form-urlencoded"):
                 # the body, not request.form(): the page reads the form after this
                 fields = parse_qs((await request.body()).decode("utf-8", "replace"))
-                sent = (fields.get("csrf") or [None])[0]
+                sent = fields["csrf"][0] if fields.get("csrf") else None
             if not same(sent, self.csrf):
                 return PlainTextResponse("missing or wrong CSRF token", status_code=403)
         return await call_next(request)
