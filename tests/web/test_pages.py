@@ -9,7 +9,7 @@ import pytest
 from markupsafe import escape
 from starlette.testclient import TestClient
 
-from conftest import Luck
+from conftest import TODAY, Luck
 from web.conftest import csrf_of, state
 
 TWINS = [
@@ -157,3 +157,18 @@ def test_a_document_shows_its_lint_findings_beside_the_lines(web: TestClient,
     first = data["findings"][0]
     row = page.text.split(f'<tr id="L{first["line"]}">')[1].split("</tr>")[0]
     assert first["rule"] in row
+
+
+def test_the_calendar_page_is_the_last_audit_with_a_heat_map(web: TestClient,
+                                                             filled: Luck) -> None:
+    from luckos.app.demo_calendar import write_calendar
+
+    assert web.get("/calendar").status_code == 400  # nothing imported yet, said so
+    assert "luck calendar import" in web.get("/calendar").text
+    sample = write_calendar(filled.home.parent / "work.ics", TODAY)
+    filled.ok("calendar", "import", str(sample))
+    result = filled("calendar", "audit", "--json")
+    assert web.get("/calendar.json").json() == json.loads(result.stdout)
+    page = web.get("/calendar").text
+    assert 'aria-label="meeting minutes per week by weekday and hour"' in page
+    assert page.count("<rect") >= 7

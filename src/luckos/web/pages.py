@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 NAV = (("/", "Review"), ("/ledger", "Ledger"), ("/windows", "Windows"),
        ("/themes", "Themes"), ("/check", "Check"), ("/search", "Search"),
-       ("/notes", "Notes"), ("/documents", "Documents"), ("/add", "Add"))
+       ("/notes", "Notes"), ("/documents", "Documents"), ("/calendar", "Calendar"),
+       ("/add", "Add"))
 
 # the record kinds listed with filters on /list/KIND
 LISTED = ("promise", "signal", "decision", "bench", "sponsor", "artifact", "testimonial",
@@ -275,6 +276,21 @@ async def document(web: Web, request: Request) -> Response:
                       by_line=by_line)
 
 
+async def calendar(web: Web, request: Request) -> Response:
+    from luckos.app.calendar import audit_latest
+    from luckos.app.calendar_json import report_json
+
+    data = report_json(audit_latest(web.ws))
+    data["charts"] = []  # as `luck calendar audit --json` without --charts
+    heat = data["heat"]
+    busy = [h for h in range(24) if any(row[h] for row in heat["hours"])] or list(range(8, 19))
+    hours = list(range(min(busy), max(busy) + 1))
+    chart = charts.heat([[row[h] for h in hours] for row in heat["hours"]],
+                        heat["weekdays"], [str(h) for h in hours],
+                        label="meeting minutes per week by weekday and hour")
+    return web.render(request, "calendar.html", data, chart=chart)
+
+
 ROUTES: tuple[tuple[str, Any, tuple[str, ...]], ...] = (
     ("/", home, ("GET",)),
     ("/ledger", ledger, ("GET",)),
@@ -290,5 +306,6 @@ ROUTES: tuple[tuple[str, Any, tuple[str, ...]], ...] = (
     ("/add", add_form, ("GET",)),
     ("/add/{kind}", add, ("POST",)),
     ("/documents", documents, ("GET",)),
+    ("/calendar", calendar, ("GET",)),
     ("/documents/{path:path}", document, ("GET",)),
 )
