@@ -40,7 +40,8 @@ def line(points: Sequence[tuple[str, float | None]], *, label: str, percent: boo
     parts.append(f'<path d="{" ".join(path)}" fill="none" stroke="#2b6cb0" stroke-width="2"/>')
     for i, (x_label, v) in enumerate(points):
         x = _PAD + i * step
-        if len(points) <= 16 or i % max(len(points) // 8, 1) == 0:
+        every = -(-len(points) // 8)  # at most eight labels, so that they never overlap
+        if i % every == 0 or i == len(points) - 1 and i % every >= every // 2 + 1:
             parts.append(f'<text x="{x:.1f}" y="{_H - 10}" font-size="10" '
                          f'text-anchor="middle" fill="#555">{escape(x_label)}</text>')
         if v is None:
@@ -87,14 +88,14 @@ def heat(grid: Sequence[Sequence[float]], rows: Sequence[str], columns: Sequence
     top = max((v for row in grid for v in row), default=0) or 1
     cell_w, cell_h, left = 20, 18, 40
     width, height = left + cell_w * len(columns), 20 + cell_h * len(rows)
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg">']
+    parts = [f'<svg class="heat" viewBox="0 0 {width} {height}" width="{width * 1.6:.0f}" '
+             f'role="img" aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg">']
     for c, name in enumerate(columns):
         parts.append(f'<text x="{left + c * cell_w + cell_w / 2}" y="12" font-size="9" '
                      f'text-anchor="middle" fill="#555">{escape(name)}</text>')
     for r, name in enumerate(rows):
         y = 20 + r * cell_h
-        parts.append(f'<text x="0" y="{y + 13}" font-size="10" fill="#555">{escape(name)}</text>')
+        parts.append(f'<text x="0" y="{y + 13}" font-size="10" fill="#555">{escape(name[:3])}</text>')
         for c, v in enumerate(grid[r]):
             shade = v / top
             parts.append(f'<rect x="{left + c * cell_w}" y="{y}" width="{cell_w - 1}" '
