@@ -95,7 +95,8 @@ def heat(grid: Sequence[Sequence[float]], rows: Sequence[str], columns: Sequence
                      f'text-anchor="middle" fill="#555">{escape(name)}</text>')
     for r, name in enumerate(rows):
         y = 20 + r * cell_h
-        parts.append(f'<text x="0" y="{y + 13}" font-size="10" fill="#555">{escape(name[:3])}</text>')
+        parts.append(f'<text x="0" y="{y + 13}" font-size="10" fill="#555">'
+                     f'{escape(name[:3])}</text>')
         for c, v in enumerate(grid[r]):
             shade = v / top
             parts.append(f'<rect x="{left + c * cell_w}" y="{y}" width="{cell_w - 1}" '
