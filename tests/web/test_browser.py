@@ -114,7 +114,8 @@ def test_add_a_metric_reading_and_the_chart_gains_a_point(page: tuple[Page, Serv
     expect(tab.locator(".stale")).to_have_count(0)
 
 
-def test_a_form_error_shows_the_cli_s_message_on_the_page(page: tuple[Page, Served]) -> None:
+def test_a_form_error_shows_the_cli_s_message_on_the_page(page: tuple[Page, Served],
+                                                          tmp_path: Path) -> None:
     tab, served = page
     tab.goto(served.url)
     tab.goto(f"{served.base}/add")
@@ -125,6 +126,16 @@ def test_a_form_error_shows_the_cli_s_message_on_the_page(page: tuple[Page, Serv
     form.locator("button").click()
     expect(tab.locator("#add-promise .error")).to_contain_text(
         "invalid due 'someday': use YYYY-MM-DD or a relative form such as +3d, +2w, fri")
+    _keep_screenshot(tab, tmp_path, "add-error")
+
+
+def _keep_screenshot(tab: Page, folder: Path, name: str) -> None:
+    shot = folder / f"{name}.png"
+    tab.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000, name
+    if os.environ.get("LUCK_DOCS_SCREENSHOTS") == "1":
+        DOCS_IMAGES.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(shot, DOCS_IMAGES / f"dashboard-{name}.png")
 
 
 MAIN_PAGES = ("/", "/ledger", "/windows", "/themes", "/check", "/search?q=cold-start",
@@ -153,12 +164,7 @@ def test_screenshots_of_the_main_pages(browser: Browser, tmp_path: Path,
             answer = tab.goto(served.base + path)
             assert answer is not None and answer.status == 200, path
             name = "home" if path == "/" else re.sub(r"\W+", "-", path.strip("/")).strip("-")
-            shot = tmp_path / f"{name}.png"
-            tab.screenshot(path=str(shot), full_page=False)
-            assert shot.stat().st_size > 10_000, path
-            if os.environ.get("LUCK_DOCS_SCREENSHOTS") == "1":
-                DOCS_IMAGES.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(shot, DOCS_IMAGES / f"dashboard-{name}.png")
+            _keep_screenshot(tab, tmp_path, name)
     finally:
         context.close()
         served.stop()

@@ -34,6 +34,16 @@ def show(ws: Workspace, ref: str) -> tuple[Theme, list[MetricStatus]]:
     return theme, statuses
 
 
+def show_active(ws: Workspace, today: dt.date) -> list[tuple[Theme, list[MetricStatus]]]:
+    """`show` for every theme not retired by `today`, reading the store once."""
+    from luckos.domain.themes import active
+
+    store = ws.store
+    found = active(store.all("theme"), today)
+    statuses = metric_statuses(found, store.all("metric"), store.readings_latest(2))
+    return [(t, [s for s in statuses if s.theme.id == t.id]) for t in found]
+
+
 def theme_json(theme: Theme, statuses: list[MetricStatus]) -> dict[str, Any]:
     """`luck theme show --json`, and the themes page's JSON for one theme."""
     from luckos.app.review import metric_status_json

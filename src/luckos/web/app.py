@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -37,24 +38,27 @@ class Web:
         self.home = home
         self._today = today
         self.guard = guard
-        self._ws: Workspace | None = None
+        self._ws: dict[int, Workspace] = {}  # by thread: uvicorn runs every page on one
         self.templates = Environment(loader=PackageLoader("luckos.web", "templates"),
                                      autoescape=select_autoescape(["html"]))
 
     @property
     def ws(self) -> Workspace:
-        if self._ws is None:
-            self._ws = open_workspace(self.home)
-        return self._ws
+        # a SQLite connection serves the thread that opened it; under uvicorn that is
+        # the event loop's, the only one, and a test client may use another
+        thread = threading.get_ident()
+        if thread not in self._ws:
+            self._ws[thread] = open_workspace(self.home)
+        return self._ws[thread]
 
     @property
     def today(self) -> dt.date:
         return self._today or dt.date.today()
 
     def close(self) -> None:
-        if self._ws is not None:
-            self._ws.close()
-            self._ws = None
+        ws = self._ws.pop(threading.get_ident(), None)
+        if ws is not None:
+            ws.close()
 
     def render(self, request: Request, template: str, data: Any, *, status: int = 200,
                **extra: Any) -> Response:

@@ -84,11 +84,9 @@ async def windows(web: Web, request: Request) -> Response:
 
 
 async def themes(web: Web, request: Request) -> Response:
-    from luckos.app.themes import show, theme_json
-    from luckos.domain import themes as theme_rules
+    from luckos.app.themes import show_active, theme_json
 
-    found = theme_rules.active(web.ws.store.all("theme"), web.today)
-    data = [theme_json(*show(web.ws, f"t{t.id}")) for t in found]
+    data = [theme_json(*shown) for shown in show_active(web.ws, web.today)]
     return web.render(request, "themes.html", data, themes=data,
                       charts=_metric_charts(web, data))
 
@@ -106,13 +104,15 @@ def _metric_charts(web: Web, data: list[dict[str, Any]]) -> dict[str, Any]:
     from luckos.dates import month_of
 
     month = month_of(web.today)
+    by_metric: dict[int, list[Any]] = {}
+    for reading in web.ws.store.all("reading"):
+        by_metric.setdefault(reading.metric_id or 0, []).append(reading)
     out = {}
     for t in data:
         for m in t["metrics"]:
             if not m["metric"]:
                 continue
-            mid = int(m["metric"]["id"][1:])
-            readings = sorted(web.ws.store.find("reading", where={"metric_id": mid}, limit=None),
+            readings = sorted(by_metric.get(int(m["metric"]["id"][1:]), []),
                               key=lambda r: r.month)
             points = [(r.month, float(r.value)) for r in readings]
             out[m["metric"]["id"]] = {
@@ -150,8 +150,10 @@ async def search(web: Web, request: Request) -> Response:
     text = request.query_params.get("q", "")
     if not text.strip():
         return web.render(request, "search.html", [], q="", hits=[])
-    found = run(web.ws, text, include_private=True, limit=None)
-    return web.render(request, "search.html", found_json(found), q=text, hits=found.hits)
+    # as `luck search`: the best 30 on the page, every match in the JSON
+    found = run(web.ws, text, include_private=True, limit=None if _json(request) else 30)
+    return web.render(request, "search.html", found_json(found), q=text, hits=found.hits,
+                      total=found.total)
 
 
 async def listing(web: Web, request: Request) -> Response:
