@@ -50,6 +50,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "calendar": ("luckos.cli.calendar:group", "Audit a calendar export (ICS): load, maker day."),
     "evidence": ("luckos.cli.evidence:group", "Work found in git and docs: accept or reject."),
     "packet": ("luckos.cli.packet:packet", "The case for a manager, skip-level or committee."),
+    "serve": ("luckos.cli.serve:serve", "The dashboard: a local web page of every report."),
     "completion": ("luckos.cli.completion:completion",
                    "Print the shell completion script (bash, zsh, fish)."),
 }
@@ -64,7 +65,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
                             "stay-or-move", "surface", "feed")),
     ("Calendar, documents, rough math", ("calendar", "doc", "estimate", "ai")),
     ("Evidence and the packet", ("evidence", "packet")),
-    ("Workspace", ("init", "demo", "search", "export", "import", "backup", "doctor",
+    ("Workspace", ("init", "demo", "serve", "search", "export", "import", "backup", "doctor",
                    "redact", "completion")),
 )
 
