@@ -421,6 +421,9 @@ def test_story_workspace_breaks_what_it_should(story: Luck) -> None:
         "metric-readings": "broken", "explore-loop": "broken", "maker-day": "not_checked",
         "glue-ratio": "broken", "decision-review": "broken", "project-kill-review": "broken",
         "reboot": "not_checked", "bench-action": "ok", "diagnosis-age": "broken",
+        # a sponsor since long ago, and no pre-wire nor calendar to show contact since
+        "prewire-brief": "not_checked", "objection-open": "not_checked",
+        "sponsor-contact": "broken",
     }
     assert refs(results["promise-overdue"]) == ["p49"]
     assert refs(results["project-kill-review"]) == ["pj2"]

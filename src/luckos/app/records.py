@@ -197,6 +197,18 @@ def page(ws: Workspace, kind: Kind, *, where: Mapping[str, Any] | None = None,
 
 
 def _check_unique(ws: Workspace, record: Any) -> None:
+    if isinstance(record, r.Person):
+        from luckos.domain.people import clash
+
+        problem = clash(record, ws.store.all("person"))
+        if problem:
+            raise LuckError(problem)
+    if isinstance(record, r.Stakeholder):
+        for other in ws.store.find("stakeholder", where={"window_id": record.window_id,
+                                                         "person_id": record.person_id}):
+            if other.id != record.id:
+                raise LuckError(f"pe{record.person_id} is already a stakeholder of "
+                                f"w{record.window_id} (sh{other.id}, {other.role})")
     if isinstance(record, r.Metric):
         for other in ws.store.find("metric", where={"theme_id": record.theme_id}):
             if other.slot == record.slot and other.id != record.id:
