@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from luckos import __version__
+from luckos.domain.fields import INT_MAX
 from luckos.domain.records import KINDS, Kind, fields_of, is_private
 from luckos.errors import LuckError
 from luckos.store import SCHEMA_VERSION
@@ -68,10 +69,16 @@ def read_export(path: Path) -> dict[str, Any]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise LuckError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise LuckError(f"{path}: is a folder, not an export file") from None
+    except OSError as exc:
+        raise LuckError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise LuckError(f"{path}: not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise LuckError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise LuckError(f"{path}: not a luckos export (its JSON is nested too deeply)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise LuckError(f"{path}: not a luckos export (no \"format\": \"{FORMAT}\")")
     if data.get("version") != FORMAT_VERSION:
@@ -91,8 +98,12 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
     nothing is kept on error. Returns the records restored per kind."""
     from luckos.store import calendar as kept
 
+    from luckos.domain.validate import unique_key, validate
+
     decoded: list[Any] = []
     counts: dict[str, int] = {}
+    keys: dict[tuple[Any, ...], str] = {}
+    today = dt.date.today()
     for name, rows in data["records"].items():
         if name not in KINDS:
             raise LuckError(f"import: unknown record kind {name!r}")
@@ -101,7 +112,18 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
         kind = KINDS[name]
         seen: set[int] = set()
         for index, row in enumerate(rows):
-            record = _decode(kind, row, f"records.{name}[{index}]")
+            where = f"records.{name}[{index}]"
+            record = _decode(kind, row, where)
+            try:  # the same checks as the CLI's, so no door lets in what another refuses
+                validate(record, ws.config, today)
+            except LuckError as exc:
+                raise LuckError(f"import: {where}: {exc}") from None
+            key = unique_key(record)
+            if key is not None and key in keys:
+                raise LuckError(f"import: {where} repeats {keys[key]} ({key[0]} "
+                                f"{' and '.join(map(str, key[1:]))})")
+            if key is not None:
+                keys[key] = where
             if record.id in seen:
                 raise LuckError(f"import: records.{name}[{index}] repeats id {record.id}")
             seen.add(record.id)
@@ -160,8 +182,9 @@ def _decode(kind: Kind, row: Any, where: str) -> Any:
     if unknown:
         raise LuckError(f"import: {where} has an unknown field {sorted(unknown)[0]!r}")
     rid = row.get("id")
-    if not isinstance(rid, int) or isinstance(rid, bool) or rid < 1:
-        raise LuckError(f"import: {where}.id must be a positive integer")
+    if not isinstance(rid, int) or isinstance(rid, bool) or not 1 <= rid <= INT_MAX:
+        raise LuckError(f"import: {where}.id must be a positive integer"
+                        + (" (at most 2**63-1)" if isinstance(rid, int) and rid > 1 else ""))
     values: dict[str, Any] = {"id": rid}
     for field in fields_of(kind):
         if field.name not in row:
@@ -183,7 +206,7 @@ def _decode_value(field: dataclasses.Field, value: Any, where: str) -> Any:
     if ftype == "date":
         try:
             return dt.date.fromisoformat(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise LuckError(f"import: {where} is not an ISO date: {value!r}") from None
     if ftype == "list":
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
@@ -195,7 +218,10 @@ def _decode_value(field: dataclasses.Field, value: Any, where: str) -> Any:
         return value if ok else _bad(where, "an integer", value)
     if ftype == "float":
         ok = isinstance(value, int | float) and not isinstance(value, bool)
-        return float(value) if ok else _bad(where, "a number", value)
+        try:
+            return float(value) if ok else _bad(where, "a number", value)
+        except OverflowError:
+            return _bad(where, "a number a float can hold", value)
     if not isinstance(value, str):
         return _bad(where, "a string", value)
     if ftype == "choice" and value not in field.metadata["choices"] and value != field.default:

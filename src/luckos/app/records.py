@@ -9,6 +9,7 @@ from typing import Any
 
 from luckos.dates import parse_date, parse_month
 from luckos.domain import records as r
+from luckos.domain.fields import INT_MAX
 from luckos.domain.records import KINDS, Kind, fields_of, short_id
 from luckos.domain.validate import validate
 from luckos.errors import LuckError
@@ -31,8 +32,14 @@ def parse_id(kind: Kind, text: str | int) -> int:
         for other in KINDS.values():
             if prefix == other.prefix and digits.isdigit():
                 raise LuckError(f"{value} is a {other.name} id, not a {kind.name} id")
-        raise LuckError(f"invalid {kind.name} id {value!r}: expected {kind.prefix}N or N")
+        raise LuckError(f"invalid {kind.name} id {_shown(value)!r}: expected {kind.prefix}N or N")
+    if len(digits) > 19 or int(digits) > INT_MAX:
+        raise LuckError(f"no {kind.name} {_shown(value)} (ids are at most {INT_MAX})")
     return int(digits)
+
+
+def _shown(value: str) -> str:
+    return value if len(value) <= 40 else value[:37] + "..."
 
 
 def fetch(ws: Workspace, kind: Kind, ref: str | int) -> Any:

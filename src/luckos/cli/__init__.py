@@ -132,11 +132,39 @@ def cli(ctx: click.Context, home: str | None, today: str | None) -> None:
     ctx.call_on_close(ctx.obj.close)
 
 
+def _unusable_argument(args: list[str]) -> str | None:
+    """The first argument luckos cannot keep or print, said in one line: bytes that are not
+    UTF-8 (Python hands them in as surrogate escapes), a NUL, a value past the length any
+    field keeps. Checked once here, so that no command meets such text."""
+    if all(arg.isascii() and "\x00" not in arg and len(arg) < 10_000 for arg in args):
+        return None  # the common case, without importing anything
+    from luckos.domain.fields import text_problem
+
+    for index, arg in enumerate(args):
+        problem = text_problem(arg)
+        if problem is None:
+            continue
+        name, sep, _ = arg.partition("=")
+        if arg.startswith("--") and sep:
+            where = name
+        elif index and args[index - 1].startswith("-") and args[index - 1] != "--":
+            where = args[index - 1].partition("=")[0]
+        else:
+            where = f"argument {index + 1}"
+        return f"{where}: the value {problem}"
+    return None
+
+
 def main(argv: list[str] | None = None) -> Any:
     from luckos.errors import LuckError
 
+    args = sys.argv[1:] if argv is None else list(argv)
+    unusable = _unusable_argument(args)
+    if unusable:
+        click.echo(f"luck: error: {unusable}", err=True)
+        sys.exit(2)
     try:
-        return cli.main(args=argv, prog_name="luck", standalone_mode=False)
+        return cli.main(args=args, prog_name="luck", standalone_mode=False)
     except LuckError as exc:
         click.echo(f"luck: error: {exc}", err=True)
         sys.exit(2)

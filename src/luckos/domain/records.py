@@ -99,7 +99,7 @@ class Window(_Record):
     recurrence: str = _f(help="yearly, half-yearly, quarterly or an RFC 5545 RRULE",
                          default="")
     prep_lead_days: int = _f("int", "days before the window the prep is due", default=7,
-                             flag="prep-lead")
+                             flag="prep-lead", low=0, high=365)
     needs_brief: bool = _f("bool", "the window asks for a two-pager", default=True,
                            flag="brief")
     needs_demo: bool = _f("bool", "the window asks for a 30-minute demo", default=True,
@@ -167,7 +167,7 @@ class Decision(_Record):
     expected: str = _f(help="the expected outcome", default="")
     indicators: tuple[str, ...] = _f("list", "a leading indicator to watch (repeat)",
                                      flag="indicator")
-    confidence: float | None = _f("float", "confidence, 0 to 1")
+    confidence: float | None = _f("float", "confidence, 0 to 1", low=0, high=1)
     review_on: dt.date | None = _f("date", "when to review it", flag="review")
     outcome: str = _f(help="what actually happened", default="")
     response: str = _f(help="what you did when the world disagreed", default="")
@@ -224,7 +224,8 @@ class Testimonial(_Record):
                                  flag="artifact")
     who: str = _f(help="who used it", required=True)
     on: dt.date | None = _f("date", "when they told you", default_today=True)
-    hours_saved: float | None = _f("float", "time it saved them, in hours", flag="hours")
+    hours_saved: float | None = _f("float", "time it saved them, in hours", flag="hours",
+                                   low=0)
     quote: str = _f(help="what they said", default="")
 
 
@@ -263,8 +264,8 @@ class Estimate(_Record):
     p50: float | None = _f("float", "its median")
     p95: float | None = _f("float", "its 95th percentile")
     unit: str = _f(help="the unit of mean, p5, p50 and p95", default="")
-    samples: int | None = _f("int", "how many samples were drawn")
-    seed: int | None = _f("int", "the random seed")
+    samples: int | None = _f("int", "how many samples were drawn", low=1)
+    seed: int | None = _f("int", "the random seed", low=0)
 
 
 Record = (Promise | Signal | Window | Theme | Metric | Reading | Decision | BenchEntry

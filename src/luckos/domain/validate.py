@@ -12,14 +12,37 @@ from typing import Any
 
 from luckos.config import Config
 from luckos.domain import records as r
+from luckos.domain.fields import value_problem
+from luckos.domain.records import fields_of, kind_of
 from luckos.domain.themes import naming_test, two_sentences
 from luckos.domain.windows import check_recurrence
 from luckos.errors import LuckError
 
 
 def validate(record: Any, config: Config, today: dt.date) -> list[str]:
+    check_fields(record)
     check: Callable[[Any, Config], list[str]] | None = _CHECKS.get(type(record))
     return check(record, config) if check else []
+
+
+def check_fields(record: Any) -> None:
+    """Every field's value against its description (range, text, dates): one rule for
+    every door, so that nothing the CLI refuses comes in through an import."""
+    for field in fields_of(kind_of(record)):
+        problem = value_problem(field, getattr(record, field.name))
+        if problem:
+            label = field.metadata.get("flag") or field.name.replace("_", "-")
+            raise LuckError(f"{label} {problem}")
+
+
+def unique_key(record: Any) -> tuple[Any, ...] | None:
+    """What no two records of a kind may share: one metric per theme and slot, one
+    reading per metric and month."""
+    if isinstance(record, r.Metric):
+        return ("metric", record.theme_id, record.slot)
+    if isinstance(record, r.Reading):
+        return ("reading", record.metric_id, record.month)
+    return None
 
 
 def _promise(p: r.Promise, config: Config) -> list[str]:
@@ -35,9 +58,7 @@ def _promise(p: r.Promise, config: Config) -> list[str]:
 
 
 def _window(w: r.Window, config: Config) -> list[str]:
-    if w.prep_lead_days < 0 or w.prep_lead_days > 365:
-        raise LuckError(f"prep lead {w.prep_lead_days} days is out of range (0 to 365)")
-    check_recurrence(w.recurrence)
+    check_recurrence(w.recurrence, w.on)
     return []
 
 
@@ -68,8 +89,17 @@ def _decision(d: r.Decision, config: Config) -> list[str]:
 
 
 def _testimonial(t: r.Testimonial, config: Config) -> list[str]:
-    if t.hours_saved is not None and t.hours_saved < 0:
-        raise LuckError("hours saved must not be negative")
+    return []  # hours saved: its range is in the field's description
+
+
+def _estimate(e: r.Estimate, config: Config) -> list[str]:
+    if e.model.strip():
+        import tomllib
+
+        try:
+            tomllib.loads(e.model)
+        except tomllib.TOMLDecodeError as exc:
+            raise LuckError(f"model is not TOML ({exc})") from None
     return []
 
 
@@ -80,9 +110,10 @@ _CHECKS: dict[type, Callable[[Any, Config], list[str]]] = {
     r.Reading: _reading,
     r.Decision: _decision,
     r.Testimonial: _testimonial,
+    r.Estimate: _estimate,
 }
 
-__all__ = ["validate"]
+__all__ = ["check_fields", "unique_key", "validate"]
 
 
 def _lazy(module: str, function: str) -> Any:
