@@ -105,3 +105,23 @@ def test_ambiguous_numeric_dates_are_refused_with_the_iso_form(text: str,
 def test_relative_forms_cannot_leave_the_range(text: str, today: dt.date) -> None:
     with pytest.raises(LuckError, match="due"):
         parse_date(text, today, what="due")
+
+
+def test_parse_month() -> None:
+    assert parse_month("2026-02", TODAY) == "2026-02"
+    assert parse_month("this month", TODAY) == "2026-11"
+    assert parse_month("2026-12-15", TODAY) == "2026-12"
+    assert parse_month("next month", TODAY) == "2026-12"
+    with pytest.raises(LuckError, match="invalid month '2026-13': use YYYY-MM"):
+        parse_month("2026-13", TODAY)
+
+
+def test_calendar_helpers() -> None:
+    assert quarter_of(D("2026-01-01")) == "2026-Q1"
+    assert quarter_of(D("2026-03-31")) == "2026-Q1"
+    assert quarter_of(D("2026-04-01")) == "2026-Q2"
+    assert quarter_of(D("2026-12-31")) == "2026-Q4"
+    assert month_of(TODAY) == "2026-11"
+    # the end of a longer month clips to the end of a shorter one
+    assert add_months(D("2026-01-31"), 1) == D("2026-02-28")
+    assert add_months(D("2026-11-25"), -12) == D("2025-11-25")

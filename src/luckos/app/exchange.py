@@ -96,9 +96,8 @@ def read_export(path: Path) -> dict[str, Any]:
 def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[str, int]:
     """Restore every record and kept calendar audit with its id, in one transaction;
     nothing is kept on error. Returns the records restored per kind."""
-    from luckos.store import calendar as kept
-
     from luckos.domain.validate import unique_key, validate
+    from luckos.store import calendar as kept
 
     decoded: list[Any] = []
     counts: dict[str, int] = {}
