@@ -55,6 +55,7 @@ CHECK_INVARIANTS: dict[str, tuple[str, dict[str, tuple[Any, Any, Any]]]] = {
     "bench-action": ("a bench action within the last `days`", {"days": (92, 7, 366)}),
     "diagnosis-age": ("the three questions answered within the last max_days",
                       {"max_days": (92, 7, 366)}),
+    "stored-values": ("stored dates in range, window recurrences that expand", {}),
 }
 
 

@@ -210,7 +210,10 @@ def _reboot(g: _Gatherer) -> Result:
     from luckos.domain import reboot
 
     running = q.running_reboot(g.store)
-    return invariants.reboot(reboot.status(running, g.today) if running else None)
+    try:
+        return invariants.reboot(reboot.status(running, g.today) if running else None)
+    except LuckError:  # a start date out of range: `stored-values` reports it
+        return invariants.reboot(None)
 
 
 def _bench_action(g: _Gatherer) -> Result:
@@ -221,6 +224,14 @@ def _bench_action(g: _Gatherer) -> Result:
 def _diagnosis_age(g: _Gatherer) -> Result:
     return invariants.diagnosis_age(q.latest(g.store, "diagnosis", until=g.today), g.today,
                                 max_days=g.check.value("diagnosis-age", "max_days"))
+
+
+def _stored_values(g: _Gatherer) -> Result:
+    from luckos.dates import FIRST_DATE, LAST_DATE
+    from luckos.domain.validate import stored_values
+
+    return stored_values(q.values_out_of_range(g.store, FIRST_DATE, LAST_DATE),
+                         q.recurring_windows(g.store))
 
 
 _RUNNERS: dict[str, Callable[[_Gatherer], Result]] = {
@@ -236,6 +247,7 @@ _RUNNERS: dict[str, Callable[[_Gatherer], Result]] = {
     "reboot": _reboot,
     "bench-action": _bench_action,
     "diagnosis-age": _diagnosis_age,
+    "stored-values": _stored_values,
 }
 assert set(_RUNNERS) == set(INVARIANTS)
 

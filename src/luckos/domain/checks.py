@@ -44,6 +44,8 @@ INVARIANTS: dict[str, Invariant] = {i.id: i for i in (
               "quarter", "Mentorship, Sponsorship, and Your Bench"),
     Invariant("diagnosis-age", "the three questions answered in writing within the last "
               "quarter", "Before You Optimize: Diagnose Your Career System"),
+    Invariant("stored-values", "every stored date lies in the supported range and every "
+              "window's recurrence can be expanded", "(the workspace itself)"),
 )}
 
 

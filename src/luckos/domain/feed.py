@@ -98,7 +98,10 @@ def consequence_event(themes: Sequence[Theme], grace_days: int) -> list[FeedEven
 
 
 def reboot_events(reboot: Reboot | None) -> list[FeedEvent]:
-    if reboot is None:
+    from luckos.dates import in_range
+
+    # a start stored out of range cannot be dated (`luck check` names it)
+    if reboot is None or reboot.started_on is None or not in_range(reboot.started_on):
         return []
     start = reboot.started_on
     assert start is not None

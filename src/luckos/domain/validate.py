@@ -7,13 +7,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from luckos.config import Config
 from luckos.domain import records as r
 from luckos.domain.fields import value_problem
-from luckos.domain.records import fields_of, kind_of
+from luckos.domain.checks import Result
+from luckos.domain.records import fields_of, kind_of, short_id
+from luckos.domain.windows import NAMED_RECURRENCES
 from luckos.domain.themes import naming_test, two_sentences
 from luckos.domain.windows import check_recurrence
 from luckos.errors import LuckError
@@ -33,6 +35,30 @@ def check_fields(record: Any) -> None:
         if problem:
             label = field.metadata.get("flag") or field.name.replace("_", "-")
             raise LuckError(f"{label} {problem}")
+
+
+def stored_values(out_of_range: Sequence[tuple[str, int, str, str]],
+                  rules: Sequence[tuple[int, dt.date | None, str]]) -> Result:
+    """`luck check`'s view of values stored before they were checked (or by another
+    program): dates out of range, and window recurrences the readers skip."""
+    from luckos.dates import DATE_RANGE, in_range
+    from luckos.domain.checks import Item, broken, ok
+    from luckos.domain.windows import rule_problem
+
+    id_ = "stored-values"
+    items = [Item(short_id(r.KINDS[kind], rid), f"{field.replace('_', '-')} {value} is out of "
+                  f"range ({DATE_RANGE})") for kind, rid, field, value in out_of_range]
+    for rid, on, rule in rules:
+        if rule.strip().lower() in NAMED_RECURRENCES or on is None or not in_range(on):
+            continue
+        problem = rule_problem(rule, on)
+        if problem:
+            items.append(Item(f"w{rid}", f"recurrence {rule!r} is skipped: {problem}"))
+    if not items:
+        return ok(id_, "every stored date is in range and every recurrence expands")
+    return broken(id_, f"{len(items)} stored value{'s' if len(items) > 1 else ''} luckos "
+                  "cannot use", "correct each with its kind's edit command (e.g. luck window "
+                  "edit ID --recurrence quarterly)", items)
 
 
 def unique_key(record: Any) -> tuple[Any, ...] | None:
@@ -113,7 +139,7 @@ _CHECKS: dict[type, Callable[[Any, Config], list[str]]] = {
     r.Estimate: _estimate,
 }
 
-__all__ = ["check_fields", "unique_key", "validate"]
+__all__ = ["check_fields", "stored_values", "unique_key", "validate"]
 
 
 def _lazy(module: str, function: str) -> Any:
