@@ -88,6 +88,14 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except LuckError as exc:
             raise BadInput(exc.message) from None
+        except OSError as exc:
+            # a path the user gave that the system refuses (too long, a folder where a
+            # file is wanted, no such folder, no permission): one line naming it
+            if exc.filename is None or exc.strerror is None:
+                raise
+            name = str(exc.filename)
+            shown = name if len(name) <= 80 else f"{name[:60]}... ({len(name):,} characters)"
+            raise BadInput(f"{shown}: {exc.strerror.lower()}") from None
         except Exception as exc:
             import sqlite3  # loaded already by any command that reached the store
 

@@ -8,6 +8,7 @@ import click
 
 from luckos.cli.output import emit_json, heading, json_option, line, pairs, table
 from luckos.cli.session import session
+from luckos.domain.fields import INT_MAX
 
 
 class _EstimateGroup(click.Group):
@@ -206,7 +207,8 @@ def models(as_json: bool) -> None:
 @group.command("list")
 @click.option("--theme", default=None, metavar="ID", help="Only those linked to this theme.")
 @click.option("--window", default=None, metavar="ID", help="Only those for this window.")
-@click.option("--limit", default=50, show_default=True, help="At most this many (0 for all).")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(0, INT_MAX),
+              help="At most this many (0 for all).")
 @json_option
 def list_(theme: str | None, window: str | None, limit: int, as_json: bool) -> None:
     """List saved estimates, newest first."""

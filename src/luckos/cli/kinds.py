@@ -11,6 +11,7 @@ import click
 
 from luckos.cli.output import emit_json, json_option, pairs, table, warn
 from luckos.cli.session import session
+from luckos.domain.fields import INT_MAX
 from luckos.domain.records import KINDS, Kind, fields_of, short_id
 
 # Columns shown by `list`, per kind (the id always comes first).
@@ -176,6 +177,7 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
         list_cmd = click.option("--until", metavar="DATE", help=f"{kind.date_field} on or before")(
             list_cmd)
     list_cmd = click.option("--limit", default=50, show_default=True,
+                            type=click.IntRange(0, INT_MAX),
                             help="at most this many (0 for all)")(list_cmd)
     list_cmd = json_option(list_cmd)
     group.command("list", help=f"List {kind.plural}, newest first.")(list_cmd)

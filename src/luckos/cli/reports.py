@@ -9,6 +9,7 @@ import click
 from luckos.cli.consequence import month_options, run_month
 from luckos.cli.output import emit_json, json_option, table
 from luckos.cli.session import session
+from luckos.domain.fields import INT_MAX
 
 
 @click.command()
@@ -63,7 +64,8 @@ def ledger(as_json: bool) -> None:
 
 @click.command()
 @click.argument("text", nargs=-1, required=True)
-@click.option("--limit", default=30, show_default=True, help="at most this many hits")
+@click.option("--limit", default=30, show_default=True, type=click.IntRange(1, INT_MAX),
+              help="at most this many hits")
 @click.option("--no-private", is_flag=True, help="leave out private notes (earned secrets)")
 @json_option
 def search(text: tuple[str, ...], limit: int, no_private: bool, as_json: bool) -> None:
