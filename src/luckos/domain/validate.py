@@ -12,12 +12,11 @@ from typing import Any
 
 from luckos.config import Config
 from luckos.domain import records as r
-from luckos.domain.fields import value_problem
 from luckos.domain.checks import Result
+from luckos.domain.fields import value_problem
 from luckos.domain.records import fields_of, kind_of, short_id
-from luckos.domain.windows import NAMED_RECURRENCES
 from luckos.domain.themes import naming_test, two_sentences
-from luckos.domain.windows import check_recurrence
+from luckos.domain.windows import NAMED_RECURRENCES, check_recurrence
 from luckos.errors import LuckError
 
 
