@@ -200,7 +200,7 @@ def _decode(kind: Kind, row: Any, where: str) -> Any:
 def _decode_value(field: dataclasses.Field, value: Any, where: str) -> Any:
     ftype = field.metadata["type"]
     if value is None:
-        if ftype in ("list", "bool", "text", "choice", "month"):
+        if ftype in ("list", "bool", "text", "choice", "month", "recurrence"):
             raise LuckError(f"import: {where} must not be null")
         return None
     ok: bool
@@ -225,6 +225,13 @@ def _decode_value(field: dataclasses.Field, value: Any, where: str) -> Any:
             return _bad(where, "a number a float can hold", value)
     if not isinstance(value, str):
         return _bad(where, "a string", value)
+    if ftype == "recurrence":  # the form the CLI stores ("every 2 weeks" -> FREQ=...)
+        from luckos.domain.windows import check_recurrence
+
+        try:
+            return check_recurrence(value)
+        except LuckError as exc:
+            raise LuckError(f"import: {where}: {exc}") from None
     if ftype == "choice" and value not in field.metadata["choices"] and value != field.default:
         return _bad(where, "one of " + ", ".join(field.metadata["choices"]), value)
     return value

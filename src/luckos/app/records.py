@@ -60,6 +60,10 @@ def coerce(ws: Workspace, field: dataclasses.Field, raw: Any, today: dt.date) ->
         return raw if isinstance(raw, dt.date) else parse_date(str(raw), today, what=label)
     if kind == "month":
         return parse_month(str(raw), today)
+    if kind == "recurrence":  # stored in the form the readers expand (monthly, FREQ=...)
+        from luckos.domain.windows import check_recurrence
+
+        return check_recurrence(str(raw))
     if kind == "bool":
         return bool(raw)
     if kind == "list":

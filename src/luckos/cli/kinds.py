@@ -78,7 +78,8 @@ def _field_option(field: dataclasses.Field, *, for_edit: bool) -> Callable[[Any]
         return click.option(f"--{flag}", field.name, multiple=True, help=help_text)
     if ftype == "choice":
         help_text = f"{help_text} [{'|'.join(field.metadata['choices'])}]"
-    metavar = {"date": "DATE", "month": "MONTH", "int": "N", "float": "NUMBER"}.get(ftype)
+    metavar = {"date": "DATE", "month": "MONTH", "int": "N", "float": "NUMBER",
+               "recurrence": "RULE"}.get(ftype)
     if ftype.startswith("ref:"):
         metavar = "ID"
     return click.option(f"--{flag}", field.name, default=None, metavar=metavar,

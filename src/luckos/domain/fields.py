@@ -42,8 +42,8 @@ def describe(kind: str = "text", help: str = "", *, default: Any = None,
              required: bool = False, choices: tuple[str, ...] = (), flag: str | None = None,
              editable: bool = True, default_today: bool = False,
              low: float | None = None, high: float | None = None) -> Any:
-    """A record field: its input type (text, date, month, int, float, bool, choice, list or
-    ref:<kind>), help text, how the CLI and the importer treat it, and for numbers the
+    """A record field: its input type (text, date, month, int, float, bool, choice, list,
+    recurrence or ref:<kind>), help text, how the CLI and the importer treat it, and for numbers the
     range they must lie in (`low` and `high`, inclusive)."""
     meta = {"type": kind, "help": help, "required": required, "choices": choices,
             "flag": flag, "editable": editable, "default_today": default_today,

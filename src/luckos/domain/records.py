@@ -27,7 +27,7 @@ from luckos.domain.loop_records import (  # noqa: F401  (re-exported: one regist
     Reboot,
 )
 
-# Field input types: text, date, month, int, float, bool, choice, list, ref:<kind>
+# Field input types: text, date, month, int, float, bool, choice, list, recurrence, ref:<kind>
 PROMISE_STATUSES = ("open", "kept", "missed", "renegotiated", "dropped")
 WINDOW_KINDS = ("planning", "headcount", "budget", "retro", "promotion", "post-mortem", "other")
 METRIC_SLOTS = ("customer", "reliability", "speed")
@@ -96,8 +96,9 @@ class Window(_Record):
     kind: str = _f("choice", "planning, headcount, budget, retro, promotion, post-mortem, other",
                    default="other", choices=WINDOW_KINDS)
     on: dt.date | None = _f("date", "the (first) date of the window", required=True)
-    recurrence: str = _f(help="yearly, half-yearly, quarterly or an RFC 5545 RRULE",
-                         default="")
+    recurrence: str = _f("recurrence", "monthly, quarterly, half-yearly, yearly, weekly, "
+                         "every 2 weeks, every N days|weeks|months|years, or an RFC 5545 "
+                         "RRULE (at most daily)", default="")
     prep_lead_days: int = _f("int", "days before the window the prep is due", default=7,
                              flag="prep-lead", low=0, high=365)
     needs_brief: bool = _f("bool", "the window asks for a two-pager", default=True,
