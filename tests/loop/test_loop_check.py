@@ -421,6 +421,7 @@ def test_story_workspace_breaks_what_it_should(story: Luck) -> None:
         "metric-readings": "broken", "explore-loop": "broken", "maker-day": "not-checked",
         "glue-ratio": "broken", "decision-review": "broken", "project-kill-review": "broken",
         "reboot": "not-checked", "bench-action": "ok", "diagnosis-age": "broken",
+        "stored-values": "ok",
     }
     assert refs(results["promise-overdue"]) == ["p49"]
     assert refs(results["project-kill-review"]) == ["pj2"]
