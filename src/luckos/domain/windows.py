@@ -114,12 +114,10 @@ def rule_problem(rule: str, start: dt.date | None = None) -> str | None:
 def _expansion_problem(rule: str, start: dt.date) -> str | None:
     try:
         _rrule(rule, start)
-        if start.month == 2 and start.day == 29:
-            return None  # leap-day starts: the probe below would need another leap year
-        # The Gregorian calendar repeats every 400 years, so the rule's first date from
-        # `start` is its first date from the same day in a year congruent to it near
-        # 9999, where dateutil stops looking: a rule that never falls on a date cannot
-        # loop for ever here, while it would from today.
+        # The Gregorian calendar (leap years and weekdays alike) repeats every 400 years,
+        # so the rule's first date from `start` is its first date from the same day in a
+        # year congruent to it near 9999, where dateutil stops looking: a rule that never
+        # falls on a date cannot loop for ever here, while it would from today.
         far = 9589 + (start.year - 9589) % 400
         probe = _rrule(rule, start.replace(year=far))
         first = probe.after(dt.datetime.combine(start.replace(year=far), dt.time()), inc=True)
