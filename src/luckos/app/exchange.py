@@ -55,6 +55,8 @@ def write_export(ws: Workspace, path: Path, *, include_private: bool,
                  now: dt.datetime) -> dict[str, Any]:
     if not path.name or path.is_dir():
         raise LuckError(f"{path}: is a folder; give the export a file name")
+    if not path.parent.is_dir():
+        raise LuckError(f"{path.parent}: no such folder")
     data = export_data(ws, include_private=include_private, now=now)
     text = json.dumps(data, indent=1, ensure_ascii=False)
     partial = path.with_name(path.name + ".partial")

@@ -11,7 +11,7 @@ from luckos.dates import parse_date, parse_month
 from luckos.domain import records as r
 from luckos.domain.fields import INT_MAX
 from luckos.domain.records import KINDS, Kind, fields_of, short_id
-from luckos.domain.validate import validate
+from luckos.domain.validate import UNIQUE_FIELDS, validate
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
 
@@ -163,21 +163,19 @@ def listing(
 
 
 def _check_unique(ws: Workspace, record: Any) -> None:
+    fields = UNIQUE_FIELDS.get(type(record))
+    if not fields:
+        return
+    kind = r.kind_of(record)
+    where = {name: getattr(record, name) for name in fields}
+    other = next((x for x in ws.store.find(kind.name, where=where) if x.id != record.id), None)
+    if other is None:
+        return
     if isinstance(record, r.Metric):
-        for other in ws.store.find("metric", where={"theme_id": record.theme_id}):
-            if other.slot == record.slot and other.id != record.id:
-                raise LuckError(
-                    f"theme t{record.theme_id} already has a {record.slot} metric "
-                    f"(m{other.id}); edit that one"
-                )
-    if isinstance(record, r.Reading):
-        for other in ws.store.find("reading", where={"metric_id": record.metric_id,
-                                                     "month": record.month}):
-            if other.id != record.id:
-                raise LuckError(
-                    f"m{record.metric_id} already has a reading for {record.month} "
-                    f"(r{other.id}); edit that one"
-                )
+        raise LuckError(f"theme t{record.theme_id} already has a {record.slot} metric "
+                        f"(m{other.id}); edit that one")
+    raise LuckError(f"m{record.metric_id} already has a reading for {record.month} "
+                    f"(r{other.id}); edit that one")
 
 
 def as_json(record: Any) -> dict[str, Any]:

@@ -60,14 +60,19 @@ def stored_values(out_of_range: Sequence[tuple[str, int, str, str]],
                   "edit ID --recurrence quarterly)", items)
 
 
+# What no two records of a kind may share: one metric per theme and slot, one reading per
+# metric and month. The CLI looks these up in the store; the importer within the file.
+UNIQUE_FIELDS: dict[type, tuple[str, ...]] = {
+    r.Metric: ("theme_id", "slot"),
+    r.Reading: ("metric_id", "month"),
+}
+
+
 def unique_key(record: Any) -> tuple[Any, ...] | None:
-    """What no two records of a kind may share: one metric per theme and slot, one
-    reading per metric and month."""
-    if isinstance(record, r.Metric):
-        return ("metric", record.theme_id, record.slot)
-    if isinstance(record, r.Reading):
-        return ("reading", record.metric_id, record.month)
-    return None
+    fields = UNIQUE_FIELDS.get(type(record))
+    if not fields:
+        return None
+    return (kind_of(record).name, *(getattr(record, name) for name in fields))
 
 
 def _promise(p: r.Promise, config: Config) -> list[str]:
@@ -138,7 +143,7 @@ _CHECKS: dict[type, Callable[[Any, Config], list[str]]] = {
     r.Estimate: _estimate,
 }
 
-__all__ = ["check_fields", "stored_values", "unique_key", "validate"]
+__all__ = ["UNIQUE_FIELDS", "check_fields", "stored_values", "unique_key", "validate"]
 
 
 def _lazy(module: str, function: str) -> Any:
