@@ -379,15 +379,17 @@ def test_single_events_far_from_the_window_are_not_read_but_the_span_knows_them(
                   "DESCRIPTION:a fold that lost\nits leading space")
     reading = read(ics(*events), "2025-02-03", "2025-02-16")
     assert [o.event.title for o in reading.occurrences] == ["Conference", "Inside"]
-    assert reading.span == (dt.date(2016, 1, 1), dt.date(2026, 1, 1))
+    # the span holds the events a window can show: not the backwards one (2016-01-01)
+    assert reading.span == (dt.date(2016, 6, 10), dt.date(2026, 1, 1))
     assert reading.problems.skipped == {"ends before it starts": 1}  # still read and told
     assert not reading.problems.notes
     assert reading.events == 14
 
 
 def test_a_series_that_ended_before_the_window_is_not_expanded() -> None:
-    # both rules are broken (BYDAY=XX); only the one that can reach the window is
-    # expanded, and so only it is reported
+    # three rules are broken (BYDAY=XX); only the one that can reach the window is
+    # expanded (and so told first); the others are only checked, so that the span
+    # offered for another window holds none of them
     past = event("past", "20180105T100000", "20180105T110000", "Old weekly",
                  extra="RRULE:FREQ=WEEKLY;BYDAY=XX;UNTIL=20190101T000000Z")
     now = event("now", "20250106T100000", "20250106T110000", "This year's weekly",
@@ -397,6 +399,7 @@ def test_a_series_that_ended_before_the_window_is_not_expanded() -> None:
     ok = event("ok", "20180105T100000", "20180105T110000", "Still weekly",
                extra="RRULE:FREQ=WEEKLY;UNTIL=20300101T000000Z")
     reading = read(ics(past, now, later, ok), "2025-01-06", "2025-01-12")
-    assert reading.problems.skipped == {"unreadable RRULE": 1}
+    assert reading.problems.skipped == {"unreadable RRULE": 3}
     assert reading.problems.examples["unreadable RRULE"].startswith("\"This year's weekly\"")
     assert starts(reading) == ["2025-01-10 10:00"]
+    assert reading.span == (dt.date(2018, 1, 5), dt.date(2018, 1, 5))

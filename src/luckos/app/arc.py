@@ -86,16 +86,17 @@ def _evidence(ws: Workspace, pos: arc.ArcPosition) -> tuple[list[str], list[str]
                  "year (documents that translate between altitudes)"]
         lines.append(f"diagnosis written this year: dg{diag[0].id} on {diag[0].on}" if diag
                      else "no diagnosis written this year (luck diagnose)")
-        return lines, [f"a{a.id}" for a in docs[:8]] + [f"dg{d.id}" for d in diag]
+        return lines, [f"a{a.id}" for a in docs] + [f"dg{d.id}" for d in diag]
     if year == 2:
         tallies = q.promise_tallies(store, [("year", start, end)]).values()
         kept, resolved = sum(t[0] for t in tallies), sum(t[1] for t in tallies)
         said = q.testimonial_facts(store, start, end)
         return ([f"{kept} promises kept on time of {resolved} resolved this year",
                  f"{len(said)} testimonials this year (people who reused your work)"],
-                [f"u{t[0]}" for t in said[:8]])
+                [f"u{t[0]}" for t in said])
     bench = store.find("bench", since=start, until=end)
     names = sorted({b.person for b in bench})
     return ([f"{len(bench)} bench actions this year, for {len(names)} people"
-             + (f": {', '.join(names[:6])}" if names else "")],
-            [f"b{b.id}" for b in bench[:8]])
+             + (f": {', '.join(names[:6])}" if names else "")
+             + (f" and {len(names) - 6} more" if len(names) > 6 else "")],
+            [f"b{b.id}" for b in bench])

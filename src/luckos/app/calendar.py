@@ -20,13 +20,13 @@ from luckos.workspace import Workspace
 
 if TYPE_CHECKING:
     from luckos.calendar.findings import Findings
-    from luckos.calendar.reader import Progress
+    from luckos.calendar.reader import Progress, Reading
 
 __all__ = ["Report", "WeekSummary", "audit_file", "audit_latest", "history", "import_file",
            "latest_weeks", "window_from"]
 
 DEFAULT_WEEKS = 13
-MAX_DAYS = 3660  # ten years
+MAX_YEARS = 10  # the longest audit window (so the help says)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,10 +66,22 @@ def window_from(start: str | None, end: str | None, today: dt.date,
         first = week_of(last, week_start) - dt.timedelta(weeks=DEFAULT_WEEKS - 1)
     if first > last:
         raise LuckError(f"--from {first} is after --to {last}")
-    if (last - first).days + 1 > MAX_DAYS:
+    if last > _last_day_allowed(first):
         raise LuckError(f"the window {first} to {last} is longer than ten years; "
                         "audit a shorter stretch")
     return first, last
+
+
+def _last_day_allowed(first: dt.date) -> dt.date:
+    """The last day of a window of MAX_YEARS that starts on `first`."""
+    year = first.year + MAX_YEARS
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    try:
+        after = first.replace(year=year)
+    except ValueError:  # 29 February: the years end on 28 February
+        after = dt.date(year, 3, 1)
+    return after - dt.timedelta(days=1)
 
 
 def _me(asked: tuple[str, ...], config: Config) -> tuple[tuple[str, ...], str]:
@@ -146,10 +158,7 @@ def _audit_file(path: Path, config: Config, window: tuple[dt.date, dt.date],
                             zone_what=zone_what, me=addresses, me_what=me_what,
                             progress=progress)
     if not reading.occurrences:
-        span = (f"; its events run from {reading.span[0]} to {reading.span[1]}"
-                if reading.span else "")
-        raise LuckError(f"{path}: no events between {window[0]} and {window[1]}{span} "
-                        "(choose the window with --from and --to)")
+        raise LuckError(_nothing_inside(str(path), window, reading))
     occurrences = reading.occurrences
     if clip_start and reading.span:
         first = week_of(reading.span[0], config.week_start_index)
@@ -166,6 +175,21 @@ def _audit_file(path: Path, config: Config, window: tuple[dt.date, dt.date],
         notes=dict(problems.notes), examples=dict(problems.examples), audit=result,
         findings=findings,
     )
+
+
+def _nothing_inside(where: str, window: tuple[dt.date, dt.date], reading: Reading) -> str:
+    """Why an audit window holds nothing: the days the readable events span (in the
+    audit's zone, so that a window chosen from them holds them) and what was skipped."""
+    text = f"{where}: no events between {window[0]} and {window[1]}"
+    if reading.span:
+        text += f"; its events run from {reading.span[0]} to {reading.span[1]}"
+    text += " (choose the window with --from and --to)"
+    skipped = reading.problems.skipped
+    if skipped:
+        reasons = ", ".join(f"{n} {r}" for r, n in skipped.most_common())
+        count = sum(skipped.values())
+        text += f"; {count} other{'s' if count > 1 else ''} could not be read ({reasons})"
+    return text
 
 
 def import_file(ws: Workspace, path: Path, *, window: tuple[dt.date, dt.date],
@@ -273,7 +297,7 @@ def totals(report: Report) -> dict[str, Any]:
         "maker_days_kept": sum(1 for w in judged if w.maker_day_kept),
         "maker_days_judged": len(judged),
         "altitude_share": {k: round(v / sum(mix.values()), 3) for k, v in mix.items()}
-        if mix else {},
+        if sum(mix.values()) > 0 else {},  # meetings of no length have no share
         "status_theater_hours_per_quarter": round(f.status_theater_hours, 1),
         "preread_gap_hours_per_quarter": round(f.preread_hours, 1),
         "clustering_hours_per_quarter": round(f.mixed_hours, 1),

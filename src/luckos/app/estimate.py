@@ -132,13 +132,13 @@ def link(ws: Workspace, ref: str, today: dt.date, *, theme: str | None = None,
 
 
 def listing(ws: Workspace, today: dt.date, *, theme: str | None = None,
-            window: str | None = None, limit: int | None = 50) -> list[Estimate]:
+            window: str | None = None, limit: int | None = 50) -> records.Page:
     where = {}
     if theme:
         where["theme_id"] = theme
     if window:
         where["window_id"] = window
-    return records.listing(ws, KIND, where=where, limit=limit, today=today)
+    return records.page(ws, KIND, where=where, limit=limit, today=today)
 
 
 def for_theme(ws: Workspace, theme_id: int) -> list[Estimate]:

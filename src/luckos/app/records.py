@@ -162,6 +162,25 @@ def listing(
     return found
 
 
+@dataclasses.dataclass(frozen=True)
+class Page:
+    records: list[Any]
+    total: int  # how many match the filters; more than len(records) when the limit cut
+
+
+def page(ws: Workspace, kind: Kind, *, where: Mapping[str, Any] | None = None,
+         since: dt.date | None = None, until: dt.date | None = None,
+         limit: int | None = 50, today: dt.date) -> Page:
+    """`listing`, and how many records it would have shown without the limit."""
+    found = listing(ws, kind, where=where, since=since, until=until, limit=limit, today=today)
+    total = len(found)
+    if limit is not None and total == limit:
+        filters = {name: coerce(ws, next(f for f in fields_of(kind) if f.name == name), raw,
+                                today) for name, raw in (where or {}).items()}
+        total = ws.store.find_count(kind.name, where=filters, since=since, until=until)
+    return Page(found, total)
+
+
 def _check_unique(ws: Workspace, record: Any) -> None:
     fields = UNIQUE_FIELDS.get(type(record))
     if not fields:

@@ -7,6 +7,7 @@ import sqlite3
 
 from luckos.domain.records import KINDS, short_id
 from luckos.errors import LuckError
+from luckos.store.records import MATCH_END, MATCH_START
 from luckos.workspace import Workspace
 
 
@@ -16,10 +17,19 @@ class Hit:
     kind: str
     private: bool
     title: str
-    snippet: str
+    snippet: str  # the words around the match, as stored
+    matches: tuple[tuple[int, int], ...]  # (start, end) of each matched word in `snippet`
 
 
-def search(ws: Workspace, text: str, *, include_private: bool, limit: int = 30) -> list[Hit]:
+@dataclasses.dataclass(frozen=True)
+class Found:
+    hits: list[Hit]
+    total: int  # every match, of which `hits` are the best
+
+
+def search(ws: Workspace, text: str, *, include_private: bool,
+           limit: int | None = 30) -> Found:
+    """The best `limit` matches (all with None), and how many there are in all."""
     query = text.strip()
     if not query:
         raise LuckError("search needs some text")
@@ -27,15 +37,34 @@ def search(ws: Workspace, text: str, *, include_private: bool, limit: int = 30) 
         raw = ws.store.search(query, include_private=include_private, limit=limit)
     except sqlite3.OperationalError:
         # not valid FTS5 syntax: search for the words as plain terms instead
-        quoted = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
-        raw = ws.store.search(quoted, include_private=include_private, limit=limit)
+        query = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+        raw = ws.store.search(query, include_private=include_private, limit=limit)
+    total = len(raw)
+    if limit is not None and total == limit:
+        total = ws.store.search_count(query, include_private=include_private)
     hits = []
     for h in raw:
         kind = KINDS[h.kind]
         record = ws.store.get(h.kind, h.rid)
         title = str(getattr(record, kind.title_field, "") or "") if record else ""
         if not title and record is not None and h.kind == "note":
-            title = record.body[:40]
-        hits.append(Hit(short_id(kind, h.rid), h.kind, h.private, title,
-                        " ".join(h.snippet.split())))
-    return hits
+            title = " ".join(record.body.split())  # whole: a terminal's table folds it
+        snippet, matches = _matches(" ".join(h.snippet.split()))
+        hits.append(Hit(short_id(kind, h.rid), h.kind, h.private, title, snippet, matches))
+    return Found(hits, total)
+
+
+def _matches(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The snippet without its match markers, and where the matched words are in it."""
+    out: list[str] = []
+    spans, length, start = [], 0, None
+    for char in marked:
+        if char == MATCH_START:
+            start = length
+        elif char == MATCH_END and start is not None:
+            spans.append((start, length))
+            start = None
+        else:
+            out.append(char)
+            length += 1
+    return "".join(out), tuple(spans)

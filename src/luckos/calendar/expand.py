@@ -14,6 +14,7 @@ import calendar as gregorian
 import contextlib
 import datetime as dt
 import itertools
+import re
 import signal
 import threading
 import warnings
@@ -29,48 +30,55 @@ from luckos.calendar.zones import Zones, iana
 UTC = dt.UTC
 _SUB_DAILY = frozenset({"SECONDLY", "MINUTELY", "HOURLY"})
 SERIES_SECONDS = 2.0
+OUT_OF_RANGE = "date out of range (before year 1 or after 9999)"
 Raw = tuple[Event, "dt.date | dt.datetime", "dt.date | dt.datetime"]
 
 
 def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
            timezones: list[ics.Block], zones: Zones, window: tuple[dt.date, dt.date],
-           problems: Problems, progress: Callable[[int], None] | None = None) -> Iterator[Raw]:
+           problems: Problems, progress: Callable[[int], None] | None = None,
+           failed: set[str] | None = None) -> Iterator[Raw]:
     """Occurrences (event, start, end) of every recurring UID that may touch the window.
 
     Starts and ends are what recurring-ical-events gives: dates, naive (floating) or
     aware datetimes; the caller puts them in the audit's zone and trims to the window.
+    The UIDs of the series skipped (and counted in `problems`) are added to `failed`.
     """
+    if failed is None:
+        failed = set()
     import icalendar
     import recurring_ical_events
     import x_wr_timezone
 
     limit = window[1] + dt.timedelta(days=2)
     xwr = _calendar_zone(properties)
-    text, kept = _calendar_text(groups, xwr, timezones, limit, problems)
+    text, kept = _calendar_text(groups, xwr, timezones, zones, limit, problems)
+    failed.update(set(groups) - {uid for uid, _ in kept.values()})
     if not kept:
         return
-    by_uid: dict[str, list[Any]] | None = {}
+    by_key: dict[str, list[Any]] | None = {}
     try:
         found_all: dict[str, list[Any]] = {}
         for component in icalendar.Calendar.from_ical(text).walk("VEVENT"):
             found_all.setdefault(str(component.get("UID", "")), []).append(component)
-        by_uid = found_all
-    except ValueError:  # one series spoils the whole text: read them one by one
-        by_uid = None
+        by_key = found_all
+    except (ValueError, OSError):  # one series spoils the whole text: one by one, then
+        by_key = None
     span = (window[0] - dt.timedelta(days=1), limit)
     cap = 4 * ((window[1] - window[0]).days + 1) + 100
     done = 0
-    for uid, members in kept.items():
+    for key, (uid, members) in kept.items():
         done += 1
         if progress is not None and done % 10 == 0:
             progress(10)
         where = _where(members)
         try:
-            if by_uid is None:
-                alone = _calendar_text({uid: members}, xwr, timezones, limit, Problems())[0]
+            if by_key is None:
+                alone = _calendar_text({uid: members}, xwr, timezones, zones,
+                                       limit, Problems())[0]
                 components = icalendar.Calendar.from_ical(alone).walk("VEVENT")
             else:
-                components = by_uid.get(uid, [])
+                components = by_key.get(key, [])
             group = icalendar.Calendar()
             if xwr is not None:
                 group.add("X-WR-TIMEZONE", xwr.key)
@@ -86,14 +94,17 @@ def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
         except _TooSlow:
             problems.skip(f"recurrence takes too long to expand (over {SERIES_SECONDS:g} s)",
                           where, len(members))
+            failed.add(uid)
             continue
         except (recurring_ical_events.InvalidCalendar, ValueError, TypeError, KeyError,
-                OverflowError, AttributeError) as exc:
+                OverflowError, AttributeError, OSError) as exc:
             problems.skip(_reason(exc), where, len(members))
+            failed.add(uid)
             continue
         if len(found) > cap:
             problems.skip("recurs too often to be a meeting (more than 4 times a day)",
                           where, len(members))
+            failed.add(uid)
             continue
         by_id = _events_by_recurrence_id(members, zones, xwr)
         core = by_id.get(None) or members[0].event
@@ -142,6 +153,8 @@ def _where(members: list[Parsed]) -> str:
 
 
 def _reason(exc: Exception) -> str:
+    if isinstance(exc, OverflowError):
+        return OUT_OF_RANGE
     text = str(exc)
     if "RRULE" in text or "rule" in text.lower() or "UNTIL" in text:
         return "unreadable RRULE"
@@ -149,21 +162,31 @@ def _reason(exc: Exception) -> str:
 
 
 def _calendar_text(groups: dict[str, list[Parsed]], xwr: ZoneInfo | None,
-                   timezones: list[ics.Block], limit: dt.date,
-                   problems: Problems) -> tuple[str, dict[str, list[Parsed]]]:
-    """A small calendar of just what recurring-ical-events reads, with bounded rules."""
+                   timezones: list[ics.Block], zones: Zones, limit: dt.date,
+                   problems: Problems) -> tuple[str, dict[str, tuple[str, list[Parsed]]]]:
+    """A small calendar of just what recurring-ical-events reads, with bounded rules.
+
+    Each series is written under a UID of our own ("series-N"), and the second value
+    maps it back to the series' UID and members: a series whose UID the file left out
+    (read under its position) or wrote with escapes is found again all the same. A TZID
+    nobody knows is left out, so that its times are local, as in a single event."""
     out = ["BEGIN:VCALENDAR", "VERSION:2.0"]
     if xwr is not None:
         out.append(f"X-WR-TIMEZONE:{xwr.key}")
     for block in timezones:
         out += ["BEGIN:VTIMEZONE", *block.lines, "END:VTIMEZONE"]
-    kept: dict[str, list[Parsed]] = {}
+    kept: dict[str, tuple[str, list[Parsed]]] = {}
     for uid, members in groups.items():
+        key = f"series-{len(kept)}"
         body: list[str] = []
         try:
             for parsed in members:
-                body.append("BEGIN:VEVENT")
+                body += ["BEGIN:VEVENT", f"UID:{key}"]
                 for name, params, value in parsed.lines:
+                    if name == "UID":
+                        continue
+                    if params and "TZID" in params.upper():
+                        params = _known_zone_only(params, zones)
                     if name == "RRULE":
                         try:
                             value = bounded_rule(value, parsed.start, limit)
@@ -177,9 +200,21 @@ def _calendar_text(groups: dict[str, list[Parsed]], xwr: ZoneInfo | None,
             problems.skip(str(exc), _where(members), len(members))
             continue
         out += body
-        kept[uid] = members
+        kept[key] = (uid, members)
     out.append("END:VCALENDAR")
     return "\r\n".join(out) + "\r\n", kept
+
+
+_TZID = re.compile(r';TZID=(?:"[^"]*"|[^;:]*)', re.IGNORECASE)
+
+
+def _known_zone_only(params: str, zones: Zones) -> str:
+    """The parameters without a TZID that `zones` does not know (a tz database folder
+    such as "US" would make icalendar fail on the whole calendar)."""
+    tzid = ics.parameters(params).get("TZID", "")
+    if not tzid or zones.lookup(tzid) is not None:
+        return params
+    return _TZID.sub("", params)
 
 
 def bounded_rule(value: str, start: Moment | None, limit: dt.date) -> str:
@@ -207,6 +242,26 @@ def bounded_rule(value: str, start: Moment | None, limit: dt.date) -> str:
         stop = f"{limit:%Y%m%d}T235959Z"
     rest = ";".join(f"{key}={val}" for key, _, val in parts if key.upper() != "UNTIL")
     return f"{rest};UNTIL={stop}"
+
+
+def rules_readable(members: list[Parsed]) -> bool:
+    """Whether dateutil can read every RRULE of a series that is not expanded (it lies
+    outside the window): one that cannot be read is skipped, as inside the window."""
+    from dateutil.rrule import rrulestr
+
+    for member in members:
+        start = member.start.value if member.start is not None else None
+        if start is not None and not isinstance(start, dt.datetime):
+            start = dt.datetime.combine(start, dt.time(0))
+        for name, _, value in member.lines:
+            if name != "RRULE":
+                continue
+            try:
+                rrulestr(value, dtstart=start.replace(tzinfo=None) if start else None,
+                         ignoretz=True)
+            except (ValueError, TypeError, OverflowError):
+                return False
+    return True
 
 
 class Impossible(BadValue):

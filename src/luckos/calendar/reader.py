@@ -15,9 +15,9 @@ from collections.abc import Callable
 
 from luckos.calendar import lines as ics
 from luckos.calendar.events import Event, Occurrence, Problems, collector_paused
-from luckos.calendar.expand import expand
+from luckos.calendar.expand import OUT_OF_RANGE, expand, rules_readable
 from luckos.calendar.values import Parsed, outside_window, parse_event, series_outside
-from luckos.calendar.zones import Zones, choose_zone, iana
+from luckos.calendar.zones import Zones, choose_zone, iana, shown
 from luckos.errors import LuckError
 
 MAX_BYTES = 512 * 1024 * 1024
@@ -39,7 +39,8 @@ class Reading:
     me: frozenset[str]
     me_reason: str
     window: tuple[dt.date, dt.date]
-    span: tuple[dt.date, dt.date] | None  # first and last DTSTART in the file
+    # first and last day, in `zone`, on which the events that can be read start
+    span: tuple[dt.date, dt.date] | None
     problems: Problems
 
 
@@ -67,13 +68,13 @@ def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: 
     tzids: Counter[str] = Counter()
     low_day = window[0] - dt.timedelta(days=2)
     high_day = window[1] + dt.timedelta(days=2)
-    outside: list[dt.date] = []  # first days of single events left unread
+    outside: list[tuple[dt.date, ics.Block]] = []  # single events left unread, by day
     for block in doc.events:
         if progress is not None and block.index % 250 == 0:
             progress("reading events", 250, total)
         day = outside_window(block, low_day, high_day)
         if day is not None:
-            outside.append(day)
+            outside.append((day, block))
             continue
         item, joined = parse_event(block, zones)
         if joined:
@@ -81,6 +82,8 @@ def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: 
                           _where(item.event), joined)
         for name in item.repeated:
             problems.note(f"{name} given twice (the first one is used)", _where(item.event))
+        if item.empty_rule:
+            problems.note("empty RRULE (read as a single event)", _where(item.event))
         if item.problem:
             problems.skip(item.problem, _where(item.event))
         else:
@@ -91,44 +94,58 @@ def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: 
     if not doc.events:
         raise LuckError(f"{where}: no events in this calendar (no VEVENT)")
     if not parsed and not outside:
-        reasons = ", ".join(f"{n} {r}" for r, n in problems.skipped.most_common())
-        raise LuckError(f"{where}: none of its {total} events could be read ({reasons})")
+        raise LuckError(_none_read(where, total, problems))
     calendar_zone = doc.properties.get("X-WR-TIMEZONE", "").strip()
     if calendar_zone and iana(calendar_zone) is None:
-        problems.note(f"unknown X-WR-TIMEZONE {calendar_zone!r} (ignored)")
+        problems.note(f"unknown X-WR-TIMEZONE {shown(calendar_zone)} (ignored)")
     zone, zone_name, zone_reason = choose_zone(zone_asked, zone_what, calendar_zone, tzids)
     floating: dt.tzinfo = (iana(calendar_zone) if calendar_zone else None) or zone
     for item in parsed:
         unknown = next((m.unknown_zone for m in (item.start, item.end)
                         if m is not None and m.unknown_zone), "")
         if unknown:
-            problems.note(f"unknown time zone {unknown!r} (read as local time)",
+            problems.note(f"unknown time zone {shown(unknown)} (read as local time)",
                           _where(item.event))
-    singles, series = _by_uid(parsed, problems)
-    series = {uid: members for uid, members in series.items()
+    singles, every_series = _by_uid(parsed, problems)
+    series = {uid: members for uid, members in every_series.items()
               if not series_outside(members, low_day, high_day)}
     low = dt.datetime.combine(window[0], dt.time(0), zone)
     high = dt.datetime.combine(window[1] + dt.timedelta(days=1), dt.time(0), zone)
     occurrences: list[Occurrence] = []
+    days: list[dt.date] = []  # the first day of every event that can be read, in `zone`
     for item in singles:
         occurrence = _single(item, floating, zone)
-        if occurrence is None:
-            problems.skip("ends before it starts", _where(item.event))
-        elif occurrence.start < high and (occurrence.end > low or occurrence.start >= low):
+        if isinstance(occurrence, str):
+            problems.skip(occurrence, _where(item.event))
+            continue
+        days.append(occurrence.start.date())
+        if occurrence.start < high and (occurrence.end > low or occurrence.start >= low):
             occurrences.append(occurrence)
     step = None
     if progress is not None and series:
         def step(done: int) -> None:
             progress("expanding series", done, len(series))
+    failed: set[str] = set()
     for event, start, end in expand(series, doc.properties, doc.timezones, zones, window,
-                                    problems, step):
-        occurrence = _occurrence(event, start, end, floating, zone)
+                                    problems, step, failed):
+        try:
+            occurrence = _occurrence(event, start, end, floating, zone)
+        except OverflowError:
+            problems.skip(OUT_OF_RANGE, _where(event))
+            continue
         if occurrence.start < high and (occurrence.end > low or occurrence.start >= low):
             occurrences.append(occurrence)
     occurrences.sort(key=lambda o: (o.start, o.end))
+    for uid, members in every_series.items():
+        if uid in series or rules_readable(members):
+            if uid not in failed:
+                days += _first_days(members, floating, zone, problems)
+        else:
+            problems.skip("unreadable RRULE", _where(members[0].event), len(members))
+    days += _outside_days(outside, zones, floating, zone, problems)
+    if not days and not occurrences:
+        raise LuckError(_none_read(where, total, problems))
     me, me_reason = _me(me_asked, me_what, doc.properties.get("X-WR-CALNAME", ""), parsed)
-    starts = [item.start.value for item in parsed if item.start is not None]
-    days = [s.date() if isinstance(s, dt.datetime) else s for s in starts] + outside
     return Reading(
         source=where,
         calendar_name=ics.text(doc.properties.get("X-WR-CALNAME", "")).strip(),
@@ -147,6 +164,52 @@ def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: 
 
 def _where(event: Event) -> str:
     return f"{event.title or '(no title)'!r} (UID {event.uid})"
+
+
+def _none_read(where: str, total: int, problems: Problems) -> str:
+    reasons = ", ".join(f"{n} {r}" for r, n in problems.skipped.most_common())
+    if total == 1:
+        return f"{where}: its only event could not be read ({reasons})"
+    return f"{where}: none of its {total} events could be read ({reasons})"
+
+
+def _first_days(members: list[Parsed], floating: dt.tzinfo, zone: dt.tzinfo,
+                problems: Problems) -> list[dt.date]:
+    """The day, in `zone`, of each member's DTSTART (a series' first occurrence); a
+    member whose first occurrence ends past the last year is skipped and counted."""
+    days = []
+    for member in members:
+        occurrence = _single(member, floating, zone) if member.start is not None else None
+        if isinstance(occurrence, Occurrence):
+            days.append(occurrence.start.date())
+        elif occurrence == OUT_OF_RANGE:
+            problems.skip(OUT_OF_RANGE, _where(member.event))
+    return days
+
+
+def _outside_days(outside: list[tuple[dt.date, ics.Block]], zones: Zones,
+                  floating: dt.tzinfo, zone: dt.tzinfo, problems: Problems) -> list[dt.date]:
+    """The first and last days, in `zone`, of the single events left unread.
+
+    Their days were taken from DTSTART as written, in the event's own zone, which is up
+    to two days away from `zone` (UTC-12 to UTC+14): only the events near either end
+    are read, so that the span names days a window can really be chosen from (and
+    one of them that cannot be read after all is skipped and counted)."""
+    if not outside:
+        return []
+    first = min(day for day, _ in outside) + dt.timedelta(days=2)
+    last = max(day for day, _ in outside) - dt.timedelta(days=2)
+    days = []
+    for day, block in outside:
+        if first < day < last:
+            continue
+        item, _ = parse_event(block, zones)
+        occurrence = item.problem or _single(item, floating, zone)
+        if isinstance(occurrence, str):
+            problems.skip(occurrence, _where(item.event))
+        else:
+            days.append(occurrence.start.date())
+    return days
 
 
 def _by_uid(parsed: list[Parsed],
@@ -188,7 +251,18 @@ def _by_uid(parsed: list[Parsed],
     return singles, series
 
 
-def _single(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo) -> Occurrence | None:
+def _single(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo) -> Occurrence | str:
+    """The occurrence of a single event, or why it has none."""
+    try:
+        occurrence = _single_occurrence(item, floating, zone)
+    except OverflowError:
+        return OUT_OF_RANGE
+    if occurrence.end < occurrence.start:
+        return "ends before it starts"
+    return occurrence
+
+
+def _single_occurrence(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo) -> Occurrence:
     assert item.start is not None
     start = item.start.value
     if item.start.is_date:
@@ -209,10 +283,7 @@ def _single(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo) -> Occurrence | 
         end = start + item.duration
     else:
         end = start
-    occurrence = _occurrence(item.event, start, end, floating, zone)
-    if occurrence.end < occurrence.start:
-        return None
-    return occurrence
+    return _occurrence(item.event, start, end, floating, zone)
 
 
 def _occurrence(event: Event, start: dt.date | dt.datetime, end: dt.date | dt.datetime,

@@ -202,13 +202,10 @@ def _zone_name(value: Any, label: str) -> str:
     if not isinstance(value, str):
         raise LuckError(f"{label} = {value!r} is not a time zone name")
     if value:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+        from luckos.calendar.zones import iana, not_a_zone
 
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise LuckError(f"{label} = {value!r} is not a known time zone "
-                            "(use an IANA name such as \"Europe/Berlin\")") from None
+        if iana(value) is None:
+            raise LuckError(not_a_zone(value, f"{label} ="))
     return value
 
 

@@ -52,6 +52,7 @@ class Parsed:
     tzids: tuple[str, ...]
     problem: str = ""  # why it cannot be used, if it cannot
     repeated: tuple[str, ...] = ()  # properties given twice (the first one was used)
+    empty_rule: bool = False  # an `RRULE:` line with no rule (read as a single event)
 
 
 def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
@@ -68,8 +69,15 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
     keep: list[ics.Line] = []
     seen: set[str] = set()
     repeated: list[str] = []
+    empty_rule = False
     for line in content:
         name, params, value = line
+        if name == "RRULE":
+            value = "".join(value.split())  # "BYDAY=MO, TU" as some exporters write it
+            if not value:  # some holiday feeds write `RRULE:`
+                empty_rule = True
+                continue
+            line = (name, params, value)
         if name in EXPANSION:
             if name in SINGLE:
                 if name in seen:  # a second DTSTART, SEQUENCE...: the first one counts
@@ -118,7 +126,7 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
             if found.get("VALUE", "URI").upper() != "BINARY" and "ENCODING" not in found:
                 attachments.append(value.strip())
     event = Event(
-        uid=uid or f"(no UID: event {block.index})",
+        uid=uid or no_uid(block.index),
         title=title,
         description=description,
         location=location,
@@ -133,7 +141,8 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
         attachments=tuple(attachments),
     )
     parsed = Parsed(event, block.index, None, None, None, sequence, stamp, recurring,
-                    keep if recurring else [], (), repeated=tuple(repeated))
+                    keep if recurring else [], (), repeated=tuple(repeated),
+                    empty_rule=empty_rule)
     if not block.closed:
         parsed.problem = "not closed (END:VEVENT missing)"
         return parsed, joined
@@ -152,6 +161,12 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
         parsed.problem = str(exc)
     parsed.tzids = tuple(t for t in tzids if t)
     return parsed, joined
+
+
+def no_uid(index: int) -> str:
+    """The key of the `index`-th VEVENT when it has no UID (feeds made by some libraries
+    leave it out): its position, so that each such event stays an event of its own."""
+    return f"(no UID: event {index})"
 
 
 def outside_window(block: ics.Block, low: dt.date, high: dt.date) -> dt.date | None:
@@ -208,7 +223,10 @@ def series_outside(members: list[Parsed], low: dt.date, high: dt.date) -> bool:
                 if found is None:
                     return False
                 until = found if until is None else max(until, found)
-        last = (until if until is not None else first) + dt.timedelta(days=length)
+        try:
+            last = (until if until is not None else first) + dt.timedelta(days=length)
+        except OverflowError:  # it lasts to the end of time: expand it, and see
+            return False
         if last >= low:
             return False
     return True
@@ -261,7 +279,7 @@ def duration(value: str) -> dt.timedelta:
 
     try:
         found = vDuration.from_ical(value.strip())
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):
         raise BadValue("unreadable DURATION") from None
     if not isinstance(found, dt.timedelta):
         raise BadValue("unreadable DURATION")

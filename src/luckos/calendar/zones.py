@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import warnings
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -38,9 +39,10 @@ class Zones:
             try:
                 component: Any = Calendar.from_ical(text).walk("VTIMEZONE")[0]
                 tzid = str(component["TZID"])
-                if tzp.timezone(tzid) is None or _is_custom(tzp.timezone(tzid)):
+                known = _provided(tzid)
+                if known is None or _is_custom(known):
                     self._own[tzid.strip("/")] = component.to_tz(tzp, lookup_tzid=False)
-            except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+            except (ValueError, KeyError, IndexError, TypeError, AttributeError, OSError):
                 self.broken.append(_tzid_of(block))
 
     def lookup(self, tzid: str) -> dt.tzinfo | None:
@@ -48,14 +50,22 @@ class Zones:
             return self._known[tzid]
         found = self._own.get(tzid.strip("/"))
         if found is None:
-            from icalendar.timezone import tzp
-
-            try:
-                found = tzp.timezone(tzid)
-            except (ValueError, OSError):
-                found = None
+            found = _provided(tzid)
         self._known[tzid] = found
         return found
+
+
+def _provided(tzid: str) -> dt.tzinfo | None:
+    """The zone icalendar's provider knows under `tzid` (None if none, or not a zone)."""
+    from icalendar.timezone import tzp
+
+    try:
+        with warnings.catch_warnings():  # a vendor prefix dropped: no stray stderr line
+            warnings.simplefilter("ignore")
+            found: dt.tzinfo | None = tzp.timezone(tzid)
+            return found
+    except (ValueError, OSError):
+        return None
 
 
 def _is_custom(tz: dt.tzinfo | None) -> bool:
@@ -72,11 +82,11 @@ def _tzid_of(block: Block) -> str:
 def iana(name: str) -> ZoneInfo | None:
     """An IANA zone for `name`, which may also be a Windows zone name."""
     name = name.strip().strip("/")
-    if not name:
+    if not name or len(name) > _LONGEST:
         return None
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder ("US")
         pass
     from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
@@ -89,9 +99,32 @@ def named_zone(name: str, what: str) -> ZoneInfo:
     """`--tz` or `calendar.timezone`: a zone the user named, or a clear error."""
     zone = iana(name)
     if zone is None:
-        raise LuckError(f"{what} {name!r} is not a known time zone "
-                        "(use an IANA name such as \"Europe/Berlin\")")
+        raise LuckError(not_a_zone(name, what))
     return zone
+
+
+# the longest IANA name is 32 characters ("America/Argentina/ComodRivadavia");
+# a longer one is refused before it reaches the file system
+_LONGEST = 64
+
+
+def shown(name: str) -> str:
+    """A zone name as messages quote it: a very long one is cut short."""
+    return repr(name if len(name) <= _LONGEST else name[:_LONGEST] + "...")
+
+
+def not_a_zone(name: str, what: str) -> str:
+    """Why `name` is not a time zone, on one line: a region of the tz database (`US`,
+    `Europe`) is told apart from a name nobody knows."""
+    import zoneinfo
+
+    region = name.strip().strip("/") + "/"
+    inside = sorted(z for z in zoneinfo.available_timezones() if z.startswith(region))
+    if len(region) > 1 and inside:
+        return (f"{what} {shown(name)} is a region of the time zone database, not a zone "
+                f"(choose one inside it, such as {inside[0]!r})")
+    return (f"{what} {shown(name)} is not a known time zone "
+            "(use an IANA name such as \"Europe/Berlin\")")
 
 
 def choose_zone(asked: str | None, asked_what: str, calendar_zone: str,

@@ -126,9 +126,12 @@ class BadInput(click.ClickException):
     help="Workspace folder (default: LUCK_HOME, else the platform's data folder).",
 )
 @click.option("--today", metavar="DATE", help="Pretend today is DATE (reports, defaults).")
+@click.option("--no-pager", is_flag=True,
+              help="Print long reports straight to the terminal (default: through "
+                   "LUCK_PAGER, else PAGER, else less).")
 @click.version_option(package_name="luckos", prog_name="luck")
 @click.pass_context
-def cli(ctx: click.Context, home: str | None, today: str | None) -> None:
+def cli(ctx: click.Context, home: str | None, today: str | None, no_pager: bool) -> None:
     """luckos: a career operating system that makes you easy to bet on.
 
     Capture promises, windows, themes and wins in one short command; run

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from luckos.cli.kinds import build_group
-from luckos.cli.output import emit_json, heading, json_option, line, pairs
+from luckos.cli.output import emit_json, heading, json_option, line, paged_output, pairs
 from luckos.cli.session import session
 
 group = build_group(
@@ -70,6 +70,7 @@ def assess(bottleneck: str, why: str, on: str | None) -> None:
 
 @group.command("status")
 @json_option
+@paged_output
 def status(as_json: bool) -> None:
     """Which year of the arc you are in, what that year asks, and the pendulum."""
     from luckos.app import arc as app

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from luckos.cli.kinds import build_group, cell, show_record
-from luckos.cli.output import emit_json, json_option, table
+from luckos.cli.output import emit_json, json_option, paged_output, table
 from luckos.cli.session import session
 
 group = build_group(
@@ -45,6 +45,7 @@ def used(ref: str, who: str, hours: float | None, quote: str, on: str | None,
 @group.command("show", help="Show an artifact and its testimonials.")
 @click.argument("ref", metavar="ID")
 @json_option
+@paged_output
 def show(ref: str, as_json: bool) -> None:
     from luckos.app import records
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from luckos.cli.output import emit_json, json_option
+from luckos.cli.output import emit_json, json_option, paged_output
 from luckos.cli.session import session
 
 
@@ -25,7 +25,8 @@ def group() -> None:
 
 def _window_options(command: Any) -> Any:
     command = click.option("--to", "end", metavar="DATE",
-                           help="last day of the audit (default: the end of this week)")(command)
+                           help="last day of the audit (default: the end of this week); "
+                                "--from to --to spans at most ten years")(command)
     command = click.option("--from", "start", metavar="DATE",
                            help="first day of the audit (default: 13 weeks before --to, "
                                 "not before the calendar's first event)")(
@@ -93,6 +94,7 @@ def _config() -> Any:
 @click.option("--chart-format", type=click.Choice(["png", "svg"]), default="png",
               show_default=True, help="file format of the charts")
 @json_option
+@paged_output
 def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, ...],
           tz: str | None, explain: bool, show_days: bool, charts: Path | None,
           chart_format: str, as_json: bool) -> None:
@@ -144,6 +146,7 @@ def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, 
 @_window_options
 @_reading_options
 @json_option
+@paged_output
 def import_(file: Path, start: str | None, end: str | None, me: tuple[str, ...],
             tz: str | None, as_json: bool) -> None:
     """Audit FILE.ics and keep the audit in the workspace, to compare audits over time.
@@ -173,6 +176,7 @@ def import_(file: Path, start: str | None, end: str | None, me: tuple[str, ...],
 
 @group.command(short_help="Audits kept by `luck calendar import`, compared.")
 @json_option
+@paged_output
 def history(as_json: bool) -> None:
     """Audits kept by `luck calendar import`, oldest first, with their headline figures."""
     from luckos.app import calendar as app

@@ -11,7 +11,7 @@ from luckos.app.calendar import Report, totals
 from luckos.app.calendar_json import explain_rows
 from luckos.calendar.altitude import ORDER
 from luckos.calendar.audit import MEETING, NOT_COUNTED
-from luckos.cli.output import heading, line, pairs, table
+from luckos.cli.output import cut_note, heading, line, pairs, table
 from luckos.config import WEEKDAYS
 
 _SHORT = {"code": "code", "system": "sys", "business": "biz", "unclassified": "uncl"}
@@ -127,6 +127,7 @@ def _findings(report: Report) -> None:
                    "person-hours). Replace them with a crisp doc, a checklist or an async "
                    "update.")
         _series_rows(f.status_theater[:_TOP])
+        _more(len(f.status_theater))
     else:
         click.echo(f"1. Status theater: none (no recurring meeting of {s.status_min_people}+ "
                    "people lacks an agenda, a document and a decision).")
@@ -139,6 +140,7 @@ def _findings(report: Report) -> None:
         table(["meeting", "times", "people", "h/quarter", "first"],
               [[g.title, g.occurrences if g.recurring else 1, g.people,
                 _h(g.hours_per_quarter), g.first] for g in f.preread_gaps[:_TOP]])
+        _more(len(f.preread_gaps))
     else:
         click.echo(f"2. Pre-reads: every meeting of {s.preread_min_people}+ people carries a "
                    "document link.")
@@ -158,9 +160,14 @@ def _findings(report: Report) -> None:
               [[m.day, WEEKDAYS[m.day.weekday()][:3],
                 " > ".join(_SHORT[x] for x in m.altitudes), m.switches, m.clustered]
                for m in f.mixed_days[:_TOP]])
+        _more(len(f.mixed_days))
     else:
         click.echo("4. Altitudes: no day switches between them more than it has to.")
     _maker(report)
+
+
+def _more(total: int) -> None:
+    cut_note(min(_TOP, total), total, "--json lists them all")
 
 
 def _series_rows(series: list[Any]) -> None:

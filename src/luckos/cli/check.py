@@ -6,14 +6,14 @@ import sys
 
 import click
 
-from luckos.cli.output import emit_json, json_option, on_tty
+from luckos.cli.output import console, emit_json, json_option, on_tty, paged
 from luckos.cli.session import session
 
 _SHOWN = 10  # items shown per broken invariant; --json lists all
 _ORDER = {"broken": 0, "not-checked": 1, "ok": 2, "off": 3}
 _LABEL = {"broken": "BROKEN", "not-checked": "not checked", "ok": "ok", "off": "off"}
-_MARK = {"broken": "[red]✗[/red]", "not-checked": "[yellow]–[/yellow]", "ok": "[green]✓[/green]",
-         "off": "[dim]·[/dim]"}
+_MARK = {"broken": ("✗", "red"), "not-checked": ("–", "yellow"), "ok": ("✓", "green"),
+         "off": ("·", "dim")}
 
 
 @click.command()
@@ -41,7 +41,8 @@ def check(only: tuple[str, ...], quiet: bool, as_json: bool) -> None:
     if as_json:
         emit_json(report_json(report))
     elif not (quiet and not report.broken):
-        _render(report, quiet=quiet)
+        with paged():
+            _render(report, quiet=quiet)
     if report.broken:
         sys.exit(1)  # SystemExit passes through Click and the entry point unchanged
 
@@ -54,23 +55,23 @@ def _render(report, *, quiet: bool) -> None:  # type: ignore[no-untyped-def]
                         for state in _ORDER if report.count(state))
     tty = on_tty()
     if tty:
-        from rich.console import Console
-        from rich.markup import escape
+        from rich.text import Text
 
-        console = Console(highlight=False)
-        console.print(f"[bold]luck check, {report.today}[/bold]: {summary}")
+        console().print(Text.assemble((f"luck check, {report.today}", "bold"), f": {summary}"))
         width = max(len(r.id) for r in results) if results else 0
         for r in results:
-            console.print(f"{_MARK[r.state]} [bold]{r.id.ljust(width)}[/bold]  "
-                          f"{escape(r.finding)}")
+            mark, style = _MARK[r.state]
+            console().print(Text.assemble((mark, style), " ", (r.id.ljust(width), "bold"), "  ",
+                                        r.finding))
             if r.broken:
                 for item in r.items[:_SHOWN]:
                     ref = f"{item.ref}: " if item.ref else ""
-                    console.print(f"    [dim]·[/dim] {escape(ref + item.text)}")
+                    console().print(Text.assemble("    ", ("·", "dim"), " ", ref + item.text))
                 if len(r.items) > _SHOWN:
-                    console.print(f"    [dim]· and {len(r.items) - _SHOWN} more (--json)[/dim]")
-                console.print(f"    [cyan]next:[/cyan] {escape(r.next_step)}")
-                console.print(f"    [dim]essay: {escape(r.invariant.section)}[/dim]")
+                    console().print(Text(f"    · and {len(r.items) - _SHOWN} more (--json)",
+                                       style="dim"))
+                console().print(Text.assemble("    ", ("next:", "cyan"), " ", r.next_step))
+                console().print(Text(f"    essay: {r.invariant.section}", style="dim"))
         return
     click.echo(f"luck check, {report.today}: {summary}")
     width = max(len(r.id) for r in results) if results else 0

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from luckos.cli.output import emit_json, heading, line, on_tty, warn
+from luckos.cli.output import emit_json, heading, line, on_tty, paged, warn
 
 _SLOTS = ("customer", "reliability", "speed")
 
@@ -62,7 +62,8 @@ def run_month(month: str | None, options: dict[str, Any], as_json: bool) -> None
     if as_json:
         emit_json(consequence.update_json(label, themes))
         return
-    _render(label, themes)
+    with paged():
+        _render(label, themes)
 
 
 def _ask(s, month: str, theme_ref: str | None) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from luckos.cli.kinds import build_group
-from luckos.cli.output import emit_json, heading, json_option, line, on_tty, warn
+from luckos.cli.output import emit_json, heading, json_option, line, on_tty, paged, warn
 from luckos.cli.session import session
 
 _records = build_group("diagnosis", "Diagnoses written so far.")
@@ -43,7 +43,8 @@ def group(ctx: click.Context, problem: str | None, funders: str | None, proof: s
     s = session()
     answers = {"problem": problem, "funders": funders, "proof": proof}
     if all(v is None for v in answers.values()) and not on_tty():
-        _show_latest(app.latest(s.ws, s.today), s.today, as_json)
+        with paged():
+            _show_latest(app.latest(s.ws, s.today), s.today, as_json)
         return
     if on_tty() and not as_json:
         _ask(answers, app.latest(s.ws, s.today))

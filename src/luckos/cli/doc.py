@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from luckos.cli.output import emit_json, json_option, on_tty, table
+from luckos.cli.output import emit_json, json_option, on_tty, paged, paged_output, table
 from luckos.cli.session import session
 from luckos.writing.catalog import DOC_KINDS, SEVERITIES
 
@@ -137,8 +137,9 @@ def lint(paths: tuple[str, ...], kind: str | None, min_severity: str,
                         "unusable": unusable},
         })
     else:
-        _print_findings(results, threshold)
-        click.echo(_summary(len(results), totals, unusable))
+        with paged():
+            _print_findings(results, threshold)
+            click.echo(_summary(len(results), totals, unusable))
     _exit(unusable, len(results), totals["error"])
 
 
@@ -214,6 +215,7 @@ def render(file: Path, out: str) -> None:
 @group.command("kinds", short_help="The document kinds and the sections they need.")
 @click.argument("kind", type=_KINDS, required=False, metavar="[KIND]")
 @json_option
+@paged_output
 def kinds(kind: str | None, as_json: bool) -> None:
     """The document kinds and the sections each needs; with KIND, the heading words that
     count for each of its sections."""
@@ -247,6 +249,7 @@ def kinds(kind: str | None, as_json: bool) -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="the luck.toml whose [lint] table to use (default: the workspace's)")
 @json_option
+@paged_output
 def rules(kind: str | None, config_path: Path | None, as_json: bool) -> None:
     """Every rule: its id, its severity (after luck.toml), the kinds it checks, and what
     it asks."""

@@ -6,9 +6,19 @@ from typing import Any
 
 import click
 
-from luckos.cli.output import emit_json, heading, json_option, line, pairs, table
+from luckos.cli.output import (
+    cut_note,
+    emit_json,
+    heading,
+    json_option,
+    limit_option,
+    line,
+    paged,
+    paged_output,
+    pairs,
+    table,
+)
 from luckos.cli.session import session
-from luckos.domain.fields import INT_MAX
 
 
 class _EstimateGroup(click.Group):
@@ -62,6 +72,7 @@ def group() -> None:
 @click.option("--doc", default=None, metavar="PATH",
               help="Link the saved estimate to a brief (a path or link).")
 @json_option
+@paged_output
 def run(model: str | None, overrides: tuple[str, ...], samples: int | None, seed: int | None,
         output: str | None, above: str | None, below: str | None, png: str | None, bins: int,
         save: bool, name: str | None, theme: str | None, window: str | None, doc: str | None,
@@ -193,6 +204,7 @@ def new(template: str, path: str | None, force: bool) -> None:
 
 @group.command("models")
 @json_option
+@paged_output
 def models(as_json: bool) -> None:
     """List the starter models (copy one with `luck estimate new NAME`)."""
     from luckos.estimate.starters import starters
@@ -207,28 +219,31 @@ def models(as_json: bool) -> None:
 @group.command("list")
 @click.option("--theme", default=None, metavar="ID", help="Only those linked to this theme.")
 @click.option("--window", default=None, metavar="ID", help="Only those for this window.")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(0, INT_MAX),
-              help="At most this many (0 for all).")
+@limit_option
 @json_option
-def list_(theme: str | None, window: str | None, limit: int, as_json: bool) -> None:
+def list_(theme: str | None, window: str | None, limit: int | None, as_json: bool) -> None:
     """List saved estimates, newest first."""
     from luckos.app import estimate
     from luckos.app.records import as_json as record_json
     from luckos.estimate import pitch as wording
 
     s = session()
-    found = estimate.listing(s.ws, s.today, theme=theme, window=window,
-                             limit=None if limit == 0 else limit)
+    if limit is None:
+        limit = 0 if as_json else 50
+    found = estimate.listing(s.ws, s.today, theme=theme, window=window, limit=limit or None)
     if as_json:
-        emit_json([_short_json(record_json(x)) for x in found])
+        emit_json([_short_json(record_json(x)) for x in found.records])
         return
     rows = []
-    for x in found:
+    for x in found.records:
         value = wording.quantity(x.mean, x.unit) if x.mean is not None else ""
         links = " ".join(f"{p}{i}" for p, i in (("t", x.theme_id), ("w", x.window_id)) if i)
         rows.append([f"{estimate.KIND.prefix}{x.id}", x.on.isoformat() if x.on else "",
                      x.name, value, links])
-    table(["id", "on", "name", "mean", "linked"], rows, empty="no saved estimates")
+    with paged():
+        table(["id", "on", "name", "mean", "linked"], rows, empty="no saved estimates",
+              clip=True)
+        cut_note(len(found.records), found.total)
 
 
 def _short_json(data: dict[str, Any]) -> dict[str, Any]:
@@ -240,6 +255,7 @@ def _short_json(data: dict[str, Any]) -> dict[str, Any]:
 @click.option("--model", "model_only", is_flag=True,
               help="Print only the model's TOML (to copy it into a file).")
 @json_option
+@paged_output
 def show(ref: str, model_only: bool, as_json: bool) -> None:
     """Show a saved estimate: its numbers, links and pitch."""
     from luckos.app import estimate, records

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from luckos.cli.kinds import build_group
-from luckos.cli.output import emit_json, json_option, table
+from luckos.cli.output import emit_json, json_option, paged_output, table
 from luckos.cli.session import session
 
 group = build_group(
@@ -15,6 +15,7 @@ group = build_group(
 
 @group.command("cadence")
 @json_option
+@paged_output
 def cadence(as_json: bool) -> None:
     """Whether the explore loop is on cadence, and when each part is next due."""
     from luckos.app.explore import cadences

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from luckos.cli.output import emit_json, json_option, table
+from luckos.cli.output import cut_note, emit_json, json_option, table
 from luckos.cli.session import session
 
 
@@ -48,5 +48,4 @@ def feed(file: str, days: int, past_days: int, as_json: bool) -> None:
     table(["on", "what", "summary"],
           [[e.on, e.category + (" (monthly)" if e.rrule else ""), e.summary]
            for e in result.events[:12]], empty="no dates in range")
-    if len(result.events) > 12:
-        click.echo(f"... and {len(result.events) - 12} more")
+    cut_note(min(12, len(result.events)), len(result.events), f"{path} holds them all")

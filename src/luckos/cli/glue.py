@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from luckos.cli.kinds import build_group
-from luckos.cli.output import emit_json, json_option, line, table
+from luckos.cli.output import emit_json, json_option, line, paged_output, table
 from luckos.cli.session import session
 
 group = build_group(
@@ -20,6 +20,7 @@ group = build_group(
 @click.option("--weeks", "count", type=click.IntRange(1, 104), default=6, show_default=True,
               help="how many whole weeks before this one")
 @json_option
+@paged_output
 def weeks(count: int, as_json: bool) -> None:
     """Glue per week: the hours that unlock a deliverable, the hours that substitute for
     one, and the substitute ratio (substitute hours / week_hours in luck.toml)."""

@@ -9,9 +9,17 @@ from typing import Any
 
 import click
 
-from luckos.cli.output import emit_json, json_option, pairs, table, warn
+from luckos.cli.output import (
+    cut_note,
+    emit_json,
+    json_option,
+    limit_option,
+    paged,
+    pairs,
+    table,
+    warn,
+)
 from luckos.cli.session import session
-from luckos.domain.fields import INT_MAX
 from luckos.domain.records import KINDS, Kind, fields_of, short_id
 
 # Columns shown by `list`, per kind (the id always comes first).
@@ -47,7 +55,8 @@ def positional(kind: Kind) -> dataclasses.Field:
     return next(f for f in fields_of(kind) if f.name == kind.argument)
 
 
-def cell(kind: Kind, record: Any, name: str, width: int = 60) -> str:
+def cell(kind: Kind, record: Any, name: str, width: int | None = None) -> str:
+    """A field as one line of text; cut to `width` characters with "…" when given."""
     if name == "id":
         return short_id(kind, record.id)
     value = getattr(record, name)
@@ -65,7 +74,18 @@ def cell(kind: Kind, record: Any, name: str, width: int = 60) -> str:
     if ftype == "float":
         text = f"{value:g}"
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if width is None or len(text) <= width else text[: width - 1] + "…"
+
+
+def order_phrase(kind: Kind) -> str:
+    """The order of `list`, which sorts on the kind's date field, latest first."""
+    if kind.date_field is None:
+        return "last added first"
+    if kind.date_field == "due":
+        return "latest due date first"
+    if kind.name == "window":
+        return "latest date first"
+    return "newest first"
 
 
 def _field_option(field: dataclasses.Field, *, for_edit: bool) -> Callable[[Any], Any]:
@@ -107,7 +127,7 @@ def _a(noun: str) -> str:
 def show_record(kind: Kind, record: Any) -> None:
     items = [("id", short_id(kind, record.id))]
     for field in fields_of(kind):
-        items.append((flag_of(field), cell(kind, record, field.name, width=10_000)))
+        items.append((flag_of(field), cell(kind, record, field.name)))
     if getattr(record, "private", False):
         items.append(("private", "yes: left out of every export unless you ask for a full backup"))
     pairs(items, title=f"{kind.name} {short_id(kind, record.id)}")
@@ -134,7 +154,8 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
         if as_json:
             emit_json(records.as_json(record))
         else:
-            click.echo(f"added {short_id(kind, record.id)}: {cell(kind, record, kind.argument)}")
+            click.echo(f"added {short_id(kind, record.id)}: "
+                       f"{cell(kind, record, kind.argument, width=60)}")
 
     add_cmd = click.argument(title_field.name, metavar=title_field.name.upper())(add)
     for field in reversed(_options(kind, for_edit=False)):
@@ -149,21 +170,25 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
 
         s = session()
         as_json, limit = values.pop("as_json"), values.pop("limit")
+        if limit is None:
+            limit = 0 if as_json else 50
         since, until = values.pop("since", None), values.pop("until", None)
-        found = records.listing(
+        found = records.page(
             s.ws, kind, where=_clean(values),
             since=parse_date(since, s.today, what="--since") if since else None,
             until=parse_date(until, s.today, what="--until") if until else None,
-            limit=None if limit == 0 else limit,
+            limit=limit or None,
             today=s.today,
         )
         if as_json:
-            emit_json([records.as_json(x) for x in found])
+            emit_json([records.as_json(x) for x in found.records])
             return
         columns = ("id", *LIST_COLUMNS[kind_name])
-        table([c.replace("_id", "").replace("_", " ") for c in columns],
-              [[cell(kind, x, c) for c in columns] for x in found],
-              empty=f"no {kind.plural}")
+        with paged():
+            table([c.replace("_id", "").replace("_", " ") for c in columns],
+                  [[cell(kind, x, c) for c in columns] for x in found.records],
+                  empty=f"no {kind.plural}", clip=True)
+            cut_note(len(found.records), found.total)
 
     list_cmd: Any = list_
     filters = [f for f in fields_of(kind)
@@ -177,11 +202,9 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
             list_cmd)
         list_cmd = click.option("--until", metavar="DATE", help=f"{kind.date_field} on or before")(
             list_cmd)
-    list_cmd = click.option("--limit", default=50, show_default=True,
-                            type=click.IntRange(0, INT_MAX),
-                            help="at most this many (0 for all)")(list_cmd)
+    list_cmd = limit_option(list_cmd)
     list_cmd = json_option(list_cmd)
-    group.command("list", help=f"List {kind.plural}, newest first.")(list_cmd)
+    group.command("list", help=f"List {kind.plural}, {order_phrase(kind)}.")(list_cmd)
 
     # --- show
     @group.command("show", help=f"Show one {kind.name}.")
@@ -194,7 +217,8 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
         if as_json:
             emit_json(records.as_json(record))
         else:
-            show_record(kind, record)
+            with paged():
+                show_record(kind, record)
 
     # --- edit
     def edit(ref: str, **values: Any) -> None:
@@ -225,7 +249,7 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
 
         s = session()
         record = records.fetch(s.ws, kind, ref)
-        label = f"{short_id(kind, record.id)}: {cell(kind, record, kind.title_field)}"
+        label = f"{short_id(kind, record.id)}: {cell(kind, record, kind.title_field, width=60)}"
         if not yes and not click.confirm(f"delete {label}?", default=False):
             raise click.exceptions.Abort()
         records.delete(s.ws, kind, ref)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from luckos.cli.kinds import build_group, show_record
-from luckos.cli.output import emit_json, json_option, line, on_tty, pairs, table, warn
+from luckos.cli.output import emit_json, json_option, line, on_tty, paged_output, pairs, table, warn
 from luckos.cli.session import session
 
 group = build_group(
@@ -35,6 +35,7 @@ def _card(project, default_weeks: int) -> dict:  # type: ignore[no-untyped-def]
 @group.command("show", help="Show a project with its seven heuristics and kill review.")
 @click.argument("ref", metavar="ID")
 @json_option
+@paged_output
 def show(ref: str, as_json: bool) -> None:
     from luckos.app import records
     from luckos.domain import projects

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from luckos.cli.kinds import build_group
-from luckos.cli.output import emit_json, heading, json_option, line, table
+from luckos.cli.output import emit_json, heading, json_option, line, paged_output, table
 from luckos.cli.session import session
 
 group = build_group(
@@ -44,6 +44,7 @@ def start(on: str | None, focus: str, theme: str | None, as_json: bool) -> None:
 @group.command("status")
 @click.argument("ref", required=False, metavar="[ID]")
 @json_option
+@paged_output
 def status(ref: str | None, as_json: bool) -> None:
     """The twelve weeks, their checkpoints and dates, and what is done (the running reboot,
     or ID)."""

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from luckos.app.review import WeeklyReview
-from luckos.cli.output import heading, line, pairs, percent, table
+from luckos.cli.output import cut_note, heading, line, pairs, percent, table
 from luckos.domain.ledger import LedgerSummary
 from luckos.domain.records import METRIC_SLOT_NAMES, Promise
 from luckos.domain.windows import Occurrence
@@ -53,6 +53,7 @@ def render_review(review: WeeklyReview) -> None:
         title="Next decision windows",
         empty="no decision windows ahead: add the weeks your org decides (luck window add)",
     )
+    cut_note(min(8, len(review.windows)), len(review.windows), "luck window upcoming for all")
     table(
         ["theme", "slot", "metric", "last reading"],
         [[f"t{s.theme.id} {s.theme.label}", METRIC_SLOT_NAMES[s.slot],

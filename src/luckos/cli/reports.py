@@ -7,9 +7,8 @@ from typing import Any
 import click
 
 from luckos.cli.consequence import month_options, run_month
-from luckos.cli.output import emit_json, json_option, table
+from luckos.cli.output import cut_note, emit_json, json_option, paged, table
 from luckos.cli.session import session
-from luckos.domain.fields import INT_MAX
 
 
 @click.command()
@@ -37,7 +36,8 @@ def review(as_json: bool, month: str | None, **month_values: Any) -> None:
         return
     from luckos.cli.render import render_review
 
-    render_review(report)
+    with paged():
+        render_review(report)
 
 
 @click.command()
@@ -59,32 +59,39 @@ def ledger(as_json: bool) -> None:
         return
     from luckos.cli.render import render_ledger
 
-    render_ledger(result)
+    with paged():
+        render_ledger(result)
 
 
 @click.command()
 @click.argument("text", nargs=-1, required=True)
-@click.option("--limit", default=30, show_default=True, type=click.IntRange(1, INT_MAX),
-              help="at most this many hits")
+@click.option("--limit", type=click.IntRange(0, 2**63 - 1), default=None,
+              help="at most this many hits, best first (default: 30, all with --json; "
+                   "0 for all)")
 @click.option("--no-private", is_flag=True, help="leave out private notes (earned secrets)")
 @json_option
-def search(text: tuple[str, ...], limit: int, no_private: bool, as_json: bool) -> None:
-    """Search every text field of every record.
+def search(text: tuple[str, ...], limit: int | None, no_private: bool, as_json: bool) -> None:
+    """Search every text field of every record, best matches first.
 
     Words are matched with stemming (`migrate` finds `migration`); quote a phrase, use
-    OR, NOT or a trailing * as in SQLite FTS5. Private notes are marked as such.
+    OR, NOT or a trailing * as in SQLite FTS5. Private notes are marked as such. On a
+    terminal the matched words are highlighted; piped, they are in [brackets].
     """
     from luckos.app.search import search as run
+    from luckos.cli.output import Marked
 
     s = session()
-    hits = run(s.ws, " ".join(text), include_private=not no_private, limit=limit)
+    if limit is None:
+        limit = 0 if as_json else 30
+    found = run(s.ws, " ".join(text), include_private=not no_private, limit=limit or None)
+    hits = [(h, Marked(h.snippet, h.matches)) for h in found.hits]
     if as_json:
         emit_json([{"id": h.ref, "kind": h.kind, "private": h.private, "title": h.title,
-                    "snippet": h.snippet} for h in hits])
+                    "snippet": str(marked)} for h, marked in hits])
         return
-    table(["id", "kind", "title", "match"],
-          [[h.ref, h.kind + (" (private)" if h.private else ""), h.title, h.snippet]
-           for h in hits],
-          empty=f"nothing matches {' '.join(text)!r}")
-
-
+    with paged():
+        table(["id", "kind", "title", "match"],
+              [[h.ref, h.kind + (" (private)" if h.private else ""), h.title, marked]
+               for h, marked in hits],
+              empty=f"nothing matches {' '.join(text)!r}")
+        cut_note(len(hits), found.total)

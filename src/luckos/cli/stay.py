@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from luckos.cli.output import emit_json, heading, json_option, line
+from luckos.cli.output import emit_json, heading, json_option, line, paged_output
 from luckos.cli.session import session
 
 _SHOWN = 10  # evidence lines shown per answer; --json lists all
@@ -14,6 +14,7 @@ _TITLES = {"hard check": "Three hard checks", "stay if": "Stay if...",
 
 @click.command("stay-or-move")
 @json_option
+@paged_output
 def stay_or_move(as_json: bool) -> None:
     """When to stay, when to move: the three hard checks and the stay criteria.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from luckos.cli.output import emit_json, heading, json_option, line, table
+from luckos.cli.output import emit_json, heading, json_option, line, paged_output, table
 from luckos.cli.session import session
 
 
@@ -13,6 +13,7 @@ from luckos.cli.session import session
 @click.option("--quarters", type=click.IntRange(1, 40), default=None, metavar="N",
               help="how many quarters (default: thresholds.trend_quarters)")
 @json_option
+@paged_output
 def surface(theme: str | None, quarters: int | None, as_json: bool) -> None:
     """Luck surface area = what you build × who sees it × credibility × timing.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from luckos.cli.kinds import build_group, show_record
-from luckos.cli.output import emit_json, json_option, quantity, table, warn
+from luckos.cli.output import emit_json, json_option, paged_output, quantity, table, warn
 from luckos.cli.session import session
 
 group = build_group(
@@ -23,6 +23,7 @@ metric = build_group(
 @group.command("show", help="Show a theme with its metrics and latest readings.")
 @click.argument("ref", metavar="ID")
 @json_option
+@paged_output
 def show(ref: str, as_json: bool) -> None:
     from luckos.app import records
     from luckos.app.review import metric_status_json

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from luckos.cli.kinds import build_group
-from luckos.cli.output import emit_json, json_option, table
+from luckos.cli.output import emit_json, json_option, paged_output, table
 from luckos.cli.session import session
 
 group = build_group(
@@ -19,6 +19,7 @@ group = build_group(
 @click.option("--days", type=click.IntRange(1, 3660), default=None,
               help="how far ahead (default: thresholds.window_horizon_days)")
 @json_option
+@paged_output
 def upcoming(days: int | None, as_json: bool) -> None:
     """The next window dates, their prep deadlines and readiness."""
     from luckos.app.review import occurrence_json

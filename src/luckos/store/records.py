@@ -79,6 +79,11 @@ def _table(kind: Kind) -> _Table:
 TABLES = {name: _table(kind) for name, kind in KINDS.items()}
 
 
+# Around the matched words of a search snippet: control characters, which no record's
+# text is expected to hold (a stray one in a record only shifts the emphasis).
+MATCH_START, MATCH_END = "\x02", "\x03"
+
+
 @dataclasses.dataclass(frozen=True)
 class SearchHit:
     kind: str
@@ -136,32 +141,21 @@ class RecordsMixin:
     ) -> list[Any]:
         """Records of a kind, filtered by equal fields and a date range on its date field."""
         table = TABLES[kind]
-        clauses, params = [], []
-        for name, value in (where or {}).items():
-            if name not in table.columns and name != "id":
-                raise KeyError(name)
-            if value is None:
-                clauses.append(f'"{name}" IS NULL')
-            else:
-                clauses.append(f'"{name}" = ?')
-                params.append(_to_row_value(_type_of(table, name), value))
-        date_field = table.kind.date_field
-        if date_field and since:
-            clauses.append(f'"{date_field}" >= ?')
-            params.append(since.isoformat())
-        if date_field and until:
-            clauses.append(f'"{date_field}" <= ?')
-            params.append(until.isoformat())
-        sql = table.select
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        order_by = order or date_field or "id"
+        where_sql, params = _filter(table, where, since, until)
+        order_by = order or table.kind.date_field or "id"
         direction = "DESC" if descending else "ASC"
-        sql += f' ORDER BY "{order_by}" {direction}, id {direction}'
+        sql = f'{table.select}{where_sql} ORDER BY "{order_by}" {direction}, id {direction}'
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
         return [table.record(row) for row in self.db.execute(sql, params)]
+
+    def find_count(self, kind: str, *, where: dict[str, Any] | None = None,
+                   since: dt.date | None = None, until: dt.date | None = None) -> int:
+        """How many records `find` would return without a limit."""
+        where_sql, params = _filter(TABLES[kind], where, since, until)
+        return int(self.db.execute(f'SELECT count(*) FROM "{kind}"{where_sql}',
+                                   params).fetchone()[0])
 
     def all(self, kind: str) -> list[Any]:
         table = TABLES[kind]
@@ -254,16 +248,47 @@ class RecordsMixin:
 
     # --- search -------------------------------------------------------------------------
 
-    def search(self, query: str, *, include_private: bool, limit: int) -> list[SearchHit]:
+    def search(self, query: str, *, include_private: bool, limit: int | None) -> list[SearchHit]:
+        """The best matches first; in each snippet the matched words sit between
+        MATCH_START and MATCH_END."""
         sql = (
-            "SELECT kind, rid, private, snippet(search_index, 0, '[', ']', '…', 12) "
+            "SELECT kind, rid, private, snippet(search_index, 0, ?, ?, '…', 12) "
             "FROM search_index WHERE search_index MATCH ?"
         )
         if not include_private:
             sql += " AND private = 0"
         sql += " ORDER BY rank LIMIT ?"
-        rows = self.db.execute(sql, (query, limit)).fetchall()
+        params = (MATCH_START, MATCH_END, query, -1 if limit is None else limit)
+        rows = self.db.execute(sql, params).fetchall()
         return [SearchHit(kind, int(rid), bool(private), text) for kind, rid, private, text in rows]
+
+    def search_count(self, query: str, *, include_private: bool) -> int:
+        sql = "SELECT count(*) FROM search_index WHERE search_index MATCH ?"
+        if not include_private:
+            sql += " AND private = 0"
+        return int(self.db.execute(sql, (query,)).fetchone()[0])
+
+
+def _filter(table: Any, where: dict[str, Any] | None, since: dt.date | None,
+            until: dt.date | None) -> tuple[str, list[Any]]:
+    """The WHERE clause of `find` (or "") and its parameters."""
+    clauses, params = [], []
+    for name, value in (where or {}).items():
+        if name not in table.columns and name != "id":
+            raise KeyError(name)
+        if value is None:
+            clauses.append(f'"{name}" IS NULL')
+        else:
+            clauses.append(f'"{name}" = ?')
+            params.append(_to_row_value(_type_of(table, name), value))
+    date_field = table.kind.date_field
+    if date_field and since:
+        clauses.append(f'"{date_field}" >= ?')
+        params.append(since.isoformat())
+    if date_field and until:
+        clauses.append(f'"{date_field}" <= ?')
+        params.append(until.isoformat())
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
 def _kind_name(record: Any) -> str:
