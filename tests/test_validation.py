@@ -45,6 +45,8 @@ def filled(luck: Luck) -> Luck:
     ("every 6 months", "half-yearly"),
     ("every 4 months", "FREQ=MONTHLY;INTERVAL=4"),
     ("freq=monthly;byday=1mo", "FREQ=MONTHLY;BYDAY=1MO"),
+    ("FREQ=WEEKLY;UNTIL=20270601", "FREQ=WEEKLY;UNTIL=20270601"),
+    ("RRULE:FREQ=MONTHLY;COUNT=6", "FREQ=MONTHLY;COUNT=6"),
 ])
 def test_recurrence_words_are_stored_in_the_forms_the_domain_knows(luck: Luck, typed: str,
                                                                    stored: str) -> None:
@@ -75,6 +77,8 @@ def test_monthly_keeps_the_last_day_of_short_months(luck: Luck) -> None:
     ("FREQ=DAILY;BYHOUR=9", "BYHOUR is not supported (a window is a whole day)"),
     ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "it falls on no date in the 10 years after"),
     ("every 0 weeks", "the interval must be 1 or more"),
+    ("FREQ=WEEKLY;UNTIL=20251231", "UNTIL=20251231 is before the window's first date "
+                                   "(2026-12-01)"),
 ])
 def test_recurrences_that_would_break_the_loop_are_refused(luck: Luck, typed: str,
                                                            message: str) -> None:

@@ -107,7 +107,12 @@ def rule_problem(rule: str, start: dt.date | None = None) -> str | None:
             return f"UNTIL={parts['UNTIL']} is not a date (YYYYMMDD)"
         if not in_range(until):
             return f"UNTIL={parts['UNTIL']} is out of range ({DATE_RANGE})"
-    return _expansion_problem(text, start or dt.date(2000, 1, 1))
+        if start is not None and until < start:
+            return f"UNTIL={parts['UNTIL']} is before the window's first date ({start})"
+    # COUNT and UNTIL only cut the dates short: whether the pattern falls on a date at all
+    # is asked of the rule without them
+    pattern = ";".join(f"{k}={v}" for k, v in parts.items() if k not in ("COUNT", "UNTIL"))
+    return _expansion_problem(pattern, start or dt.date(2000, 1, 1))
 
 
 @functools.lru_cache(maxsize=1024)
