@@ -97,3 +97,13 @@ def test_dates_out_of_range_already_stored_are_reported_and_do_not_crash(luck: L
     luck.ok("window", "edit", "w1", "--on", "2026-12-01")
     luck.ok("reboot", "edit", "rb1", "--started", "2026-11-02")
     assert luck.json("check", "--only", "stored-values")["invariants"][0]["state"] == "ok"
+
+
+def test_text_stored_as_bytes_that_are_not_utf8_is_one_line(luck: Luck) -> None:
+    luck.ok("promise", "add", "Ship it", "--to", "Priya", "--due", "2026-12-04")
+    plant(luck.db, "UPDATE promise SET what = CAST(x'6361ff' AS TEXT) WHERE id = 1")
+    result = run(luck.home, "promise", "show", "p1")
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"luck: error: {luck.db}: Could not decode to UTF-8 column 'what' with text "
+        "'ca\ufffd'; correct that text in the sqlite3 shell or restore a backup\n")

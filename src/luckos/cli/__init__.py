@@ -101,10 +101,15 @@ class LazyGroup(click.Group):
 
             # a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB) raises DatabaseError itself,
             # never one of its subclasses, which would be our own bugs
-            if type(exc) is not sqlite3.DatabaseError:
-                raise
             from luckos.workspace import DB_NAME
 
+            if (isinstance(exc, sqlite3.OperationalError)
+                    and str(exc).startswith("Could not decode to UTF-8")):
+                # text another program wrote as bytes that are not UTF-8
+                raise BadInput(f"{ctx.obj.home / DB_NAME}: {exc}; correct that text in the "
+                               "sqlite3 shell or restore a backup") from None
+            if type(exc) is not sqlite3.DatabaseError:
+                raise
             raise BadInput(f"{ctx.obj.home / DB_NAME}: the database is corrupt ({exc}); "
                            "restore it from a backup") from None
 
