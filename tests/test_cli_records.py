@@ -30,12 +30,12 @@ SPECS: dict[str, Spec] = {
         (THEME,),
         ("Ship the migration plan", "--to", "Dana", "--due", "fri", "--theme", "t1",
          "--tag", "migration,infra", "--note", "two sprints"),
-        {"what": "Ship the migration plan", "to_whom": "Dana", "made_on": "2026-11-25",
-         "due": "2026-11-27", "status": "open", "landed_on": None, "theme_id": "t1",
+        {"what": "Ship the migration plan", "to": "Dana", "on": "2026-11-25",
+         "due": "2026-11-27", "status": "open", "ended_on": None, "theme_id": "t1",
          "tags": ["migration", "infra"], "renegotiated_to": None, "note": "two sprints"},
         ("Draft the two-pager", "--to", "Rae", "--due", "+2w"),
         ("--due", "2026-12-04", "--to", "Dana and Priya"),
-        {"due": "2026-12-04", "to_whom": "Dana and Priya", "status": "open"},
+        {"due": "2026-12-04", "to": "Dana and Priya", "status": "open"},
     ),
     "signal": Spec(
         (),
@@ -51,10 +51,10 @@ SPECS: dict[str, Spec] = {
         ("FY27 planning", "--on", "2026-12-07", "--kind", "planning", "--recurrence",
          "yearly", "--no-demo", "--doc", "docs/fy27.md", "--theme", "t1"),
         {"name": "FY27 planning", "kind": "planning", "on": "2026-12-07",
-         "recurrence": "yearly", "prep_lead_days": 7, "needs_brief": True,
-         "needs_demo": False, "docs": ["docs/fy27.md"], "theme_id": "t1", "note": ""},
+         "recurrence": "yearly", "prep_lead_days": 7, "brief": True,
+         "demo": False, "docs": ["docs/fy27.md"], "theme_id": "t1", "note": ""},
         ("Headcount", "--on", "2027-01-10", "--kind", "headcount"),
-        ("--prep-lead", "14", "--kind", "budget"),
+        ("--prep-lead-days", "14", "--kind", "budget"),
         {"prep_lead_days": 14, "kind": "budget"},
     ),
     "theme": Spec(
@@ -132,11 +132,11 @@ SPECS: dict[str, Spec] = {
     "testimonial": Spec(
         (ARTIFACT,),
         ("Maya", "--artifact", "a1", "--hours", "40", "--quote", "saved us a week"),
-        {"artifact_id": "a1", "who": "Maya", "on": "2026-11-25", "hours_saved": 40.0,
+        {"artifact_id": "a1", "who": "Maya", "on": "2026-11-25", "hours": 40.0,
          "quote": "saved us a week"},
         ("Dan", "--artifact", "a1"),
         ("--hours", "12.5"),
-        {"hours_saved": 12.5},
+        {"hours": 12.5},
     ),
     "note": Spec(
         (),
@@ -242,7 +242,7 @@ def test_keep_miss_drop_reopen(luck: Luck) -> None:
     assert luck.json("ledger")["overall"]["kept_late"] == 1
     luck.ok("promise", "reopen", "p1")
     shown = luck.json("promise", "miss", "p1", "--on", "2026-11-21")
-    assert (shown["status"], shown["landed_on"]) == ("missed", "2026-11-21")
+    assert (shown["status"], shown["ended_on"]) == ("missed", "2026-11-21")
     luck.ok("promise", "drop", "p1")
     assert luck.json("promise", "show", "p1")["status"] == "dropped"
     assert luck.fails("promise", "keep", "p1") == (
@@ -255,7 +255,7 @@ def test_renegotiate_early_and_late(luck: Luck) -> None:
     out = luck.json("promise", "renegotiate", "p1", "--due", "2026-12-04")
     assert out["early"] is True
     assert (out["closed"]["status"], out["closed"]["renegotiated_to"]) == ("renegotiated", "p2")
-    assert (out["successor"]["id"], out["successor"]["due"], out["successor"]["made_on"]) == (
+    assert (out["successor"]["id"], out["successor"]["due"], out["successor"]["on"]) == (
         "p2", "2026-12-04", "2026-11-25")
     # p2 is due 2026-12-04; renegotiated on 2026-12-06 it is a miss
     late = luck.ok("promise", "renegotiate", "p2", "--due", "2026-12-18", today="2026-12-06")
@@ -321,7 +321,7 @@ def test_artifact_used_records_a_testimonial(luck: Luck) -> None:
                    "I used your doc; it saved us a week").stdout.strip() == (
         "added u1: Maya used a1 (Canary runbook)")
     shown = luck.json("artifact", "show", "a1")
-    assert [(t["id"], t["who"], t["hours_saved"]) for t in shown["testimonials"]] == [
+    assert [(t["id"], t["who"], t["hours"]) for t in shown["testimonials"]] == [
         ("u1", "Maya", 40.0)]
     # deleting the artifact takes its testimonials with it
     luck.ok("artifact", "delete", "a1", "--yes")

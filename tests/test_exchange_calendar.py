@@ -141,7 +141,7 @@ def test_replace_clears_the_kept_audits_too(luck: Luck, tmp_path: Path) -> None:
     assert other.json("calendar", "history") == luck.json("calendar", "history")
     other.ok("import", str(without), "--replace")
     assert other.json("calendar", "history") == []
-    assert _check(other)[1]["invariants"][0]["state"] == "not-checked"
+    assert _check(other)[1]["invariants"][0]["state"] == "not_checked"
     # and the numbering starts again
     assert other.ok("calendar", "import", str(ics_path), "--from", "2025-02-03", "--to",
                     "2025-02-09").stdout.startswith("Kept import 1:")

@@ -235,7 +235,7 @@ def _export(luck: Luck, tmp_path: Path) -> tuple[dict[str, Any], Path]:
 
 @pytest.mark.parametrize(("kind", "field", "value", "message"), [
     ("decision", "confidence", 7, "records.decision[0]: confidence 7 is out of range (0 to 1)"),
-    ("testimonial", "hours_saved", -4, "records.testimonial[0]: hours -4 is out of range "
+    ("testimonial", "hours", -4, "records.testimonial[0]: hours -4 is out of range "
                                        "(0 or more)"),
     ("promise", "due", "2026-10-01", "records.promise[0]: due date 2026-10-01 is before the "
                                      "promise was made (2026-11-01)"),

@@ -72,7 +72,7 @@ def test_the_hand_computed_week_in_json(luck, write) -> None:  # type: ignore[no
                                 "why": "the calendar's X-WR-TIMEZONE"}
     assert data["me"]["addresses"] == ["me@example.com"]
     assert data["counted"] == {"meeting": 7, "focus": 1, "hold": 1, "away": 1,
-                               "declined": 1, "cancelled": 1, "free": 1, "all-day": 0}
+                               "declined": 1, "cancelled": 1, "free": 1, "all_day": 0}
     [week] = data["weeks"]
     assert week == {
         "week_start": "2025-02-03", "days": 7, "meeting_hours": 5.0, "meetings": 7,

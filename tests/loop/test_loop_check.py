@@ -61,7 +61,7 @@ def test_window_outside_its_prep_lead_keeps_and_names_the_next(luck: Luck) -> No
 
 def test_no_windows_is_not_checked(luck: Luck) -> None:
     code, r = only(luck, "window-prep")
-    assert (code, r["state"]) == (0, "not-checked")
+    assert (code, r["state"]) == (0, "not_checked")
     assert r["finding"] == "no decision windows recorded"
 
 
@@ -73,7 +73,7 @@ def test_brief_lints_without_the_linter_is_not_checked(luck: Luck,
     monkeypatch.setitem(__import__("sys").modules, "luckos.writing.lint", None)
     luck.ok("window", "add", "FY27 planning", "--on", "2026-11-30", "--doc", "docs/fy27.md")
     code, r = only(luck, "brief-lints")
-    assert (code, r["state"]) == (0, "not-checked")
+    assert (code, r["state"]) == (0, "not_checked")
     assert "doc linter is not installed" in r["finding"]
 
 
@@ -116,7 +116,7 @@ def test_brief_link_to_a_missing_file_breaks_and_a_url_is_not_checked(
     luck.ok("window", "add", "FY27 planning", "--on", "2026-11-30",
             "--doc", "https://docs.example.com/fy27")
     code, r = only(luck, "brief-lints")
-    assert (code, r["state"]) == (0, "not-checked")
+    assert (code, r["state"]) == (0, "not_checked")
     luck.ok("window", "link", "w1", str(tmp_path / "gone.md"))
     code, r = only(luck, "brief-lints")
     assert (code, r["state"]) == (1, "broken")
@@ -252,7 +252,7 @@ def test_maker_day_without_the_calendar_audit_is_not_checked(
         luck: Luck, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(__import__("sys").modules, "luckos.app.calendar", None)
     code, r = only(luck, "maker-day")
-    assert (code, r["state"]) == (0, "not-checked")
+    assert (code, r["state"]) == (0, "not_checked")
     assert "calendar audit is not installed" in r["finding"]
 
 
@@ -274,7 +274,7 @@ def test_maker_day_with_an_empty_audit_is_not_checked(luck: Luck,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_calendar(monkeypatch, [])
     code, r = only(luck, "maker-day")
-    assert (code, r["state"]) == (0, "not-checked")
+    assert (code, r["state"]) == (0, "not_checked")
     assert r["finding"] == "no calendar audit yet"
 
 
@@ -371,7 +371,7 @@ def test_reboot_at_week_twelve_asks_for_the_post_mortem(luck: Luck) -> None:
     assert r["finding"] == "rb1: the one-page post-mortem is due"
     luck.ok("reboot", "postmortem", "Cheaper CI landed; next theme: flaky tests.")
     code, r = only(luck, "reboot")
-    assert (code, r["state"]) == (0, "not-checked")  # no reboot running any more
+    assert (code, r["state"]) == (0, "not_checked")  # no reboot running any more
 
 
 # --- bench-action and diagnosis-age ------------------------------------------------------
@@ -417,10 +417,10 @@ def test_story_workspace_breaks_what_it_should(story: Luck) -> None:
     assert code == 1
     states = {k: v["state"] for k, v in results.items()}
     assert states == {
-        "window-prep": "ok", "brief-lints": "not-checked", "promise-overdue": "broken",
-        "metric-readings": "broken", "explore-loop": "broken", "maker-day": "not-checked",
+        "window-prep": "ok", "brief-lints": "not_checked", "promise-overdue": "broken",
+        "metric-readings": "broken", "explore-loop": "broken", "maker-day": "not_checked",
         "glue-ratio": "broken", "decision-review": "broken", "project-kill-review": "broken",
-        "reboot": "not-checked", "bench-action": "ok", "diagnosis-age": "broken",
+        "reboot": "not_checked", "bench-action": "ok", "diagnosis-age": "broken",
         "stored-values": "ok",
     }
     assert refs(results["promise-overdue"]) == ["p49"]

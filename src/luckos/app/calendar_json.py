@@ -27,7 +27,7 @@ def report_json(report: Report, *, explain: bool = False) -> dict[str, Any]:
         "me": {"addresses": sorted(a.me), "why": report.me_reason},
         "events": report.events,
         "occurrences": report.occurrences,
-        "counted": {kind: a.kinds.get(kind, 0) for kind in KINDS},
+        "counted": {kind.replace("-", "_"): a.kinds.get(kind, 0) for kind in KINDS},
         "skipped": report.skipped,
         "notes": report.notes,
         "examples": report.examples,

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from luckos import __version__
-from luckos.domain.fields import INT_MAX
+from luckos.domain.fields import INT_MAX, json_key
 from luckos.domain.records import KINDS, Kind, fields_of, is_private
 from luckos.errors import LuckError
 from luckos.store import SCHEMA_VERSION
@@ -173,14 +173,15 @@ def _encode(kind: Kind, record: Any) -> dict[str, Any]:
             value = value.isoformat()
         elif ftype == "list":
             value = list(value)
-        out[field.name] = value
+        out[json_key(field)] = value
     return out
 
 
 def _decode(kind: Kind, row: Any, where: str) -> Any:
     if not isinstance(row, dict):
         raise LuckError(f"import: {where} must be an object")
-    known = {"id", *(f.name for f in fields_of(kind))}
+    # files written before a field took its option's name ("to_whom", now "to") still read
+    known = {"id", *(f.name for f in fields_of(kind)), *(json_key(f) for f in fields_of(kind))}
     unknown = set(row) - known
     if unknown:
         raise LuckError(f"import: {where} has an unknown field {sorted(unknown)[0]!r}")
@@ -190,12 +191,13 @@ def _decode(kind: Kind, row: Any, where: str) -> Any:
                         + (" (at most 2**63-1)" if isinstance(rid, int) and rid > 1 else ""))
     values: dict[str, Any] = {"id": rid}
     for field in fields_of(kind):
-        if field.name not in row:
+        key = json_key(field) if json_key(field) in row else field.name
+        if key not in row:
             continue
-        values[field.name] = _decode_value(field, row[field.name], f"{where}.{field.name}")
+        values[field.name] = _decode_value(field, row[key], f"{where}.{key}")
     for field in fields_of(kind):
         if field.metadata["required"] and values.get(field.name) in (None, ""):
-            raise LuckError(f"import: {where} has no {field.name}")
+            raise LuckError(f"import: {where} has no {json_key(field)}")
     return kind.cls(**values)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from luckos.dates import parse_date, parse_month
 from luckos.domain import records as r
-from luckos.domain.fields import INT_MAX
+from luckos.domain.fields import INT_MAX, json_key
 from luckos.domain.records import KINDS, Kind, fields_of, short_id
 from luckos.domain.validate import UNIQUE_FIELDS, validate
 from luckos.errors import LuckError
@@ -205,15 +205,15 @@ def as_json(record: Any) -> dict[str, Any]:
         value = getattr(record, field.name)
         ftype = field.metadata["type"]
         if value is None:
-            data[field.name] = None
+            data[json_key(field)] = None
         elif ftype == "date":
-            data[field.name] = value.isoformat()
+            data[json_key(field)] = value.isoformat()
         elif ftype == "list":
-            data[field.name] = list(value)
+            data[json_key(field)] = list(value)
         elif ftype.startswith("ref:"):
-            data[field.name] = short_id(KINDS[ftype[4:]], value)
+            data[json_key(field)] = short_id(KINDS[ftype[4:]], value)
         else:
-            data[field.name] = value
+            data[json_key(field)] = value
     if r.is_private(record):
         data["private"] = True
     return data

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -45,6 +45,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "surface": ("luckos.cli.surface:surface", "Luck surface area by quarter, formulas shown."),
     "feed": ("luckos.cli.feed:feed", "Windows, prep and reviews as an ICS calendar feed."),
     "calendar": ("luckos.cli.calendar:group", "Audit a calendar export (ICS): load, maker day."),
+    "completion": ("luckos.cli.completion:completion",
+                   "Print the shell completion script (bash, zsh, fish)."),
 }
 
 
@@ -56,7 +58,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("The operating loop", ("diagnose", "glue", "explore", "project", "arc", "reboot",
                             "stay-or-move", "surface", "feed")),
     ("Calendar, documents, rough math", ("calendar", "doc", "estimate")),
-    ("Workspace", ("init", "demo", "search", "export", "import", "backup")),
+    ("Workspace", ("init", "demo", "search", "export", "import", "backup", "completion")),
 )
 
 
@@ -70,7 +72,32 @@ class LazyGroup(click.Group):
         module_name, attribute = COMMANDS[name][0].split(":")
         command = getattr(importlib.import_module(module_name), attribute)
         assert isinstance(command, click.Command)
+        from luckos.cli.examples import attach
+
+        attach(command, name)
         return command
+
+    def resolve_command(self, ctx: click.Context, args: list[str]
+                        ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if name not in COMMANDS and not name.startswith("-") and not ctx.resilient_parsing:
+            # Click suggests from the commands it holds; ours load lazily from COMMANDS
+            import difflib
+
+            close = difflib.get_close_matches(name, COMMANDS, n=3)
+            hint = (f" Did you mean {close[0]!r}?" if len(close) == 1 else
+                    f" (Did you mean one of: {', '.join(close)}?)" if close else "")
+            ctx.fail(f"No such command {name!r}.{hint}")
+        return super().resolve_command(ctx, args)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[Any]:
+        # complete command names from the table, without importing every command module
+        from click.shell_completion import CompletionItem
+
+        if incomplete.startswith("-"):  # the group's own options
+            return click.Command.shell_complete(self, ctx, incomplete)
+        return [CompletionItem(name, help=help_text)
+                for name, (_, help_text) in COMMANDS.items() if name.startswith(incomplete)]
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         placed = {name for _, names in SECTIONS for name in names}
@@ -87,7 +114,7 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except LuckError as exc:
-            raise BadInput(exc.message) from None
+            raise BadInput(exc.message) from exc  # the cause is kept for --debug
         except OSError as exc:
             # a path the user gave that the system refuses (too long, a folder where a
             # file is wanted, no such folder, no permission): one line naming it
@@ -95,7 +122,7 @@ class LazyGroup(click.Group):
                 raise
             name = str(exc.filename)
             shown = name if len(name) <= 80 else f"{name[:60]}... ({len(name):,} characters)"
-            raise BadInput(f"{shown}: {exc.strerror.lower()}") from None
+            raise BadInput(f"{shown}: {exc.strerror.lower()}") from exc
         except Exception as exc:
             import sqlite3  # loaded already by any command that reached the store
 
@@ -134,13 +161,20 @@ class BadInput(click.ClickException):
 @click.option("--no-pager", is_flag=True,
               help="Print long reports straight to the terminal (default: through "
                    "LUCK_PAGER, else PAGER, else less).")
+@click.option("--debug", is_flag=True,
+              help="Show the full traceback behind an error message.")
 @click.version_option(package_name="luckos", prog_name="luck")
 @click.pass_context
-def cli(ctx: click.Context, home: str | None, today: str | None, no_pager: bool) -> None:
+def cli(ctx: click.Context, home: str | None, today: str | None, no_pager: bool,
+        debug: bool) -> None:
     """luckos: a career operating system that makes you easy to bet on.
 
     Capture promises, windows, themes and wins in one short command; run
     `luck review` each week. Dates take YYYY-MM-DD or +3d, +2w, fri, next month.
+    --home, --today, --no-pager and --debug go before or after the command.
+
+    Exit codes: 0 ok, 1 a check found problems (or you said no), 2 bad input,
+    130 interrupted (Ctrl-C).
     """
     from luckos.cli.session import Session
 
@@ -171,6 +205,64 @@ def _unusable_argument(args: list[str]) -> str | None:
     return None
 
 
+# Options of the `luck` group itself, which may also be typed after the command.
+_GLOBAL_VALUED = ("--home", "--today")
+_GLOBAL_FLAGS = ("--debug", "--no-pager")
+
+
+def hoist_global_options(argv: list[str]) -> list[str]:
+    """`luck review --today 2026-11-25` as `luck --today 2026-11-25 review`: move the
+    group's own options typed after the command to before it (up to a `--`)."""
+    start = 0
+    while start < len(argv):
+        word = argv[start]
+        if word in _GLOBAL_VALUED:
+            start += 2
+        elif word in _GLOBAL_FLAGS or word.startswith(tuple(f"{o}=" for o in _GLOBAL_VALUED)):
+            start += 1
+        elif word.startswith("-"):
+            return argv  # --help, --version, or an unknown option: Click answers
+        else:
+            break
+    moved: list[str] = []
+    rest: list[str] = []
+    index = start + 1
+    while index < len(argv):
+        word = argv[index]
+        if word == "--":
+            rest.extend(argv[index:])
+            break
+        if word in _GLOBAL_VALUED:
+            if index + 1 == len(argv):
+                from luckos.errors import LuckError
+
+                raise LuckError(f"{word} needs a value: luck {argv[start]} ... {word} "
+                                f"{'DATE' if word == '--today' else 'FOLDER'}")
+            moved.extend(argv[index:index + 2])
+            index += 2
+            continue
+        if word in _GLOBAL_FLAGS or word.startswith(tuple(f"{o}=" for o in _GLOBAL_VALUED)):
+            moved.append(word)
+        else:
+            rest.append(word)
+        index += 1
+    return [*argv[:start], *moved, *argv[start:start + 1], *rest]
+
+
+def _missing(exc: click.MissingParameter) -> str:
+    """Every required argument and option left out, not only the first Click met."""
+    ctx = exc.ctx
+    if ctx is None:
+        return exc.format_message()
+    params = sorted(ctx.command.get_params(ctx), key=lambda p: not isinstance(p, click.Argument))
+    names = [p.human_readable_name if isinstance(p, click.Argument) else p.opts[0]
+             for p in params if p.required and ctx.params.get(p.name or "") in (None, ())]
+    if not names:
+        return exc.format_message()
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"{ctx.command_path} needs {listed} (see {ctx.command_path} --help)"
+
+
 def main(argv: list[str] | None = None) -> Any:
     from luckos.errors import LuckError
 
@@ -180,15 +272,38 @@ def main(argv: list[str] | None = None) -> Any:
         click.echo(f"luck: error: {unusable}", err=True)
         sys.exit(2)
     try:
-        return cli.main(args=args, prog_name="luck", standalone_mode=False)
+        argv = hoist_global_options(args)
     except LuckError as exc:
         click.echo(f"luck: error: {exc}", err=True)
         sys.exit(2)
-    except click.exceptions.Abort:
-        click.echo("luck: aborted", err=True)
-        sys.exit(1)
+    debug = "--debug" in argv[:argv.index("--")] if "--" in argv else "--debug" in argv
+
+    def fail(message: str, code: int, exc: BaseException) -> NoReturn:
+        if debug:
+            import traceback
+
+            traceback.print_exception(exc.__cause__ or exc)
+        click.echo(message, err=True)
+        sys.exit(code)
+
+    try:
+        return cli.main(args=argv, prog_name="luck", standalone_mode=False)
+    except LuckError as exc:
+        fail(f"luck: error: {exc}", 2, exc)
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt):
+            fail("luck: interrupted", 130, exc)
+        fail("luck: aborted", 1, exc)
+    except click.MissingParameter as exc:
+        fail(f"luck: error: {_missing(exc)}", 2, exc)
     except click.ClickException as exc:
+        if debug:
+            import traceback
+
+            traceback.print_exception(exc.__cause__ or exc)
         exc.show()
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except KeyboardInterrupt as exc:  # outside a prompt: in a long command, or at start-up
+        fail("luck: interrupted", 130, exc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from luckos.cli.completion import complete_ids
 from luckos.cli.kinds import build_group, cell, show_record
 from luckos.cli.output import emit_json, json_option, paged_output, table
 from luckos.cli.session import session
@@ -20,7 +21,7 @@ testimonial = build_group(
 
 
 @group.command("used")
-@click.argument("ref", metavar="ID")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("artifact"))
 @click.option("--by", "who", required=True, help="who used it")
 @click.option("--hours", type=float, default=None, help="time it saved them, in hours")
 @click.option("--quote", default="", help="what they said")
@@ -43,7 +44,7 @@ def used(ref: str, who: str, hours: float | None, quote: str, on: str | None,
 
 
 @group.command("show", help="Show an artifact and its testimonials.")
-@click.argument("ref", metavar="ID")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("artifact"))
 @json_option
 @paged_output
 def show(ref: str, as_json: bool) -> None:

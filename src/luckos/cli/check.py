@@ -10,9 +10,9 @@ from luckos.cli.output import console, emit_json, json_option, on_tty, paged
 from luckos.cli.session import session
 
 _SHOWN = 10  # items shown per broken invariant; --json lists all
-_ORDER = {"broken": 0, "not-checked": 1, "ok": 2, "off": 3}
-_LABEL = {"broken": "BROKEN", "not-checked": "not checked", "ok": "ok", "off": "off"}
-_MARK = {"broken": ("✗", "red"), "not-checked": ("–", "yellow"), "ok": ("✓", "green"),
+_ORDER = {"broken": 0, "not_checked": 1, "ok": 2, "off": 3}
+_LABEL = {"broken": "BROKEN", "not_checked": "not checked", "ok": "ok", "off": "off"}
+_MARK = {"broken": ("✗", "red"), "not_checked": ("–", "yellow"), "ok": ("✓", "green"),
          "off": ("·", "dim")}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from luckos.cli.completion import complete_ids
 from luckos.cli.kinds import build_group
 from luckos.cli.output import emit_json, json_option
 from luckos.cli.session import session
@@ -16,7 +17,7 @@ group = build_group(
 
 
 @group.command("close")
-@click.argument("ref", metavar="ID")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("decision"))
 @click.option("--outcome", required=True, help="what actually happened")
 @click.option("--response", default="", help="what you did when the world disagreed")
 @json_option

@@ -37,10 +37,13 @@ def group() -> None:
                    "prints it and registers nothing")
 @click.option("--title", help="the title (default: from the theme or window)")
 @click.option("--decider", metavar="WHO", help="who decides (brief, pre-read, scope letter)")
-@click.option("--start", metavar="DATE", help="reboot-plan: the first day (default: today)")
+@click.option("--on", "start", metavar="DATE",
+              help="reboot-plan: the first day of week 1 (default: today)")
+@click.option("--start", "start_old", metavar="DATE", hidden=True)  # its name until --on
 @json_option
 def new(kind: str, theme_ref: str | None, window_ref: str | None, out: str | None,
-        title: str | None, decider: str | None, start: str | None, as_json: bool) -> None:
+        title: str | None, decider: str | None, start: str | None, start_old: str | None,
+        as_json: bool) -> None:
     """Draft a KIND document from the records and register it as an artifact.
 
     KIND is one of: one-pager, brief, scope-letter, post-mortem, runbook,
@@ -53,7 +56,8 @@ def new(kind: str, theme_ref: str | None, window_ref: str | None, out: str | Non
     from luckos.dates import parse_date
 
     s = session()
-    first = parse_date(start, s.today, what="--start") if start else None
+    given, flag = (start, "--on") if start else (start_old, "--start")
+    first = parse_date(given, s.today, what=flag) if given else None
     result = draft(s.ws, kind, s.today, theme_ref=theme_ref, window_ref=window_ref, out=out,
                    title=title, decider=decider, start=first)
     report = result.report

@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from luckos.cli.completion import complete_ids
 from luckos.cli.output import (
     cut_note,
     emit_json,
@@ -18,6 +19,7 @@ from luckos.cli.output import (
     pairs,
     table,
 )
+from luckos.cli.prompts import confirm
 from luckos.cli.session import session
 
 
@@ -251,7 +253,7 @@ def _short_json(data: dict[str, Any]) -> dict[str, Any]:
 
 
 @group.command("show")
-@click.argument("ref", metavar="ID")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("estimate"))
 @click.option("--model", "model_only", is_flag=True,
               help="Print only the model's TOML (to copy it into a file).")
 @json_option
@@ -290,7 +292,7 @@ def show(ref: str, model_only: bool, as_json: bool) -> None:
 
 
 @group.command("link")
-@click.argument("ref", metavar="ID")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("estimate"))
 @click.option("--theme", default=None, metavar="ID", help="The theme it argues for.")
 @click.option("--window", default=None, metavar="ID", help="The decision window it is for.")
 @click.option("--doc", default=None, metavar="PATH", help="The brief it belongs in.")
@@ -310,8 +312,8 @@ def link(ref: str, theme: str | None, window: str | None, doc: str | None,
 
 
 @group.command("delete")
-@click.argument("ref", metavar="ID")
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("estimate"))
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 def delete(ref: str, yes: bool) -> None:
     """Delete a saved estimate."""
     from luckos.app import estimate, records
@@ -319,7 +321,7 @@ def delete(ref: str, yes: bool) -> None:
     s = session()
     record = records.fetch(s.ws, estimate.KIND, ref)
     label = f"{estimate.KIND.prefix}{record.id}: {record.name}"
-    if not yes and not click.confirm(f"delete {label}?", default=False):
+    if not yes and not confirm(f"delete {label}?"):
         raise click.exceptions.Abort()
     records.delete(s.ws, estimate.KIND, ref)
     click.echo(f"deleted {label}")

@@ -9,6 +9,8 @@ from typing import Any
 
 import click
 
+from luckos.cli.completion import complete_ids
+from luckos.cli.examples import kind_examples
 from luckos.cli.output import (
     cut_note,
     emit_json,
@@ -19,6 +21,7 @@ from luckos.cli.output import (
     table,
     warn,
 )
+from luckos.cli.prompts import confirm
 from luckos.cli.session import session
 from luckos.domain.records import KINDS, Kind, fields_of, short_id
 
@@ -45,6 +48,21 @@ LIST_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 _CLICK_TYPES = {"int": int, "float": float}
+
+# Spellings an option had before one name was picked per meaning (`--on` for the day
+# something happened, `--started` and `--ended` for the two ends of a span). They are
+# still accepted, hidden from --help.
+OLD_FLAGS: dict[str, dict[str, tuple[str, ...]]] = {
+    "promise": {"made_on": ("made-on",), "landed_on": ("landed-on",)},
+    "theme": {"started_on": ("started-on",), "retired_on": ("retired",)},
+    "project": {"landed_on": ("landed",)},
+    "window": {"prep_lead_days": ("prep-lead",)},
+}
+
+# How a list's date field reads in --since/--until.
+_DATE_WORDS = {"due": "due date", "started_on": "start date"}
+# How a filter's field reads in its help ("only those with this ...").
+_FILTER_WORDS = {"good": "good direction"}
 
 
 def flag_of(field: dataclasses.Field) -> str:
@@ -88,23 +106,71 @@ def order_phrase(kind: Kind) -> str:
     return "newest first"
 
 
-def _field_option(field: dataclasses.Field, *, for_edit: bool) -> Callable[[Any], Any]:
-    flag = flag_of(field)
+def _field_option(field: dataclasses.Field, *, for_edit: bool, flag: str | None = None,
+                  hidden: bool = False) -> Callable[[Any], Any]:
+    name = field.name if flag is None else f"{field.name}__old_{flag.replace('-', '_')}"
+    flag = flag or flag_of(field)
     ftype = field.metadata["type"]
     help_text = field.metadata["help"]
     if ftype == "bool":
-        return click.option(f"--{flag}/--no-{flag}", field.name, default=None, help=help_text)
+        return click.option(f"--{flag}/--no-{flag}", name, default=None, help=help_text,
+                            hidden=hidden)
     if ftype == "list":
-        return click.option(f"--{flag}", field.name, multiple=True, help=help_text)
+        return click.option(f"--{flag}", name, multiple=True, help=help_text, hidden=hidden)
     if ftype == "choice":
         help_text = f"{help_text} [{'|'.join(field.metadata['choices'])}]"
     metavar = {"date": "DATE", "month": "MONTH", "int": "N", "float": "NUMBER",
                "recurrence": "RULE"}.get(ftype)
     if ftype.startswith("ref:"):
         metavar = "ID"
-    return click.option(f"--{flag}", field.name, default=None, metavar=metavar,
-                        help=help_text + (" (required)" if field.metadata["required"]
-                                          and not for_edit else ""))
+    if field.metadata["required"] and not for_edit and not hidden:
+        # no default=None here: Click counts an explicit default as given
+        return click.option(f"--{flag}", name, metavar=metavar, help=help_text, required=True,
+                            shell_complete=_complete_ref(field))
+    return click.option(f"--{flag}", name, default=None, metavar=metavar, help=help_text,
+                        hidden=hidden, shell_complete=_complete_ref(field))
+
+
+def _complete_ref(field: dataclasses.Field) -> Any:
+    ftype = field.metadata["type"]
+    return complete_ids(ftype[4:]) if ftype.startswith("ref:") else None
+
+
+def _with_old_flags(kind: Kind, command: Any, fields: Sequence[dataclasses.Field], *,
+                    for_edit: bool) -> Any:
+    for field in fields:
+        for old in OLD_FLAGS.get(kind.name, {}).get(field.name, ()):
+            command = _field_option(field, for_edit=for_edit, flag=old, hidden=True)(command)
+    return command
+
+
+def _merge_old_flags(values: dict[str, Any]) -> None:
+    """Fold the values given under an old spelling into their field."""
+    for key in [k for k in values if "__old_" in k]:
+        value = values.pop(key)
+        name = key.split("__old_")[0]
+        if value is not None and value != ():
+            values[name] = value
+
+
+class KindCommand(click.Command):
+    """A generated command whose examples are written from SAMPLES when help is shown,
+    with the path it was reached by (`luck diagnose add`, not the kind's name)."""
+
+    def __init__(self, *args: Any, examples: Callable[[str], list[str]], **kwargs: Any
+                 ) -> None:
+        super().__init__(*args, **kwargs)
+        self.examples = examples
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_epilog(ctx, formatter)
+        from luckos.cli.examples import OK_OR_BAD, write_examples
+
+        listing = self.name in ("list", "show")
+        formatter.write_paragraph()
+        with formatter.indentation():
+            write_examples(formatter, self.examples(ctx.command_path),
+                           OK_OR_BAD if listing else None)
 
 
 def _options(kind: Kind, *, for_edit: bool) -> list[dataclasses.Field]:
@@ -114,6 +180,13 @@ def _options(kind: Kind, *, for_edit: bool) -> list[dataclasses.Field]:
         if (for_edit or f.name != title) and (f.metadata["editable"] or not for_edit)
         and not (not for_edit and f.name == "status")
     ]
+
+
+def _filter_help(field: dataclasses.Field) -> str:
+    if field.metadata["type"] == "choice":
+        word = _FILTER_WORDS.get(field.name, flag_of(field).replace("-", " "))
+        return f"only those with this {word} [{'|'.join(field.metadata['choices'])}]"
+    return f"only those where {field.metadata['help']} is ID"
 
 
 def _clean(values: dict[str, Any]) -> dict[str, Any]:
@@ -147,6 +220,7 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
         from luckos.app import records
 
         as_json = values.pop("as_json")
+        _merge_old_flags(values)
         s = session()
         record, warnings = records.add(s.ws, kind, _clean(values), s.today)
         for message in warnings:
@@ -160,8 +234,10 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
     add_cmd = click.argument(title_field.name, metavar=title_field.name.upper())(add)
     for field in reversed(_options(kind, for_edit=False)):
         add_cmd = _field_option(field, for_edit=False)(add_cmd)
-    add_cmd = json_option(add_cmd)
-    group.command("add", help=f"Add {_a(kind.name)}.")(add_cmd)
+    add_cmd = _with_old_flags(kind, json_option(add_cmd), _options(kind, for_edit=False),
+                              for_edit=False)
+    group.command("add", cls=KindCommand, examples=kind_examples(kind, "add"),
+                  help=f"Add {_a(kind.name)}.")(add_cmd)
 
     # --- list
     def list_(**values: Any) -> None:
@@ -196,19 +272,24 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
                or f.name in extra_list_filters]
     for field in reversed(filters):
         list_cmd = click.option(f"--{flag_of(field)}", field.name, default=None,
-                                help=f"only those with this {flag_of(field)}")(list_cmd)
+                                metavar="ID" if field.metadata["type"] != "choice" else None,
+                                help=_filter_help(field),
+                                shell_complete=_complete_ref(field))(list_cmd)
     if kind.date_field:
-        list_cmd = click.option("--since", metavar="DATE", help=f"{kind.date_field} on or after")(
-            list_cmd)
-        list_cmd = click.option("--until", metavar="DATE", help=f"{kind.date_field} on or before")(
-            list_cmd)
+        date = _DATE_WORDS.get(kind.date_field, "date")
+        list_cmd = click.option("--since", metavar="DATE",
+                                help=f"only those whose {date} is DATE or later")(list_cmd)
+        list_cmd = click.option("--until", metavar="DATE",
+                                help=f"only those whose {date} is DATE or earlier")(list_cmd)
     list_cmd = limit_option(list_cmd)
     list_cmd = json_option(list_cmd)
-    group.command("list", help=f"List {kind.plural}, {order_phrase(kind)}.")(list_cmd)
+    group.command("list", cls=KindCommand, examples=kind_examples(kind, "list"),
+                  help=f"List {kind.plural}, {order_phrase(kind)}.")(list_cmd)
 
     # --- show
-    @group.command("show", help=f"Show one {kind.name}.")
-    @click.argument("ref", metavar="ID")
+    @group.command("show", cls=KindCommand, examples=kind_examples(kind, "show"),
+                   help=f"Show one {kind.name}.")
+    @click.argument("ref", metavar="ID", shell_complete=complete_ids(kind_name))
     @json_option
     def show(ref: str, as_json: bool) -> None:
         from luckos.app import records
@@ -225,6 +306,7 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
         from luckos.app import records
 
         as_json = values.pop("as_json")
+        _merge_old_flags(values)
         s = session()
         record, warnings = records.edit(s.ws, kind, ref, _clean(values), s.today)
         for message in warnings:
@@ -237,20 +319,24 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
     edit_cmd: Any = edit
     for field in reversed(_options(kind, for_edit=True)):
         edit_cmd = _field_option(field, for_edit=True)(edit_cmd)
-    edit_cmd = json_option(click.argument("ref", metavar="ID")(edit_cmd))
-    group.command("edit", help=f"Change fields of {_a(kind.name)}.")(edit_cmd)
+    edit_cmd = json_option(click.argument("ref", metavar="ID",
+                                          shell_complete=complete_ids(kind_name))(edit_cmd))
+    edit_cmd = _with_old_flags(kind, edit_cmd, _options(kind, for_edit=True), for_edit=True)
+    group.command("edit", cls=KindCommand, examples=kind_examples(kind, "edit"),
+                  help=f"Change fields of {_a(kind.name)}.")(edit_cmd)
 
     # --- delete
-    @group.command("delete", help=f"Delete {_a(kind.name)}.")
-    @click.argument("ref", metavar="ID")
-    @click.option("--yes", is_flag=True, help="do not ask for confirmation")
+    @group.command("delete", cls=KindCommand, examples=kind_examples(kind, "delete"),
+                   help=f"Delete {_a(kind.name)}.")
+    @click.argument("ref", metavar="ID", shell_complete=complete_ids(kind_name))
+    @click.option("--yes", "-y", is_flag=True, help="do not ask for confirmation")
     def delete(ref: str, yes: bool) -> None:
         from luckos.app import records
 
         s = session()
         record = records.fetch(s.ws, kind, ref)
         label = f"{short_id(kind, record.id)}: {cell(kind, record, kind.title_field, width=60)}"
-        if not yes and not click.confirm(f"delete {label}?", default=False):
+        if not yes and not confirm(f"delete {label}?"):
             raise click.exceptions.Abort()
         records.delete(s.ws, kind, ref)
         click.echo(f"deleted {label}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from luckos.cli.completion import complete_ids
 from luckos.cli.kinds import build_group, show_record
 from luckos.cli.output import emit_json, json_option, line, on_tty, paged_output, pairs, table, warn
 from luckos.cli.session import session
@@ -33,7 +34,7 @@ def _card(project, default_weeks: int) -> dict:  # type: ignore[no-untyped-def]
 
 
 @group.command("show", help="Show a project with its seven heuristics and kill review.")
-@click.argument("ref", metavar="ID")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("project"))
 @json_option
 @paged_output
 def show(ref: str, as_json: bool) -> None:
@@ -72,7 +73,7 @@ def _render_scores(project) -> None:  # type: ignore[no-untyped-def]
 
 
 @group.command("score")
-@click.argument("ref", metavar="ID")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("project"))
 @click.argument("values", nargs=-1, type=int, metavar="[S1 ... S7]")
 @json_option
 def score(ref: str, values: tuple[int, ...], as_json: bool) -> None:
@@ -110,7 +111,7 @@ def score(ref: str, values: tuple[int, ...], as_json: bool) -> None:
 
 
 @group.command("review")
-@click.argument("ref", metavar="ID")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("project"))
 @click.option("--enthusiasm/--no-enthusiasm", default=None,
               help="stakeholders are enthusiastic")
 @click.option("--signal/--no-signal", default=None, help="there is a measurable signal")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from luckos.cli.completion import complete_ids
 from luckos.cli.kinds import build_group
 from luckos.cli.output import emit_json, json_option
 from luckos.cli.session import session
@@ -17,7 +18,7 @@ group = build_group(
 
 
 def _transition(verb: str, past: str) -> click.Command:
-    @click.argument("ref", metavar="ID")
+    @click.argument("ref", metavar="ID", shell_complete=complete_ids("promise"))
     @click.option("--on", "on", metavar="DATE", help="when it happened (default: today)")
     @json_option
     def command(ref: str, on: str | None, as_json: bool) -> None:
@@ -44,7 +45,7 @@ for _verb, _past in (("keep", "kept"), ("miss", "missed"), ("drop", "dropped")):
 
 
 @group.command("reopen", help="Reopen a promise closed by mistake.")
-@click.argument("ref", metavar="ID")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("promise"))
 def reopen(ref: str) -> None:
     from luckos.app import ledger
 
@@ -54,7 +55,7 @@ def reopen(ref: str) -> None:
 
 
 @group.command("renegotiate")
-@click.argument("ref", metavar="ID")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("promise"))
 @click.option("--due", "new_due", required=True, metavar="DATE", help="the new due date")
 @click.option("--on", "on", metavar="DATE", help="when it was agreed (default: today)")
 @json_option

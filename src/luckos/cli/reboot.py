@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from luckos.cli.completion import complete_ids
 from luckos.cli.kinds import build_group
 from luckos.cli.output import emit_json, heading, json_option, line, paged_output, table
 from luckos.cli.session import session
@@ -42,7 +43,8 @@ def start(on: str | None, focus: str, theme: str | None, as_json: bool) -> None:
 
 
 @group.command("status")
-@click.argument("ref", required=False, metavar="[ID]")
+@click.argument("ref", required=False, metavar="[ID]",
+                shell_complete=complete_ids("reboot"))
 @json_option
 @paged_output
 def status(ref: str | None, as_json: bool) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from luckos.cli.completion import complete_ids
 from luckos.cli.kinds import build_group, show_record
 from luckos.cli.output import emit_json, json_option, paged_output, quantity, table, warn
 from luckos.cli.session import session
@@ -21,7 +22,7 @@ metric = build_group(
 
 
 @group.command("show", help="Show a theme with its metrics and latest readings.")
-@click.argument("ref", metavar="ID")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("theme"))
 @json_option
 @paged_output
 def show(ref: str, as_json: bool) -> None:

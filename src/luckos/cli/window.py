@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from luckos.cli.completion import complete_ids
 from luckos.cli.kinds import build_group
 from luckos.cli.output import emit_json, json_option, paged_output, table
 from luckos.cli.session import session
@@ -36,7 +37,7 @@ def upcoming(days: int | None, as_json: bool) -> None:
 
 
 @group.command("link")
-@click.argument("ref", metavar="ID")
+@click.argument("ref", metavar="ID", shell_complete=complete_ids("window"))
 @click.argument("document")
 def link(ref: str, document: str) -> None:
     """Link a document (a path or a URL) to a window as its two-pager."""

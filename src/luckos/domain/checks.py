@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-STATES = ("broken", "not-checked", "ok", "off")
+STATES = ("broken", "not_checked", "ok", "off")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,7 +81,7 @@ def broken(id_: str, finding: str, next_step: str, items: Sequence[Item] = ()) -
 
 
 def not_checked(id_: str, reason: str, next_step: str = "") -> Result:
-    return Result(id_, "not-checked", reason, next_step)
+    return Result(id_, "not_checked", reason, next_step)
 
 
 def off(id_: str) -> Result:

@@ -40,13 +40,14 @@ class Record:
 
 def describe(kind: str = "text", help: str = "", *, default: Any = None,
              required: bool = False, choices: tuple[str, ...] = (), flag: str | None = None,
-             editable: bool = True, default_today: bool = False,
+             editable: bool = True, default_today: bool = False, key: str | None = None,
              low: float | None = None, high: float | None = None) -> Any:
     """A record field: its input type (text, date, month, int, float, bool, choice, list,
-    recurrence or ref:<kind>), help text, how the CLI and the importer treat it, and for numbers the
-    range they must lie in (`low` and `high`, inclusive)."""
+    recurrence or ref:<kind>), help text, how the CLI and the importer treat it, and for
+    numbers the range they must lie in (`low` and `high`, inclusive). `key` is its name in
+    JSON when that is not the field's own (the word its option uses)."""
     meta = {"type": kind, "help": help, "required": required, "choices": choices,
-            "flag": flag, "editable": editable, "default_today": default_today,
+            "flag": flag, "editable": editable, "default_today": default_today, "key": key,
             "low": low, "high": high}
     if kind == "list":
         return dataclasses.field(default=(), metadata=meta)
@@ -122,3 +123,8 @@ def _span(low: float | None, high: float | None) -> str:
     if high == INT_MAX:
         return f"{low:g} to 2**63-1" if low != INT_MIN else "a 64-bit integer"
     return f"{low:g} to {high:g}"
+
+
+def json_key(field: dataclasses.Field) -> str:
+    """The field's name in JSON (--json output, exports)."""
+    return field.metadata.get("key") or field.name

@@ -2,7 +2,7 @@
 
 "Lightweight agents that watch logs and open issues when invariants break." Each
 invariant is a pure function of plain data and `today` that returns a checks.Result: a
-state (ok, broken, not-checked), a one-line finding, the records concerned and what to
+state (ok, broken, not_checked), a one-line finding, the records concerned and what to
 do next. Their ids, rules and essay sections are registered in `luckos.domain.checks`.
 
 State invariants (windows, promises, metrics, glue, decisions, projects, reboots) are

@@ -89,8 +89,8 @@ class Project(_Record):
                       default="", choices=PROJECT_OUTCOMES, editable=False)
     why: str = _f(help="why it continues, or why it is paused (said publicly)", default="",
                   editable=False)
-    landed_on: dt.date | None = _f("date", "when it landed (shipped and handed over)",
-                                   flag="landed")
+    landed_on: dt.date | None = _f("date", "when it ended: landed (shipped and handed over)",
+                                   flag="ended", key="ended_on")
     note: str = _f(help="a free note", default="")
 
 

@@ -61,12 +61,14 @@ class Promise(_Record):
 
     id: int | None = None
     what: str = _f(help="what you promised", required=True)
-    to_whom: str = _f(help="who you promised it to", required=True, flag="to")
-    made_on: dt.date | None = _f("date", "when you made the promise", default_today=True)
+    to_whom: str = _f(help="who you promised it to", required=True, flag="to", key="to")
+    made_on: dt.date | None = _f("date", "when you made the promise", default_today=True,
+                                 flag="on", key="on")
     due: dt.date | None = _f("date", "when it is due", required=True)
     status: str = _f("choice", "open, kept, missed, renegotiated or dropped", default="open",
                      choices=PROMISE_STATUSES, editable=False)
-    landed_on: dt.date | None = _f("date", "when it was kept, missed, renegotiated or dropped")
+    landed_on: dt.date | None = _f("date", "when it ended: kept, missed, renegotiated or "
+                                   "dropped", flag="ended", key="ended_on")
     theme_id: int | None = _f("ref:theme", "the theme it serves", flag="theme")
     tags: tuple[str, ...] = _f("list", "tags (repeat the option or separate with commas)",
                                flag="tag")
@@ -100,11 +102,11 @@ class Window(_Record):
                          "every 2 weeks, every N days|weeks|months|years, or an RFC 5545 "
                          "RRULE (at most daily)", default="")
     prep_lead_days: int = _f("int", "days before the window the prep is due", default=7,
-                             flag="prep-lead", low=0, high=365)
+                             flag="prep-lead-days", low=0, high=365)
     needs_brief: bool = _f("bool", "the window asks for a two-pager", default=True,
-                           flag="brief")
+                           flag="brief", key="brief")
     needs_demo: bool = _f("bool", "the window asks for a 30-minute demo", default=True,
-                          flag="demo")
+                          flag="demo", key="demo")
     docs: tuple[str, ...] = _f("list", "linked documents (paths or links)", flag="doc")
     theme_id: int | None = _f("ref:theme", "the theme it matters to", flag="theme")
     note: str = _f(help="a free note", default="")
@@ -127,9 +129,10 @@ class Theme(_Record):
                         default="")
     progress: str = _f(help="triangulation: what shows progress in a quarter and compounds "
                        "for a year?", default="")
-    started_on: dt.date | None = _f("date", "when you took the theme on", default_today=True)
-    retired_on: dt.date | None = _f("date", "when you set it down (its metrics are no longer "
-                                    "asked for)", flag="retired")
+    started_on: dt.date | None = _f("date", "when you took the theme on", default_today=True,
+                                    flag="started")
+    retired_on: dt.date | None = _f("date", "when you retired it (its metrics are no longer "
+                                    "asked for)", flag="ended", key="ended_on")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
@@ -226,7 +229,7 @@ class Testimonial(_Record):
     who: str = _f(help="who used it", required=True)
     on: dt.date | None = _f("date", "when they told you", default_today=True)
     hours_saved: float | None = _f("float", "time it saved them, in hours", flag="hours",
-                                   low=0)
+                                   key="hours", low=0)
     quote: str = _f(help="what they said", default="")
 
 

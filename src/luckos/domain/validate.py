@@ -79,7 +79,7 @@ def _promise(p: r.Promise, config: Config) -> list[str]:
     if p.due and p.made_on and p.due < p.made_on:
         raise LuckError(f"due date {p.due} is before the promise was made ({p.made_on})")
     if p.status != "open" and p.landed_on is None:
-        raise LuckError(f"a {p.status} promise needs the date it landed (--landed-on)")
+        raise LuckError(f"a {p.status} promise needs the date it ended (--ended)")
     if p.landed_on and p.made_on and p.landed_on < p.made_on:
         raise LuckError(f"landed date {p.landed_on} is before the promise was made")
     if p.status == "renegotiated" and p.landed_on and p.due and p.landed_on > p.due:
