@@ -30,12 +30,14 @@ CANARY = (f"CANARY body {TOKEN}: the VP decides headcount in her one-to-ones, "
 LEAVES = {  # written by luckos, meant to be shared, mailed, published or synced
     ("export", "file"), ("feed", "file"), ("doc new", "out"), ("doc render", "out"),
     ("calendar audit", "charts"), ("estimate run", "png"), ("estimate new", "path"),
+    ("packet", "out"),
 }
 INPUTS = {  # files luckos reads (or keeps a link to)
-    ("import", "file"), ("calendar audit", "file"), ("calendar import", "file"),
+    ("import json", "file"), ("import git", "paths"), ("import docs", "folder"),
+    ("calendar audit", "file"), ("calendar import", "file"),
     ("doc lint", "paths"), ("doc lint", "config_path"), ("doc rules", "config_path"),
     ("doc render", "file"), ("reboot postmortem", "file"), ("estimate link", "doc"),
-    ("estimate run", "doc"),
+    ("estimate run", "doc"), ("redact", "files"),
 }
 STAYS = {  # a full copy for the owner, private notes included by design
     ("backup", "file"),
@@ -105,6 +107,8 @@ def test_the_export_leaves_private_notes_out_unless_asked(workspace) -> None:  #
     text = (out / "export.json").read_text()
     assert leaked(text, needles) == []
     assert json.loads(text)["private_left_out"] >= 3
+    luck.ok("export", str(out / "export-redacted.json"), "--redact")
+    assert leaked((out / "export-redacted.json").read_text(), needles) == []
     # the control: asked for, they are all there, so the needles do find them
     luck.ok("export", str(out.parent / "full-backup.json"), "--include-private")
     assert leaked((out.parent / "full-backup.json").read_text(), needles) == needles
@@ -117,6 +121,7 @@ def test_the_calendar_feed_holds_no_private_note(workspace) -> None:  # type: ig
     assert "BEGIN:VEVENT" in (out / "feed.ics").read_text()
     assert leaked((out / "feed.ics").read_text(), needles) == []
     assert leaked(luck.ok("feed", "-").stdout, needles) == []
+    assert leaked(luck.ok("feed", "-", "--redact").stdout, needles) == []
 
 
 @pytest.mark.parametrize("kind", sorted(DOC_KINDS))
@@ -150,6 +155,19 @@ def test_charts_and_estimates_hold_no_private_note(workspace) -> None:  # type: 
     assert len(written) >= 3
     for path in written:
         assert leaked(path.read_bytes().decode("utf-8", "replace"), needles) == [], path
+
+
+@pytest.mark.parametrize("kind", ["weekly", "skip-level", "review", "promotion", "move"])
+def test_no_packet_holds_a_private_note(workspace, kind: str) -> None:  # type: ignore[no-untyped-def]
+    luck, out = workspace
+    needles = secrets(luck)
+    for fmt in ("md", "html"):
+        path = out / f"packet-{kind}.{fmt}"
+        luck.ok("packet", "--for", kind, "--format", fmt, "--out", str(path), "--force")
+        assert path.stat().st_size > 200
+        assert leaked(path.read_text(encoding="utf-8"), needles) == []
+    for extra in ((), ("--redact",), ("--json",), ("--format", "html")):
+        assert leaked(luck.ok("packet", "--for", kind, *extra).stdout, needles) == []
 
 
 def test_no_file_left_behind_holds_a_private_note(workspace) -> None:  # type: ignore[no-untyped-def]

@@ -36,6 +36,7 @@ WRITES = {
     "demo", "win", "diagnose", "doc new", "metric read", "decision close", "artifact used",
     "window link", "arc start", "reboot start", "project score", "project review",
     "calendar import", "promise keep", "promise miss", "promise drop", "promise renegotiate",
+    "import git", "import docs", "evidence accept",
 } | {f"{group} {verb}" for group in (
     "promise", "signal", "window", "theme", "metric", "reading", "decision", "bench",
     "sponsor", "artifact", "testimonial", "note", "diagnose", "glue", "explore", "project",
@@ -55,12 +56,14 @@ def reports(folder: Path) -> dict[str, list[list[str]]]:
         "estimate run": [["est1"]], "calendar audit": [[str(folder / "cal.ics"),
                                                         "--from", "2026-10-05", "--to",
                                                         "2026-11-22", "--explain", "--days"]],
-        "calendar history": [[]],
+        "calendar history": [[]], "redact": [[str(folder / "brief.md")]],
+        "packet": [["--for", "weekly"], ["--for", "promotion"]],
     }
     for kind in KINDS.values():
         group = {"diagnosis": "diagnose"}.get(kind.name, kind.name)
         runs[f"{group} list"] = [[]]
         runs[f"{group} show"] = [[f"{kind.prefix}1"]]
+    runs["evidence list"] = [["--status", "all"]]  # the default lists candidates only
     return runs
 
 
@@ -152,6 +155,11 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Luck, Path]:
                     NASTY, "--doc", NASTY)
         elif name == "reboot":
             luck.ok("reboot", "start", "--focus", NASTY, "--on", "2026-11-02")
+        elif name == "evidence":  # made by an import: a document titled with markup
+            (folder / "docs").mkdir()
+            (folder / "docs" / "doc.md").write_text(f"---\ndate: 2026-11-20\n---\n# {NASTY}\n",
+                                                    encoding="utf-8")
+            luck.ok("import", "docs", str(folder / "docs"))
         else:
             ids[name] = luck.json(*_add_args(name, ids))["id"]
     luck.ok("promise", "add", NASTY + " late", "--to", NASTY, "--due", "2026-11-24",
@@ -290,5 +298,5 @@ def test_commands_that_write_print_markup_as_text_on_a_terminal(luck: Luck,
         "", luck.ok("project", "score", "pj1", *"2222222").stdout)
     shown = luck.ok("promise", "add", "[/v2/orders] [draft]", "--to", "[red]", "--due",
                     "fri").stdout
-    assert shown == "added p1: [/v2/orders] [draft]\n"
+    assert shown == "added p1: [/v2/orders] [draft], due Fri 2026-11-27\n"
     assert "p1 kept: [/v2/orders] [draft]" in luck.ok("promise", "keep", "p1").stdout

@@ -11,6 +11,8 @@ from typing import Any
 
 from luckos.calendar.settings import CALENDAR_TOML, CalendarSettings, calendar_settings
 from luckos.errors import LuckError
+from luckos.evidence.settings import EVIDENCE_TOML, EvidenceSettings, evidence_settings
+from luckos.guard.settings import REDACT_TOML, RedactSettings, redact_settings
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -109,6 +111,7 @@ class LintConfig:
     min_options: int = 3  # "three options"
     vague_words: tuple[str, ...] = LINT_VAGUE_WORDS
     synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # section id -> extra heading words
+    teams: tuple[str, ...] = ()  # team names that count as an owner ("payments", "Atlas")
     max_file_kb: int = 1024  # larger files are reported, not linted
 
     def severity(self, rule_id: str, default: str) -> str:
@@ -126,6 +129,8 @@ class Config:
     check: CheckSettings = dataclasses.field(default_factory=CheckSettings)
     calendar: CalendarSettings = dataclasses.field(default_factory=CalendarSettings)
     lint: LintConfig = dataclasses.field(default_factory=LintConfig)
+    evidence: EvidenceSettings = dataclasses.field(default_factory=EvidenceSettings)
+    redact: RedactSettings = dataclasses.field(default_factory=RedactSettings)
 
     @property
     def week_start_index(self) -> int:
@@ -157,6 +162,7 @@ rolling_days = 90         # the rolling hit-rate window
 [lint]                    # luck doc lint: the essay's rules for documents
 min_options = 3           # a brief weighs at least this many options
 max_file_kb = 1024        # larger files are reported, not linted
+# teams = ["Atlas", "payments"]  # team names that count as an action's owner
 
 [lint.word_budget]        # words per document kind, about 500 a page; 0 means no budget
 brief = 1000              # "a two-page brief"
@@ -167,6 +173,7 @@ post-mortem = 0
 
 [lint.rules]              # a rule's severity: "error", "warning", "suggestion" or "off"
 # vague-claim = "warning" # (`luck doc rules` lists every rule and its default)
+# kind-unknown = "error"  # a document whose kind cannot be found fails the run
 
 [lint.synonyms]           # more heading words for a section (`luck doc kinds` lists them)
 # options = ["paths we weighed"]
@@ -201,7 +208,8 @@ def load_config(path: Path) -> Config:
 
 
 def config_from_dict(data: dict[str, Any], where: str = "luck.toml") -> Config:
-    known = {"week_start", "maker_day", "thresholds", "check", "calendar", "lint"}
+    known = {"week_start", "maker_day", "thresholds", "check", "calendar", "lint", "evidence",
+             "redact"}
     unknown = set(data) - known
     if unknown:
         raise LuckError(f"{where}: unknown setting {sorted(unknown)[0]!r}")
@@ -223,7 +231,9 @@ def config_from_dict(data: dict[str, Any], where: str = "luck.toml") -> Config:
     calendar = calendar_settings(data.get("calendar", {}), where)
     return Config(week_start=week_start, maker_day=maker_day, thresholds=Thresholds(**values),
                   check=_check_settings(data.get("check", {}), where), calendar=calendar,
-                  lint=lint_config_from_dict(data.get("lint", {}), where))
+                  lint=lint_config_from_dict(data.get("lint", {}), where),
+                  evidence=evidence_settings(data.get("evidence", {}), where),
+                  redact=redact_settings(data.get("redact", {}), where))
 
 
 def _check_settings(raw: Any, where: str) -> CheckSettings:
@@ -277,7 +287,8 @@ def lint_config_from_dict(raw: Any, where: str = "luck.toml") -> LintConfig:
     """
     if not isinstance(raw, dict):
         raise LuckError(f"{where}: [lint] must be a table")
-    known = {"rules", "word_budget", "min_options", "vague_words", "synonyms", "max_file_kb"}
+    known = {"rules", "word_budget", "min_options", "vague_words", "synonyms", "max_file_kb",
+             "teams"}
     unknown = set(raw) - known
     if unknown:
         raise LuckError(f"{where}: unknown lint setting {sorted(unknown)[0]!r} "
@@ -319,6 +330,8 @@ def lint_config_from_dict(raw: Any, where: str = "luck.toml") -> LintConfig:
     values["word_budget"] = tuple(budget.items())
     if "vague_words" in raw:
         values["vague_words"] = _words(raw["vague_words"], "lint.vague_words", where)
+    if "teams" in raw:
+        values["teams"] = _words(raw["teams"], "lint.teams", where)
     synonyms = []
     for section, words in synonyms_table.items():
         if section not in SECTIONS:
@@ -350,3 +363,5 @@ def _weekday(value: Any, key: str, where: str) -> str:
 
 
 DEFAULT_TOML = DEFAULT_TOML + CALENDAR_TOML  # the [calendar] table (luckos.calendar.settings)
+DEFAULT_TOML += EVIDENCE_TOML  # the [evidence] table (luckos.evidence.settings)
+DEFAULT_TOML = DEFAULT_TOML + REDACT_TOML  # the [redact] table (luckos.guard.redact)

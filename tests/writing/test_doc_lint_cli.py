@@ -126,18 +126,19 @@ def test_exit_codes_follow_the_worst_severity(tmp_path, luck) -> None:
 
 def test_min_severity_hides_but_the_exit_code_stays(tmp_path, luck) -> None:
     path = tmp_path / "notes.md"
-    path.write_text("# Notes\n\nWe will improve it soon.\n")
+    path.write_text("# Notes\n\nWe will do it TODO.\n")
     shown = luck("doc", "lint", str(path))
-    assert [line.split()[1] for line in shown.out.splitlines()[:-1]] == ["suggestion"] * 3
-    hidden = luck("doc", "lint", "--min-severity", "warning", str(path))
-    assert hidden.out.splitlines() == ["1 file checked: 0 errors, 0 warnings, 3 suggestions"]
+    assert [line.split()[1:3] for line in shown.out.splitlines()[:-1]] == [
+        ["warning", "kind-unknown"], ["warning", "placeholder"]]
+    hidden = luck("doc", "lint", "--min-severity", "error", str(path))
+    assert hidden.out.splitlines() == ["1 file checked: 0 errors, 2 warnings, 0 suggestions"]
     assert hidden.code == 0
 
 
 def test_ignore_turns_a_rule_off(tmp_path, luck) -> None:
     path = tmp_path / "notes.md"
-    path.write_text("# Notes\n\nWe will improve it soon.\n")
-    result = luck("doc", "lint", "--ignore", "vague-claim", "--ignore", "kind-missing",
+    path.write_text("# Notes\n\nWe will do it TODO.\n")
+    result = luck("doc", "lint", "--ignore", "placeholder", "--ignore", "kind-unknown",
                   str(path))
     assert result.out == "1 file checked: no problems\n"
     unknown = luck("doc", "lint", "--ignore", "vague", str(path))
@@ -146,7 +147,7 @@ def test_ignore_turns_a_rule_off(tmp_path, luck) -> None:
 
 
 def test_kind_option_and_stdin(luck) -> None:
-    text = "# Rotate the keys\n\n## Steps\n\n- Rotate.\n"
+    text = "# Rotate the keys\n\n## Steps\n\n- Rotate.\n- Restart.\n"
     result = luck("doc", "lint", "--kind", "runbook", "-", input=text)
     rules = [line.split()[2] for line in result.out.splitlines()[:-1]]
     assert rules == ["section-missing"] * 5 + ["numbered-steps"]
@@ -173,18 +174,18 @@ def test_json_has_a_stable_shape(luck) -> None:
 
 def test_the_workspace_settings_change_severities_and_budgets(home, tmp_path, luck) -> None:
     path = tmp_path / "notes.md"
-    path.write_text("# Notes\n\nWe will improve it.\n")
+    path.write_text("# Notes\n\nWe will do it TODO.\n")
     config = home / "luck.toml"
     text = config.read_text().replace('# vague-claim = "warning"',
-                                      'vague-claim = "error"\nkind-missing = "off"')
+                                      'placeholder = "error"\nkind-unknown = "off"')
     config.write_text(text, encoding="utf-8")
     result = luck("doc", "lint", str(path))
     assert result.code == 1
-    assert result.out.splitlines()[0] == (f"{path}:3:9: error vague-claim 'improve' without a "
-                                          "number: say how much (e.g. 'cuts p95 from 1.8 s to "
-                                          "650 ms')")
+    assert result.out.splitlines() == [f"{path}:3:15: error placeholder fill in the "
+                                       "placeholder: TODO",
+                                       "1 file checked: 1 error, 0 warnings, 0 suggestions"]
     rules = json.loads(luck("doc", "rules", "--json").out)
-    assert {r["rule"]: r["severity"] for r in rules}["vague-claim"] == "error"
+    assert {r["rule"]: r["severity"] for r in rules}["placeholder"] == "error"
 
 
 def test_a_broken_setting_is_one_line(tmp_path, luck) -> None:

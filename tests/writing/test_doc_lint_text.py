@@ -23,7 +23,7 @@ def rules_on(text: str, **kwargs: object) -> list[tuple[str, int]]:
 
 def test_finding_is_a_frozen_value() -> None:
     (finding, *_) = lint_text(NOTES.format("It will be better."))
-    assert finding == Finding("kind-missing", "suggestion", 1, 1, finding.message)
+    assert finding == Finding("kind-unknown", "warning", 1, 1, finding.message)
     with pytest.raises(dataclasses.FrozenInstanceError):
         finding.line = 2  # type: ignore[misc]
 
@@ -31,43 +31,43 @@ def test_finding_is_a_frozen_value() -> None:
 # --- silencing ---------------------------------------------------------------------------
 
 def test_a_trailing_comment_silences_its_line() -> None:
-    text = ("---\nkind: runbook\n---\n# R\n\nIt gets better. <!-- luck: ignore vague-claim -->\n"
+    text = ("---\nkind: brief\n---\n# R\n\nIt gets better. <!-- luck: ignore vague-claim -->\n"
             "It gets better.\n")
     assert [r for r in rules_on(text) if r[0] == "vague-claim"] == [("vague-claim", 7)]
 
 
 def test_a_comment_alone_silences_the_next_line() -> None:
-    text = NOTES.format("<!-- luck: ignore -->\n\nIt gets better.\n\nIt gets better.")
-    assert [r for r in rules_on(text) if r[0] == "vague-claim"] == [("vague-claim", 7)]
+    text = NOTES.format("<!-- luck: ignore -->\n\nIt is TODO.\n\nIt is TODO.")
+    assert [r for r in rules_on(text) if r[0] == "placeholder"] == [("placeholder", 7)]
 
 
 def test_disable_and_enable_make_a_range() -> None:
-    body = ("<!-- luck: disable vague-claim -->\nA better way.\n\nA faster way.\n"
-            "<!-- luck: enable vague-claim -->\n\nA better way.")
-    assert [r for r in rules_on(NOTES.format(body)) if r[0] == "vague-claim"] == [
-        ("vague-claim", 9)]
+    body = ("<!-- luck: disable placeholder -->\nA TODO way.\n\nA TBD way.\n"
+            "<!-- luck: enable placeholder -->\n\nA TODO way.")
+    assert [r for r in rules_on(NOTES.format(body)) if r[0] == "placeholder"] == [
+        ("placeholder", 9)]
 
 
 def test_disable_without_enable_runs_to_the_end() -> None:
     text = NOTES.format("<!-- luck: disable -->\nA better way, soon. TODO")
-    assert rules_on(text) == [("kind-missing", 1)]
+    assert rules_on(text) == [("kind-unknown", 1)]
 
 
 def test_a_comment_silences_only_the_rules_it_names() -> None:
-    text = NOTES.format("A better way. TODO <!-- luck: ignore placeholder -->")
-    assert rules_on(text) == [("kind-missing", 1), ("vague-claim", 3)]
+    text = "---\nkind: brief\n---\n# N\n\nA better way. TODO <!-- luck: ignore placeholder -->\n"
+    assert [r for r in rules_on(text) if r[1] == 6] == [("vague-claim", 6)]
 
 
 def test_an_unknown_rule_in_a_comment_is_reported_and_silences_nothing() -> None:
-    text = NOTES.format("A better way. <!-- luck: ignore vauge-claim -->")
+    text = NOTES.format("A TODO way. <!-- luck: ignore vauge-claim -->")
     found = lint_text(text)
     assert [(f.rule, f.severity, f.column) for f in found if f.line == 3] == [
-        ("vague-claim", "suggestion", 3), ("unknown-rule", "warning", 15)]
+        ("placeholder", "warning", 3), ("unknown-rule", "warning", 13)]
 
 
 def test_comments_inside_code_blocks_do_nothing() -> None:
-    text = NOTES.format("```\n<!-- luck: disable -->\n```\n\nA better way.")
-    assert ("vague-claim", 7) in rules_on(text)
+    text = NOTES.format("```\n<!-- luck: disable -->\n```\n\nA TODO way.")
+    assert ("placeholder", 7) in rules_on(text)
 
 
 def test_input_problems_cannot_be_silenced() -> None:
@@ -101,15 +101,17 @@ def test_reading_the_default_settings_loads_no_linter_code() -> None:
 
 
 def test_severity_and_off_from_settings() -> None:
-    lint = LintConfig(rules=(("kind-missing", "off"), ("vague-claim", "error")))
-    found = lint_text(NOTES.format("A better way."), config=lint)
-    assert [(f.rule, f.severity) for f in found] == [("vague-claim", "error")]
+    lint = LintConfig(rules=(("kind-unknown", "off"), ("placeholder", "error")))
+    found = lint_text(NOTES.format("A TODO way."), config=lint)
+    assert [(f.rule, f.severity) for f in found] == [("placeholder", "error")]
 
 
 def test_vague_words_can_be_replaced() -> None:
-    lint = LintConfig(vague_words=("synergy", "leverage"), rules=(("kind-missing", "off"),))
-    found = lint_text(NOTES.format("A better way to leverage synergy."), config=lint)
-    assert [f.message.split("'")[1] for f in found] == ["leverage", "synergy"]
+    lint = LintConfig(vague_words=("synergy", "leverage"))
+    found = lint_text(NOTES.format("A better way to leverage synergy. And synergy."),
+                      config=lint, kind="brief")
+    assert [f.message.split("'")[1] for f in found if f.rule == "vague-claim"] == [
+        "leverage", "synergy"]  # once per sentence: the first vague word of each
 
 
 def test_synonyms_extend_the_heading_words() -> None:
@@ -149,7 +151,7 @@ def test_min_options_from_settings() -> None:
      "luck.toml: [lint.synonyms] unknown section 'plan b' (luck doc kinds lists them)"),
     ({"lint": {"colour": True}},
      "luck.toml: unknown lint setting 'colour' (known: max_file_kb, min_options, rules, "
-     "synonyms, vague_words, word_budget)"),
+     "synonyms, teams, vague_words, word_budget)"),
     ({"lint": []}, "luck.toml: [lint] must be a table"),
 ])
 def test_bad_settings_are_refused_with_a_reason(table, message) -> None:
@@ -215,7 +217,7 @@ def test_broken_front_matter(text, line, words) -> None:
 
 
 def test_a_thematic_break_at_the_top_is_not_front_matter() -> None:
-    assert rules_on("---\n\nA better way.\n") == [("kind-missing", 1), ("vague-claim", 3)]
+    assert rules_on("---\n\nA TODO way.\n") == [("kind-unknown", 1), ("placeholder", 3)]
 
 
 # --- documents no one expected -----------------------------------------------------------------

@@ -225,3 +225,15 @@ def test_json_names_the_file_the_artifact_and_the_lint_counts(home, luck) -> Non
         "a1", "runbook", "t1")
     assert data["lint"] == {"error": 0, "warning": 9, "suggestion": 0}
     assert data["text"] is None
+
+
+def test_the_aliases_the_linter_knows_name_a_kind(home, luck) -> None:
+    result = luck("--today", "2026-02-23", "doc", "new", "two-pager", "--theme", "t1")
+    assert result.code == 0, result.err
+    written = home / "docs" / "2026-02-23-brief-faster-cold-start.md"
+    assert result.out.splitlines()[:2] == [f"created {written}", "  artifact a1 (brief), "
+                                           "linked to t1"]
+    assert "kind: brief" in written.read_text(encoding="utf-8")
+    assert "kind: architecture-note" in luck("--today", "2026-02-23", "doc", "new", "ADR",
+                                             "--theme", "t1", "--out", "-").out
+    assert luck("doc", "kinds", "playbook").out.startswith("runbook: ")

@@ -79,7 +79,7 @@ PROSE_ONLY = "# Notes from the offsite\n\nThe team wants fewer meetings on Frida
 # rule -> (failing document, the text on the line where the finding is, a word in the
 # message, the kind whose clean document passes)
 FAILING: dict[str, tuple[str, str, str, str]] = {
-    "kind-missing": (PROSE_ONLY, "# Notes", "no document kind", "brief"),
+    "kind-unknown": (PROSE_ONLY, "# Notes", "no kind found", "brief"),
     "title-missing": (
         changed("runbook", ("title: Rotate the checkout TLS certificate\n", ""),
                 ("# Rotate the checkout TLS certificate\n", "")),
@@ -99,9 +99,9 @@ FAILING: dict[str, tuple[str, str, str, str]] = {
         changed("brief", ("- Cost: 2 sprints for two engineers.", "- Cost: [TODO: estimate]")),
         "[TODO: estimate]", "TODO: estimate", "brief"),
     "vague-claim": (
-        changed("runbook", ("Use this when the certificate expiry alert fires, 14 days before "
-                            "expiry.", "Use this when the alert fires; we will improve it.")),
-        "we will improve it", "'improve' without a number", "runbook"),
+        changed("brief", ("the Friday on-call drill eats one engineer-day a month.",
+                          "the Friday on-call drill eats time. We will improve it.")),
+        "We will improve it", "'improve' without a number", "brief"),
     "quantified-consequence": (NUMBERLESS_SCOPE_LETTER, "## The problem", "quantify at least one",
                                "scope-letter"),
     "brief-options": (
@@ -208,10 +208,10 @@ def test_placeholder_column_points_at_the_prompt() -> None:
 
 
 def test_vague_word_with_a_number_in_its_sentence_passes() -> None:
-    text = "# Notes\n\nWe will improve p95 by 40% by 2026-04-30. It gets better soon.\n"
+    text = ("---\nkind: brief\n---\n# Notes\n\nWe will improve p95 by 40% by 2026-04-30. "
+            "It gets better soon.\n")
     found = findings_of(text, "vague-claim")
-    assert [(f.column, f.message.split("'")[1]) for f in found] == [(51, "better"),
-                                                                    (58, "soon")]
+    assert [(f.line, f.column, f.message.split("'")[1]) for f in found] == [(6, 51, "better")]
 
 
 def test_the_second_decision_gap_is_the_date() -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from luckos.app import demo_calendar as calendar
 from luckos.app import demo_data as data
+from luckos.app import demo_evidence
 from luckos.app import demo_ledger as books
 from luckos.app import demo_loop as loop
 from luckos.app.review import week_start
@@ -74,6 +75,7 @@ def build_demo(home: Path, today: dt.date, real_home: Path) -> Workspace:
         ws = open_workspace(target)
         try:
             calendar.import_calendar(ws, target / calendar.FILE_NAME, today)
+            demo_evidence.build(ws, target, today)  # in place too: it names its folders
         except BaseException:
             ws.close()
             raise

@@ -19,7 +19,7 @@ from luckos.domain.records import KINDS, METRIC_SLOT_NAMES, METRIC_SLOTS, short_
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
 from luckos.writing import drafts
-from luckos.writing.catalog import DOC_KINDS
+from luckos.writing.catalog import DOC_KINDS, kind_name
 from luckos.writing.lint import Report, lint_document
 
 STDOUT = "-"
@@ -38,6 +38,7 @@ def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = N
           window_ref: str | None = None, out: str | None = None, title: str | None = None,
           decider: str | None = None, start: dt.date | None = None) -> Draft:
     """Write the first draft of a `kind` document and register it as an artifact."""
+    kind = kind_name(kind) or kind  # an alias the linter knows: two-pager is a brief
     spec = DOC_KINDS.get(kind)
     if spec is None:
         raise LuckError(f"unknown document kind {kind!r}: use one of {', '.join(DOC_KINDS)}")
@@ -337,8 +338,9 @@ def lint_settings(home: Path, config_path: Path | None, ignored: tuple[str, ...]
     return dataclasses.replace(config, lint=lint)
 
 
-def render_file(source: Path, out: str) -> tuple[str, Path | None]:
+def render_file(source: Path, out: str, *, redactor: Any = None) -> tuple[str, Path | None]:
     """Render a document to a standalone HTML page; write it to `out` ('-': return only).
+    With a `Redactor`, its text goes through it first (`--redact`).
 
     Returns the page and the path written. The source is only read.
     """
@@ -358,7 +360,8 @@ def render_file(source: Path, out: str) -> tuple[str, Path | None]:
     if text is None:
         assert problem is not None
         raise LuckError(f"{source}:{problem.line}:{problem.column}: {problem.message}")
-    html = page(text, name=source.stem, where=str(source))
+    html = page(text, name=source.stem, where=str(source),
+                redact=None if redactor is None else lambda t: redactor.redact(t).text)
     if out == STDOUT:
         return html, None
     target = Path(out).expanduser()

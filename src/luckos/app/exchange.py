@@ -11,12 +11,13 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from luckos import __version__
 from luckos.domain.fields import INT_MAX, json_key
-from luckos.domain.records import KINDS, Kind, fields_of, is_private
+from luckos.domain.records import KINDS, Kind, fields_of, is_private, kind_of, short_id
 from luckos.errors import LuckError
 from luckos.store import SCHEMA_VERSION
 from luckos.workspace import Workspace
@@ -25,7 +26,8 @@ FORMAT = "luckos-export"
 FORMAT_VERSION = 1
 
 
-def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime) -> dict[str, Any]:
+def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime,
+                redact: bool = False) -> dict[str, Any]:
     records: dict[str, list[dict[str, Any]]] = {}
     left_out = 0
     for name, kind in KINDS.items():
@@ -34,10 +36,12 @@ def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime) -> di
             if is_private(record) and not include_private:
                 left_out += 1
                 continue
-            rows.append(_encode(kind, record))
+            rows.append(encode(kind, record))
         records[name] = rows
     from luckos.store import calendar as kept
 
+    calendar = kept.dump(ws.store)
+    redacted = _redact(ws, records, calendar) if redact else None
     return {
         "format": FORMAT,
         "version": FORMAT_VERSION,
@@ -46,18 +50,39 @@ def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime) -> di
         "exported_at": now.isoformat(timespec="seconds"),
         "private_included": include_private,
         "private_left_out": left_out,
+        **({"redacted": redacted} if redacted is not None else {}),
         "records": records,
-        "calendar": kept.dump(ws.store),
+        "calendar": calendar,
     }
 
 
+def _redact(ws: Workspace, records: dict[str, list[dict[str, Any]]],
+            calendar: dict[str, Any]) -> dict[str, int]:
+    """`--redact`: every text field of the records and every string of the calendar
+    audits through one Redactor (one token per original in the whole file), in place.
+    Returns the counts by kind."""
+    from luckos.app.redaction import redactor_for
+
+    redactor = redactor_for(ws)
+    for name, rows in records.items():
+        texts = [json_key(f) for f in fields_of(KINDS[name])
+                 if f.metadata["type"] in ("text", "list")]
+        for row in rows:
+            for field in texts:
+                row[field] = redactor.redact_value(row[field])
+    for rows in calendar.values():
+        for row in rows:
+            row.update(redactor.redact_value(row))
+    return dict(redactor.counts)
+
+
 def write_export(ws: Workspace, path: Path, *, include_private: bool,
-                 now: dt.datetime) -> dict[str, Any]:
+                 now: dt.datetime, redact: bool = False) -> dict[str, Any]:
     if not path.name or path.is_dir():
         raise LuckError(f"{path}: is a folder; give the export a file name")
     if not path.parent.is_dir():
         raise LuckError(f"{path.parent}: no such folder")
-    data = export_data(ws, include_private=include_private, now=now)
+    data = export_data(ws, include_private=include_private, now=now, redact=redact)
     text = json.dumps(data, indent=1, ensure_ascii=False)
     partial = path.with_name(path.name + ".partial")
     try:
@@ -97,16 +122,21 @@ def read_export(path: Path) -> dict[str, Any]:
     return data
 
 
-def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[str, int]:
+def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool,
+                today: dt.date | None = None,
+                confirm: Callable[[str], bool] | None = None) -> dict[str, int]:
     """Restore every record and kept calendar audit with its id, in one transaction;
-    nothing is kept on error. Returns the records restored per kind."""
-    from luckos.domain.validate import unique_key, validate
+    nothing is kept on error. Returns the records restored per kind. With `today`, a
+    past-only date after it is refused unless `confirm` accepts it, as `luck ... add`
+    does; records a delete removed are put back as they were, without that check. Every
+    record passes the same validation as the CLI's."""
+    from luckos.domain.validate import future_dates, unique_key, validate
     from luckos.store import calendar as kept
 
+    restoring = "deleted" in data  # written by a delete: adds back what it removed
     decoded: list[Any] = []
     counts: dict[str, int] = {}
     keys: dict[tuple[Any, ...], str] = {}
-    today = dt.date.today()
     for name, rows in data["records"].items():
         if name not in KINDS:
             raise LuckError(f"import: unknown record kind {name!r}")
@@ -118,20 +148,28 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
             where = f"records.{name}[{index}]"
             record = _decode(kind, row, where)
             try:  # the same checks as the CLI's, so no door lets in what another refuses
-                validate(record, ws.config, today)
+                validate(record, ws.config, today or dt.date.today())
             except LuckError as exc:
                 raise LuckError(f"import: {where}: {exc}") from None
-            key = unique_key(record)
-            if key is not None and key in keys:
-                raise LuckError(f"import: {where} repeats {keys[key]} ({key[0]} "
-                                f"{' and '.join(map(str, key[1:]))})")
-            if key is not None:
-                keys[key] = where
+            unique = unique_key(record)
+            if unique is not None and unique in keys:
+                raise LuckError(f"import: {where} repeats {keys[unique]} ({unique[0]} "
+                                f"{' and '.join(map(str, unique[1:]))})")
+            if unique is not None:
+                keys[unique] = where
+            for field, value in future_dates(record, today) if today and not restoring else ():
+                key = next(json_key(f) for f in fields_of(kind) if f.name == field)
+                future = f"import: {where}.{key} {value} is in the future (today is {today})"
+                if confirm is None or not confirm(future):
+                    raise LuckError(future)
             if record.id in seen:
                 raise LuckError(f"import: records.{name}[{index}] repeats id {record.id}")
             seen.add(record.id)
             decoded.append(record)
         counts[name] = len(rows)
+    if restoring and replace:
+        raise LuckError("import: this file holds what a delete removed; import it without "
+                        "--replace to add it back")
     store = ws.store
     calendar = data.get("calendar", {})  # absent from exports written before it was kept
     problem = kept.problem(store, calendar)
@@ -141,7 +179,7 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
         holds_records = any(store.count(name) for name in KINDS)
         holds_audits = kept.holds_audits(store)
         brings_audits = bool(calendar.get("calendar_import"))
-        if not replace and (holds_records or (holds_audits and brings_audits)):
+        if not replace and not restoring and (holds_records or (holds_audits and brings_audits)):
             held = "records" if holds_records else "calendar audits"
             raise LuckError(
                 f"import: the workspace already holds {held}; use --replace to replace "
@@ -153,8 +191,16 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
         store.db.execute("PRAGMA defer_foreign_keys = ON")
         try:
             for record in decoded:
+                kind = kind_of(record)
+                if restoring and store.get(kind.name, record.id) is not None:
+                    raise LuckError(f"import: {short_id(kind, record.id)} is in the workspace "
+                                    "already; nothing was imported")
                 store.add(record, keep_id=True)
             kept.restore(store, calendar)
+            if restoring:
+                from luckos.app.deletes import restore_links
+
+                restore_links(ws, data["deleted"].get("links", []))
             broken = store.db.execute("PRAGMA foreign_key_check").fetchone()
         except sqlite3.IntegrityError as exc:
             raise LuckError(f"import: {exc}") from None
@@ -164,7 +210,7 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
     return counts
 
 
-def _encode(kind: Kind, record: Any) -> dict[str, Any]:
+def encode(kind: Kind, record: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"id": record.id}
     for field in fields_of(kind):
         value = getattr(record, field.name)

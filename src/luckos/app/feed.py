@@ -29,6 +29,7 @@ class FeedResult:
     events: list[feed.FeedEvent]
     uid_domain: str
     text: bytes
+    redacted: dict[str, int] | None = None  # with redact=True: what was replaced, by kind
 
 
 def workspace_id(ws: Workspace) -> str:
@@ -65,11 +66,20 @@ def events(ws: Workspace, today: dt.date, *, days: int, past_days: int) -> list[
 
 
 def build(ws: Workspace, today: dt.date, now: dt.datetime, *, days: int,
-          past_days: int) -> FeedResult:
+          past_days: int, redact: bool = False) -> FeedResult:
     from icalendar import Calendar, Event, vRecur
 
     domain = f"{workspace_id(ws)}.luckos"
     found = events(ws, today, days=days, past_days=past_days)
+    redacted = None
+    if redact:  # summaries and descriptions through one Redactor: one token per original
+        from luckos.app.redaction import redactor_for
+
+        redactor = redactor_for(ws)
+        found = [dataclasses.replace(e, summary=redactor.redact(e.summary).text,
+                                     description=redactor.redact(e.description).text)
+                 for e in found]
+        redacted = dict(redactor.counts)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -97,7 +107,7 @@ def build(ws: Workspace, today: dt.date, now: dt.datetime, *, days: int,
         calendar.add_component(event)
     text = calendar.to_ical()
     _check(text, found, domain)
-    return FeedResult(found, domain, text)
+    return FeedResult(found, domain, text, redacted)
 
 
 def _check(text: bytes, found: list[feed.FeedEvent], domain: str) -> None:
@@ -114,7 +124,7 @@ def _check(text: bytes, found: list[feed.FeedEvent], domain: str) -> None:
 
 
 def write(ws: Workspace, path: Path | None, today: dt.date, now: dt.datetime, *, days: int,
-          past_days: int) -> FeedResult:
+          past_days: int, redact: bool = False) -> FeedResult:
     """Build the feed and write it to `path` (None: return it only), all or nothing."""
     if path is not None:
         folder = path.expanduser().parent
@@ -122,7 +132,7 @@ def write(ws: Workspace, path: Path | None, today: dt.date, now: dt.datetime, *,
             raise LuckError(f"{path}: the folder {folder} does not exist")
         if path.is_dir():
             raise LuckError(f"{path} is a folder; give a file name such as luck.ics")
-    result = build(ws, today, now, days=days, past_days=past_days)
+    result = build(ws, today, now, days=days, past_days=past_days, redact=redact)
     if path is not None:
         target = path.expanduser()
         partial = target.with_name(target.name + ".partial")

@@ -31,8 +31,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "doc": ("luckos.cli.doc:group", "Documents: draft from the records, lint, render to HTML."),
     "search": ("luckos.cli.reports:search", "Search every text field of every record."),
     "export": ("luckos.cli.exchange:export", "Export the workspace to JSON (private excluded)."),
-    "import": ("luckos.cli.exchange:import_", "Restore a JSON export, in one transaction."),
+    "import": ("luckos.cli.exchange:import_", "Restore a JSON export; bring in git and docs."),
     "backup": ("luckos.cli.exchange:backup", "Copy the database with SQLite's online backup."),
+    "redact": ("luckos.cli.redact:redact", "Redact secrets, addresses and names from a text."),
     "estimate": ("luckos.cli.estimate:group", "Rough math that funds work, and its pitch."),
     "check": ("luckos.cli.check:check", "Check the loop's invariants; exit 1 when one breaks."),
     "diagnose": ("luckos.cli.diagnose:group", "The three questions, a paragraph each, dated."),
@@ -45,6 +46,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "surface": ("luckos.cli.surface:surface", "Luck surface area by quarter, formulas shown."),
     "feed": ("luckos.cli.feed:feed", "Windows, prep and reviews as an ICS calendar feed."),
     "calendar": ("luckos.cli.calendar:group", "Audit a calendar export (ICS): load, maker day."),
+    "evidence": ("luckos.cli.evidence:group", "Work found in git and docs: accept or reject."),
+    "packet": ("luckos.cli.packet:packet", "The case for a manager, skip-level or committee."),
     "completion": ("luckos.cli.completion:completion",
                    "Print the shell completion script (bash, zsh, fish)."),
 }
@@ -58,7 +61,9 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("The operating loop", ("diagnose", "glue", "explore", "project", "arc", "reboot",
                             "stay-or-move", "surface", "feed")),
     ("Calendar, documents, rough math", ("calendar", "doc", "estimate")),
-    ("Workspace", ("init", "demo", "search", "export", "import", "backup", "completion")),
+    ("Evidence and the packet", ("evidence", "packet")),
+    ("Workspace", ("init", "demo", "search", "export", "import", "backup", "redact",
+                   "completion")),
 )
 
 

@@ -12,7 +12,18 @@ from luckos.cli.output import emit_json, json_option, on_tty, paged, paged_outpu
 from luckos.cli.session import session
 from luckos.writing.catalog import DOC_KINDS, SEVERITIES
 
-_KINDS = click.Choice(list(DOC_KINDS))
+
+class _DocKindChoice(click.Choice):
+    """A document kind by its name or by an alias the linter knows (`two-pager`)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+                ) -> Any:
+        from luckos.writing.catalog import kind_name
+
+        return kind_name(value) or super().convert(value, param, ctx)
+
+
+_KINDS = _DocKindChoice(list(DOC_KINDS))
 
 
 @click.group(name="doc")
@@ -47,7 +58,8 @@ def new(kind: str, theme_ref: str | None, window_ref: str | None, out: str | Non
     """Draft a KIND document from the records and register it as an artifact.
 
     KIND is one of: one-pager, brief, scope-letter, post-mortem, runbook,
-    architecture-note, change-plan, reboot-plan, pre-read. The draft is filled from the
+    architecture-note, change-plan, reboot-plan, pre-read, or an alias of one (two-pager,
+    adr, playbook...: `luck doc kinds KIND` lists them). The draft is filled from the
     theme (problem, bet, milestone, three metrics with their latest readings), the window
     (date, prep deadline), promises, sponsors and the theme's latest decision; what the
     records cannot say is left as [TODO: ...] for you. It never overwrites a file.
@@ -98,15 +110,23 @@ def _counts(counts: dict[str, int]) -> str:
               help="the luck.toml whose [lint] table to use (default: the workspace's)")
 @click.option("--jobs", type=click.IntRange(0, 64), default=0, show_default=True,
               help="processes to use; 0 picks one per core for large folders")
+@click.option("--explain-kind", is_flag=True,
+              help="say which kind each file was read as and which signals decided it "
+                   "(front matter, title, path, sections); lint nothing")
 @json_option
 def lint(paths: tuple[str, ...], kind: str | None, min_severity: str,
-         ignored: tuple[str, ...], config_path: Path | None, jobs: int, as_json: bool) -> None:
+         ignored: tuple[str, ...], config_path: Path | None, jobs: int, explain_kind: bool,
+         as_json: bool) -> None:
     """Check Markdown documents against the essay's rules.
 
     PATH is a file, a folder (searched for .md and .markdown files) or - for standard
     input. Each finding prints as `file:line:col: severity rule-id message`. The kind
-    comes from the front matter (`kind: brief`), else --kind, else the title
-    ('Post-mortem: ...') or the file name (2026-02-23-brief-....md, adr-0007-....md).
+    comes from the front matter (`kind: brief`), else --kind, else what the document
+    shows: the kind named in its title ('Security postmortem for ...'), its path
+    (doc/adr/0007-....md, runbooks/, postmortems/, 2026-02-23-brief-....md) and its
+    sections (Status / Context / Decision / Consequences; Meaning / Impact / Diagnosis /
+    Mitigation; Impact / Timeline / Root causes / Action items). --explain-kind shows the
+    signals; a file whose kind cannot be found gets a kind-unknown warning.
     Silence a line with `<!-- luck: ignore RULE -->`; settings live in luck.toml [lint].
 
     Exit status: 0 no errors, 1 an error was found, 2 a file could not be linted or the
@@ -122,6 +142,9 @@ def lint(paths: tuple[str, ...], kind: str | None, min_severity: str,
         raise _nothing(notes)
     for note in notes:
         click.echo(f"warning: {note}", err=True)
+    if explain_kind:
+        _explain(results, as_json)
+        return
     threshold = SEVERITY_RANK[min_severity]
     totals = {sev: 0 for sev in SEVERITIES}
     unusable = 0
@@ -145,6 +168,33 @@ def lint(paths: tuple[str, ...], kind: str | None, min_severity: str,
             _print_findings(results, threshold)
             click.echo(_summary(len(results), totals, unusable))
     _exit(unusable, len(results), totals["error"])
+
+
+def _explain(results: list[Any], as_json: bool) -> None:
+    """`--explain-kind`: each file's kind, how sure, and the signals behind it."""
+    entries = []
+    for result in results:
+        report = result.report
+        guess = report.guess
+        problem = next((f.message for f in report.findings if report.unusable), None)
+        entries.append({
+            "path": result.name, "kind": report.kind, "kind_from": report.kind_from,
+            "format": guess.format if guess else None,
+            "confidence": guess.confidence if guess else 0.0,
+            "signals": list(guess.signals) if guess else [problem] if problem else []})
+    if as_json:
+        emit_json({"files": entries})
+        return
+    lines = []
+    for entry in entries:
+        if entry["kind"]:
+            fmt = f", {entry['format']}" if entry["format"] else ""
+            lines.append(f"{entry['path']}: {entry['kind']}{fmt} (from the {entry['kind_from']}"
+                         f", confidence {entry['confidence']:.2f})")
+        else:
+            lines.append(f"{entry['path']}: no kind found")
+        lines.extend(f"  - {signal}" for signal in entry["signals"])
+    click.echo("\n".join(lines))
 
 
 def _nothing(notes: list[str]) -> Exception:
@@ -204,16 +254,32 @@ def _exit(unusable: int, files: int, errors: int) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--html", "out", required=True, metavar="OUT",
               help="the HTML file to write ('-' prints it)")
-def render(file: Path, out: str) -> None:
+@click.option("--redact", is_flag=True,
+              help="replace secrets, addresses, hosts and sensitive terms on the page "
+                   "(see `luck redact`)")
+def render(file: Path, out: str, redact: bool) -> None:
     """Render a Markdown document to a clean standalone HTML page."""
     from luckos.app.docs import render_file
 
-    html, written = render_file(file, out)
+    redactor = None
+    if redact:
+        from luckos.app.redaction import redactor_for
+        from luckos.cli.redact import workspace_or_none
+
+        redactor = redactor_for(workspace_or_none())
+    html, written = render_file(file, out, redactor=redactor)
+    note = ""
+    if redactor is not None:
+        from luckos.app.redaction import summary
+
+        note = f"; redacted {summary(dict(redactor.counts))}"
+        if written is None:
+            click.echo(note.removeprefix("; "), err=True)
     if written is None:
         click.echo(html, nl=False)
         return
     size = written.stat().st_size
-    click.echo(f"rendered {file} to {written} ({size / 1024:,.1f} KB)")
+    click.echo(f"rendered {file} to {written} ({size / 1024:,.1f} KB){note}")
 
 
 @group.command("kinds", short_help="The document kinds and the sections they need.")

@@ -19,7 +19,6 @@ from luckos.cli.output import (
     pairs,
     table,
 )
-from luckos.cli.prompts import confirm
 from luckos.cli.session import session
 
 
@@ -314,14 +313,10 @@ def link(ref: str, theme: str | None, window: str | None, doc: str | None,
 @group.command("delete")
 @click.argument("ref", metavar="ID", shell_complete=complete_ids("estimate"))
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
-def delete(ref: str, yes: bool) -> None:
-    """Delete a saved estimate."""
-    from luckos.app import estimate, records
+@click.option("--dry-run", is_flag=True, help="Show what would be deleted, delete nothing.")
+def delete(ref: str, yes: bool, dry_run: bool) -> None:
+    """Delete a saved estimate (saved first to the workspace's deleted/ folder)."""
+    from luckos.app import estimate
+    from luckos.cli.kinds import delete_record
 
-    s = session()
-    record = records.fetch(s.ws, estimate.KIND, ref)
-    label = f"{estimate.KIND.prefix}{record.id}: {record.name}"
-    if not yes and not confirm(f"delete {label}?"):
-        raise click.exceptions.Abort()
-    records.delete(s.ws, estimate.KIND, ref)
-    click.echo(f"deleted {label}")
+    delete_record(estimate.KIND, ref, yes=yes, dry_run=dry_run)

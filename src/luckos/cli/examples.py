@@ -30,7 +30,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "window link": ("luck window link w1 docs/fy-planning-brief.md",),
     "window upcoming": ("luck window upcoming", "luck window upcoming --days 30 --json"),
     "theme show": ("luck theme show t1", "luck theme show t1 --json"),
-    "metric read": ('luck metric read t1 speed 640 --narrative "Snapshot restore landed."',),
+    "metric read": ('luck metric read t1 speed "640 ms" --narrative "Snapshot restore landed."',),
     "decision close": ('luck decision close d6 --outcome "The FAQ answered most questions"',),
     "artifact show": ("luck artifact show a1",),
     "artifact used": ('luck artifact used a1 --by "Tomás Rivera" --hours 16',),
@@ -45,6 +45,18 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "search": ("luck search cold-start", 'luck search "token cache" --no-private --json'),
     "export": ("luck export career.json", "luck export full.json --include-private"),
     "import": ("luck export career.json", "luck import career.json --replace"),
+    "import json": ("luck export career.json", "luck import json career.json --replace"),
+    "import git": ("luck import git checkout-web",
+                   "luck import git checkout-web --author alex@demo.example --since 2026-10-01"),
+    "import docs": ("luck import docs docs",),
+    "evidence list": ("luck evidence list", "luck evidence list --status all --json"),
+    "evidence show": ("luck evidence show e6", "luck evidence show e6 --json"),
+    "evidence accept": ("luck evidence accept e9 --theme t1",
+                        "luck evidence accept e8 --as artifact --kind demo"),
+    "evidence reject": ("luck evidence reject e4",),
+    "evidence link": ("luck evidence link e5 --theme t1 --window w1",),
+    "packet": ("luck packet --for skip-level",
+               "luck packet --for promotion --format html --out promotion.html"),
     "backup": ("luck backup", "luck backup career-copy.db"),
     "estimate link": ("luck estimate link est1 --theme t1 --window w1",),
     "estimate list": ("luck estimate list", "luck estimate list --theme t1 --json"),
@@ -79,18 +91,22 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "calendar history": ("luck calendar import work-calendar.ics", "luck calendar history"),
     "calendar import": ("luck calendar import work-calendar.ics",),
     "completion": ("luck completion bash", "luck completion fish"),
+    "redact": ("luck export shared.json --redact", "luck redact --check shared.json"),
 }
 
 # What the exit status means, for every command that reports (lists, reviews, checks).
 OK_OR_BAD = "Exit codes: 0 ok, 2 bad input (named in one line on standard error)."
 EXIT_CODES: dict[str, str] = {
     "check": "Exit codes: 0 every invariant holds, 1 one is broken, 2 bad input.",
+    "packet": "Exit codes: 0 ok, 1 --check found claims without evidence, 2 bad input.",
+    "redact": "Exit codes: 0 ok, 1 with --check: something would be redacted, 2 bad input.",
     **{path: OK_OR_BAD for path in (
         "review", "ledger", "search", "window upcoming", "theme show", "artifact show",
         "estimate list", "estimate show", "estimate models", "glue weeks",
         "explore cadence", "project show", "arc status", "reboot status", "stay-or-move",
         "surface", "calendar audit", "calendar history", "calendar import", "doc kinds",
-        "doc rules", "estimate run", "estimate models", "feed")},
+        "doc rules", "estimate run", "estimate models", "feed", "evidence list",
+        "evidence show", "import git", "import docs")},
 }
 
 
@@ -181,7 +197,7 @@ def kind_examples(kind: Kind, verb: str) -> Callable[[str], list[str]]:
             change = _example_value(by_name[name], samples[name]) if name else ""
             return [f"{path} {first} {change}".rstrip()]
         if verb == "delete":
-            return [f"{path} {first} --yes"]
+            return [f"{path} {first} --dry-run", f"{path} {first} --yes"]
         return [f"{path} {first}", f"{path} {first} --json"]
 
     return write

@@ -18,8 +18,11 @@ from luckos.cli.session import session
               help="how far ahead")
 @click.option("--past-days", type=click.IntRange(0, 3660), default=30, show_default=True,
               help="how far back")
+@click.option("--redact", is_flag=True,
+              help="replace secrets, addresses, hosts and sensitive terms in the events' "
+                   "text (see `luck redact`)")
 @json_option
-def feed(file: str, days: int, past_days: int, as_json: bool) -> None:
+def feed(file: str, days: int, past_days: int, redact: bool, as_json: bool) -> None:
     """Write decision windows, their prep deadlines, monthly metric updates and review
     dates to FILE.ics (`-` for standard output).
 
@@ -33,16 +36,21 @@ def feed(file: str, days: int, past_days: int, as_json: bool) -> None:
     s = session()
     path = None if file == "-" else Path(file)
     result = write(s.ws, path, s.today, dt.datetime.now(dt.UTC), days=days,
-                   past_days=past_days)
+                   past_days=past_days, redact=redact)
+    if result.redacted is not None and (path is None or not as_json):
+        from luckos.app.redaction import summary
+
+        click.echo(f"redacted {summary(result.redacted)}", err=path is None)
     if path is None:
         sys.stdout.buffer.write(result.text)
         sys.stdout.flush()
         return
     if as_json:
-        emit_json({"file": str(path), "events": [
-            {"uid": f"{e.key}@{result.uid_domain}", "on": e.on.isoformat(),
-             "summary": e.summary, "category": e.category, "rrule": e.rrule}
-            for e in result.events]})
+        events = [{"uid": f"{e.key}@{result.uid_domain}", "on": e.on.isoformat(),
+                   "summary": e.summary, "category": e.category, "rrule": e.rrule}
+                  for e in result.events]
+        redacted = {"redacted": result.redacted} if redact else {}
+        emit_json({"file": str(path), **redacted, "events": events})
         return
     click.echo(f"wrote {len(result.events)} events to {path} (read back with icalendar: ok)")
     table(["on", "what", "summary"],

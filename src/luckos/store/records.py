@@ -246,6 +246,17 @@ class RecordsMixin:
         )
         return [table.record(row) for row in rows]
 
+    # --- redaction ----------------------------------------------------------------------
+
+    def people_names(self) -> list[str]:
+        """Every person named in the records: promised to, routed by, on the bench,
+        sponsors, testimonial givers (for `[redact] names = true`)."""
+        rows = self.db.execute(
+            "SELECT to_whom FROM promise UNION SELECT who FROM signal "
+            "UNION SELECT person FROM bench UNION SELECT person FROM sponsor "
+            "UNION SELECT who FROM testimonial").fetchall()
+        return sorted({row[0].strip() for row in rows if row[0] and row[0].strip()})
+
     # --- search -------------------------------------------------------------------------
 
     def search(self, query: str, *, include_private: bool, limit: int | None) -> list[SearchHit]:

@@ -135,8 +135,9 @@ INPUT_RULES: dict[str, RuleSpec] = {
 RULES: dict[str, RuleSpec] = {
     r.id: r
     for r in (
-        RuleSpec("kind-missing", "suggestion", None,
-                 "the document says no kind, so only the prose rules ran"),
+        RuleSpec("kind-unknown", "warning", None,
+                 "no kind could be found (front matter, title, path or sections), so only "
+                 "the prose rules ran"),
         RuleSpec("title-missing", "warning", ALL_KINDS,
                  "a document has a title: a '# ' heading or `title:` in the front matter"),
         RuleSpec("section-missing", "error", ALL_KINDS,
@@ -147,9 +148,12 @@ RULES: dict[str, RuleSpec] = {
                                           "post-mortem"),
                  "the document fits its page budget ([lint.word_budget])"),
         RuleSpec("placeholder", "warning", None,
-                 "no TODO, TBD, FIXME or [TODO: ...] prompt is left to fill"),
-        RuleSpec("vague-claim", "suggestion", None,
-                 "a vague word ('improve', 'soon', 'various') comes with a number or a date"),
+                 "no TODO, TBD, TBA, TBC, FIXME, XXX, ??, [...] or [TODO: ...] prompt is left "
+                 "to fill (a status value such as 'Status: TODO' is not one)"),
+        RuleSpec("vague-claim", "suggestion", ("brief", "one-pager", "scope-letter",
+                                                "post-mortem"),
+                 "a vague word ('improve', 'soon', 'various') comes with a number or a date "
+                 "(kinds that promise numbers; a post-mortem's impact)"),
         RuleSpec("quantified-consequence", "error", ("brief", "one-pager", "scope-letter"),
                  "at least one consequence is quantified: a number with a unit "
                  "(%, $, ms, hours, incidents)"),

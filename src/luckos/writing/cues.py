@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 
 PLACEHOLDER = re.compile(
-    r"\[(?:TODO|TBD|FIXME|TK)\b[^\]\n]*\]"  # [TODO: name who decides]
-    r"|\{\{[^}\n]*\}\}"  # an unrendered template variable
+    r"\[(?:TODO|TBD|TBA|TBC|FIXME|TK)\b[^\]\n]*\]"  # [TODO: name who decides]
+    r"|\[\s*(?:\.\.\.|…)\s*\]"  # [...]
+    r"|\[[^\]\n]*\b(?:to add|to fill(?: in)?|to be (?:added|filled|decided|confirmed|written)"
+    r"|fill in|insert|to come|to follow)\b[^\]\n]*\](?!\()"  # [link to the demo, to add]
+    r"|\{\{(?![<%])[^}\n]*\}\}"  # an unrendered template variable (not a Hugo shortcode)
     r"|<(?:TODO|TBD|insert|fill in|your)\b[^>\n]*>"
-    r"|\b(?:TODO|TBD|FIXME|XXX)\b"
-    r"|\?\?\?+"
+    r"|\b(?:TODO|TBD|TBA|TBC|FIXME|XXX)\b"
+    r"|(?<![A-Za-z?])\?{2,}"  # "08:??", "owner: ??"; not "really??"
     r"|\b[Ll]orem ipsum\b"
 )
 
@@ -85,8 +88,34 @@ _OWNER_NAMED = re.compile(
     r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:\([^)]*\)\s+)?(?:decides|approves|signs off|"
     r"will decide|will approve|owns|will own|is the decider|makes the call)\b"
     r"|[—–(\[]\s*(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+[A-Z][a-z]+)?\s*(?:[,;)\]]|$|\s+by\b)"
+    r"|\b(?:answer|approval|decision|sign-?off|go-ahead|call)\s+from\s+[A-Z][a-z]+"
+    r"|\b[Oo]wners?\s+(?:is\s+)?(?:[A-Z][a-z]+|@[\w.-]+)"
 )
+_OWNER_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[A-Za-z]{2,}")
+# a role or a team standing as the owner: "— payments team, 2026-03-01", "(on-call SRE)"
+_OWNER_ROLE = re.compile(
+    r"(?:^|[—–(\[,:;]|\bby)\s*(?:the\s+)?(?:[\w-]+\s+){0,2}(?:team|on-?call|oncall|SRE|"
+    r"lead|manager|DBA|squad|rotation|owner|engineer)s?\b", re.IGNORECASE)
 
+# The verbs a step starts with: "Check the logs", "Roll back the deploy", "Page the lead".
+IMPERATIVES = frozenset((
+    "add", "apply", "ask", "assign", "backfill", "bump", "call", "cancel", "check", "clean",
+    "clear", "collect", "compare", "confirm", "consider", "contact", "copy", "cordon",
+    "create", "decrease", "delete", "deploy", "describe", "determine", "disable", "document",
+    "download", "drain", "edit", "enable", "ensure", "escalate", "execute", "expand",
+    "export", "fail", "find", "flip", "follow", "get", "give", "go", "grep", "identify",
+    "import", "increase", "inspect", "install", "investigate", "kill", "list", "log",
+    "login", "look", "make", "migrate", "monitor", "move", "notify", "open", "page", "pause",
+    "ping", "point", "promote", "pull", "purge", "push", "query", "reboot", "rebuild",
+    "recreate", "redeploy", "reduce", "refresh", "reload", "remove", "rename", "repeat",
+    "replace", "request", "rerun", "reset", "resize", "restart", "restore", "resume",
+    "retry", "revert", "review", "revoke", "roll", "rollback", "rotate", "run", "scale",
+    "schedule", "search", "send", "set", "shut", "ssh", "start", "stop", "switch", "sync",
+    "tail", "take", "tell", "terminate", "test", "trigger", "truncate", "tune", "turn",
+    "uncordon", "update", "upgrade", "upload", "use", "validate", "verify", "wait", "watch",
+    "write", "create", "reconfigure", "snapshot", "drop", "archive", "buy", "hire",
+    "replay", "tweak", "fix", "raise", "lower", "bring", "keep", "put", "mark", "remediate",
+))
 # an action item whose subject is a person: "Sam books the review", "Dana will send it"
 OWNER_SUBJECT = re.compile(
     r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?(?:[A-Z][a-z]+|@[\w.-]+)"
@@ -96,20 +125,23 @@ COST = re.compile(
     r"\b(?:costs?|costly|effort|price|pricing|spend|budget|capex|opex|investment|staffing|"
     r"resources|expensive|cheap|engineer[- ]?(?:weeks?|months?|days?)|person[- ]?(?:weeks?|"
     r"months?|days?)|sprints?|headcount|FTEs?|toil|licen[cs]es?|takes? \w+ (?:weeks?|days?))"
-    r"\b|[$€£]\s?\d",
+    r"\b|[$€£]\s?\d|\bnothing to build\b|\bno (?:extra |new )?cost\b|\bcosts nothing\b"
+    r"|\bfor free\b|\bnone now\b",
     re.IGNORECASE,
 )
 RISK = re.compile(
     r"\b(?:risks?|risky|downsides?|danger|dangerous|could fail|might fail|may fail|"
     r"failure|regressions?|exposure|uncertain(?:ty)?|blast radius|caveats?|drawbacks?|cons|"
-    r"could break|might break|may break|breaks?|fragile|lock-?in|what could go wrong)\b",
+    r"could break|might break|may break|breaks?|fragile|lock-?in|what could go wrong|may not|"
+    r"might|could|stale|stays?|remains?|continues?|slips?|delays?|lose|loses|losing)\b",
     re.IGNORECASE,
 )
 HANDLED = re.compile(
     r"→|->|=>|\b(?:handled|addressed|resolved|incorporated|accepted|declined|rejected|"
     r"answered|answer|response|responded|reply|replied|mitigated|mitigation|changed|added|"
     r"agreed|dropped|deferred|adjusted|updated|we will|we'll|we did|fixed|covered|moved|"
-    r"kept|cut|parked|acknowledged|outcome)\b",
+    r"kept|cut|parked|acknowledged|outcome|unchanged|reviewed|discussed|explained|"
+    r"clarified|no change)\b",
     re.IGNORECASE,
 )
 DECISION_WORDS = re.compile(
@@ -139,7 +171,9 @@ WEEKS = re.compile(r"\b(?:weeks?|wks?|w)\s*(\d{1,2})(?:\s*(?:-|–|—|to|throug
                    r"(?:weeks?\s*)?(\d{1,2}))?\b", re.IGNORECASE)
 
 
-_PLACEHOLDER_HINTS = ("TODO", "TBD", "FIXME", "XXX", "TK", "???", "{{", "<", "orem ipsum")
+_PLACEHOLDER_HINTS = ("TODO", "TBD", "TBA", "TBC", "FIXME", "XXX", "TK", "??", "{{", "<",
+                      "orem ipsum", "...]", "…]", "to add", "to fill", "to be ", "fill in",
+                      "insert", "to come", "to follow")
 
 
 def may_hold_placeholder(text: str) -> bool:
@@ -175,12 +209,30 @@ def has_date(text: str) -> bool:
     return DATE.search(strip_placeholders(text)) is not None
 
 
-def has_owner(text: str) -> bool:
-    """A named owner: a label with a value, an @handle, or a name asked to decide."""
+def has_owner(text: str, teams: tuple[str, ...] = ()) -> bool:
+    """A named owner: a label with a value, an @handle, an email, a name asked to decide,
+    a role or team ("on-call SRE", "payments team") or a team of `[lint] teams`."""
     if _OWNER_LABEL.search(text):
         return True
     stripped = strip_placeholders(text)
-    return bool(_OWNER_HANDLE.search(stripped) or _OWNER_NAMED.search(stripped))
+    if (_OWNER_HANDLE.search(stripped) or _OWNER_NAMED.search(stripped)
+            or _OWNER_EMAIL.search(stripped) or _OWNER_ROLE.search(stripped)):
+        return True
+    if teams:
+        lowered = stripped.lower()
+        return any(re.search(rf"(?<!\w){re.escape(team.lower())}(?!\w)", lowered)
+                   for team in teams)
+    return False
+
+
+def owner_subject(text: str) -> bool:
+    """An action whose subject is a person ("Sam books the review", "Dana will send it");
+    an imperative verb is not a person ("Create ingress test suite", "Revert to ...")."""
+    match = OWNER_SUBJECT.match(text)
+    if not match:
+        return False
+    first = re.sub(r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?", "", text).split(" ", 1)[0]
+    return first.lower() not in IMPERATIVES
 
 
 def has_cost(text: str) -> bool:

@@ -15,13 +15,16 @@ from __future__ import annotations
 import dataclasses
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from luckos.config import Config, LintConfig, Thresholds
 from luckos.errors import LuckError
 from luckos.writing.catalog import DOC_KINDS, INPUT_RULES, RULES, SEVERITY_RANK, kind_name
 from luckos.writing.headings import section_patterns
 from luckos.writing.structure import Document
+
+if TYPE_CHECKING:
+    from luckos.writing.kinds import KindGuess
 
 
 @dataclasses.dataclass(frozen=True)
@@ -39,8 +42,9 @@ class Report:
 
     findings: list[Finding]
     kind: str | None = None
-    kind_from: str | None = None  # front matter | --kind | title | file name
+    kind_from: str | None = None  # front matter | --kind | title | path | file name | structure
     words: int = 0
+    guess: KindGuess | None = None  # how the kind was found (luck doc lint --explain-kind)
 
     @property
     def unusable(self) -> bool:
@@ -89,9 +93,10 @@ def lint_document(text: str, *, kind: str | None = None, config: Any = None,
     if doc.front.error is not None:
         line, message, column = doc.front.error
         return Report([input_finding("front-matter", message, line, column)])
-    resolved, source, problem = _kind_of(doc, fallback, file_name)
-    if problem is not None:
-        return Report([problem])
+    guessed, problem = _kind_of(doc, fallback, file_name)
+    if problem is not None or guessed is None:
+        return Report([problem] if problem else [])
+    resolved, source = guessed.kind, guessed.source
     context = Context(resolved, settings, label_words)
     severities = _severities(settings)
     hits: list[tuple[str, int, int, str]] = []
@@ -102,10 +107,13 @@ def lint_document(text: str, *, kind: str | None = None, config: Any = None,
             continue
         for line, column, message in CHECKS[rule_id](doc, context):
             hits.append((rule_id, line, column, message))
-    if resolved is None and severities["kind-missing"] != "off":
-        hits.append(("kind-missing", doc.title_line, 1,
-                     "no document kind, so only the prose rules ran: add `kind: brief` (or "
-                     "another kind: luck doc kinds) to the front matter, or pass --kind"))
+    if resolved is None and severities["kind-unknown"] != "off":
+        hits.append(("kind-unknown", doc.title_line, 1,
+                     "no kind found in the front matter, the title, the path or the "
+                     "sections, so only the prose rules ran: add `kind: brief` (or another "
+                     "kind: luck doc kinds) to the front matter, or pass --kind (luck doc "
+                     "lint --explain-kind FILE shows the signals)"))
+    hits = _one_finding_per_problem(hits)
     silenced, comment_hits = _suppressions(doc)
     if severities["unknown-rule"] != "off":
         hits.extend(comment_hits)
@@ -113,7 +121,21 @@ def lint_document(text: str, *, kind: str | None = None, config: Any = None,
                 for rule_id, line, column, message in hits
                 if not _silenced(silenced, rule_id, line)]
     findings.sort(key=lambda f: (f.line, f.column, SEVERITY_RANK[f.severity], f.rule))
-    return Report(findings, resolved, source, doc.word_count)
+    return Report(findings, resolved, source, doc.word_count, guessed)
+
+
+# An empty section is reported once: not also as unquantified, unnumbered or unhandled.
+_EMPTY_COVERS = frozenset(("impact-quantified", "numbered-steps", "three-metrics",
+                           "objection-handled", "action-owner-date", "decision-owner-date",
+                           "quantified-consequence", "rollback-rehearsed", "brief-options"))
+
+
+def _one_finding_per_problem(hits: list[tuple[str, int, int, str]]
+                             ) -> list[tuple[str, int, int, str]]:
+    empty = {line for rule, line, _, _ in hits if rule == "section-empty"}
+    if not empty:
+        return hits
+    return [h for h in hits if not (h[0] in _EMPTY_COVERS and h[1] in empty)]
 
 
 @lru_cache(maxsize=16)
@@ -124,60 +146,30 @@ def _severities(settings: LintConfig) -> dict[str, str]:
 
 # --- the document's kind -------------------------------------------------------------------
 
-_TITLE_PREFIX = re.compile(r"^\s*(?P<k>[A-Za-z][\w -]{1,40}?)[\s#-]*\d*\s*[:—–|]\s+\S")
-_TITLE_SUFFIX = re.compile(r"\S\s*(?:[—–|:]|\s-|\()\s*(?:an?\s+|the\s+)?(?P<k>[A-Za-z][\w -]{1,40}"
-                           r"?)\)?\s*$")
-_DATED = re.compile(r"^\d{4}-\d{2}-\d{2}[-_](?P<rest>.+)$")
-# Undated file names that name their kind without doubt ("brief-history.md" is not a brief).
-_NAMED_FILES = re.compile(r"^(?P<k>one-pager|scope-letter|post-?mortem|runbook|"
-                          r"architecture-note|adr|change-plan|reboot-plan|pre-read|two-pager)"
-                          r"(?:[-_]|$)")
-
-
 def _kind_of(doc: Document, fallback: str | None, file_name: str | None
-             ) -> tuple[str | None, str | None, Finding | None]:
+             ) -> tuple[KindGuess | None, Finding | None]:
+    from luckos.writing.kinds import KindGuess, guess
+
     if "kind" in doc.front.data:
         value = doc.front.data["kind"]
         line = next((n for n in range(2, doc.front.body_start)
                      if doc.line(n).startswith("kind")), 1)
         if not isinstance(value, str):
-            return None, None, input_finding(
+            return None, input_finding(
                 "front-matter", f"kind must be a single word such as 'brief', not {value!r}",
                 line)
         named = kind_name(value)
         if named is not None:
-            return named, "front matter", None
+            return KindGuess(named, 1.0, "front matter",
+                             (f"the front matter says 'kind: {value}'",)), None
         if fallback is not None:
-            return fallback, "--kind", None
-        return None, None, input_finding(
+            return KindGuess(fallback, 1.0, "--kind", ("--kind names it",)), None
+        return None, input_finding(
             "unknown-kind", f"unknown kind {value!r}: use one of {', '.join(DOC_KINDS)} "
                             "(or lint it as one of them with --kind)", line)
     if fallback is not None:
-        return fallback, "--kind", None
-    title = doc.title or ""
-    for pattern in (_TITLE_PREFIX, _TITLE_SUFFIX):
-        match = pattern.search(title)
-        if match and kind_name(match.group("k")):
-            return kind_name(match.group("k")), "title", None
-    if file_name:
-        return _kind_from_file_name(file_name)
-    return None, None, None
-
-
-def _kind_from_file_name(file_name: str) -> tuple[str | None, str | None, Finding | None]:
-    """`2026-02-23-brief-cold-start.md` (how `luck doc new` names files), `adr-0012-....md`."""
-    stem = file_name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
-    dated = _DATED.match(stem)
-    if dated:
-        words = re.split(r"[-_]", dated.group("rest"))
-        for size in (2, 1):
-            candidate = kind_name("-".join(words[:size]))
-            if candidate:
-                return candidate, "file name", None
-    named = _NAMED_FILES.match(stem)
-    if named:
-        return kind_name(named.group("k")), "file name", None
-    return None, None, None
+        return KindGuess(fallback, 1.0, "--kind", ("--kind names it",)), None
+    return guess(doc, file_name), None
 
 
 # --- silencing comments ----------------------------------------------------------------------

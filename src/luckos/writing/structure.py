@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from luckos.writing import frontmatter
-from luckos.writing.headings import LABEL, names, normalize, plain, section_patterns
+from luckos.writing.headings import LABEL, Vocabulary, normalize, plain, section_patterns
 from luckos.writing.sections import SECTIONS
 
 _PARSER: Any = None
@@ -80,6 +80,10 @@ _LONE_PUNCTUATION = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")  # "|", "→", "—": n
 _ALL_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?", re.MULTILINE)
 
 
+_TITLE_LABEL = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?(?:feature name|title|rfc title)(?:\*\*)?"
+                          r"\s*:\s*(?:\*\*)?\s*(?P<value>\S.*)$", re.IGNORECASE)
+
+
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
@@ -87,7 +91,7 @@ def _blank(match: re.Match[str]) -> str:
 class Document:
     """One Markdown document: its lines, front matter and block structure."""
 
-    def __init__(self, text: str, *, patterns: dict[str, Any] | None = None) -> None:
+    def __init__(self, text: str, *, patterns: Vocabulary | None = None) -> None:
         text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         self.lines: list[str] = text.split("\n")
         self.front = frontmatter.split(self.lines)
@@ -290,7 +294,17 @@ class Document:
 
     @property
     def title(self) -> str | None:
-        return self.front.text("title") or self.heading_title
+        return self.front.text("title") or self.heading_title or self.label_title
+
+    @cached_property
+    def label_title(self) -> str | None:
+        """An RFC's title given as its first label: "- Feature Name: `async_export`"."""
+        first = next((b for b in self.blocks if b.type in ("paragraph", "item", "heading")),
+                     None)
+        if first is None or first.type == "heading":
+            return None
+        match = _TITLE_LABEL.match(self.line(first.line))
+        return plain(match.group("value")).strip() or None if match else None
 
     @property
     def heading_title(self) -> str | None:
@@ -352,10 +366,11 @@ class Document:
         found = self._found.get(section_id, False)
         if found is not False:
             return found  # type: ignore[return-value]
-        pattern = self.patterns[section_id]
-        result = next((s for s in self.headed_sections if names(pattern, s.key)), None)
+        names = self.patterns.names
+        result = next((s for s in self.headed_sections if names(section_id, s.key)), None)
         if result is None:
-            result = next((s for s in self.labelled_sections if names(pattern, s.key)), None)
+            result = next((s for s in self.labelled_sections if names(section_id, s.key)),
+                          None)
         if result is None:
             for key in SECTIONS[section_id].front_keys:
                 value = self.front.data.get(key)

@@ -7,14 +7,18 @@ import re
 from collections.abc import Iterator
 
 from luckos.writing import cues
-from luckos.writing.headings import names, plain
+from luckos.writing.headings import plain
 from luckos.writing.rules import Context, Hit, check
-from luckos.writing.structure import Block, Document
+from luckos.writing.structure import Block, Document, Section
 
 _OPTION_HEAD = re.compile(r"^(?:option|alternative|approach|path|choice)\s+(?:[a-z]|\d+)\b")
 _OPTION_KEY = re.compile(r"\b(?:option|alternative|approach|path|choice)\s+([a-z]|\d+)\b",
                          re.IGNORECASE)
-_LEAD_KEY = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*([A-Ha-h]|\d)[.):]\s")
+_LEAD_KEY = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*\(?([A-Ha-h]|\d)"
+                       r"[.):]\s")
+# how a recommendation points at an option: "(b)", "B, because", "B." at its start
+_PAREN_KEY = re.compile(r"\(([a-h]|\d{1,2})\)", re.IGNORECASE)
+_START_KEY = re.compile(r"^\W*([A-H]|\d{1,2})\b(?:[,.:)—–-]|\s+(?:because|as|since)\b)")
 _STOP = frozenset((
     "option", "options", "alternative", "approach", "path", "choice", "the", "and", "for",
     "with", "from", "that", "this", "into", "our", "their", "then", "than", "them", "they",
@@ -43,6 +47,8 @@ def options(doc: Document) -> list[Option]:
         return doc.memo["options"]  # type: ignore[no-any-return]
     section = doc.section("options")
     parts = doc.parts(section) if section else []
+    if not parts and section is not None:
+        parts = _keyed_paragraphs(doc, section)
     if not parts:
         parts = [(s.line, doc.section_text(s), doc.blocks[s.start])
                  for s in doc.headed_sections if _OPTION_HEAD.match(s.key)]
@@ -64,6 +70,18 @@ def options(doc: Document) -> list[Option]:
         found.append(Option(line, name, text, key, _stems(name), block))
     doc.memo["options"] = found
     return found
+
+
+def _keyed_paragraphs(doc: Document, section: Section) -> list[tuple[int, str, Block]]:
+    """Options written as paragraphs led by their letter: "A. Add a cache ...", "(b) ..."."""
+    blocks = [b for b in doc.section_blocks(section) if b.type == "paragraph"]
+    starts = [i for i, b in enumerate(blocks) if _LEAD_KEY.match(doc.line(b.line))]
+    result = []
+    for n, start in enumerate(starts):
+        stop = starts[n + 1] if n + 1 < len(starts) else len(blocks)
+        chunk = blocks[start:stop]
+        result.append((chunk[0].line, doc.text(chunk[0].line, chunk[-1].end), chunk[0]))
+    return result
 
 
 def _stems(text: str) -> frozenset[str]:
@@ -124,6 +142,10 @@ def recommendation_names_option(doc: Document, ctx: Context) -> Iterator[Hit]:
     text = cues.strip_placeholders(doc.section_text(section))
     lowered = text.lower()
     keys = {m.group(1).lower() for m in _OPTION_KEY.finditer(text)}
+    keys.update(m.group(1).lower() for m in _PAREN_KEY.finditer(text))
+    start = _START_KEY.match(cues.strip_placeholders(doc.section_body(section)).strip())
+    if start:
+        keys.add(start.group(1).lower())
     stems = _stems(lowered)
     for option in found:
         if option.key and option.key in keys:
@@ -141,7 +163,7 @@ def decision_owner_date(doc: Document, ctx: Context) -> Iterator[Hit]:
     if section is None:
         return
     text = doc.section_text(section)
-    owner = cues.has_owner(text) or bool(doc.front.text("decider"))
+    owner = cues.has_owner(text, ctx.config.teams) or bool(doc.front.text("decider"))
     date = cues.has_date(text)
     if not owner:
         yield (section.line, 1, "say who decides: add 'Who decides: NAME (role)' to the "
@@ -223,7 +245,7 @@ def decision_first(doc: Document, ctx: Context) -> Iterator[Hit]:
     if not sections:
         return
     first = sections[0]
-    if names(doc.patterns["stakes"], first.key):
+    if doc.patterns.names("stakes", first.key):
         return
     title = doc.title_index
     opening = [b for b in doc.blocks[(title + 1 if title is not None else 0):first.start]

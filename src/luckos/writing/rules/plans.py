@@ -40,7 +40,7 @@ def action_owner_date(doc: Document, ctx: Context) -> Iterator[Hit]:
                                     "item: 'Add a canary stage — owner: Maya, due 2026-03-31')")
         return
     for line, text, block in parts:
-        owner = cues.has_owner(text) or bool(cues.OWNER_SUBJECT.match(text))
+        owner = cues.has_owner(text, ctx.config.teams) or cues.owner_subject(text)
         date = cues.has_date(text)
         if block.type == "row":
             header = doc.header_of(block)
@@ -63,18 +63,41 @@ def _short(text: str, size: int = 48) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
+_ITEM_LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?(?:\*\*|__)?"
+                        r"(?P<code>`)?(?P<word>[A-Za-z][a-z'-]*)?")
+
+
+def starts_with_imperative(line: str) -> bool:
+    """A list item that reads as a step: led by a verb ("Check ...") or a command."""
+    match = _ITEM_LEAD.match(line)
+    if not match:
+        return False
+    if match.group("code"):
+        return True
+    word = (match.group("word") or "").lower()
+    return word in cues.IMPERATIVES
+
+
 @check("numbered-steps")
 def numbered_steps(doc: Document, ctx: Context) -> Iterator[Hit]:
-    section = doc.section("steps")
-    if section is None or section.how == "front matter":
-        return
-    blocks = doc.section_blocks(section)
+    sections = [s for s in doc.headed_sections if doc.patterns.names("steps", s.key)]
+    if not sections:
+        section = doc.section("steps")
+        if section is None or section.how == "front matter":
+            return
+        sections = [section]
+    blocks = [b for s in sections for b in doc.section_blocks(s)]
     if any(b.type == "item" and b.ordered for b in blocks):
         return
     if any(b.type == "heading" and _STEP_HEAD.match(b.content) for b in blocks):
         return
-    yield (section.line, 1, "number the steps: an ordered list (1. 2. 3.), so that people "
-                            "can say 'I am at step 4'")
+    for section in sections:
+        items = [b for b in doc.section_blocks(section) if b.type == "item" and not b.ordered]
+        steps = sum(1 for b in items if starts_with_imperative(doc.line(b.line)))
+        if steps >= 2:
+            yield (section.line, 1, "number the steps: an ordered list (1. 2. 3.), so that "
+                                    "people can say 'I am at step 4'")
+            return
 
 
 def _anchor(doc: Document, section_id: str) -> int:

@@ -5,10 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from luckos.writing.catalog import DOC_KINDS, SECTIONS
+from luckos.writing.headings import heading_words
 from luckos.writing.rules import Context, Hit, check
 from luckos.writing.structure import Document
 
 _PAGES = {500: "one page", 1000: "two pages", 1500: "three pages"}
+_ALERT_HEADINGS = frozenset(("meaning", "diagnosis", "mitigation"))
+# An alert runbook (Meaning / Impact / Diagnosis / Mitigation) answers a page: it needs
+# what the alert means, the steps, its owner and who to escalate to, but there is no
+# change of its own to verify or roll back.
+_ALERT_RUNBOOK = ("purpose", "owner", "steps", "escalation")
+
+
+def required_sections(doc: Document, kind: str) -> tuple[str, ...]:
+    """The sections the kind needs in this document's format."""
+    if kind == "runbook" and any(heading_words(s.title)[:1] and heading_words(s.title)[0]
+                                 in _ALERT_HEADINGS for s in doc.headed_sections):
+        return _ALERT_RUNBOOK
+    return DOC_KINDS[kind].sections
 
 
 @check("title-missing")
@@ -22,7 +36,7 @@ def title_missing(doc: Document, ctx: Context) -> Iterator[Hit]:
 def section_missing(doc: Document, ctx: Context) -> Iterator[Hit]:
     assert ctx.kind is not None
     kind = DOC_KINDS[ctx.kind]
-    for section_id in kind.sections:
+    for section_id in required_sections(doc, ctx.kind):
         if doc.section(section_id) is None:
             spec = SECTIONS[section_id]
             stem = spec.heading.lower().removeprefix("the ").split()[0][:5]
@@ -38,7 +52,7 @@ def section_missing(doc: Document, ctx: Context) -> Iterator[Hit]:
 @check("section-empty")
 def section_empty(doc: Document, ctx: Context) -> Iterator[Hit]:
     assert ctx.kind is not None
-    for section_id in DOC_KINDS[ctx.kind].sections:
+    for section_id in required_sections(doc, ctx.kind):
         section = doc.section(section_id)
         if section is None or section.how == "front matter":
             continue

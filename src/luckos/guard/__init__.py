@@ -1,0 +1,1 @@
+"""Guardrails for text that leaves the machine: redaction (`luckos.guard.redact`)."""

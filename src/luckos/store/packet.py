@@ -1,0 +1,76 @@
+"""The packet's own queries (the records it needs that `find` cannot select by itself)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from luckos.store.records import TABLES
+
+
+def promises_landed(store: Any, since: dt.date, until: dt.date) -> list[Any]:
+    """Promises kept, missed, renegotiated or dropped in [since, until], by landing day."""
+    table = TABLES["promise"]
+    rows = store.db.execute(
+        f"{table.select} WHERE landed_on BETWEEN ? AND ? AND status != 'open' "
+        "ORDER BY landed_on, id", (since.isoformat(), until.isoformat()))
+    return [table.record(row) for row in rows]
+
+
+def promise_outcomes(store: Any, since: dt.date, until: dt.date) -> list[tuple[str, bool, int]]:
+    """(status, landed after its due date, how many) of the promises resolved in
+    [since, until]: what a long packet counts, without reading every promise."""
+    rows = store.db.execute(
+        "SELECT status, landed_on > due, count(*) FROM promise "
+        "WHERE landed_on BETWEEN ? AND ? AND status != 'open' GROUP BY 1, 2",
+        (since.isoformat(), until.isoformat()))
+    return [(status, bool(late), int(number)) for status, late, number in rows]
+
+
+def testimonials_about(store: Any, artifact_ids: Sequence[int]) -> list[Any]:
+    """The testimonials about these artifacts, oldest first."""
+    table = TABLES["testimonial"]
+    found: list[Any] = []
+    ids = list(artifact_ids)
+    for start in range(0, len(ids), 500):  # within SQLite's limit on bound parameters
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found += [table.record(row) for row in store.db.execute(
+            f'{table.select} WHERE artifact_id IN ({marks}) ORDER BY "on", id', chunk)]
+    return found
+
+
+def themes_during(store: Any, since: dt.date, until: dt.date) -> list[Any]:
+    """Themes held at some time in [since, until]."""
+    table = TABLES["theme"]
+    rows = store.db.execute(
+        f"{table.select} WHERE (started_on IS NULL OR started_on <= ?) "
+        "AND (retired_on IS NULL OR retired_on >= ?) ORDER BY id",
+        (until.isoformat(), since.isoformat()))
+    return [table.record(row) for row in rows]
+
+
+def readings_of(store: Any, metric_ids: Sequence[int]) -> list[Any]:
+    table = TABLES["reading"]
+    ids = list(metric_ids)
+    found: list[Any] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found += [table.record(row) for row in store.db.execute(
+            f"{table.select} WHERE metric_id IN ({marks}) ORDER BY month, id", chunk)]
+    return found
+
+
+def records_by_id(store: Any, kind: str, ids: Sequence[int]) -> dict[int, Any]:
+    """Records of one kind by id, read in a few queries rather than one per record."""
+    table = TABLES[kind]
+    found: dict[int, Any] = {}
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for row in store.db.execute(f"{table.select} WHERE id IN ({marks})", chunk):
+            found[row[0]] = table.record(row)
+    return found
