@@ -56,7 +56,8 @@ def reports(folder: Path) -> dict[str, list[list[str]]]:
         "estimate run": [["est1"]], "calendar audit": [[str(folder / "cal.ics"),
                                                         "--from", "2026-10-05", "--to",
                                                         "2026-11-22", "--explain", "--days"]],
-        "calendar history": [[]], "redact": [[str(folder / "brief.md")]],
+        "calendar history": [[]], "doctor": [[]],
+        "redact": [[str(folder / "brief.md")]],
         "packet": [["--for", "weekly"], ["--for", "promotion"]],
     }
     for kind in KINDS.values():
@@ -222,9 +223,9 @@ def test_markup_in_records_prints_as_typed_on_a_terminal_and_piped(
 
 # Reports with no record text in them on this workspace: the rules and kinds of
 # documents, starter models, lint findings (they quote no text), the estimate's model
-# title, figures by week and by quarter.
+# title, figures by week and by quarter, the doctor's report on a healthy workspace.
 NO_USER_TEXT = {"doc kinds", "doc kinds brief", "doc rules", "doc lint", "estimate models",
-                "estimate run est1", "glue weeks", "surface", "calendar history"}
+                "estimate run est1", "glue weeks", "surface", "calendar history", "doctor"}
 
 
 def test_a_search_match_is_highlighted_with_a_style_not_with_brackets(

@@ -193,17 +193,15 @@ def test_nul_and_overlong_text_are_refused(luck: Luck) -> None:
 def test_paths_that_cannot_be_used_get_one_line(filled: Luck, tmp_path: Path) -> None:
     folder = tmp_path / "a-folder"
     folder.mkdir()
-    assert refused(filled, "export", "") == ".: is a folder; give the export a file name"
-    # a folder where a file is wanted: Click's own usage error (exit 2)
-    result = filled("export", str(folder))
-    assert result.exit_code == 2 and "is a directory" in result.stderr
+    assert refused(filled, "export", "") == "give a file name for the export"
+    assert refused(filled, "export", str(folder)) == (
+        f"{folder} is a folder; give a file name for the export")
     assert refused(filled, "export", str(tmp_path / "missing" / "x.json")) == (
-        f"{tmp_path / 'missing'}: no such folder")
-    result = filled("import", str(folder))
-    assert result.exit_code == 2 and "is a directory" in result.stderr
+        f"{tmp_path / 'missing' / 'x.json'}: the folder {tmp_path / 'missing'} does not exist")
+    assert refused(filled, "import", str(folder)) == f"{folder} is a folder, not an export"
     assert refused(filled, "import", str(tmp_path / "nope.json")) == (
         f"{tmp_path / 'nope.json'}: no such file")
-    assert "file name too long" in refused(filled, "backup", "x" * 5000)
+    assert "file name too long" in refused(filled, "backup", "x" * 5000).lower()
 
 
 def test_an_import_nested_200000_deep_is_one_line(filled: Luck, tmp_path: Path) -> None:

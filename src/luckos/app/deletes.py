@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -133,18 +132,15 @@ def backup_data(p: Plan, now: dt.datetime) -> dict[str, Any]:
 
 
 def _write(folder: Path, stem: str, text: str) -> Path:
-    folder.mkdir(mode=0o700, exist_ok=True)
+    from luckos import files
+
+    files.make_folder(folder)
+    payload = text.encode("utf-8")
     for number in range(1, 100):
         path = folder / (f"{stem}.json" if number == 1 else f"{stem}-{number}.json")
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            continue
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        return path
+        # whole or not at all (0600), and never over an earlier file of the same name
+        if files.create_new(path, lambda temporary: temporary.write_bytes(payload)):
+            return path
     raise LuckError(f"{folder}: too many files named {stem}*.json")
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from luckos import files
 from luckos.app import records
 from luckos.domain.records import KINDS, METRIC_SLOT_NAMES, METRIC_SLOTS, short_id
 from luckos.errors import LuckError
@@ -23,6 +24,8 @@ from luckos.writing.catalog import DOC_KINDS, kind_name
 from luckos.writing.lint import Report, lint_document
 
 STDOUT = "-"
+DRAFT = files.Output("draft", replace=False)  # luck doc new never overwrites a document
+PAGE = files.Output("HTML page", mark=b'<meta name="generator" content="luckos">')
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,14 +82,7 @@ def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = N
         artifact, _ = records.add(ws, KINDS["artifact"], raw, today)
         front["artifact"] = short_id(KINDS["artifact"], artifact.id)
         text = drafts.render(kind, context, front)
-        try:
-            with open(path, "x", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-        except FileExistsError:
-            raise LuckError(f"{path} already exists: luck doc new never overwrites a "
-                            "document; give another --out") from None
-        except OSError as exc:
-            raise LuckError(f"cannot write {path}: {exc.strerror or exc}") from None
+        files.write(path, text, DRAFT, home=ws.home)
     return Draft(kind, text, path, artifact, lint_document(text, config=ws.config))
 
 
@@ -95,7 +91,7 @@ def _target(ws: Workspace, out: str | None, today: dt.date, kind: str, theme: An
     about = theme.label if theme is not None else (window.name if window is not None else "")
     name = "-".join(p for p in (today.isoformat(), kind, drafts.slug(about)) if p) + ".md"
     if out is None:
-        ws.docs.mkdir(parents=True, exist_ok=True)
+        files.make_folder(ws.docs)
         path = ws.docs / name
     else:
         path = Path(out).expanduser()
@@ -338,20 +334,33 @@ def lint_settings(home: Path, config_path: Path | None, ignored: tuple[str, ...]
     return dataclasses.replace(config, lint=lint)
 
 
-def render_file(source: Path, out: str, *, redactor: Any = None) -> tuple[str, Path | None]:
+def render_file(source: Path, out: str, *, redactor: Any = None, force: bool = False,
+                home: Path | None = None) -> tuple[str, Path | None]:
     """Render a document to a standalone HTML page; write it to `out` ('-': return only).
     With a `Redactor`, its text goes through it first (`--redact`).
 
-    Returns the page and the path written. The source is only read.
+    Returns the page and the path written. The source is only read. An existing page is
+    replaced when luckos made it (its generator tag says so), anything else only with
+    `force`; never the workspace's files (`home`) or a SQLite database.
     """
-    import os
-    import tempfile
-
     from luckos.writing.render import page
     from luckos.writing.sources import decode
 
-    if not source.is_file():
+    try:
+        found = source.is_file()
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+        raise LuckError(f"{source}: cannot read it ({exc})") from None
+    if not found:
         raise LuckError(f"{source}: no such file")
+    target = Path(out).expanduser()
+    if out != STDOUT:
+        try:
+            itself = target.exists() and target.samefile(source)
+        except (OSError, ValueError):
+            itself = False  # a name the system cannot look up: check() names it
+        if itself:
+            raise LuckError(f"--html {out} is the document itself: give another file")
+        files.check(target, PAGE, force=force, home=home)
     try:
         data = source.read_bytes()
     except OSError as exc:
@@ -364,20 +373,5 @@ def render_file(source: Path, out: str, *, redactor: Any = None) -> tuple[str, P
                 redact=None if redactor is None else lambda t: redactor.redact(t).text)
     if out == STDOUT:
         return html, None
-    target = Path(out).expanduser()
-    if target.exists() and target.resolve() == source.resolve():
-        raise LuckError(f"--html {out} is the document itself: give another file")
-    if target.is_dir():
-        raise LuckError(f"--html {out} is a folder: give a file name such as {source.stem}.html")
-    if not target.parent.is_dir():
-        raise LuckError(f"cannot write {target}: the folder {target.parent} does not exist")
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                         suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(html)
-        os.replace(temporary, target)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise LuckError(f"cannot write {target}: {exc.strerror or exc}") from None
+    files.write(target, html, PAGE, force=force, home=home)
     return html, target

@@ -3,6 +3,10 @@
 An export holds every record ("records", by kind) and the calendar audits kept by
 `luck calendar import` ("calendar", by table, each row an object of its columns). Files
 written before the calendar was exported have no "calendar" and import as before.
+"private_included" says whether earned secrets are in the file: `import --replace` of a
+file without them keeps the workspace's own. "workspace_id" is the id in the feed's
+event UIDs (absent when no feed was ever written), so a restored workspace publishes the
+same events.
 """
 
 from __future__ import annotations
@@ -10,20 +14,31 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from luckos import __version__
+from luckos import __version__, files
 from luckos.domain.fields import INT_MAX, json_key
-from luckos.domain.records import KINDS, Kind, fields_of, is_private, kind_of, short_id
+from luckos.domain.records import KINDS, Kind, Note, fields_of, is_private, kind_of, short_id
 from luckos.errors import LuckError
 from luckos.store import SCHEMA_VERSION
 from luckos.workspace import Workspace
 
 FORMAT = "luckos-export"
 FORMAT_VERSION = 1
+# an export replaces an existing file only with --force: it may be the only copy of an
+# older state of the workspace
+OUTPUT = files.Output("export")
+_WORKSPACE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+@dataclasses.dataclass(frozen=True)
+class Imported:
+    counts: dict[str, int]  # records restored per kind
+    private_kept: int  # private notes kept because the file left them out
 
 
 def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime,
@@ -38,11 +53,12 @@ def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime,
                 continue
             rows.append(encode(kind, record))
         records[name] = rows
+    from luckos.app.feed import WORKSPACE_ID
     from luckos.store import calendar as kept
 
     calendar = kept.dump(ws.store)
     redacted = _redact(ws, records, calendar) if redact else None
-    return {
+    data: dict[str, Any] = {
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "schema": SCHEMA_VERSION,
@@ -54,6 +70,10 @@ def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime,
         "records": records,
         "calendar": calendar,
     }
+    workspace_id = ws.store.get_meta(WORKSPACE_ID)
+    if workspace_id:
+        data["workspace_id"] = workspace_id
+    return data
 
 
 def _redact(ws: Workspace, records: dict[str, list[dict[str, Any]]],
@@ -76,32 +96,38 @@ def _redact(ws: Workspace, records: dict[str, list[dict[str, Any]]],
     return dict(redactor.counts)
 
 
-def write_export(ws: Workspace, path: Path, *, include_private: bool,
-                 now: dt.datetime, redact: bool = False) -> dict[str, Any]:
-    if not path.name or path.is_dir():
-        raise LuckError(f"{path}: is a folder; give the export a file name")
-    if not path.parent.is_dir():
-        raise LuckError(f"{path.parent}: no such folder")
+def export_text(data: dict[str, Any]) -> str:
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+
+def write_export(ws: Workspace, path: Path, *, include_private: bool, now: dt.datetime,
+                 redact: bool = False, force: bool = False) -> dict[str, Any]:
+    """Export to `path`, all or nothing; an existing file is replaced only with `force`."""
+    files.check(path, OUTPUT, force=force, home=ws.home)
     data = export_data(ws, include_private=include_private, now=now, redact=redact)
-    text = json.dumps(data, indent=1, ensure_ascii=False)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        partial.write_text(text + "\n", encoding="utf-8")
-        partial.replace(path)  # never leave a half-written export behind
-    finally:
-        partial.unlink(missing_ok=True)
+    files.write(path, export_text(data), OUTPUT, force=force, home=ws.home)
     return data
 
 
 def read_export(path: Path) -> dict[str, Any]:
+    if "\x00" in str(path):
+        raise LuckError(f"{str(path)!r}: a file name cannot hold a NUL byte")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise LuckError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise LuckError(f"{path}: is a folder, not an export file") from None
+        raise LuckError(f"{path} is a folder, not an export") from None
     except OSError as exc:
-        raise LuckError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise LuckError(f"{path}: cannot read it ({exc.strerror})") from None
+    return parse_export(raw, str(path))
+
+
+def parse_export(raw: bytes, where: str) -> dict[str, Any]:
+    """An export's content (`where` names it in messages: a file, or standard input)."""
+    path = where
+    try:
+        data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise LuckError(f"{path}: not UTF-8 text") from None
     except json.JSONDecodeError as exc:
@@ -119,17 +145,25 @@ def read_export(path: Path) -> dict[str, Any]:
         raise LuckError(f"{path}: \"records\" must be an object of record lists")
     if "calendar" in data and not isinstance(data["calendar"], dict):
         raise LuckError(f"{path}: \"calendar\" must be an object of table lists")
+    workspace_id = data.get("workspace_id")
+    if workspace_id is not None and not (isinstance(workspace_id, str)
+                                         and _WORKSPACE_ID.fullmatch(workspace_id)):
+        raise LuckError(f"{path}: \"workspace_id\" must be up to 64 letters, digits, - or _")
     return data
 
 
 def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool,
                 today: dt.date | None = None,
-                confirm: Callable[[str], bool] | None = None) -> dict[str, int]:
+                confirm: Callable[[str], bool] | None = None) -> Imported:
     """Restore every record and kept calendar audit with its id, in one transaction;
-    nothing is kept on error. Returns the records restored per kind. With `today`, a
-    past-only date after it is refused unless `confirm` accepts it, as `luck ... add`
-    does; records a delete removed are put back as they were, without that check. Every
-    record passes the same validation as the CLI's."""
+    nothing is kept on error. With `today`, a past-only date after it is refused unless
+    `confirm` accepts it, as `luck ... add` does; records a delete removed are put back as
+    they were, without that check. Every record passes the same validation as the CLI's.
+
+    With `replace`, the workspace's records go first, except its private notes when the
+    file says it left private records out: data the file does not carry is never deleted.
+    """
+    from luckos.app.feed import WORKSPACE_ID
     from luckos.domain.validate import future_dates, unique_key, validate
     from luckos.store import calendar as kept
 
@@ -185,9 +219,19 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool,
                 f"import: the workspace already holds {held}; use --replace to replace "
                 "them all, or import into a new workspace"
             )
+        keep_private = replace and data.get("private_included") is not True
+        private_kept = store.private_note_ids() if keep_private else set()
+        clash = [r for r in decoded if isinstance(r, Note) and r.id in private_kept]
+        if clash:
+            raise LuckError(
+                f"import: the file's note n{clash[0].id} has the id of a private note this "
+                "workspace keeps (the file left private notes out); import an export made "
+                "with --include-private, or import into a new workspace")
         if replace and (holds_records or holds_audits):
-            store.clear_records()
+            store.clear_records(keep_private=keep_private)
             kept.clear(store)
+        if isinstance(data.get("workspace_id"), str) and not restoring:
+            store.set_meta(WORKSPACE_ID, data["workspace_id"])
         store.db.execute("PRAGMA defer_foreign_keys = ON")
         try:
             for record in decoded:
@@ -207,7 +251,7 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool,
         if broken:
             table, rowid, parent, _ = broken
             raise LuckError(f"import: {table} {rowid} points at a missing {parent}")
-    return counts
+    return Imported(counts, len(private_kept))
 
 
 def encode(kind: Kind, record: Any) -> dict[str, Any]:
@@ -292,8 +336,13 @@ def _bad(where: str, expected: str, value: Any) -> Any:
 
 
 def backup(ws: Workspace, destination: Path | None, now: dt.datetime) -> Path:
+    """A copy of the database in a new file (default: backups/ in the workspace, 0700)."""
     if destination is None:
         folder = ws.home / "backups"
-        folder.mkdir(exist_ok=True)
+        files.make_folder(folder)
         destination = folder / f"luck-{now:%Y%m%d-%H%M%S}.db"
+        n = 2
+        while destination.exists():  # a second backup within the same second
+            destination = folder / f"luck-{now:%Y%m%d-%H%M%S}-{n}.db"
+            n += 1
     return ws.store.backup(destination)

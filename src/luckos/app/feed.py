@@ -13,6 +13,7 @@ import datetime as dt
 import uuid
 from pathlib import Path
 
+from luckos import files
 from luckos.domain import feed, windows
 from luckos.domain.themes import active as active_themes
 from luckos.errors import LuckError
@@ -20,6 +21,7 @@ from luckos.store import loop as q
 from luckos.workspace import Workspace
 
 PRODID = "-//luckos//luck feed//EN"
+OUTPUT = files.Output("feed", mark=f"PRODID:{PRODID}".encode(), example="luck.ics")
 WORKSPACE_ID = "workspace_id"
 _EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 
@@ -124,22 +126,14 @@ def _check(text: bytes, found: list[feed.FeedEvent], domain: str) -> None:
 
 
 def write(ws: Workspace, path: Path | None, today: dt.date, now: dt.datetime, *, days: int,
-          past_days: int, redact: bool = False) -> FeedResult:
-    """Build the feed and write it to `path` (None: return it only), all or nothing."""
+          past_days: int, redact: bool = False, force: bool = False) -> FeedResult:
+    """Build the feed and write it to `path` (None: return it only), all or nothing.
+
+    An existing file is replaced when luckos wrote it (its PRODID says so), so a feed
+    re-written from cron keeps working; any other file only with `force`."""
     if path is not None:
-        folder = path.expanduser().parent
-        if not folder.is_dir():
-            raise LuckError(f"{path}: the folder {folder} does not exist")
-        if path.is_dir():
-            raise LuckError(f"{path} is a folder; give a file name such as luck.ics")
+        files.check(path, OUTPUT, force=force, home=ws.home)
     result = build(ws, today, now, days=days, past_days=past_days, redact=redact)
     if path is not None:
-        target = path.expanduser()
-        partial = target.with_name(target.name + ".partial")
-        try:
-            partial.write_bytes(result.text)
-            partial.replace(target)
-        except OSError as exc:
-            partial.unlink(missing_ok=True)
-            raise LuckError(f"{path}: cannot write ({exc.strerror})") from None
+        files.write(path, result.text, OUTPUT, force=force, home=ws.home)
     return result

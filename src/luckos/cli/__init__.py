@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("luckos.cli.exchange:export", "Export the workspace to JSON (private excluded)."),
     "import": ("luckos.cli.exchange:import_", "Restore a JSON export; bring in git and docs."),
     "backup": ("luckos.cli.exchange:backup", "Copy the database with SQLite's online backup."),
+    "doctor": ("luckos.cli.doctor:doctor", "Check the workspace's health; --fix repairs safely."),
     "redact": ("luckos.cli.redact:redact", "Redact secrets, addresses and names from a text."),
     "estimate": ("luckos.cli.estimate:group", "Rough math that funds work, and its pitch."),
     "check": ("luckos.cli.check:check", "Check the loop's invariants; exit 1 when one breaks."),
@@ -62,8 +63,8 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
                             "stay-or-move", "surface", "feed")),
     ("Calendar, documents, rough math", ("calendar", "doc", "estimate")),
     ("Evidence and the packet", ("evidence", "packet")),
-    ("Workspace", ("init", "demo", "search", "export", "import", "backup", "redact",
-                   "completion")),
+    ("Workspace", ("init", "demo", "search", "export", "import", "backup", "doctor",
+                   "redact", "completion")),
 )
 
 
@@ -131,19 +132,19 @@ class LazyGroup(click.Group):
         except Exception as exc:
             import sqlite3  # loaded already by any command that reached the store
 
-            # a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB) raises DatabaseError itself,
-            # never one of its subclasses, which would be our own bugs
-            from luckos.workspace import DB_NAME
+            if not isinstance(exc, sqlite3.Error):
+                raise
+            from luckos.workspace import DB_NAME, explain_database_error
 
             if (isinstance(exc, sqlite3.OperationalError)
                     and str(exc).startswith("Could not decode to UTF-8")):
                 # text another program wrote as bytes that are not UTF-8
                 raise BadInput(f"{ctx.obj.home / DB_NAME}: {exc}; correct that text in the "
                                "sqlite3 shell or restore a backup") from None
-            if type(exc) is not sqlite3.DatabaseError:
-                raise
-            raise BadInput(f"{ctx.obj.home / DB_NAME}: the database is corrupt ({exc}); "
-                           "restore it from a backup") from None
+            message = explain_database_error(exc, ctx.obj.home)
+            if message is None:
+                raise  # our own bug (a constraint, a syntax error): keep its traceback
+            raise BadInput(message) from None
 
 
 class BadInput(click.ClickException):

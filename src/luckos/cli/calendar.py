@@ -93,11 +93,13 @@ def _config() -> Any:
               metavar="DIR", help="write a meeting-load heat map and the altitude mix here")
 @click.option("--chart-format", type=click.Choice(["png", "svg"]), default="png",
               show_default=True, help="file format of the charts")
+@click.option("--force", is_flag=True,
+              help="replace chart files in DIR even if luckos did not draw them")
 @json_option
 @paged_output
 def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, ...],
           tz: str | None, explain: bool, show_days: bool, charts: Path | None,
-          chart_format: str, as_json: bool) -> None:
+          chart_format: str, force: bool, as_json: bool) -> None:
     """Audit FILE.ics, or re-audit the last imported calendar when FILE is left out.
 
     Nothing is written to the workspace (use `luck calendar import` to keep an audit).
@@ -107,6 +109,10 @@ def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, 
     from luckos.app import calendar as app
 
     s = session()
+    if charts is not None:
+        from luckos.calendar.charts import check_charts
+
+        check_charts(charts, chart_format, force=force, home=s.home)
     if file is None:
         from luckos.dates import parse_date
 
@@ -126,7 +132,7 @@ def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, 
     if charts is not None:
         from luckos.calendar.charts import write_charts
 
-        written = write_charts(report.audit, charts, chart_format)
+        written = write_charts(report.audit, charts, chart_format, force=force, home=s.home)
     if as_json:
         from luckos.app.calendar_json import report_json
 

@@ -257,8 +257,14 @@ def _exit(unusable: int, files: int, errors: int) -> None:
 @click.option("--redact", is_flag=True,
               help="replace secrets, addresses, hosts and sensitive terms on the page "
                    "(see `luck redact`)")
-def render(file: Path, out: str, redact: bool) -> None:
-    """Render a Markdown document to a clean standalone HTML page."""
+@click.option("--force", is_flag=True, help="replace OUT even if luckos did not write it")
+def render(file: Path, out: str, redact: bool, force: bool) -> None:
+    """Render a Markdown document to a clean standalone HTML page.
+
+    OUT is written whole or not at all. It replaces a page luckos rendered before; any
+    other existing file only with --force, and never the workspace's own files or a
+    SQLite database.
+    """
     from luckos.app.docs import render_file
 
     redactor = None
@@ -267,7 +273,8 @@ def render(file: Path, out: str, redact: bool) -> None:
         from luckos.cli.redact import workspace_or_none
 
         redactor = redactor_for(workspace_or_none())
-    html, written = render_file(file, out, redactor=redactor)
+    html, written = render_file(file, out, redactor=redactor, force=force,
+                                home=session().home)
     note = ""
     if redactor is not None:
         from luckos.app.redaction import summary

@@ -58,6 +58,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "packet": ("luck packet --for skip-level",
                "luck packet --for promotion --format html --out promotion.html"),
     "backup": ("luck backup", "luck backup career-copy.db"),
+    "doctor": ("luck doctor", "luck doctor --fix"),
     "estimate link": ("luck estimate link est1 --theme t1 --window w1",),
     "estimate list": ("luck estimate list", "luck estimate list --theme t1 --json"),
     "estimate delete": ("luck estimate delete est1 --yes",),
@@ -98,6 +99,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 OK_OR_BAD = "Exit codes: 0 ok, 2 bad input (named in one line on standard error)."
 EXIT_CODES: dict[str, str] = {
     "check": "Exit codes: 0 every invariant holds, 1 one is broken, 2 bad input.",
+    "doctor": "Exit codes: 0 healthy, 1 problems found (or left after --fix), 2 bad input.",
     "packet": "Exit codes: 0 ok, 1 --check found claims without evidence, 2 bad input.",
     "redact": "Exit codes: 0 ok, 1 with --check: something would be redacted, 2 bad input.",
     **{path: OK_OR_BAD for path in (

@@ -21,8 +21,11 @@ from luckos.cli.session import session
 @click.option("--redact", is_flag=True,
               help="replace secrets, addresses, hosts and sensitive terms in the events' "
                    "text (see `luck redact`)")
+@click.option("--force", is_flag=True,
+              help="replace FILE.ics even if luckos did not write it")
 @json_option
-def feed(file: str, days: int, past_days: int, redact: bool, as_json: bool) -> None:
+def feed(file: str, days: int, past_days: int, redact: bool, force: bool,
+         as_json: bool) -> None:
     """Write decision windows, their prep deadlines, monthly metric updates and review
     dates to FILE.ics (`-` for standard output).
 
@@ -30,13 +33,17 @@ def feed(file: str, days: int, past_days: int, redact: bool, as_json: bool) -> N
     the file is served. Every event keeps its UID from one run to the next, so importing
     a newer file updates the events instead of duplicating them. All-day events, marked
     free, so they never block your time.
+
+    The file is written whole or not at all. It replaces a feed luckos wrote before (so
+    a cron job can re-write it); any other existing file only with --force, and never
+    the workspace's own files or a SQLite database.
     """
     from luckos.app.feed import write
 
     s = session()
     path = None if file == "-" else Path(file)
     result = write(s.ws, path, s.today, dt.datetime.now(dt.UTC), days=days,
-                   past_days=past_days, redact=redact)
+                   past_days=past_days, redact=redact, force=force)
     if result.redacted is not None and (path is None or not as_json):
         from luckos.app.redaction import summary
 
