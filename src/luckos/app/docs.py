@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from luckos.domain.records import KINDS, METRIC_SLOT_NAMES, METRIC_SLOTS, short_
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
 from luckos.writing import drafts
-from luckos.writing.catalog import DOC_KINDS, kind_name
+from luckos.writing.catalog import DOC_KINDS, RULES, kind_name
 from luckos.writing.lint import Report, lint_document
 
 STDOUT = "-"
@@ -39,12 +40,28 @@ class Draft:
 
 def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = None,
           window_ref: str | None = None, out: str | None = None, title: str | None = None,
-          decider: str | None = None, start: dt.date | None = None) -> Draft:
-    """Write the first draft of a `kind` document and register it as an artifact."""
+          decider: str | None = None, start: dt.date | None = None, ai: bool = False,
+          compliance: bool = False, fill: Callable[[str], str] | None = None,
+          front_extra: dict[str, Any] | None = None, note: str | None = None) -> Draft:
+    """Write the first draft of a `kind` document and register it as an artifact.
+
+    `ai`: the document is about an AI tool (front matter `ai: true`, and the sections
+    the linter's ai-safeguards rule asks for); `compliance`: a runbook tagged for
+    compliance, with its evidence for auditors. `fill` rewrites the rendered draft before
+    it is written (`luck ai run` puts a model's sections into it); `front_extra` adds
+    front matter keys; `note` is the artifact's note.
+    """
     kind = kind_name(kind) or kind  # an alias the linter knows: two-pager is a brief
     spec = DOC_KINDS.get(kind)
     if spec is None:
         raise LuckError(f"unknown document kind {kind!r}: use one of {', '.join(DOC_KINDS)}")
+    for flag, wanted, rule in (("--ai", ai, "ai-safeguards"),
+                               ("--compliance", compliance, "auditor-evidence")):
+        kinds = RULES[rule].kinds or ()
+        if wanted and kind not in kinds:
+            names = [DOC_KINDS[k].title for k in kinds]
+            which = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+            raise LuckError(f"{flag} is for {_a(which)}, not {_a(spec.title)}")
     window = records.fetch(ws, KINDS["window"], window_ref) if window_ref else None
     theme = records.fetch(ws, KINDS["theme"], theme_ref) if theme_ref else None
     if theme is None and window is not None and window.theme_id is not None:
@@ -54,8 +71,13 @@ def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = N
                         "(luck theme list shows them)")
     context = gather(ws, kind, today, theme=theme, window=window, decider=decider, start=start)
     context["title"] = drafts.md(title) if title else _title(kind, context)
+    context.update(ai=ai, compliance=compliance)
     front: dict[str, Any] = {"kind": kind, "title": title or _plain_title(kind, context),
                              "date": today}
+    if ai:
+        front["ai"] = True
+    if compliance:
+        front["tags"] = ["compliance"]
     if theme is not None:
         front["theme"] = short_id(KINDS["theme"], theme.id)
         front["label"] = theme.label
@@ -67,9 +89,11 @@ def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = N
         front["decider"] = decider
     if kind == "reboot-plan":
         front["start"] = context["start"]
+    front.update(front_extra or {})
+    finish = fill or (lambda text: text)
 
     if out == STDOUT:
-        text = drafts.render(kind, context, front)
+        text = finish(drafts.render(kind, context, front))
         return Draft(kind, text, None, None, lint_document(text, config=ws.config))
     path = _target(ws, out, today, kind, theme, window)
     home = ws.home.absolute()
@@ -78,12 +102,16 @@ def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = N
         raw = {"title": front["title"], "kind": spec.artifact_kind, "on": today, "link": link,
                "theme_id": theme.id if theme else None,
                "window_id": window.id if window else None,
-               "note": f"drafted with luck doc new {kind}"}
+               "note": note or f"drafted with luck doc new {kind}"}
         artifact, _ = records.add(ws, KINDS["artifact"], raw, today)
         front["artifact"] = short_id(KINDS["artifact"], artifact.id)
-        text = drafts.render(kind, context, front)
+        text = finish(drafts.render(kind, context, front))
         files.write(path, text, DRAFT, home=ws.home)
     return Draft(kind, text, path, artifact, lint_document(text, config=ws.config))
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def _target(ws: Workspace, out: str | None, today: dt.date, kind: str, theme: Any,
@@ -158,6 +186,7 @@ def gather(ws: Workspace, kind: str, today: dt.date, *, theme: Any = None, windo
         "windows_ahead": _windows_ahead(ws, begin),
         "promises": promises,
         "stakeholders": stakeholders,
+        "owed": _owed(ws),
         "decision": decision,
         "options": options,
         "recommended": recommended,
@@ -289,6 +318,21 @@ def _options(decision: dict[str, Any] | None) -> list[dict[str, Any]]:
                                                       "name the option (doing nothing is one)")
         options.append({"letter": letter, "name": name, "raw": raw})
     return options
+
+
+def _owed(ws: Workspace) -> list[dict[str, Any]]:
+    """Every person you owe an open promise to, with those promises, the soonest due first.
+
+    A brief's "Pre-wired with" and a scope letter's "Who's already on board" list them as
+    people to talk to, not as people who agreed: no record says who has read the draft."""
+    people: dict[str, dict[str, Any]] = {}
+    for p in ws.store.find("promise", where={"status": "open"}, order="due",
+                           descending=False):
+        name = " ".join(str(p.to_whom).split())
+        entry = people.setdefault(name.casefold(), {"person": name, "promises": []})
+        entry["promises"].append({"id": short_id(KINDS["promise"], p.id), "what": p.what,
+                                  "due": p.due})
+    return list(people.values())
 
 
 def _stakeholders(ws: Workspace, theme: Any) -> list[str]:

@@ -14,6 +14,8 @@ import uuid
 from pathlib import Path
 
 from luckos import files
+from luckos.app.explore import cadences as explore_cadences
+from luckos.app.windows import with_packets
 from luckos.domain import feed, windows
 from luckos.domain.themes import active as active_themes
 from luckos.errors import LuckError
@@ -51,8 +53,9 @@ def events(ws: Workspace, today: dt.date, *, days: int, past_days: int) -> list[
     store = ws.store
     start, end = today - dt.timedelta(days=past_days), today + dt.timedelta(days=days)
     active = store.windows_active(start)
-    occurrences = windows.upcoming(
-        active, q.artifacts_for(store, [w.id for w in active]), start, (end - start).days)
+    occurrences = with_packets(ws, windows.upcoming(
+        active, q.artifacts_for(store, [w.id for w in active]), start, (end - start).days),
+        today)
     s = ws.config.check
     decisions = store.find("decision", where=None, order="review_on")
     found = (feed.window_events(occurrences, today)
@@ -62,6 +65,7 @@ def events(ws: Workspace, today: dt.date, *, days: int, past_days: int) -> list[
                                        s.value("project-kill-review", "default_weeks"))
              + feed.consequence_event(active_themes(store.all("theme"), today),
                                       s.value("metric-readings", "grace_days"))
+             + feed.cadence_events(explore_cadences(ws, today))
              + feed.reboot_events(q.running_reboot(store))
              + feed.arc_events(q.current_arc(store, today)))
     return feed.in_range(found, start, end)

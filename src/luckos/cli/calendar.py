@@ -19,7 +19,8 @@ def group() -> None:
     Calendar. Meeting load, maker blocks, fragmentation, context switches between
     altitudes (code, system, business), the maker day, and findings with the hours they
     cost per quarter: status theater, missing pre-reads, expensive series, days to
-    cluster, a proposed maker day.
+    cluster, a proposed maker day, one altitude only, and broken schedule norms
+    (`luck calendar norms` prints them to share).
     """
 
 
@@ -145,6 +146,26 @@ def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, 
     render_report(report, explain=explain, days=show_days)
     for path in written:
         click.echo(f"chart: {path}")
+
+
+@group.command(short_help="Your schedule norms, as a short text to share.")
+@json_option
+@paged_output
+def norms(as_json: bool) -> None:
+    """Print your schedule norms (the maker day, no-meeting hours, office hours and
+    working hours) as a short Markdown text to paste into a team page or a chat.
+
+    The norms are `maker_day` and `[calendar.norms]` in luck.toml; `luck calendar audit`
+    reports each one your calendar broke, with its hours.
+    """
+    from luckos.calendar.norms import norms as norms_data
+    from luckos.calendar.norms import norms_text
+
+    config = _config()
+    if as_json:
+        emit_json(norms_data(config.maker_day, config.calendar))
+        return
+    click.echo(norms_text(config.maker_day, config.calendar), nl=False)
 
 
 @group.command("import", short_help="Audit an ICS file and keep the audit.")

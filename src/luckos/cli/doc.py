@@ -51,10 +51,15 @@ def group() -> None:
 @click.option("--on", "start", metavar="DATE",
               help="reboot-plan: the first day of week 1 (default: today)")
 @click.option("--start", "start_old", metavar="DATE", hidden=True)  # its name until --on
+@click.option("--ai", is_flag=True,
+              help="about an AI tool (architecture note, runbook, change plan): adds data "
+                   "and redaction, the pinned model version, evaluation and monitoring")
+@click.option("--compliance", is_flag=True,
+              help="a runbook tagged for compliance: adds its evidence for auditors")
 @json_option
 def new(kind: str, theme_ref: str | None, window_ref: str | None, out: str | None,
         title: str | None, decider: str | None, start: str | None, start_old: str | None,
-        as_json: bool) -> None:
+        ai: bool, compliance: bool, as_json: bool) -> None:
     """Draft a KIND document from the records and register it as an artifact.
 
     KIND is one of: one-pager, brief, scope-letter, post-mortem, runbook,
@@ -71,7 +76,8 @@ def new(kind: str, theme_ref: str | None, window_ref: str | None, out: str | Non
     given, flag = (start, "--on") if start else (start_old, "--start")
     first = parse_date(given, s.today, what=flag) if given else None
     result = draft(s.ws, kind, s.today, theme_ref=theme_ref, window_ref=window_ref, out=out,
-                   title=title, decider=decider, start=first)
+                   title=title, decider=decider, start=first, ai=ai,
+                   compliance=compliance)
     report = result.report
     counts = {sev: report.count(sev) for sev in SEVERITIES}
     if as_json:

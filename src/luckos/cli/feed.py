@@ -26,8 +26,9 @@ from luckos.cli.session import session
 @json_option
 def feed(file: str, days: int, past_days: int, redact: bool, force: bool,
          as_json: bool) -> None:
-    """Write decision windows, their prep deadlines, monthly metric updates and review
-    dates to FILE.ics (`-` for standard output).
+    """Write decision windows, their prep deadlines, monthly metric updates, review
+    dates and the next due date of each explore cadence (a weekend a month, a talk a
+    quarter, a paper or teardown a season) to FILE.ics (`-` for standard output).
 
     Import it into Google Calendar, Outlook or Apple Calendar, or subscribe to it where
     the file is served. Every event keeps its UID from one run to the next, so importing
