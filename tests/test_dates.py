@@ -61,9 +61,50 @@ def test_invalid_dates_name_the_field_and_the_text(text: str, message: str) -> N
 
 
 @settings(max_examples=60)
-@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(9999, 12, 31)))
-def test_every_iso_date_reads_back_as_itself(day: dt.date) -> None:
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2199, 12, 31)))
+def test_every_iso_date_in_range_reads_back_as_itself(day: dt.date) -> None:
     assert parse_date(day.isoformat(), TODAY) == day
+    # written without leading zeros, it reads the same
+    assert parse_date(f"{day.year}-{day.month}-{day.day}", TODAY) == day
+
+
+@settings(max_examples=60)
+@given(st.one_of(st.dates(max_value=dt.date(1899, 12, 31)),
+                 st.dates(min_value=dt.date(2200, 1, 1))))
+def test_every_date_out_of_range_is_refused_with_the_range(day: dt.date) -> None:
+    if day.year < 1000:  # not four digits: not an ISO date at all
+        return
+    with pytest.raises(LuckError, match=r"due \d{4}-\d\d-\d\d is out of range "
+                       r"\(1900-01-01 to 2199-12-31\)"):
+        parse_date(day.isoformat(), TODAY, what="due")
+
+
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [
+        ("12/5", "2026-12-05 or 2026-05-12"),
+        ("5/12", "2026-05-12 or 2026-12-05"),
+        ("13/5", "2026-05-13"),
+        ("1.2.2027", "2027-01-02 or 2027-02-01"),
+        ("2026/12/05", "2026-12-05"),
+    ],
+)
+def test_ambiguous_numeric_dates_are_refused_with_the_iso_form(text: str,
+                                                                suggested: str) -> None:
+    with pytest.raises(LuckError) as caught:
+        parse_date(text, TODAY, what="due")
+    assert str(caught.value) == (f"invalid due {text!r}: write it as YYYY-MM-DD, e.g. "
+                                 f"{suggested} (dates with / or . are ambiguous)")
+
+
+@pytest.mark.parametrize(("text", "today"), [
+    ("+999999999d", TODAY), ("+100000w", TODAY), ("9999-12-31", TODAY),
+    ("tomorrow", dt.date(2199, 12, 31)), ("+1d", dt.date(2199, 12, 31)),
+    ("-1d", dt.date(1900, 1, 1)),
+])
+def test_relative_forms_cannot_leave_the_range(text: str, today: dt.date) -> None:
+    with pytest.raises(LuckError, match="due"):
+        parse_date(text, today, what="due")
 
 
 def test_parse_month() -> None:

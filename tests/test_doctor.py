@@ -94,7 +94,7 @@ def test_problems_are_named_by_record_and_fix_repairs_only_the_safe_ones(luck: L
         "              not repaired: restore the file, or change the link with "
         "`luck artifact edit a1`",
         "              not repaired: set another recurrence with `luck window edit w1`",
-        "  value       d1: confidence 7.0 is out of range (0 to 1)",
+        "  value       d1: confidence 7 is out of range (0 to 1)",
         "              not repaired: correct it with `luck decision edit d1`",
         "`luck doctor --fix` repairs 2 of them, after a backup",
     ]

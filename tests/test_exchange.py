@@ -15,8 +15,10 @@ from hypothesis import strategies as st
 
 from conftest import Luck
 from luckos.app.exchange import export_data, import_data, read_export, write_export
+from luckos.config import Config
 from luckos.domain import records as r
 from luckos.domain.people import STAKEHOLDER_ROLES
+from luckos.domain.validate import validate
 from luckos.errors import LuckError
 from luckos.workspace import Workspace, init_workspace
 
@@ -26,8 +28,10 @@ LATER = dt.datetime(2026, 11, 26, 18, 0)
 # --- strategies -------------------------------------------------------------------------
 
 # any text a person might type, in any script, including emoji and control characters
-text = st.text(max_size=24)
-required_text = st.text(min_size=1, max_size=24)
+# (but NUL, which no field keeps)
+_CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+text = st.text(_CHARS, max_size=24)
+required_text = st.text(_CHARS, min_size=1, max_size=24)
 dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31))
 maybe_dates = st.none() | dates
 floats = st.floats(allow_nan=False, allow_infinity=False, width=64)
@@ -69,12 +73,22 @@ _ARTIFACT = st.builds(r.Artifact, title=required_text, kind=st.sampled_from(r.AR
                       surface=st.sampled_from(r.SURFACES), on=maybe_dates, link=text, note=text)
 
 
+def _valid(record: Any) -> bool:
+    """Whether the CLI would take the record (the importer applies the same checks)."""
+    try:
+        validate(record, Config(), NOW.date())
+    except LuckError:
+        return False
+    return True
+
+
 def _fill(ws: Workspace, data: st.DataObject) -> None:
-    """Add records of every kind, with references between them, then delete a few so
-    that ids have gaps."""
+    """Add records of every kind that the CLI would take, with references between them,
+    then delete a few so that ids have gaps."""
     store = ws.store
     with store.transaction():
-        themes = [store.add(t).id for t in data.draw(st.lists(_THEME, max_size=3))]
+        themes = [store.add(t).id for t in data.draw(st.lists(_THEME, max_size=3))
+                  if _valid(t)]
         for slot in data.draw(st.lists(st.sampled_from(r.METRIC_SLOTS), unique=True,
                                        max_size=3)) if themes else []:
             metric = store.add(r.Metric(theme_id=data.draw(st.sampled_from(themes)), slot=slot,
@@ -87,13 +101,17 @@ def _fill(ws: Workspace, data: st.DataObject) -> None:
         for strategy, most in ((_promise(themes), 6), (_window(themes), 3), (_SIGNAL, 2),
                                (_DECISION, 3), (_BENCH, 2), (_SPONSOR, 2), (_NOTE, 5)):
             for record in data.draw(st.lists(strategy, max_size=most)):
-                store.add(record)
+                if _valid(record):
+                    store.add(record)
         for artifact in data.draw(st.lists(_ARTIFACT, max_size=2)):
             added = store.add(artifact)
             for who in data.draw(st.lists(required_text, max_size=2)):
-                store.add(r.Testimonial(artifact_id=added.id, who=who, on=data.draw(maybe_dates),
-                                        hours_saved=data.draw(st.none() | floats),
-                                        quote=data.draw(text)))
+                testimonial = r.Testimonial(artifact_id=added.id, who=who,
+                                            on=data.draw(maybe_dates),
+                                            hours_saved=data.draw(st.none() | floats),
+                                            quote=data.draw(text))
+                if _valid(testimonial):
+                    store.add(testimonial)
         people = [store.add(p).id for p in data.draw(st.lists(_PERSON, max_size=3))]
         windows = [w.id for w in store.all("window")]
         if people and windows:

@@ -204,6 +204,12 @@ BROKEN = [
      "calendar.calendar_import[0].summary is not a valid JSON text: '{'"),
     (_set(("calendar", "calendar_occurrence", 0, "start"), "soon"),
      "calendar.calendar_occurrence[0].start is not a valid ISO date and time: 'soon'"),
+    (_set(("calendar", W, 0, "maker_day"), "9999-12-29"),
+     "calendar.calendar_week[0].maker_day 9999-12-29 is out of range "
+     "(1900-01-01 to 2199-12-31)"),
+    (_set(("calendar", "calendar_occurrence", 0, "start"), "0001-01-01T09:00:00+00:00"),
+     "calendar.calendar_occurrence[0].start 0001-01-01T09:00:00+00:00 is out of range "
+     "(1900-01-01 to 2199-12-31)"),
     (_set(("calendar", "calendar_import", 0, "id"), 0),
      "calendar.calendar_import[0].id must be a positive integer"),
     (_repeat("calendar_import"), "calendar.calendar_import[2] repeats id 1"),

@@ -125,12 +125,13 @@ def test_reading_narrative_warnings() -> None:
         (Promise(what="x", to_whom="y", made_on=D("2026-11-20"), due=D("2026-11-30"),
                  status="renegotiated", landed_on=D("2026-12-01")),
          "renegotiated after its due date is a miss"),
-        (Window(name="w", on=D("2026-12-01"), prep_lead_days=-1), "prep lead -1 days"),
+        (Window(name="w", on=D("2026-12-01"), prep_lead_days=-1),
+         "prep-lead-days -1 is out of range"),
         (Decision(title="d", confidence=1.5), "confidence 1.5 is out of range"),
         (Decision(title="d", options=("a", "b"), choice="c"), "choice 'c' is not one of"),
         (Decision(title="d", on=D("2026-11-20"), review_on=D("2026-11-01")),
          "review date 2026-11-01 is before the decision"),
-        (r.Testimonial(artifact_id=1, who="x", hours_saved=-2.0), "must not be negative"),
+        (r.Testimonial(artifact_id=1, who="x", hours_saved=-2.0), "hours -2 is out of range"),
     ],
 )
 def test_records_that_make_no_sense_are_refused(record, message: str) -> None:

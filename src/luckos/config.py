@@ -64,6 +64,7 @@ CHECK_INVARIANTS: dict[str, tuple[str, dict[str, tuple[Any, Any, Any]]]] = {
                        {"max_days": (7, 1, 90)}),
     "sponsor-contact": ("each sponsor contacted within the last max_days",
                         {"max_days": (60, 7, 366)}),
+    "stored-values": ("stored dates in range, window recurrences that expand", {}),
 }
 
 

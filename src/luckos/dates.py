@@ -6,10 +6,32 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from luckos.errors import LuckError
 
 _ACCURACY_DAY_OR_FINER = 0  # parsedatetime accuracy flag; 0 means nothing was parsed
+
+# The one supported range for every date luckos reads or stores: wide enough for any
+# career, narrow enough that date arithmetic (a year of windows, a 90-day reboot, a
+# six-month horizon) never leaves what Python's dates can hold.
+FIRST_DATE = dt.date(1900, 1, 1)
+LAST_DATE = dt.date(2199, 12, 31)
+DATE_RANGE = f"{FIRST_DATE} to {LAST_DATE}"
+
+_ISO_LOOSE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_NUMERIC = re.compile(r"\d{1,4}[/.]\d{1,2}(?:[/.]\d{1,4})?")
+
+
+def in_range(day: dt.date) -> bool:
+    return FIRST_DATE <= day <= LAST_DATE
+
+
+def check_date(day: dt.date, what: str = "date") -> dt.date:
+    """The date itself, or LuckError when it lies outside the supported range."""
+    if not in_range(day):
+        raise LuckError(f"{what} {day.isoformat()} is out of range ({DATE_RANGE})")
+    return day
 
 
 def parse_date(text: str, today: dt.date, *, what: str = "date", past: bool = False) -> dt.date:
@@ -21,18 +43,30 @@ def parse_date(text: str, today: dt.date, *, what: str = "date", past: bool = Fa
     value = text.strip()
     if not value:
         raise LuckError(f"invalid {what}: empty")
-    if value[:4].isdigit() and "-" in value:
+    if len(value) > 64 or not value.isprintable():
+        raise LuckError(f"invalid {what}: not a date (use YYYY-MM-DD or +3d, +2w, fri)")
+    loose = _ISO_LOOSE.fullmatch(value)
+    if loose:  # 2026-12-5 reads like 2026-12-05
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date(*(int(part) for part in loose.groups()))
         except ValueError:
             raise LuckError(f"invalid {what} {text!r}: not a real ISO date (YYYY-MM-DD)") from None
+        return check_date(day, what)
+    if value[:4].isdigit() and "-" in value:
+        raise LuckError(f"invalid {what} {text!r}: not a real ISO date (YYYY-MM-DD)")
+    if _NUMERIC.fullmatch(value):
+        raise LuckError(f"invalid {what} {text!r}: write it as YYYY-MM-DD, e.g. "
+                        f"{_example(value, today)} (dates with / or . are ambiguous)")
     if value.lower() == "today":
-        return today
+        return check_date(today, what)
     import parsedatetime  # lazy: only relative forms pay for it
 
     calendar = parsedatetime.Calendar(version=parsedatetime.VERSION_CONTEXT_STYLE)
     source = dt.datetime.combine(today, dt.time(9, 0))
-    parsed, context = calendar.parseDT(value, sourceTime=source)
+    try:
+        parsed, context = calendar.parseDT(value, sourceTime=source)
+    except (OverflowError, ValueError):  # "+999999999d" runs past the last date Python has
+        raise LuckError(f"invalid {what} {text!r}: out of range ({DATE_RANGE})") from None
     if not context.hasDate or context.accuracy == _ACCURACY_DAY_OR_FINER:
         raise LuckError(
             f"invalid {what} {text!r}: use YYYY-MM-DD or a relative form such as +3d, +2w, fri"
@@ -40,7 +74,25 @@ def parse_date(text: str, today: dt.date, *, what: str = "date", past: bool = Fa
     day = parsed.date()
     if past and day > today and value.lower().rstrip(".") in _WEEKDAYS:
         day -= dt.timedelta(days=7)
-    return day
+    return check_date(day, what)
+
+
+def _example(value: str, today: dt.date) -> str:
+    """The ISO spellings an ambiguous `12/5` could mean, for the error message."""
+    parts = [int(p) for p in re.split(r"[/.]", value)]
+    if len(parts) == 3 and parts[0] > 31:  # 2026/12/05: year first, then month and day
+        orders = [(parts[0], parts[1], parts[2])]
+    else:
+        year = parts[2] if len(parts) == 3 else today.year
+        year += 2000 if year < 100 else 0
+        orders = [(year, parts[0], parts[1]), (year, parts[1], parts[0])]
+    spellings = []
+    for year, month, day in orders:
+        try:
+            spellings.append(dt.date(year, month, day).isoformat())
+        except ValueError:
+            continue
+    return " or ".join(dict.fromkeys(spellings)) or f"{today.year}-12-05"
 
 
 _WEEKDAYS = frozenset(
@@ -53,9 +105,10 @@ def parse_month(text: str, today: dt.date) -> str:
     value = text.strip()
     if len(value) == 7 and value[4] == "-":
         try:
-            dt.date.fromisoformat(value + "-01")
+            first = dt.date.fromisoformat(value + "-01")
         except ValueError:
             raise LuckError(f"invalid month {text!r}: use YYYY-MM") from None
+        check_date(first, "month")
         return value
     if value.lower() in ("this month", "now"):
         return today.isoformat()[:7]

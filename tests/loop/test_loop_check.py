@@ -424,6 +424,7 @@ def test_story_workspace_breaks_what_it_should(story: Luck) -> None:
         # a sponsor since long ago, and no pre-wire nor calendar to show contact since
         "prewire-brief": "not_checked", "objection-open": "not_checked",
         "sponsor-contact": "broken",
+        "stored-values": "ok",
     }
     assert refs(results["promise-overdue"]) == ["p49"]
     assert refs(results["project-kill-review"]) == ["pj2"]

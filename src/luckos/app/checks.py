@@ -213,7 +213,10 @@ def _reboot(g: _Gatherer) -> Result:
     from luckos.domain import reboot
 
     running = q.running_reboot(g.store)
-    return invariants.reboot(reboot.status(running, g.today) if running else None)
+    try:
+        return invariants.reboot(reboot.status(running, g.today) if running else None)
+    except LuckError:  # a start date out of range: `stored-values` reports it
+        return invariants.reboot(None)
 
 
 def _bench_action(g: _Gatherer) -> Result:
@@ -259,6 +262,14 @@ def _sponsor_contact(g: _Gatherer) -> Result:
                            g.today, max_days=g.check.value("sponsor-contact", "max_days"))
 
 
+def _stored_values(g: _Gatherer) -> Result:
+    from luckos.dates import FIRST_DATE, LAST_DATE
+    from luckos.domain.validate import stored_values
+
+    return stored_values(q.values_out_of_range(g.store, FIRST_DATE, LAST_DATE),
+                         q.recurring_windows(g.store))
+
+
 _RUNNERS: dict[str, Callable[[_Gatherer], Result]] = {
     "window-prep": _window_prep,
     "brief-lints": _brief_lints,
@@ -275,6 +286,9 @@ _RUNNERS: dict[str, Callable[[_Gatherer], Result]] = {
     "prewire-brief": _prewire_brief,
     "objection-open": _objection_open,
     "sponsor-contact": _sponsor_contact,
+
+
+    "stored-values": _stored_values,
 }
 assert set(_RUNNERS) == set(INVARIANTS)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from luckos import __version__, files
-from luckos.domain.fields import json_key
+from luckos.domain.fields import INT_MAX, json_key
 from luckos.domain.records import KINDS, Kind, Note, fields_of, is_private, kind_of, short_id
 from luckos.errors import LuckError
 from luckos.store import SCHEMA_VERSION
@@ -132,6 +132,8 @@ def parse_export(raw: bytes, where: str) -> dict[str, Any]:
         raise LuckError(f"{path}: not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise LuckError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise LuckError(f"{path}: not a luckos export (its JSON is nested too deeply)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise LuckError(f"{path}: not a luckos export (no \"format\": \"{FORMAT}\")")
     if data.get("version") != FORMAT_VERSION:
@@ -156,18 +158,19 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool,
     """Restore every record and kept calendar audit with its id, in one transaction;
     nothing is kept on error. With `today`, a past-only date after it is refused unless
     `confirm` accepts it, as `luck ... add` does; records a delete removed are put back as
-    they were, without that check.
+    they were, without that check. Every record passes the same validation as the CLI's.
 
     With `replace`, the workspace's records go first, except its private notes when the
     file says it left private records out: data the file does not carry is never deleted.
     """
     from luckos.app.feed import WORKSPACE_ID
-    from luckos.domain.validate import future_dates
+    from luckos.domain.validate import future_dates, unique_key, validate
     from luckos.store import calendar as kept
 
     restoring = "deleted" in data  # written by a delete: adds back what it removed
     decoded: list[Any] = []
     counts: dict[str, int] = {}
+    keys: dict[tuple[Any, ...], str] = {}
     for name, rows in data["records"].items():
         if name not in KINDS:
             raise LuckError(f"import: unknown record kind {name!r}")
@@ -176,11 +179,21 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool,
         kind = KINDS[name]
         seen: set[int] = set()
         for index, row in enumerate(rows):
-            record = _decode(kind, row, f"records.{name}[{index}]")
+            where = f"records.{name}[{index}]"
+            record = _decode(kind, row, where)
+            try:  # the same checks as the CLI's, so no door lets in what another refuses
+                validate(record, ws.config, today or dt.date.today())
+            except LuckError as exc:
+                raise LuckError(f"import: {where}: {exc}") from None
+            unique = unique_key(record)
+            if unique is not None and unique in keys:
+                raise LuckError(f"import: {where} repeats {keys[unique]} ({unique[0]} "
+                                f"{' and '.join(map(str, unique[1:]))})")
+            if unique is not None:
+                keys[unique] = where
             for field, value in future_dates(record, today) if today and not restoring else ():
                 key = next(json_key(f) for f in fields_of(kind) if f.name == field)
-                future = (f"import: records.{name}[{index}].{key} {value} is in the future "
-                          f"(today is {today})")
+                future = f"import: {where}.{key} {value} is in the future (today is {today})"
                 if confirm is None or not confirm(future):
                     raise LuckError(future)
             if record.id in seen:
@@ -263,8 +276,9 @@ def _decode(kind: Kind, row: Any, where: str) -> Any:
     if unknown:
         raise LuckError(f"import: {where} has an unknown field {sorted(unknown)[0]!r}")
     rid = row.get("id")
-    if not isinstance(rid, int) or isinstance(rid, bool) or rid < 1:
-        raise LuckError(f"import: {where}.id must be a positive integer")
+    if not isinstance(rid, int) or isinstance(rid, bool) or not 1 <= rid <= INT_MAX:
+        raise LuckError(f"import: {where}.id must be a positive integer"
+                        + (" (at most 2**63-1)" if isinstance(rid, int) and rid > 1 else ""))
     values: dict[str, Any] = {"id": rid}
     for field in fields_of(kind):
         key = json_key(field) if json_key(field) in row else field.name
@@ -280,14 +294,14 @@ def _decode(kind: Kind, row: Any, where: str) -> Any:
 def _decode_value(field: dataclasses.Field, value: Any, where: str) -> Any:
     ftype = field.metadata["type"]
     if value is None:
-        if ftype in ("list", "bool", "text", "choice", "month"):
+        if ftype in ("list", "bool", "text", "choice", "month", "recurrence"):
             raise LuckError(f"import: {where} must not be null")
         return None
     ok: bool
     if ftype == "date":
         try:
             return dt.date.fromisoformat(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise LuckError(f"import: {where} is not an ISO date: {value!r}") from None
     if ftype == "list":
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
@@ -299,9 +313,19 @@ def _decode_value(field: dataclasses.Field, value: Any, where: str) -> Any:
         return value if ok else _bad(where, "an integer", value)
     if ftype == "float":
         ok = isinstance(value, int | float) and not isinstance(value, bool)
-        return float(value) if ok else _bad(where, "a number", value)
+        try:
+            return float(value) if ok else _bad(where, "a number", value)
+        except OverflowError:
+            return _bad(where, "a number a float can hold", value)
     if not isinstance(value, str):
         return _bad(where, "a string", value)
+    if ftype == "recurrence":  # the form the CLI stores ("every 2 weeks" -> FREQ=...)
+        from luckos.domain.windows import check_recurrence
+
+        try:
+            return check_recurrence(value)
+        except LuckError as exc:
+            raise LuckError(f"import: {where}: {exc}") from None
     if ftype == "choice" and value not in field.metadata["choices"] and value != field.default:
         return _bad(where, "one of " + ", ".join(field.metadata["choices"]), value)
     return value

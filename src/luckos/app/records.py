@@ -9,10 +9,10 @@ from typing import Any
 
 from luckos.dates import parse_date, parse_month
 from luckos.domain import records as r
-from luckos.domain.fields import json_key
+from luckos.domain.fields import INT_MAX, json_key
 from luckos.domain.quantities import parse_quantity
 from luckos.domain.records import KINDS, Kind, fields_of, short_id
-from luckos.domain.validate import refuse_future, validate
+from luckos.domain.validate import UNIQUE_FIELDS, refuse_future, validate
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
 
@@ -36,8 +36,14 @@ def parse_id(kind: Kind, text: str | int) -> int:
         for other in KINDS.values():
             if prefix == other.prefix and digits.isdigit():
                 raise LuckError(f"{value} is a {other.name} id, not a {kind.name} id")
-        raise LuckError(f"invalid {kind.name} id {value!r}: expected {kind.prefix}N or N")
+        raise LuckError(f"invalid {kind.name} id {_shown(value)!r}: expected {kind.prefix}N or N")
+    if len(digits) > 19 or int(digits) > INT_MAX:
+        raise LuckError(f"no {kind.name} {_shown(value)} (ids are at most {INT_MAX})")
     return int(digits)
+
+
+def _shown(value: str) -> str:
+    return value if len(value) <= 40 else value[:37] + "..."
 
 
 def fetch(ws: Workspace, kind: Kind, ref: str | int) -> Any:
@@ -61,6 +67,10 @@ def coerce(ws: Workspace, field: dataclasses.Field, raw: Any, today: dt.date,
             str(raw), today, what=label, past=bool(field.metadata.get("past_only")))
     if kind == "month":
         return parse_month(str(raw), today)
+    if kind == "recurrence":  # stored in the form the readers expand (monthly, FREQ=...)
+        from luckos.domain.windows import check_recurrence
+
+        return check_recurrence(str(raw))
     if kind == "bool":
         return bool(raw)
     if kind == "list":
@@ -209,21 +219,19 @@ def _check_unique(ws: Workspace, record: Any) -> None:
             if other.id != record.id:
                 raise LuckError(f"pe{record.person_id} is already a stakeholder of "
                                 f"w{record.window_id} (sh{other.id}, {other.role})")
+    fields = UNIQUE_FIELDS.get(type(record))
+    if not fields:
+        return
+    kind = r.kind_of(record)
+    where = {name: getattr(record, name) for name in fields}
+    other = next((x for x in ws.store.find(kind.name, where=where) if x.id != record.id), None)
+    if other is None:
+        return
     if isinstance(record, r.Metric):
-        for other in ws.store.find("metric", where={"theme_id": record.theme_id}):
-            if other.slot == record.slot and other.id != record.id:
-                raise LuckError(
-                    f"theme t{record.theme_id} already has a {record.slot} metric "
-                    f"(m{other.id}); edit that one"
-                )
-    if isinstance(record, r.Reading):
-        for other in ws.store.find("reading", where={"metric_id": record.metric_id,
-                                                     "month": record.month}):
-            if other.id != record.id:
-                raise LuckError(
-                    f"m{record.metric_id} already has a reading for {record.month} "
-                    f"(r{other.id}); edit that one"
-                )
+        raise LuckError(f"theme t{record.theme_id} already has a {record.slot} metric "
+                        f"(m{other.id}); edit that one")
+    raise LuckError(f"m{record.metric_id} already has a reading for {record.month} "
+                    f"(r{other.id}); edit that one")
 
 
 def as_json(record: Any) -> dict[str, Any]:

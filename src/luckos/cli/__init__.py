@@ -124,13 +124,26 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except LuckError as exc:
             raise BadInput(exc.message) from exc  # the cause is kept for --debug
+        except OSError as exc:
+            # a path the user gave that the system refuses (too long, a folder where a
+            # file is wanted, no such folder, no permission): one line naming it
+            if exc.filename is None or exc.strerror is None:
+                raise
+            name = str(exc.filename)
+            shown = name if len(name) <= 80 else f"{name[:60]}... ({len(name):,} characters)"
+            raise BadInput(f"{shown}: {exc.strerror.lower()}") from exc
         except Exception as exc:
             import sqlite3  # loaded already by any command that reached the store
 
             if not isinstance(exc, sqlite3.Error):
                 raise
-            from luckos.workspace import explain_database_error
+            from luckos.workspace import DB_NAME, explain_database_error
 
+            if (isinstance(exc, sqlite3.OperationalError)
+                    and str(exc).startswith("Could not decode to UTF-8")):
+                # text another program wrote as bytes that are not UTF-8
+                raise BadInput(f"{ctx.obj.home / DB_NAME}: {exc}; correct that text in the "
+                               "sqlite3 shell or restore a backup") from None
             message = explain_database_error(exc, ctx.obj.home)
             if message is None:
                 raise  # our own bug (a constraint, a syntax error): keep its traceback
@@ -176,6 +189,29 @@ def cli(ctx: click.Context, home: str | None, today: str | None, no_pager: bool,
 
     ctx.obj = Session(home=home, today_text=today)
     ctx.call_on_close(ctx.obj.close)
+
+
+def _unusable_argument(args: list[str]) -> str | None:
+    """The first argument luckos cannot keep or print, said in one line: bytes that are not
+    UTF-8 (Python hands them in as surrogate escapes), a NUL, a value past the length any
+    field keeps. Checked once here, so that no command meets such text."""
+    if all(arg.isascii() and "\x00" not in arg and len(arg) < 10_000 for arg in args):
+        return None  # the common case, without importing anything
+    from luckos.domain.fields import text_problem
+
+    for index, arg in enumerate(args):
+        problem = text_problem(arg)
+        if problem is None:
+            continue
+        name, sep, _ = arg.partition("=")
+        if arg.startswith("--") and sep:
+            where = name
+        elif index and args[index - 1].startswith("-") and args[index - 1] != "--":
+            where = args[index - 1].partition("=")[0]
+        else:
+            where = f"argument {index + 1}"
+        return f"{where}: the value {problem}"
+    return None
 
 
 # Options of the `luck` group itself, which may also be typed after the command.
@@ -239,8 +275,13 @@ def _missing(exc: click.MissingParameter) -> str:
 def main(argv: list[str] | None = None) -> Any:
     from luckos.errors import LuckError
 
+    args = sys.argv[1:] if argv is None else list(argv)
+    unusable = _unusable_argument(args)
+    if unusable:
+        click.echo(f"luck: error: {unusable}", err=True)
+        sys.exit(2)
     try:
-        argv = hoist_global_options(sys.argv[1:] if argv is None else list(argv))
+        argv = hoist_global_options(args)
     except LuckError as exc:
         click.echo(f"luck: error: {exc}", err=True)
         sys.exit(2)

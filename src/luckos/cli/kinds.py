@@ -122,7 +122,8 @@ def _field_option(field: dataclasses.Field, *, for_edit: bool, flag: str | None 
         return click.option(f"--{flag}", name, multiple=True, help=help_text, hidden=hidden)
     if ftype == "choice":
         help_text = f"{help_text} [{'|'.join(field.metadata['choices'])}]"
-    metavar = {"date": "DATE", "month": "MONTH", "int": "N", "float": "NUMBER"}.get(ftype)
+    metavar = {"date": "DATE", "month": "MONTH", "int": "N", "float": "NUMBER",
+               "recurrence": "RULE"}.get(ftype)
     if ftype.startswith("ref:"):
         metavar = "ID"
     if field.metadata["required"] and not for_edit and not hidden:

@@ -25,7 +25,7 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON i
 
 # `--limit` of a list: a screenful by default, everything under --json.
 limit_option = click.option(
-    "--limit", type=click.IntRange(min=0), default=None,
+    "--limit", type=click.IntRange(0, 2**63 - 1), default=None,  # what SQLite's LIMIT holds
     help="at most this many (default: 50, all with --json; 0 for all)")
 
 

@@ -65,7 +65,7 @@ def ledger(as_json: bool) -> None:
 
 @click.command()
 @click.argument("text", nargs=-1, required=True)
-@click.option("--limit", type=int, default=None,
+@click.option("--limit", type=click.IntRange(0, 2**63 - 1), default=None,
               help="at most this many hits, best first (default: 30, all with --json; "
                    "0 for all)")
 @click.option("--no-private", is_flag=True, help="leave out private notes (earned secrets)")

@@ -50,6 +50,8 @@ INVARIANTS: dict[str, Invariant] = {i.id: i for i in (
               "(incorporated, answered or declined) within a week", "Influence Without Drama"),
     Invariant("sponsor-contact", "each sponsor has heard from you within two months",
               "Mentorship, Sponsorship, and Your Bench"),
+    Invariant("stored-values", "every stored date lies in the supported range and every "
+              "window's recurrence can be expanded", "(the workspace itself)"),
 )}
 
 

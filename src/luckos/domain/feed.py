@@ -127,7 +127,10 @@ def cadence_events(statuses: Sequence[CadenceStatus]) -> list[FeedEvent]:
 
 
 def reboot_events(reboot: Reboot | None) -> list[FeedEvent]:
-    if reboot is None:
+    from luckos.dates import in_range
+
+    # a start stored out of range cannot be dated (`luck check` names it)
+    if reboot is None or reboot.started_on is None or not in_range(reboot.started_on):
         return []
     start = reboot.started_on
     assert start is not None

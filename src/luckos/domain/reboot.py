@@ -157,6 +157,11 @@ class RebootStatus:
 def status(reboot: Reboot, today: dt.date) -> RebootStatus:
     assert reboot.started_on is not None
     start = reboot.started_on
+    from luckos.dates import DATE_RANGE, in_range
+
+    if not in_range(start):  # stored before dates were checked: its weeks cannot be dated
+        raise LuckError(f"reboot rb{reboot.id} starts on {start}, outside {DATE_RANGE}: "
+                        f"correct it with luck reboot edit rb{reboot.id} --started DATE")
     finished = done_dates(reboot)
     states = []
     for c in CHECKPOINTS:

@@ -29,7 +29,7 @@ from luckos.domain.loop_records import (  # noqa: F401  (re-exported: one regist
 )
 from luckos.domain.people import Person, Stakeholder  # noqa: F401  (re-exported: one registry)
 
-# Field input types: text, date, month, int, float, bool, choice, list, ref:<kind>
+# Field input types: text, date, month, int, float, bool, choice, list, recurrence, ref:<kind>
 PROMISE_STATUSES = ("open", "kept", "missed", "renegotiated", "dropped")
 WINDOW_KINDS = ("planning", "headcount", "budget", "retro", "promotion", "post-mortem", "other")
 METRIC_SLOTS = ("customer", "reliability", "speed")
@@ -100,10 +100,11 @@ class Window(_Record):
     kind: str = _f("choice", "planning, headcount, budget, retro, promotion, post-mortem, other",
                    default="other", choices=WINDOW_KINDS)
     on: dt.date | None = _f("date", "the (first) date of the window", required=True)
-    recurrence: str = _f(help="yearly, half-yearly, quarterly or an RFC 5545 RRULE",
-                         default="")
+    recurrence: str = _f("recurrence", "monthly, quarterly, half-yearly, yearly, weekly, "
+                         "every 2 weeks, every N days|weeks|months|years, or an RFC 5545 "
+                         "RRULE (at most daily)", default="")
     prep_lead_days: int = _f("int", "days before the window the prep is due", default=7,
-                             flag="prep-lead-days")
+                             flag="prep-lead-days", low=0, high=365)
     needs_brief: bool = _f("bool", "the window asks for a two-pager", default=True,
                            flag="brief", key="brief")
     needs_demo: bool = _f("bool", "the window asks for a 30-minute demo", default=True,
@@ -173,7 +174,8 @@ class Decision(_Record):
     expected: str = _f(help="the expected outcome", default="")
     indicators: tuple[str, ...] = _f("list", "a leading indicator to watch (repeat)",
                                      flag="indicator")
-    confidence: float | None = _f("float", "confidence, 0 to 1 (or 0% to 100%)", unit="share")
+    confidence: float | None = _f("float", "confidence, 0 to 1 (or 0% to 100%)", unit="share",
+                                  low=0, high=1)
     review_on: dt.date | None = _f("date", "when to review it", flag="review")
     outcome: str = _f(help="what actually happened", default="")
     response: str = _f(help="what you did when the world disagreed", default="")
@@ -231,9 +233,9 @@ class Testimonial(_Record):
                                  flag="artifact")
     who: str = _f(help="who used it", required=True)
     on: dt.date | None = _f("date", "when they told you", default_today=True,
-                               past_only=True)
+                            past_only=True)
     hours_saved: float | None = _f("float", "time it saved them, in hours (2, 2h or 90m)",
-                                   flag="hours", key="hours", unit="h")
+                                   flag="hours", key="hours", unit="h", low=0)
     quote: str = _f(help="what they said", default="")
 
 
@@ -273,8 +275,8 @@ class Estimate(_Record):
     p50: float | None = _f("float", "its median")
     p95: float | None = _f("float", "its 95th percentile")
     unit: str = _f(help="the unit of mean, p5, p50 and p95", default="")
-    samples: int | None = _f("int", "how many samples were drawn")
-    seed: int | None = _f("int", "the random seed")
+    samples: int | None = _f("int", "how many samples were drawn", low=1)
+    seed: int | None = _f("int", "the random seed", low=0)
 
 
 Record = (Promise | Signal | Window | Theme | Metric | Reading | Decision | BenchEntry

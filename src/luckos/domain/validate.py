@@ -7,19 +7,72 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from luckos.config import Config
 from luckos.domain import records as r
+from luckos.domain.checks import Result
+from luckos.domain.fields import value_problem
+from luckos.domain.records import fields_of, kind_of, short_id
 from luckos.domain.themes import naming_test, two_sentences
-from luckos.domain.windows import check_recurrence
+from luckos.domain.windows import NAMED_RECURRENCES, check_recurrence
 from luckos.errors import LuckError
 
 
 def validate(record: Any, config: Config, today: dt.date) -> list[str]:
+    check_fields(record)
     check: Callable[[Any, Config], list[str]] | None = _CHECKS.get(type(record))
     return check(record, config) if check else []
+
+
+def check_fields(record: Any) -> None:
+    """Every field's value against its description (range, text, dates): one rule for
+    every door, so that nothing the CLI refuses comes in through an import."""
+    for field in fields_of(kind_of(record)):
+        problem = value_problem(field, getattr(record, field.name))
+        if problem:
+            label = field.metadata.get("flag") or field.name.replace("_", "-")
+            raise LuckError(f"{label} {problem}")
+
+
+def stored_values(out_of_range: Sequence[tuple[str, int, str, str]],
+                  rules: Sequence[tuple[int, dt.date | None, str]]) -> Result:
+    """`luck check`'s view of values stored before they were checked (or by another
+    program): dates out of range, and window recurrences the readers skip."""
+    from luckos.dates import DATE_RANGE, in_range
+    from luckos.domain.checks import Item, broken, ok
+    from luckos.domain.windows import rule_problem
+
+    id_ = "stored-values"
+    items = [Item(short_id(r.KINDS[kind], rid), f"{field.replace('_', '-')} {value} is out of "
+                  f"range ({DATE_RANGE})") for kind, rid, field, value in out_of_range]
+    for rid, on, rule in rules:
+        if rule.strip().lower() in NAMED_RECURRENCES or on is None or not in_range(on):
+            continue
+        problem = rule_problem(rule, on)
+        if problem:
+            items.append(Item(f"w{rid}", f"recurrence {rule!r} is skipped: {problem}"))
+    if not items:
+        return ok(id_, "every stored date is in range and every recurrence expands")
+    return broken(id_, f"{len(items)} stored value{'s' if len(items) > 1 else ''} luckos "
+                  "cannot use", "correct each with its kind's edit command (e.g. luck window "
+                  "edit ID --recurrence quarterly)", items)
+
+
+# What no two records of a kind may share: one metric per theme and slot, one reading per
+# metric and month. The CLI looks these up in the store; the importer within the file.
+UNIQUE_FIELDS: dict[type, tuple[str, ...]] = {
+    r.Metric: ("theme_id", "slot"),
+    r.Reading: ("metric_id", "month"),
+}
+
+
+def unique_key(record: Any) -> tuple[Any, ...] | None:
+    fields = UNIQUE_FIELDS.get(type(record))
+    if not fields:
+        return None
+    return (kind_of(record).name, *(getattr(record, name) for name in fields))
 
 
 def future_dates(record: Any, today: dt.date,
@@ -76,9 +129,7 @@ def _promise(p: r.Promise, config: Config) -> list[str]:
 
 
 def _window(w: r.Window, config: Config) -> list[str]:
-    if w.prep_lead_days < 0 or w.prep_lead_days > 365:
-        raise LuckError(f"prep lead {w.prep_lead_days} days is out of range (0 to 365)")
-    check_recurrence(w.recurrence)
+    check_recurrence(w.recurrence, w.on)
     return []
 
 
@@ -109,8 +160,17 @@ def _decision(d: r.Decision, config: Config) -> list[str]:
 
 
 def _testimonial(t: r.Testimonial, config: Config) -> list[str]:
-    if t.hours_saved is not None and t.hours_saved < 0:
-        raise LuckError("hours saved must not be negative")
+    return []  # hours saved: its range is in the field's description
+
+
+def _estimate(e: r.Estimate, config: Config) -> list[str]:
+    if e.model.strip():
+        import tomllib
+
+        try:
+            tomllib.loads(e.model)
+        except tomllib.TOMLDecodeError as exc:
+            raise LuckError(f"model is not TOML ({exc})") from None
     return []
 
 
@@ -121,9 +181,11 @@ _CHECKS: dict[type, Callable[[Any, Config], list[str]]] = {
     r.Reading: _reading,
     r.Decision: _decision,
     r.Testimonial: _testimonial,
+    r.Estimate: _estimate,
 }
 
-__all__ = ["future_dates", "refuse_future", "validate"]
+__all__ = ["UNIQUE_FIELDS", "check_fields", "future_dates", "refuse_future", "stored_values",
+           "unique_key", "validate"]
 
 
 def _lazy(module: str, function: str) -> Any:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable, Sequence
 
 from luckos.domain.records import Artifact, Window
@@ -15,25 +16,134 @@ from luckos.errors import LuckError
 
 # Named recurrences step by whole months from the window's first date; a date past the
 # end of a shorter month lands on that month's last day (Jan 31 -> Apr 30 -> Jul 31).
-NAMED_RECURRENCES = {"yearly": 12, "half-yearly": 6, "quarterly": 3}
+NAMED_RECURRENCES = {"yearly": 12, "half-yearly": 6, "quarterly": 3, "monthly": 1}
 BRIEF_KINDS = frozenset({"brief", "one-pager", "design-doc"})
 DEMO_KINDS = frozenset({"demo"})
 
+# Words people type for a recurrence, and the form stored for each.
+RECURRENCE_WORDS = {
+    "daily": "FREQ=DAILY", "every day": "FREQ=DAILY",
+    "weekly": "FREQ=WEEKLY", "every week": "FREQ=WEEKLY",
+    "biweekly": "FREQ=WEEKLY;INTERVAL=2", "fortnightly": "FREQ=WEEKLY;INTERVAL=2",
+    "every other week": "FREQ=WEEKLY;INTERVAL=2",
+    "monthly": "monthly", "every month": "monthly",
+    "quarterly": "quarterly", "every quarter": "quarterly",
+    "half-yearly": "half-yearly", "semi-annually": "half-yearly",
+    "semiannually": "half-yearly", "twice a year": "half-yearly",
+    "yearly": "yearly", "annually": "yearly", "annual": "yearly", "every year": "yearly",
+}
+_EVERY = re.compile(r"every (\d{1,3}) (day|week|month|year)s?")
+_FREQS = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
+ACCEPTED_WORDS = ("daily, weekly, every 2 weeks, monthly, quarterly, half-yearly, yearly, "
+                  "every N days|weeks|months|years")
 
-def check_recurrence(text: str) -> str:
-    """Return the recurrence normalised, or raise LuckError naming what is wrong."""
-    value = text.strip()
-    if not value or value.lower() in NAMED_RECURRENCES:
-        return value.lower()
-    rule = value.removeprefix("RRULE:")
+# RRULE parts a decision window may use (windows are whole days: no BYHOUR and the like)
+_RULE_FREQS = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY")
+_RULE_PARTS = frozenset({"FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY",
+                         "BYMONTH", "BYSETPOS", "BYWEEKNO", "BYYEARDAY", "WKST"})
+MAX_INTERVAL = 999
+MAX_COUNT = 10_000
+FIRST_WITHIN_YEARS = 10
+
+
+def check_recurrence(text: str, start: dt.date | None = None) -> str:
+    """Return the recurrence as stored (a named one or an RRULE), or raise LuckError
+    naming what is wrong. With `start`, the rule must also fall on a date within
+    ten years of it, so that expanding it always ends."""
+    value = " ".join(text.strip().split())
+    word = value.lower().replace("every 1 ", "every ")
+    if not value:
+        return ""
+    if word in RECURRENCE_WORDS:
+        return RECURRENCE_WORDS[word]
+    every = _EVERY.fullmatch(word)
+    if every:
+        count, unit = int(every.group(1)), every.group(2)
+        if count < 1:
+            raise LuckError(f"invalid recurrence {text!r}: the interval must be 1 or more")
+        if unit == "month" and count in (1, 3, 6, 12):
+            return {1: "monthly", 3: "quarterly", 6: "half-yearly", 12: "yearly"}[count]
+        value = f"FREQ={_FREQS[unit]};INTERVAL={count}"
+    elif "=" not in value:
+        raise LuckError(f"invalid recurrence {text!r}: use one of {ACCEPTED_WORDS}, or an "
+                        "RRULE such as FREQ=MONTHLY;INTERVAL=4")
+    problem = rule_problem(value, start)
+    if problem:
+        raise LuckError(f"invalid recurrence {text!r}: {problem}")
+    return value.upper().removeprefix("RRULE:")
+
+
+def rule_problem(rule: str, start: dt.date | None = None) -> str | None:
+    """What keeps an RRULE from being a window's recurrence, or None when it can be.
+    Readers use it too, to skip a rule stored before it was checked."""
+    text = rule.strip().upper().removeprefix("RRULE:")
+    parts: dict[str, str] = {}
+    for part in text.split(";"):
+        key, sep, val = part.partition("=")
+        if not sep or not key or not val:
+            return f"{part!r} is not KEY=VALUE (an RRULE such as FREQ=MONTHLY;INTERVAL=4)"
+        if key in parts:
+            return f"{key} is given twice"
+        parts[key] = val
+    freq = parts.get("FREQ")
+    if freq in ("SECONDLY", "MINUTELY", "HOURLY"):
+        return f"FREQ={freq} is more often than daily; a window recurs at most daily"
+    if freq not in _RULE_FREQS:
+        return f"FREQ must be one of {', '.join(_RULE_FREQS)}"
+    unknown = sorted(set(parts) - _RULE_PARTS)
+    if unknown:
+        return f"{unknown[0]} is not supported (a window is a whole day)"
+    for key, high in (("INTERVAL", MAX_INTERVAL), ("COUNT", MAX_COUNT)):
+        if key in parts and not (parts[key].isdigit() and 1 <= int(parts[key][:6]) <= high):
+            return f"{key} must be a whole number from 1 to {high:,}"
+    if "COUNT" in parts and "UNTIL" in parts:
+        return "give COUNT or UNTIL, not both"
+    if "UNTIL" in parts:
+        from luckos.dates import DATE_RANGE, in_range
+
+        try:
+            until = dt.datetime.strptime(parts["UNTIL"][:8], "%Y%m%d").date()
+        except ValueError:
+            return f"UNTIL={parts['UNTIL']} is not a date (YYYYMMDD)"
+        if not in_range(until):
+            return f"UNTIL={parts['UNTIL']} is out of range ({DATE_RANGE})"
+        if start is not None and until < start:
+            return f"UNTIL={parts['UNTIL']} is before the window's first date ({start})"
+    # COUNT and UNTIL only cut the dates short: whether the pattern falls on a date at all
+    # is asked of the rule without them
+    pattern = ";".join(f"{k}={v}" for k, v in parts.items() if k not in ("COUNT", "UNTIL"))
+    return _expansion_problem(pattern, start or dt.date(2000, 1, 1))
+
+
+@functools.lru_cache(maxsize=1024)
+def _expansion_problem(rule: str, start: dt.date) -> str | None:
     try:
-        _rrule(rule, dt.date(2000, 1, 1))
-    except (ValueError, TypeError) as exc:
-        raise LuckError(
-            f"invalid recurrence {text!r}: use yearly, half-yearly, quarterly or an RRULE "
-            f"such as FREQ=MONTHLY;INTERVAL=4 ({exc})"
-        ) from None
-    return rule.upper()
+        _rrule(rule, start)
+        # The Gregorian calendar (leap years and weekdays alike) repeats every 400 years,
+        # so the rule's first date from `start` is its first date from the same day in a
+        # year congruent to it near 9999, where dateutil stops looking: a rule that never
+        # falls on a date cannot loop for ever here, while it would from today.
+        far = 9589 + (start.year - 9589) % 400
+        probe = _rrule(rule, start.replace(year=far))
+        first = probe.after(dt.datetime.combine(start.replace(year=far), dt.time()), inc=True)
+    except (ValueError, TypeError, OverflowError) as exc:
+        return f"not a valid RRULE ({exc})"
+    if first is None or first.year - far >= FIRST_WITHIN_YEARS:
+        return f"it falls on no date in the {FIRST_WITHIN_YEARS} years after its first date"
+    return None
+
+
+def expandable(window: Window) -> bool:
+    """Whether the window's recurrence can be expanded (a rule stored before rules were
+    checked may not be); readers skip the ones that cannot."""
+    recurrence = window.recurrence.strip()
+    if not recurrence or recurrence.lower() in NAMED_RECURRENCES:
+        return True
+    if window.on is None:
+        return False
+    from luckos.dates import in_range
+
+    return in_range(window.on) and rule_problem(recurrence, window.on) is None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -68,7 +178,7 @@ def occurrences(window: Window, start: dt.date, end: dt.date) -> list[dt.date]:
     recurrence = window.recurrence.strip()
     if not recurrence:
         return [window.on] if start <= window.on <= end else []
-    if end < window.on:
+    if end < window.on or not expandable(window):
         return []
     step = NAMED_RECURRENCES.get(recurrence.lower())
     if step:
@@ -85,7 +195,7 @@ def previous_occurrence(window: Window, before: dt.date) -> dt.date | None:
     """The window's last date strictly before `before`, if it recurs."""
     assert window.on is not None
     recurrence = window.recurrence.strip()
-    if not recurrence or before <= window.on:
+    if not recurrence or before <= window.on or not expandable(window):
         return None
     step = NAMED_RECURRENCES.get(recurrence.lower())
     if step:
@@ -213,6 +323,8 @@ def fast_forward(window: Window, start: dt.date) -> Window:
     (the named ones included) anchored on a day every month has are moved; any other
     window comes back as it was."""
     assert window.on is not None
+    if not expandable(window):
+        return window
     named = NAMED_RECURRENCES.get(window.recurrence.strip().lower())
     rule = f"FREQ=MONTHLY;INTERVAL={named}" if named else window.recurrence
     parts = dict(p.split("=", 1) for p in rule.upper().removeprefix("RRULE:").split(";")

@@ -70,10 +70,35 @@ def parse_formula(text: str) -> Formula:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
         column = f" at column {exc.offset}" if exc.offset else ""
-        raise FormulaError(f"cannot read `{source}`{column}: {exc.msg}") from None
+        raise FormulaError(f"cannot read `{_short(source)}`{column}: {exc.msg}") from None
+    except (RecursionError, MemoryError):
+        raise FormulaError(f"cannot read `{_short(source)}`: it nests deeper than Python "
+                           f"can read (at most {MAX_DEPTH} levels)") from None
+    if _depth(tree.body) > MAX_DEPTH:
+        raise FormulaError(f"`{_short(source)}` nests {MAX_DEPTH}+ levels deep; split it "
+                           "into named formulas")
     names: set[str] = set()
     _allow_all(tree.body, source, names)
     return Formula(source, tree, frozenset(names))
+
+
+MAX_DEPTH = 200  # operators nested in one formula: `a + b + ... ` of 200 terms is 200 deep
+
+
+def _depth(root: ast.AST) -> int:
+    """How deeply the expression nests (iteratively: a deep tree must not recurse)."""
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            break
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return deepest
+
+
+def _short(source: str) -> str:
+    return source if len(source) <= 60 else f"{source[:50]}... ({len(source):,} characters)"
 
 
 def _allow_all(node: ast.AST, source: str, names: set[str]) -> None:

@@ -324,11 +324,15 @@ def _value_problem(column: Column, value: Any) -> str | None:
         value.encode("utf-8")
     except UnicodeEncodeError:
         return "is not valid Unicode text"
+    from luckos.dates import DATE_RANGE, in_range
+
     try:
-        if column.name in _DATES:
-            dt.date.fromisoformat(value)
-        elif column.name in _MOMENTS:
-            dt.datetime.fromisoformat(value)
+        if column.name in _DATES or column.name in _MOMENTS:
+            parse = dt.date.fromisoformat if column.name in _DATES else dt.datetime.fromisoformat
+            moment = parse(value)
+            day = moment.date() if isinstance(moment, dt.datetime) else moment
+            if not in_range(day):  # the same range as every other date luckos keeps
+                return f"{value} is out of range ({DATE_RANGE})"
         elif column.name in _JSON and not isinstance(json.loads(value), _JSON[column.name]):
             return f"must hold a JSON {_JSON[column.name].__name__}, not {value!r}"
     except ValueError:  # json.JSONDecodeError is a ValueError

@@ -207,3 +207,40 @@ def promise_tallies(store: Store, spans: Iterable[tuple[str, dt.date, dt.date]]
         for theme, kept, total in rows:
             found[(theme, label)] = (int(kept), int(total))
     return found
+
+
+def values_out_of_range(store: Store, first: dt.date, last: dt.date
+                        ) -> list[tuple[str, int, str, str]]:
+    """Stored dates and months outside [first, last], as (kind, id, field, value): kept
+    before dates were checked, or written by another program."""
+    found = []
+    for name, table in TABLES.items():
+        bounds = {"date": (first.isoformat(), last.isoformat()),
+                  "month": (first.isoformat()[:7], last.isoformat()[:7])}
+        checked = [(c, bounds[t]) for c, t in zip(table.columns, table.types, strict=True)
+                   if t in bounds]
+        if not checked:
+            continue
+        where = " OR ".join(f'"{c}" NOT BETWEEN ? AND ?' for c, _ in checked)
+        columns = ", ".join(f'"{c}"' for c, _ in checked)
+        rows = store.db.execute(f'SELECT id, {columns} FROM "{name}" WHERE {where} ORDER BY id',
+                                [bound for _, pair in checked for bound in pair])
+        for rid, *values in rows:
+            found += [(name, rid, column, str(value))
+                      for (column, (low, high)), value in zip(checked, values, strict=True)
+                      if value is not None and not low <= str(value) <= high]
+    return found
+
+
+def recurring_windows(store: Store) -> list[tuple[int, dt.date | None, str]]:
+    """(id, first date, recurrence) of every window that recurs."""
+    rows = store.db.execute(
+        """SELECT id, "on", recurrence FROM "window" WHERE recurrence != '' ORDER BY id""")
+    return [(rid, _day(on), recurrence) for rid, on, recurrence in rows]
+
+
+def _day(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
