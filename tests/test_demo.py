@@ -197,6 +197,26 @@ def test_refuses_to_replace_a_workspace_that_is_not_a_demo(
     assert [p["what"] for p in listed] == ["Ship the migration plan"]
 
 
+def test_rebuilds_a_demo_left_by_another_luckos_version(tmp_path: Path) -> None:
+    """A demo folder written by a newer or older luckos is still a demo: rebuilt, not
+    refused, and not migrated (no backup file) just to find out what it is."""
+    import sqlite3
+
+    from luckos.store import SCHEMA_VERSION
+
+    folder, real = tmp_path / "demo", tmp_path / "real"
+    for version in (SCHEMA_VERSION + 1, SCHEMA_VERSION - 1):
+        build(folder, real)
+        connection = sqlite3.connect(folder / "luck.db")
+        connection.execute(f"PRAGMA user_version = {version}")
+        connection.close()
+        assert build(folder, real)["today"] == TODAY
+        assert not list(folder.glob("*.bak")) and not list(folder.glob("backups/*"))
+        connection = sqlite3.connect(folder / "luck.db")
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        connection.close()
+
+
 def test_refuses_the_real_workspace_and_a_folder_of_other_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -26,7 +26,7 @@ from luckos.dates import add_months, month_of
 from luckos.domain import ledger, windows
 from luckos.domain import records as r
 from luckos.errors import LuckError
-from luckos.store import Store
+from luckos.store.db import peek_meta
 from luckos.workspace import DB_NAME, Workspace, init_workspace, open_workspace
 
 DEMO_META = "demo"
@@ -100,12 +100,8 @@ def _check_replaceable(target: Path) -> None:
             raise LuckError(f"{target} is not empty and holds no luckos demo; choose a new "
                             "or empty folder for the demo")
         return
-    store = Store.open(target / DB_NAME)  # refuses a file that is not a luckos database
-    try:
-        is_demo = store.get_meta(DEMO_META) == "1"
-    finally:
-        store.close()
-    if not is_demo:
+    # read as it is: a demo written by another luckos version is still a demo to replace
+    if peek_meta(target / DB_NAME, DEMO_META) != "1":
         raise LuckError(f"{target} holds a luckos workspace that is not a demo; refusing to "
                         "replace it")
 

@@ -205,6 +205,26 @@ class Store(RecordsMixin):
         )
 
 
+def peek_meta(path: Path, key: str) -> str | None:
+    """One value of a luckos database's `meta` table, read without opening it as a
+    workspace: no migration, no backup, whatever schema wrote it. Raises LuckError for a
+    file that is not a luckos database."""
+    _check_header(path)
+    try:
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise LuckError(f"{path}: not a usable SQLite database ({exc})") from None
+    try:
+        if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise LuckError(f"{path}: not a luckos database (refusing to touch it)")
+        row = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    except sqlite3.Error as exc:
+        raise LuckError(f"{path}: not a usable SQLite database ({exc})") from None
+    finally:
+        connection.close()
+    return row[0] if row else None
+
+
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
