@@ -210,7 +210,9 @@ def _reboot(g: _Gatherer) -> Result:
     from luckos.domain import reboot
 
     running = q.running_reboot(g.store)
-    return invariants.reboot(reboot.status(running, g.today) if running else None)
+    if running:
+        return invariants.reboot(reboot.status(running, g.today))
+    return invariants.reboot(None, q.last_ended_reboot(g.store))
 
 
 def _bench_action(g: _Gatherer) -> Result:

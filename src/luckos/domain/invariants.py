@@ -161,6 +161,8 @@ def required_month(today: dt.date, grace_days: int) -> str:
 
 def metric_readings(statuses: Sequence[MetricStatus], today: dt.date, *,
                     grace_days: int) -> Result:
+    from luckos.domain.themes import two_sentences
+
     id_ = "metric-readings"
     if not statuses:
         return not_checked(id_, "no themes recorded",
@@ -179,6 +181,10 @@ def metric_readings(statuses: Sequence[MetricStatus], today: dt.date, *,
         elif s.latest.month == month and not s.latest.narrative.strip():
             items.append(Item(f"r{s.latest.id}", f"{theme}: the {month} reading of "
                               f"{s.metric.name} has no narrative"))
+        elif s.latest.month == month and not two_sentences(s.latest.narrative):
+            items.append(Item(f"r{s.latest.id}", f"{theme}: the {month} reading of "
+                              f"{s.metric.name} has a one-sentence narrative (two: what "
+                              "moved and why)"))
     if not items:
         return ok(id_, f"every theme metric has its {month} reading with a narrative")
     return broken(
@@ -345,9 +351,21 @@ def project_kill_review(projects: Sequence[ProjectRecord], today: dt.date, *,
 # --- the 90-day reboot -------------------------------------------------------------------
 
 
-def reboot(status: RebootStatus | None) -> Result:
+def reboot(status: RebootStatus | None, last_ended: Any = None) -> Result:
+    """`last_ended` is the reboot that ended last (when none runs): one that ended before
+    week 12 without a reason breaks this."""
+    from luckos.domain.reboot import ended_early_without_reason
+
     id_ = "reboot"
     if status is None:
+        week = ended_early_without_reason(last_ended) if last_ended is not None else None
+        if week is not None:
+            rb = f"rb{last_ended.id}"
+            return broken(id_, f"{rb} ended in week {week} of 12 with no reason given",
+                          "say why it ended early (luck reboot edit ID --note TEXT, starting "
+                          "\"ended early on DATE\"), or start the next one and run it to "
+                          "week 12", [Item(rb, f"ended {last_ended.ended_on}: "
+                                           f"{last_ended.postmortem[:60]}")])
         return not_checked(id_, "no 90-day reboot running")
     rb = f"rb{status.reboot.id}"
     late = status.late
@@ -409,5 +427,10 @@ def diagnosis_age(latest: Diagnosis | None, today: dt.date, *, max_days: int) ->
     if age > max_days:
         return broken(id_, f"the diagnosis dg{latest.id} is {age} days old (older than "
                       f"{max_days})", step, items)
-    weak = f"; {plural(len(items), 'answer')} not yet a paragraph" if items else ""
-    return ok(id_, f"the diagnosis dg{latest.id} is {age} days old{weak}", items)
+    if items:
+        return broken(id_, f"the diagnosis dg{latest.id} has {plural(len(items), 'answer')} "
+                      f"that {'is' if len(items) == 1 else 'are'} not a paragraph: "
+                      + ", ".join(f"answer {n}" for n, _, _ in flags(latest)),
+                      "build the paragraphs first, one per question (at least two "
+                      "sentences each): luck diagnose", items)
+    return ok(id_, f"the diagnosis dg{latest.id} is {age} days old, a paragraph each", items)

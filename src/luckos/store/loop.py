@@ -75,6 +75,14 @@ def running_reboot(store: Store) -> Any | None:
     return table.record(row) if row else None
 
 
+def last_ended_reboot(store: Store) -> Any | None:
+    table = TABLES["reboot"]
+    row = store.db.execute(
+        f"{table.select} WHERE ended_on IS NOT NULL ORDER BY ended_on DESC, id DESC LIMIT 1"
+    ).fetchone()
+    return table.record(row) if row else None
+
+
 def last_reboot_end(store: Store) -> dt.date | None:
     row = store.db.execute("SELECT max(ended_on) FROM reboot").fetchone()
     return dt.date.fromisoformat(row[0]) if row and row[0] else None
