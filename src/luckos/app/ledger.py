@@ -13,13 +13,13 @@ from luckos.workspace import Workspace
 _PROMISE = KINDS["promise"]
 
 
-def transition(ws: Workspace, verb: str, ref: str, on: dt.date) -> Promise:
-    """keep, miss, drop or reopen a promise."""
+def transition(ws: Workspace, verb: str, ref: str, on: dt.date, lesson: str = "") -> Promise:
+    """keep, miss, drop or reopen a promise (a miss with its lesson)."""
     promise = fetch(ws, _PROMISE, ref)
     if verb == "keep":
         changed = ledger.keep(promise, on)
     elif verb == "miss":
-        changed = ledger.miss(promise, on)
+        changed = ledger.miss(promise, on, lesson)
     elif verb == "drop":
         changed = ledger.drop(promise, on)
     elif verb == "reopen":

@@ -81,7 +81,7 @@ def done(checkpoint: str, on: str | None, undo: bool) -> None:
 @click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="the post-mortem's file (kept as its path)")
 @click.option("--on", "on", default=None, metavar="DATE", help="when (default: today)")
-@click.option("--why", default="", help="before week 12: why it ends early (required then)")
+@click.option("--why", default="", help="why it ends early (asked for before week 12)")
 def postmortem(text: str | None, file: Path | None, on: str | None, why: str) -> None:
     """End the running reboot with its one-page post-mortem (TEXT, or --file PATH).
 

@@ -76,6 +76,8 @@ class Promise(_Record):
     renegotiated_to: int | None = _f("ref:promise", "the promise that replaced it",
                                      editable=False)
     note: str = _f(help="a free note", default="")
+    lesson: str = _f(help="for a miss: what it taught you (the misses as learning)",
+                     default="")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)

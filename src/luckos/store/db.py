@@ -32,7 +32,7 @@ def _migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-SCHEMA_VERSION = 7  # the number of the last migration script; checked by the tests
+SCHEMA_VERSION = 10  # the number of the last migration script; checked by the tests
 
 
 class Store(RecordsMixin):

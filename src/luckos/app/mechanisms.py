@@ -1,0 +1,16 @@
+"""Gather what the weekly review asks of you (`luckos.domain.mechanisms`) from the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from luckos.domain import mechanisms as m
+from luckos.domain.mechanisms import Ask
+from luckos.workspace import Workspace
+
+
+def asks(ws: Workspace, today: dt.date) -> list[Ask]:
+    store = ws.store
+    found: list[Ask] = []
+    found += m.misses_without_lesson(store.find("promise", where={"status": "missed"}))
+    return found

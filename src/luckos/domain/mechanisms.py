@@ -1,0 +1,29 @@
+"""What the weekly review asks of you beyond `luck check`: records the essay wants filled
+in (a sponsorship's first meetings, a miss's lesson), numbers to weigh against each other
+(hours an artifact took against the hours it saved, glue this quarter against the last)
+and things that were named and never done. Each function is pure: plain records and
+`today` in, `Ask` rows out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from luckos.domain.records import Promise
+
+
+@dataclasses.dataclass(frozen=True)
+class Ask:
+    topic: str  # the essay's mechanism, e.g. "lesson", "sponsoring"
+    ref: str  # a record's short id, or ""
+    text: str
+
+
+def misses_without_lesson(promises: Sequence[Promise]) -> list[Ask]:
+    """"the misses as learning": each missed promise with no lesson written."""
+    from luckos.domain.ledger import misses_without_lesson as missing
+
+    return [Ask("lesson", f"p{p.id}", f"missed {p.landed_on} ({p.to_whom}: {p.what}): "
+                f"write the lesson (luck promise edit p{p.id} --lesson TEXT)")
+            for p in missing(promises)]
