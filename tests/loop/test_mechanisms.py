@@ -18,8 +18,10 @@ def asks(luck: Luck, topic: str, today: str = "2026-11-25") -> list[dict[str, An
 
 def test_promise_miss_records_the_lesson_and_the_review_asks_for_a_missing_one(
         luck: Luck) -> None:
-    luck.ok("promise", "add", "Ship the runbook", "--to", "Dana", "--due", "2026-11-20", "--on", "2026-11-01")
-    luck.ok("promise", "add", "Review the RFC", "--to", "Omar", "--due", "2026-11-21", "--on", "2026-11-01")
+    luck.ok("promise", "add", "Ship the runbook", "--to", "Dana", "--due", "2026-11-20",
+            "--on", "2026-11-01")
+    luck.ok("promise", "add", "Review the RFC", "--to", "Omar", "--due", "2026-11-21",
+            "--on", "2026-11-01")
     out = luck.ok("promise", "miss", "p1", "--lesson", "Say the risk on day one.").stdout
     assert out == "p1 missed: Ship the runbook\n"
     out = luck.ok("promise", "miss", "p2").stdout  # piped: not asked, told
