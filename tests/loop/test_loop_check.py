@@ -380,7 +380,8 @@ def test_reboot_at_week_twelve_asks_for_the_post_mortem(luck: Luck) -> None:
 def test_bench_action_older_than_a_quarter_breaks_recent_keeps(luck: Luck) -> None:
     code, r = only(luck, "bench-action")
     assert (code, r["finding"]) == (1, "no bench action recorded yet")
-    luck.ok("bench", "add", "Lena", "--action", "sponsored", "--on", "2026-07-01")
+    luck.ok("bench", "add", "Lena", "--action", "sponsored", "--on", "2026-07-01",
+            "--bet", "Lena leads the canary rollout")
     code, r = only(luck, "bench-action")
     assert (code, r["state"]) == (1, "broken")
     assert "no bench action in the last 92 days (last b1, 147 days ago)" in r["finding"]

@@ -32,3 +32,32 @@ def test_promise_miss_records_the_lesson_and_the_review_asks_for_a_missing_one(
     assert "Asked of you" in review and "write the lesson" in review
     luck.ok("promise", "edit", "p2", "--lesson", "Block review time on Mondays.")
     assert asks(luck, "lesson") == []
+
+
+# --- sponsoring well ---------------------------------------------------------------------
+
+
+def test_a_sponsorship_names_the_bet_and_the_review_asks_until_it_is_sponsored_well(
+        luck: Luck) -> None:
+    assert luck.fails("bench", "add", "Lena", "--action", "sponsored") == (
+        "luck: error: a sponsorship names the person and the bet in writing: give the bet "
+        "(--bet TEXT)")
+    result = luck.ok("bench", "add", "Lena", "--action", "sponsored", "--on", "2026-11-02",
+                     "--bet", "Lena leads the canary rollout")
+    assert "sponsoring well: 0 of the first two tough meetings attended" in result.stderr
+    [ask] = asks(luck, "sponsoring")
+    assert ask["ref"] == "b1"
+    assert ask["text"].startswith("sponsored Lena on 2026-11-02: 0 of the first two tough "
+                                  "meetings attended; no heat taken; no credit shared")
+    luck.ok("bench", "edit", "b1", "--first-meeting", "2026-11-05", "--second-meeting",
+            "2026-11-12", "--heat", "2026-11-13", "--heat-where", "the rollout review")
+    [ask] = asks(luck, "sponsoring")
+    assert "tough meetings" not in ask["text"] and "no credit shared" in ask["text"]
+    assert luck.fails("bench", "edit", "b1", "--credit-where", "all-hands") == (
+        "luck: error: where you shared the credit needs when (--credit DATE)")
+    luck.ok("bench", "edit", "b1", "--credit", "2026-11-20", "--credit-where", "all-hands")
+    assert asks(luck, "sponsoring") == []
+    shown = luck.json("bench", "show", "b1")
+    assert (shown["first_meeting_on"], shown["credit_where"]) == ("2026-11-05", "all-hands")
+    assert luck.fails("bench", "add", "Kofi", "--action", "placed", "--heat",
+                      "2026-11-20").startswith("luck: error: meetings attended, heat taken")

@@ -319,8 +319,17 @@ class _Builder:
 
     def add_people(self) -> None:
         for person, action, when, artifact, bet, note in books.BENCH:
+            sponsoring: dict[str, Any] = {}
+            if action == "sponsored" and person in books.SPONSORING:
+                first, second, heat, heat_where, credit, credit_where = (
+                    books.SPONSORING[person])
+                sponsoring = {"first_meeting_on": self.day(first),
+                              "second_meeting_on": self.day(second),
+                              "heat_on": self.day(heat), "heat_where": heat_where,
+                              "credit_on": self.day(credit) if credit is not None else None,
+                              "credit_where": credit_where}
             self.add(r.BenchEntry(person=person, action=action, on=self.day(when),
-                                  artifact=artifact, bet=bet, note=note))
+                                  artifact=artifact, bet=bet, note=note, **sponsoring))
         for person, role, since, backs, note in books.SPONSORS:
             self.add(r.Sponsor(person=person, role=role, since=self.day(since), backs=backs,
                                note=note))

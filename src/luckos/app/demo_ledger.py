@@ -246,6 +246,15 @@ BENCH = (
      "Sam becomes loadkit's first maintainer outside my team", ""),
 )
 
+# sponsoring well, per sponsored person: (first meeting, second meeting, heat taken, where,
+# credit shared, where); Tomás's credit is not yet shared, so the review asks for it
+SPONSORING = {
+    "Jess Moreno": (-104, -97, -90, "launch-readiness review: the cost ceiling was my call",
+                    -60, "engineering all-hands, loadkit results"),
+    "Tomás Rivera": (-35, -28, -21, "working group: pushed back on the token TTL for him",
+                     None, ""),
+}
+
 # (person, role, since, backs, note)
 SPONSORS = (
     ("Grace Liu", "Director of Engineering, Payments", -460,

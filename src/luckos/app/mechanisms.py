@@ -13,4 +13,5 @@ def asks(ws: Workspace, today: dt.date) -> list[Ask]:
     store = ws.store
     found: list[Ask] = []
     found += m.misses_without_lesson(store.find("promise", where={"status": "missed"}))
+    found += m.sponsoring(store.find("bench", where={"action": "sponsored"}), today)
     return found

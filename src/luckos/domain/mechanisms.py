@@ -8,9 +8,10 @@ and things that were named and never done. Each function is pure: plain records 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 
-from luckos.domain.records import Promise
+from luckos.domain.records import BenchEntry, Promise
 
 
 @dataclasses.dataclass(frozen=True)
@@ -27,3 +28,18 @@ def misses_without_lesson(promises: Sequence[Promise]) -> list[Ask]:
     return [Ask("lesson", f"p{p.id}", f"missed {p.landed_on} ({p.to_whom}: {p.what}): "
                 f"write the lesson (luck promise edit p{p.id} --lesson TEXT)")
             for p in missing(promises)]
+
+
+def sponsoring(entries: Sequence[BenchEntry], today: dt.date, *, days: int = 365) -> list[Ask]:
+    """"Attend the first two tough meetings; take the heat when trade-offs bite; share the
+    credit loudly": each sponsorship of the last `days` until all three are recorded."""
+    found = []
+    for b in entries:
+        missing = b.sponsoring_missing()
+        if not missing or (b.on and (today - b.on).days > days):
+            continue
+        found.append(Ask("sponsoring", f"b{b.id}", f"sponsored {b.person} on {b.on}: "
+                         + "; ".join(missing) + f" (luck bench edit b{b.id} --first-meeting "
+                         "DATE --second-meeting DATE --heat DATE --heat-where TEXT --credit "
+                         "DATE --credit-where TEXT)"))
+    return found

@@ -67,6 +67,26 @@ def _decision(d: r.Decision, config: Config) -> list[str]:
     return warnings
 
 
+def _bench(b: r.BenchEntry, config: Config) -> list[str]:
+    if b.action == "sponsored" and not b.bet.strip():
+        raise LuckError("a sponsorship names the person and the bet in writing: give the bet "
+                        "(--bet TEXT)")
+    if b.action != "sponsored" and any(
+            (b.first_meeting_on, b.second_meeting_on, b.heat_on, b.credit_on)):
+        raise LuckError("meetings attended, heat taken and credit shared belong to a "
+                        "sponsorship (--action sponsored)")
+    if b.first_meeting_on and b.second_meeting_on and b.second_meeting_on < b.first_meeting_on:
+        raise LuckError(f"the second meeting ({b.second_meeting_on}) is before the first "
+                        f"({b.first_meeting_on})")
+    if b.second_meeting_on and not b.first_meeting_on:
+        raise LuckError("give the first meeting (--first-meeting) before the second")
+    if b.heat_where.strip() and not b.heat_on:
+        raise LuckError("where you took the heat needs when (--heat DATE)")
+    if b.credit_where.strip() and not b.credit_on:
+        raise LuckError("where you shared the credit needs when (--credit DATE)")
+    return [f"sponsoring well: {m}" for m in b.sponsoring_missing()]
+
+
 def _testimonial(t: r.Testimonial, config: Config) -> list[str]:
     if t.hours_saved is not None and t.hours_saved < 0:
         raise LuckError("hours saved must not be negative")
@@ -78,6 +98,7 @@ _CHECKS: dict[type, Callable[[Any, Config], list[str]]] = {
     r.Window: _window,
     r.Theme: _theme,
     r.Reading: _reading,
+    r.BenchEntry: _bench,
     r.Decision: _decision,
     r.Testimonial: _testimonial,
 }

@@ -1,3 +1,10 @@
 -- luckos schema 10: the essay's remaining mechanisms, recorded so that they can be checked.
 -- A missed promise keeps its lesson ("the misses as learning").
 ALTER TABLE "promise" ADD COLUMN "lesson" TEXT NOT NULL DEFAULT '';
+-- Sponsoring well: the first two tough meetings attended, the heat taken, the credit shared.
+ALTER TABLE "bench" ADD COLUMN "first_meeting_on" TEXT;
+ALTER TABLE "bench" ADD COLUMN "second_meeting_on" TEXT;
+ALTER TABLE "bench" ADD COLUMN "heat_on" TEXT;
+ALTER TABLE "bench" ADD COLUMN "heat_where" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "bench" ADD COLUMN "credit_on" TEXT;
+ALTER TABLE "bench" ADD COLUMN "credit_where" TEXT NOT NULL DEFAULT '';
