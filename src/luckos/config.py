@@ -52,6 +52,9 @@ CHECK_INVARIANTS: dict[str, tuple[str, dict[str, tuple[Any, Any, Any]]]] = {
     "project-kill-review": ("no project past its kill review (default: default_weeks in) "
                             "without an outcome",
                             {"grace_days": (0, 0, 90), "default_weeks": (4, 1, 26)}),
+    "project-milestone": ("no running project past its first milestone (default: 92 days "
+                          "in) + grace_days without it landing",
+                          {"grace_days": (0, 0, 90)}),
     "reboot": ("a running 90-day reboot keeps its checkpoints and ends in a post-mortem",
                {}),
     "bench-action": ("a bench action within the last `days`", {"days": (92, 7, 366)}),

@@ -421,7 +421,8 @@ def test_story_workspace_breaks_what_it_should(story: Luck) -> None:
         "window-prep": "ok", "brief-lints": "not_checked", "promise-overdue": "broken",
         "metric-readings": "broken", "explore-loop": "broken", "maker-day": "not_checked",
         "glue-ratio": "broken", "decision-review": "broken", "project-kill-review": "broken",
-        "reboot": "not_checked", "bench-action": "ok", "diagnosis-age": "broken",
+        "project-milestone": "ok", "reboot": "not_checked", "bench-action": "ok",
+        "diagnosis-age": "broken",
     }
     assert refs(results["promise-overdue"]) == ["p49"]
     assert refs(results["project-kill-review"]) == ["pj2"]

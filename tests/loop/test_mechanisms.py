@@ -61,3 +61,48 @@ def test_a_sponsorship_names_the_bet_and_the_review_asks_until_it_is_sponsored_w
     assert (shown["first_meeting_on"], shown["credit_where"]) == ("2026-11-05", "all-hands")
     assert luck.fails("bench", "add", "Kofi", "--action", "placed", "--heat",
                       "2026-11-20").startswith("luck: error: meetings attended, heat taken")
+
+
+# --- projects: consequential work, and a first milestone within a quarter ----------------
+
+
+def stay(luck: Luck, today: str = "2026-11-25") -> dict[str, Any]:
+    return {a["key"]: a for a in luck.json("stay-or-move", today=today)["answers"]}
+
+
+def test_stay_or_move_breaks_after_two_planning_windows_without_consequential_work(
+        luck: Luck) -> None:
+    luck.ok("window", "add", "Half-year planning", "--kind", "planning", "--on", "2026-03-02",
+            "--recurrence", "half-yearly")  # 2026-03-02 and 2026-09-02 have passed
+    luck.ok("project", "add", "Cache cleanup", "--started", "2026-04-01", "--visible")
+    a = stay(luck)["staffed"]
+    assert (a["group"], a["answer"]) == ("leave if", "consider moving")
+    assert a["summary"].startswith("two planning windows passed (2026-03-02, 2026-09-02)")
+    assert "pj1 Cache cleanup: lacks spans teams, a business metric" in [
+        f"{e['ref']} {e['text']}" for e in a["evidence"]]
+    luck.ok("project", "edit", "pj1", "--spans-teams", "--business-metric",
+            "checkout conversion")
+    a = stay(luck)["staffed"]
+    assert a["answer"] == "staffed"
+    # with one planning window passed, it cannot yet say
+    assert stay(luck, today="2026-05-01")["staffed"]["answer"] == "not yet known"
+
+
+def test_first_milestone_within_a_quarter_and_check_breaks_when_it_passes_unlanded(
+        luck: Luck) -> None:
+    assert luck.fails("project", "add", "Edge cache", "--started", "2026-08-01",
+                      "--milestone-on", "2026-12-01") == (
+        "luck: error: the first milestone 2026-12-01 is 122 days after the start: scope it to "
+        "show momentum within a quarter (at most 92 days)")
+    result = luck.ok("project", "add", "Edge cache", "--started", "2026-10-01")
+    assert "no first milestone date" in result.stderr
+    luck.ok("project", "edit", "pj1", "--milestone", "one region on the cache",
+            "--milestone-on", "2026-11-20")
+    code, results = luck.check("--only", "project-milestone")
+    r = results["project-milestone"]
+    assert (code, r["state"]) == (1, "broken")
+    assert r["items"] == [{"ref": "pj1", "text": "Edge cache: first milestone 'one region on "
+                           "the cache' was due 2026-11-20, not landed"}]
+    luck.ok("project", "edit", "pj1", "--milestone-landed", "2026-11-24")
+    code, results = luck.check("--only", "project-milestone")
+    assert (code, results["project-milestone"]["state"]) == (0, "ok")

@@ -206,6 +206,13 @@ def _project_kill_review(g: _Gatherer) -> Result:
         any_projects=bool(projects) or q.exists(g.store, "project"))
 
 
+def _project_milestone(g: _Gatherer) -> Result:
+    projects = q.open_projects(g.store)
+    return invariants.project_milestone(
+        projects, g.today, grace_days=g.check.value("project-milestone", "grace_days"),
+        any_projects=bool(projects) or q.exists(g.store, "project"))
+
+
 def _reboot(g: _Gatherer) -> Result:
     from luckos.domain import reboot
 
@@ -235,6 +242,7 @@ _RUNNERS: dict[str, Callable[[_Gatherer], Result]] = {
     "glue-ratio": _glue_ratio,
     "decision-review": _decision_review,
     "project-kill-review": _project_kill_review,
+    "project-milestone": _project_milestone,
     "reboot": _reboot,
     "bench-action": _bench_action,
     "diagnosis-age": _diagnosis_age,

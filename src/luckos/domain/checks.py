@@ -38,6 +38,9 @@ INVARIANTS: dict[str, Invariant] = {i.id: i for i in (
               "Influence Without Drama (decision hygiene)"),
     Invariant("project-kill-review", "no project is past its kill review without a continue "
               "or a public pause", "Choose Better Projects—and End Them Faster"),
+    Invariant("project-milestone", "no running project is past its first milestone (within "
+              "a quarter of its start) without it landing",
+              "Choose Better Projects—and End Them Faster (scoped to show momentum)"),
     Invariant("reboot", "a running 90-day reboot keeps its checkpoints and ends in a one-page "
               "post-mortem", "A 90-Day Reboot, Any Time"),
     Invariant("bench-action", "a bench action (unblocked, promoted, placed, sponsored) each "

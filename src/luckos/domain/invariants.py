@@ -348,6 +348,36 @@ def project_kill_review(projects: Sequence[ProjectRecord], today: dt.date, *,
     )
 
 
+def project_milestone(projects: Sequence[ProjectRecord], today: dt.date, *,
+                      grace_days: int, any_projects: bool) -> Result:
+    """`projects` may hold only the running ones."""
+    from luckos.domain.projects import closed, milestone_due, milestone_late
+
+    id_ = "project-milestone"
+    if not any_projects:
+        return not_checked(id_, "no projects recorded")
+    running = [p for p in projects if not closed(p)]
+    late = [p for p in running if milestone_late(p, today, grace_days)]
+    if not late:
+        return ok(id_, f"no running project past its first milestone "
+                  f"({plural(len(running), 'project')} running)")
+    items = []
+    for p in late:
+        due = milestone_due(p)
+        what = f"{p.milestone!r} " if p.milestone else ""
+        dated = "" if p.milestone_on else " (no date set: a quarter after the start)"
+        items.append(Item(f"pj{p.id}", f"{p.name}: first milestone {what}was due {due}"
+                          f"{dated}, not landed"))
+    return broken(
+        id_,
+        f"{plural(len(late), 'project')} past the first milestone without it landing: "
+        f"{refs(items)}",
+        "land it (luck project edit ID --milestone-landed DATE), or hold the kill review: "
+        "a project scoped to show momentum within a quarter that shows none is a signal",
+        items,
+    )
+
+
 # --- the 90-day reboot -------------------------------------------------------------------
 
 

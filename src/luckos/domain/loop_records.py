@@ -92,6 +92,22 @@ class Project(_Record):
     landed_on: dt.date | None = _f("date", "when it ended: landed (shipped and handed over)",
                                    flag="ended", key="ended_on")
     note: str = _f(help="a free note", default="")
+    # "visible to leadership, spans teams, and maps to a business metric"
+    visible: bool = _f("bool", "visible to leadership", default=False)
+    spans_teams: bool = _f("bool", "spans teams", default=False, flag="spans-teams")
+    business_metric: str = _f(help="the business metric it maps to (empty: none)",
+                              default="", flag="business-metric")
+    # "scoped to show momentum within a quarter"
+    milestone: str = _f(help="the first milestone", default="")
+    milestone_on: dt.date | None = _f("date", "the first milestone's date (within 92 days of "
+                                      "the start)", flag="milestone-on")
+    milestone_landed_on: dt.date | None = _f("date", "when the first milestone landed",
+                                             flag="milestone-landed")
+
+    @property
+    def consequential(self) -> bool:
+        """Visible to leadership, spans teams and maps to a business metric: all three."""
+        return self.visible and self.spans_teams and bool(self.business_metric.strip())
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)

@@ -75,6 +75,8 @@ class StayFacts:
     rooms: Sequence[Occurrence]  # window dates in the next three months
     weeks: Sequence[WeekLoad] | None  # the latest calendar audit, None when unavailable
     diagnosis: Diagnosis | None
+    planning: Sequence[tuple[int, dt.date]] = ()  # (window id, date) of past planning windows
+    all_projects: Sequence[Project] = ()
 
 
 def months_back(today: dt.date, months: int) -> dt.date:
@@ -97,6 +99,7 @@ def stay_or_move(f: StayFacts) -> list[Answer]:
         _leave_flat(f, moved),
         _leave_without_you(f),
         _leave_problem(f),
+        _leave_unstaffed(f),
     ]
 
 
@@ -363,4 +366,38 @@ def _leave_problem(f: StayFacts) -> Answer:
     summary = f"{_count(len(f.themes), 'theme')} on record" + (
         "" if f.diagnosis else "; no diagnosis written (luck diagnose)")
     return Answer("problem", "leave if", question, "yours to answer", summary,
+                  tuple(evidence), ask)
+
+
+def _leave_unstaffed(f: StayFacts) -> Answer:
+    question = ("If you cannot get staffed on work that is visible to leadership, spans teams, "
+                "and maps to a business metric within two planning cycles, consider moving.")
+    passed = sorted(d for d in f.planning if d[1] <= f.today)[-2:]
+    ask = ("Mark what is true of your projects: luck project edit ID --visible --spans-teams "
+           "--business-metric TEXT",)
+    if len(passed) < 2:
+        return Answer("staffed", "leave if", question, "not yet known",
+                      f"{_count(len(passed), 'planning window')} passed on record; two are "
+                      "needed (luck window add NAME --kind planning)", (), ask)
+    since = passed[0][1]
+    held = [p for p in f.all_projects if p.consequential and p.started_on
+            and p.started_on <= f.today and (p.landed_on is None or p.landed_on >= since)]
+    evidence = [Evidence(f"w{w}", f"planning window on {on}") for w, on in passed]
+    evidence += [Evidence(f"pj{p.id}", f"{p.name}: visible to leadership, spans teams, maps to "
+                          f"{p.business_metric}") for p in held]
+    partial = [p for p in f.all_projects if not p.consequential and p.started_on
+               and p.started_on <= f.today and (p.landed_on is None or p.landed_on >= since)]
+    for p in partial[:5]:
+        lacks = [name for name, has in (("visible to leadership", p.visible),
+                                        ("spans teams", p.spans_teams),
+                                        ("a business metric", bool(p.business_metric.strip())))
+                 if not has]
+        evidence.append(Evidence(f"pj{p.id}", f"{p.name}: lacks {', '.join(lacks)}"))
+    if held:
+        return Answer("staffed", "leave if", question, "staffed",
+                      f"{_count(len(held), 'project')} with all three since the planning "
+                      f"window of {since}", tuple(evidence), ())
+    return Answer("staffed", "leave if", question, "consider moving",
+                  f"two planning windows passed ({since}, {passed[1][1]}) with no project "
+                  "that is visible to leadership, spans teams and maps to a business metric",
                   tuple(evidence), ask)

@@ -8,3 +8,11 @@ ALTER TABLE "bench" ADD COLUMN "heat_on" TEXT;
 ALTER TABLE "bench" ADD COLUMN "heat_where" TEXT NOT NULL DEFAULT '';
 ALTER TABLE "bench" ADD COLUMN "credit_on" TEXT;
 ALTER TABLE "bench" ADD COLUMN "credit_where" TEXT NOT NULL DEFAULT '';
+-- A project visible to leadership, spanning teams, mapped to a business metric; its first
+-- milestone within a quarter of its start.
+ALTER TABLE "project" ADD COLUMN "visible" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "project" ADD COLUMN "spans_teams" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "project" ADD COLUMN "business_metric" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "project" ADD COLUMN "milestone" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "project" ADD COLUMN "milestone_on" TEXT;
+ALTER TABLE "project" ADD COLUMN "milestone_landed_on" TEXT;
