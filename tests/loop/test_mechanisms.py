@@ -106,3 +106,23 @@ def test_first_milestone_within_a_quarter_and_check_breaks_when_it_passes_unland
     luck.ok("project", "edit", "pj1", "--milestone-landed", "2026-11-24")
     code, results = luck.check("--only", "project-milestone")
     assert (code, results["project-milestone"]["state"]) == (0, "ok")
+
+
+# --- windows and briefs record their outcome ---------------------------------------------
+
+
+def test_windows_and_briefs_record_an_outcome_and_stay_or_move_counts_declines(
+        luck: Luck) -> None:
+    assert stay(luck)["oxygen"]["answer"] == "not yet known"
+    luck.ok("window", "add", "Budget review", "--kind", "budget", "--on", "2026-06-01",
+            "--outcome", "declined", "--outcome-on", "2026-06-03")
+    luck.ok("artifact", "add", "Two-pager: edge cache", "--kind", "brief", "--on",
+            "2026-08-01", "--outcome", "declined", "--outcome-on", "2026-08-20")
+    assert luck.fails("window", "edit", "w1", "--outcome", "won") == (
+        "luck: error: invalid outcome 'won': choose one of funded, declined, deferred")
+    a = stay(luck)["oxygen"]
+    assert (a["group"], a["answer"]) == ("leave if", "no oxygen: reposition")
+    assert a["summary"] == "in the last year: 0 funded, 2 declined, 0 deferred"
+    assert [e["ref"] for e in a["evidence"]] == ["w1", "a1"]
+    luck.ok("artifact", "edit", "a1", "--outcome", "funded")
+    assert stay(luck)["oxygen"]["answer"] == "oxygen"

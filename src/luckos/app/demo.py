@@ -200,10 +200,16 @@ class _Builder:
 
     def add_artifacts(self) -> None:
         for key, when, title, kind, surface, link, theme, window, note in data.ARTIFACTS:
+            on = self.day(when)
+            extra: dict[str, Any] = {}
+            if key in data.ARTIFACT_OUTCOMES:
+                outcome, after = data.ARTIFACT_OUTCOMES[key]
+                extra.update(outcome=outcome,
+                             outcome_on=min(on + dt.timedelta(days=after), self.today))
             artifact = self.add(r.Artifact(
-                title=title, kind=kind, surface=surface, on=self.day(when), link=link,
+                title=title, kind=kind, surface=surface, on=on, link=link,
                 theme_id=self.themes.get(theme or ""),
-                window_id=self.windows[window].id if window else None, note=note,
+                window_id=self.windows[window].id if window else None, note=note, **extra,
             ))
             self.artifacts[key] = artifact.id
         for key, who, when, hours, quote in data.TESTIMONIALS:

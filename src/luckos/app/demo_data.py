@@ -153,6 +153,15 @@ WINDOWS: tuple[dict[str, Any], ...] = (
      "note": "Reviewed with Dana and the identity team; six actions, all closed."},
 )
 
+# --- what some artifacts came to and cost: a brief's outcome (and the days after the
+# artifact it was known) ---------------------------------------------------------------
+
+ARTIFACT_OUTCOMES: dict[str, tuple[str, int]] = {
+    "budget-q2": ("funded", 9),
+    "budget-prev": ("deferred", 8),
+    "ask-sre": ("declined", 10),
+}
+
 # --- artifacts: (key, when, title, kind, surface, link, theme, window, note) -----------
 
 WIKI = "https://wiki.example.com/payments/"

@@ -37,6 +37,7 @@ METRIC_SLOT_NAMES = {
     "reliability": "reliability/safety",
     "speed": "speed/cost",
 }
+OUTCOMES = ("funded", "declined", "deferred")  # what a window or a brief came to
 BENCH_ACTIONS = ("unblocked", "promoted", "placed", "sponsored")
 ARTIFACT_KINDS = (
     "talk",
@@ -112,6 +113,9 @@ class Window(_Record):
     docs: tuple[str, ...] = _f("list", "linked documents (paths or links)", flag="doc")
     theme_id: int | None = _f("ref:theme", "the theme it matters to", flag="theme")
     note: str = _f(help="a free note", default="")
+    outcome: str = _f("choice", "what it came to for you: funded, declined or deferred",
+                      default="", choices=OUTCOMES)
+    outcome_on: dt.date | None = _f("date", "when the outcome was known", flag="outcome-on")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
@@ -245,6 +249,9 @@ class Artifact(_Record):
     theme_id: int | None = _f("ref:theme", "the theme it serves", flag="theme")
     window_id: int | None = _f("ref:window", "the decision window it prepares", flag="window")
     note: str = _f(help="a free note", default="")
+    outcome: str = _f("choice", "a brief's outcome: funded, declined or deferred",
+                      default="", choices=OUTCOMES)
+    outcome_on: dt.date | None = _f("date", "when the outcome was known", flag="outcome-on")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)

@@ -77,6 +77,7 @@ class StayFacts:
     diagnosis: Diagnosis | None
     planning: Sequence[tuple[int, dt.date]] = ()  # (window id, date) of past planning windows
     all_projects: Sequence[Project] = ()
+    outcomes: Sequence[Any] = ()  # windows and artifacts with an outcome in the last year
 
 
 def months_back(today: dt.date, months: int) -> dt.date:
@@ -100,6 +101,7 @@ def stay_or_move(f: StayFacts) -> list[Answer]:
         _leave_without_you(f),
         _leave_problem(f),
         _leave_unstaffed(f),
+        _leave_no_oxygen(f),
     ]
 
 
@@ -401,3 +403,29 @@ def _leave_unstaffed(f: StayFacts) -> Answer:
                   f"two planning windows passed ({since}, {passed[1][1]}) with no project "
                   "that is visible to leadership, spans teams and maps to a business metric",
                   tuple(evidence), ask)
+
+
+def _leave_no_oxygen(f: StayFacts) -> Answer:
+    question = ("Bring the numbers and the brief. If there's still no oxygen, that's your "
+                "answer: reposition.")
+    counts = {o: [x for x in f.outcomes if x.outcome == o]
+              for o in ("funded", "declined", "deferred")}
+    evidence = []
+    for x in sorted(f.outcomes, key=lambda x: x.outcome_on or f.today):
+        ref = f"w{x.id}" if hasattr(x, "recurrence") else f"a{x.id}"
+        name = getattr(x, "name", None) or getattr(x, "title", "")
+        evidence.append(Evidence(ref, f"{x.outcome} on {x.outcome_on}: {name}"))
+    summary = (f"in the last year: {len(counts['funded'])} funded, "
+               f"{len(counts['declined'])} declined, {len(counts['deferred'])} deferred")
+    ask = ("Record what each window and brief came to: luck window edit ID --outcome "
+           "funded|declined|deferred --outcome-on DATE",)
+    if not f.outcomes:
+        return Answer("oxygen", "leave if", question, "not yet known",
+                      "no window or brief has an outcome on record", (), ask)
+    if counts["declined"] and not counts["funded"] and len(counts["declined"]) >= 2:
+        answer = "no oxygen: reposition"
+    elif counts["funded"]:
+        answer = "oxygen"
+    else:
+        answer = "not yet funded"
+    return Answer("oxygen", "leave if", question, answer, summary, tuple(evidence), ask)

@@ -38,6 +38,14 @@ def _window(w: r.Window, config: Config) -> list[str]:
     if w.prep_lead_days < 0 or w.prep_lead_days > 365:
         raise LuckError(f"prep lead {w.prep_lead_days} days is out of range (0 to 365)")
     check_recurrence(w.recurrence)
+    return _outcome(w.outcome, w.outcome_on)
+
+
+def _outcome(outcome: str, on: dt.date | None) -> list[str]:
+    if on and not outcome:
+        raise LuckError("an outcome date needs the outcome (--outcome funded|declined|deferred)")
+    if outcome and not on:
+        return ["no date for the outcome: add --outcome-on DATE so it is counted in its year"]
     return []
 
 
@@ -87,6 +95,10 @@ def _bench(b: r.BenchEntry, config: Config) -> list[str]:
     return [f"sponsoring well: {m}" for m in b.sponsoring_missing()]
 
 
+def _artifact(a: r.Artifact, config: Config) -> list[str]:
+    return _outcome(a.outcome, a.outcome_on)
+
+
 def _testimonial(t: r.Testimonial, config: Config) -> list[str]:
     if t.hours_saved is not None and t.hours_saved < 0:
         raise LuckError("hours saved must not be negative")
@@ -99,6 +111,7 @@ _CHECKS: dict[type, Callable[[Any, Config], list[str]]] = {
     r.Theme: _theme,
     r.Reading: _reading,
     r.BenchEntry: _bench,
+    r.Artifact: _artifact,
     r.Decision: _decision,
     r.Testimonial: _testimonial,
 }

@@ -16,3 +16,8 @@ ALTER TABLE "project" ADD COLUMN "business_metric" TEXT NOT NULL DEFAULT '';
 ALTER TABLE "project" ADD COLUMN "milestone" TEXT NOT NULL DEFAULT '';
 ALTER TABLE "project" ADD COLUMN "milestone_on" TEXT;
 ALTER TABLE "project" ADD COLUMN "milestone_landed_on" TEXT;
+-- Windows and briefs record what they came to ("if there's still no oxygen...").
+ALTER TABLE "window" ADD COLUMN "outcome" TEXT NOT NULL DEFAULT '' CHECK ("outcome" IN ('', 'funded', 'declined', 'deferred'));
+ALTER TABLE "window" ADD COLUMN "outcome_on" TEXT;
+ALTER TABLE "artifact" ADD COLUMN "outcome" TEXT NOT NULL DEFAULT '' CHECK ("outcome" IN ('', 'funded', 'declined', 'deferred'));
+ALTER TABLE "artifact" ADD COLUMN "outcome_on" TEXT;
