@@ -51,7 +51,21 @@ def _outcome(outcome: str, on: dt.date | None) -> list[str]:
 
 def _theme(t: r.Theme, config: Config) -> list[str]:
     warning = naming_test(t.label, config.thresholds.theme_label_max_words)
-    return [warning] if warning else []
+    return ([warning] if warning else []) + theme_gaps(t)
+
+
+def theme_gaps(t: r.Theme) -> list[str]:
+    """A theme without its sentence, or with a triangulation answer empty."""
+    gaps = []
+    if not t.sentence.strip():
+        gaps.append("no sentence: the one anyone can repeat when your name comes up "
+                    "(--sentence)")
+    empty = [flag for flag, value in (("--pain", t.pain), ("--advantage", t.advantage),
+                                      ("--progress", t.progress)) if not value.strip()]
+    if empty:
+        gaps.append("triangulation unanswered: " + ", ".join(empty) + " (real pain, unfair "
+                    "advantage, progress in a quarter that compounds for a year)")
+    return gaps
 
 
 def _reading(x: r.Reading, config: Config) -> list[str]:
@@ -88,11 +102,12 @@ def _bench(b: r.BenchEntry, config: Config) -> list[str]:
                         f"({b.first_meeting_on})")
     if b.second_meeting_on and not b.first_meeting_on:
         raise LuckError("give the first meeting (--first-meeting) before the second")
+    warnings = [f"sponsoring well: {m}" for m in b.sponsoring_missing()]
     if b.heat_where.strip() and not b.heat_on:
-        raise LuckError("where you took the heat needs when (--heat DATE)")
+        warnings.append("where you took the heat has no date: add --heat DATE")
     if b.credit_where.strip() and not b.credit_on:
-        raise LuckError("where you shared the credit needs when (--credit DATE)")
-    return [f"sponsoring well: {m}" for m in b.sponsoring_missing()]
+        warnings.append("where you shared the credit has no date: add --credit DATE")
+    return warnings
 
 
 def _artifact(a: r.Artifact, config: Config) -> list[str]:
