@@ -144,3 +144,23 @@ def test_theme_add_warns_of_gaps_and_the_one_pager_prints_the_triangulation(
     assert "## Why this theme" in text
     assert "- Real pain for the business: the query bill doubles" in text
     assert "- Unfair advantage: I wrote the planner" in text
+
+
+# --- the pendulum ------------------------------------------------------------------------
+
+
+def test_arc_records_the_pendulum_answers_and_stay_or_move_reads_them(luck: Luck) -> None:
+    luck.ok("arc", "start", "--role", "Staff engineer, payments", "--track", "ic", "--on",
+            "2025-02-01")
+    a = stay(luck)["pendulum"]
+    assert (a["group"], a["answer"]) == ("leave if", "not yet known")
+    luck.ok("arc", "edit", "ar1", "--scope-without-title", "yes", "--technical-with-title",
+            "no", "--answered", "2026-11-01")
+    a = stay(luck)["pendulum"]
+    assert a["answer"] == "constraining"
+    assert a["summary"] == "you cannot do real technical work with one here"
+    assert a["evidence"][0]["text"].endswith("technical work with one: no on 2026-11-01")
+    luck.ok("arc", "edit", "ar1", "--technical-with-title", "yes")
+    assert stay(luck)["pendulum"]["answer"] == "not constraining"
+    assert luck.fails("arc", "edit", "ar1", "--scope-without-title", "maybe") == (
+        "luck: error: invalid scope-without-title 'maybe': choose one of yes, no")

@@ -212,7 +212,9 @@ def add_loop(b: Any) -> None:
                           funders=DIAGNOSIS["funders"], proof=DIAGNOSIS["proof"]))
     store.add(r.Arc(role=ARC["role"], track=ARC["track"], started_on=day(ARC["started"]),
                     bottleneck=ARC["bottleneck"], assessed_on=day(ARC["assessed"]),
-                    assessment=ARC["assessment"], note=ARC["note"]))
+                    assessment=ARC["assessment"], note=ARC["note"],
+                    scope_without_title="yes", technical_with_title="yes",
+                    answered_on=day(ARC["assessed"])))
     found = {spec["key"]: _project(b, spec).id for spec in PROJECTS}
     for when, hours, what, unlocks, project, mechanism in GLUE:
         store.add(r.GlueEntry(what=what, hours=float(hours), on=day(when), unlocks=unlocks,

@@ -55,6 +55,7 @@ def facts(ws: Workspace, today: dt.date) -> tuple[stay.StayFacts, str | None]:
         diagnosis=q.latest(store, "diagnosis", until=today),
         planning=_planning_dates(store.find("window", where={"kind": "planning"}), today),
         all_projects=store.all("project"),
+        arc=q.latest(store, "arc", until=today),
         outcomes=[x for kind in ("window", "artifact") for x in store.all(kind)
                   if x.outcome and (x.outcome_on is None
                                     or today - dt.timedelta(days=365) <= x.outcome_on <= today)],

@@ -17,6 +17,7 @@ PROJECT_OUTCOMES = ("continue", "pause-publicly")
 HEURISTIC_SCORES = (0, 1, 2)  # no, partly, yes
 ARC_TRACKS = ("ic", "manager")
 BOTTLENECKS = ("coordination", "architecture")
+YES_NO = ("yes", "no")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
@@ -141,6 +142,15 @@ class Arc(_Record):
                                      flag="assessed")
     assessment: str = _f(help="why you read the bottleneck that way", default="")
     note: str = _f(help="a free note", default="")
+    # "If you cannot earn scope without a title, or cannot do real technical work with one,
+    # the environment is constraining your leverage more than the ladder is."
+    scope_without_title: str = _f("choice", "can you earn scope without a title here? yes "
+                                  "or no", default="", choices=YES_NO,
+                                  flag="scope-without-title")
+    technical_with_title: str = _f("choice", "can you do real technical work with one? yes "
+                                   "or no", default="", choices=YES_NO,
+                                   flag="technical-with-title")
+    answered_on: dt.date | None = _f("date", "when you answered those two", flag="answered")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)

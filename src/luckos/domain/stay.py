@@ -78,6 +78,7 @@ class StayFacts:
     planning: Sequence[tuple[int, dt.date]] = ()  # (window id, date) of past planning windows
     all_projects: Sequence[Project] = ()
     outcomes: Sequence[Any] = ()  # windows and artifacts with an outcome in the last year
+    arc: Any = None  # the current role arc
 
 
 def months_back(today: dt.date, months: int) -> dt.date:
@@ -102,6 +103,7 @@ def stay_or_move(f: StayFacts) -> list[Answer]:
         _leave_problem(f),
         _leave_unstaffed(f),
         _leave_no_oxygen(f),
+        _leave_constrained(f),
     ]
 
 
@@ -429,3 +431,38 @@ def _leave_no_oxygen(f: StayFacts) -> Answer:
     else:
         answer = "not yet funded"
     return Answer("oxygen", "leave if", question, answer, summary, tuple(evidence), ask)
+
+
+def _leave_constrained(f: StayFacts) -> Answer:
+    question = ("If you cannot earn scope without a title, or cannot do real technical work "
+                "with one, the environment is constraining your leverage more than the "
+                "ladder is.")
+    ask = ("Answer both for your current arc: luck arc edit ID --scope-without-title yes|no "
+           "--technical-with-title yes|no --answered DATE",)
+    arc = f.arc
+    if arc is None:
+        return Answer("pendulum", "leave if", question, "not yet known", "no role arc on "
+                      "record (luck arc start)", (), ask)
+    scope, technical = arc.scope_without_title, arc.technical_with_title
+    if not scope and not technical:
+        return Answer("pendulum", "leave if", question, "not yet known",
+                      f"ar{arc.id} has not answered the two questions", (), ask)
+    when = f" on {arc.answered_on}" if arc.answered_on else ""
+    evidence = (Evidence(f"ar{arc.id}", f"{arc.role}: scope without a title: "
+                         f"{scope or 'unanswered'}; technical work with one: "
+                         f"{technical or 'unanswered'}{when}"),)
+    age_ask: tuple[str, ...] = ()
+    if arc.answered_on and (f.today - arc.answered_on).days > 365:
+        age_ask = ("Answered over a year ago: is it still true?",)
+    if "no" in (scope, technical):
+        cannot = [text for text, value in (("earn scope without a title", scope),
+                                           ("do real technical work with one", technical))
+                  if value == "no"]
+        return Answer("pendulum", "leave if", question, "constraining",
+                      "you cannot " + " or ".join(cannot) + " here", evidence, age_ask)
+    if scope and technical:
+        return Answer("pendulum", "leave if", question, "not constraining",
+                      "you can earn scope without a title and do technical work with one",
+                      evidence, age_ask)
+    return Answer("pendulum", "leave if", question, "not yet known",
+                  "one of the two questions is unanswered", evidence, ask)

@@ -21,3 +21,7 @@ ALTER TABLE "window" ADD COLUMN "outcome" TEXT NOT NULL DEFAULT '' CHECK ("outco
 ALTER TABLE "window" ADD COLUMN "outcome_on" TEXT;
 ALTER TABLE "artifact" ADD COLUMN "outcome" TEXT NOT NULL DEFAULT '' CHECK ("outcome" IN ('', 'funded', 'declined', 'deferred'));
 ALTER TABLE "artifact" ADD COLUMN "outcome_on" TEXT;
+-- The pendulum: can you earn scope without a title, do technical work with one (dated).
+ALTER TABLE "arc" ADD COLUMN "scope_without_title" TEXT NOT NULL DEFAULT '' CHECK ("scope_without_title" IN ('', 'yes', 'no'));
+ALTER TABLE "arc" ADD COLUMN "technical_with_title" TEXT NOT NULL DEFAULT '' CHECK ("technical_with_title" IN ('', 'yes', 'no'));
+ALTER TABLE "arc" ADD COLUMN "answered_on" TEXT;
