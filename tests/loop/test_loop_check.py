@@ -215,7 +215,7 @@ def test_theme_missing_a_metric_slot_breaks(luck: Luck) -> None:
 
 def test_explore_loop_behind_breaks(luck: Luck) -> None:
     luck.ok("explore", "add", "WASM prototype", "--kind", "weekend-prototype",
-            "--on", "2026-09-01")
+            "--on", "2026-09-01", "--learned", "cold start is in the loader")
     code, r = only(luck, "explore-loop")
     assert (code, r["state"]) == (1, "broken")
     assert "no explore entry in 31 days (last x1, 85d ago)" in r["finding"]
@@ -225,8 +225,9 @@ def test_explore_loop_behind_breaks(luck: Luck) -> None:
 
 def test_explore_loop_on_cadence_keeps_and_a_talk_artifact_counts(luck: Luck) -> None:
     luck.ok("explore", "add", "WASM prototype", "--kind", "weekend-prototype",
-            "--on", "2026-11-08")
-    luck.ok("explore", "add", "Firecracker teardown", "--kind", "teardown", "--on", "2026-09-20")
+            "--on", "2026-11-08", "--link", "notes/wasm.md")
+    luck.ok("explore", "add", "Firecracker teardown", "--kind", "teardown", "--on", "2026-09-20",
+            "--learned", "snapshots restore in 5 ms")
     luck.ok("artifact", "add", "Cold start at scale", "--kind", "talk", "--surface", "public",
             "--on", "2026-10-02")
     code, r = only(luck, "explore-loop")

@@ -164,3 +164,24 @@ def test_arc_records_the_pendulum_answers_and_stay_or_move_reads_them(luck: Luck
     assert stay(luck)["pendulum"]["answer"] == "not constraining"
     assert luck.fails("arc", "edit", "ar1", "--scope-without-title", "maybe") == (
         "luck: error: invalid scope-without-title 'maybe': choose one of yes, no")
+
+
+# --- the explore loop counts documented entries ------------------------------------------
+
+
+def test_explore_entry_without_link_or_lesson_does_not_count(luck: Luck) -> None:
+    luck.ok("explore", "add", "Firecracker teardown", "--kind", "teardown", "--on",
+            "2026-10-01", "--link", "notes/firecracker.md")
+    result = luck.ok("explore", "add", "WASM prototype", "--kind", "weekend-prototype",
+                     "--on", "2026-11-20")
+    assert "warning: not documented: without a link (--link) or what you learned" in (
+        result.stderr)
+    code, results = luck.check("--only", "explore-loop")
+    r = results["explore-loop"]
+    assert "no explore entry in 31 days (last x1, 55d ago)" in r["finding"]
+    [ask] = asks(luck, "explore")
+    assert ask["ref"] == "x2" and "not counted toward the cadence" in ask["text"]
+    luck.ok("explore", "edit", "x2", "--learned", "the loader is the cold start")
+    code, results = luck.check("--only", "explore-loop")
+    assert [i["ref"] for i in results["explore-loop"]["items"]][0] == "x2"
+    assert asks(luck, "explore") == []

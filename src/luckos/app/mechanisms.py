@@ -14,4 +14,6 @@ def asks(ws: Workspace, today: dt.date) -> list[Ask]:
     found: list[Ask] = []
     found += m.misses_without_lesson(store.find("promise", where={"status": "missed"}))
     found += m.sponsoring(store.find("bench", where={"action": "sponsored"}), today)
+    found += m.undocumented_explore(
+        store.find("explore", since=today - dt.timedelta(days=92), until=today))
     return found

@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
-from luckos.domain.records import BenchEntry, Promise
+from luckos.domain.records import BenchEntry, ExploreEntry, Promise
 
 
 @dataclasses.dataclass(frozen=True)
@@ -43,3 +43,11 @@ def sponsoring(entries: Sequence[BenchEntry], today: dt.date, *, days: int = 365
                          "DATE --second-meeting DATE --heat DATE --heat-where TEXT --credit "
                          "DATE --credit-where TEXT)"))
     return found
+
+
+def undocumented_explore(entries: Sequence[ExploreEntry]) -> list[Ask]:
+    """Explore entries that do not count toward the cadence: no link, nothing learned."""
+    return [Ask("explore", f"x{x.id}", f"{x.kind} on {x.on}, {x.title}: not counted toward "
+                f"the cadence until documented (luck explore edit x{x.id} --link URL "
+                "--learned TEXT)")
+            for x in entries if not x.link.strip() and not x.learned.strip()]

@@ -114,6 +114,13 @@ def _artifact(a: r.Artifact, config: Config) -> list[str]:
     return _outcome(a.outcome, a.outcome_on)
 
 
+def _explore(x: r.ExploreEntry, config: Config) -> list[str]:
+    if not x.link.strip() and not x.learned.strip():
+        return ["not documented: without a link (--link) or what you learned (--learned) it "
+                "does not count toward the explore loop's cadence"]
+    return []
+
+
 def _testimonial(t: r.Testimonial, config: Config) -> list[str]:
     if t.hours_saved is not None and t.hours_saved < 0:
         raise LuckError("hours saved must not be negative")
@@ -127,6 +134,7 @@ _CHECKS: dict[type, Callable[[Any, Config], list[str]]] = {
     r.Reading: _reading,
     r.BenchEntry: _bench,
     r.Artifact: _artifact,
+    r.ExploreEntry: _explore,
     r.Decision: _decision,
     r.Testimonial: _testimonial,
 }
