@@ -3,6 +3,7 @@ review asks for until it is filled in, and what `luck check` and stay-or-move re
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from conftest import Luck
@@ -185,3 +186,33 @@ def test_explore_entry_without_link_or_lesson_does_not_count(luck: Luck) -> None
     code, results = luck.check("--only", "explore-loop")
     assert [i["ref"] for i in results["explore-loop"]["items"]][0] == "x2"
     assert asks(luck, "explore") == []
+
+
+# --- earned secrets: the seed of talks and tools -----------------------------------------
+
+
+def test_artifacts_and_explore_entries_cite_the_earned_secret_they_grew_from(
+        luck: Luck) -> None:
+    luck.ok("note", "add", "The auth fan-out is an org-chart artifact.", "--kind",
+            "earned-secret", "--on", "2025-06-01")
+    luck.ok("note", "add", "Load tests cost more in people than in machines.", "--kind",
+            "earned-secret", "--on", "2025-07-01")
+    luck.ok("note", "add", "Met Dana about the roadmap.", "--on", "2025-07-02")
+    assert [a["ref"] for a in asks(luck, "earned secret")] == ["n1", "n2"]
+    luck.ok("artifact", "add", "Cold start is an org-chart problem", "--kind", "talk",
+            "--surface", "public", "--from", "n1", "--on", "2026-03-01")
+    luck.ok("explore", "add", "Load-test cost model", "--kind", "weekend-prototype",
+            "--from", "n2", "--link", "notes/cost.md", "--on", "2026-11-01")
+    assert asks(luck, "earned secret") == []
+    shown = luck.ok("artifact", "show", "a1").stdout
+    assert "n1" in shown and "org-chart artifact" not in shown  # the id, never the note
+    assert luck.json("explore", "show", "x1")["from"] == "n2"
+    assert luck.fails("artifact", "edit", "a1", "--from", "n3") == (
+        "luck: error: n3 is a journal note; --from cites an earned secret (luck note add "
+        "TEXT --kind earned-secret)")
+    # an export without the earned secrets leaves the citations out, so that it imports
+    luck.ok("export", str(luck.home / "out.json"))
+    data = json.loads((luck.home / "out.json").read_text(encoding="utf-8"))
+    assert [a["from"] for a in data["records"]["artifact"]] == [None]
+    luck.ok("import", "--replace", str(luck.home / "out.json"))
+    assert luck.json("artifact", "show", "a1")["from"] is None

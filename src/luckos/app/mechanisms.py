@@ -16,4 +16,8 @@ def asks(ws: Workspace, today: dt.date) -> list[Ask]:
     found += m.sponsoring(store.find("bench", where={"action": "sponsored"}), today)
     found += m.undocumented_explore(
         store.find("explore", since=today - dt.timedelta(days=92), until=today))
+    cited = {x.from_note_id for kind in ("artifact", "explore") for x in store.all(kind)
+             if x.from_note_id is not None}
+    found += m.fallow_secrets(store.find("note", where={"kind": "earned-secret"},
+                                         descending=False), cited, today)
     return found

@@ -52,6 +52,9 @@ class ExploreEntry(_Record):
                    "safety regime, an economic model", default="")
     link: str = _f(help="where it is documented (a link or path)", default="")
     learned: str = _f(help="what you learned", default="")
+    from_note_id: int | None = _f("ref:note", "the earned secret it grew from (the note "
+                                  "stays private; only its id is shown)", flag="from",
+                                  key="from")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)

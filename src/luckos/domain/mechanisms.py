@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
-from luckos.domain.records import BenchEntry, ExploreEntry, Promise
+from luckos.domain.records import BenchEntry, ExploreEntry, Note, Promise
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,3 +51,14 @@ def undocumented_explore(entries: Sequence[ExploreEntry]) -> list[Ask]:
                 f"the cadence until documented (luck explore edit x{x.id} --link URL "
                 "--learned TEXT)")
             for x in entries if not x.link.strip() and not x.learned.strip()]
+
+
+def fallow_secrets(secrets: Sequence[Note], cited: set[int], today: dt.date, *,
+                   days: int = 365) -> list[Ask]:
+    """"Those notes become the spine of talks, the seed of tools": earned secrets older
+    than a year that no artifact or explore entry grew from. Only the id and the date are
+    shown: the note stays private."""
+    return [Ask("earned secret", f"n{n.id}", f"written {n.on} ({(today - n.on).days} days "
+                f"ago), nothing grew from it yet: a talk, a tool? (luck artifact add TITLE "
+                f"--kind talk --from n{n.id}, or luck explore add TITLE --from n{n.id})")
+            for n in secrets if n.on and (today - n.on).days > days and n.id not in cited]

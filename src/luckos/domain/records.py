@@ -252,6 +252,9 @@ class Artifact(_Record):
     outcome: str = _f("choice", "a brief's outcome: funded, declined or deferred",
                       default="", choices=OUTCOMES)
     outcome_on: dt.date | None = _f("date", "when the outcome was known", flag="outcome-on")
+    from_note_id: int | None = _f("ref:note", "the earned secret it grew from (the note "
+                                  "stays private; only its id is shown)", flag="from",
+                                  key="from")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)

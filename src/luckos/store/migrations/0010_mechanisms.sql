@@ -25,3 +25,6 @@ ALTER TABLE "artifact" ADD COLUMN "outcome_on" TEXT;
 ALTER TABLE "arc" ADD COLUMN "scope_without_title" TEXT NOT NULL DEFAULT '' CHECK ("scope_without_title" IN ('', 'yes', 'no'));
 ALTER TABLE "arc" ADD COLUMN "technical_with_title" TEXT NOT NULL DEFAULT '' CHECK ("technical_with_title" IN ('', 'yes', 'no'));
 ALTER TABLE "arc" ADD COLUMN "answered_on" TEXT;
+-- Artifacts and explore entries cite the earned secret they grew from.
+ALTER TABLE "artifact" ADD COLUMN "from_note_id" INTEGER REFERENCES "note"(id) ON DELETE SET NULL;
+ALTER TABLE "explore" ADD COLUMN "from_note_id" INTEGER REFERENCES "note"(id) ON DELETE SET NULL;
