@@ -216,3 +216,21 @@ def test_artifacts_and_explore_entries_cite_the_earned_secret_they_grew_from(
     assert [a["from"] for a in data["records"]["artifact"]] == [None]
     luck.ok("import", "--replace", str(luck.home / "out.json"))
     assert luck.json("artifact", "show", "a1")["from"] is None
+
+
+# --- hours an artifact took against the hours it saved ------------------------------------
+
+
+def test_artifact_hours_are_set_against_the_hours_its_testimonials_saved(luck: Luck) -> None:
+    luck.ok("artifact", "add", "Runbook: shard rollout", "--kind", "runbook", "--on",
+            "2026-09-01")
+    luck.ok("testimonial", "add", "Hiro", "--artifact", "a1", "--hours", "30")
+    luck.ok("testimonial", "add", "Kofi", "--artifact", "a1", "--hours", "18")
+    [ask] = asks(luck, "hours")
+    assert ask["text"] == ("Runbook: shard rollout: testimonials say it saved 48 h; how many "
+                           "did it take? (luck artifact edit a1 --hours H)")
+    luck.ok("artifact", "edit", "a1", "--hours", "12")
+    [ask] = asks(luck, "hours")
+    assert ask["text"] == "Runbook: shard rollout: took 12 h, saved 48 h (4.0x)"
+    assert luck.fails("artifact", "edit", "a1", "--hours", "-3") == (
+        "luck: error: hours -3 is out of range (0 to 10000)")

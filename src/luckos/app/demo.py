@@ -201,7 +201,7 @@ class _Builder:
     def add_artifacts(self) -> None:
         for key, when, title, kind, surface, link, theme, window, note in data.ARTIFACTS:
             on = self.day(when)
-            extra: dict[str, Any] = {}
+            extra: dict[str, Any] = {"hours": data.ARTIFACT_HOURS.get(key)}
             if key in data.ARTIFACT_OUTCOMES:
                 outcome, after = data.ARTIFACT_OUTCOMES[key]
                 extra.update(outcome=outcome,

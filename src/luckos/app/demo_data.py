@@ -162,6 +162,11 @@ ARTIFACT_OUTCOMES: dict[str, tuple[str, int]] = {
     "ask-sre": ("declined", 10),
 }
 
+# the hours some artifacts took, set against the hours their testimonials saved
+ARTIFACT_HOURS: dict[str, float] = {
+    "replayd": 60, "pm-storm": 9, "runbook-shard": 14, "archnote": 11,
+}
+
 # --- artifacts: (key, when, title, kind, surface, link, theme, window, note) -----------
 
 WIKI = "https://wiki.example.com/payments/"

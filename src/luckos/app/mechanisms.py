@@ -20,4 +20,8 @@ def asks(ws: Workspace, today: dt.date) -> list[Ask]:
              if x.from_note_id is not None}
     found += m.fallow_secrets(store.find("note", where={"kind": "earned-secret"},
                                          descending=False), cited, today)
+    year_ago = today - dt.timedelta(days=365)
+    found += m.hours_against_saved(store.find("artifact", since=year_ago, until=today,
+                                              descending=False),
+                                   store.find("testimonial", until=today))
     return found

@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
-from luckos.domain.records import BenchEntry, ExploreEntry, Note, Promise
+from luckos.domain.records import Artifact, BenchEntry, ExploreEntry, Note, Promise, Testimonial
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,3 +62,25 @@ def fallow_secrets(secrets: Sequence[Note], cited: set[int], today: dt.date, *,
                 f"ago), nothing grew from it yet: a talk, a tool? (luck artifact add TITLE "
                 f"--kind talk --from n{n.id}, or luck explore add TITLE --from n{n.id})")
             for n in secrets if n.on and (today - n.on).days > days and n.id not in cited]
+
+
+def hours_against_saved(artifacts: Sequence[Artifact], testimonials: Sequence[Testimonial]
+                        ) -> list[Ask]:
+    """"Make them the work... Count that time": each artifact with testimonials of hours
+    saved, the hours it took set against them (or asked for when not recorded)."""
+    saved: dict[int, float] = {}
+    for t in testimonials:
+        if t.artifact_id is not None and t.hours_saved is not None:
+            saved[t.artifact_id] = saved.get(t.artifact_id, 0.0) + t.hours_saved
+    found = []
+    for a in artifacts:
+        if a.id not in saved:
+            continue
+        if a.hours is None:
+            found.append(Ask("hours", f"a{a.id}", f"{a.title}: testimonials say it saved "
+                             f"{saved[a.id]:g} h; how many did it take? (luck artifact edit "
+                             f"a{a.id} --hours H)"))
+        elif a.hours > 0:
+            found.append(Ask("hours", f"a{a.id}", f"{a.title}: took {a.hours:g} h, saved "
+                             f"{saved[a.id]:g} h ({saved[a.id] / a.hours:.1f}x)"))
+    return found

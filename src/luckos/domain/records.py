@@ -255,6 +255,7 @@ class Artifact(_Record):
     from_note_id: int | None = _f("ref:note", "the earned secret it grew from (the note "
                                   "stays private; only its id is shown)", flag="from",
                                   key="from")
+    hours: float | None = _f("float", "the hours it took to make (count that time)")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)

@@ -111,6 +111,8 @@ def _bench(b: r.BenchEntry, config: Config) -> list[str]:
 
 
 def _artifact(a: r.Artifact, config: Config) -> list[str]:
+    if a.hours is not None and not 0 <= a.hours <= 10000:
+        raise LuckError(f"hours {a.hours:g} is out of range (0 to 10000)")
     return _outcome(a.outcome, a.outcome_on)
 
 

@@ -28,3 +28,5 @@ ALTER TABLE "arc" ADD COLUMN "answered_on" TEXT;
 -- Artifacts and explore entries cite the earned secret they grew from.
 ALTER TABLE "artifact" ADD COLUMN "from_note_id" INTEGER REFERENCES "note"(id) ON DELETE SET NULL;
 ALTER TABLE "explore" ADD COLUMN "from_note_id" INTEGER REFERENCES "note"(id) ON DELETE SET NULL;
+-- The hours an artifact took ("Make them the work... Count that time").
+ALTER TABLE "artifact" ADD COLUMN "hours" REAL;
