@@ -234,3 +234,26 @@ def test_artifact_hours_are_set_against_the_hours_its_testimonials_saved(luck: L
     assert ask["text"] == "Runbook: shard rollout: took 12 h, saved 48 h (4.0x)"
     assert luck.fails("artifact", "edit", "a1", "--hours", "-3") == (
         "luck: error: hours -3 is out of range (0 to 10000)")
+
+
+# --- the glue exit -----------------------------------------------------------------------
+
+
+def test_glue_mechanisms_link_what_shipped_them_and_hours_compare_by_quarter(
+        luck: Luck) -> None:
+    luck.ok("glue", "add", "Onboarding questions", "--hours", "6", "--on", "2026-08-10",
+            "--mechanism", "an onboarding FAQ")
+    luck.ok("glue", "add", "Onboarding questions", "--hours", "3", "--on", "2026-10-12",
+            "--mechanism", "An onboarding FAQ")
+    luck.ok("glue", "add", "Release notes", "--hours", "2", "--on", "2026-11-02")
+    [glue] = asks(luck, "glue")
+    assert glue["text"] == ("2026-Q4 so far 5 h of glue, less than 2026-Q3 by the same day "
+                            "(6 h); 2026-Q3 6 h against 2026-Q2 0 h")
+    [named] = asks(luck, "mechanism")
+    assert named["ref"] == "g1"
+    assert named["text"].startswith("'an onboarding FAQ', named 2026-08-10 for Onboarding "
+                                    "questions, never shipped (9 h of glue it would replace)")
+    luck.ok("artifact", "add", "Onboarding FAQ", "--kind", "runbook", "--on", "2026-11-20")
+    luck.ok("glue", "edit", "g2", "--shipped-in", "a1")
+    assert asks(luck, "mechanism") == []
+    assert luck.json("glue", "show", "g2")["shipped_in"] == "a1"

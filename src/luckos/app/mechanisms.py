@@ -24,4 +24,8 @@ def asks(ws: Workspace, today: dt.date) -> list[Ask]:
     found += m.hours_against_saved(store.find("artifact", since=year_ago, until=today,
                                               descending=False),
                                    store.find("testimonial", until=today))
+    glue = store.find("glue", since=today - dt.timedelta(days=300), until=today,
+                      descending=False)
+    found += m.glue_quarters(glue, today)
+    found += m.unshipped_mechanisms(glue, today)
     return found

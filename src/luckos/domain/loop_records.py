@@ -33,6 +33,8 @@ class GlueEntry(_Record):
     mechanism: str = _f(help="the mechanism that could replace you: an FAQ, a short video, a "
                         "runbook", default="")
     note: str = _f(help="a free note", default="")
+    mechanism_artifact_id: int | None = _f("ref:artifact", "the artifact that shipped the "
+                                           "mechanism", flag="shipped-in", key="shipped_in")
 
     @property
     def unlocks_deliverable(self) -> bool:

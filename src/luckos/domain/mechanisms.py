@@ -11,7 +11,15 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
-from luckos.domain.records import Artifact, BenchEntry, ExploreEntry, Note, Promise, Testimonial
+from luckos.domain.records import (
+    Artifact,
+    BenchEntry,
+    ExploreEntry,
+    GlueEntry,
+    Note,
+    Promise,
+    Testimonial,
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -83,4 +91,51 @@ def hours_against_saved(artifacts: Sequence[Artifact], testimonials: Sequence[Te
         elif a.hours > 0:
             found.append(Ask("hours", f"a{a.id}", f"{a.title}: took {a.hours:g} h, saved "
                              f"{saved[a.id]:g} h ({saved[a.id] / a.hours:.1f}x)"))
+    return found
+
+
+def glue_quarters(entries: Sequence[GlueEntry], today: dt.date) -> list[Ask]:
+    """"A mechanism that means you're needed less next quarter": glue hours this quarter
+    (to date) against the same days of the last quarter, and the last two whole quarters."""
+    from luckos.domain.surface import quarter_of
+
+    name, start, _ = quarter_of(today)
+    last_name, last_start, last_end = quarter_of(start - dt.timedelta(days=1))
+    before_name, before_start, _ = quarter_of(last_start - dt.timedelta(days=1))
+    offset = today - start
+    same_day = min(last_start + offset, last_end)
+
+    def hours(since: dt.date, until: dt.date) -> float:
+        return sum(g.hours for g in entries if g.on and since <= g.on <= until)
+
+    now, then = hours(start, today), hours(last_start, same_day)
+    whole_last, whole_before = hours(last_start, last_end), hours(before_start,
+                                                                  last_start - dt.timedelta(1))
+    if not (now or then or whole_last or whole_before):
+        return []
+    trend = ("less than" if now < then else "more than" if now > then else "as much as")
+    return [Ask("glue", "", f"{name} so far {now:g} h of glue, {trend} {last_name} by "
+                f"the same day ({then:g} h); {last_name} {whole_last:g} h against "
+                f"{before_name} {whole_before:g} h")]
+
+
+def unshipped_mechanisms(entries: Sequence[GlueEntry], today: dt.date, *,
+                         days: int = 30) -> list[Ask]:
+    """Mechanisms named on glue entries more than `days` ago that no entry links to the
+    artifact that shipped them."""
+    named: dict[str, list[GlueEntry]] = {}
+    for g in entries:
+        if g.mechanism.strip():
+            named.setdefault(g.mechanism.strip().lower(), []).append(g)
+    found = []
+    for group in named.values():
+        if any(g.mechanism_artifact_id is not None for g in group):
+            continue
+        first = min((g for g in group if g.on), key=lambda g: g.on or today, default=None)
+        if first is None or first.on is None or (today - first.on).days <= days:
+            continue
+        found.append(Ask("mechanism", f"g{first.id}", f"{first.mechanism!r}, named {first.on} "
+                         f"for {first.what}, never shipped ({sum(g.hours for g in group):g} h "
+                         f"of glue it would replace): ship it, then luck glue edit g{first.id} "
+                         "--shipped-in ARTIFACT"))
     return found

@@ -30,3 +30,5 @@ ALTER TABLE "artifact" ADD COLUMN "from_note_id" INTEGER REFERENCES "note"(id) O
 ALTER TABLE "explore" ADD COLUMN "from_note_id" INTEGER REFERENCES "note"(id) ON DELETE SET NULL;
 -- The hours an artifact took ("Make them the work... Count that time").
 ALTER TABLE "artifact" ADD COLUMN "hours" REAL;
+-- The glue exit: a glue entry's mechanism links the artifact that shipped it.
+ALTER TABLE "glue" ADD COLUMN "mechanism_artifact_id" INTEGER REFERENCES "artifact"(id) ON DELETE SET NULL;
