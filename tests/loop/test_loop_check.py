@@ -423,6 +423,7 @@ def test_story_workspace_breaks_what_it_should(story: Luck) -> None:
         "metric-readings": "broken", "explore-loop": "broken", "maker-day": "not_checked",
         "glue-ratio": "broken", "decision-review": "broken", "project-kill-review": "broken",
         "project-milestone": "ok", "reboot": "not_checked", "bench-action": "ok",
+        "two-surfaces": "ok", "writing-habit": "broken", "fewer-bets": "ok",
         "diagnosis-age": "broken",
     }
     assert refs(results["promise-overdue"]) == ["p49"]

@@ -257,3 +257,54 @@ def test_glue_mechanisms_link_what_shipped_them_and_hours_compare_by_quarter(
     luck.ok("glue", "edit", "g2", "--shipped-in", "a1")
     assert asks(luck, "mechanism") == []
     assert luck.json("glue", "show", "g2")["shipped_in"] == "a1"
+
+
+# --- two surfaces, the writing habit, fewer bets -----------------------------------------
+
+
+def test_each_quarter_needs_a_public_and_an_internal_artifact(luck: Luck) -> None:
+    luck.ok("artifact", "add", "Runbook: failover", "--kind", "runbook", "--on", "2026-08-01")
+    code, results = luck.check("--only", "two-surfaces")
+    r = results["two-surfaces"]
+    assert (code, r["state"]) == (1, "broken")
+    assert r["finding"] == "2026-Q3 had no public artifact (1 artifact in all)"
+    luck.ok("artifact", "add", "Why p95 lied", "--kind", "post", "--surface", "public",
+            "--on", "2026-09-30")
+    code, results = luck.check("--only", "two-surfaces")
+    assert (code, results["two-surfaces"]["finding"]) == (
+        0, "2026-Q3 had 1 public and 1 internal artifacts")
+
+
+def test_writing_habit_wants_a_year_in_public_entry_and_an_artifact_each_month(
+        luck: Luck) -> None:
+    luck.ok("note", "add", "EU shard on the new path", "--kind", "year-in-public", "--on",
+            "2026-11-10")
+    luck.ok("artifact", "add", "Runbook: failover", "--kind", "runbook", "--on", "2026-09-01")
+    code, results = luck.check("--only", "writing-habit")
+    r = results["writing-habit"]
+    assert (code, r["finding"]) == (1, "the writing habit lapsed: no artifact in 31 days "
+                                       "(last a1, 85d ago)")
+    text = (luck.home / "luck.toml").read_text(encoding="utf-8")
+    text = text.replace("artifact_days = 31", "artifact_days = 92")
+    (luck.home / "luck.toml").write_text(text, encoding="utf-8")
+    code, results = luck.check("--only", "writing-habit")
+    assert (code, results["writing-habit"]["state"]) == (0, "ok")
+
+
+def test_fewer_bets_warns_beyond_the_configured_number_and_the_review_weighs_them(
+        luck: Luck) -> None:
+    for label in ("Cheap queries", "Fast checkout", "Safe deploys", "Quiet pagers"):
+        luck.ok("theme", "add", label, "--started", "2026-01-01")
+    luck.ok("promise", "add", "Ship the FAQ", "--to", "Dana", "--due", "2026-12-01",
+            "--theme", "t1")
+    luck.ok("promise", "add", "Review the RFC", "--to", "Omar", "--due", "2026-12-02")
+    luck.ok("glue", "add", "Standups", "--hours", "5", "--on", "2026-11-20")
+    code, results = luck.check("--only", "fewer-bets")
+    r = results["fewer-bets"]
+    assert (code, r["finding"]) == (1, "too many bets at once: 4 active themes (more than 3)")
+    [ask] = asks(luck, "bets")
+    assert ask["text"] == ("4 active themes, 0 running projects: 2 open promises (1 on a "
+                           "theme); 5 h of glue in four weeks (0 h for a project)")
+    luck.ok("theme", "edit", "t4", "--ended", "2026-11-01")
+    code, results = luck.check("--only", "fewer-bets")
+    assert (code, results["fewer-bets"]["state"]) == (0, "ok")

@@ -232,6 +232,35 @@ def _diagnosis_age(g: _Gatherer) -> Result:
                                 max_days=g.check.value("diagnosis-age", "max_days"))
 
 
+def _two_surfaces(g: _Gatherer) -> Result:
+    from luckos.domain.surface import quarter_of
+
+    name, start, _ = quarter_of(g.today)
+    last, last_start, last_end = quarter_of(start - dt.timedelta(days=1))
+    found = g.store.find("artifact", since=last_start, until=last_end)
+    return invariants.two_surfaces(last, [a.surface for a in found],
+                                   any_artifacts=bool(found) or q.exists(g.store, "artifact"))
+
+
+def _writing_habit(g: _Gatherer) -> Result:
+    s = g.check
+    return invariants.writing_habit(
+        q.latest(g.store, "note", column="kind", values=("year-in-public",), until=g.today),
+        q.latest(g.store, "artifact", until=g.today), g.today,
+        entry_days=s.value("writing-habit", "year_in_public_days"),
+        artifact_days=s.value("writing-habit", "artifact_days"))
+
+
+def _fewer_bets(g: _Gatherer) -> Result:
+    from luckos.domain.themes import active
+
+    s = g.check
+    return invariants.fewer_bets(active(g.store.all("theme"), g.today),
+                                 q.open_projects(g.store),
+                                 max_themes=s.value("fewer-bets", "max_themes"),
+                                 max_projects=s.value("fewer-bets", "max_projects"))
+
+
 _RUNNERS: dict[str, Callable[[_Gatherer], Result]] = {
     "window-prep": _window_prep,
     "brief-lints": _brief_lints,
@@ -245,6 +274,9 @@ _RUNNERS: dict[str, Callable[[_Gatherer], Result]] = {
     "project-milestone": _project_milestone,
     "reboot": _reboot,
     "bench-action": _bench_action,
+    "two-surfaces": _two_surfaces,
+    "writing-habit": _writing_habit,
+    "fewer-bets": _fewer_bets,
     "diagnosis-age": _diagnosis_age,
 }
 assert set(_RUNNERS) == set(INVARIANTS)

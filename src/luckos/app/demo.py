@@ -290,8 +290,11 @@ class _Builder:
             changed = ledger.keep(p, min(p.due + dt.timedelta(days=rng.randint(1, 12)),
                                          yesterday))
         elif result == "missed":
-            changed = ledger.miss(p, min(p.due + dt.timedelta(days=rng.randint(1, 6)),
-                                         yesterday))
+            missed_on = min(p.due + dt.timedelta(days=rng.randint(1, 6)), yesterday)
+            # the older misses have their lesson; the recent ones are still asked for
+            lesson = (books.MISS_LESSONS[(p.id or 0) % len(books.MISS_LESSONS)]
+                      if (self.today - missed_on).days > 150 else "")
+            changed = ledger.miss(p, missed_on, lesson)
         else:
             changed = ledger.drop(p, p.made_on + dt.timedelta(days=rng.randint(1, length + 3)))
         if note and rng.random() < 0.6:

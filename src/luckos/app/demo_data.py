@@ -164,7 +164,8 @@ ARTIFACT_OUTCOMES: dict[str, tuple[str, int]] = {
 
 # the hours some artifacts took, set against the hours their testimonials saved
 ARTIFACT_HOURS: dict[str, float] = {
-    "replayd": 60, "pm-storm": 9, "runbook-shard": 14, "archnote": 11,
+    "replayd": 60, "pm-storm": 9, "runbook-shard": 14, "archnote": 11, "loadkit": 90,
+    "runbook-loadkit": 5, "post-p95": 6, "ttl-doc": 12, "post-2am": 4,
 }
 
 # --- artifacts: (key, when, title, kind, surface, link, theme, window, note) -----------

@@ -224,6 +224,13 @@ DECISIONS = (
      "", "", None),
 )
 
+# the lessons of older misses ("the misses as learning")
+MISS_LESSONS = (
+    "Said yes in the meeting without checking the on-call week; check the calendar first.",
+    "The dependency was never mine to promise; name the owner before the date.",
+    "Two days of slack were not enough for a cross-team change; ask for a week.",
+)
+
 # --- the bench and the sponsors -----------------------------------------------------------
 # (person, action, when, artifact, bet, note)
 

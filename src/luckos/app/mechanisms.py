@@ -6,6 +6,8 @@ import datetime as dt
 
 from luckos.domain import mechanisms as m
 from luckos.domain.mechanisms import Ask
+from luckos.domain.themes import active
+from luckos.store import loop as q
 from luckos.workspace import Workspace
 
 
@@ -28,4 +30,7 @@ def asks(ws: Workspace, today: dt.date) -> list[Ask]:
                       descending=False)
     found += m.glue_quarters(glue, today)
     found += m.unshipped_mechanisms(glue, today)
-    return found
+    four_weeks = [g for g in glue if g.on and g.on > today - dt.timedelta(days=28)]
+    bets = m.load_against_bets(active(store.all("theme"), today), q.open_projects(store),
+                               store.find("promise", where={"status": "open"}), four_weeks)
+    return bets + found

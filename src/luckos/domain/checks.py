@@ -45,6 +45,12 @@ INVARIANTS: dict[str, Invariant] = {i.id: i for i in (
               "post-mortem", "A 90-Day Reboot, Any Time"),
     Invariant("bench-action", "a bench action (unblocked, promoted, placed, sponsored) each "
               "quarter", "Mentorship, Sponsorship, and Your Bench"),
+    Invariant("two-surfaces", "each quarter has at least one public and one internal "
+              "artifact", "Build Two Surfaces: Public and Internal"),
+    Invariant("writing-habit", "a year-in-public entry and an artifact each month",
+              "Build Two Surfaces (a year in public log; narrate the wins)"),
+    Invariant("fewer-bets", "no more active themes and running projects than you can carry",
+              "Choose Better Projects (fewer, more consequential bets)"),
     Invariant("diagnosis-age", "the three questions answered in writing within the last "
               "quarter", "Before You Optimize: Diagnose Your Career System"),
 )}

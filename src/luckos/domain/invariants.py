@@ -464,3 +464,65 @@ def diagnosis_age(latest: Diagnosis | None, today: dt.date, *, max_days: int) ->
                       "build the paragraphs first, one per question (at least two "
                       "sentences each): luck diagnose", items)
     return ok(id_, f"the diagnosis dg{latest.id} is {age} days old, a paragraph each", items)
+
+
+# --- two surfaces, the writing habit, fewer bets ----------------------------------------
+
+
+def two_surfaces(quarter: str, surfaces: Sequence[str], *, any_artifacts: bool) -> Result:
+    """`surfaces` are the surfaces of the artifacts of the last complete `quarter`."""
+    id_ = "two-surfaces"
+    if not any_artifacts:
+        return not_checked(id_, "no artifacts recorded",
+                           "log what you ship: luck artifact add TITLE --kind KIND --surface "
+                           "public|internal")
+    missing = [s for s in ("public", "internal") if s not in surfaces]
+    if missing:
+        return broken(id_, f"{quarter} had no {' and no '.join(missing)} artifact "
+                      f"({plural(len(surfaces), 'artifact')} in all)",
+                      "build both surfaces each quarter: a post, a talk or open source in "
+                      "public; a design doc, a runbook or a brief inside")
+    return ok(id_, f"{quarter} had {surfaces.count('public')} public and "
+              f"{surfaces.count('internal')} internal artifacts")
+
+
+def writing_habit(last_entry: Any, last_artifact: Any, today: dt.date, *,
+                  entry_days: int, artifact_days: int) -> Result:
+    """`last_entry` is the latest year-in-public note, `last_artifact` the latest artifact."""
+    id_ = "writing-habit"
+    items, gaps = [], []
+    for what, record, prefix, days in (("year-in-public entry", last_entry, "n", entry_days),
+                                       ("artifact", last_artifact, "a", artifact_days)):
+        if record is None or record.on is None:
+            gaps.append(f"no {what} yet")
+            continue
+        age = (today - record.on).days
+        items.append(Item(f"{prefix}{record.id}", f"last {what} {record.on} ({age}d ago)"))
+        if age > days:
+            gaps.append(f"no {what} in {days} days (last {prefix}{record.id}, {age}d ago)")
+    if gaps:
+        return broken(id_, "the writing habit lapsed: " + "; ".join(gaps),
+                      "keep the year in public log (luck note add TEXT --kind year-in-public) "
+                      "and narrate the wins (luck artifact add TITLE)", items)
+    return ok(id_, "a year-in-public entry and an artifact within the month", items)
+
+
+def fewer_bets(themes: Sequence[Any], projects: Sequence[Any], *, max_themes: int,
+               max_projects: int) -> Result:
+    id_ = "fewer-bets"
+    if not themes and not projects:
+        return not_checked(id_, "no active themes or running projects")
+    over = []
+    if len(themes) > max_themes:
+        over.append(f"{plural(len(themes), 'active theme')} (more than {max_themes})")
+    if len(projects) > max_projects:
+        over.append(f"{plural(len(projects), 'running project')} (more than {max_projects})")
+    items = [Item(f"t{t.id}", t.label) for t in themes] + [
+        Item(f"pj{p.id}", p.name) for p in projects]
+    if over:
+        return broken(id_, "too many bets at once: " + "; ".join(over),
+                      "fewer, more consequential bets: retire a theme (luck theme edit ID "
+                      "--ended DATE) or pause a project publicly (luck project review ID)",
+                      items)
+    return ok(id_, f"{plural(len(themes), 'active theme')}, "
+              f"{plural(len(projects), 'running project')}", items)

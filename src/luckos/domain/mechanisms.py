@@ -139,3 +139,18 @@ def unshipped_mechanisms(entries: Sequence[GlueEntry], today: dt.date, *,
                          f"of glue it would replace): ship it, then luck glue edit g{first.id} "
                          "--shipped-in ARTIFACT"))
     return found
+
+
+def load_against_bets(themes: Sequence[object], projects: Sequence[object],
+                      open_promises: Sequence[Promise], glue: Sequence[GlueEntry]) -> list[Ask]:
+    """"Fewer, more consequential bets": the open promises and the glue hours of the last
+    four weeks set against the active themes and running projects they serve."""
+    if not themes and not projects and not open_promises and not glue:
+        return []
+    theme_ids = {getattr(t, "id", None) for t in themes}
+    on_bets = sum(1 for p in open_promises if p.theme_id in theme_ids)
+    hours = sum(g.hours for g in glue)
+    unlocking = sum(g.hours for g in glue if g.project_id is not None)
+    return [Ask("bets", "", f"{len(themes)} active themes, {len(projects)} running projects: "
+                f"{len(open_promises)} open promises ({on_bets} on a theme); {hours:g} h of "
+                f"glue in four weeks ({unlocking:g} h for a project)")]
