@@ -308,3 +308,26 @@ def test_fewer_bets_warns_beyond_the_configured_number_and_the_review_weighs_the
     luck.ok("theme", "edit", "t4", "--ended", "2026-11-01")
     code, results = luck.check("--only", "fewer-bets")
     assert (code, results["fewer-bets"]["state"]) == (0, "ok")
+
+
+# --- AI as infrastructure ----------------------------------------------------------------
+
+
+def test_ai_tooling_shows_its_metric_before_and_after_in_the_review_and_the_packet(
+        luck: Luck) -> None:
+    luck.ok("theme", "add", "Quiet pagers", "--started", "2026-01-01")
+    luck.ok("metric", "add", "incidents per week", "--theme", "t1", "--slot", "reliability",
+            "--good", "down")
+    for month, value in (("2026-05", 5), ("2026-06", 4), ("2026-07", 6), ("2026-09", 3),
+                         ("2026-10", 2)):
+        luck.ok("metric", "read", "t1", "reliability", str(value), "--month", month,
+                "--narrative", "It moved. Here is why.")
+    result = luck.ok("artifact", "add", "Incident triage agent", "--kind", "demo", "--on",
+                     "2026-08-10", "--ai-tool")
+    assert "warning: AI tooling without a metric" in result.stderr
+    luck.ok("artifact", "edit", "a1", "--metric", "m1")
+    [ask] = asks(luck, "ai tooling")
+    assert ask["text"] == ("Incident triage agent (2026-08-10): m1 incidents per week: before "
+                           "5, 4, 6 (mean 5) -> after 3, 2 (mean 2.5): better")
+    packet = luck.ok("packet", "--for", "promotion").stdout
+    assert "AI tooling, m1 incidents per week: before 5, 4, 6 (mean 5) -> after 3, 2" in packet

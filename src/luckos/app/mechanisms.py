@@ -33,4 +33,11 @@ def asks(ws: Workspace, today: dt.date) -> list[Ask]:
     four_weeks = [g for g in glue if g.on and g.on > today - dt.timedelta(days=28)]
     bets = m.load_against_bets(active(store.all("theme"), today), q.open_projects(store),
                                store.find("promise", where={"status": "open"}), four_weeks)
+    tools = store.find("artifact", where={"ai_tool": True}, since=year_ago, until=today,
+                       descending=False)
+    if tools:
+        metrics = store.all("metric")
+        ids = sorted({x.metric_id for x in tools if x.metric_id is not None})
+        readings = [r for r in store.all("reading") if r.metric_id in ids]
+        found += m.ai_tooling(tools, metrics, readings)
     return bets + found

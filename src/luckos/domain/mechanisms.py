@@ -16,8 +16,10 @@ from luckos.domain.records import (
     BenchEntry,
     ExploreEntry,
     GlueEntry,
+    Metric,
     Note,
     Promise,
+    Reading,
     Testimonial,
 )
 
@@ -154,3 +156,43 @@ def load_against_bets(themes: Sequence[object], projects: Sequence[object],
     return [Ask("bets", "", f"{len(themes)} active themes, {len(projects)} running projects: "
                 f"{len(open_promises)} open promises ({on_bets} on a theme); {hours:g} h of "
                 f"glue in four weeks ({unlocking:g} h for a project)")]
+
+
+def metric_delta(metric: Metric, readings: Sequence[Reading], on: dt.date, *,
+                 months: int = 3) -> str:
+    """"Track the delta in cycle times and incident rates, not just novelty": the metric's
+    readings in the `months` before the artifact's month and the `months` after it."""
+    month = on.isoformat()[:7]
+    mine = sorted((r for r in readings if r.metric_id == metric.id), key=lambda r: r.month)
+    before = [r for r in mine if r.month < month][-months:]
+    after = [r for r in mine if r.month > month][:months]
+    unit = f" {metric.unit}" if metric.unit else ""
+
+    def run(found: list[Reading]) -> str:
+        mean = sum(r.value for r in found) / len(found)
+        return ", ".join(f"{r.value:g}" for r in found) + f" (mean {mean:.3g}{unit})"
+
+    if not before or not after:
+        return (f"m{metric.id} {metric.name}: {len(before)} readings before, {len(after)} "
+                "after: not enough to see a delta yet")
+    b = sum(r.value for r in before) / len(before)
+    a = sum(r.value for r in after) / len(after)
+    verdict = "flat" if a == b else ("better" if (a > b) == (metric.good == "up") else "worse")
+    return f"m{metric.id} {metric.name}: before {run(before)} -> after {run(after)}: {verdict}"
+
+
+def ai_tooling(artifacts: Sequence[Artifact], metrics: Sequence[Metric],
+               readings: Sequence[Reading]) -> list[Ask]:
+    by_id = {m.id: m for m in metrics}
+    found = []
+    for x in artifacts:
+        if not x.ai_tool or x.on is None:
+            continue
+        metric = by_id.get(x.metric_id)
+        if metric is None:
+            found.append(Ask("ai tooling", f"a{x.id}", f"{x.title}: no metric linked (luck "
+                             f"artifact edit a{x.id} --metric M)"))
+            continue
+        found.append(Ask("ai tooling", f"a{x.id}", f"{x.title} ({x.on}): "
+                         + metric_delta(metric, readings, x.on)))
+    return found

@@ -256,6 +256,12 @@ class Artifact(_Record):
                                   "stays private; only its id is shown)", flag="from",
                                   key="from")
     hours: float | None = _f("float", "the hours it took to make (count that time)")
+    # AI as infrastructure: tooling you built (code search, a prompt library, structured
+    # generation, retrieval, a lightweight agent), judged by the delta of a theme metric
+    ai_tool: bool = _f("bool", "AI tooling you built, as infrastructure", default=False,
+                       flag="ai-tool")
+    metric_id: int | None = _f("ref:metric", "the theme metric it should move (cycle time, "
+                               "incident rate)", flag="metric")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)

@@ -113,7 +113,11 @@ def _bench(b: r.BenchEntry, config: Config) -> list[str]:
 def _artifact(a: r.Artifact, config: Config) -> list[str]:
     if a.hours is not None and not 0 <= a.hours <= 10000:
         raise LuckError(f"hours {a.hours:g} is out of range (0 to 10000)")
-    return _outcome(a.outcome, a.outcome_on)
+    warnings = _outcome(a.outcome, a.outcome_on)
+    if a.ai_tool and a.metric_id is None:
+        warnings.append("AI tooling without a metric: link the theme metric it should move "
+                        "(--metric M), so its delta shows, not just its novelty")
+    return warnings
 
 
 def _explore(x: r.ExploreEntry, config: Config) -> list[str]:

@@ -32,3 +32,6 @@ ALTER TABLE "explore" ADD COLUMN "from_note_id" INTEGER REFERENCES "note"(id) ON
 ALTER TABLE "artifact" ADD COLUMN "hours" REAL;
 -- The glue exit: a glue entry's mechanism links the artifact that shipped it.
 ALTER TABLE "glue" ADD COLUMN "mechanism_artifact_id" INTEGER REFERENCES "artifact"(id) ON DELETE SET NULL;
+-- AI tooling as infrastructure, linked to the theme metric whose delta judges it.
+ALTER TABLE "artifact" ADD COLUMN "ai_tool" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "artifact" ADD COLUMN "metric_id" INTEGER REFERENCES "metric"(id) ON DELETE SET NULL;
