@@ -114,7 +114,8 @@ def kill_writes(home: Path, kills: int, *, slots: int = 3, seed: int = 7) -> Kil
             if process.poll() is None:
                 process.send_signal(signal.SIGKILL)
             out, err = process.communicate(timeout=_SECONDS)
-            acked = out.startswith("added p") and out.rstrip("\n").endswith(f": {what}")
+            # "added p12: WHAT, due Fri 2026-11-27"
+            acked = out.startswith("added p") and f": {what}, due " in out
             with lock:
                 if process.returncode == -signal.SIGKILL:
                     figures.killed += 1

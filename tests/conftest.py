@@ -142,3 +142,32 @@ def subprocess_env(home: Path) -> dict[str, str]:
     env["LUCK_HOME"] = str(home)
     env.pop("NO_COLOR", None)
     return env
+
+
+def run_on_terminal(home: Path, *args: str, answer: str = "",
+                    env: dict[str, str] | None = None) -> tuple[int, str]:
+    """Run the `luck` executable (with --today) with a pseudo-terminal as its standard
+    input and output, typing `answer`; returns the exit code and everything it printed."""
+    import pty
+    import subprocess
+
+    primary, secondary = pty.openpty()
+    try:
+        process = subprocess.Popen([str(LUCK_EXE), "--today", TODAY_TEXT, *args],
+                                   stdin=secondary, stdout=secondary, stderr=secondary,
+                                   env={**subprocess_env(home), **(env or {})})
+        os.close(secondary)
+        os.write(primary, answer.encode())
+        output = b""
+        while True:
+            try:
+                chunk = os.read(primary, 4096)
+            except OSError:  # the terminal closes when the process exits
+                break
+            if not chunk:
+                break
+            output += chunk
+        code = process.wait(timeout=60)
+    finally:
+        os.close(primary)
+    return code, output.decode(errors="replace").replace("\r\n", "\n")

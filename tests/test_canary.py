@@ -37,7 +37,7 @@ INPUTS = {  # files luckos reads (or keeps a link to)
     ("calendar audit", "file"), ("calendar import", "file"),
     ("doc lint", "paths"), ("doc lint", "config_path"), ("doc rules", "config_path"),
     ("doc render", "file"), ("reboot postmortem", "file"), ("estimate link", "doc"),
-    ("estimate run", "doc"),
+    ("estimate run", "doc"), ("redact", "files"),
 }
 STAYS = {  # a full copy for the owner, private notes included by design
     ("backup", "file"),
@@ -107,6 +107,8 @@ def test_the_export_leaves_private_notes_out_unless_asked(workspace) -> None:  #
     text = (out / "export.json").read_text()
     assert leaked(text, needles) == []
     assert json.loads(text)["private_left_out"] >= 3
+    luck.ok("export", str(out / "export-redacted.json"), "--redact")
+    assert leaked((out / "export-redacted.json").read_text(), needles) == []
     # the control: asked for, they are all there, so the needles do find them
     luck.ok("export", str(out.parent / "full-backup.json"), "--include-private")
     assert leaked((out.parent / "full-backup.json").read_text(), needles) == needles
@@ -119,6 +121,7 @@ def test_the_calendar_feed_holds_no_private_note(workspace) -> None:  # type: ig
     assert "BEGIN:VEVENT" in (out / "feed.ics").read_text()
     assert leaked((out / "feed.ics").read_text(), needles) == []
     assert leaked(luck.ok("feed", "-").stdout, needles) == []
+    assert leaked(luck.ok("feed", "-", "--redact").stdout, needles) == []
 
 
 @pytest.mark.parametrize("kind", sorted(DOC_KINDS))

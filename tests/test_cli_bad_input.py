@@ -298,10 +298,10 @@ def _replace_db(luck: Luck, how: str) -> None:
 @pytest.mark.parametrize(
     ("how", "message"),
     [
-        ("random bytes", "not a SQLite database (corrupt or another kind of file)"),
-        ("text", "not a SQLite database (corrupt or another kind of file)"),
+        ("random bytes", "not a SQLite database (damaged, or another kind of file)"),
+        ("text", "not a SQLite database (damaged, or another kind of file)"),
         ("truncated", "not a usable SQLite database"),
-        ("corrupt pages", "corrupt"),
+        ("corrupt pages", "is damaged (database disk image is malformed)"),
         ("other sqlite", "not a luckos database (refusing to touch it)"),
         ("newer luckos", f"written by a newer luckos (schema {SCHEMA_VERSION + 1}"),
     ],

@@ -260,7 +260,7 @@ def test_renegotiate_early_and_late(luck: Luck) -> None:
     # p2 is due 2026-12-04; renegotiated on 2026-12-06 it is a miss
     late = luck.ok("promise", "renegotiate", "p2", "--due", "2026-12-18", today="2026-12-06")
     assert late.stdout.strip() == (
-        "p2 was past due on 2026-12-04: recorded as missed; now p3, due 2026-12-18")
+        "p2 was past due on 2026-12-04: recorded as missed; now p3, due Fri 2026-12-18")
     ledger = luck.json("ledger", today="2026-12-06")["overall"]
     assert (ledger["renegotiated_early"], ledger["missed"], ledger["open"]) == (1, 1, 1)
     assert luck.fails("promise", "reopen", "p1") == (
@@ -283,7 +283,7 @@ def test_metric_read_and_theme_show(luck: Luck) -> None:
             "--unit", "%", "--good", "down")
     first = luck.ok("metric", "read", "t1", "customer", "3.1", "--month", "2026-10",
                     "--narrative", "Drop-off held. Nothing shipped.")
-    assert first.stdout.strip() == "added r1: m1 2026-10 = 3.1"
+    assert first.stdout.strip() == "added r1: m1 2026-10 = 3.1%"
     second = luck("metric", "read", "t1", "customer", "2.5")  # this month, no narrative
     assert second.exit_code == 0
     assert "warning: no narrative" in second.stderr

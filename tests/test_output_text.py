@@ -56,7 +56,8 @@ def reports(folder: Path) -> dict[str, list[list[str]]]:
         "estimate run": [["est1"]], "calendar audit": [[str(folder / "cal.ics"),
                                                         "--from", "2026-10-05", "--to",
                                                         "2026-11-22", "--explain", "--days"]],
-        "calendar history": [[]],
+        "calendar history": [[]], "calendar norms": [[]], "doctor": [[]],
+        "redact": [[str(folder / "brief.md")]],
         "packet": [["--for", "weekly"], ["--for", "promotion"]],
     }
     for kind in KINDS.values():
@@ -222,9 +223,11 @@ def test_markup_in_records_prints_as_typed_on_a_terminal_and_piped(
 
 # Reports with no record text in them on this workspace: the rules and kinds of
 # documents, starter models, lint findings (they quote no text), the estimate's model
-# title, figures by week and by quarter.
+# title, figures by week and by quarter, the schedule norms of luck.toml, the doctor's
+# report on a healthy workspace.
 NO_USER_TEXT = {"doc kinds", "doc kinds brief", "doc rules", "doc lint", "estimate models",
-                "estimate run est1", "glue weeks", "surface", "calendar history"}
+                "estimate run est1", "glue weeks", "surface", "calendar history",
+                "calendar norms", "doctor"}
 
 
 def test_a_search_match_is_highlighted_with_a_style_not_with_brackets(
@@ -298,5 +301,5 @@ def test_commands_that_write_print_markup_as_text_on_a_terminal(luck: Luck,
         "", luck.ok("project", "score", "pj1", *"2222222").stdout)
     shown = luck.ok("promise", "add", "[/v2/orders] [draft]", "--to", "[red]", "--due",
                     "fri").stdout
-    assert shown == "added p1: [/v2/orders] [draft]\n"
+    assert shown == "added p1: [/v2/orders] [draft], due Fri 2026-11-27\n"
     assert "p1 kept: [/v2/orders] [draft]" in luck.ok("promise", "keep", "p1").stdout

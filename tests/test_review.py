@@ -190,8 +190,10 @@ def test_review_windows(luck: Luck) -> None:
     rows = [(o["window"]["id"], o["on"], o["prep_due"], o["days_to_prep"], o["state"],
              o["missing"]) for o in windows]
     assert rows == [
-        # promo: prep due 11-23, two days ago, nothing linked
-        ("w4", "2026-11-30", "2026-11-23", -2, "late", ["two-pager", "demo"]),
+        # promo: prep due 11-23, two days ago, nothing linked, and its packet (`luck packet
+        # --for promotion --check`) has claims without evidence
+        ("w4", "2026-11-30", "2026-11-23", -2, "late",
+         ["two-pager", "demo", "packet (14 of 18 claims without evidence)"]),
         # headcount: 14-day lead, no demo asked, the brief is a linked document
         ("w3", "2026-12-01", "2026-11-17", -8, "ready", []),
         # FY27 planning: a1 is its brief, no demo; prep due in 5 days
@@ -199,6 +201,9 @@ def test_review_windows(luck: Luck) -> None:
         # quarterly retro, next on 2027-01-15: a2 (10-01) predates the 10-15 retro, a3 counts
         ("w2", "2027-01-15", "2027-01-08", 44, "prep", ["two-pager"]),
     ]
+    checked = luck("packet", "--for", "promotion", "--check")
+    assert checked.exit_code == 1
+    assert checked.stdout.endswith("14 of 18 claims have no evidence behind them\n")
     assert windows[1]["brief"] == "docs/headcount.md"
     assert windows[2]["brief"]["id"] == "a1"
     assert windows[3]["demo"]["id"] == "a3"
@@ -243,7 +248,8 @@ def test_review_plain_text(luck: Luck) -> None:
         "p4 2026-11-29 in 4d Rae Review Sam's design",
     ]
     assert section("Next decision windows") == [
-        "w4 2026-11-30 2026-11-23 late two-pager, demo Promo cycle",
+        "w4 2026-11-30 2026-11-23 late two-pager, demo, packet (14 of 18 claims without "
+        "evidence) Promo cycle",
         "w3 2026-12-01 2026-11-17 ready - Headcount",
         "w1 2026-12-07 2026-11-30 due demo FY27 planning",
         "w2 2027-01-15 2027-01-08 prep two-pager Quarterly retro",

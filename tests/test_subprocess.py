@@ -57,13 +57,13 @@ def test_main_flow(tmp_path: Path) -> None:
     result = run(home, *today, "promise", "add", "Cut p95 cold-start to 650ms", "--to",
                  "Priya", "--due", "fri")
     assert (result.returncode, result.stdout.strip()) == (0, "added p1: Cut p95 cold-start "
-                                                             "to 650ms")
+                                                             "to 650ms, due Fri 2026-11-27")
     result = run(home, *today, "promise", "add", "Send the FY27 two-pager", "--to", "Rae",
                  "--due", "+2w")
-    assert result.stdout.strip() == "added p2: Send the FY27 two-pager"
+    assert result.stdout.strip() == "added p2: Send the FY27 two-pager, due Wed 2026-12-09"
     result = run(home, *today, "window", "add", "FY27 planning", "--on", "2026-12-14",
                  "--kind", "planning")
-    assert result.stdout.strip() == "added w1: FY27 planning"
+    assert result.stdout.strip() == "added w1: FY27 planning, on Mon 2026-12-14"
 
     result = run(home, *today, "promise", "keep", "p1")
     assert (result.returncode, result.stdout.strip()) == (0, "p1 kept: Cut p95 cold-start "

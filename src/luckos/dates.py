@@ -12,10 +12,11 @@ from luckos.errors import LuckError
 _ACCURACY_DAY_OR_FINER = 0  # parsedatetime accuracy flag; 0 means nothing was parsed
 
 
-def parse_date(text: str, today: dt.date, *, what: str = "date") -> dt.date:
+def parse_date(text: str, today: dt.date, *, what: str = "date", past: bool = False) -> dt.date:
     """Read `2026-12-01`, `+3d`, `+2w`, `fri`, `tomorrow`, `next month`, ...
 
-    Raises LuckError naming the text when it is not a date.
+    A bare weekday means the next one, or with `past` (a date of something that has
+    happened) the last one. Raises LuckError naming the text when it is not a date.
     """
     value = text.strip()
     if not value:
@@ -36,7 +37,15 @@ def parse_date(text: str, today: dt.date, *, what: str = "date") -> dt.date:
         raise LuckError(
             f"invalid {what} {text!r}: use YYYY-MM-DD or a relative form such as +3d, +2w, fri"
         )
-    return parsed.date()
+    day = parsed.date()
+    if past and day > today and value.lower().rstrip(".") in _WEEKDAYS:
+        day -= dt.timedelta(days=7)
+    return day
+
+
+_WEEKDAYS = frozenset(
+    name for full in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday") for name in (full, full[:3], full[:4]))
 
 
 def parse_month(text: str, today: dt.date) -> str:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sqlite3
 from pathlib import Path
 
 from luckos.config import DEFAULT_TOML, Config, load_config
 from luckos.errors import LuckError
 from luckos.store import Store
+from luckos.store.db import DamagedDatabase
 
 DB_NAME = "luck.db"
 CONFIG_NAME = "luck.toml"
@@ -39,23 +41,109 @@ def default_home() -> Path:
 
 
 def init_workspace(home: Path) -> tuple[Workspace, bool]:
-    """Create the workspace if needed; returns it and whether it was new."""
+    """Create the workspace if needed; returns it and whether it was new.
+
+    The folder is made 0700 and the database 0600. An existing database is opened as it
+    is: an empty or damaged one is refused, never replaced by a new, empty workspace."""
+    from luckos import files
+
     if home.exists() and not home.is_dir():
         raise LuckError(f"{home} exists and is not a folder")
-    created = not (home / DB_NAME).exists()
-    home.mkdir(parents=True, exist_ok=True)
-    (home / "docs").mkdir(exist_ok=True)
-    config_path = home / CONFIG_NAME
-    if not config_path.exists():
-        config_path.write_text(DEFAULT_TOML, encoding="utf-8")
-    config = load_config(config_path)
-    store = Store.open(home / DB_NAME, create=True)
+    db = home / DB_NAME
+    created = not db.exists() and not db.is_symlink()
+    files.make_folder(home)
+    store = _open_store(home, create=True)  # first: a damaged file stops init here
+    try:
+        files.make_folder(home / "docs")
+        config_path = home / CONFIG_NAME
+        if not config_path.exists():
+            files.write_new(config_path, DEFAULT_TOML)
+        config = load_config(config_path)
+    except BaseException:
+        store.close()
+        raise
     return Workspace(home=home, config=config, store=store), created
 
 
-def open_workspace(home: Path) -> Workspace:
-    if not (home / DB_NAME).exists():
+def open_workspace(home: Path, *, quick_check: bool = True) -> Workspace:
+    """Open an existing workspace. Once a day (the day kept in the database) SQLite's
+    quick_check reads the whole file first, so damage is noticed by commands that only
+    read, and the command is refused with where to restore from."""
+    db = home / DB_NAME
+    if not db.exists():
         raise LuckError(f"no luckos workspace at {home} (run `luck init`, or set LUCK_HOME)")
     config = load_config(home / CONFIG_NAME)
-    store = Store.open(home / DB_NAME)
+    store = _open_store(home)
+    if quick_check:
+        import datetime as dt
+
+        today = dt.date.today()
+        try:
+            if store.quick_check_due(today):
+                try:
+                    problems = store.integrity_problems(quick=True, limit=3)
+                except sqlite3.DatabaseError as exc:  # too damaged to even list the damage
+                    problems = [str(exc)]
+                if problems:
+                    raise DamagedDatabase(f"{db} is damaged (SQLite quick_check: "
+                                          f"{'; '.join(problems)})")
+                store.note_quick_check(today)
+        except DamagedDatabase as exc:
+            store.close()
+            raise LuckError(f"{exc.message}; {recovery_hint(home)}") from None
+        except BaseException:
+            store.close()
+            raise
     return Workspace(home=home, config=config, store=store)
+
+
+def _open_store(home: Path, *, create: bool = False) -> Store:
+    try:
+        return Store.open(home / DB_NAME, create=create)
+    except DamagedDatabase as exc:
+        raise LuckError(f"{exc.message}; {recovery_hint(home)}") from None
+
+
+def backups_found(home: Path) -> list[Path]:
+    """The workspace's backups, newest first: `luck backup`'s and those taken before a
+    schema upgrade."""
+    found = [*home.glob("backups/*.db"), *home.glob(f"{DB_NAME}.*.bak")]
+    return sorted((p for p in found if p.is_file()), key=lambda p: p.stat().st_mtime,
+                  reverse=True)
+
+
+def recovery_hint(home: Path) -> str:
+    """What to do about a damaged database: the newest backup to restore, or doctor."""
+    found = backups_found(home)
+    if not found:
+        return ("no backup was found in the workspace; run `luck doctor` for details, or "
+                "move the file away and run `luck init` to start over")
+    newest = found[0]
+    more = f" ({len(found) - 1} older beside it)" if len(found) > 1 else ""
+    return (f"restore the newest backup, {newest}{more}: copy it over {home / DB_NAME}; "
+            "or run `luck doctor` for details")
+
+
+# SQLite's result codes for what the machine, not luckos, did wrong
+_DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+_MACHINE = {
+    "SQLITE_READONLY": "the database is read-only (check the permissions of the file and "
+                       "its folder, and the disk)",
+    "SQLITE_FULL": "the disk is full",
+    "SQLITE_IOERR": "the disk refused a read or write (is it full, or read-only?)",
+    "SQLITE_CANTOPEN": "SQLite cannot open it (check the folder's permissions)",
+    "SQLITE_BUSY": "another luck process holds the database; try again",
+    "SQLITE_LOCKED": "another luck process holds the database; try again",
+}
+
+
+def explain_database_error(exc: Exception, home: Path) -> str | None:
+    """One line for a SQLite error the user can act on (None: a bug of ours)."""
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    db = home / DB_NAME
+    if name.startswith(_DAMAGED) or (not name and type(exc).__name__ == "DatabaseError"):
+        return f"{db} is damaged ({exc}); {recovery_hint(home)}"
+    for code, meaning in _MACHINE.items():
+        if name.startswith(code):
+            return f"{db}: {meaning} ({exc}); nothing was written"
+    return None

@@ -101,8 +101,9 @@ def test_link_unlink_show_search_and_delete(luck, home: Path) -> None:
 
     listed = luck("estimate", "list")
     assert listed.out.splitlines()[1].split()[0] == "est1"
-    assert luck("estimate", "delete", "est1", "--yes").out == \
-        "deleted est1: Outages avoided to dollars and on-call hours\n"
+    deleted = luck("estimate", "delete", "est1", "--yes").out.splitlines()
+    assert deleted[0] == "deleted est1: Outages avoided to dollars and on-call hours"
+    assert deleted[1].startswith(f"saved to {home / 'deleted'}")
     assert luck("estimate", "show", "est1").err == "luck: error: no estimate est1\n"
     assert luck("estimate", "list").out.strip() == "(no saved estimates)"
 

@@ -154,7 +154,7 @@ def test_out_writes_a_private_file_and_keeps_an_existing_one(demo: Luck,
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     out.write_text("mine")
     assert demo.fails("packet", "--for", "review", "--out", str(out)) == \
-        f"luck: error: {out} already exists; use --force to replace it"
+        f"luck: error: {out} already exists (use --force to replace it)"
     assert out.read_text() == "mine"
     demo.ok("packet", "--for", "review", "--out", str(out), "--force")
     assert out.read_text(encoding="utf-8").startswith("# Review packet")

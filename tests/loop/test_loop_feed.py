@@ -32,13 +32,14 @@ def read(path: Path) -> dict[str, dict]:
 def test_feed_reads_back_with_every_kind_of_date(story: Luck, tmp_path: Path) -> None:
     path = tmp_path / "luck.ics"
     out = story.ok("feed", str(path)).stdout
-    assert out.startswith("wrote 10 events to")
+    assert out.startswith("wrote 13 events to")
     events = read(path)
     domain = next(iter(events)).split("@")[1]
     by_key = {uid.split("@")[0]: e for uid, e in events.items()}
     assert all(uid.endswith(f"@{domain}") for uid in events)
     assert sorted(by_key) == [
-        "ar1-year-3", "consequence-update", "d2-review", "pj2-kill-review",
+        "ar1-year-3", "cadence-explore", "cadence-paper", "cadence-talk",
+        "consequence-update", "d2-review", "pj2-kill-review",
         "w1-20261208", "w1-20261208-prep", "w2-20270120", "w2-20270120-prep",
         "w2-20270720", "w2-20270720-prep"]
     planning = by_key["w1-20261208"]
@@ -50,7 +51,7 @@ def test_feed_reads_back_with_every_kind_of_date(story: Luck, tmp_path: Path) ->
     assert by_key["pj2-kill-review"]["start"] == dt.date(2026, 11, 9)
     assert {e["category"] for e in events.values()} == {
         "decision window", "prep deadline", "decision review", "kill review",
-        "consequence update", "role arc"}
+        "consequence update", "role arc", "explore cadence"}
 
 
 def test_uids_are_stable_across_runs_and_edits(luck: Luck, tmp_path: Path) -> None:
@@ -60,14 +61,15 @@ def test_uids_are_stable_across_runs_and_edits(luck: Luck, tmp_path: Path) -> No
     luck.ok("feed", str(first))
     luck.ok("feed", str(second))
     a, b = read(first), read(second)
-    assert set(a) == set(b) and len(a) == 3
+    assert set(a) == set(b) and len(a) == 6  # and the three explore cadences
     # the dates move, the UIDs stay: importing the newer file updates the events
     luck.ok("window", "edit", "w1", "--on", "2026-12-17")
     luck.ok("decision", "edit", "d1", "--review", "2026-12-05")
     luck.ok("feed", str(second))
     c = read(second)
     assert set(c) == set(a)
-    moved = {uid.split("@")[0]: e["start"] for uid, e in c.items()}
+    moved = {uid.split("@")[0]: e["start"] for uid, e in c.items()
+             if not uid.startswith("cadence-")}
     assert moved == {"w1": dt.date(2026, 12, 17), "w1-prep": dt.date(2026, 12, 10),
                      "d1-review": dt.date(2026, 12, 5)}
     assert all(c[uid]["sequence"] >= a[uid]["sequence"] for uid in c)
@@ -77,7 +79,7 @@ def test_feed_to_standard_output_and_bad_paths(luck: Luck, tmp_path: Path) -> No
     luck.ok("window", "add", "Budget review", "--on", "2026-12-10")
     result = luck.ok("feed", "-")
     assert result.stdout.startswith("BEGIN:VCALENDAR")
-    assert len(Calendar.from_ical(result.stdout_bytes).walk("VEVENT")) == 2
+    assert len(Calendar.from_ical(result.stdout_bytes).walk("VEVENT")) == 5  # 3 cadences
     before = workspace_state(luck.home)
     missing = tmp_path / "nowhere" / "luck.ics"
     assert luck.fails("feed", str(missing)) == (
@@ -106,3 +108,34 @@ def test_luck_check_from_cron_in_a_real_process(luck: Luck) -> None:
         "luck check, 2027-03-01: 1 broken, 1 not checked",
         "BROKEN       bench-action  no bench action in the last 92 days (last b1, 151 days "
         "ago)"]
+
+
+def test_each_explore_cadence_is_on_the_calendar_at_its_next_due_date(luck: Luck,
+                                                                     tmp_path: Path) -> None:
+    """"Put the explore loop on the calendar first": a weekend a month, a talk a quarter,
+    a paper or teardown a season, each at its next due date, under one UID that moves."""
+    path = tmp_path / "luck.ics"
+    luck.ok("feed", str(path))
+    first = {uid.split("@")[0]: e for uid, e in read(path).items()}
+    # nothing kept yet: every cadence is due today (2026-11-25)
+    assert {k: (e["start"], e["summary"]) for k, e in first.items()} == {
+        "cadence-explore": (dt.date(2026, 11, 25),
+                            "Explore weekend due (one weekend per month)"),
+        "cadence-talk": (dt.date(2026, 11, 25), "Talk due (one talk per quarter)"),
+        "cadence-paper": (dt.date(2026, 11, 25), "Paper reproduction or teardown due "
+                          "(one paper reproduction or system teardown per season)")}
+    luck.ok("explore", "add", "WASM cold starts", "--kind", "weekend-prototype",
+            "--on", "2026-11-21", "--learned", "Snapshots halve them.")
+    luck.ok("artifact", "add", "Cold starts at the guild", "--kind", "talk",
+            "--on", "2026-11-10", "--link", "https://example.com/talk")
+    luck.ok("explore", "add", "Firecracker teardown", "--kind", "teardown",
+            "--on", "2026-06-01", "--learned", "Jailer first.")
+    luck.ok("feed", str(path))
+    after = {uid.split("@")[0]: e for uid, e in read(path).items()}
+    assert set(after) == set(first)  # the same UIDs: a calendar moves its events
+    assert {k: e["start"] for k, e in after.items()} == {
+        "cadence-explore": dt.date(2026, 12, 22),  # 31 days after the weekend
+        "cadence-talk": dt.date(2027, 2, 10),  # 92 days after the talk
+        "cadence-paper": dt.date(2026, 11, 25)}  # due 2026-09-01: behind, so today
+    due = {c["cadence"]: c["due_on"] for c in luck.json("explore", "cadence")}
+    assert due["explore entry"] == "2026-12-22" and due["talk"] == "2027-02-10"

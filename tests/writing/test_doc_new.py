@@ -191,7 +191,7 @@ def test_rough_math_takes_the_pitch_of_each_linked_estimate(monkeypatch) -> None
     assert docs.estimate_pitches(ws, None) == []
     context = {"theme": {"id": "t1", "problem": "", "label": "x"}, "metrics": [],
                "estimates": pitches, "options": [], "recommended": None, "decision": None,
-               "decider": None, "window": None, "stakeholders": [], "promises": [],
+               "decider": None, "window": None, "stakeholders": [], "promises": [], "owed": [],
                "title": "T"}
     text = drafts.render("brief", context, {"kind": "brief"})
     assert ("## Rough math\n\n- Cutting p95 from 1.8 s to 650 ms saves about $400k a "
@@ -225,3 +225,47 @@ def test_json_names_the_file_the_artifact_and_the_lint_counts(home, luck) -> Non
         "a1", "runbook", "t1")
     assert data["lint"] == {"error": 0, "warning": 9, "suggestion": 0}
     assert data["text"] is None
+
+
+def test_the_aliases_the_linter_knows_name_a_kind(home, luck) -> None:
+    result = luck("--today", "2026-02-23", "doc", "new", "two-pager", "--theme", "t1")
+    assert result.code == 0, result.err
+    written = home / "docs" / "2026-02-23-brief-faster-cold-start.md"
+    assert result.out.splitlines()[:2] == [f"created {written}", "  artifact a1 (brief), "
+                                           "linked to t1"]
+    assert "kind: brief" in written.read_text(encoding="utf-8")
+    assert "kind: architecture-note" in luck("--today", "2026-02-23", "doc", "new", "ADR",
+                                             "--theme", "t1", "--out", "-").out
+    assert luck("doc", "kinds", "playbook").out.startswith("runbook: ")
+
+
+def test_drafts_claim_no_pre_alignment_and_list_everyone_owed_a_promise(home, luck,
+                                                                        tmp_path) -> None:
+    """A brief's "Pre-wired with" and a scope letter's "Who's already on board" name no
+    one the records do not show agreeing: the people you owe an open promise to (on any
+    theme) are listed as people to talk to first; a kept promise owes nothing, and a
+    sponsor is not a pre-wire."""
+    for args in (("Review the cache design", "--to", "Lee Park", "--due", "2026-03-02"),
+                 ("Send the load-test numbers", "--to", "dana ruiz", "--due", "2026-04-01"),
+                 ("Old favour", "--to", "Sam Ortiz", "--due", "2026-03-20")):
+        assert luck("--today", "2026-02-23", "promise", "add", *args).code == 0
+    assert luck("--today", "2026-02-23", "promise", "keep", "p5").code == 0
+    for kind, heading, note in (
+            ("brief", "## Pre-wired with", "Not pre-wired yet: people you owe a promise to."),
+            ("scope-letter", "## Who's already on board",
+             "Not on board yet as far as the records show: people you owe a promise to.")):
+        out = tmp_path / f"{kind}.md"
+        result = luck("doc", "new", kind, "--theme", "t1", "--out", str(out))
+        assert result.code == 0, result.err
+        text = out.read_text(encoding="utf-8")
+        section = text.split(heading + "\n\n", 1)[1].split("\n## ", 1)[0]
+        claimed, rest = section.split("\n\n", 1)
+        assert claimed.startswith("- [TODO: ") and "the records show no one yet" in claimed
+        assert " ".join(rest.split()).startswith(note)
+        owed = [line for line in rest.splitlines() if line.startswith("- ")]
+        assert owed == [
+            "- Lee Park: Review the cache design (due 2026-03-02, p3)",
+            "- Dana Ruiz: Share the cold-start benchmark (due 2026-03-06, p1); Send the "
+            "load-test numbers (due 2026-04-01, p4)",
+            "- Platform team: Draft the auth consolidation plan (due 2026-03-13, p2)"]
+        assert "Priya Shah" not in section and "Sam Ortiz" not in section

@@ -170,6 +170,24 @@ FAILING: dict[str, tuple[str, str, str, str]] = {
                              "\n\n## The decision at stake\n\nFund two sprints of checkout "
                              "latency work in Q2: yes or no.\n")),
         "## Context", "open with the decision at stake", "pre-read"),
+    "summary-first": (
+        changed("architecture-note", ("## Summary\n\nCheckout now exchanges one auth token per "
+                                      "request instead of calling the auth service\nfour "
+                                      "times. ", "## Status\n\nAccepted. ")),
+        "# One token exchange", "open with a summary of at most 150 words",
+        "architecture-note"),
+    "evidence-logged": (
+        changed("change-plan", ("both are logged in\n  the change ticket CHG-2291.",
+                                "both are ready.")),
+        "## Evidence for legal and risk", "where the evidence for legal and risk is logged",
+        "change-plan"),
+    "auditor-evidence": (
+        changed("runbook", ("kind: runbook\n", "kind: runbook\ntags: [ops, compliance]\n")),
+        "# ", "add an 'Evidence for auditors' section", "runbook"),
+    "ai-safeguards": (
+        changed("architecture-note", ("kind: architecture-note\n",
+                                      "kind: architecture-note\nai: true\n")),
+        "# One token exchange", "add a 'Data and redaction' section", "architecture-note"),
     "unknown-rule": (
         changed("runbook", ("## Owner\n", "## Owner <!-- luck: ignore no-such-rule -->\n")),
         "## Owner", "no rule is called 'no-such-rule'", "runbook"),

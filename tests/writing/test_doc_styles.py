@@ -26,6 +26,8 @@ EXPECTED = {
         ("section-missing", "error", 1, "'Alternatives'"),
         ("section-missing", "error", 1, "'Failure modes'"),
         ("section-missing", "error", 1, "'True owners'"),
+        ("section-missing", "error", 1, "'Contracts and SLAs'"),
+        ("summary-first", "error", 1, "open with a summary"),
     ]),
     "cheap-experiments.md": ("one-pager", "front matter", [
         ("three-metrics", "error", 14, "found 2"),
@@ -34,6 +36,7 @@ EXPECTED = {
         ("objection-handled", "warning", 37, "'Support: tenant moves"),
     ]),
     "db-migration-rollout.md": ("change-plan", "front matter", [
+        ("section-missing", "error", 6, "'Evidence for legal and risk'"),
         ("rollback-rehearsed", "warning", 16, "rehearse the rollback"),
         ("kill-switch", "error", 25, "kill switch"),
         ("mitigations", "warning", 25, "an audit trail"),

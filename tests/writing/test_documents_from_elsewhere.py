@@ -94,7 +94,8 @@ def test_a_numbered_adr_tools_record_is_an_architecture_note_by_its_path() -> No
     report = lint_document(NYGARD, file_name="doc/adr/0002-implement-as-shell-scripts.md")
     assert (report.kind, report.kind_from) == ("architecture-note", "path")
     assert [r for r in rules(NYGARD, file_name="doc/adr/0002-x.md")] == [
-        ("section-missing", 1)] * 3  # alternatives, failure modes, owners: the essay's asks
+        ("section-missing", 1)] * 4 + [("summary-first", 1)]
+    # alternatives, failure modes, owners, contracts and SLAs, a summary: the essay's asks
 
 
 def test_an_adr_is_recognised_by_its_sections_alone() -> None:

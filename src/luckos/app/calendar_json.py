@@ -92,7 +92,20 @@ def _series_json(s: SeriesCost) -> dict[str, Any]:
 
 def findings_json(f: Findings) -> dict[str, Any]:
     maker = f.maker_day
+    balance = f.altitudes
     return {
+        "altitudes": None if balance is None else {
+            "hours": {a: _h(h) for a, h in balance.hours.items()},
+            "shares": {a: round(balance.share(a), 3) for a in balance.hours},
+            "limit": balance.limit,
+            "dominant": balance.dominant,
+            "business_absent": balance.business_absent,
+            "finding": balance.finding,
+        },
+        "norm_breaks": [{"norm": b.norm, "when": b.label, "hours": _h(b.hours),
+                         "hours_per_quarter": _h(b.hours_per_quarter), "days": b.days,
+                         "of_days": b.of_days, "meetings": list(b.titles)}
+                        for b in f.norm_breaks],
         "status_theater": {
             "hours_per_quarter": _h(f.status_theater_hours),
             "series": [_series_json(s) for s in f.status_theater],

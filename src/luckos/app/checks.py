@@ -69,7 +69,10 @@ class _Gatherer:
             horizon = max([self.ws.config.thresholds.window_horizon_days,
                            *(w.prep_lead_days for w in active)])
             linked = q.artifacts_for(self.store, [w.id for w in active])
-            self._occurrences = windows.upcoming(active, linked, self.today, horizon)
+            from luckos.app.windows import with_packets
+
+            self._occurrences = with_packets(
+                self.ws, windows.upcoming(active, linked, self.today, horizon), self.today)
         return self._occurrences
 
     def in_prep(self) -> list[windows.Occurrence]:

@@ -10,9 +10,10 @@ from typing import Any
 from luckos.app import records
 from luckos.app.records import as_json
 from luckos.domain import consequence
+from luckos.domain.quantities import parse_quantity
 from luckos.domain.records import METRIC_SLOT_NAMES, METRIC_SLOTS, Reading, Theme
 from luckos.domain.themes import active
-from luckos.domain.validate import validate
+from luckos.domain.validate import refuse_future, validate
 from luckos.errors import LuckError
 from luckos.store import loop as q
 from luckos.workspace import Workspace
@@ -42,12 +43,18 @@ def pick_theme(ws: Workspace, ref: str | None) -> Theme:
     return themes[0]
 
 
-def record(ws: Workspace, theme_ref: str | None, values: Mapping[str, float | None],
+def refuse_future_month(month: str, today: dt.date) -> None:
+    """Refuse a month after this one before any question is asked about it."""
+    refuse_future(Reading(month=month, value=0.0), today)
+
+
+def record(ws: Workspace, theme_ref: str | None, values: Mapping[str, str | float | None],
            notes: Mapping[str, str | None], month: str, today: dt.date
            ) -> tuple[list[Reading], list[str]]:
     """Record a theme's readings for `month` in one transaction: all of them or none.
 
-    A note without a value sets the narrative of the month's existing reading.
+    A note without a value sets the narrative of the month's existing reading. A value
+    may carry its metric's unit as the tool shows it ("700 ms", 7.2%).
     """
     theme = pick_theme(ws, theme_ref)
     metrics = {m.slot: m for m in ws.store.find("metric", where={"theme_id": theme.id})}
@@ -71,7 +78,8 @@ def record(ws: Workspace, theme_ref: str | None, values: Mapping[str, float | No
                                 f"reading for {month}")
             pending.append(("update", dataclasses.replace(existing[0], narrative=note or "")))
         else:
-            pending.append(("add", Reading(metric_id=metric.id, month=month, value=value,
+            number = parse_quantity(value, metric.unit, what=f"--{slot}")
+            pending.append(("add", Reading(metric_id=metric.id, month=month, value=number,
                                            narrative=note or "")))
     if not pending:
         raise LuckError("nothing to record: give --customer, --reliability or --speed")
@@ -82,6 +90,7 @@ def record(ws: Workspace, theme_ref: str | None, values: Mapping[str, float | No
         warnings.extend(f"m{reading.metric_id} {metric_name}: "
                         + w.replace("(--narrative)", f"(--{slot}-note)")
                         for w in validate(reading, ws.config, today))
+        refuse_future(reading, today)
     saved = []
     with ws.store.transaction():
         for action, reading in pending:

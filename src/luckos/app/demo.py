@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from luckos import files
 from luckos.app import demo_calendar as calendar
 from luckos.app import demo_data as data
 from luckos.app import demo_evidence
@@ -53,7 +54,7 @@ def build_demo(home: Path, today: dt.date, real_home: Path) -> Workspace:
         raise LuckError(f"{target} holds your real workspace ({real}); the demo needs a "
                         "folder of its own (--dir)")
     _check_replaceable(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    files.make_folder(target.parent)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     aside = scratch.with_name(f"{scratch.name}-previous")
     moved = placed = False

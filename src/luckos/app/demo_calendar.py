@@ -215,7 +215,9 @@ class _Writer:
 
 def write_calendar(path: Path, today: dt.date) -> Path:
     """Write the six weeks of meetings that end with this week as an ICS file."""
-    path.write_bytes(_Writer(today).calendar().to_ical())
+    from luckos import files
+
+    files.write(path, _Writer(today).calendar().to_ical(), files.Output("demo calendar"))
     return path
 
 

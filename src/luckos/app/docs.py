@@ -14,15 +14,18 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from luckos import files
 from luckos.app import records
 from luckos.domain.records import KINDS, METRIC_SLOT_NAMES, METRIC_SLOTS, short_id
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
 from luckos.writing import drafts
-from luckos.writing.catalog import DOC_KINDS
+from luckos.writing.catalog import DOC_KINDS, RULES, kind_name
 from luckos.writing.lint import Report, lint_document
 
 STDOUT = "-"
+DRAFT = files.Output("draft", replace=False)  # luck doc new never overwrites a document
+PAGE = files.Output("HTML page", mark=b'<meta name="generator" content="luckos">')
 
 
 @dataclasses.dataclass(frozen=True)
@@ -36,11 +39,24 @@ class Draft:
 
 def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = None,
           window_ref: str | None = None, out: str | None = None, title: str | None = None,
-          decider: str | None = None, start: dt.date | None = None) -> Draft:
-    """Write the first draft of a `kind` document and register it as an artifact."""
+          decider: str | None = None, start: dt.date | None = None, ai: bool = False,
+          compliance: bool = False) -> Draft:
+    """Write the first draft of a `kind` document and register it as an artifact.
+
+    `ai`: the document is about an AI tool (front matter `ai: true`, and the sections
+    the linter's ai-safeguards rule asks for); `compliance`: a runbook tagged for
+    compliance, with its evidence for auditors."""
+    kind = kind_name(kind) or kind  # an alias the linter knows: two-pager is a brief
     spec = DOC_KINDS.get(kind)
     if spec is None:
         raise LuckError(f"unknown document kind {kind!r}: use one of {', '.join(DOC_KINDS)}")
+    for flag, wanted, rule in (("--ai", ai, "ai-safeguards"),
+                               ("--compliance", compliance, "auditor-evidence")):
+        kinds = RULES[rule].kinds or ()
+        if wanted and kind not in kinds:
+            names = [DOC_KINDS[k].title for k in kinds]
+            which = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+            raise LuckError(f"{flag} is for {_a(which)}, not {_a(spec.title)}")
     window = records.fetch(ws, KINDS["window"], window_ref) if window_ref else None
     theme = records.fetch(ws, KINDS["theme"], theme_ref) if theme_ref else None
     if theme is None and window is not None and window.theme_id is not None:
@@ -50,8 +66,13 @@ def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = N
                         "(luck theme list shows them)")
     context = gather(ws, kind, today, theme=theme, window=window, decider=decider, start=start)
     context["title"] = drafts.md(title) if title else _title(kind, context)
+    context.update(ai=ai, compliance=compliance)
     front: dict[str, Any] = {"kind": kind, "title": title or _plain_title(kind, context),
                              "date": today}
+    if ai:
+        front["ai"] = True
+    if compliance:
+        front["tags"] = ["compliance"]
     if theme is not None:
         front["theme"] = short_id(KINDS["theme"], theme.id)
         front["label"] = theme.label
@@ -78,15 +99,12 @@ def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = N
         artifact, _ = records.add(ws, KINDS["artifact"], raw, today)
         front["artifact"] = short_id(KINDS["artifact"], artifact.id)
         text = drafts.render(kind, context, front)
-        try:
-            with open(path, "x", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-        except FileExistsError:
-            raise LuckError(f"{path} already exists: luck doc new never overwrites a "
-                            "document; give another --out") from None
-        except OSError as exc:
-            raise LuckError(f"cannot write {path}: {exc.strerror or exc}") from None
+        files.write(path, text, DRAFT, home=ws.home)
     return Draft(kind, text, path, artifact, lint_document(text, config=ws.config))
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def _target(ws: Workspace, out: str | None, today: dt.date, kind: str, theme: Any,
@@ -94,7 +112,7 @@ def _target(ws: Workspace, out: str | None, today: dt.date, kind: str, theme: An
     about = theme.label if theme is not None else (window.name if window is not None else "")
     name = "-".join(p for p in (today.isoformat(), kind, drafts.slug(about)) if p) + ".md"
     if out is None:
-        ws.docs.mkdir(parents=True, exist_ok=True)
+        files.make_folder(ws.docs)
         path = ws.docs / name
     else:
         path = Path(out).expanduser()
@@ -161,6 +179,7 @@ def gather(ws: Workspace, kind: str, today: dt.date, *, theme: Any = None, windo
         "windows_ahead": _windows_ahead(ws, begin),
         "promises": promises,
         "stakeholders": stakeholders,
+        "owed": _owed(ws),
         "decision": decision,
         "options": options,
         "recommended": recommended,
@@ -295,6 +314,21 @@ def _options(decision: dict[str, Any] | None) -> list[dict[str, Any]]:
     return options
 
 
+def _owed(ws: Workspace) -> list[dict[str, Any]]:
+    """Every person you owe an open promise to, with those promises, the soonest due first.
+
+    A brief's "Pre-wired with" and a scope letter's "Who's already on board" list them as
+    people to talk to, not as people who agreed: no record says who has read the draft."""
+    people: dict[str, dict[str, Any]] = {}
+    for p in ws.store.find("promise", where={"status": "open"}, order="due",
+                           descending=False):
+        name = " ".join(str(p.to_whom).split())
+        entry = people.setdefault(name.casefold(), {"person": name, "promises": []})
+        entry["promises"].append({"id": short_id(KINDS["promise"], p.id), "what": p.what,
+                                  "due": p.due})
+    return list(people.values())
+
+
 def _stakeholders(ws: Workspace, theme: Any) -> list[str]:
     names: list[str] = []
     if theme is not None:
@@ -338,19 +372,33 @@ def lint_settings(home: Path, config_path: Path | None, ignored: tuple[str, ...]
     return dataclasses.replace(config, lint=lint)
 
 
-def render_file(source: Path, out: str) -> tuple[str, Path | None]:
+def render_file(source: Path, out: str, *, redactor: Any = None, force: bool = False,
+                home: Path | None = None) -> tuple[str, Path | None]:
     """Render a document to a standalone HTML page; write it to `out` ('-': return only).
+    With a `Redactor`, its text goes through it first (`--redact`).
 
-    Returns the page and the path written. The source is only read.
+    Returns the page and the path written. The source is only read. An existing page is
+    replaced when luckos made it (its generator tag says so), anything else only with
+    `force`; never the workspace's files (`home`) or a SQLite database.
     """
-    import os
-    import tempfile
-
     from luckos.writing.render import page
     from luckos.writing.sources import decode
 
-    if not source.is_file():
+    try:
+        found = source.is_file()
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+        raise LuckError(f"{source}: cannot read it ({exc})") from None
+    if not found:
         raise LuckError(f"{source}: no such file")
+    target = Path(out).expanduser()
+    if out != STDOUT:
+        try:
+            itself = target.exists() and target.samefile(source)
+        except (OSError, ValueError):
+            itself = False  # a name the system cannot look up: check() names it
+        if itself:
+            raise LuckError(f"--html {out} is the document itself: give another file")
+        files.check(target, PAGE, force=force, home=home)
     try:
         data = source.read_bytes()
     except OSError as exc:
@@ -359,23 +407,9 @@ def render_file(source: Path, out: str) -> tuple[str, Path | None]:
     if text is None:
         assert problem is not None
         raise LuckError(f"{source}:{problem.line}:{problem.column}: {problem.message}")
-    html = page(text, name=source.stem, where=str(source))
+    html = page(text, name=source.stem, where=str(source),
+                redact=None if redactor is None else lambda t: redactor.redact(t).text)
     if out == STDOUT:
         return html, None
-    target = Path(out).expanduser()
-    if target.exists() and target.resolve() == source.resolve():
-        raise LuckError(f"--html {out} is the document itself: give another file")
-    if target.is_dir():
-        raise LuckError(f"--html {out} is a folder: give a file name such as {source.stem}.html")
-    if not target.parent.is_dir():
-        raise LuckError(f"cannot write {target}: the folder {target.parent} does not exist")
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                         suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(html)
-        os.replace(temporary, target)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise LuckError(f"cannot write {target}: {exc.strerror or exc}") from None
+    files.write(target, html, PAGE, force=force, home=home)
     return html, target

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from luckos import files
 from luckos.app import records
 from luckos.domain.records import KINDS, Estimate, short_id
 from luckos.errors import LuckError
@@ -159,19 +160,20 @@ def rough_math(record: Estimate) -> str:
     return f"{record.pitch}{numbers}{source}".strip()
 
 
-def new_model(template: str, path: str | None, *, force: bool = False) -> Path:
+# a starter model is meant to be edited: an existing file is replaced only with --force
+MODEL = files.Output("model")
+
+
+def new_model(template: str, path: str | None, *, force: bool = False,
+              home: Path | None = None) -> Path:
     """Copy a starter model to PATH (default: TEMPLATE.toml here) for the user to edit."""
     from luckos.estimate.starters import starter
 
     item = starter(template)
     target = Path(path) if path else Path(f"{item.name}.toml")
-    if target.is_dir():
+    if files.is_folder(target):
         target = target / f"{item.name}.toml"
-    if target.exists() and not force:
-        raise LuckError(f"{target} already exists (use --force to replace it)")
-    if not target.parent.is_dir():
-        raise LuckError(f"{target}: no such folder {target.parent}")
-    target.write_text(item.text, encoding="utf-8")
+    files.write(target, item.text, MODEL, force=force, home=home)
     return target
 
 

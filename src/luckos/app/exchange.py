@@ -3,6 +3,10 @@
 An export holds every record ("records", by kind) and the calendar audits kept by
 `luck calendar import` ("calendar", by table, each row an object of its columns). Files
 written before the calendar was exported have no "calendar" and import as before.
+"private_included" says whether earned secrets are in the file: `import --replace` of a
+file without them keeps the workspace's own. "workspace_id" is the id in the feed's
+event UIDs (absent when no feed was ever written), so a restored workspace publishes the
+same events.
 """
 
 from __future__ import annotations
@@ -10,22 +14,35 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from luckos import __version__
+from luckos import __version__, files
 from luckos.domain.fields import json_key
-from luckos.domain.records import KINDS, Kind, fields_of, is_private
+from luckos.domain.records import KINDS, Kind, Note, fields_of, is_private, kind_of, short_id
 from luckos.errors import LuckError
 from luckos.store import SCHEMA_VERSION
 from luckos.workspace import Workspace
 
 FORMAT = "luckos-export"
 FORMAT_VERSION = 1
+# an export replaces an existing file only with --force: it may be the only copy of an
+# older state of the workspace
+OUTPUT = files.Output("export")
+_WORKSPACE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
-def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime) -> dict[str, Any]:
+@dataclasses.dataclass(frozen=True)
+class Imported:
+    counts: dict[str, int]  # records restored per kind
+    private_kept: int  # private notes kept because the file left them out
+
+
+def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime,
+                redact: bool = False) -> dict[str, Any]:
     records: dict[str, list[dict[str, Any]]] = {}
     left_out = 0
     private_notes = set() if include_private else {
@@ -39,11 +56,14 @@ def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime) -> di
             if getattr(record, "from_note_id", None) in private_notes:
                 # a citation of a note left out would not resolve on import
                 record = dataclasses.replace(record, from_note_id=None)
-            rows.append(_encode(kind, record))
+            rows.append(encode(kind, record))
         records[name] = rows
+    from luckos.app.feed import WORKSPACE_ID
     from luckos.store import calendar as kept
 
-    return {
+    calendar = kept.dump(ws.store)
+    redacted = _redact(ws, records, calendar) if redact else None
+    data: dict[str, Any] = {
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "schema": SCHEMA_VERSION,
@@ -51,29 +71,68 @@ def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime) -> di
         "exported_at": now.isoformat(timespec="seconds"),
         "private_included": include_private,
         "private_left_out": left_out,
+        **({"redacted": redacted} if redacted is not None else {}),
         "records": records,
-        "calendar": kept.dump(ws.store),
+        "calendar": calendar,
     }
+    workspace_id = ws.store.get_meta(WORKSPACE_ID)
+    if workspace_id:
+        data["workspace_id"] = workspace_id
+    return data
 
 
-def write_export(ws: Workspace, path: Path, *, include_private: bool,
-                 now: dt.datetime) -> dict[str, Any]:
-    data = export_data(ws, include_private=include_private, now=now)
-    text = json.dumps(data, indent=1, ensure_ascii=False)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        partial.write_text(text + "\n", encoding="utf-8")
-        partial.replace(path)  # never leave a half-written export behind
-    finally:
-        partial.unlink(missing_ok=True)
+def _redact(ws: Workspace, records: dict[str, list[dict[str, Any]]],
+            calendar: dict[str, Any]) -> dict[str, int]:
+    """`--redact`: every text field of the records and every string of the calendar
+    audits through one Redactor (one token per original in the whole file), in place.
+    Returns the counts by kind."""
+    from luckos.app.redaction import redactor_for
+
+    redactor = redactor_for(ws)
+    for name, rows in records.items():
+        texts = [json_key(f) for f in fields_of(KINDS[name])
+                 if f.metadata["type"] in ("text", "list")]
+        for row in rows:
+            for field in texts:
+                row[field] = redactor.redact_value(row[field])
+    for rows in calendar.values():
+        for row in rows:
+            row.update(redactor.redact_value(row))
+    return dict(redactor.counts)
+
+
+def export_text(data: dict[str, Any]) -> str:
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+
+def write_export(ws: Workspace, path: Path, *, include_private: bool, now: dt.datetime,
+                 redact: bool = False, force: bool = False) -> dict[str, Any]:
+    """Export to `path`, all or nothing; an existing file is replaced only with `force`."""
+    files.check(path, OUTPUT, force=force, home=ws.home)
+    data = export_data(ws, include_private=include_private, now=now, redact=redact)
+    files.write(path, export_text(data), OUTPUT, force=force, home=ws.home)
     return data
 
 
 def read_export(path: Path) -> dict[str, Any]:
+    if "\x00" in str(path):
+        raise LuckError(f"{str(path)!r}: a file name cannot hold a NUL byte")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise LuckError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise LuckError(f"{path} is a folder, not an export") from None
+    except OSError as exc:
+        raise LuckError(f"{path}: cannot read it ({exc.strerror})") from None
+    return parse_export(raw, str(path))
+
+
+def parse_export(raw: bytes, where: str) -> dict[str, Any]:
+    """An export's content (`where` names it in messages: a file, or standard input)."""
+    path = where
+    try:
+        data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise LuckError(f"{path}: not UTF-8 text") from None
     except json.JSONDecodeError as exc:
@@ -89,14 +148,29 @@ def read_export(path: Path) -> dict[str, Any]:
         raise LuckError(f"{path}: \"records\" must be an object of record lists")
     if "calendar" in data and not isinstance(data["calendar"], dict):
         raise LuckError(f"{path}: \"calendar\" must be an object of table lists")
+    workspace_id = data.get("workspace_id")
+    if workspace_id is not None and not (isinstance(workspace_id, str)
+                                         and _WORKSPACE_ID.fullmatch(workspace_id)):
+        raise LuckError(f"{path}: \"workspace_id\" must be up to 64 letters, digits, - or _")
     return data
 
 
-def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[str, int]:
+def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool,
+                today: dt.date | None = None,
+                confirm: Callable[[str], bool] | None = None) -> Imported:
     """Restore every record and kept calendar audit with its id, in one transaction;
-    nothing is kept on error. Returns the records restored per kind."""
+    nothing is kept on error. With `today`, a past-only date after it is refused unless
+    `confirm` accepts it, as `luck ... add` does; records a delete removed are put back as
+    they were, without that check.
+
+    With `replace`, the workspace's records go first, except its private notes when the
+    file says it left private records out: data the file does not carry is never deleted.
+    """
+    from luckos.app.feed import WORKSPACE_ID
+    from luckos.domain.validate import future_dates
     from luckos.store import calendar as kept
 
+    restoring = "deleted" in data  # written by a delete: adds back what it removed
     decoded: list[Any] = []
     counts: dict[str, int] = {}
     for name, rows in data["records"].items():
@@ -108,11 +182,20 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
         seen: set[int] = set()
         for index, row in enumerate(rows):
             record = _decode(kind, row, f"records.{name}[{index}]")
+            for field, value in future_dates(record, today) if today and not restoring else ():
+                key = next(json_key(f) for f in fields_of(kind) if f.name == field)
+                future = (f"import: records.{name}[{index}].{key} {value} is in the future "
+                          f"(today is {today})")
+                if confirm is None or not confirm(future):
+                    raise LuckError(future)
             if record.id in seen:
                 raise LuckError(f"import: records.{name}[{index}] repeats id {record.id}")
             seen.add(record.id)
             decoded.append(record)
         counts[name] = len(rows)
+    if restoring and replace:
+        raise LuckError("import: this file holds what a delete removed; import it without "
+                        "--replace to add it back")
     store = ws.store
     calendar = data.get("calendar", {})  # absent from exports written before it was kept
     problem = kept.problem(store, calendar)
@@ -122,30 +205,48 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool) -> dict[s
         holds_records = any(store.count(name) for name in KINDS)
         holds_audits = kept.holds_audits(store)
         brings_audits = bool(calendar.get("calendar_import"))
-        if not replace and (holds_records or (holds_audits and brings_audits)):
+        if not replace and not restoring and (holds_records or (holds_audits and brings_audits)):
             held = "records" if holds_records else "calendar audits"
             raise LuckError(
                 f"import: the workspace already holds {held}; use --replace to replace "
                 "them all, or import into a new workspace"
             )
+        keep_private = replace and data.get("private_included") is not True
+        private_kept = store.private_note_ids() if keep_private else set()
+        clash = [r for r in decoded if isinstance(r, Note) and r.id in private_kept]
+        if clash:
+            raise LuckError(
+                f"import: the file's note n{clash[0].id} has the id of a private note this "
+                "workspace keeps (the file left private notes out); import an export made "
+                "with --include-private, or import into a new workspace")
         if replace and (holds_records or holds_audits):
-            store.clear_records()
+            store.clear_records(keep_private=keep_private)
             kept.clear(store)
+        if isinstance(data.get("workspace_id"), str) and not restoring:
+            store.set_meta(WORKSPACE_ID, data["workspace_id"])
         store.db.execute("PRAGMA defer_foreign_keys = ON")
         try:
             for record in decoded:
+                kind = kind_of(record)
+                if restoring and store.get(kind.name, record.id) is not None:
+                    raise LuckError(f"import: {short_id(kind, record.id)} is in the workspace "
+                                    "already; nothing was imported")
                 store.add(record, keep_id=True)
             kept.restore(store, calendar)
+            if restoring:
+                from luckos.app.deletes import restore_links
+
+                restore_links(ws, data["deleted"].get("links", []))
             broken = store.db.execute("PRAGMA foreign_key_check").fetchone()
         except sqlite3.IntegrityError as exc:
             raise LuckError(f"import: {exc}") from None
         if broken:
             table, rowid, parent, _ = broken
             raise LuckError(f"import: {table} {rowid} points at a missing {parent}")
-    return counts
+    return Imported(counts, len(private_kept))
 
 
-def _encode(kind: Kind, record: Any) -> dict[str, Any]:
+def encode(kind: Kind, record: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"id": record.id}
     for field in fields_of(kind):
         value = getattr(record, field.name)
@@ -216,8 +317,13 @@ def _bad(where: str, expected: str, value: Any) -> Any:
 
 
 def backup(ws: Workspace, destination: Path | None, now: dt.datetime) -> Path:
+    """A copy of the database in a new file (default: backups/ in the workspace, 0700)."""
     if destination is None:
         folder = ws.home / "backups"
-        folder.mkdir(exist_ok=True)
+        files.make_folder(folder)
         destination = folder / f"luck-{now:%Y%m%d-%H%M%S}.db"
+        n = 2
+        while destination.exists():  # a second backup within the same second
+            destination = folder / f"luck-{now:%Y%m%d-%H%M%S}-{n}.db"
+            n += 1
     return ws.store.backup(destination)

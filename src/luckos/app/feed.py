@@ -13,6 +13,9 @@ import datetime as dt
 import uuid
 from pathlib import Path
 
+from luckos import files
+from luckos.app.explore import cadences as explore_cadences
+from luckos.app.windows import with_packets
 from luckos.domain import feed, windows
 from luckos.domain.themes import active as active_themes
 from luckos.errors import LuckError
@@ -20,6 +23,7 @@ from luckos.store import loop as q
 from luckos.workspace import Workspace
 
 PRODID = "-//luckos//luck feed//EN"
+OUTPUT = files.Output("feed", mark=f"PRODID:{PRODID}".encode(), example="luck.ics")
 WORKSPACE_ID = "workspace_id"
 _EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 
@@ -29,6 +33,7 @@ class FeedResult:
     events: list[feed.FeedEvent]
     uid_domain: str
     text: bytes
+    redacted: dict[str, int] | None = None  # with redact=True: what was replaced, by kind
 
 
 def workspace_id(ws: Workspace) -> str:
@@ -48,8 +53,9 @@ def events(ws: Workspace, today: dt.date, *, days: int, past_days: int) -> list[
     store = ws.store
     start, end = today - dt.timedelta(days=past_days), today + dt.timedelta(days=days)
     active = store.windows_active(start)
-    occurrences = windows.upcoming(
-        active, q.artifacts_for(store, [w.id for w in active]), start, (end - start).days)
+    occurrences = with_packets(ws, windows.upcoming(
+        active, q.artifacts_for(store, [w.id for w in active]), start, (end - start).days),
+        today)
     s = ws.config.check
     decisions = store.find("decision", where=None, order="review_on")
     found = (feed.window_events(occurrences, today)
@@ -59,17 +65,27 @@ def events(ws: Workspace, today: dt.date, *, days: int, past_days: int) -> list[
                                        s.value("project-kill-review", "default_weeks"))
              + feed.consequence_event(active_themes(store.all("theme"), today),
                                       s.value("metric-readings", "grace_days"))
+             + feed.cadence_events(explore_cadences(ws, today))
              + feed.reboot_events(q.running_reboot(store))
              + feed.arc_events(q.current_arc(store, today)))
     return feed.in_range(found, start, end)
 
 
 def build(ws: Workspace, today: dt.date, now: dt.datetime, *, days: int,
-          past_days: int) -> FeedResult:
+          past_days: int, redact: bool = False) -> FeedResult:
     from icalendar import Calendar, Event, vRecur
 
     domain = f"{workspace_id(ws)}.luckos"
     found = events(ws, today, days=days, past_days=past_days)
+    redacted = None
+    if redact:  # summaries and descriptions through one Redactor: one token per original
+        from luckos.app.redaction import redactor_for
+
+        redactor = redactor_for(ws)
+        found = [dataclasses.replace(e, summary=redactor.redact(e.summary).text,
+                                     description=redactor.redact(e.description).text)
+                 for e in found]
+        redacted = dict(redactor.counts)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -97,7 +113,7 @@ def build(ws: Workspace, today: dt.date, now: dt.datetime, *, days: int,
         calendar.add_component(event)
     text = calendar.to_ical()
     _check(text, found, domain)
-    return FeedResult(found, domain, text)
+    return FeedResult(found, domain, text, redacted)
 
 
 def _check(text: bytes, found: list[feed.FeedEvent], domain: str) -> None:
@@ -114,22 +130,14 @@ def _check(text: bytes, found: list[feed.FeedEvent], domain: str) -> None:
 
 
 def write(ws: Workspace, path: Path | None, today: dt.date, now: dt.datetime, *, days: int,
-          past_days: int) -> FeedResult:
-    """Build the feed and write it to `path` (None: return it only), all or nothing."""
+          past_days: int, redact: bool = False, force: bool = False) -> FeedResult:
+    """Build the feed and write it to `path` (None: return it only), all or nothing.
+
+    An existing file is replaced when luckos wrote it (its PRODID says so), so a feed
+    re-written from cron keeps working; any other file only with `force`."""
     if path is not None:
-        folder = path.expanduser().parent
-        if not folder.is_dir():
-            raise LuckError(f"{path}: the folder {folder} does not exist")
-        if path.is_dir():
-            raise LuckError(f"{path} is a folder; give a file name such as luck.ics")
-    result = build(ws, today, now, days=days, past_days=past_days)
+        files.check(path, OUTPUT, force=force, home=ws.home)
+    result = build(ws, today, now, days=days, past_days=past_days, redact=redact)
     if path is not None:
-        target = path.expanduser()
-        partial = target.with_name(target.name + ".partial")
-        try:
-            partial.write_bytes(result.text)
-            partial.replace(target)
-        except OSError as exc:
-            partial.unlink(missing_ok=True)
-            raise LuckError(f"{path}: cannot write ({exc.strerror})") from None
+        files.write(path, result.text, OUTPUT, force=force, home=ws.home)
     return result

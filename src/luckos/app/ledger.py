@@ -5,16 +5,19 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from luckos.app.records import fetch
+from luckos.app.records import Confirm, fetch
 from luckos.domain import ledger
 from luckos.domain.records import KINDS, Promise
+from luckos.domain.validate import refuse_future
 from luckos.workspace import Workspace
 
 _PROMISE = KINDS["promise"]
 
 
-def transition(ws: Workspace, verb: str, ref: str, on: dt.date, lesson: str = "") -> Promise:
-    """keep, miss, drop or reopen a promise (a miss with its lesson)."""
+def transition(ws: Workspace, verb: str, ref: str, on: dt.date, *, today: dt.date | None = None,
+               confirm: Confirm = None, lesson: str = "") -> Promise:
+    """keep, miss, drop or reopen a promise (a miss with its lesson); a landing day after
+    `today` is refused unless `confirm` accepts it."""
     promise = fetch(ws, _PROMISE, ref)
     if verb == "keep":
         changed = ledger.keep(promise, on)
@@ -26,16 +29,21 @@ def transition(ws: Workspace, verb: str, ref: str, on: dt.date, lesson: str = ""
         changed = ledger.reopen(promise)
     else:
         raise ValueError(verb)
+    refuse_future(changed, today or on, names=("landed_on",), confirm=confirm,
+                  labels={"landed_on": "--on"})
     with ws.store.transaction():
         return ws.store.update(changed)
 
 
 def renegotiate(
-    ws: Workspace, ref: str, new_due: dt.date, on: dt.date
+    ws: Workspace, ref: str, new_due: dt.date, on: dt.date, *, today: dt.date | None = None,
+    confirm: Confirm = None,
 ) -> tuple[Promise, Promise, bool]:
     """Close the promise as renegotiated (or missed, when late) and open its successor."""
     promise = fetch(ws, _PROMISE, ref)
     closed, successor, early = ledger.renegotiate(promise, new_due, on)
+    refuse_future(closed, today or on, names=("landed_on",), confirm=confirm,
+                  labels={"landed_on": "--on"})
     with ws.store.transaction():
         successor = ws.store.add(successor)
         closed = ws.store.update(dataclasses.replace(closed, renegotiated_to=successor.id))

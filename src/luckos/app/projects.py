@@ -6,9 +6,10 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
-from luckos.app.records import fetch, kind_named
+from luckos.app.records import Confirm, fetch, kind_named
 from luckos.domain import projects
 from luckos.domain.records import Project
+from luckos.domain.validate import refuse_future
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
 
@@ -27,7 +28,8 @@ def score(ws: Workspace, ref: str, values: Sequence[int]) -> tuple[Project, list
 
 
 def review(ws: Workspace, ref: str, *, on: dt.date, enthusiasm: bool, signal: bool,
-           landing: bool, outcome: str | None, why: str, next_review: dt.date | None
+           landing: bool, outcome: str | None, why: str, next_review: dt.date | None,
+           today: dt.date | None = None, confirm: Confirm = None
            ) -> tuple[Project, str, list[str]]:
     """Hold the kill review; returns the project, the essay's advice and warnings."""
     project = fetch(ws, kind_named("project"), ref)
@@ -35,5 +37,7 @@ def review(ws: Workspace, ref: str, *, on: dt.date, enthusiasm: bool, signal: bo
     reviewed, warnings = projects.review(
         project, on=on, enthusiasm=enthusiasm, signal=signal, landing=landing,
         outcome=outcome or advised, why=why, next_review=next_review)
+    refuse_future(reviewed, today or on, names=("reviewed_on",), confirm=confirm,
+                  labels={"reviewed_on": "--on"})
     with ws.store.transaction():
         return ws.store.update(reviewed), advised, warnings

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from luckos.dates import parse_date, parse_month
 from luckos.domain import records as r
 from luckos.domain.fields import json_key
+from luckos.domain.quantities import parse_quantity
 from luckos.domain.records import KINDS, Kind, fields_of, short_id
-from luckos.domain.validate import validate
+from luckos.domain.validate import refuse_future, validate
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
+
+# Asked on a terminal before a past-only date after today is stored; None: refuse it.
+Confirm = Callable[[str], bool] | None
 
 
 def kind_named(name: str) -> Kind:
@@ -44,14 +48,17 @@ def fetch(ws: Workspace, kind: Kind, ref: str | int) -> Any:
     return record
 
 
-def coerce(ws: Workspace, field: dataclasses.Field, raw: Any, today: dt.date) -> Any:
-    """Turn what the user typed for `field` into its typed value, or raise LuckError."""
+def coerce(ws: Workspace, field: dataclasses.Field, raw: Any, today: dt.date,
+           unit: str | None = None) -> Any:
+    """Turn what the user typed for `field` into its typed value, or raise LuckError.
+    `unit`: the unit a number may be typed in, when not the field's own (see `unit_of`)."""
     kind = field.metadata["type"]
     label = field.metadata.get("flag") or field.name.replace("_", "-")
     if raw is None:
         return None
     if kind == "date":
-        return raw if isinstance(raw, dt.date) else parse_date(str(raw), today, what=label)
+        return raw if isinstance(raw, dt.date) else parse_date(
+            str(raw), today, what=label, past=bool(field.metadata.get("past_only")))
     if kind == "month":
         return parse_month(str(raw), today)
     if kind == "bool":
@@ -60,9 +67,12 @@ def coerce(ws: Workspace, field: dataclasses.Field, raw: Any, today: dt.date) ->
         items = [raw] if isinstance(raw, str) else list(raw)
         return tuple(part.strip() for item in items for part in str(item).split(",")
                      if part.strip())
-    if kind in ("int", "float"):
+    if kind == "float":
+        return parse_quantity(raw, str(field.metadata.get("unit") or "") if unit is None
+                              else unit, what=label)
+    if kind == "int":
         try:
-            return int(raw) if kind == "int" else float(raw)
+            return int(raw)
         except (TypeError, ValueError):
             raise LuckError(f"invalid {label} {raw!r}: expected a number") from None
     if kind == "choice":
@@ -79,6 +89,19 @@ def coerce(ws: Workspace, field: dataclasses.Field, raw: Any, today: dt.date) ->
     return value
 
 
+def unit_of(ws: Workspace, kind: Kind, field: dataclasses.Field,
+            values: Mapping[str, Any]) -> str:
+    """The unit a number typed for `field` may carry (see `fields.describe`): its own, or
+    that of the record another field refers to (a reading's value: its metric's unit)."""
+    unit = str(field.metadata.get("unit") or "")
+    if not unit.startswith("ref:"):
+        return unit
+    ref = next(f for f in fields_of(kind) if f.name == unit[4:])
+    target = values.get(ref.name)
+    record = ws.store.get(ref.metadata["type"][4:], target) if target else None
+    return str(getattr(record, "unit", "") or "") if record else ""
+
+
 def _defaults(kind: Kind, today: dt.date) -> dict[str, Any]:
     values = {}
     for field in fields_of(kind):
@@ -87,48 +110,50 @@ def _defaults(kind: Kind, today: dt.date) -> dict[str, Any]:
     return values
 
 
-def add(ws: Workspace, kind: Kind, raw: Mapping[str, Any], today: dt.date) -> tuple[Any, list[str]]:
-    """Create a record from user input; returns it (with its id) and any warnings."""
+def add(ws: Workspace, kind: Kind, raw: Mapping[str, Any], today: dt.date, *,
+        confirm: Confirm = None) -> tuple[Any, list[str]]:
+    """Create a record from user input; returns it (with its id) and any warnings.
+    A past-only date after today is refused unless `confirm` (a question asked on a
+    terminal) accepts it."""
     values = _defaults(kind, today)
     for field in fields_of(kind):
         if raw.get(field.name) is not None:
-            values[field.name] = coerce(ws, field, raw[field.name], today)
+            values[field.name] = coerce(ws, field, raw[field.name], today,
+                                        unit_of(ws, kind, field, values))
     missing = [f for f in fields_of(kind) if f.metadata["required"] and values.get(f.name) is None]
     if missing:
         name = missing[0].metadata.get("flag") or missing[0].name.replace("_", "-")
         raise LuckError(f"a {kind.name} needs --{name}")
     record = kind.cls(**values)
     warnings = validate(record, ws.config, today)
+    refuse_future(record, today, confirm=confirm)
     with ws.store.transaction():
         _check_unique(ws, record)
         return ws.store.add(record), warnings
 
 
 def edit(
-    ws: Workspace, kind: Kind, ref: str | int, raw: Mapping[str, Any], today: dt.date
+    ws: Workspace, kind: Kind, ref: str | int, raw: Mapping[str, Any], today: dt.date, *,
+    confirm: Confirm = None,
 ) -> tuple[Any, list[str]]:
     record = fetch(ws, kind, ref)
-    changes = {}
+    changes: dict[str, Any] = {}
     for field in fields_of(kind):
         if raw.get(field.name) is None:
             continue
         if not field.metadata["editable"]:
             raise LuckError(f"{field.name} cannot be edited directly")
-        changes[field.name] = coerce(ws, field, raw[field.name], today)
+        context = {f.name: getattr(record, f.name) for f in fields_of(kind)} | changes
+        changes[field.name] = coerce(ws, field, raw[field.name], today,
+                                     unit_of(ws, kind, field, context))
     if not changes:
         raise LuckError("nothing to change: give at least one option")
     updated = dataclasses.replace(record, **changes)
     warnings = validate(updated, ws.config, today)
+    refuse_future(updated, today, names=changes, confirm=confirm)
     with ws.store.transaction():
         _check_unique(ws, updated)
         return ws.store.update(updated), warnings
-
-
-def delete(ws: Workspace, kind: Kind, ref: str | int) -> Any:
-    record = fetch(ws, kind, ref)
-    with ws.store.transaction():
-        ws.store.delete(kind.name, record.id)
-    return record
 
 
 def listing(

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from luckos.app import surface as surface_app
+from luckos.app.windows import with_packets
 from luckos.domain import stay, windows
 from luckos.store import loop as q
 from luckos.workspace import Workspace
@@ -36,8 +37,8 @@ def facts(ws: Workspace, today: dt.date) -> tuple[stay.StayFacts, str | None]:
     series = [stay.MetricSeries(m, by_theme[m.theme_id], tuple(readings.get(m.id, ())))
               for m in metrics if m.theme_id in by_theme]
     active = store.windows_active(today)
-    rooms = windows.upcoming(active, q.artifacts_for(store, [w.id for w in active]),
-                                  today, ROOM_DAYS)
+    rooms = with_packets(ws, windows.upcoming(
+        active, q.artifacts_for(store, [w.id for w in active]), today, ROOM_DAYS), today)
     weeks, unavailable = _calendar(ws)
     surfaces = surface_app.by_theme(ws, today, 3, themes)
     return stay.StayFacts(

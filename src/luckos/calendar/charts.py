@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from luckos import files
 from luckos.calendar.altitude import ORDER
 from luckos.calendar.audit import Audit
+from luckos.errors import LuckError
 
 FORMATS = ("png", "svg")
 COLOURS = {"code": "#4C78A8", "system": "#F58518", "business": "#54A24B",
@@ -18,13 +20,39 @@ COLOURS = {"code": "#4C78A8", "system": "#F58518", "business": "#54A24B",
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def write_charts(audit: Audit, folder: Path, fmt: str = "png") -> list[Path]:
-    """Draw both charts into `folder` (created if needed); returns the files written."""
+_SOFTWARE = "luckos calendar audit"
+OUTPUTS = {"png": files.Output("chart", mark=b"tEXtSoftware\x00" + _SOFTWARE.encode()),
+           "svg": files.Output("chart", mark=b"<dc:title>" + _SOFTWARE.encode())}
+NAMES = ("meeting-load", "altitude-mix")
+
+
+def check_charts(folder: Path, fmt: str, *, force: bool = False,
+                 home: Path | None = None) -> None:
+    """Refuse a folder whose chart files luckos did not draw (unless `force`)."""
+    if "\x00" in str(folder):
+        raise LuckError(f"--charts {str(folder)!r}: a folder name cannot hold a NUL byte")
+    try:
+        if folder.exists() and not folder.is_dir():
+            raise LuckError(f"--charts {folder} is not a folder")
+    except OSError as exc:
+        raise LuckError(f"--charts {folder}: {exc.strerror}") from None
+    if folder.is_dir():
+        for name in NAMES:
+            files.check(folder / f"{name}.{fmt}", OUTPUTS[fmt], force=force, home=home)
+
+
+def write_charts(audit: Audit, folder: Path, fmt: str = "png", *, force: bool = False,
+                 home: Path | None = None) -> list[Path]:
+    """Draw both charts into `folder` (created if needed); returns the files written.
+
+    A chart luckos drew before (its Software or creator tag says so) is replaced; any
+    other file of the same name only with `force`."""
     if fmt not in FORMATS:
         raise ValueError(fmt)
-    folder.mkdir(parents=True, exist_ok=True)
-    return [_heat_map(audit, folder / f"meeting-load.{fmt}"),
-            _altitude_mix(audit, folder / f"altitude-mix.{fmt}")]
+    check_charts(folder, fmt, force=force, home=home)
+    files.make_folder(folder)
+    return [_heat_map(audit, folder / f"meeting-load.{fmt}", force, home),
+            _altitude_mix(audit, folder / f"altitude-mix.{fmt}", force, home)]
 
 
 def _figure(width: float, height: float):  # type: ignore[no-untyped-def]
@@ -33,12 +61,12 @@ def _figure(width: float, height: float):  # type: ignore[no-untyped-def]
     return Figure(figsize=(width, height), dpi=110, layout="constrained")
 
 
-def _save(figure, path: Path) -> Path:  # type: ignore[no-untyped-def]
-    metadata = {"Date": None} if path.suffix == ".svg" else {}
-    partial = path.with_name(path.name + ".partial" + path.suffix)
-    figure.savefig(partial, metadata=metadata, format=path.suffix[1:])
-    partial.replace(path)  # never leave half a chart behind
-    return path
+def _save(figure, path: Path, force: bool, home: Path | None) -> Path:  # type: ignore[no-untyped-def]
+    fmt = path.suffix[1:]
+    metadata = ({"Date": None, "Creator": _SOFTWARE} if fmt == "svg"
+                else {"Software": _SOFTWARE})
+    return files.write_with(path, lambda temporary: figure.savefig(
+        temporary, metadata=metadata, format=fmt), OUTPUTS[fmt], force=force, home=home)
 
 
 def _title(audit: Audit) -> str:
@@ -46,7 +74,7 @@ def _title(audit: Audit) -> str:
     return f"{first} to {last}"
 
 
-def _heat_map(audit: Audit, path: Path) -> Path:
+def _heat_map(audit: Audit, path: Path, force: bool, home: Path | None) -> Path:
     rows = list(range(7))
     if not any(any(audit.heat[d]) for d in (5, 6)):
         rows = rows[:5]  # no weekend meetings: leave the weekend out
@@ -70,10 +98,10 @@ def _heat_map(audit: Audit, path: Path) -> Path:
                 axes.text(x, y, f"{minutes:.0f}", ha="center", va="center", fontsize=7,
                           color="white" if minutes > 35 else "black")
     figure.colorbar(image, ax=axes, label="meeting minutes per week")
-    return _save(figure, path)
+    return _save(figure, path, force, home)
 
 
-def _altitude_mix(audit: Audit, path: Path) -> Path:
+def _altitude_mix(audit: Audit, path: Path, force: bool, home: Path | None) -> Path:
     weeks = audit.weeks
     labels = [w.week_start.strftime("%m-%d") for w in weeks]
     figure = _figure(max(6.0, 0.32 * len(weeks) + 2), 3.8)
@@ -93,4 +121,4 @@ def _altitude_mix(audit: Audit, path: Path) -> Path:
     axes.set_title(f"Altitude mix per week, {_title(audit)}", fontsize=10)
     if any(bottom):
         axes.legend(loc="upper left", fontsize=8, frameon=False)
-    return _save(figure, path)
+    return _save(figure, path, force, home)

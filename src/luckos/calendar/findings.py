@@ -14,8 +14,9 @@ from collections import Counter, defaultdict
 from urllib.parse import urlsplit
 
 from luckos.calendar.altitude import Keywords
-from luckos.calendar.audit import MEETING, Audit, Counted
+from luckos.calendar.audit import MEETING, Audit, Counted, _at, _clip, _length, _union
 from luckos.calendar.events import Event
+from luckos.calendar.settings import ALTITUDES, Slot
 from luckos.config import WEEKDAYS
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
@@ -81,6 +82,40 @@ class MakerDayProposal:
 
 
 @dataclasses.dataclass(frozen=True)
+class AltitudeBalance:
+    """Where the classified meeting hours sit: "plateau when they only live at one altitude"."""
+
+    hours: dict[str, float]  # classified meeting hours in the window, per altitude
+    limit: float  # [calendar] altitude_max_share
+    dominant: str | None  # the altitude holding more than `limit` of them, if one does
+    business_absent: bool  # no classified hour at business altitude
+
+    @property
+    def total(self) -> float:
+        return sum(self.hours.values())
+
+    def share(self, altitude: str) -> float:
+        return self.hours.get(altitude, 0.0) / self.total if self.total else 0.0
+
+    @property
+    def finding(self) -> bool:
+        return self.dominant is not None or self.business_absent
+
+
+@dataclasses.dataclass(frozen=True)
+class NormBreak:
+    """A schedule norm the calendar broke: meetings where the norm says there are none."""
+
+    norm: str  # maker-day | no-meeting-hours | office-hours
+    label: str  # "Wednesday", "12:00-13:00 every workday"
+    hours: float  # in the window
+    hours_per_quarter: float
+    days: int  # days it was broken
+    of_days: int  # days the norm applied (workdays, not away)
+    titles: tuple[str, ...]  # the meetings that broke it, the most hours first
+
+
+@dataclasses.dataclass(frozen=True)
 class Findings:
     status_theater: list[SeriesCost]
     status_theater_hours: float  # per quarter, yours
@@ -92,6 +127,8 @@ class Findings:
     mixed_days: list[MixedDay]
     mixed_hours: float  # per quarter
     maker_day: MakerDayProposal | None
+    altitudes: AltitudeBalance | None = None  # None: no meeting was classified
+    norm_breaks: tuple[NormBreak, ...] = ()
 
 
 class _Reading:
@@ -166,7 +203,65 @@ def find(audit: Audit) -> Findings:
         mixed_days=mixed,
         mixed_hours=sum(m.hours_lost for m in mixed) * factor,
         maker_day=_maker_day(audit, meetings),
+        altitudes=_altitudes(meetings, audit.settings.altitude_max_share),
+        norm_breaks=tuple(norm_breaks(audit, meetings)),
     )
+
+
+def _altitudes(meetings: list[Counted], limit: float) -> AltitudeBalance | None:
+    hours = {a: sum(m.hours for m in meetings if m.altitude == a) for a in ALTITUDES}
+    total = sum(hours.values())
+    if total <= 0:
+        return None
+    dominant = next((a for a in ALTITUDES if hours[a] / total > limit), None)
+    return AltitudeBalance(hours, limit, dominant, hours["business"] <= 0)
+
+
+_OFFICE_HOURS = Keywords(("office hours", "office hour", "drop-in", "drop in"))
+
+
+def norm_breaks(audit: Audit, meetings: list[Counted]) -> list[NormBreak]:
+    """Each norm of luck.toml the window's meetings broke, with the hours they took: the
+    maker day (any meeting that day), no-meeting hours (any meeting inside them) and
+    office hours (another meeting booked over them). Only workdays you were in count."""
+    from luckos.config import WEEKDAYS
+
+    settings, zone = audit.settings, audit.zone
+    present = [d.day for d in audit.days if d.workday and not d.away]
+    by_day: dict[dt.date, list[Counted]] = defaultdict(list)
+    for item in meetings:
+        if not item.occurrence.all_day:
+            by_day[dt.datetime.fromtimestamp(item.start, zone).date()].append(item)
+    maker = WEEKDAYS[audit.maker_weekday]
+    norms: list[tuple[str, str, Slot, bool]] = [
+        ("maker-day", maker.capitalize(), Slot((maker,), "00:00", "24:00"), False)]
+    norms += [("no-meeting-hours", s.label(), s, False) for s in settings.no_meeting_hours]
+    norms += [("office-hours", s.label(), s, True) for s in settings.office_hours]
+    found = []
+    for norm, label, slot, skip_office in norms:
+        days = [d for d in present if not slot.days or WEEKDAYS[d.weekday()] in slot.days]
+        low_minutes, high_minutes = slot.minutes
+        seconds, broken = 0.0, 0
+        titles: dict[str, float] = defaultdict(float)
+        for day in days:
+            low, high = _at(day, low_minutes, zone), _at(day, high_minutes, zone)
+            items = [m for m in by_day.get(day, ()) if m.end > low and m.start < high
+                     and not (skip_office and _OFFICE_HOURS.search(m.occurrence.event.title))]
+            if not items:
+                continue
+            covered = _length(_clip(_union([(m.start, m.end) for m in items]), low, high))
+            if covered <= 0:
+                continue
+            broken += 1
+            seconds += covered
+            for m in items:
+                titles[m.occurrence.event.title or "(no title)"] += min(m.end, high) - max(
+                    m.start, low)
+        if broken:
+            hours = seconds / 3600
+            found.append(NormBreak(norm, label, hours, hours * audit.per_quarter, broken,
+                                   len(days), tuple(sorted(titles, key=lambda t: -titles[t])[:3])))
+    return found
 
 
 def cadence(days: list[dt.date]) -> str:

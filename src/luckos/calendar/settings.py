@@ -15,6 +15,34 @@ ALTITUDES = ("code", "system", "business")
 
 
 @dataclasses.dataclass(frozen=True)
+class Slot:
+    """A stretch of the week a norm covers: some weekdays (none: every workday), local
+    times from `start` to `end` ("12:00", "13:00")."""
+
+    days: tuple[str, ...]
+    start: str
+    end: str
+
+    @property
+    def minutes(self) -> tuple[int, int]:
+        return _minutes(self.start), _minutes(self.end)
+
+    @property
+    def text(self) -> str:
+        """As written in luck.toml: "friday 13:00-17:00", "12:00-13:00"."""
+        days = ",".join(self.days)
+        return f"{days} {self.start}-{self.end}" if days else f"{self.start}-{self.end}"
+
+    def label(self) -> str:
+        """For people: "12:00-13:00 every workday", "Fridays 13:00-17:00"."""
+        if not self.days:
+            return f"{self.start}-{self.end} every workday"
+        names = [d.capitalize() + "s" for d in self.days]
+        days = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return f"{days} {self.start}-{self.end}"
+
+
+@dataclasses.dataclass(frozen=True)
 class CalendarSettings:
     """How `luck calendar audit` reads a calendar. Every default is here."""
 
@@ -61,6 +89,12 @@ class CalendarSettings:
     large_meeting_people: int = 15  # a meeting this large is business altitude (0 = off)
     external_altitude: str = "business"  # organizer outside your domains ("" = off)
     domains: tuple[tuple[str, str], ...] = ()  # organizer domain -> altitude
+    # "plateau when they only live at one altitude": more than this share of classified
+    # meeting hours at one altitude is a finding
+    altitude_max_share: float = 0.7
+    # schedule norms ([calendar.norms]); the maker day is `maker_day` at the top of luck.toml
+    no_meeting_hours: tuple[Slot, ...] = ()
+    office_hours: tuple[Slot, ...] = ()
 
     def keywords(self, altitude: str) -> tuple[str, ...]:
         return getattr(self, f"{altitude}_keywords")  # type: ignore[no-any-return]
@@ -85,6 +119,7 @@ _CALENDAR_NUMBERS: dict[str, tuple[type, float, float]] = {
     "status_min_people": (int, 2, 1000),
     "preread_min_people": (int, 2, 1000),
     "large_meeting_people": (int, 0, 10000),
+    "altitude_max_share": (float, 0.34, 1),
 }
 _CALENDAR_WORD_LISTS = ("focus_keywords", "away_keywords", "agenda_words", "decision_words",
                         "link_ignore_domains")
@@ -99,6 +134,8 @@ def calendar_settings(raw: Any, where: str = "luck.toml") -> CalendarSettings:
         label = f"{where}: calendar.{key}"
         if key == "altitude":
             values.update(_altitude_rules(value, where))
+        elif key == "norms":
+            values.update(_norms(value, where))
         elif key in _CALENDAR_NUMBERS:
             kind, low, high = _CALENDAR_NUMBERS[key]
             number_ok = isinstance(value, int | float) and not isinstance(value, bool)
@@ -167,6 +204,45 @@ def _altitude_rules(raw: Any, where: str) -> dict[str, Any]:
     return values
 
 
+def _norms(raw: Any, where: str) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise LuckError(f"{where}: [calendar.norms] must be a table")
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        label = f"{where}: calendar.norms.{key}"
+        if key not in ("no_meeting_hours", "office_hours"):
+            raise LuckError(f"{where}: unknown norm {key!r} (the norms are no_meeting_hours, "
+                            "office_hours, and maker_day at the top of luck.toml)")
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise LuckError(f"{label} must be a list such as [\"12:00-13:00\", "
+                            "\"friday 14:00-17:00\"]")
+        values[key] = tuple(slot(v, label) for v in value)
+    return values
+
+
+def slot(text: str, label: str = "slot") -> Slot:
+    """Read "12:00-13:00", "friday 13:00-17:00" or "tuesday,thursday 15:00-16:00"."""
+    from luckos.config import WEEKDAYS
+
+    parts = text.strip().lower().split()
+    if len(parts) not in (1, 2) or parts[-1].count("-") != 1:
+        raise LuckError(f"{label}: {text!r} is not a time range such as \"12:00-13:00\" or "
+                        "\"friday 13:00-17:00\"")
+    days: list[str] = []
+    if len(parts) == 2:
+        for word in parts[0].replace(",", " ").split():
+            day = next((d for d in WEEKDAYS if d == word or d[:3] == word), None)
+            if day is None:
+                raise LuckError(f"{label}: {word!r} in {text!r} is not a weekday name")
+            if day not in days:
+                days.append(day)
+    start, end = parts[-1].split("-")
+    low, high = _minutes(start, label), _minutes(end, label)
+    if low >= high:
+        raise LuckError(f"{label}: {text!r} ends before it starts")
+    return Slot(tuple(days), start, end)
+
+
 def _weekday(value: str, key: str, where: str) -> str:
     from luckos.config import WEEKDAYS
 
@@ -227,6 +303,8 @@ _CALENDAR_COMMENTS = {
     "agenda_words": "a description with one of these (or a list) has an agenda",
     "decision_words": "a description with one of these names a decision",
     "link_ignore_domains": "links to these are video calls or help pages, not documents",
+    "altitude_max_share": "more than this share of classified meeting hours at one altitude "
+                          "is a finding",
 }
 _ALTITUDE_COMMENTS = {
     "code": "keywords in the title (then the description) that place a meeting",
@@ -285,6 +363,10 @@ def _calendar_toml() -> str:
             lines[-1] = lines[-1].replace("domains = []", "domains = {}")
         else:
             add(key, getattr(defaults, key), comment)
+    lines += ["", "# schedule norms to share (luck calendar norms) and hold (luck calendar "
+              "audit);", "# the maker day is maker_day above", "[calendar.norms]",
+              "no_meeting_hours = []    # e.g. [\"12:00-13:00\", \"friday 14:00-17:00\"]",
+              "office_hours = []        # e.g. [\"thursday 15:00-16:00\"]"]
     return "\n".join(lines) + "\n"
 
 

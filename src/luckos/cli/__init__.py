@@ -33,6 +33,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("luckos.cli.exchange:export", "Export the workspace to JSON (private excluded)."),
     "import": ("luckos.cli.exchange:import_", "Restore a JSON export; bring in git and docs."),
     "backup": ("luckos.cli.exchange:backup", "Copy the database with SQLite's online backup."),
+    "doctor": ("luckos.cli.doctor:doctor", "Check the workspace's health; --fix repairs safely."),
+    "redact": ("luckos.cli.redact:redact", "Redact secrets, addresses and names from a text."),
     "estimate": ("luckos.cli.estimate:group", "Rough math that funds work, and its pitch."),
     "check": ("luckos.cli.check:check", "Check the loop's invariants; exit 1 when one breaks."),
     "diagnose": ("luckos.cli.diagnose:group", "The three questions, a paragraph each, dated."),
@@ -61,7 +63,8 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
                             "stay-or-move", "surface", "feed")),
     ("Calendar, documents, rough math", ("calendar", "doc", "estimate")),
     ("Evidence and the packet", ("evidence", "packet")),
-    ("Workspace", ("init", "demo", "search", "export", "import", "backup", "completion")),
+    ("Workspace", ("init", "demo", "search", "export", "import", "backup", "doctor",
+                   "redact", "completion")),
 )
 
 
@@ -121,14 +124,14 @@ class LazyGroup(click.Group):
         except Exception as exc:
             import sqlite3  # loaded already by any command that reached the store
 
-            # a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB) raises DatabaseError itself,
-            # never one of its subclasses, which would be our own bugs
-            if type(exc) is not sqlite3.DatabaseError:
+            if not isinstance(exc, sqlite3.Error):
                 raise
-            from luckos.workspace import DB_NAME
+            from luckos.workspace import explain_database_error
 
-            raise BadInput(f"{ctx.obj.home / DB_NAME}: the database is corrupt ({exc}); "
-                           "restore it from a backup") from None
+            message = explain_database_error(exc, ctx.obj.home)
+            if message is None:
+                raise  # our own bug (a constraint, a syntax error): keep its traceback
+            raise BadInput(message) from None
 
 
 class BadInput(click.ClickException):

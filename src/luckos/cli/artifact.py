@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from luckos.cli.completion import complete_ids
-from luckos.cli.kinds import build_group, cell, show_record
+from luckos.cli.kinds import build_group, cell, confirm_future, show_record, stored_dates
 from luckos.cli.output import emit_json, json_option, paged_output, table
 from luckos.cli.session import session
 
@@ -23,11 +23,12 @@ testimonial = build_group(
 @group.command("used")
 @click.argument("ref", metavar="ID", shell_complete=complete_ids("artifact"))
 @click.option("--by", "who", required=True, help="who used it")
-@click.option("--hours", type=float, default=None, help="time it saved them, in hours")
+@click.option("--hours", default=None, metavar="HOURS",
+              help="time it saved them, in hours (2, 2h or 90m)")
 @click.option("--quote", default="", help="what they said")
 @click.option("--on", "on", default=None, metavar="DATE", help="when (default: today)")
 @json_option
-def used(ref: str, who: str, hours: float | None, quote: str, on: str | None,
+def used(ref: str, who: str, hours: str | None, quote: str, on: str | None,
          as_json: bool) -> None:
     """Record a testimonial: someone used this artifact and it saved them time."""
     from luckos.app import records
@@ -36,11 +37,14 @@ def used(ref: str, who: str, hours: float | None, quote: str, on: str | None,
     artifact = records.fetch(s.ws, records.kind_named("artifact"), ref)
     raw = {"artifact_id": artifact.id, "who": who, "hours_saved": hours, "quote": quote,
            "on": on}
-    entry, _ = records.add(s.ws, records.kind_named("testimonial"), raw, s.today)
+    entry, _ = records.add(s.ws, records.kind_named("testimonial"), raw, s.today,
+                           confirm=confirm_future)
     if as_json:
         emit_json(records.as_json(entry))
     else:
-        click.echo(f"added u{entry.id}: {who} used a{artifact.id} ({artifact.title})")
+        said = "".join(f", {name} {day}" for name, day in stored_dates(
+            records.kind_named("testimonial"), raw, entry))
+        click.echo(f"added u{entry.id}: {who} used a{artifact.id} ({artifact.title}){said}")
 
 
 @group.command("show", help="Show an artifact and its testimonials.")

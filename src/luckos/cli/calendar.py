@@ -19,7 +19,8 @@ def group() -> None:
     Calendar. Meeting load, maker blocks, fragmentation, context switches between
     altitudes (code, system, business), the maker day, and findings with the hours they
     cost per quarter: status theater, missing pre-reads, expensive series, days to
-    cluster, a proposed maker day.
+    cluster, a proposed maker day, one altitude only, and broken schedule norms
+    (`luck calendar norms` prints them to share).
     """
 
 
@@ -93,11 +94,13 @@ def _config() -> Any:
               metavar="DIR", help="write a meeting-load heat map and the altitude mix here")
 @click.option("--chart-format", type=click.Choice(["png", "svg"]), default="png",
               show_default=True, help="file format of the charts")
+@click.option("--force", is_flag=True,
+              help="replace chart files in DIR even if luckos did not draw them")
 @json_option
 @paged_output
 def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, ...],
           tz: str | None, explain: bool, show_days: bool, charts: Path | None,
-          chart_format: str, as_json: bool) -> None:
+          chart_format: str, force: bool, as_json: bool) -> None:
     """Audit FILE.ics, or re-audit the last imported calendar when FILE is left out.
 
     Nothing is written to the workspace (use `luck calendar import` to keep an audit).
@@ -107,6 +110,10 @@ def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, 
     from luckos.app import calendar as app
 
     s = session()
+    if charts is not None:
+        from luckos.calendar.charts import check_charts
+
+        check_charts(charts, chart_format, force=force, home=s.home)
     if file is None:
         from luckos.dates import parse_date
 
@@ -126,7 +133,7 @@ def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, 
     if charts is not None:
         from luckos.calendar.charts import write_charts
 
-        written = write_charts(report.audit, charts, chart_format)
+        written = write_charts(report.audit, charts, chart_format, force=force, home=s.home)
     if as_json:
         from luckos.app.calendar_json import report_json
 
@@ -139,6 +146,26 @@ def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, 
     render_report(report, explain=explain, days=show_days)
     for path in written:
         click.echo(f"chart: {path}")
+
+
+@group.command(short_help="Your schedule norms, as a short text to share.")
+@json_option
+@paged_output
+def norms(as_json: bool) -> None:
+    """Print your schedule norms (the maker day, no-meeting hours, office hours and
+    working hours) as a short Markdown text to paste into a team page or a chat.
+
+    The norms are `maker_day` and `[calendar.norms]` in luck.toml; `luck calendar audit`
+    reports each one your calendar broke, with its hours.
+    """
+    from luckos.calendar.norms import norms as norms_data
+    from luckos.calendar.norms import norms_text
+
+    config = _config()
+    if as_json:
+        emit_json(norms_data(config.maker_day, config.calendar))
+        return
+    click.echo(norms_text(config.maker_day, config.calendar), nl=False)
 
 
 @group.command("import", short_help="Audit an ICS file and keep the audit.")

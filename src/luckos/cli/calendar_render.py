@@ -164,6 +164,47 @@ def _findings(report: Report) -> None:
     else:
         click.echo("4. Altitudes: no day switches between them more than it has to.")
     _maker(report)
+    _altitudes(report)
+    _norms(report)
+
+
+def _altitudes(report: Report) -> None:
+    b = report.findings.altitudes
+    if b is None:
+        click.echo("6. One altitude only: no meeting was placed at an altitude, so there is "
+                   "nothing to weigh (luck calendar audit --explain shows why).")
+        return
+    mix = ", ".join(f"{x} {b.share(x):.0%}" for x in ("code", "system", "business"))
+    total = f"{_h(b.total)} h of classified meetings: {mix}"
+    if b.dominant is not None:
+        absent = "; no business altitude at all" if b.business_absent else ""
+        click.echo(f"6. Live at more than one altitude: {b.dominant} holds "
+                   f"{b.share(b.dominant):.0%} of {total} (over {b.limit:.0%}){absent}. "
+                   "Trade a meeting a week for one at another altitude.")
+    elif b.business_absent:
+        click.echo(f"6. Go up to business altitude: none of {total}. Join a customer call, "
+                   "a planning review or a pricing discussion this month.")
+    else:
+        click.echo(f"6. Altitude mix: {total}; none holds over {b.limit:.0%}.")
+
+
+def _norms(report: Report) -> None:
+    breaks = report.findings.norm_breaks
+    s = report.audit.settings
+    kept = 1 + len(s.no_meeting_hours) + len(s.office_hours)
+    if not breaks:
+        click.echo(f"7. Schedule norms: all {kept} held (luck calendar norms prints them "
+                   "to share).")
+        return
+    hours = sum(b.hours_per_quarter for b in breaks)
+    click.echo(f"7. Hold your schedule norms: {len(breaks)} of {kept} broken, "
+               f"{_h(hours)} h of meetings where they say none. Share them (luck calendar "
+               "norms) and move these.")
+    names = {"maker-day": "maker day", "no-meeting-hours": "no meetings",
+             "office-hours": "office hours"}
+    table(["norm", "when", "days broken", "h/quarter", "meetings"],
+          [[names[b.norm], b.label, f"{b.days}/{b.of_days}", _h(b.hours_per_quarter),
+            ", ".join(b.titles)] for b in breaks])
 
 
 def _more(total: int) -> None:

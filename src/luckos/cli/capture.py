@@ -9,21 +9,25 @@ from luckos.cli.session import session
 
 
 @click.command()
-@click.argument("text")
+@click.argument("text", required=False)
 @click.option("--on", "on", default=None, metavar="DATE", help="when (default: today)")
 @click.option("--tag", "tags", multiple=True, help="a tag (repeat the option)")
 @json_option
-def win(text: str, on: str | None, tags: tuple[str, ...], as_json: bool) -> None:
+def win(text: str | None, on: str | None, tags: tuple[str, ...], as_json: bool) -> None:
     """Log a win to your year-in-public notes (shareable, unlike earned secrets).
 
-    Same as `luck note add TEXT --kind year-in-public`.
+    Same as `luck note add TEXT --kind year-in-public`: TEXT - reads it from standard
+    input, and with no TEXT on a terminal $EDITOR opens to write it.
     """
     from luckos.app import records
+    from luckos.cli.kinds import confirm_future, read_body, weekday_date
 
+    text = read_body(text, "win")
     s = session()
     raw = {"body": text, "kind": "year-in-public", "on": on, "tags": tags or None}
-    note, _ = records.add(s.ws, records.kind_named("note"), raw, s.today)
+    note, _ = records.add(s.ws, records.kind_named("note"), raw, s.today,
+                          confirm=confirm_future)
     if as_json:
         emit_json(records.as_json(note))
     else:
-        click.echo(f"added n{note.id} to your year in public ({note.on})")
+        click.echo(f"added n{note.id} to your year in public ({weekday_date(note.on)})")

@@ -20,8 +20,9 @@ def month_options(command: Callable[..., Any]) -> Callable[..., Any]:
     for slot in reversed(_SLOTS):
         command = click.option(f"--{slot}-note", f"{slot}_note", default=None, metavar="TEXT",
                                help=f"with --month: two sentences on the {slot} number")(command)
-        command = click.option(f"--{slot}", slot, type=float, default=None, metavar="N",
-                               help=f"with --month: this month's {slot} number")(command)
+        command = click.option(f"--{slot}", slot, default=None, metavar="N",
+                               help=f"with --month: this month's {slot} number (with or "
+                                    "without its unit)")(command)
     command = click.option("--theme", "theme", default=None, metavar="ID",
                            help="with --month: the theme (needed when there are several)")(
         command)
@@ -54,6 +55,7 @@ def run_month(month: str | None, options: dict[str, Any], as_json: bool) -> None
         if not as_json:
             click.echo(f"recorded {', '.join(f'r{r.id}' for r in saved)} for {label}")
     elif on_tty() and not as_json:
+        consequence.refuse_future_month(label, s.today)
         _ask(s, label, options.get("theme"))
     themes = consequence.update(s.ws, label)
     if options.get("theme"):
@@ -68,8 +70,11 @@ def run_month(month: str | None, options: dict[str, Any], as_json: bool) -> None
 
 def _ask(s, month: str, theme_ref: str | None) -> None:  # type: ignore[no-untyped-def]
     from luckos.app import consequence
+    from luckos.cli.output import quantity
+    from luckos.domain.quantities import parse_quantity
     from luckos.domain.records import METRIC_SLOT_NAMES
     from luckos.domain.themes import two_sentences
+    from luckos.errors import LuckError
 
     themes = consequence.update(s.ws, month)
     if theme_ref:
@@ -80,20 +85,23 @@ def _ask(s, month: str, theme_ref: str | None) -> None:  # type: ignore[no-untyp
         if not todo:
             continue
         heading(f"t{t.theme.id} {t.theme.label}: {month}")
-        values: dict[str, float | None] = {}
+        values: dict[str, str | float | None] = {}
         notes: dict[str, str | None] = {}
         for slot in todo:
             assert slot.metric is not None
-            last = (f"last {slot.previous.value:g} {slot.metric.unit} in {slot.previous.month}"
-                    if slot.previous else "no reading yet")
-            raw = click.prompt(f"{METRIC_SLOT_NAMES[slot.slot]}: {slot.metric.name} "
-                               f"({last}; blank to skip)", default="", show_default=False)
-            if not raw.strip():
-                continue
-            try:
-                values[slot.slot] = float(raw)
-            except ValueError:
-                warn(f"{raw!r} is not a number; skipped")
+            last = (f"last {quantity(slot.previous.value, slot.metric.unit)} in "
+                    f"{slot.previous.month}" if slot.previous else "no reading yet")
+            while True:  # a value that is not a number in the metric's unit is asked again
+                raw = click.prompt(f"{METRIC_SLOT_NAMES[slot.slot]}: {slot.metric.name} "
+                                   f"({last}; blank to skip)", default="", show_default=False)
+                if not raw.strip():
+                    break
+                try:
+                    values[slot.slot] = parse_quantity(raw, slot.metric.unit, what="value")
+                    break
+                except LuckError as exc:
+                    click.echo(f"  {exc}; try again", err=True)
+            if slot.slot not in values:
                 continue
             note = click.prompt("  two sentences: what moved and why", default="",
                                 show_default=False)

@@ -12,7 +12,18 @@ from luckos.cli.output import emit_json, json_option, on_tty, paged, paged_outpu
 from luckos.cli.session import session
 from luckos.writing.catalog import DOC_KINDS, SEVERITIES
 
-_KINDS = click.Choice(list(DOC_KINDS))
+
+class _DocKindChoice(click.Choice):
+    """A document kind by its name or by an alias the linter knows (`two-pager`)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+                ) -> Any:
+        from luckos.writing.catalog import kind_name
+
+        return kind_name(value) or super().convert(value, param, ctx)
+
+
+_KINDS = _DocKindChoice(list(DOC_KINDS))
 
 
 @click.group(name="doc")
@@ -40,14 +51,20 @@ def group() -> None:
 @click.option("--on", "start", metavar="DATE",
               help="reboot-plan: the first day of week 1 (default: today)")
 @click.option("--start", "start_old", metavar="DATE", hidden=True)  # its name until --on
+@click.option("--ai", is_flag=True,
+              help="about an AI tool (architecture note, runbook, change plan): adds data "
+                   "and redaction, the pinned model version, evaluation and monitoring")
+@click.option("--compliance", is_flag=True,
+              help="a runbook tagged for compliance: adds its evidence for auditors")
 @json_option
 def new(kind: str, theme_ref: str | None, window_ref: str | None, out: str | None,
         title: str | None, decider: str | None, start: str | None, start_old: str | None,
-        as_json: bool) -> None:
+        ai: bool, compliance: bool, as_json: bool) -> None:
     """Draft a KIND document from the records and register it as an artifact.
 
     KIND is one of: one-pager, brief, scope-letter, post-mortem, runbook,
-    architecture-note, change-plan, reboot-plan, pre-read. The draft is filled from the
+    architecture-note, change-plan, reboot-plan, pre-read, or an alias of one (two-pager,
+    adr, playbook...: `luck doc kinds KIND` lists them). The draft is filled from the
     theme (problem, bet, milestone, three metrics with their latest readings), the window
     (date, prep deadline), promises, sponsors and the theme's latest decision; what the
     records cannot say is left as [TODO: ...] for you. It never overwrites a file.
@@ -59,7 +76,8 @@ def new(kind: str, theme_ref: str | None, window_ref: str | None, out: str | Non
     given, flag = (start, "--on") if start else (start_old, "--start")
     first = parse_date(given, s.today, what=flag) if given else None
     result = draft(s.ws, kind, s.today, theme_ref=theme_ref, window_ref=window_ref, out=out,
-                   title=title, decider=decider, start=first)
+                   title=title, decider=decider, start=first, ai=ai,
+                   compliance=compliance)
     report = result.report
     counts = {sev: report.count(sev) for sev in SEVERITIES}
     if as_json:
@@ -242,16 +260,39 @@ def _exit(unusable: int, files: int, errors: int) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--html", "out", required=True, metavar="OUT",
               help="the HTML file to write ('-' prints it)")
-def render(file: Path, out: str) -> None:
-    """Render a Markdown document to a clean standalone HTML page."""
+@click.option("--redact", is_flag=True,
+              help="replace secrets, addresses, hosts and sensitive terms on the page "
+                   "(see `luck redact`)")
+@click.option("--force", is_flag=True, help="replace OUT even if luckos did not write it")
+def render(file: Path, out: str, redact: bool, force: bool) -> None:
+    """Render a Markdown document to a clean standalone HTML page.
+
+    OUT is written whole or not at all. It replaces a page luckos rendered before; any
+    other existing file only with --force, and never the workspace's own files or a
+    SQLite database.
+    """
     from luckos.app.docs import render_file
 
-    html, written = render_file(file, out)
+    redactor = None
+    if redact:
+        from luckos.app.redaction import redactor_for
+        from luckos.cli.redact import workspace_or_none
+
+        redactor = redactor_for(workspace_or_none())
+    html, written = render_file(file, out, redactor=redactor, force=force,
+                                home=session().home)
+    note = ""
+    if redactor is not None:
+        from luckos.app.redaction import summary
+
+        note = f"; redacted {summary(dict(redactor.counts))}"
+        if written is None:
+            click.echo(note.removeprefix("; "), err=True)
     if written is None:
         click.echo(html, nl=False)
         return
     size = written.stat().st_size
-    click.echo(f"rendered {file} to {written} ({size / 1024:,.1f} KB)")
+    click.echo(f"rendered {file} to {written} ({size / 1024:,.1f} KB){note}")
 
 
 @group.command("kinds", short_help="The document kinds and the sections they need.")

@@ -19,7 +19,6 @@ from luckos.cli.output import (
     pairs,
     table,
 )
-from luckos.cli.prompts import confirm
 from luckos.cli.session import session
 
 
@@ -63,7 +62,10 @@ def group() -> None:
               help="Chance the headline exceeds VALUE (\"$300k/qtr\", or a number in its unit).")
 @click.option("--below", default=None, metavar="VALUE", help="Chance it falls below VALUE.")
 @click.option("--png", "png", default=None, metavar="PATH",
-              help="Also draw the headline's histogram into a PNG file.")
+              help="Also draw the headline's histogram into a PNG file (it replaces a "
+                   "chart luckos drew; any other file only with --force).")
+@click.option("--force", is_flag=True, help="Replace the --png file even if luckos did not "
+              "draw it.")
 @click.option("--bins", type=int, default=20, show_default=True,
               help="Bars in the terminal histogram.")
 @click.option("--save", is_flag=True, help="Save the result in the workspace.")
@@ -76,8 +78,9 @@ def group() -> None:
 @json_option
 @paged_output
 def run(model: str | None, overrides: tuple[str, ...], samples: int | None, seed: int | None,
-        output: str | None, above: str | None, below: str | None, png: str | None, bins: int,
-        save: bool, name: str | None, theme: str | None, window: str | None, doc: str | None,
+        output: str | None, above: str | None, below: str | None, png: str | None,
+        force: bool, bins: int, save: bool, name: str | None, theme: str | None,
+        window: str | None, doc: str | None,
         as_json: bool) -> None:
     """Run MODEL: a TOML file, a starter's name, or a saved estimate's id (est3).
 
@@ -96,10 +99,14 @@ def run(model: str | None, overrides: tuple[str, ...], samples: int | None, seed
                         "add --save")
     png_path = Path(png) if png else None
     if png_path is not None:
+        from luckos import files
+        from luckos.estimate.chart import PNG
+
         if png_path.suffix.lower() != ".png":
             raise LuckError(f"--png {png}: the file name must end in .png")
-        if not png_path.parent.is_dir():
+        if not files.is_folder(png_path.parent):
             raise LuckError(f"--png {png}: no such folder {png_path.parent}")
+        files.check(png_path, PNG, force=force, home=s.home)
     if save:
         estimate.check_links(s.ws, theme, window)
     loaded = estimate.load(model, overrides, lambda: s.ws)
@@ -108,7 +115,7 @@ def run(model: str | None, overrides: tuple[str, ...], samples: int | None, seed
     if png_path is not None:
         from luckos.estimate.chart import write_png
 
-        write_png(result, png_path)
+        write_png(result, png_path, force=force, home=s.home)
     record = estimate.save(s.ws, result, s.today, name=name, theme=theme, window=window,
                            doc=doc) if save else None
     if as_json:
@@ -192,7 +199,8 @@ def _show_result(result: Any) -> None:
 @group.command("new", short_help="Copy a starter model to a file to edit.")
 @click.argument("template", metavar="TEMPLATE")
 @click.argument("path", required=False, metavar="[PATH]")
-@click.option("--force", is_flag=True, help="Replace PATH if it exists.")
+@click.option("--force", is_flag=True, help="Replace PATH if it exists (never the "
+              "workspace's files or a SQLite database).")
 def new(template: str, path: str | None, force: bool) -> None:
     """Copy the starter model TEMPLATE to PATH (default: TEMPLATE.toml) to edit.
 
@@ -200,7 +208,7 @@ def new(template: str, path: str | None, force: bool) -> None:
     """
     from luckos.app import estimate
 
-    target = estimate.new_model(template, path, force=force)
+    target = estimate.new_model(template, path, force=force, home=session().home)
     click.echo(f"wrote {target}: edit the inputs, then run `luck estimate {target}`")
 
 
@@ -314,14 +322,10 @@ def link(ref: str, theme: str | None, window: str | None, doc: str | None,
 @group.command("delete")
 @click.argument("ref", metavar="ID", shell_complete=complete_ids("estimate"))
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
-def delete(ref: str, yes: bool) -> None:
-    """Delete a saved estimate."""
-    from luckos.app import estimate, records
+@click.option("--dry-run", is_flag=True, help="Show what would be deleted, delete nothing.")
+def delete(ref: str, yes: bool, dry_run: bool) -> None:
+    """Delete a saved estimate (saved first to the workspace's deleted/ folder)."""
+    from luckos.app import estimate
+    from luckos.cli.kinds import delete_record
 
-    s = session()
-    record = records.fetch(s.ws, estimate.KIND, ref)
-    label = f"{estimate.KIND.prefix}{record.id}: {record.name}"
-    if not yes and not confirm(f"delete {label}?"):
-        raise click.exceptions.Abort()
-    records.delete(s.ws, estimate.KIND, ref)
-    click.echo(f"deleted {label}")
+    delete_record(estimate.KIND, ref, yes=yes, dry_run=dry_run)

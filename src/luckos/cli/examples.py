@@ -30,7 +30,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "window link": ("luck window link w1 docs/fy-planning-brief.md",),
     "window upcoming": ("luck window upcoming", "luck window upcoming --days 30 --json"),
     "theme show": ("luck theme show t1", "luck theme show t1 --json"),
-    "metric read": ('luck metric read t1 speed 640 --narrative "Snapshot restore landed."',),
+    "metric read": ('luck metric read t1 speed "640 ms" --narrative "Snapshot restore landed."',),
     "decision close": ('luck decision close d6 --outcome "The FAQ answered most questions"',),
     "artifact show": ("luck artifact show a1",),
     "artifact used": ('luck artifact used a1 --by "Tomás Rivera" --hours 16',),
@@ -38,7 +38,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "doc lint": ("luck doc new brief --theme t1 --window w1 --out brief.md",
                  "luck doc lint brief.md"),
     "doc new": ("luck doc new brief --theme t1 --window w1 --out brief.md",
-                "luck doc new one-pager --theme t2 --out -"),
+                'luck doc new runbook --ai --compliance --title "Rotate the LLM gateway keys"'),
     "doc render": ("luck doc new one-pager --theme t1 --out one-pager.md",
                    "luck doc render one-pager.md --html one-pager.html"),
     "doc rules": ("luck doc rules --kind brief",),
@@ -58,6 +58,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "packet": ("luck packet --for skip-level",
                "luck packet --for promotion --format html --out promotion.html"),
     "backup": ("luck backup", "luck backup career-copy.db"),
+    "doctor": ("luck doctor", "luck doctor --fix"),
     "estimate link": ("luck estimate link est1 --theme t1 --window w1",),
     "estimate list": ("luck estimate list", "luck estimate list --theme t1 --json"),
     "estimate delete": ("luck estimate delete est1 --yes",),
@@ -91,20 +92,24 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
                        "luck calendar audit work-calendar.ics --from 2026-09-01 --explain"),
     "calendar history": ("luck calendar import work-calendar.ics", "luck calendar history"),
     "calendar import": ("luck calendar import work-calendar.ics",),
+    "calendar norms": ("luck calendar norms", "luck calendar norms --json"),
     "completion": ("luck completion bash", "luck completion fish"),
+    "redact": ("luck export shared.json --redact", "luck redact --check shared.json"),
 }
 
 # What the exit status means, for every command that reports (lists, reviews, checks).
 OK_OR_BAD = "Exit codes: 0 ok, 2 bad input (named in one line on standard error)."
 EXIT_CODES: dict[str, str] = {
     "check": "Exit codes: 0 every invariant holds, 1 one is broken, 2 bad input.",
+    "doctor": "Exit codes: 0 healthy, 1 problems found (or left after --fix), 2 bad input.",
     "packet": "Exit codes: 0 ok, 1 --check found claims without evidence, 2 bad input.",
+    "redact": "Exit codes: 0 ok, 1 with --check: something would be redacted, 2 bad input.",
     **{path: OK_OR_BAD for path in (
         "review", "ledger", "search", "window upcoming", "theme show", "artifact show",
         "estimate list", "estimate show", "estimate models", "glue weeks",
         "explore cadence", "project show", "arc status", "reboot status", "stay-or-move",
-        "surface", "calendar audit", "calendar history", "calendar import", "doc kinds",
-        "doc rules", "estimate run", "estimate models", "feed", "evidence list",
+        "surface", "calendar audit", "calendar history", "calendar import", "calendar norms",
+        "doc kinds", "doc rules", "estimate run", "estimate models", "feed", "evidence list",
         "evidence show", "import git", "import docs")},
 }
 
@@ -196,7 +201,7 @@ def kind_examples(kind: Kind, verb: str) -> Callable[[str], list[str]]:
             change = _example_value(by_name[name], samples[name]) if name else ""
             return [f"{path} {first} {change}".rstrip()]
         if verb == "delete":
-            return [f"{path} {first} --yes"]
+            return [f"{path} {first} --dry-run", f"{path} {first} --yes"]
         return [f"{path} {first}", f"{path} {first} --json"]
 
     return write

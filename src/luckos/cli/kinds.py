@@ -4,6 +4,8 @@ field descriptions, so each kind's commands stay the same shape."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -205,6 +207,74 @@ def show_record(kind: Kind, record: Any) -> None:
     pairs(items, title=f"{kind.name} {short_id(kind, record.id)}")
 
 
+def weekday_date(day: dt.date) -> str:
+    """`Fri 2026-12-04`: a date as a capture confirms it."""
+    return f"{day:%a} {day.isoformat()}"
+
+
+def stored_dates(kind: Kind, raw: dict[str, Any], record: Any) -> list[tuple[str, str]]:
+    """The dates a capture should say it stored: a required date (a promise's due date, a
+    window's day) always, any other date when it was typed in a loose form (`fri`, `+3d`)."""
+    said = []
+    for field in fields_of(kind):
+        value = getattr(record, field.name)
+        if field.metadata["type"] != "date" or not isinstance(value, dt.date):
+            continue
+        typed = raw.get(field.name)
+        loose = isinstance(typed, str) and typed.strip() != value.isoformat()
+        if field.metadata["required"] or loose:
+            said.append((flag_of(field), weekday_date(value)))
+    return said
+
+
+def read_body(text: str | None, noun: str) -> str:
+    """A body given as an argument, `-` (read from standard input), or, with no argument
+    on a terminal, written in $EDITOR. An empty body is refused with one line."""
+    from luckos.errors import LuckError
+
+    if text == "-":
+        body = sys.stdin.read()
+        if not body.strip():
+            raise LuckError(f"standard input was empty: no {noun} added")
+    elif text is not None:
+        return text
+    elif sys.stdin.isatty() and sys.stdout.isatty():
+        body = click.edit("", extension=".md", require_save=True) or ""
+        if not body.strip():
+            raise LuckError(f"nothing was written in the editor: no {noun} added")
+    else:
+        raise LuckError(f"no {noun} given: pass it as an argument, or `-` to read it from "
+                        "standard input")
+    return body.strip("\n")
+
+
+def confirm_future(problem: str) -> bool:
+    """Asked before a past-only date after today is stored: yes or no on a terminal;
+    elsewhere the answer is no, and the date is refused."""
+    if not sys.stdin.isatty():
+        return False
+    return click.confirm(f"{problem}; store it anyway?", default=False)
+
+
+def delete_record(kind: Kind, ref: str, *, yes: bool, dry_run: bool) -> None:
+    """Delete a record after saying what goes with it; the deleted rows are saved first."""
+    from luckos.app import deletes
+
+    s = session()
+    plan = deletes.plan(s.ws, kind, ref)
+    if dry_run:
+        click.echo(f"would delete {plan.describe()}")
+        return
+    if not yes and not confirm(f"delete {plan.describe()}?"):
+        raise click.exceptions.Abort()
+    path = deletes.delete(s.ws, plan, dt.datetime.now())
+    click.echo(f"deleted {plan.describe(past=True)}")
+    private = plan.holds_private
+    kept = (f" (with {private} private note{'s' if private > 1 else ''}: the file stays on "
+            "this machine)" if private else "")
+    click.echo(f"saved to {path}{kept}; `luck import {path}` adds it back")
+
+
 def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[str] = ()
                 ) -> click.Group:
     kind = KINDS[kind_name]
@@ -220,23 +290,34 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
 
         as_json = values.pop("as_json")
         _merge_old_flags(values)
+        if kind.argument == "body":
+            values["body"] = read_body(values["body"], kind.name)
         s = session()
-        record, warnings = records.add(s.ws, kind, _clean(values), s.today)
+        record, warnings = records.add(s.ws, kind, _clean(values), s.today,
+                                       confirm=confirm_future)
         for message in warnings:
             warn(message)
         if as_json:
             emit_json(records.as_json(record))
         else:
+            said = "".join(f", {name} {day}" for name, day in stored_dates(kind, values, record))
             click.echo(f"added {short_id(kind, record.id)}: "
-                       f"{cell(kind, record, kind.argument, width=60)}")
+                       f"{cell(kind, record, kind.argument, width=60)}{said}")
 
-    add_cmd = click.argument(title_field.name, metavar=title_field.name.upper())(add)
+    body = kind.argument == "body"  # a long text: also from standard input or $EDITOR
+    add_cmd = click.argument(title_field.name, required=not body,
+                             metavar=f"[{title_field.name.upper()}]" if body
+                             else title_field.name.upper())(add)
     for field in reversed(_options(kind, for_edit=False)):
         add_cmd = _field_option(field, for_edit=False)(add_cmd)
     add_cmd = _with_old_flags(kind, json_option(add_cmd), _options(kind, for_edit=False),
                               for_edit=False)
+    add_help = f"Add {_a(kind.name)}."
+    if body:
+        add_help += ("\n\nBODY - reads it from standard input; with no BODY on a terminal, "
+                     "$EDITOR opens to write it.")
     group.command("add", cls=KindCommand, examples=kind_examples(kind, "add"),
-                  help=f"Add {_a(kind.name)}.")(add_cmd)
+                  help=add_help)(add_cmd)
 
     # --- list
     def list_(**values: Any) -> None:
@@ -307,7 +388,8 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
         as_json = values.pop("as_json")
         _merge_old_flags(values)
         s = session()
-        record, warnings = records.edit(s.ws, kind, ref, _clean(values), s.today)
+        record, warnings = records.edit(s.ws, kind, ref, _clean(values), s.today,
+                                        confirm=confirm_future)
         for message in warnings:
             warn(message)
         if as_json:
@@ -326,19 +408,14 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
 
     # --- delete
     @group.command("delete", cls=KindCommand, examples=kind_examples(kind, "delete"),
-                   help=f"Delete {_a(kind.name)}.")
+                   help=f"Delete {_a(kind.name)}, and say what else goes with it.\n\n"
+                   "What is deleted (and the references cleared) is first saved to the "
+                   "workspace's deleted/ folder; `luck import FILE` adds it back.")
     @click.argument("ref", metavar="ID", shell_complete=complete_ids(kind_name))
     @click.option("--yes", "-y", is_flag=True, help="do not ask for confirmation")
-    def delete(ref: str, yes: bool) -> None:
-        from luckos.app import records
-
-        s = session()
-        record = records.fetch(s.ws, kind, ref)
-        label = f"{short_id(kind, record.id)}: {cell(kind, record, kind.title_field, width=60)}"
-        if not yes and not confirm(f"delete {label}?"):
-            raise click.exceptions.Abort()
-        records.delete(s.ws, kind, ref)
-        click.echo(f"deleted {label}")
+    @click.option("--dry-run", is_flag=True, help="show what would be deleted, delete nothing")
+    def delete(ref: str, yes: bool, dry_run: bool) -> None:
+        delete_record(kind, ref, yes=yes, dry_run=dry_run)
 
     return group
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import click
 
 from luckos.cli.output import emit_json, json_option, paged
 from luckos.cli.session import session
+from luckos.files import Output
+
+# a packet goes to other people: an existing file is replaced only with --force
+OUTPUT = Output("packet")
 
 
 @click.command()
@@ -54,10 +56,10 @@ def packet(kind: str, since: str | None, until: str | None, fmt: str, out: Path 
         from luckos.errors import LuckError
 
         raise LuckError("--format pdf writes a file: give --out PATH")
-    if out is not None and out.exists() and not force:
-        from luckos.errors import LuckError
+    if out is not None:
+        from luckos import files
 
-        raise LuckError(f"{out} already exists; use --force to replace it")
+        files.check(out, OUTPUT, force=force, home=s.home)
     cited = app.describe_refs(s.ws, made.refs)
     findings: list = []  # type: ignore[type-arg]
     if redact:
@@ -79,7 +81,9 @@ def packet(kind: str, since: str | None, until: str | None, fmt: str, out: Path 
         with paged():  # a long packet on a terminal goes through the pager
             click.echo(data.decode("utf-8"), nl=False)
         return
-    _write(out, data)
+    from luckos import files
+
+    files.write(out, data, OUTPUT, force=force, home=s.home)
     click.echo(f"wrote {out} ({made.title.lower()}, {made.since} to {made.until}, "
                f"{len(made.claims)} claims)", err=True)
 
@@ -121,21 +125,3 @@ def _report(findings: list) -> None:  # type: ignore[type-arg]
         counts[finding.kind] = counts.get(finding.kind, 0) + 1
     parts = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items()))
     click.echo(f"redacted {len(findings)}: {parts}", err=True)
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write beside the target and move into place (mode 0600): never half a file."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        from luckos.errors import LuckError
-
-        raise LuckError(f"{path}: no such folder {folder}")
-    handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(partial, 0o600)
-        os.replace(partial, path)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise

@@ -134,6 +134,7 @@ def review(ref: str, enthusiasm: bool | None, signal: bool | None, landing: bool
     """
     from luckos.app import projects as app
     from luckos.app.records import as_json as record_json
+    from luckos.cli.kinds import confirm_future
     from luckos.dates import parse_date
     from luckos.domain.projects import KILL_REVIEW_QUESTIONS
     from luckos.errors import LuckError
@@ -147,12 +148,12 @@ def review(ref: str, enthusiasm: bool | None, signal: bool | None, landing: bool
             answers[name] = click.confirm(f"Is there {label}?", default=False)
     if outcome is not None:
         outcome = outcome.strip().lower()
-    day = parse_date(on, s.today, what="--on") if on else s.today
+    day = parse_date(on, s.today, what="--on", past=True) if on else s.today
     after = parse_date(next_review, s.today, what="--next") if next_review else None
     project, advised, warnings = app.review(
         s.ws, ref, on=day, enthusiasm=bool(answers["enthusiasm"]),
         signal=bool(answers["signal"]), landing=bool(answers["landing"]), outcome=outcome,
-        why=why, next_review=after)
+        why=why, next_review=after, today=s.today, confirm=confirm_future)
     for message in warnings:
         warn(message)
     if as_json:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from luckos.cli.completion import complete_ids
-from luckos.cli.kinds import build_group
+from luckos.cli.kinds import build_group, confirm_future, weekday_date
 from luckos.cli.output import emit_json, json_option
 from luckos.cli.session import session
 
@@ -29,18 +29,20 @@ def _transition(verb: str, past: str) -> click.Command:
         from luckos.dates import parse_date
 
         s = session()
-        day = parse_date(on, s.today, what="--on") if on else s.today
+        day = parse_date(on, s.today, what="--on", past=True) if on else s.today
         if verb == "miss" and lesson is None and sys.stdin.isatty() and not as_json:
             lesson = click.prompt("The lesson (what the miss taught you; empty: later)",
                                   default="", show_default=False)
-        promise = ledger.transition(s.ws, verb, ref, day, lesson or "")
+        promise = ledger.transition(s.ws, verb, ref, day, today=s.today,
+                                    confirm=confirm_future, lesson=lesson or "")
         if as_json:
             emit_json(record_json(promise))
             return
         late = ""
         if verb == "keep" and promise.due and promise.landed_on and promise.landed_on > promise.due:
             late = f" ({(promise.landed_on - promise.due).days} days late: not a hit)"
-        click.echo(f"p{promise.id} {past}{late}: {promise.what}")
+        when = (f" on {weekday_date(day)}" if on and on.strip() != day.isoformat() else "")
+        click.echo(f"p{promise.id} {past}{when}{late}: {promise.what}")
         if verb == "miss" and not promise.lesson:
             click.echo(f"no lesson yet: the review asks for it (luck promise edit "
                        f"p{promise.id} --lesson TEXT)")
@@ -83,16 +85,17 @@ def renegotiate(ref: str, new_due: str, on: str | None, as_json: bool) -> None:
     from luckos.dates import parse_date
 
     s = session()
-    day = parse_date(on, s.today, what="--on") if on else s.today
+    day = parse_date(on, s.today, what="--on", past=True) if on else s.today
     due = parse_date(new_due, s.today, what="--due")
-    closed, successor, early = ledger.renegotiate(s.ws, ref, due, day)
+    closed, successor, early = ledger.renegotiate(s.ws, ref, due, day, today=s.today,
+                                                  confirm=confirm_future)
     if as_json:
         emit_json({"closed": record_json(closed), "successor": record_json(successor),
                    "early": early})
         return
     if early:
         click.echo(f"p{closed.id} renegotiated early (not a miss); now p{successor.id}, "
-                   f"due {successor.due}")
+                   f"due {weekday_date(due)}")
     else:
         click.echo(f"p{closed.id} was past due on {closed.due}: recorded as missed; "
-                   f"now p{successor.id}, due {successor.due}")
+                   f"now p{successor.id}, due {weekday_date(due)}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from luckos.cli.completion import complete_ids
-from luckos.cli.kinds import build_group, show_record
+from luckos.cli.kinds import build_group, confirm_future, show_record
 from luckos.cli.output import emit_json, json_option, paged_output, quantity, table, warn
 from luckos.cli.session import session
 
@@ -58,18 +58,21 @@ def show(ref: str, as_json: bool) -> None:
 @metric.command("read")
 @click.argument("theme_ref", metavar="THEME")
 @click.argument("slot", type=click.Choice(["customer", "reliability", "speed"]))
-@click.argument("value", type=float)
+@click.argument("value")
 @click.option("--month", default=None, metavar="MONTH", help="YYYY-MM (default: this month)")
 @click.option("--narrative", default=None, help="two sentences: what moved and why")
 @json_option
-def read(theme_ref: str, slot: str, value: float, month: str | None, narrative: str | None,
+def read(theme_ref: str, slot: str, value: str, month: str | None, narrative: str | None,
          as_json: bool) -> None:
-    """Record this month's VALUE of a theme's SLOT metric."""
+    """Record this month's VALUE of a theme's SLOT metric.
+
+    VALUE may carry the metric's unit as the tool shows it: 700, "700 ms", 7.2%, $400k.
+    """
     from luckos.app import themes
 
     s = session()
     reading, warnings = themes.read_metric(s.ws, theme_ref, slot, value, month, narrative,
-                                           s.today)
+                                           s.today, confirm=confirm_future)
     for message in warnings:
         warn(message)
     if as_json:
@@ -77,4 +80,6 @@ def read(theme_ref: str, slot: str, value: float, month: str | None, narrative: 
 
         emit_json(record_json(reading))
     else:
-        click.echo(f"added r{reading.id}: m{reading.metric_id} {reading.month} = {value:g}")
+        unit = s.ws.store.find("metric", where={"id": reading.metric_id})[0].unit
+        click.echo(f"added r{reading.id}: m{reading.metric_id} {reading.month} = "
+                   f"{quantity(reading.value, unit)}")

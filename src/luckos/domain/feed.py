@@ -1,10 +1,11 @@
 """The calendar feed: the dates the operating loop runs on, as all-day events.
 
 Decision windows and their prep deadlines, review dates of decisions, kill reviews of
-projects, the monthly consequence update, the weeks of a running 90-day reboot, and the
-years of the current role arc. Each event has a key that depends only on the record
-(and, for a recurring window, the date of its occurrence), so that importing a newer
-feed updates the events instead of duplicating them.
+projects, the monthly consequence update, the next due date of each explore cadence, the
+weeks of a running 90-day reboot, and the years of the current role arc. Each event has
+a key that depends only on the record (and, for a recurring window, the date of its
+occurrence), so that importing a newer feed updates the events instead of duplicating
+them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 
 from luckos.domain import arc as arcs
 from luckos.domain import reboot as reboots
+from luckos.domain.cadence import CadenceStatus
 from luckos.domain.records import Arc, Decision, Project, Reboot, Theme
 from luckos.domain.windows import Occurrence
 
@@ -95,6 +97,33 @@ def consequence_event(themes: Sequence[Theme], grace_days: int) -> list[FeedEven
         f"Customer value, reliability/safety, speed/cost for {names}, with two sentences "
         f"of narrative each (due by day {max(grace_days, 1)} of the month). "
         "luck review --month", "consequence update", rrule="FREQ=MONTHLY;BYMONTHDAY=1")]
+
+
+_CADENCE_KEYS = {"explore entry": ("explore", "Explore weekend due"),
+                 "talk": ("talk", "Talk due"),
+                 "paper reproduction or teardown": ("paper", "Paper reproduction or teardown due")}
+
+
+def cadence_events(statuses: Sequence[CadenceStatus]) -> list[FeedEvent]:
+    """"Put the explore loop on the calendar first": each cadence's next due date, or
+    today when it is already behind. One key per cadence, so a newer feed moves the event
+    to the new date instead of adding one."""
+    events = []
+    for st in statuses:
+        key, summary = _CADENCE_KEYS.get(st.cadence.name,
+                                         (st.cadence.name.replace(" ", "-"),
+                                          f"{st.cadence.name.capitalize()} due"))
+        if st.last is None:
+            state = f"None yet: {st.cadence.essay}."
+        else:
+            title = f" ({st.title})" if st.title else ""
+            late = f", due {st.due_on}: behind" if st.behind else ""
+            state = (f"Last kept by {st.ref}{title} on {st.last}{late}. Next by "
+                     f"{max(st.due_on, st.today)}: {st.cadence.essay}.")
+        events.append(FeedEvent(f"cadence-{key}", max(st.due_on, st.today),
+                                f"{summary} ({st.cadence.essay})",
+                                f"{state} luck explore cadence", "explore cadence"))
+    return events
 
 
 def reboot_events(reboot: Reboot | None) -> list[FeedEvent]:

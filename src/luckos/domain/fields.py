@@ -33,13 +33,19 @@ class Record:
 
 def describe(kind: str = "text", help: str = "", *, default: Any = None,
              required: bool = False, choices: tuple[str, ...] = (), flag: str | None = None,
-             editable: bool = True, default_today: bool = False, key: str | None = None
-             ) -> Any:
+             editable: bool = True, default_today: bool = False, key: str | None = None,
+             past_only: bool = False, unit: str = "") -> Any:
     """A record field: its input type (text, date, month, int, float, bool, choice, list or
     ref:<kind>), help text, and how the CLI and the importer treat it. `key` is its name in
-    JSON when that is not the field's own (the word its option uses)."""
+    JSON when that is not the field's own (the word its option uses).
+
+    `past_only`: a date (or month) of something that has happened, so never after today;
+    checked on add, edit and import alike (see `validate.future_dates`).
+    `unit`: what a typed number may carry (see `quantities.parse_quantity`), or
+    `ref:FIELD` for the unit of the record that FIELD refers to (a reading's metric)."""
     meta = {"type": kind, "help": help, "required": required, "choices": choices,
-            "flag": flag, "editable": editable, "default_today": default_today, "key": key}
+            "flag": flag, "editable": editable, "default_today": default_today, "key": key,
+            "past_only": past_only, "unit": unit}
     if kind == "list":
         return dataclasses.field(default=(), metadata=meta)
     return dataclasses.field(default=default, metadata=meta)

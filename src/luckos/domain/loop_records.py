@@ -26,8 +26,8 @@ class GlueEntry(_Record):
 
     id: int | None = None
     what: str = _f(help="the glue work", required=True)
-    hours: float = _f("float", "hours it took", required=True)
-    on: dt.date | None = _f("date", "when", default_today=True)
+    hours: float = _f("float", "hours it took (2, 2h or 90m)", required=True, unit="h")
+    on: dt.date | None = _f("date", "when", default_today=True, past_only=True)
     unlocks: str = _f(help="the consequential deliverable it unlocks (empty: none)", default="")
     project_id: int | None = _f("ref:project", "the project it unlocks", flag="project")
     mechanism: str = _f(help="the mechanism that could replace you: an FAQ, a short video, a "
@@ -49,7 +49,7 @@ class ExploreEntry(_Record):
     title: str = _f(help="what you explored", required=True)
     kind: str = _f("choice", "weekend-prototype, talk, paper-reproduction or teardown",
                    required=True, choices=EXPLORE_KINDS)
-    on: dt.date | None = _f("date", "when", default_today=True)
+    on: dt.date | None = _f("date", "when", default_today=True, past_only=True)
     wave: str = _f(help="the adjacent wave: a runtime, hardware, a governance pattern, a "
                    "safety regime, an economic model", default="")
     link: str = _f(help="where it is documented (a link or path)", default="")
@@ -84,7 +84,8 @@ class Project(_Record):
                                    "users (0-2)")
     kill_review_on: dt.date | None = _f("date", "the kill review (default: a few weeks after "
                                         "the start, see luck.toml)", flag="kill-review")
-    reviewed_on: dt.date | None = _f("date", "when the kill review was held", editable=False)
+    reviewed_on: dt.date | None = _f("date", "when the kill review was held", editable=False,
+                                      past_only=True)
     enthusiasm: bool = _f("bool", "kill review: stakeholders are enthusiastic", default=False,
                           editable=False)
     signal: bool = _f("bool", "kill review: there is a measurable signal", default=False,
@@ -96,7 +97,7 @@ class Project(_Record):
     why: str = _f(help="why it continues, or why it is paused (said publicly)", default="",
                   editable=False)
     landed_on: dt.date | None = _f("date", "when it ended: landed (shipped and handed over)",
-                                   flag="ended", key="ended_on")
+                                   flag="ended", key="ended_on", past_only=True)
     note: str = _f(help="a free note", default="")
     # "visible to leadership, spans teams, and maps to a business metric"
     visible: bool = _f("bool", "visible to leadership", default=False)
@@ -127,7 +128,8 @@ class Diagnosis(_Record):
                       "decide?", default="")
     proof: str = _f(help="3. What artifact proves I routinely turn ambiguity into something "
                     "that ships?", default="")
-    on: dt.date | None = _f("date", "when it was written", default_today=True)
+    on: dt.date | None = _f("date", "when it was written", default_today=True,
+                                past_only=True)
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
@@ -144,7 +146,7 @@ class Arc(_Record):
                          "architecture (and hairy problems)", default="",
                          choices=BOTTLENECKS)
     assessed_on: dt.date | None = _f("date", "when the bottleneck was assessed",
-                                     flag="assessed")
+                                     flag="assessed", past_only=True)
     assessment: str = _f(help="why you read the bottleneck that way", default="")
     note: str = _f(help="a free note", default="")
     # "If you cannot earn scope without a title, or cannot do real technical work with one,

@@ -65,12 +65,12 @@ class Promise(_Record):
     what: str = _f(help="what you promised", required=True)
     to_whom: str = _f(help="who you promised it to", required=True, flag="to", key="to")
     made_on: dt.date | None = _f("date", "when you made the promise", default_today=True,
-                                 flag="on", key="on")
+                                 flag="on", key="on", past_only=True)
     due: dt.date | None = _f("date", "when it is due", required=True)
     status: str = _f("choice", "open, kept, missed, renegotiated or dropped", default="open",
                      choices=PROMISE_STATUSES, editable=False)
     landed_on: dt.date | None = _f("date", "when it ended: kept, missed, renegotiated or "
-                                   "dropped", flag="ended", key="ended_on")
+                                   "dropped", flag="ended", key="ended_on", past_only=True)
     theme_id: int | None = _f("ref:theme", "the theme it serves", flag="theme")
     tags: tuple[str, ...] = _f("list", "tags (repeat the option or separate with commas)",
                                flag="tag")
@@ -88,7 +88,7 @@ class Signal(_Record):
     id: int | None = None
     who: str = _f(help="who routed the work to you", required=True)
     what: str = _f(help="the ambiguous work", required=True)
-    on: dt.date | None = _f("date", "when", default_today=True)
+    on: dt.date | None = _f("date", "when", default_today=True, past_only=True)
     escalated: bool = _f("bool", "they escalated instead of routing it to you", default=False)
     note: str = _f(help="a free note", default="")
 
@@ -160,8 +160,9 @@ class Reading(_Record):
 
     id: int | None = None
     metric_id: int | None = _f("ref:metric", "the metric", required=True, flag="metric")
-    month: str = _f("month", "the month, YYYY-MM", required=True)
-    value: float = _f("float", "the value", required=True)
+    month: str = _f("month", "the month, YYYY-MM", required=True, past_only=True)
+    value: float = _f("float", "the value, with or without its metric's unit", required=True,
+                      unit="ref:metric_id")
     narrative: str = _f(help="two sentences: what moved and why", default="")
 
 
@@ -171,13 +172,13 @@ class Decision(_Record):
 
     id: int | None = None
     title: str = _f(help="the decision", required=True)
-    on: dt.date | None = _f("date", "when it was made", default_today=True)
+    on: dt.date | None = _f("date", "when it was made", default_today=True, past_only=True)
     options: tuple[str, ...] = _f("list", "an option considered (repeat)", flag="option")
     choice: str = _f(help="the option chosen", default="")
     expected: str = _f(help="the expected outcome", default="")
     indicators: tuple[str, ...] = _f("list", "a leading indicator to watch (repeat)",
                                      flag="indicator")
-    confidence: float | None = _f("float", "confidence, 0 to 1")
+    confidence: float | None = _f("float", "confidence, 0 to 1 (or 0% to 100%)", unit="share")
     review_on: dt.date | None = _f("date", "when to review it", flag="review")
     outcome: str = _f(help="what actually happened", default="")
     response: str = _f(help="what you did when the world disagreed", default="")
@@ -192,7 +193,7 @@ class BenchEntry(_Record):
     person: str = _f(help="who", required=True)
     action: str = _f("choice", "unblocked, promoted, placed or sponsored", required=True,
                      choices=BENCH_ACTIONS)
-    on: dt.date | None = _f("date", "when", default_today=True)
+    on: dt.date | None = _f("date", "when", default_today=True, past_only=True)
     artifact: str = _f(help="the artifact that made it possible", default="")
     bet: str = _f(help="the bet, named in writing", default="")
     note: str = _f(help="a free note", default="")
@@ -231,7 +232,7 @@ class Sponsor(_Record):
     id: int | None = None
     person: str = _f(help="who", required=True)
     role: str = _f(help="their role", default="")
-    since: dt.date | None = _f("date", "since when", default_today=True)
+    since: dt.date | None = _f("date", "since when", default_today=True, past_only=True)
     backs: str = _f(help="what they put on a planning slide for you", default="")
     note: str = _f(help="a free note", default="")
 
@@ -244,7 +245,8 @@ class Artifact(_Record):
     title: str = _f(help="the title", required=True)
     kind: str = _f("choice", "what it is", required=True, choices=ARTIFACT_KINDS)
     surface: str = _f("choice", "public or internal", default="internal", choices=SURFACES)
-    on: dt.date | None = _f("date", "when it shipped", default_today=True)
+    on: dt.date | None = _f("date", "when it shipped", default_today=True,
+                               past_only=True)
     link: str = _f(help="a link or path", default="")
     theme_id: int | None = _f("ref:theme", "the theme it serves", flag="theme")
     window_id: int | None = _f("ref:window", "the decision window it prepares", flag="window")
@@ -272,9 +274,10 @@ class Testimonial(_Record):
     artifact_id: int | None = _f("ref:artifact", "the artifact", required=True,
                                  flag="artifact")
     who: str = _f(help="who used it", required=True)
-    on: dt.date | None = _f("date", "when they told you", default_today=True)
-    hours_saved: float | None = _f("float", "time it saved them, in hours", flag="hours",
-                                   key="hours")
+    on: dt.date | None = _f("date", "when they told you", default_today=True,
+                               past_only=True)
+    hours_saved: float | None = _f("float", "time it saved them, in hours (2, 2h or 90m)",
+                                   flag="hours", key="hours", unit="h")
     quote: str = _f(help="what they said", default="")
 
 
@@ -286,7 +289,7 @@ class Note(_Record):
     body: str = _f(help="the note", required=True)
     kind: str = _f("choice", "journal, year-in-public or earned-secret (private)",
                    default="journal", choices=NOTE_KINDS)
-    on: dt.date | None = _f("date", "when", default_today=True)
+    on: dt.date | None = _f("date", "when", default_today=True, past_only=True)
     title: str = _f(help="a title", default="")
     tags: tuple[str, ...] = _f("list", "tags", flag="tag")
 
@@ -301,7 +304,8 @@ class Estimate(_Record):
 
     id: int | None = None
     name: str = _f(help="what it estimates", required=True)
-    on: dt.date | None = _f("date", "when it was run", default_today=True)
+    on: dt.date | None = _f("date", "when it was run", default_today=True,
+                               past_only=True)
     theme_id: int | None = _f("ref:theme", "the theme it argues for", flag="theme")
     window_id: int | None = _f("ref:window", "the decision window it is for", flag="window")
     doc: str = _f(help="the brief it belongs in (a path or link)", default="")

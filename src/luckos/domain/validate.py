@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from luckos.config import Config
@@ -20,6 +20,47 @@ from luckos.errors import LuckError
 def validate(record: Any, config: Config, today: dt.date) -> list[str]:
     check: Callable[[Any, Config], list[str]] | None = _CHECKS.get(type(record))
     return check(record, config) if check else []
+
+
+def future_dates(record: Any, today: dt.date,
+                 names: Iterable[str] | None = None) -> list[tuple[str, str]]:
+    """The past-only fields of `record` (see `fields.describe`) dated after today, as
+    (field name, value as text); only those in `names` when given."""
+    kind = r.kind_of(record)
+    wanted = None if names is None else set(names)
+    found = []
+    for field in r.fields_of(kind):
+        if not field.metadata.get("past_only") or (wanted is not None
+                                                   and field.name not in wanted):
+            continue
+        value = getattr(record, field.name)
+        if value is None:
+            continue
+        if field.metadata["type"] == "month" and str(value) > today.isoformat()[:7]:
+            found.append((field.name, str(value)))
+        elif isinstance(value, dt.date) and value > today:
+            found.append((field.name, value.isoformat()))
+    return found
+
+
+def refuse_future(record: Any, today: dt.date, *, names: Iterable[str] | None = None,
+                  confirm: Callable[[str], bool] | None = None,
+                  labels: Mapping[str, str] | None = None) -> None:
+    """Raise LuckError for a past-only date after today, unless `confirm(problem)` (asked
+    on a terminal) says to keep it. `labels` names a field as the user typed it."""
+    kind = r.kind_of(record)
+    for name, value in future_dates(record, today, names):
+        field = next(f for f in r.fields_of(kind) if f.name == name)
+        label = (labels or {}).get(name) or "--" + (field.metadata.get("flag")
+                                                   or name.replace("_", "-"))
+        if field.metadata["type"] == "month":
+            problem = f"{label} {value} is in the future (this month is {today:%Y-%m})"
+            fix = "use this month or an earlier one"
+        else:
+            problem = f"{label} {value} is in the future (today is {today})"
+            fix = "use today or an earlier date"
+        if confirm is None or not confirm(problem):
+            raise LuckError(f"{problem}; {fix}")
 
 
 def _promise(p: r.Promise, config: Config) -> list[str]:
@@ -145,7 +186,7 @@ _CHECKS: dict[type, Callable[[Any, Config], list[str]]] = {
     r.Testimonial: _testimonial,
 }
 
-__all__ = ["validate"]
+__all__ = ["future_dates", "refuse_future", "validate"]
 
 
 def _lazy(module: str, function: str) -> Any:

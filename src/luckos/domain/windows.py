@@ -105,6 +105,9 @@ class Occurrence:
     prep_due: dt.date
     brief: Artifact | str | None  # the artifact or linked document that answers the brief
     demo: Artifact | None
+    # a promotion window: what keeps its packet from being ready ("3 of 40 claims without
+    # evidence"); None when the packet is ready or the window asks for none
+    packet_gap: str | None = None
 
     @property
     def brief_ready(self) -> bool:
@@ -115,8 +118,12 @@ class Occurrence:
         return not self.window.needs_demo or self.demo is not None
 
     @property
+    def packet_ready(self) -> bool:
+        return self.packet_gap is None
+
+    @property
     def ready(self) -> bool:
-        return self.brief_ready and self.demo_ready
+        return self.brief_ready and self.demo_ready and self.packet_ready
 
     def state(self, today: dt.date) -> str:
         """ready, prep (prep due later), due (prep due within a week) or late."""
@@ -134,7 +141,19 @@ class Occurrence:
             gaps.append("two-pager")
         if not self.demo_ready:
             gaps.append("demo")
+        if self.packet_gap is not None:
+            gaps.append(f"packet ({self.packet_gap})")
         return gaps
+
+
+PACKET_WINDOW_KINDS = ("promotion",)  # "that list is your résumé inside the company"
+
+
+def with_packet(occurrences: Sequence[Occurrence], gap: str | None) -> list[Occurrence]:
+    """The occurrences, a promotion window's carrying `gap`: what keeps the packet for
+    the period from being built with every claim backed (None: nothing does)."""
+    return [dataclasses.replace(o, packet_gap=gap) if o.window.kind in PACKET_WINDOW_KINDS
+            else o for o in occurrences]
 
 
 def upcoming(

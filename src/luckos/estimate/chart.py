@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from luckos import files
 from luckos.errors import LuckError
 from luckos.estimate import pitch as wording
 
@@ -61,12 +62,20 @@ def _bin_of(edges: list[float], value: float) -> int | None:
     return len(edges) - 2
 
 
-def write_png(result: Any, path: Path) -> Path:
-    """Draw the headline's histogram with its 5th, 50th and 95th percentiles and mean."""
+PNG = files.Output("chart", mark=b"tEXtSoftware\x00luckos")
+
+
+def write_png(result: Any, path: Path, *, force: bool = False,
+              home: Path | None = None) -> Path:
+    """Draw the headline's histogram with its 5th, 50th and 95th percentiles and mean.
+
+    A PNG luckos drew before (its Software tag says so) is replaced; any other file only
+    with `force`."""
     if path.suffix.lower() != ".png":
         raise LuckError(f"--png {path}: the file name must end in .png")
-    if not path.parent.is_dir():
+    if not files.is_folder(path.parent):
         raise LuckError(f"--png {path}: no such folder {path.parent}")
+    files.check(path, PNG, force=force, home=home)
     import numpy as np
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter
@@ -101,8 +110,7 @@ def write_png(result: Any, path: Path) -> Path:
     axes.set_title(f"{title}\n{result.samples:,} samples, seed {result.seed}", fontsize=10)
     axes.legend(fontsize=8, frameon=False)
     axes.spines[["top", "right"]].set_visible(False)
-    try:
-        figure.savefig(path)
-    except OSError as exc:
-        raise LuckError(f"--png {path}: cannot write it ({exc.strerror})") from None
+    files.write_with(path, lambda temporary: figure.savefig(
+        temporary, format="png", metadata={"Software": "luckos estimate"}), PNG, force=force,
+        home=home)
     return path

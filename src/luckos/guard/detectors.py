@@ -1,26 +1,19 @@
-"""What redaction finds, as spans of a text: secrets through detect-secrets' plugins, then
+"""What redaction finds, as spans of a text: secrets (`luckos.guard.secret_scan`), then
 URLs and host names under internal domains, email addresses, private IP addresses, phone
 numbers and sensitive terms.
-
-detect-secrets costs about 160 ms to import, so it is imported the first time a text is
-scanned, never when luckos starts. Its plugins run in-process on the whole text (one pass
-per pattern, not one per line), and their own patterns give the positions.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
+from luckos.guard import secret_scan
+from luckos.guard.folded import Folded
 from luckos.guard.settings import INTERNAL_DOMAINS, PERSON, RedactSettings
-
-# Not secrets: a public IP address says nothing private.
-_SKIPPED_PLUGINS = frozenset({"Public IP (ipv4)"})
-_MIN_ENTROPY_LENGTH = 16  # quoted random-looking strings shorter than this are not keys
 
 
 @dataclasses.dataclass(frozen=True)
@@ -38,7 +31,8 @@ class Detectors:
     def __init__(self, settings: RedactSettings, names: tuple[str, ...]) -> None:
         self.settings = settings
         self._allow = frozenset(a.lower() for a in settings.allow)
-        self._internal = _internal_host_regex(settings.internal_domains)
+        self._internal = _internal_host_pattern(settings.internal_domains)
+        self._internal_anchor = _internal_anchor_pattern(settings.internal_domains)
         self._terms: dict[str, str] = {}  # normalised term -> kind
         for kind, words in settings.terms:
             for word in words:
@@ -46,45 +40,48 @@ class Detectors:
         for name in names:
             if name.strip() and len(name.strip()) > 1:
                 self._terms.setdefault(_normal(name), PERSON)
-        self._term_regex = _trie_regex(list(self._terms)) if self._terms else None
+        self._term_pattern = _trie_pattern(list(self._terms)) if self._terms else None
 
     def spans(self, text: str) -> list[Span]:
         """Non-overlapping spans in order; where two overlap, the earlier kind wins."""
         chosen = _Chosen()
         off = self.settings.off
-        for span in _secrets(text):
-            chosen.add(span)
+        folded = Folded(text)
+        for start, end, detector in secret_scan.find(text, folded):
+            chosen.add(Span(start, end, "secret", text[start:end], detector))
         if "url" not in off:
-            for span in self._urls(text):
+            for span in self._urls(folded):
                 chosen.add(span)
         if "email" not in off:
-            for match in _EMAIL.finditer(text):
+            for match in _emails(text):
                 chosen.add(Span(match.start(), match.end(), "email", match.group().lower()))
         if "host" not in off:
-            for match in self._internal.finditer(text):
+            for match in folded.anchored(self._internal, self._internal_anchor,
+                                         _HOST_CHARS):
                 chosen.add(Span(match.start(), match.end(), "host", match.group().lower()))
         if "ip" not in off:
-            for match in _PRIVATE_IP.finditer(text):
+            for match in folded.finditer(_PRIVATE_IP):
                 if _octets_ok(match.group()):
-                    chosen.add(Span(match.start(), match.end(), "ip", match.group()))
+                    chosen.add(Span(match.start(), match.end(), "ip", match.group().lower()))
         if "phone" not in off:
             for match in _PHONE.finditer(text):
                 digits = re.sub(r"\D", "", match.group())
                 if 8 <= len(digits) <= 15:
                     chosen.add(Span(match.start(), match.end(), "phone", digits))
-        if self._term_regex is not None:
-            for match in self._term_regex.finditer(text):
+        if self._term_pattern is not None:
+            for match in folded.finditer(self._term_pattern):
                 key = _normal(match.group())
                 chosen.add(Span(match.start(), match.end(), self._terms[key], key))
         return [s for s in chosen.spans if text[s.start:s.end].lower() not in self._allow]
 
-    def _urls(self, text: str) -> Iterator[Span]:
-        for match in _URL.finditer(text):
+    def _urls(self, folded: Folded) -> Iterator[Span]:
+        internal = re.compile(self._internal, re.IGNORECASE)
+        for match in folded.finditer(_URL):
             url = match.group().rstrip(".,;:!?")
             host = match.group("host").lower()
             if host == "localhost":
                 continue
-            if "." not in host or self._internal.fullmatch(host) or _is_private_ip(host):
+            if "." not in host or internal.fullmatch(host) or _is_private_ip(host):
                 yield Span(match.start(), match.start() + len(url), "url", url.lower())
 
 
@@ -105,169 +102,32 @@ class _Chosen:
         self._starts.insert(at, span.start)
 
 
-# --- secrets -------------------------------------------------------------------------
-
-
-@functools.cache
-def _plugins() -> tuple[Any, ...]:
-    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
-
-    mapping: dict[str, Any] = get_mapping_from_secret_type_to_class()
-    return tuple(plugin() for secret_type, plugin in sorted(mapping.items())
-                 if secret_type not in _SKIPPED_PLUGINS)
-
-
-def _secrets(text: str) -> Iterator[Span]:
-    from detect_secrets.plugins.base import RegexBasedDetector
-    from detect_secrets.plugins.high_entropy_strings import HighEntropyStringsPlugin
-    from detect_secrets.plugins.keyword import KeywordDetector
-
-    found: list[Span] = []
-    for plugin in _plugins():
-        kind = plugin.secret_type
-        if isinstance(plugin, RegexBasedDetector):
-            spans = _regex_secrets(plugin, text)
-        elif isinstance(plugin, HighEntropyStringsPlugin):
-            spans = _entropy_secrets(plugin, text)
-        elif isinstance(plugin, KeywordDetector):
-            spans = _keyword_secrets(plugin, text)
-        else:  # a plugin kind this version does not know how to place: scan it whole
-            spans = _located(text, set(plugin.analyze_string(text)))
-        for start, end in spans:
-            if kind == "Private Key":
-                start, end = _pem_block(text, start, end)
-            elif kind == "Basic Auth Credentials":
-                start, end = _enclosing_word(text, start, end)
-            found.append(Span(start, end, "secret", text[start:end], kind))
-    # a whole PEM block or connection string before the pieces inside it
-    yield from sorted(found, key=lambda s: (-(s.end - s.start), s.start))
-
-
-def _regex_secrets(plugin: Any, text: str) -> Iterator[tuple[int, int]]:
-    values = set(plugin.analyze_string(text))  # the plugin's own verdict (JWTs are checked)
-    if not values:
-        return
-    for regex in plugin.denylist:
-        for match in regex.finditer(text):
-            groups = [i for i, g in enumerate(match.groups(), 1) if g] or [0]
-            for group in groups:
-                if match.group(group) in values:
-                    start, end = match.span(group)
-                    if start == match.start():  # a captured prefix (`ghp`): the whole token
-                        end = match.end()
-                    yield _whole_token(text, start, end)
-
-
-_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=")
-
-
-def _whole_token(text: str, start: int, end: int) -> tuple[int, int]:
-    """Out to the ends of the token a pattern matched part of (a JWT's signature, which
-    the plugin's lazy pattern leaves out)."""
-    while start > 0 and text[start - 1] in _TOKEN_CHARS:
-        start -= 1
-    while end < len(text) and (text[end] in _TOKEN_CHARS or (
-            text[end] == "." and end + 1 < len(text) and text[end + 1] in _TOKEN_CHARS)):
-        end += 1
-    return start, end
-
-
-def _entropy_secrets(plugin: Any, text: str) -> Iterator[tuple[int, int]]:
-    from detect_secrets.filters.heuristic import is_potential_uuid, is_sequential_string
-
-    for match in plugin.regex.finditer(text):
-        value = match.group(2)
-        if (len(value) >= _MIN_ENTROPY_LENGTH
-                and plugin.calculate_shannon_entropy(value) > plugin.entropy_limit
-                and not is_sequential_string(value) and not is_potential_uuid(value)):
-            yield match.span(2)
-
-
-@functools.cache
-def _keyword_hint() -> re.Pattern[str]:
-    from detect_secrets.plugins.keyword import DENYLIST
-
-    return re.compile("|".join(DENYLIST), re.IGNORECASE)
-
-
-def _keyword_secrets(plugin: Any, text: str) -> Iterator[tuple[int, int]]:
-    """`password = "..."`, `api_key: ...`: the keyword plugin reads one line at a time, so
-    only the lines where one of its keywords appears are read."""
-    from detect_secrets.plugins.keyword import CONFIG_DENYLIST_REGEX_TO_GROUP
-
-    done = -1
-    for hint in _keyword_hint().finditer(text):
-        start = text.rfind("\n", 0, hint.start()) + 1
-        if start <= done:
-            continue
-        end = text.find("\n", hint.end())
-        end = len(text) if end < 0 else end
-        done = end
-        line = text[start:end]
-        for regex, group in CONFIG_DENYLIST_REGEX_TO_GROUP.items():
-            match = regex.search(line)
-            if match and match.group(group) and _looks_secret(match.group(group)):
-                yield start + match.start(group), start + match.end(group)
-                break
-
-
-def _looks_secret(value: str) -> bool:
-    """A value after `password:` in prose ("the", "rotated monthly") is not a secret."""
-    return len(value) >= 6 and bool(re.search(r"\d|[^\w\s]", value) or len(value) >= 12)
-
-
-def _located(text: str, values: set[str]) -> Iterator[tuple[int, int]]:
-    for value in values:
-        at = text.find(value)
-        while value and at >= 0:
-            yield at, at + len(value)
-            at = text.find(value, at + len(value))
-
-
-_PEM_END = re.compile(r"-----END [A-Z0-9 ]*PRIVATE KEY[A-Z ]*-----|---- END SSH2[^\n]*----")
-
-
-def _pem_block(text: str, start: int, end: int) -> tuple[int, int]:
-    """From the BEGIN line to its END line (or, cut short, to the last base64 line)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    dashes = text.rfind("-----", line_start, start)
-    start = dashes if dashes >= 0 else line_start
-    closing = _PEM_END.search(text, end)
-    if closing:
-        return start, closing.end()
-    at = text.find("\n", end)
-    while at >= 0:
-        following = text.find("\n", at + 1)
-        line = text[at + 1:following if following >= 0 else len(text)]
-        if not re.fullmatch(r"[A-Za-z0-9+/=:\- ]+", line.strip() or "!"):
-            break
-        at = following
-    return start, (len(text) if at < 0 else at)
-
-
-def _enclosing_word(text: str, start: int, end: int) -> tuple[int, int]:
-    """A connection string (`postgres://user:password@host/db`) whole, not just its
-    password: out to the white space, quotes or brackets around it."""
-    stops = " \t\r\n\"'<>()[]{}`"
-    while start > 0 and text[start - 1] not in stops:
-        start -= 1
-    while end < len(text) and text[end] not in stops:
-        end += 1
-    while end > start and text[end - 1] in ".,;:!?":
-        end -= 1
-    return start, end
-
-
-# --- the rest ------------------------------------------------------------------------
-
 _EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])")
-_URL = re.compile(
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
+
+
+def _emails(text: str) -> Iterator[re.Match[str]]:
+    """`_EMAIL.finditer(text)`, tried only where an `@` is: an address starts where the
+    run of name characters before its `@` starts."""
+    resume = 0
+    at = text.find("@")
+    while at >= 0:
+        start = at
+        while start > resume and (text[start - 1].isalnum() or text[start - 1] in "_.%+-"):
+            start -= 1
+        match = _EMAIL.match(text, start)
+        if match:
+            yield match
+            resume = match.end()
+        at = text.find("@", max(at + 1, resume))
+_URL = (  # patterns in lower case run through Folded
     r"(?<![\w+.-])[a-z][a-z0-9+.-]*://(?:[^\s/@<>\"']*@)?(?P<host>\[[^\]\s]*\]|[^\s/:?#<>\"'\]\)]+)"
-    r"[^\s<>\"'`]*", re.IGNORECASE)
-_PRIVATE_IP = re.compile(
+    r"[^\s<>\"'`]*")
+_PRIVATE_IP = (
     r"(?<![\w.])(?:10(?:\.\d{1,3}){3}|192\.168(?:\.\d{1,3}){2}|172\.(?:1[6-9]|2\d|3[01])"
     r"(?:\.\d{1,3}){2}|169\.254(?:\.\d{1,3}){2}|fd[0-9a-f]{2}(?::[0-9a-f]{0,4}){2,7})"
-    r"(?![\w]|\.\d)", re.IGNORECASE)
+    r"(?![\w]|\.\d)")
+_PRIVATE_IP_ANY_CASE = re.compile(_PRIVATE_IP, re.IGNORECASE)
 _PHONE = re.compile(r"""
     (?<![\w+/.:-])
     (?: \+\d{1,3}(?:[ .-]?\(\d{1,4}\))?(?:[ .-]?\d{1,4}){2,5}  # +44 20 7946 0958
@@ -283,11 +143,11 @@ def _octets_ok(address: str) -> bool:
 
 
 def _is_private_ip(host: str) -> bool:
-    match = _PRIVATE_IP.fullmatch(host.strip("[]"))
+    match = _PRIVATE_IP_ANY_CASE.fullmatch(host.strip("[]"))
     return bool(match) and _octets_ok(host.strip("[]"))
 
 
-def _internal_host_regex(domains: tuple[str, ...]) -> re.Pattern[str]:
+def _internal_host_pattern(domains: tuple[str, ...]) -> str:
     """`name.internal` (at least one label before a default suffix), `acme.net` and
     `x.acme.net` for the workspace's own domains; never a longer public name."""
 
@@ -297,18 +157,25 @@ def _internal_host_regex(domains: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = [rf"(?:{label}\.)+(?:{suffixes})"]
     if own:
         alternatives.append(rf"(?:{label}\.)*(?:{own})")
-    return re.compile(rf"(?<![\w.@-])(?:{'|'.join(alternatives)})(?![\w-]|\.[a-z0-9])",
-                      re.IGNORECASE)
+    return rf"(?<![\w.@-])(?:{'|'.join(alternatives)})(?![\w-]|\.[a-z0-9])"
+
+
+def _internal_anchor_pattern(domains: tuple[str, ...]) -> str:
+    """What every internal host name ends with (for `Folded.anchored`)."""
+    suffixes = "|".join(re.escape(d) for d in INTERNAL_DOMAINS)
+    own = "|".join(re.escape(d) for d in domains if d not in INTERNAL_DOMAINS)
+    ends = rf"\.(?:{suffixes})" + (f"|{own}" if own else "")
+    return rf"(?:{ends})(?![\w-]|\.[a-z0-9])"
 
 
 def _normal(term: str) -> str:
     return " ".join(term.lower().split())
 
 
-def _trie_regex(terms: list[str]) -> re.Pattern[str]:
+def _trie_pattern(terms: list[str]) -> str:
     """One pattern for many terms, as a trie (Python's `re` tries the alternatives of
     `a|b|c` one by one at every position; a trie shares their prefixes), whole words only,
-    any case, any white space between the words of a term."""
+    in lower case (for Folded), any white space between the words of a term."""
     trie: dict[str, Any] = {}
     for term in terms:
         node = trie
@@ -325,4 +192,4 @@ def _trie_regex(terms: list[str]) -> re.Pattern[str]:
         body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
         return f"(?:{body})?" if ends else body
 
-    return re.compile(rf"(?<!\w){pattern(trie)}(?!\w)", re.IGNORECASE)
+    return rf"(?<!\w){pattern(trie)}(?!\w)"

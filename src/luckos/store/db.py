@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 from luckos.errors import LuckError
+from luckos.files import Output
 from luckos.store.records import RecordsMixin
 
 APPLICATION_ID = 0x4C55434B  # "LUCK"
+BACKUP = Output("backup", replace=False)
 
 
 def _migrations() -> list[tuple[int, str, str]]:
@@ -35,6 +36,14 @@ def _migrations() -> list[tuple[int, str, str]]:
 SCHEMA_VERSION = 10  # the number of the last migration script; checked by the tests
 
 
+QUICK_CHECK_META = "quick_check_on"
+
+
+class DamagedDatabase(LuckError):
+    """The workspace's database is empty or damaged; the workspace adds where to restore
+    it from."""
+
+
 class Store(RecordsMixin):
     """A luckos database. Use `Store.open(path)`; writes go through `transaction()`."""
 
@@ -44,10 +53,18 @@ class Store(RecordsMixin):
 
     @classmethod
     def open(cls, path: Path, *, create: bool = False) -> Store:
-        if not path.exists() and not create:
-            raise LuckError(f"no luckos workspace at {path.parent} (run `luck init`)")
-        if path.exists() and path.stat().st_size > 0:
-            _check_header(path)
+        """Open the database at `path`; with `create`, make it if (and only if) no file is
+        there. An empty or damaged file is refused, never rebuilt as an empty workspace."""
+        if path.is_dir():
+            raise LuckError(f"{path} is a folder where the luckos database should be; "
+                            "move it away")
+        if not path.exists():
+            if not create:
+                raise LuckError(f"no luckos workspace at {path.parent} (run `luck init`)")
+            _create(path)
+        elif path.stat().st_size == 0:
+            raise DamagedDatabase(f"{path} is empty (0 bytes): it holds no workspace")
+        _check_header(path)
         connection: sqlite3.Connection | None = None
         try:
             connection = sqlite3.connect(path, isolation_level=None, timeout=10.0)
@@ -57,7 +74,10 @@ class Store(RecordsMixin):
         except sqlite3.DatabaseError as exc:
             if connection is not None:
                 connection.close()  # so that no -wal or -shm file is left beside it
-            raise LuckError(f"{path}: not a usable SQLite database ({exc})") from None
+            if isinstance(exc, sqlite3.OperationalError):
+                raise LuckError(f"{path}: cannot open it ({exc}); check the permissions of "
+                                "the file and its folder") from None
+            raise DamagedDatabase(f"{path}: not a usable SQLite database ({exc})") from None
         if app_id != APPLICATION_ID and (version or _has_tables(connection)):
             connection.close()
             raise LuckError(f"{path}: not a luckos database (refusing to touch it)")
@@ -69,7 +89,11 @@ class Store(RecordsMixin):
             )
         store = cls(connection, path)
         if version < SCHEMA_VERSION:
-            store._migrate(version)
+            try:
+                store._migrate(version)
+            except BaseException:
+                connection.close()
+                raise
         connection.execute("PRAGMA foreign_keys = ON")
         return store
 
@@ -92,46 +116,82 @@ class Store(RecordsMixin):
 
     def _migrate(self, current: int) -> None:
         if current > 0:
-            self.backup(self.path.with_name(
-                f"{self.path.name}.before-v{SCHEMA_VERSION}-{dt.datetime.now():%Y%m%d%H%M%S%f}"
-                f"-{os.getpid()}.bak"
-            ))
+            self._backup_before_upgrade(current)
         # another process may hold the file while it migrates it; WAL persists anyway
         with contextlib.suppress(sqlite3.OperationalError):
             self.db.execute("PRAGMA journal_mode = WAL")
-        for number, name, script in _migrations():
-            if number <= current:
-                continue
-            try:
-                # executescript commits first; the script's own BEGIN/COMMIT keep it atomic
-                self.db.executescript(
-                    f"BEGIN IMMEDIATE;\n{script}\n"
-                    f"PRAGMA user_version = {number};\n"
-                    f"PRAGMA application_id = {APPLICATION_ID};\nCOMMIT;"
-                )
-            except sqlite3.Error as exc:
-                if self.db.in_transaction:
-                    self.db.execute("ROLLBACK")
-                if self.schema_version() >= number:
-                    continue  # another process applied it while this one waited for the lock
-                raise LuckError(f"{self.path}: migration {name} failed: {exc}") from None
+        pending = [(n, name, script) for n, name, script in _migrations() if n > current]
+        # every pending script in one transaction: no other process ever sees a schema
+        # half-way, and a failed upgrade leaves the file as it was
+        body = "".join(f"{script}\nPRAGMA user_version = {n};\n" for n, _, script in pending)
+        try:
+            # executescript commits first; the BEGIN/COMMIT around it keep it atomic
+            self.db.executescript(f"BEGIN IMMEDIATE;\n{body}"
+                                  f"PRAGMA application_id = {APPLICATION_ID};\nCOMMIT;")
+        except sqlite3.Error as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            if self.schema_version() >= SCHEMA_VERSION:
+                return  # another process upgraded it while this one waited for the lock
+            names = ", ".join(name for _, name, _ in pending)
+            raise LuckError(f"{self.path}: upgrade to schema {SCHEMA_VERSION} failed ({exc}); "
+                            f"nothing was changed (migrations {names})") from None
+
+    def _backup_before_upgrade(self, current: int) -> None:
+        """One backup per upgrade: a run that cannot finish it (a read-only file, a full
+        disk) or a second process opening the file meanwhile finds the copy there and
+        takes no other."""
+        taken = self.path.with_name(f"{self.path.name}.before-v{SCHEMA_VERSION}-from-v*.bak")
+        if any(self.path.parent.glob(taken.name)):
+            return
+        copy = self.path.with_name(
+            f"{self.path.name}.before-v{SCHEMA_VERSION}-from-v{current}.bak")
+        try:
+            self.backup(copy)
+        except LuckError:
+            if not copy.exists():  # not another process's copy of the same file: a failure
+                raise
 
     def backup(self, destination: Path) -> Path:
-        """Copy the database with SQLite's online backup (safe while in use)."""
-        if destination.exists():
-            raise LuckError(f"{destination} already exists; choose another file")
-        target = sqlite3.connect(destination)
-        try:
-            self.db.backup(target)
-        finally:
-            target.close()
-        return destination
+        """Copy the database with SQLite's online backup (safe while in use) into a new
+        file, all or nothing: never onto an existing file, never an empty copy left."""
+        from luckos import files
+
+        def produce(temporary: Path) -> None:
+            target = sqlite3.connect(temporary)
+            try:
+                self.db.backup(target)
+            except sqlite3.Error as exc:
+                raise LuckError(f"cannot write {destination}: {exc}; nothing was written"
+                                ) from None
+            finally:
+                target.close()
+
+        return files.write_with(destination, produce, BACKUP, home=self.path.parent)
 
     def schema_version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
     def integrity_ok(self) -> bool:
-        return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return self.integrity_problems() == []
+
+    def integrity_problems(self, *, quick: bool = False, limit: int = 20) -> list[str]:
+        """What SQLite's integrity_check (or the cheaper quick_check) finds; [] is healthy."""
+        pragma = "quick_check" if quick else "integrity_check"
+        rows = self.db.execute(f"PRAGMA {pragma}({int(limit)})").fetchall()
+        # one line each: SQLite starts some with "*** in database main ***" and a newline
+        found = [" ".join(str(row[0]).replace("*** in database main ***", "").split())
+                 for row in rows]
+        return [] if found == ["ok"] else found
+
+    def quick_check_due(self, today: dt.date) -> bool:
+        """The cheap check runs once a day; its last day is kept in the database."""
+        return self.get_meta(QUICK_CHECK_META) != today.isoformat()
+
+    def note_quick_check(self, today: dt.date) -> None:
+        # a read-only or busy file keeps it due: checking again tomorrow does no harm
+        with contextlib.suppress(sqlite3.OperationalError):
+            self.set_meta(QUICK_CHECK_META, today.isoformat())
 
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -149,10 +209,34 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _check_header(path: Path) -> None:
-    with path.open("rb") as handle:
-        header = handle.read(16)
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(16)
+    except OSError as exc:
+        raise LuckError(f"{path}: cannot read it ({exc.strerror})") from None
     if header != _SQLITE_MAGIC:
-        raise LuckError(f"{path}: not a SQLite database (corrupt or another kind of file)")
+        raise DamagedDatabase(f"{path}: not a SQLite database (damaged, or another kind of "
+                              "file)")
+
+
+def _create(path: Path) -> None:
+    """A new, empty database, built beside `path` and put in place whole (mode 0600);
+    if another process made one meanwhile, that one is kept."""
+    from luckos import files
+
+    def build(temporary: Path) -> None:
+        connection = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            store = Store(connection, temporary)
+            store._migrate(0)
+            store.note_quick_check(dt.date.today())
+        finally:
+            connection.close()
+
+    try:
+        files.create_new(path, build)
+    except sqlite3.Error as exc:
+        raise LuckError(f"cannot create {path}: {exc}") from None
 
 
 def _has_tables(connection: sqlite3.Connection) -> bool:

@@ -13,7 +13,14 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from luckos.domain.records import KINDS, Artifact, Kind, Promise, fields_of
+from luckos.domain.records import (
+    KINDS,
+    PRIVATE_NOTE_KIND,
+    Artifact,
+    Kind,
+    Promise,
+    fields_of,
+)
 
 if TYPE_CHECKING:
     from luckos.domain.ledger import Group
@@ -161,14 +168,50 @@ class RecordsMixin:
         table = TABLES[kind]
         return [table.record(row) for row in self.db.execute(f"{table.select} ORDER BY id")]
 
+    def each(self, kind: str) -> list[tuple[int, Any | None, str]]:
+        """Every record of a kind as (id, record, ""), or (id, None, why) for a row that
+        cannot be read as a record (what `luck doctor` reports, where `all` would fail)."""
+        table = TABLES[kind]
+        found: list[tuple[int, Any | None, str]] = []
+        for row in self.db.execute(f"{table.select} ORDER BY id"):
+            try:
+                found.append((int(row[0]), table.record(row), ""))
+            except (ValueError, TypeError, json.JSONDecodeError) as exc:
+                found.append((int(row[0]), None, _unreadable(table, row, exc)))
+        return found
+
+    def foreign_key_problems(self) -> list[tuple[str, int, str]]:
+        """PRAGMA foreign_key_check: (table, rowid, missing parent table) per broken row."""
+        return [(str(t), int(rowid), str(parent))
+                for t, rowid, parent, _ in self.db.execute("PRAGMA foreign_key_check")
+                if rowid is not None]
+
+    def delete_row(self, table: str, rowid: int) -> None:
+        """Delete one row of a table that `foreign_key_problems` named."""
+        names = {row[0] for row in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if table not in names:
+            raise KeyError(table)
+        self.db.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
+
     def count(self, kind: str) -> int:
         return int(self.db.execute(f'SELECT count(*) FROM "{kind}"').fetchone()[0])
 
-    def clear_records(self) -> None:
+    def clear_records(self, *, keep_private: bool = False) -> None:
+        """Delete every record (with `keep_private`: but the private notes)."""
         # children first, so that no foreign key points at a deleted row
         for name in reversed(list(KINDS)):
-            self.db.execute(f'DELETE FROM "{name}"')
-        self.db.execute("DELETE FROM sqlite_sequence")
+            if keep_private and name == "note":
+                self.db.execute("DELETE FROM note WHERE kind != ?", (PRIVATE_NOTE_KIND,))
+            else:
+                self.db.execute(f'DELETE FROM "{name}"')
+        # numbering starts again from the file's ids (the kept notes' ids stay taken)
+        self.db.execute("DELETE FROM sqlite_sequence"
+                        + (" WHERE name != 'note'" if keep_private else ""))
+
+    def private_note_ids(self) -> set[int]:
+        rows = self.db.execute("SELECT id FROM note WHERE kind = ?", (PRIVATE_NOTE_KIND,))
+        return {int(row[0]) for row in rows}
 
     # --- the ledger's queries -----------------------------------------------------------
 
@@ -300,6 +343,17 @@ def _filter(table: Any, where: dict[str, Any] | None, since: dt.date | None,
         clauses.append(f'"{date_field}" <= ?')
         params.append(until.isoformat())
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _unreadable(table: _Table, row: Sequence[Any], exc: Exception) -> str:
+    """Which stored value cannot be read, and why."""
+    for name, decode, value in zip(table.columns, table.decoders, row[1:], strict=True):
+        try:
+            if decode:
+                decode(value)
+        except (ValueError, TypeError, json.JSONDecodeError) as bad:
+            return f"{name} {value!r}: {bad}"
+    return str(exc)
 
 
 def _kind_name(record: Any) -> str:

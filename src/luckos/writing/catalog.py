@@ -62,13 +62,14 @@ DOC_KINDS: dict[str, DocKind] = {
                 ("playbook", "run-book", "sop")),
         DocKind("architecture-note", "architecture note", "architecture-note",
                 ("context", "adr-decision", "alternatives", "consequences", "failure-modes",
-                 "owners"),
+                 "owners", "contracts"),
                 "architecture notes to shorten future decisions: the failure modes, the "
                 "escalation paths, the true owners",
                 ("adr", "architecture-decision-record", "arch-note", "architecture",
                  "design-note", "decision-record")),
         DocKind("change-plan", "change plan", "design-doc",
-                ("announcement", "safety-rails", "rollback", "dissent", "mitigations"),
+                ("announcement", "safety-rails", "rollback", "dissent", "mitigations",
+                 "legal-evidence"),
                 "announce the change, show the safety rails, rehearse rollback, and collect "
                 "dissent before rollout; feature flags, staged rollout, kill switch, audit "
                 "trail",
@@ -185,6 +186,17 @@ RULES: dict[str, RuleSpec] = {
                  "a reboot plan covers weeks 1 to 12 (1-2, 3-4, 5-6, 7-8, 9-12)"),
         RuleSpec("reboot-dates", "warning", ("reboot-plan",),
                  "each stretch of the reboot plan carries real dates"),
+        RuleSpec("summary-first", "error", ("architecture-note",),
+                 "an architecture note or design doc opens with a summary of at most 150 "
+                 "words"),
+        RuleSpec("evidence-logged", "warning", ("change-plan",),
+                 "the evidence for legal and risk says where it is logged (a link, a path or "
+                 "a named system)"),
+        RuleSpec("auditor-evidence", "error", ("runbook",),
+                 "a runbook tagged for compliance has an evidence-for-auditors section"),
+        RuleSpec("ai-safeguards", "error", ("architecture-note", "runbook", "change-plan"),
+                 "a document about an AI tool has a data-and-redaction section, a pinned "
+                 "model version, an evaluation and a monitor"),
         RuleSpec("decision-first", "error", ("pre-read",),
                  "a pre-read opens with the decision at stake"),
         RuleSpec("unknown-rule", "warning", None,

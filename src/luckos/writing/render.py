@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import Any
 
 from luckos.errors import LuckError
@@ -36,8 +37,11 @@ def _markdown() -> Any:
     return parser
 
 
-def page(text: str, *, name: str = "document", where: str = "document") -> str:
-    """The HTML page for a Markdown document (front matter shown as a header)."""
+def page(text: str, *, name: str = "document", where: str = "document",
+         redact: Callable[[str], str] | None = None) -> str:
+    """The HTML page for a Markdown document (front matter shown as a header). `redact`
+    rewrites the body's Markdown and the front matter's values before they are rendered
+    (the front matter is parsed first, so that a token never changes its meaning)."""
     import jinja2
 
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -47,7 +51,9 @@ def page(text: str, *, name: str = "document", where: str = "document") -> str:
         line, message, column = front.error
         raise LuckError(f"{where}:{line}:{column}: {message}")
     parser = _markdown()
-    tokens = parser.parse("\n".join(lines[front.body_start:]))
+    source = "\n".join(lines[front.body_start:])
+    clean = redact or (lambda text: text)
+    tokens = parser.parse(clean(source))
     first_h1 = None
     used: set[str] = set()
     for index, token in enumerate(tokens):
@@ -63,8 +69,8 @@ def page(text: str, *, name: str = "document", where: str = "document") -> str:
         used.add(candidate)
         token.attrSet("id", candidate)
     body = _mark_placeholders(parser.renderer.render(tokens, parser.options, {}))
-    title = front.text("title") or first_h1 or name
-    meta = [(key, _scalar(front.data[key])) for key in META_KEYS
+    title = clean(front.text("title") or "") or first_h1 or clean(name)
+    meta = [(key, clean(_scalar(front.data[key]))) for key in META_KEYS
             if key in front.data and _scalar(front.data[key])]
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)

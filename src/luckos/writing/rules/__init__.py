@@ -35,7 +35,7 @@ def check(rule_id: str) -> Callable[[Check], Check]:
 
 
 def _load() -> None:
-    from luckos.writing.rules import decisions, plans, prose, shape  # noqa: F401
+    from luckos.writing.rules import decisions, plans, prose, safeguards, shape  # noqa: F401
 
 
 _load()
