@@ -153,8 +153,12 @@ def load_against_bets(themes: Sequence[object], projects: Sequence[object],
     on_bets = sum(1 for p in open_promises if p.theme_id in theme_ids)
     hours = sum(g.hours for g in glue)
     unlocking = sum(g.hours for g in glue if g.project_id is not None)
-    return [Ask("bets", "", f"{len(themes)} active themes, {len(projects)} running projects: "
-                f"{len(open_promises)} open promises ({on_bets} on a theme); {hours:g} h of "
+    from luckos.domain.checks import plural
+
+    return [Ask("bets", "", f"{plural(len(themes), 'active theme')}, "
+                f"{plural(len(projects), 'running project')}: "
+                f"{plural(len(open_promises), 'open promise')} ({on_bets} on a theme); "
+                f"{hours:g} h of "
                 f"glue in four weeks ({unlocking:g} h for a project)")]
 
 
