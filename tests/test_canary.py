@@ -31,6 +31,7 @@ LEAVES = {  # written by luckos, meant to be shared, mailed, published or synced
     ("export", "file"), ("feed", "file"), ("doc new", "out"), ("doc render", "out"),
     ("calendar audit", "charts"), ("estimate run", "png"), ("estimate new", "path"),
     ("packet", "out"),
+    ("ai run", "out"),
 }
 INPUTS = {  # files luckos reads (or keeps a link to)
     ("import json", "file"), ("import git", "paths"), ("import docs", "folder"),

@@ -37,6 +37,7 @@ WRITES = {
     "window link", "arc start", "reboot start", "project score", "project review",
     "calendar import", "promise keep", "promise miss", "promise drop", "promise renegotiate",
     "import git", "import docs", "evidence accept",
+    "ai run",
 } | {f"{group} {verb}" for group in (
     "promise", "signal", "window", "theme", "metric", "reading", "decision", "bench",
     "sponsor", "artifact", "testimonial", "note", "diagnose", "glue", "explore", "project",
@@ -59,6 +60,7 @@ def reports(folder: Path) -> dict[str, list[list[str]]]:
         "calendar history": [[]], "calendar norms": [[]], "doctor": [[]],
         "redact": [[str(folder / "brief.md")]],
         "packet": [["--for", "weekly"], ["--for", "promotion"]],
+        "ai status": [[]], "ai prompts": [[]], "ai log": [[]],
     }
     for kind in KINDS.values():
         group = {"diagnosis": "diagnose"}.get(kind.name, kind.name)
@@ -224,10 +226,10 @@ def test_markup_in_records_prints_as_typed_on_a_terminal_and_piped(
 # Reports with no record text in them on this workspace: the rules and kinds of
 # documents, starter models, lint findings (they quote no text), the estimate's model
 # title, figures by week and by quarter, the schedule norms of luck.toml, the doctor's
-# report on a healthy workspace.
+# report on a healthy workspace, the model's settings, prompts and calls.
 NO_USER_TEXT = {"doc kinds", "doc kinds brief", "doc rules", "doc lint", "estimate models",
                 "estimate run est1", "glue weeks", "surface", "calendar history",
-                "calendar norms", "doctor"}
+                "calendar norms", "doctor", "ai status", "ai prompts", "ai log"}
 
 
 def test_a_search_match_is_highlighted_with_a_style_not_with_brackets(

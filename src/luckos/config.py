@@ -9,6 +9,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
+from luckos.ai.settings import AI_TOML, AISettings, ai_settings
 from luckos.calendar.settings import CALENDAR_TOML, CalendarSettings, calendar_settings
 from luckos.errors import LuckError
 from luckos.evidence.settings import EVIDENCE_TOML, EvidenceSettings, evidence_settings
@@ -139,6 +140,7 @@ class Config:
     lint: LintConfig = dataclasses.field(default_factory=LintConfig)
     evidence: EvidenceSettings = dataclasses.field(default_factory=EvidenceSettings)
     redact: RedactSettings = dataclasses.field(default_factory=RedactSettings)
+    ai: AISettings = dataclasses.field(default_factory=AISettings)
 
     @property
     def week_start_index(self) -> int:
@@ -217,7 +219,7 @@ def load_config(path: Path) -> Config:
 
 def config_from_dict(data: dict[str, Any], where: str = "luck.toml") -> Config:
     known = {"week_start", "maker_day", "thresholds", "check", "calendar", "lint", "evidence",
-             "redact"}
+             "redact", "ai"}
     unknown = set(data) - known
     if unknown:
         raise LuckError(f"{where}: unknown setting {sorted(unknown)[0]!r}")
@@ -241,7 +243,8 @@ def config_from_dict(data: dict[str, Any], where: str = "luck.toml") -> Config:
                   check=_check_settings(data.get("check", {}), where), calendar=calendar,
                   lint=lint_config_from_dict(data.get("lint", {}), where),
                   evidence=evidence_settings(data.get("evidence", {}), where),
-                  redact=redact_settings(data.get("redact", {}), where))
+                  redact=redact_settings(data.get("redact", {}), where),
+                  ai=ai_settings(data.get("ai", {}), where))
 
 
 def _check_settings(raw: Any, where: str) -> CheckSettings:
@@ -373,3 +376,4 @@ def _weekday(value: Any, key: str, where: str) -> str:
 DEFAULT_TOML = DEFAULT_TOML + CALENDAR_TOML  # the [calendar] table (luckos.calendar.settings)
 DEFAULT_TOML += EVIDENCE_TOML  # the [evidence] table (luckos.evidence.settings)
 DEFAULT_TOML = DEFAULT_TOML + REDACT_TOML  # the [redact] table (luckos.guard.redact)
+DEFAULT_TOML = DEFAULT_TOML + AI_TOML  # the [ai] table (luckos.ai.settings)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,12 +41,16 @@ class Draft:
 def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = None,
           window_ref: str | None = None, out: str | None = None, title: str | None = None,
           decider: str | None = None, start: dt.date | None = None, ai: bool = False,
-          compliance: bool = False) -> Draft:
+          compliance: bool = False, fill: Callable[[str], str] | None = None,
+          front_extra: dict[str, Any] | None = None, note: str | None = None) -> Draft:
     """Write the first draft of a `kind` document and register it as an artifact.
 
     `ai`: the document is about an AI tool (front matter `ai: true`, and the sections
     the linter's ai-safeguards rule asks for); `compliance`: a runbook tagged for
-    compliance, with its evidence for auditors."""
+    compliance, with its evidence for auditors. `fill` rewrites the rendered draft before
+    it is written (`luck ai run` puts a model's sections into it); `front_extra` adds
+    front matter keys; `note` is the artifact's note.
+    """
     kind = kind_name(kind) or kind  # an alias the linter knows: two-pager is a brief
     spec = DOC_KINDS.get(kind)
     if spec is None:
@@ -84,9 +89,11 @@ def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = N
         front["decider"] = decider
     if kind == "reboot-plan":
         front["start"] = context["start"]
+    front.update(front_extra or {})
+    finish = fill or (lambda text: text)
 
     if out == STDOUT:
-        text = drafts.render(kind, context, front)
+        text = finish(drafts.render(kind, context, front))
         return Draft(kind, text, None, None, lint_document(text, config=ws.config))
     path = _target(ws, out, today, kind, theme, window)
     home = ws.home.absolute()
@@ -95,10 +102,10 @@ def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = N
         raw = {"title": front["title"], "kind": spec.artifact_kind, "on": today, "link": link,
                "theme_id": theme.id if theme else None,
                "window_id": window.id if window else None,
-               "note": f"drafted with luck doc new {kind}"}
+               "note": note or f"drafted with luck doc new {kind}"}
         artifact, _ = records.add(ws, KINDS["artifact"], raw, today)
         front["artifact"] = short_id(KINDS["artifact"], artifact.id)
-        text = drafts.render(kind, context, front)
+        text = finish(drafts.render(kind, context, front))
         files.write(path, text, DRAFT, home=ws.home)
     return Draft(kind, text, path, artifact, lint_document(text, config=ws.config))
 

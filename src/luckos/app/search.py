@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+from typing import Any
 
 from luckos.domain.records import KINDS, short_id
 from luckos.errors import LuckError
@@ -68,3 +69,19 @@ def _matches(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
             out.append(char)
             length += 1
     return "".join(out), tuple(spans)
+
+
+def bracketed(hit: Hit) -> str:
+    """The snippet with each matched word [in brackets], as piped output shows it."""
+    out, at = [], 0
+    for start, end in hit.matches:
+        out += [hit.snippet[at:start], "[", hit.snippet[start:end], "]"]
+        at = end
+    out.append(hit.snippet[at:])
+    return "".join(out)
+
+
+def found_json(found: Found) -> list[dict[str, Any]]:
+    """`luck search --json`, and the search page's JSON."""
+    return [{"id": h.ref, "kind": h.kind, "private": h.private, "title": h.title,
+             "snippet": bracketed(h)} for h in found.hits]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from luckos.app import records
-from luckos.domain.records import Reading
+from luckos.domain.records import Reading, Theme
+from luckos.domain.themes import MetricStatus, metric_statuses
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
 
@@ -21,3 +23,29 @@ def read_metric(ws: Workspace, theme_ref: str, slot: str, value: str | float, mo
     raw = {"metric_id": metric.id, "month": month or today.isoformat()[:7], "value": value,
            "narrative": narrative}
     return records.add(ws, records.kind_named("reading"), raw, today, confirm=confirm)
+
+
+def show(ws: Workspace, ref: str) -> tuple[Theme, list[MetricStatus]]:
+    """A theme and its three metric slots with their latest readings."""
+    theme = records.fetch(ws, records.kind_named("theme"), ref)
+    store = ws.store
+    statuses = metric_statuses([theme], store.find("metric", where={"theme_id": theme.id}),
+                               store.readings_latest(2))
+    return theme, statuses
+
+
+def show_active(ws: Workspace, today: dt.date) -> list[tuple[Theme, list[MetricStatus]]]:
+    """`show` for every theme not retired by `today`, reading the store once."""
+    from luckos.domain.themes import active
+
+    store = ws.store
+    found = active(store.all("theme"), today)
+    statuses = metric_statuses(found, store.all("metric"), store.readings_latest(2))
+    return [(t, [s for s in statuses if s.theme.id == t.id]) for t in found]
+
+
+def theme_json(theme: Theme, statuses: list[MetricStatus]) -> dict[str, Any]:
+    """`luck theme show --json`, and the themes page's JSON for one theme."""
+    from luckos.app.review import metric_status_json
+
+    return {**records.as_json(theme), "metrics": [metric_status_json(x) for x in statuses]}

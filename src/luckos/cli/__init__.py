@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "doctor": ("luckos.cli.doctor:doctor", "Check the workspace's health; --fix repairs safely."),
     "redact": ("luckos.cli.redact:redact", "Redact secrets, addresses and names from a text."),
     "estimate": ("luckos.cli.estimate:group", "Rough math that funds work, and its pitch."),
+    "ai": ("luckos.cli.ai:group", "Your prompt library over your records, redacted, logged."),
     "check": ("luckos.cli.check:check", "Check the loop's invariants; exit 1 when one breaks."),
     "diagnose": ("luckos.cli.diagnose:group", "The three questions, a paragraph each, dated."),
     "glue": ("luckos.cli.glue:group", "Glue work: what it unlocks, and what could replace you."),
@@ -49,6 +50,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "calendar": ("luckos.cli.calendar:group", "Audit a calendar export (ICS): load, maker day."),
     "evidence": ("luckos.cli.evidence:group", "Work found in git and docs: accept or reject."),
     "packet": ("luckos.cli.packet:packet", "The case for a manager, skip-level or committee."),
+    "serve": ("luckos.cli.serve:serve", "The dashboard: a local web page of every report."),
     "completion": ("luckos.cli.completion:completion",
                    "Print the shell completion script (bash, zsh, fish)."),
 }
@@ -61,9 +63,9 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
                  "bench", "sponsor", "artifact", "testimonial", "note")),
     ("The operating loop", ("diagnose", "glue", "explore", "project", "arc", "reboot",
                             "stay-or-move", "surface", "feed")),
-    ("Calendar, documents, rough math", ("calendar", "doc", "estimate")),
+    ("Calendar, documents, rough math", ("calendar", "doc", "estimate", "ai")),
     ("Evidence and the packet", ("evidence", "packet")),
-    ("Workspace", ("init", "demo", "search", "export", "import", "backup", "doctor",
+    ("Workspace", ("init", "demo", "serve", "search", "export", "import", "backup", "doctor",
                    "redact", "completion")),
 )
 

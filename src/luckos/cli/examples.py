@@ -95,6 +95,12 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "calendar norms": ("luck calendar norms", "luck calendar norms --json"),
     "completion": ("luck completion bash", "luck completion fish"),
     "redact": ("luck export shared.json --redact", "luck redact --check shared.json"),
+    "ai status": ("luck ai status", "luck ai status --json"),
+    "ai prompts": ("luck ai prompts", "luck ai prompts --json"),
+    "ai run": ("luck ai run brief --window w1 --dry-run",
+               "luck ai run weekly-update --theme t1 --since 2026-11-18 --dry-run"),
+    "ai log": ("luck ai log", "luck ai log --json"),
+    "serve": ("luck serve", "luck serve --port 8000 --open"),
 }
 
 # What the exit status means, for every command that reports (lists, reviews, checks).
@@ -104,13 +110,15 @@ EXIT_CODES: dict[str, str] = {
     "doctor": "Exit codes: 0 healthy, 1 problems found (or left after --fix), 2 bad input.",
     "packet": "Exit codes: 0 ok, 1 --check found claims without evidence, 2 bad input.",
     "redact": "Exit codes: 0 ok, 1 with --check: something would be redacted, 2 bad input.",
+    "serve": "Exit codes: 130 stopped with Ctrl-C, 2 bad input (a non-loopback --host "
+             "without --allow-remote, a port in use).",
     **{path: OK_OR_BAD for path in (
         "review", "ledger", "search", "window upcoming", "theme show", "artifact show",
         "estimate list", "estimate show", "estimate models", "glue weeks",
         "explore cadence", "project show", "arc status", "reboot status", "stay-or-move",
         "surface", "calendar audit", "calendar history", "calendar import", "calendar norms",
         "doc kinds", "doc rules", "estimate run", "estimate models", "feed", "evidence list",
-        "evidence show", "import git", "import docs")},
+        "evidence show", "import git", "import docs", "ai status", "ai prompts", "ai log")},
 }
 
 

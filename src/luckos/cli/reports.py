@@ -86,8 +86,9 @@ def search(text: tuple[str, ...], limit: int | None, no_private: bool, as_json: 
     found = run(s.ws, " ".join(text), include_private=not no_private, limit=limit or None)
     hits = [(h, Marked(h.snippet, h.matches)) for h in found.hits]
     if as_json:
-        emit_json([{"id": h.ref, "kind": h.kind, "private": h.private, "title": h.title,
-                    "snippet": str(marked)} for h, marked in hits])
+        from luckos.app.search import found_json
+
+        emit_json(found_json(found))
         return
     with paged():
         table(["id", "kind", "title", "match"],

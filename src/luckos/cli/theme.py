@@ -27,18 +27,14 @@ metric = build_group(
 @paged_output
 def show(ref: str, as_json: bool) -> None:
     from luckos.app import records
-    from luckos.app.review import metric_status_json
+    from luckos.app.themes import show as run
+    from luckos.app.themes import theme_json
     from luckos.domain.records import METRIC_SLOT_NAMES
-    from luckos.domain.themes import metric_statuses
 
     s = session()
-    theme = records.fetch(s.ws, records.kind_named("theme"), ref)
-    store = s.ws.store
-    statuses = metric_statuses([theme], store.find("metric", where={"theme_id": theme.id}),
-                               store.readings_latest(2))
+    theme, statuses = run(s.ws, ref)
     if as_json:
-        emit_json({**records.as_json(theme),
-                   "metrics": [metric_status_json(x) for x in statuses]})
+        emit_json(theme_json(theme, statuses))
         return
     show_record(records.kind_named("theme"), theme)
     rows = []
