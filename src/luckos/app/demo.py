@@ -125,6 +125,7 @@ class _Builder:
         this_week = week_start(today, ws.config.week_start_index)
         self.last_week = this_week - dt.timedelta(days=7)  # as the weekly review counts it
         self.themes: dict[str, int] = {}
+        self.metrics: dict[tuple[str, str], int] = {}  # (theme key, slot) -> metric id
         self.windows: dict[str, r.Window] = {}
         self.artifacts: dict[str, int] = {}
         self.promised: set[str] = set()
@@ -171,6 +172,7 @@ class _Builder:
             for slot, name, unit, good, values in spec["metrics"]:
                 metric = self.add(r.Metric(theme_id=theme.id, slot=slot, name=name,
                                            unit=unit, good=good))
+                self.metrics[(spec["key"], slot)] = metric.id
                 previous = None
                 for index, value in enumerate(values):
                     if value is None:
@@ -203,6 +205,8 @@ class _Builder:
         for key, when, title, kind, surface, link, theme, window, note in data.ARTIFACTS:
             on = self.day(when)
             extra: dict[str, Any] = {"hours": data.ARTIFACT_HOURS.get(key)}
+            if key in data.ARTIFACT_AI:
+                extra.update(ai_tool=True, metric_id=self.metrics[data.ARTIFACT_AI[key]])
             if key in data.ARTIFACT_OUTCOMES:
                 outcome, after = data.ARTIFACT_OUTCOMES[key]
                 extra.update(outcome=outcome,

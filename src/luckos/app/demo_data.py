@@ -168,6 +168,9 @@ ARTIFACT_HOURS: dict[str, float] = {
     "runbook-loadkit": 5, "post-p95": 6, "ttl-doc": 12, "post-2am": 4,
 }
 
+# AI tooling built as infrastructure, and the theme metric its delta is read on
+ARTIFACT_AI: dict[str, tuple[str, str]] = {"ai-triage": ("cold", "reliability")}
+
 # --- artifacts: (key, when, title, kind, surface, link, theme, window, note) -----------
 
 WIKI = "https://wiki.example.com/payments/"
@@ -231,6 +234,9 @@ ARTIFACTS = (
      BLOG + "auth-at-2am", None, None, ""),
     ("retro-pack", -25, "Retro pack: what the load-test pilots taught us", "post-mortem",
      "internal", WIKI + "loadkit-pilot-retro", "load", None, ""),
+    ("ai-triage", -200, "Page triage bot: retrieval over our post-mortems", "demo", "internal",
+     WIKI + "page-triage-bot", "cold", None,
+     "Pinned model, evaluated on last year's pages, with a monitor on wrong answers."),
     ("budget-brief", -9, "Edge cache budget: keep, grow or cut", "brief", "internal",
      WIKI + "budget-edge-cache-3", "cold", "budget", "Three options, recommends grow by 20%."),
     ("budget-demo", -4, "Cost dashboard walkthrough (recorded)", "demo", "internal", "",
