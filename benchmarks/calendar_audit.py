@@ -8,6 +8,9 @@ every run audits the same bytes), then the installed `luck` is run as a subproce
 the median wall time of several runs is printed beside the target (DESIGN.md section 5).
 
     .venv/bin/python benchmarks/calendar_audit.py [--runs 5] [--years 1,2,5]
+
+It also times the audit with time with the people who decide against the same audit in
+a workspace that names nobody (issue 13: at most 10% more).
 """
 
 from __future__ import annotations
@@ -229,6 +232,38 @@ def _median_seconds(command: list[str], env: dict[str, str], runs: int) -> tuple
     return statistics.median(walls), statistics.median(cpus)
 
 
+def _deciders(luck: str, path: Path, years: int, runs: int) -> None:
+    """The audit with time with deciders (a workspace naming four of the calendar's people
+    as deciders and a sponsor) beside the same audit in a workspace that names nobody.
+    Target: at most 10% more."""
+    home = Path(tempfile.mkdtemp(prefix="luck-bench-deciders-"))
+    env = {**os.environ, "LUCK_HOME": str(home), "NO_COLOR": "1"}
+    today = f"{FIRST_YEAR + years - 1}-12-01"
+    steps = [["init"], ["window", "add", "Planning", "--on", f"{FIRST_YEAR + years - 1}-12-05"],
+             ["window", "add", "Headcount", "--on", f"{FIRST_YEAR + years}-01-20"],
+             ["sponsor", "add", "Drew"]]
+    for name in ("alex", "blair", "casey", "drew"):
+        steps.append(["person", "add", name.title(), "--email", f"{name}@example.com"])
+    steps += [["window", "stakeholders", "w1", "add", "Alex", "--role", "decides"],
+              ["window", "stakeholders", "w1", "add", "Blair", "--role", "vetoes"],
+              ["window", "stakeholders", "w2", "add", "Casey", "--role", "decides"]]
+    for step in steps:
+        subprocess.run([luck, "--today", today, *step], env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+    window = ["--from", f"{FIRST_YEAR}-01-01", "--to", f"{FIRST_YEAR + years - 1}-12-31"]
+    command = [luck, "--today", today, "calendar", "audit", str(path), *window]
+    bare_home = Path(tempfile.mkdtemp(prefix="luck-bench-bare-"))
+    bare_env = {**env, "LUCK_HOME": str(bare_home)}
+    subprocess.run([luck, "init"], env=bare_env, check=True, stdout=subprocess.DEVNULL)
+    bare, bare_cpu = _median_seconds(command, bare_env, runs)
+    wall, cpu = _median_seconds(command, env, runs)
+    print(f"{path.name} audit, nobody named: {bare:.3f}s ({bare_cpu:.3f}s); with time with "
+          f"deciders: {wall:.3f}s ({cpu:.3f}s), {100 * (wall / bare - 1):+.1f}% wall, "
+          f"{100 * (cpu / bare_cpu - 1):+.1f}% CPU  target <= +10%")
+    shutil.rmtree(home, ignore_errors=True)
+    shutil.rmtree(bare_home, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
@@ -257,6 +292,7 @@ def main() -> None:
         last = max(seconds)
         print(f"growth from 1 to {last} years: x{seconds[last][0] / seconds[1][0]:.2f} wall, "
               f"x{seconds[last][1] / seconds[1][1]:.2f} CPU (x{last} would be linear)")
+    _deciders(luck, data_file(years_list[0]), years_list[0], args.runs)
     longest = data_file(max(years_list))
     quarter = ["--from", f"{FIRST_YEAR}-04-07", "--to", f"{FIRST_YEAR}-07-06"]
     wall, cpu = _median_seconds([luck, "calendar", "audit", str(longest), *quarter], env,

@@ -35,7 +35,7 @@ LEAVES = {  # written by luckos, meant to be shared, mailed, published or synced
 }
 INPUTS = {  # files luckos reads (or keeps a link to)
     ("import json", "file"), ("import git", "paths"), ("import docs", "folder"),
-    ("calendar audit", "file"), ("calendar import", "file"),
+    ("calendar audit", "file"), ("calendar import", "file"), ("calendar deciders", "file"),
     ("doc lint", "paths"), ("doc lint", "config_path"), ("doc rules", "config_path"),
     ("doc render", "file"), ("reboot postmortem", "file"), ("estimate link", "doc"),
     ("estimate run", "doc"), ("redact", "files"),

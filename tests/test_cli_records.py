@@ -138,6 +138,15 @@ SPECS: dict[str, Spec] = {
         ("--hours", "12.5"),
         {"hours": 12.5},
     ),
+    "person": Spec(
+        (),
+        ("Grace Liu", "--email", "grace@example.com", "--alias", "G. Liu"),
+        {"name": "Grace Liu", "emails": ["grace@example.com"], "aliases": ["G. Liu"],
+         "note": ""},
+        ("Ken Adeyemi",),
+        ("--email", "grace.liu@example.com", "--note", "director"),
+        {"emails": ["grace.liu@example.com"], "note": "director"},
+    ),
     "note": Spec(
         (),
         ("Shipped the canary rollout; Friday pages fell to zero", "--kind", "year-in-public",
@@ -152,7 +161,8 @@ SPECS: dict[str, Spec] = {
 
 
 # kinds made by a command of their own rather than `add`, and tested with it
-OWN_COMMANDS = {"estimate", "evidence"}  # luck estimate --save, luck import git|docs
+# luck estimate --save, luck import git|docs, luck window stakeholders W add
+OWN_COMMANDS = {"estimate", "evidence", "stakeholder"}
 LOOP_KINDS = {"glue", "explore", "project", "diagnosis", "arc", "reboot"}  # tests/loop
 
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from conftest import Luck
 from luckos.app.exchange import export_data, import_data, read_export, write_export
 from luckos.domain import records as r
+from luckos.domain.people import STAKEHOLDER_ROLES
 from luckos.errors import LuckError
 from luckos.workspace import Workspace, init_workspace
 
@@ -63,6 +64,7 @@ _SPONSOR = st.builds(r.Sponsor, person=required_text, role=text, since=maybe_dat
                      backs=text, note=text)
 _NOTE = st.builds(r.Note, body=required_text, kind=st.sampled_from(r.NOTE_KINDS),
                   on=maybe_dates, title=text, tags=texts)
+_PERSON = st.builds(r.Person, name=required_text, emails=texts, aliases=texts, note=text)
 _ARTIFACT = st.builds(r.Artifact, title=required_text, kind=st.sampled_from(r.ARTIFACT_KINDS),
                       surface=st.sampled_from(r.SURFACES), on=maybe_dates, link=text, note=text)
 
@@ -92,6 +94,18 @@ def _fill(ws: Workspace, data: st.DataObject) -> None:
                 store.add(r.Testimonial(artifact_id=added.id, who=who, on=data.draw(maybe_dates),
                                         hours_saved=data.draw(st.none() | floats),
                                         quote=data.draw(text)))
+        people = [store.add(p).id for p in data.draw(st.lists(_PERSON, max_size=3))]
+        windows = [w.id for w in store.all("window")]
+        if people and windows:
+            for window_id, person_id in data.draw(st.lists(
+                    st.tuples(st.sampled_from(windows), st.sampled_from(people)),
+                    unique=True, max_size=3)):
+                store.add(r.Stakeholder(
+                    window_id=window_id, person_id=person_id,
+                    role=data.draw(st.sampled_from(STAKEHOLDER_ROLES)),
+                    sponsor=data.draw(st.booleans()), brief_sent_on=data.draw(maybe_dates),
+                    met_on=data.draw(maybe_dates), objection=data.draw(text),
+                    objection_on=data.draw(maybe_dates), supports_on=data.draw(maybe_dates)))
         for name in ("promise", "note"):
             for record in store.all(name):
                 if data.draw(st.booleans(), label=f"delete {name} {record.id}"):

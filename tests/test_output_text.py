@@ -41,7 +41,7 @@ WRITES = {
 } | {f"{group} {verb}" for group in (
     "promise", "signal", "window", "theme", "metric", "reading", "decision", "bench",
     "sponsor", "artifact", "testimonial", "note", "diagnose", "glue", "explore", "project",
-    "arc", "reboot") for verb in ("add", "edit")}
+    "arc", "reboot", "person") for verb in ("add", "edit")}
 
 
 def reports(folder: Path) -> dict[str, list[list[str]]]:
@@ -62,7 +62,13 @@ def reports(folder: Path) -> dict[str, list[list[str]]]:
         "packet": [["--for", "weekly"], ["--for", "promotion"]],
         "ai status": [[]], "ai prompts": [[]], "ai log": [[]],
     }
+    runs["window stakeholders list"] = [[]]  # of w1: _run_all puts the window in
+    runs["window prewire"] = [["w1"]]
+    runs["person roles"] = [[]]
+    runs["calendar deciders"] = [[]]
     for kind in KINDS.values():
+        if kind.name == "stakeholder":  # listed per window, above
+            continue
         group = {"diagnosis": "diagnose"}.get(kind.name, kind.name)
         runs[f"{group} list"] = [[]]
         runs[f"{group} show"] = [[f"{kind.prefix}1"]]
@@ -163,6 +169,11 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Luck, Path]:
             (folder / "docs" / "doc.md").write_text(f"---\ndate: 2026-11-20\n---\n# {NASTY}\n",
                                                     encoding="utf-8")
             luck.ok("import", "docs", str(folder / "docs"))
+        elif name == "stakeholder":  # added per window, to a person
+            luck.ok("window", "stakeholders", ids["window"], "add", ids["person"], "--role",
+                    "decides")
+            luck.ok("window", "stakeholders", ids["window"], "objection", ids["person"],
+                    NASTY, "--on", "2026-11-20")
         else:
             ids[name] = luck.json(*_add_args(name, ids))["id"]
     luck.ok("promise", "add", NASTY + " late", "--to", NASTY, "--due", "2026-11-24",
@@ -184,11 +195,20 @@ def test_every_list_and_report_is_run_here() -> None:
     assert [p for p in runs if p not in found] == []
 
 
+def argv(path: str) -> list[str]:
+    """The words of a command path, with w1 as the window of `window stakeholders`
+    (the group's argument comes before its command)."""
+    words = path.split()
+    if words[:2] == ["window", "stakeholders"]:
+        words.insert(2, "w1")
+    return words
+
+
 def _run_all(luck: Luck, folder: Path) -> dict[str, str]:
     outputs = {}
     for path, runs in reports(folder).items():
         for args in runs:
-            result = luck(*path.split(), *args)
+            result = luck(*argv(path), *args)
             text = result.stdout + result.stderr
             assert result.exit_code in (0, 1), (path, args, text)
             assert "Traceback" not in text and "MarkupError" not in text, (path, text)

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
 from luckos.cli import output as output_module
-from test_output_text import ANSI, _pty_run, full, reports  # noqa: F401 (a fixture)
+from test_output_text import ANSI, _pty_run, argv, full, reports  # noqa: F401 (a fixture)
 
 
 def _pager(folder: Path, name: str = "pager") -> tuple[str, Path]:
@@ -138,7 +138,7 @@ def test_every_list_and_report_can_be_paged(full: tuple[Luck, Path],  # noqa: F8
         for args in runs:
             if got.exists():
                 got.unlink()
-            result = luck(*path.split(), *args)
+            result = luck(*argv(path), *args)
             assert result.exit_code in (0, 1), (path, result.output)
             assert result.stdout == "", (path, args)
             assert got.read_text(encoding="utf-8").strip(), (path, args)

@@ -67,6 +67,12 @@ CHECK_INVARIANTS: dict[str, tuple[str, dict[str, tuple[Any, Any, Any]]]] = {
                    {"max_themes": (3, 1, 20), "max_projects": (3, 1, 50)}),
     "diagnosis-age": ("the three questions answered within the last max_days",
                       {"max_days": (92, 7, 366)}),
+    "prewire-brief": ("who decides or vetoes a window within its prep lead has the brief",
+                      {}),
+    "objection-open": ("an objection raised is handled within max_days",
+                       {"max_days": (7, 1, 90)}),
+    "sponsor-contact": ("each sponsor contacted within the last max_days",
+                        {"max_days": (60, 7, 366)}),
 }
 
 

@@ -425,6 +425,9 @@ def test_story_workspace_breaks_what_it_should(story: Luck) -> None:
         "project-milestone": "ok", "reboot": "not_checked", "bench-action": "ok",
         "two-surfaces": "ok", "writing-habit": "broken", "fewer-bets": "ok",
         "diagnosis-age": "broken",
+        # a sponsor since long ago, and no pre-wire nor calendar to show contact since
+        "prewire-brief": "not_checked", "objection-open": "not_checked",
+        "sponsor-contact": "broken",
     }
     assert refs(results["promise-overdue"]) == ["p49"]
     assert refs(results["project-kill-review"]) == ["pj2"]

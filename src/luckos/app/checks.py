@@ -262,6 +262,37 @@ def _fewer_bets(g: _Gatherer) -> Result:
                                  q.open_projects(g.store),
                                  max_themes=s.value("fewer-bets", "max_themes"),
                                  max_projects=s.value("fewer-bets", "max_projects"))
+def _prewire_brief(g: _Gatherer) -> Result:
+    from luckos.app.people import all_people, prewire_of
+    from luckos.domain.influence import prewire_brief
+    from luckos.store.people import windows_with_stakeholders
+
+    held = windows_with_stakeholders(g.store)
+    people = all_people(g.ws) if held else []
+    seen: set[int] = set()
+    in_prep = []
+    for o in g.in_prep():
+        if o.window.id in held and o.window.id not in seen:
+            seen.add(o.window.id or 0)
+            in_prep.append(prewire_of(g.ws, o.window, g.today, people))
+    return prewire_brief(in_prep, g.today, any_stakeholders=bool(held))
+
+
+def _objection_open(g: _Gatherer) -> Result:
+    from luckos.domain.influence import objection_open
+
+    return objection_open(g.store.all("stakeholder"), g.store.all("person"), g.today,
+                          max_days=g.check.value("objection-open", "max_days"))
+
+
+def _sponsor_contact(g: _Gatherer) -> Result:
+    from luckos.domain.influence import sponsor_contact
+    from luckos.store.people import last_met
+
+    sponsors = g.store.all("sponsor")
+    met = last_met(g.store, g.today) if sponsors else {}
+    return sponsor_contact(sponsors, g.store.all("person"), g.store.all("stakeholder"), met,
+                           g.today, max_days=g.check.value("sponsor-contact", "max_days"))
 
 
 _RUNNERS: dict[str, Callable[[_Gatherer], Result]] = {
@@ -281,6 +312,9 @@ _RUNNERS: dict[str, Callable[[_Gatherer], Result]] = {
     "writing-habit": _writing_habit,
     "fewer-bets": _fewer_bets,
     "diagnosis-age": _diagnosis_age,
+    "prewire-brief": _prewire_brief,
+    "objection-open": _objection_open,
+    "sponsor-contact": _sponsor_contact,
 }
 assert set(_RUNNERS) == set(INVARIANTS)
 

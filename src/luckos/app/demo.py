@@ -18,7 +18,7 @@ from typing import Any
 from luckos import files
 from luckos.app import demo_calendar as calendar
 from luckos.app import demo_data as data
-from luckos.app import demo_evidence
+from luckos.app import demo_evidence, demo_people
 from luckos.app import demo_ledger as books
 from luckos.app import demo_loop as loop
 from luckos.app.review import week_start
@@ -138,6 +138,7 @@ class _Builder:
         self.add_signals()
         self.add_decisions()
         self.add_people()
+        demo_people.add_people(self)
         self.add_notes()
         loop.add_loop(self)
         loop.add_estimate(self)

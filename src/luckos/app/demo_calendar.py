@@ -25,6 +25,9 @@ TEAM = ("tomas", "kofi", "lena", "hiro", "sam", "jess")
 PLATFORM = ("marcus", "dana", "omar", "ravi", "hiro", "kofi", "lena", "elena")
 REPLATFORM = ("omar", "marcus", "tomas", "elena", "ravi", "nadia", "kofi", "lena", "sam",
               "jess", "aisha")
+# display names the invites carry (the people in `demo_people` are matched by address)
+NAMES = {"grace": "Grace Liu", "ken": "Ken Adeyemi", "omar": "Omar Haddad",
+         "marcus": "Marcus Chen", "nadia": "Nadia Karim"}
 MEET = "Join with Google Meet: https://meet.google.com/pay-chk-{code}"
 
 # Weekly series: (key, title, weekdays, start, minutes, every n weeks, first week,
@@ -143,6 +146,8 @@ class _Writer:
                 person = vCalAddress(f"mailto:{_address(who)}")
                 person.params["PARTSTAT"] = mine if who == ME else "ACCEPTED"
                 person.params["ROLE"] = "REQ-PARTICIPANT"
+                if who in NAMES:
+                    person.params["CN"] = NAMES[who]
                 event.add("attendee", person)
         event.add("status", "CONFIRMED")
         event.add("transp", "OPAQUE")

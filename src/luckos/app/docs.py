@@ -172,6 +172,23 @@ def gather(ws: Workspace, kind: str, today: dt.date, *, theme: Any = None, windo
         promises = [{"id": short_id(KINDS["promise"], p.id), "what": p.what,
                      "to_whom": p.to_whom, "due": p.due} for p in found]
     stakeholders = _stakeholders(ws, theme)
+    objections: list[dict[str, Any]] = []
+    prewired: list[str] = []  # the window's stakeholders, where the pre-wire stands
+    if window is not None:
+        from luckos.app.people import prewire
+
+        wired = prewire(ws, short_id(KINDS["window"], window.id), today)
+        prewired = [f"{line.person.name} ({line.stakeholder.role}): {_step(line.stakeholder)}"
+                    for line in wired.lines]
+        if wired.lines:
+            deciders = [line.person.name for line in wired.lines
+                        if line.stakeholder.role == "decides"]
+            decider = decider or (", ".join(deciders) if deciders else None)
+        objections = [
+            {"who": line.person.name, "text": line.stakeholder.objection,
+             "raised": line.stakeholder.objection_on or "date not recorded",
+             "handled": line.stakeholder.handled, "how": line.stakeholder.handled_how}
+            for line in wired.lines if line.stakeholder.objection]
     options = _options(decision)
     recommended = next((o for o in options if decision and decision["choice"]
                         and o["raw"].strip().lower() == decision["choice"].strip().lower()),
@@ -186,6 +203,8 @@ def gather(ws: Workspace, kind: str, today: dt.date, *, theme: Any = None, windo
         "windows_ahead": _windows_ahead(ws, begin),
         "promises": promises,
         "stakeholders": stakeholders,
+        "objections": objections,
+        "prewired": prewired,
         "owed": _owed(ws),
         "decision": decision,
         "options": options,
@@ -319,6 +338,16 @@ def _options(decision: dict[str, Any] | None) -> list[dict[str, Any]]:
                                                       "name the option (doing nothing is one)")
         options.append({"letter": letter, "name": name, "raw": raw})
     return options
+
+
+def _step(s: Any) -> str:
+    """Where the pre-wire stands with one stakeholder, with its date."""
+    from luckos.domain.people import state
+
+    now = state(s)
+    on = {"brief sent": s.brief_sent_on, "met": s.met_on, "objection raised": s.objection_on,
+          "objection handled": s.handled_on, "supports": s.supports_on}.get(now)
+    return f"{now} {on}" if on else now
 
 
 def _owed(ws: Workspace) -> list[dict[str, Any]]:

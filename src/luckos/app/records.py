@@ -203,6 +203,18 @@ def _check_unique(ws: Workspace, record: Any) -> None:
         if note is not None and note.kind != r.PRIVATE_NOTE_KIND:
             raise LuckError(f"n{cited} is a {note.kind} note; --from cites an earned secret "
                             "(luck note add TEXT --kind earned-secret)")
+    if isinstance(record, r.Person):
+        from luckos.domain.people import clash
+
+        problem = clash(record, ws.store.all("person"))
+        if problem:
+            raise LuckError(problem)
+    if isinstance(record, r.Stakeholder):
+        for other in ws.store.find("stakeholder", where={"window_id": record.window_id,
+                                                         "person_id": record.person_id}):
+            if other.id != record.id:
+                raise LuckError(f"pe{record.person_id} is already a stakeholder of "
+                                f"w{record.window_id} (sh{other.id}, {other.role})")
     if isinstance(record, r.Metric):
         for other in ws.store.find("metric", where={"theme_id": record.theme_id}):
             if other.slot == record.slot and other.id != record.id:

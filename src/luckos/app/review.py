@@ -15,6 +15,7 @@ from luckos.domain import themes, windows
 from luckos.domain.checks import INVARIANTS, Result
 from luckos.domain.ledger import LedgerSummary
 from luckos.domain.mechanisms import Ask
+from luckos.domain.people import Prewire
 from luckos.domain.records import Artifact, Decision, Promise, Signal
 from luckos.workspace import Workspace
 
@@ -33,6 +34,7 @@ class WeeklyReview:
     last_week_signals: list[Signal]
     broken_checks: list[Result]  # the rest of `luck check` that is broken
     asks: list[Ask] = dataclasses.field(default_factory=list)  # luckos.domain.mechanisms
+    prewire: Prewire | None = None  # the next window with stakeholders, and its pre-wire
 
 
 # invariants whose subject the review already shows in a section of its own; linting the
@@ -72,7 +74,14 @@ def weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
         last_week_signals=store.find("signal", since=last_week, until=last_day),
         broken_checks=_other_broken_checks(ws, today),
         asks=mechanisms.asks(ws, today),
+        prewire=_next_prewire(ws, today),
     )
+
+
+def _next_prewire(ws: Workspace, today: dt.date) -> Prewire | None:
+    from luckos.app.people import next_prewire
+
+    return next_prewire(ws, today, ws.config.thresholds.window_horizon_days)
 
 
 def _other_broken_checks(ws: Workspace, today: dt.date) -> list[Result]:
@@ -144,4 +153,13 @@ def review_json(review: WeeklyReview) -> dict[str, Any]:
                           for r in review.broken_checks],
         "asks": [{"topic": a.topic, "ref": a.ref or None, "text": a.text}
                  for a in review.asks],
+        "prewire": _prewire_json(review),
     }
+
+
+def _prewire_json(review: WeeklyReview) -> dict[str, Any] | None:
+    if review.prewire is None:
+        return None
+    from luckos.app.people import prewire_json
+
+    return prewire_json(review.prewire, review.today)

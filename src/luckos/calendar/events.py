@@ -31,6 +31,7 @@ class Event:
     recurring: bool = False  # part of a series (RRULE, RDATE or RECURRENCE-ID)
     last_modified: dt.datetime | None = None  # UTC
     attachments: tuple[str, ...] = ()  # ATTACH URIs
+    names: tuple[tuple[str, str], ...] = ()  # (address, CN) of attendees with a display name
 
     def partstat_of(self, me: frozenset[str]) -> str:
         """The PARTSTAT of the first of `me` among the attendees ("" if none is)."""

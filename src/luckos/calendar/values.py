@@ -62,6 +62,7 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
     transparent = recurring = False
     attendees: list[tuple[str, str]] = []
     attachments: list[str] = []
+    names: list[tuple[str, str]] = []
     last_modified = None
     start_line = end_line = None
     duration_value = ""
@@ -100,7 +101,11 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
         elif name == "ATTENDEE":
             cutype, partstat = ics.attendee(params)
             if cutype not in ("ROOM", "RESOURCE"):
-                attendees.append((ics.address(value), partstat))
+                address = ics.address(value)
+                attendees.append((address, partstat))
+                shown = _display_name(params)
+                if shown and shown.lower() != address:
+                    names.append((address, shown))
         elif name == "SUMMARY":
             title = ics.text(value).strip()
         elif name == "DESCRIPTION":
@@ -139,6 +144,7 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
         recurring=recurring,
         last_modified=last_modified,
         attachments=tuple(attachments),
+        names=tuple(names),
     )
     parsed = Parsed(event, block.index, None, None, None, sequence, stamp, recurring,
                     keep if recurring else [], (), repeated=tuple(repeated),
@@ -302,3 +308,18 @@ def _utc_stamp(value: str) -> dt.datetime | None:
                            int(value[11:13]), int(value[13:15]), tzinfo=UTC)
     except ValueError:
         return None
+
+
+def _display_name(params: str) -> str:
+    """The CN of an ATTENDEE's parameters ("" if none), without its quotes."""
+    at = params.find(";CN=")
+    if at < 0:
+        at = params.upper().find(";CN=")
+        if at < 0:
+            return ""
+    at += 4
+    if params.startswith('"', at):
+        end = params.find('"', at + 1)
+        return params[at + 1:end if end >= 0 else len(params)].strip()
+    end = params.find(";", at)
+    return params[at:end if end >= 0 else len(params)].strip()

@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "decision": ("luckos.cli.decision:group", "The decision log: bets, indicators, reviews."),
     "bench": ("luckos.cli.kinds:bench", "Your bench: people you unblocked, promoted, placed."),
     "sponsor": ("luckos.cli.kinds:sponsor", "Your own sponsors."),
+    "person": ("luckos.cli.person:group", "People: one record per person, merged by name."),
     "artifact": ("luckos.cli.artifact:group", "Artifacts on both surfaces, and testimonials."),
     "testimonial": ("luckos.cli.artifact:testimonial", "Who used your doc, and the time it saved."),
     "note": ("luckos.cli.kinds:note", "Notes: journal, year in public, earned secrets."),
@@ -60,7 +61,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Each week", ("review", "check", "ledger", "win")),
     ("Records", ("promise", "signal", "window", "theme", "metric", "reading", "decision",
-                 "bench", "sponsor", "artifact", "testimonial", "note")),
+                 "bench", "sponsor", "person", "artifact", "testimonial", "note")),
     ("The operating loop", ("diagnose", "glue", "explore", "project", "arc", "reboot",
                             "stay-or-move", "surface", "feed")),
     ("Calendar, documents, rough math", ("calendar", "doc", "estimate", "ai")),

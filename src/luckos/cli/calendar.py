@@ -75,6 +75,59 @@ class _Bar:
             self._progress.stop()
 
 
+def _deciders(report: Any) -> Any:
+    """Time with the people who decide, when there is a workspace that names them."""
+    from luckos.workspace import DB_NAME
+
+    s = session()
+    if not (s.home / DB_NAME).exists():
+        return None
+    from luckos.app.deciders import for_report
+
+    return for_report(s.ws, report, s.today)
+
+
+@group.command("deciders")
+@click.argument("file", type=click.Path(path_type=Path), required=False)
+@_window_options
+@_reading_options
+@json_option
+@paged_output
+def deciders(file: Path | None, start: str | None, end: str | None, me: tuple[str, ...],
+             tz: str | None, as_json: bool) -> None:
+    """Time with the people who decide: hours per person and per window over the audit's
+    weeks, one-to-ones apart from group meetings and status meetings, for whoever decides
+    or vetoes an upcoming window (luck window stakeholders) or sponsors you.
+
+    Attendees are matched by address, then by display name; an attendee two people answer
+    to is listed for you to resolve (luck person merge, or an alias), never counted.
+    FILE is audited as by `luck calendar audit`; left out, the last import is re-audited.
+    """
+    from luckos.app import calendar as app
+    from luckos.app.deciders import as_json as to_json
+    from luckos.app.deciders import required
+
+    s = session()
+    if file is None:
+        from luckos.dates import parse_date
+
+        report = app.audit_latest(
+            s.ws, start=parse_date(start, s.today, what="--from") if start else None,
+            end=parse_date(end, s.today, what="--to") if end else None, me=me, tz=tz)
+    else:
+        config = s.ws.config
+        window = app.window_from(start, end, s.today, config.week_start_index)
+        report = app.audit_file(file, config=config, window=window, me=me, tz=tz,
+                                clip_start=start is None)
+    found = required(s.ws, report, s.today)
+    if as_json:
+        emit_json(to_json(found))
+        return
+    from luckos.cli.deciders_render import render_deciders
+
+    render_deciders(found)
+
+
 def _config() -> Any:
     """The workspace's settings if there is a workspace, else the defaults."""
     from luckos.config import load_config
@@ -129,6 +182,7 @@ def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, 
                                     progress=bar, clip_start=start is None)
         finally:
             bar.close()
+    deciders = _deciders(report)
     written = []
     if charts is not None:
         from luckos.calendar.charts import write_charts
@@ -139,11 +193,19 @@ def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, 
 
         data = report_json(report, explain=explain)
         data["charts"] = [str(p) for p in written]
+        if deciders is not None:
+            from luckos.app.deciders import as_json as deciders_json
+
+            data["deciders"] = deciders_json(deciders)
         emit_json(data)
         return
     from luckos.cli.calendar_render import render_report
 
     render_report(report, explain=explain, days=show_days)
+    if deciders is not None:
+        from luckos.cli.deciders_render import render_deciders
+
+        render_deciders(deciders)
     for path in written:
         click.echo(f"chart: {path}")
 

@@ -29,6 +29,26 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "promise reopen": ("luck promise keep p122", "luck promise reopen p122"),
     "window link": ("luck window link w1 docs/fy-planning-brief.md",),
     "window upcoming": ("luck window upcoming", "luck window upcoming --days 30 --json"),
+    "window prewire": ("luck window prewire w1", "luck window prewire w1 --json"),
+    "window stakeholders add": ('luck window stakeholders w2 add "Omar Haddad" --role vetoes',
+                                "luck window stakeholders w3 add grace@example.com --role "
+                                "decides --sponsor"),
+    "window stakeholders list": ("luck window stakeholders w1 list",
+                                 "luck window stakeholders w1 list --json"),
+    "window stakeholders remove": ('luck window stakeholders w1 remove "Marcus Chen"',),
+    "window stakeholders brief": ('luck window stakeholders w1 brief "Marcus Chen"',
+                                  'luck window stakeholders w1 brief ken@example.com --on -2d'),
+    "window stakeholders met": ('luck window stakeholders w1 met "Ken Adeyemi" --on -1d',),
+    "window stakeholders objection": (
+        'luck window stakeholders w1 objection "Marcus Chen" "The migration lands in his '
+        'on-call week"',),
+    "window stakeholders handled": (
+        'luck window stakeholders w1 handled "Ken Adeyemi" incorporated --how "Phased the '
+        'cache spend over two quarters"',),
+    "window stakeholders supports": ('luck window stakeholders w1 supports "Grace Liu"',),
+    "person merge": ('luck person add "K. Adeyemi" --email kadeyemi@example.com',
+                     'luck person merge "Ken Adeyemi" "K. Adeyemi"'),
+    "person roles": ("luck person roles", "luck person roles --json"),
     "theme show": ("luck theme show t1", "luck theme show t1 --json"),
     "metric read": ('luck metric read t1 speed "640 ms" --narrative "Snapshot restore landed."',),
     "decision close": ('luck decision close d6 --outcome "The FAQ answered most questions"',),
@@ -92,6 +112,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
                        "luck calendar audit work-calendar.ics --from 2026-09-01 --explain"),
     "calendar history": ("luck calendar import work-calendar.ics", "luck calendar history"),
     "calendar import": ("luck calendar import work-calendar.ics",),
+    "calendar deciders": ("luck calendar deciders",
+                          "luck calendar deciders work-calendar.ics --json"),
     "calendar norms": ("luck calendar norms", "luck calendar norms --json"),
     "completion": ("luck completion bash", "luck completion fish"),
     "redact": ("luck export shared.json --redact", "luck redact --check shared.json"),
@@ -118,7 +140,8 @@ EXIT_CODES: dict[str, str] = {
         "explore cadence", "project show", "arc status", "reboot status", "stay-or-move",
         "surface", "calendar audit", "calendar history", "calendar import", "calendar norms",
         "doc kinds", "doc rules", "estimate run", "estimate models", "feed", "evidence list",
-        "evidence show", "import git", "import docs", "ai status", "ai prompts", "ai log")},
+        "evidence show", "import git", "import docs", "ai status", "ai prompts", "ai log",
+        "window prewire", "window stakeholders list", "person roles", "calendar deciders")},
 }
 
 
@@ -142,6 +165,7 @@ SAMPLES: dict[str, dict[str, str]] = {
     "bench": {"bet": "Sam runs the load-test guild by spring", "person": "Sam Okafor",
               "action": "unblocked"},
     "sponsor": {"backs": "loadkit as the paved road", "person": "Ken Adeyemi"},
+    "person": {"aliases": "Lena F.", "name": "Lena Fischer", "emails": "lena@example.org"},
     "artifact": {"link": "https://example.com/cold-start-runbook",
                  "title": "Cold-start runbook", "kind": "runbook"},
     "testimonial": {"hours_saved": "16", "who": "Tomás Rivera", "artifact_id": "a1"},

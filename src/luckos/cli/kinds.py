@@ -44,6 +44,7 @@ LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "decision": ("on", "review_on", "title", "choice", "outcome"),
     "bench": ("on", "action", "person", "bet"),
     "sponsor": ("since", "person", "role", "backs"),
+    "person": ("name", "emails", "aliases"),
     "artifact": ("on", "kind", "surface", "title"),
     "testimonial": ("on", "artifact_id", "who", "hours_saved", "quote"),
     "note": ("on", "kind", "body"),

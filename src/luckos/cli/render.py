@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+import click
+
 from luckos.app.review import WeeklyReview
 from luckos.cli.output import cut_note, heading, line, pairs, percent, table
 from luckos.domain.ledger import LedgerSummary
@@ -54,6 +56,10 @@ def render_review(review: WeeklyReview) -> None:
         empty="no decision windows ahead: add the weeks your org decides (luck window add)",
     )
     cut_note(min(8, len(review.windows)), len(review.windows), "luck window upcoming for all")
+    if review.prewire is not None:
+        p = review.prewire
+        click.echo(f"Pre-wire, w{p.window_id} {p.window_name} ({p.on}): {p.summary()} "
+                   f"(luck window prewire w{p.window_id})")
     table(
         ["theme", "slot", "metric", "last reading"],
         [[f"t{s.theme.id} {s.theme.label}", METRIC_SLOT_NAMES[s.slot],

@@ -53,6 +53,12 @@ INVARIANTS: dict[str, Invariant] = {i.id: i for i in (
               "Choose Better Projects (fewer, more consequential bets)"),
     Invariant("diagnosis-age", "the three questions answered in writing within the last "
               "quarter", "Before You Optimize: Diagnose Your Career System"),
+    Invariant("prewire-brief", "everyone who decides or vetoes a window within its prep lead "
+              "has been sent the brief", "Influence Without Drama"),
+    Invariant("objection-open", "an objection raised in a pre-wire is handled "
+              "(incorporated, answered or declined) within a week", "Influence Without Drama"),
+    Invariant("sponsor-contact", "each sponsor has heard from you within two months",
+              "Mentorship, Sponsorship, and Your Bench"),
 )}
 
 

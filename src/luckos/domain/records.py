@@ -27,6 +27,7 @@ from luckos.domain.loop_records import (  # noqa: F401  (re-exported: one regist
     Project,
     Reboot,
 )
+from luckos.domain.people import Person, Stakeholder  # noqa: F401  (re-exported: one registry)
 
 # Field input types: text, date, month, int, float, bool, choice, list, ref:<kind>
 PROMISE_STATUSES = ("open", "kept", "missed", "renegotiated", "dropped")
@@ -323,7 +324,7 @@ class Estimate(_Record):
 
 Record = (Promise | Signal | Window | Theme | Metric | Reading | Decision | BenchEntry
           | Sponsor | Artifact | Testimonial | Note | Estimate | GlueEntry | ExploreEntry
-          | Project | Diagnosis | Arc | Reboot | Evidence)
+          | Project | Diagnosis | Arc | Reboot | Evidence | Person | Stakeholder)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -367,6 +368,8 @@ KINDS: dict[str, Kind] = {
         Kind("arc", Arc, "ar", "role", "started_on", "arcs", 17),
         Kind("reboot", Reboot, "rb", "focus", "started_on", "reboots", 18),
         Kind("evidence", Evidence, "e", "title", "until", "evidence", 19),
+        Kind("person", Person, "pe", "name", None, "people", 20),
+        Kind("stakeholder", Stakeholder, "sh", "role", None, "stakeholders", 21),
     )
 }
 

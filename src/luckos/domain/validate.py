@@ -204,4 +204,5 @@ _CHECKS.update({
     r.Project: _lazy("luckos.domain.projects", "validate_project"),
     r.Diagnosis: _lazy("luckos.domain.diagnosis", "validate_diagnosis"),
     r.Arc: _lazy("luckos.domain.arc", "validate_arc"),
+    r.Stakeholder: _lazy("luckos.domain.people", "validate_stakeholder"),
 })

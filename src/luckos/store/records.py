@@ -293,11 +293,13 @@ class RecordsMixin:
 
     def people_names(self) -> list[str]:
         """Every person named in the records: promised to, routed by, on the bench,
-        sponsors, testimonial givers (for `[redact] names = true`)."""
+        sponsors, testimonial givers, people and their aliases (for `[redact] names =
+        true`)."""
         rows = self.db.execute(
             "SELECT to_whom FROM promise UNION SELECT who FROM signal "
             "UNION SELECT person FROM bench UNION SELECT person FROM sponsor "
-            "UNION SELECT who FROM testimonial").fetchall()
+            "UNION SELECT who FROM testimonial UNION SELECT name FROM person "
+            "UNION SELECT a.value FROM person, json_each(person.aliases) a").fetchall()
         return sorted({row[0].strip() for row in rows if row[0] and row[0].strip()})
 
     # --- search -------------------------------------------------------------------------

@@ -1,0 +1,193 @@
+"""Time with the people who decide, from a calendar audit. Pure.
+
+"Ask: ... who decides work like that gets funded?" (Own a Theme). Calendar analytics
+count time per attendee without knowing who decides; here the attendees of each meeting
+are matched to people (by address first, then by display name, through
+`luckos.domain.people.match_attendee`), and those who decide or veto an upcoming window,
+or sponsor you, are counted: hours per person and per window, one-to-ones apart from
+group meetings, and the part spent in status meetings. An attendee two people answer to
+is listed for you to resolve, never counted as either.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from luckos.calendar.audit import MEETING, Audit
+from luckos.calendar.events import Event
+from luckos.domain.people import AttendeeMatch, Index, Person
+
+NO_CONTACT_DAYS = 30  # a decider of a window in its prep lead unmet for this long
+
+
+@dataclasses.dataclass(frozen=True)
+class Target:
+    """Why a person counts: the windows they decide or veto, and whether they sponsor you."""
+
+    person: Person
+    windows: tuple[tuple[int, str, str], ...]  # (window id, window name, role)
+    sponsor: bool
+
+
+@dataclasses.dataclass
+class PersonTime:
+    target: Target
+    meetings: int = 0
+    hours: float = 0.0
+    one_to_one_hours: float = 0.0
+    group_hours: float = 0.0
+    status_hours: float = 0.0
+    last_met: dt.date | None = None
+    quarters: dict[str, float] = dataclasses.field(default_factory=dict)  # "2026-Q4" -> h
+
+
+@dataclasses.dataclass(frozen=True)
+class WindowTime:
+    window_id: int
+    name: str
+    hours: float  # meetings with at least one of its deciders, each meeting once
+    deciders: int
+    deciders_met: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Ambiguous:
+    attendee: str  # the address or display name as the calendar gives it
+    people: tuple[str, ...]  # "pe3 Grace Liu", ...
+    meetings: int
+
+
+@dataclasses.dataclass(frozen=True)
+class DecidersTime:
+    computable: bool
+    reason: str  # why not, when it is not
+    weeks: float
+    people: tuple[PersonTime, ...]
+    windows: tuple[WindowTime, ...]
+    ambiguous: tuple[Ambiguous, ...]
+    findings: tuple[str, ...]
+
+    @property
+    def hours(self) -> float:
+        return sum(p.hours for p in self.people)
+
+    @property
+    def status_hours(self) -> float:
+        return sum(p.status_hours for p in self.people)
+
+
+def deciders_time(audit: Audit, status_uids: frozenset[str], targets: Sequence[Target],
+                  people: Sequence[Person], today: dt.date,
+                  in_prep: Mapping[int, dt.date]) -> DecidersTime:
+    """`in_prep`: window id -> prep deadline, for the windows within their prep lead."""
+    weeks = audit.window_days / 7
+    meetings = [c for c in audit.counted if c.kind == MEETING]
+    me = audit.me
+    if not any("@" in address and address not in me
+               for c in meetings for address, _ in c.occurrence.event.attendees):
+        why = ("no meeting in this calendar lists its attendees' addresses (the export left "
+               "them out, or every meeting is yours alone), so time with deciders cannot "
+               "be computed; export the calendar with attendees (Google Calendar and "
+               "Outlook include them in a full export)")
+        return DecidersTime(False, why, weeks, (), (), (), ())
+    by_id = {t.person.id: t for t in targets}
+    times = {t.person.id: PersonTime(t) for t in targets}
+    torn: dict[str, tuple[str, ...]] = {}  # attendee -> the people it could be
+    torn_meetings: dict[str, int] = {}
+    seen: dict[int, tuple[tuple[int, ...], tuple[str, ...], bool, bool, tuple[int, ...]]] = {}
+    index = Index(people)
+    known: dict[tuple[str, str], AttendeeMatch] = {}  # per attendee
+    per_window: dict[int, float] = {}
+    since = today - dt.timedelta(days=NO_CONTACT_DAYS)
+    for c in meetings:
+        event = c.occurrence.event
+        facts = seen.get(id(event))
+        if facts is None:
+            at, unsure = _match(event, me, index, by_id, torn, known)
+            facts = seen[id(event)] = (
+                at, unsure, bool(at) and event.others(me) == 1, event.uid in status_uids,
+                tuple({w for pid in at for w, _, _ in by_id[pid].windows}))
+        at, unsure, alone, status, of_windows = facts
+        for shown in unsure:
+            torn_meetings[shown] = torn_meetings.get(shown, 0) + 1
+        if not at:
+            continue
+        hours = c.hours
+        day = c.occurrence.start.date()
+        quarter = f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+        for pid in at:
+            t = times[pid]
+            t.meetings += 1
+            t.hours += hours
+            if alone:
+                t.one_to_one_hours += hours
+            else:
+                t.group_hours += hours
+            if status:
+                t.status_hours += hours
+            t.quarters[quarter] = t.quarters.get(quarter, 0.0) + hours
+            if day <= today and (t.last_met is None or day > t.last_met):
+                t.last_met = day
+        for wid in of_windows:
+            per_window[wid] = per_window.get(wid, 0.0) + hours
+    windows: dict[int, tuple[str, list[PersonTime]]] = {}
+    for t in times.values():
+        for wid, name, _ in t.target.windows:
+            windows.setdefault(wid, (name, []))[1].append(t)
+    window_rows = tuple(
+        WindowTime(wid, name, per_window.get(wid, 0.0), len(members),
+                   sum(1 for m in members if m.meetings))
+        for wid, (name, members) in sorted(windows.items()))
+    findings = []
+    for wid, deadline in sorted(in_prep.items()):
+        if wid not in windows:
+            continue
+        name, members = windows[wid]
+        for m in members:
+            if m.last_met is None or m.last_met < since:
+                last = f"last met {m.last_met}" if m.last_met else "no meeting in the audit"
+                role = next(r for w, _, r in m.target.windows if w == wid)
+                findings.append(f"{m.target.person.name} {role} w{wid} {name} (prep due "
+                                f"{deadline}) and has had no meeting with you in the last "
+                                f"{NO_CONTACT_DAYS} days ({last})")
+    total = sum(t.hours for t in times.values())
+    in_status = sum(t.status_hours for t in times.values())
+    if total > 0 and in_status * 2 > total:
+        findings.append(f"most of your time with deciders is in status meetings "
+                        f"({in_status:.1f} of {total:.1f} h): ask for a one-to-one or a "
+                        "decision meeting instead")
+    ambiguous = tuple(Ambiguous(shown, torn[shown], torn_meetings.get(shown, 0))
+                      for shown in sorted(torn))
+    ordered = tuple(sorted(times.values(), key=lambda t: (-t.hours, t.target.person.name)))
+    return DecidersTime(True, "", weeks, ordered, window_rows, ambiguous, tuple(findings))
+
+
+def _match(event: Event, me: frozenset[str], index: Index,
+           targets: Mapping[int | None, Target], torn: dict[str, tuple[str, ...]],
+           known: dict[tuple[str, str], AttendeeMatch]
+           ) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """The targets at one event (by id), and the attendees two people answer to."""
+    found: set[int] = set()
+    unsure: list[str] = []
+    names = dict(event.names) if event.names else {}
+    addresses = [a for a, _ in event.attendees]
+    if event.organizer:
+        addresses.append(event.organizer)
+    for address in addresses:
+        if address in me:
+            continue
+        email = address if "@" in address else ""
+        shown = names.get(address, "" if email else address)
+        match = known.get((email, shown))
+        if match is None:
+            match = known[(email, shown)] = index.attendee(email, shown)
+        if match.ambiguous:
+            label = shown or address
+            torn[label] = tuple(f"pe{p.id} {p.name}" for p in match.people)
+            if label not in unsure:
+                unsure.append(label)
+        elif match.people and match.people[0].id in targets:
+            found.add(match.people[0].id or 0)
+    return tuple(sorted(found)), tuple(unsure)
