@@ -106,8 +106,8 @@ SPECS: dict[str, Spec] = {
         {"person": "Sam", "action": "promoted", "on": "2026-11-25",
          "bet": "Sam leads the migration"},
         ("Lee", "--action", "unblocked", "--on", "2026-11-02"),
-        ("--action", "sponsored"),
-        {"action": "sponsored"},
+        ("--action", "placed"),
+        {"action": "placed"},
     ),
     "sponsor": Spec(
         (),

@@ -99,10 +99,19 @@ def test_no_change_is_neither_better_nor_worse() -> None:
 
 
 def test_theme_label_warning_comes_from_the_config() -> None:
-    label = Theme(label="Compliance paved road everywhere")
+    label = Theme(label="Compliance paved road everywhere", sentence="She makes audits dull.",
+                  pain="audit weeks", advantage="wrote the controls", progress="one audit")
     assert len(validate(label, Config(), TODAY)) == 1
     roomy = Config(thresholds=Thresholds(theme_label_max_words=4))
     assert validate(label, roomy, TODAY) == []
+
+
+def test_theme_without_sentence_or_triangulation_is_warned() -> None:
+    warnings = validate(Theme(label="Cheap queries", pain="cost per query"), Config(), TODAY)
+    assert warnings == [
+        "no sentence: the one anyone can repeat when your name comes up (--sentence)",
+        "triangulation unanswered: --advantage, --progress (real pain, unfair advantage, "
+        "progress in a quarter that compounds for a year)"]
 
 
 def test_reading_narrative_warnings() -> None:

@@ -53,9 +53,18 @@ CHECK_INVARIANTS: dict[str, tuple[str, dict[str, tuple[Any, Any, Any]]]] = {
     "project-kill-review": ("no project past its kill review (default: default_weeks in) "
                             "without an outcome",
                             {"grace_days": (0, 0, 90), "default_weeks": (4, 1, 26)}),
+    "project-milestone": ("no running project past its first milestone (default: 92 days "
+                          "in) + grace_days without it landing",
+                          {"grace_days": (0, 0, 90)}),
     "reboot": ("a running 90-day reboot keeps its checkpoints and ends in a post-mortem",
                {}),
     "bench-action": ("a bench action within the last `days`", {"days": (92, 7, 366)}),
+    "two-surfaces": ("the last complete quarter has a public and an internal artifact", {}),
+    "writing-habit": ("a year-in-public entry and an artifact within year_in_public_days and "
+                      "artifact_days",
+                      {"year_in_public_days": (31, 7, 366), "artifact_days": (31, 7, 366)}),
+    "fewer-bets": ("no more than max_themes active themes and max_projects running projects",
+                   {"max_themes": (3, 1, 20), "max_projects": (3, 1, 50)}),
     "diagnosis-age": ("the three questions answered within the last max_days",
                       {"max_days": (92, 7, 366)}),
     "prewire-brief": ("who decides or vetoes a window within its prep lead has the brief",

@@ -215,7 +215,7 @@ def test_theme_missing_a_metric_slot_breaks(luck: Luck) -> None:
 
 def test_explore_loop_behind_breaks(luck: Luck) -> None:
     luck.ok("explore", "add", "WASM prototype", "--kind", "weekend-prototype",
-            "--on", "2026-09-01")
+            "--on", "2026-09-01", "--learned", "cold start is in the loader")
     code, r = only(luck, "explore-loop")
     assert (code, r["state"]) == (1, "broken")
     assert "no explore entry in 31 days (last x1, 85d ago)" in r["finding"]
@@ -225,8 +225,9 @@ def test_explore_loop_behind_breaks(luck: Luck) -> None:
 
 def test_explore_loop_on_cadence_keeps_and_a_talk_artifact_counts(luck: Luck) -> None:
     luck.ok("explore", "add", "WASM prototype", "--kind", "weekend-prototype",
-            "--on", "2026-11-08")
-    luck.ok("explore", "add", "Firecracker teardown", "--kind", "teardown", "--on", "2026-09-20")
+            "--on", "2026-11-08", "--link", "notes/wasm.md")
+    luck.ok("explore", "add", "Firecracker teardown", "--kind", "teardown", "--on", "2026-09-20",
+            "--learned", "snapshots restore in 5 ms")
     luck.ok("artifact", "add", "Cold start at scale", "--kind", "talk", "--surface", "public",
             "--on", "2026-10-02")
     code, r = only(luck, "explore-loop")
@@ -380,7 +381,8 @@ def test_reboot_at_week_twelve_asks_for_the_post_mortem(luck: Luck) -> None:
 def test_bench_action_older_than_a_quarter_breaks_recent_keeps(luck: Luck) -> None:
     code, r = only(luck, "bench-action")
     assert (code, r["finding"]) == (1, "no bench action recorded yet")
-    luck.ok("bench", "add", "Lena", "--action", "sponsored", "--on", "2026-07-01")
+    luck.ok("bench", "add", "Lena", "--action", "sponsored", "--on", "2026-07-01",
+            "--bet", "Lena leads the canary rollout")
     code, r = only(luck, "bench-action")
     assert (code, r["state"]) == (1, "broken")
     assert "no bench action in the last 92 days (last b1, 147 days ago)" in r["finding"]
@@ -420,7 +422,9 @@ def test_story_workspace_breaks_what_it_should(story: Luck) -> None:
         "window-prep": "ok", "brief-lints": "not_checked", "promise-overdue": "broken",
         "metric-readings": "broken", "explore-loop": "broken", "maker-day": "not_checked",
         "glue-ratio": "broken", "decision-review": "broken", "project-kill-review": "broken",
-        "reboot": "not_checked", "bench-action": "ok", "diagnosis-age": "broken",
+        "project-milestone": "ok", "reboot": "not_checked", "bench-action": "ok",
+        "two-surfaces": "ok", "writing-habit": "broken", "fewer-bets": "ok",
+        "diagnosis-age": "broken",
         # a sponsor since long ago, and no pre-wire nor calendar to show contact since
         "prewire-brief": "not_checked", "objection-open": "not_checked",
         "sponsor-contact": "broken",

@@ -104,7 +104,7 @@ def test_glue_hours_out_of_range_is_refused(luck: Luck) -> None:
 
 def test_explore_cadence_view(luck: Luck) -> None:
     luck.ok("explore", "add", "WASM prototype", "--kind", "weekend-prototype",
-            "--on", "2026-11-08")
+            "--on", "2026-11-08", "--link", "notes/wasm.md")
     rows = luck.json("explore", "cadence")
     assert [(r["cadence"], r["ref"], r["behind"]) for r in rows] == [
         ("explore entry", "x1", False), ("talk", None, True),

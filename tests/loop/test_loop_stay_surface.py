@@ -16,8 +16,8 @@ def cited(answer: dict) -> list[str]:
 def test_stay_or_move_on_the_story_cites_its_records(story: Luck) -> None:
     a = answers(story)
     assert list(a) == ["metric-changed", "scope-or-glue", "room", "flagship", "sponsor",
-                       "surface", "flat", "without-you", "problem"]
-    assert [a[k]["group"] for k in a] == ["hard check"] * 3 + ["stay if"] * 3 + ["leave if"] * 3
+                       "surface", "flat", "without-you", "problem", "staffed", "oxygen", "pendulum"]
+    assert [a[k]["group"] for k in a] == ["hard check"] * 3 + ["stay if"] * 3 + ["leave if"] * 6
     metric = a["metric-changed"]
     assert metric["answer"] == "yes"
     assert cited(metric) == ["m1", "m2", "m3", "m4", "m5", "d1", "d2"]

@@ -209,14 +209,23 @@ def _project_kill_review(g: _Gatherer) -> Result:
         any_projects=bool(projects) or q.exists(g.store, "project"))
 
 
+def _project_milestone(g: _Gatherer) -> Result:
+    projects = q.open_projects(g.store)
+    return invariants.project_milestone(
+        projects, g.today, grace_days=g.check.value("project-milestone", "grace_days"),
+        any_projects=bool(projects) or q.exists(g.store, "project"))
+
+
 def _reboot(g: _Gatherer) -> Result:
     from luckos.domain import reboot
 
     running = q.running_reboot(g.store)
-    try:
-        return invariants.reboot(reboot.status(running, g.today) if running else None)
-    except LuckError:  # a start date out of range: `stored-values` reports it
-        return invariants.reboot(None)
+    if running:
+        try:
+            return invariants.reboot(reboot.status(running, g.today))
+        except LuckError:  # a start date out of range: `stored-values` reports it
+            return invariants.reboot(None)
+    return invariants.reboot(None, q.last_ended_reboot(g.store))
 
 
 def _bench_action(g: _Gatherer) -> Result:
@@ -229,6 +238,33 @@ def _diagnosis_age(g: _Gatherer) -> Result:
                                 max_days=g.check.value("diagnosis-age", "max_days"))
 
 
+def _two_surfaces(g: _Gatherer) -> Result:
+    from luckos.domain.surface import quarter_of
+
+    name, start, _ = quarter_of(g.today)
+    last, last_start, last_end = quarter_of(start - dt.timedelta(days=1))
+    found = g.store.find("artifact", since=last_start, until=last_end)
+    return invariants.two_surfaces(last, [a.surface for a in found],
+                                   any_artifacts=bool(found) or q.exists(g.store, "artifact"))
+
+
+def _writing_habit(g: _Gatherer) -> Result:
+    s = g.check
+    return invariants.writing_habit(
+        q.latest(g.store, "note", column="kind", values=("year-in-public",), until=g.today),
+        q.latest(g.store, "artifact", until=g.today), g.today,
+        entry_days=s.value("writing-habit", "year_in_public_days"),
+        artifact_days=s.value("writing-habit", "artifact_days"))
+
+
+def _fewer_bets(g: _Gatherer) -> Result:
+    from luckos.domain.themes import active
+
+    s = g.check
+    return invariants.fewer_bets(active(g.store.all("theme"), g.today),
+                                 q.open_projects(g.store),
+                                 max_themes=s.value("fewer-bets", "max_themes"),
+                                 max_projects=s.value("fewer-bets", "max_projects"))
 def _prewire_brief(g: _Gatherer) -> Result:
     from luckos.app.people import all_people, prewire_of
     from luckos.domain.influence import prewire_brief
@@ -280,8 +316,12 @@ _RUNNERS: dict[str, Callable[[_Gatherer], Result]] = {
     "glue-ratio": _glue_ratio,
     "decision-review": _decision_review,
     "project-kill-review": _project_kill_review,
+    "project-milestone": _project_milestone,
     "reboot": _reboot,
     "bench-action": _bench_action,
+    "two-surfaces": _two_surfaces,
+    "writing-habit": _writing_habit,
+    "fewer-bets": _fewer_bets,
     "diagnosis-age": _diagnosis_age,
     "prewire-brief": _prewire_brief,
     "objection-open": _objection_open,

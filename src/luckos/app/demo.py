@@ -121,6 +121,7 @@ class _Builder:
         this_week = week_start(today, ws.config.week_start_index)
         self.last_week = this_week - dt.timedelta(days=7)  # as the weekly review counts it
         self.themes: dict[str, int] = {}
+        self.metrics: dict[tuple[str, str], int] = {}  # (theme key, slot) -> metric id
         self.windows: dict[str, r.Window] = {}
         self.artifacts: dict[str, int] = {}
         self.promised: set[str] = set()
@@ -168,6 +169,7 @@ class _Builder:
             for slot, name, unit, good, values in spec["metrics"]:
                 metric = self.add(r.Metric(theme_id=theme.id, slot=slot, name=name,
                                            unit=unit, good=good))
+                self.metrics[(spec["key"], slot)] = metric.id
                 previous = None
                 for index, value in enumerate(values):
                     if value is None:
@@ -198,10 +200,18 @@ class _Builder:
 
     def add_artifacts(self) -> None:
         for key, when, title, kind, surface, link, theme, window, note in data.ARTIFACTS:
+            on = self.day(when)
+            extra: dict[str, Any] = {"hours": data.ARTIFACT_HOURS.get(key)}
+            if key in data.ARTIFACT_AI:
+                extra.update(ai_tool=True, metric_id=self.metrics[data.ARTIFACT_AI[key]])
+            if key in data.ARTIFACT_OUTCOMES:
+                outcome, after = data.ARTIFACT_OUTCOMES[key]
+                extra.update(outcome=outcome,
+                             outcome_on=min(on + dt.timedelta(days=after), self.today))
             artifact = self.add(r.Artifact(
-                title=title, kind=kind, surface=surface, on=self.day(when), link=link,
+                title=title, kind=kind, surface=surface, on=on, link=link,
                 theme_id=self.themes.get(theme or ""),
-                window_id=self.windows[window].id if window else None, note=note,
+                window_id=self.windows[window].id if window else None, note=note, **extra,
             ))
             self.artifacts[key] = artifact.id
         for key, who, when, hours, quote in data.TESTIMONIALS:
@@ -282,8 +292,11 @@ class _Builder:
             changed = ledger.keep(p, min(p.due + dt.timedelta(days=rng.randint(1, 12)),
                                          yesterday))
         elif result == "missed":
-            changed = ledger.miss(p, min(p.due + dt.timedelta(days=rng.randint(1, 6)),
-                                         yesterday))
+            missed_on = min(p.due + dt.timedelta(days=rng.randint(1, 6)), yesterday)
+            # the older misses have their lesson; the recent ones are still asked for
+            lesson = (books.MISS_LESSONS[(p.id or 0) % len(books.MISS_LESSONS)]
+                      if (self.today - missed_on).days > 150 else "")
+            changed = ledger.miss(p, missed_on, lesson)
         else:
             changed = ledger.drop(p, p.made_on + dt.timedelta(days=rng.randint(1, length + 3)))
         if note and rng.random() < 0.6:
@@ -317,8 +330,17 @@ class _Builder:
 
     def add_people(self) -> None:
         for person, action, when, artifact, bet, note in books.BENCH:
+            sponsoring: dict[str, Any] = {}
+            if action == "sponsored" and person in books.SPONSORING:
+                first, second, heat, heat_where, credit, credit_where = (
+                    books.SPONSORING[person])
+                sponsoring = {"first_meeting_on": self.day(first),
+                              "second_meeting_on": self.day(second),
+                              "heat_on": self.day(heat), "heat_where": heat_where,
+                              "credit_on": self.day(credit) if credit is not None else None,
+                              "credit_where": credit_where}
             self.add(r.BenchEntry(person=person, action=action, on=self.day(when),
-                                  artifact=artifact, bet=bet, note=note))
+                                  artifact=artifact, bet=bet, note=note, **sponsoring))
         for person, role, since, backs, note in books.SPONSORS:
             self.add(r.Sponsor(person=person, role=role, since=self.day(since), backs=backs,
                                note=note))

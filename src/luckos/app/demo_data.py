@@ -153,6 +153,24 @@ WINDOWS: tuple[dict[str, Any], ...] = (
      "note": "Reviewed with Dana and the identity team; six actions, all closed."},
 )
 
+# --- what some artifacts came to and cost: a brief's outcome (and the days after the
+# artifact it was known) ---------------------------------------------------------------
+
+ARTIFACT_OUTCOMES: dict[str, tuple[str, int]] = {
+    "budget-q2": ("funded", 9),
+    "budget-prev": ("deferred", 8),
+    "ask-sre": ("declined", 10),
+}
+
+# the hours some artifacts took, set against the hours their testimonials saved
+ARTIFACT_HOURS: dict[str, float] = {
+    "replayd": 60, "pm-storm": 9, "runbook-shard": 14, "archnote": 11, "loadkit": 90,
+    "runbook-loadkit": 5, "post-p95": 6, "ttl-doc": 12, "post-2am": 4,
+}
+
+# AI tooling built as infrastructure, and the theme metric its delta is read on
+ARTIFACT_AI: dict[str, tuple[str, str]] = {"ai-triage": ("cold", "reliability")}
+
 # --- artifacts: (key, when, title, kind, surface, link, theme, window, note) -----------
 
 WIKI = "https://wiki.example.com/payments/"
@@ -216,6 +234,9 @@ ARTIFACTS = (
      BLOG + "auth-at-2am", None, None, ""),
     ("retro-pack", -25, "Retro pack: what the load-test pilots taught us", "post-mortem",
      "internal", WIKI + "loadkit-pilot-retro", "load", None, ""),
+    ("ai-triage", -200, "Page triage bot: retrieval over our post-mortems", "demo", "internal",
+     WIKI + "page-triage-bot", "cold", None,
+     "Pinned model, evaluated on last year's pages, with a monitor on wrong answers."),
     ("budget-brief", -9, "Edge cache budget: keep, grow or cut", "brief", "internal",
      WIKI + "budget-edge-cache-3", "cold", "budget", "Three options, recommends grow by 20%."),
     ("budget-demo", -4, "Cost dashboard walkthrough (recorded)", "demo", "internal", "",

@@ -224,6 +224,13 @@ DECISIONS = (
      "", "", None),
 )
 
+# the lessons of older misses ("the misses as learning")
+MISS_LESSONS = (
+    "Said yes in the meeting without checking the on-call week; check the calendar first.",
+    "The dependency was never mine to promise; name the owner before the date.",
+    "Two days of slack were not enough for a cross-team change; ask for a week.",
+)
+
 # --- the bench and the sponsors -----------------------------------------------------------
 # (person, action, when, artifact, bet, note)
 
@@ -245,6 +252,15 @@ BENCH = (
     ("Sam Okafor", "placed", -15, "Runbook: onboarding a team onto loadkit",
      "Sam becomes loadkit's first maintainer outside my team", ""),
 )
+
+# sponsoring well, per sponsored person: (first meeting, second meeting, heat taken, where,
+# credit shared, where); Tomás's credit is not yet shared, so the review asks for it
+SPONSORING = {
+    "Jess Moreno": (-104, -97, -90, "launch-readiness review: the cost ceiling was my call",
+                    -60, "engineering all-hands, loadkit results"),
+    "Tomás Rivera": (-35, -28, -21, "working group: pushed back on the token TTL for him",
+                     None, ""),
+}
 
 # (person, role, since, backs, note)
 SPONSORS = (

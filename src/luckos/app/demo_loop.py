@@ -149,14 +149,17 @@ PROJECTS: tuple[dict[str, Any], ...] = (
      "review": (-72, True, True, True, "continue",
                 "Auth QPS already down 30% on EU, and security signed off on revocation "
                 "under 10 s.", None),
-     "landed": -55, "flagship": False, "note": ""},
+     "landed": -55, "flagship": False, "note": "",
+     "milestone": ("EU on the token cache", -80, -78)},
     {"key": "loadkit", "name": "loadkit as the paved road for launch readiness",
      "theme": "load", "started": -150, "scores": (2, 2, 2, 1, 2, 2, 2), "kill_review": -122,
      "review": (-122, True, True, True, "continue",
                 "Six teams onboarded without a meeting, and Ken wants it in the launch "
                 "checklist; next review once the checklist ships.", 10),
      "landed": None, "flagship": True,
-     "note": "Sam Okafor is the first maintainer outside my team."},
+     "note": "Sam Okafor is the first maintainer outside my team.",
+     "milestone": ("two launch teams on loadkit", -100, -96),
+     "consequential": "launch incidents per quarter"},
     {"key": "staging", "name": "Shared staging data for load tests", "theme": "load",
      "started": -75, "scores": (1, 1, 2, 2, 0, 1, 1), "kill_review": -47,
      "review": (-47, True, False, False, "pause-publicly",
@@ -167,7 +170,8 @@ PROJECTS: tuple[dict[str, Any], ...] = (
     {"key": "dashboard", "name": "Cost per checkout dashboard, per shard", "theme": "cold",
      "started": -40, "scores": (2, 1, 1, 0, 2, 2, 1), "kill_review": -12, "review": None,
      "landed": None, "flagship": False,
-     "note": "Finance reads it before the budget review; nobody has argued with it yet."},
+     "note": "Finance reads it before the budget review; nobody has argued with it yet.",
+     "milestone": ("cost per checkout for the three largest shards", 10, None)},
 )
 
 # --- the 90-day reboot a year ago, finished with its post-mortem ----------------------------
@@ -208,7 +212,9 @@ def add_loop(b: Any) -> None:
                           funders=DIAGNOSIS["funders"], proof=DIAGNOSIS["proof"]))
     store.add(r.Arc(role=ARC["role"], track=ARC["track"], started_on=day(ARC["started"]),
                     bottleneck=ARC["bottleneck"], assessed_on=day(ARC["assessed"]),
-                    assessment=ARC["assessment"], note=ARC["note"]))
+                    assessment=ARC["assessment"], note=ARC["note"],
+                    scope_without_title="yes", technical_with_title="yes",
+                    answered_on=day(ARC["assessed"])))
     found = {spec["key"]: _project(b, spec).id for spec in PROJECTS}
     for when, hours, what, unlocks, project, mechanism in GLUE:
         store.add(r.GlueEntry(what=what, hours=float(hours), on=day(when), unlocks=unlocks,
@@ -226,6 +232,14 @@ def _project(b: Any, spec: dict[str, Any]) -> r.Project:
     project = r.Project(name=spec["name"], started_on=b.day(spec["started"]),
                         theme_id=b.themes[spec["theme"]], flagship=spec["flagship"],
                         kill_review_on=b.day(spec["kill_review"]), note=spec["note"], **fields)
+    if "milestone" in spec:
+        what, due, landed = spec["milestone"]
+        project = dataclasses.replace(
+            project, milestone=what, milestone_on=b.day(due),
+            milestone_landed_on=b.day(landed) if landed is not None else None)
+    if spec.get("consequential"):
+        project = dataclasses.replace(project, visible=True, spans_teams=True,
+                                      business_metric=spec["consequential"])
     if spec["review"] is not None:
         on, enthusiasm, signal, landing, outcome, why, next_review = spec["review"]
         project, _ = heuristics.review(

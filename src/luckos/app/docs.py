@@ -235,7 +235,8 @@ def _theme(theme: Any) -> dict[str, Any] | None:
         return None
     return {"id": short_id(KINDS["theme"], theme.id), "label": theme.label,
             "sentence": theme.sentence, "problem": theme.problem, "bet": theme.bet,
-            "milestone": theme.milestone, "blast_radius": theme.blast_radius}
+            "milestone": theme.milestone, "blast_radius": theme.blast_radius,
+            "pain": theme.pain, "advantage": theme.advantage, "progress": theme.progress}
 
 
 def _number(value: float, unit: str) -> str:

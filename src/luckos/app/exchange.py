@@ -45,12 +45,17 @@ def export_data(ws: Workspace, *, include_private: bool, now: dt.datetime,
                 redact: bool = False) -> dict[str, Any]:
     records: dict[str, list[dict[str, Any]]] = {}
     left_out = 0
+    private_notes = set() if include_private else {
+        n.id for n in ws.store.all("note") if is_private(n)}
     for name, kind in KINDS.items():
         rows = []
         for record in ws.store.all(name):
             if is_private(record) and not include_private:
                 left_out += 1
                 continue
+            if getattr(record, "from_note_id", None) in private_notes:
+                # a citation of a note left out would not resolve on import
+                record = dataclasses.replace(record, from_note_id=None)
             rows.append(encode(kind, record))
         records[name] = rows
     from luckos.app.feed import WORKSPACE_ID

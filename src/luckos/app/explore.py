@@ -15,19 +15,22 @@ PAPER_KINDS = ("paper-reproduction", "teardown")
 
 def cadences(ws: Workspace, today: dt.date) -> list[cadence.CadenceStatus]:
     """An explore entry a month, a talk a quarter (an explore entry or an artifact of kind
-    talk), a paper reproduction or teardown a season; days from luck.toml."""
+    talk), a paper reproduction or teardown a season; days from luck.toml. An explore entry
+    counts only when documented: a link, or what was learned."""
     s = ws.config.check
     entry, talk, paper = cadence.explore_cadences(
         s.value("explore-loop", "entry_days"), s.value("explore-loop", "talk_days"),
         s.value("explore-loop", "paper_days"))
     store = ws.store
-    last_entry = q.latest(store, "explore", until=today)
+    last_entry = q.latest(store, "explore", until=today, documented=True)
     talks = [x for x in (
-        q.latest(store, "explore", column="kind", values=("talk",), until=today),
+        q.latest(store, "explore", column="kind", values=("talk",), until=today,
+                 documented=True),
         q.latest(store, "artifact", column="kind", values=("talk",), until=today),
     ) if x is not None]
     last_talk = max(talks, key=lambda x: (x.on, kind_of(x).code)) if talks else None
-    last_paper = q.latest(store, "explore", column="kind", values=PAPER_KINDS, until=today)
+    last_paper = q.latest(store, "explore", column="kind", values=PAPER_KINDS, until=today,
+                          documented=True)
     return [_status(c, record, today)
             for c, record in ((entry, last_entry), (talk, last_talk), (paper, last_paper))]
 

@@ -15,14 +15,14 @@ _PROMISE = KINDS["promise"]
 
 
 def transition(ws: Workspace, verb: str, ref: str, on: dt.date, *, today: dt.date | None = None,
-               confirm: Confirm = None) -> Promise:
-    """keep, miss, drop or reopen a promise; a landing day after `today` is refused unless
-    `confirm` accepts it."""
+               confirm: Confirm = None, lesson: str = "") -> Promise:
+    """keep, miss, drop or reopen a promise (a miss with its lesson); a landing day after
+    `today` is refused unless `confirm` accepts it."""
     promise = fetch(ws, _PROMISE, ref)
     if verb == "keep":
         changed = ledger.keep(promise, on)
     elif verb == "miss":
-        changed = ledger.miss(promise, on)
+        changed = ledger.miss(promise, on, lesson)
     elif verb == "drop":
         changed = ledger.drop(promise, on)
     elif verb == "reopen":

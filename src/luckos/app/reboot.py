@@ -53,7 +53,8 @@ def mark(ws: Workspace, checkpoint: str, on: dt.date, *, undo: bool = False
         return ws.store.update(updated), c
 
 
-def postmortem(ws: Workspace, text: str | None, file: Path | None, on: dt.date) -> Reboot:
+def postmortem(ws: Workspace, text: str | None, file: Path | None, on: dt.date,
+               why: str = "") -> Reboot:
     """Close the running reboot with its one-page post-mortem (text, or a file's path)."""
     if (text is None) == (file is None):
         raise LuckError("give the post-mortem as TEXT or --file PATH (one of the two)")
@@ -68,7 +69,7 @@ def postmortem(ws: Workspace, text: str | None, file: Path | None, on: dt.date) 
             raise LuckError(f"{file}: not UTF-8 text") from None
         text = str(path.resolve())
     assert text is not None
-    updated = reboot.finish(running(ws), text, on)
+    updated = reboot.finish(running(ws), text, on, why)
     with ws.store.transaction():
         return ws.store.update(updated)
 

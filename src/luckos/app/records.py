@@ -207,6 +207,12 @@ def page(ws: Workspace, kind: Kind, *, where: Mapping[str, Any] | None = None,
 
 
 def _check_unique(ws: Workspace, record: Any) -> None:
+    cited = getattr(record, "from_note_id", None)
+    if cited is not None:
+        note = ws.store.get("note", cited)
+        if note is not None and note.kind != r.PRIVATE_NOTE_KIND:
+            raise LuckError(f"n{cited} is a {note.kind} note; --from cites an earned secret "
+                            "(luck note add TEXT --kind earned-secret)")
     if isinstance(record, r.Person):
         from luckos.domain.people import clash
 

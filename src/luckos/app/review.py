@@ -7,12 +7,14 @@ import datetime as dt
 from typing import Any
 
 from luckos.app import ledger as ledger_app
+from luckos.app import mechanisms
 from luckos.app import windows as windows_app
 from luckos.app.records import as_json
 from luckos.dates import month_of
 from luckos.domain import themes, windows
 from luckos.domain.checks import INVARIANTS, Result
 from luckos.domain.ledger import LedgerSummary
+from luckos.domain.mechanisms import Ask
 from luckos.domain.people import Prewire
 from luckos.domain.records import Artifact, Decision, Promise, Signal
 from luckos.workspace import Workspace
@@ -31,6 +33,7 @@ class WeeklyReview:
     last_week_artifacts: list[Artifact]
     last_week_signals: list[Signal]
     broken_checks: list[Result]  # the rest of `luck check` that is broken
+    asks: list[Ask] = dataclasses.field(default_factory=list)  # luckos.domain.mechanisms
     prewire: Prewire | None = None  # the next window with stakeholders, and its pre-wire
 
 
@@ -70,6 +73,7 @@ def weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
         last_week_artifacts=store.find("artifact", since=last_week, until=last_day),
         last_week_signals=store.find("signal", since=last_week, until=last_day),
         broken_checks=_other_broken_checks(ws, today),
+        asks=mechanisms.asks(ws, today),
         prewire=_next_prewire(ws, today),
     )
 
@@ -147,6 +151,8 @@ def review_json(review: WeeklyReview) -> dict[str, Any]:
         },
         "broken_checks": [{"id": r.id, "finding": r.finding, "next_step": r.next_step}
                           for r in review.broken_checks],
+        "asks": [{"topic": a.topic, "ref": a.ref or None, "text": a.text}
+                 for a in review.asks],
         "prewire": _prewire_json(review),
     }
 

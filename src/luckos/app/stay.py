@@ -54,7 +54,20 @@ def facts(ws: Workspace, today: dt.date) -> tuple[stay.StayFacts, str | None]:
         rooms=rooms,
         weeks=weeks,
         diagnosis=q.latest(store, "diagnosis", until=today),
+        planning=_planning_dates(store.find("window", where={"kind": "planning"}), today),
+        all_projects=store.all("project"),
+        arc=q.latest(store, "arc", until=today),
+        outcomes=[x for kind in ("window", "artifact") for x in store.all(kind)
+                  if x.outcome and (x.outcome_on is None
+                                    or today - dt.timedelta(days=365) <= x.outcome_on <= today)],
     ), unavailable
+
+
+def _planning_dates(planning: list[Any], today: dt.date) -> list[tuple[int, dt.date]]:
+    """The planning windows' dates of the last two years, up to today."""
+    start = today - dt.timedelta(days=731)
+    return sorted(((w.id, on) for w in planning for on in windows.occurrences(w, start, today)),
+                  key=lambda pair: pair[1])
 
 
 def _calendar(ws: Workspace) -> tuple[list[stay.WeekLoad] | None, str | None]:

@@ -100,7 +100,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
                   "--on 2026-12-01",),
     "arc status": ("luck arc status",),
     "reboot done": ("luck reboot start --focus \"Cheap load tests\"", "luck reboot done 1"),
-    "reboot postmortem": ("luck reboot start", 'luck reboot postmortem "Funded in week 9."'),
+    "reboot postmortem": ("luck reboot start", 'luck reboot postmortem "Funded in week 9." '
+                          '--why "the bet was funded early"'),
     "reboot start": ('luck reboot start --focus "Cheap load tests" --theme t2',),
     "reboot status": ("luck reboot status rb1",),
     "reboot stop": ("luck reboot start", 'luck reboot stop --why "The re-org moved the team"'),

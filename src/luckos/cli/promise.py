@@ -21,15 +21,20 @@ def _transition(verb: str, past: str) -> click.Command:
     @click.argument("ref", metavar="ID", shell_complete=complete_ids("promise"))
     @click.option("--on", "on", metavar="DATE", help="when it happened (default: today)")
     @json_option
-    def command(ref: str, on: str | None, as_json: bool) -> None:
+    def command(ref: str, on: str | None, as_json: bool, lesson: str | None = None) -> None:
+        import sys
+
         from luckos.app import ledger
         from luckos.app.records import as_json as record_json
         from luckos.dates import parse_date
 
         s = session()
         day = parse_date(on, s.today, what="--on", past=True) if on else s.today
+        if verb == "miss" and lesson is None and sys.stdin.isatty() and not as_json:
+            lesson = click.prompt("The lesson (what the miss taught you; empty: later)",
+                                  default="", show_default=False)
         promise = ledger.transition(s.ws, verb, ref, day, today=s.today,
-                                    confirm=confirm_future)
+                                    confirm=confirm_future, lesson=lesson or "")
         if as_json:
             emit_json(record_json(promise))
             return
@@ -38,7 +43,15 @@ def _transition(verb: str, past: str) -> click.Command:
             late = f" ({(promise.landed_on - promise.due).days} days late: not a hit)"
         when = (f" on {weekday_date(day)}" if on and on.strip() != day.isoformat() else "")
         click.echo(f"p{promise.id} {past}{when}{late}: {promise.what}")
+        if verb == "miss" and not promise.lesson:
+            click.echo(f"no lesson yet: the review asks for it (luck promise edit "
+                       f"p{promise.id} --lesson TEXT)")
 
+    if verb == "miss":
+        command = click.option("--lesson", default=None,
+                               help="what the miss taught you (asked on a terminal)")(command)
+        return click.command(verb, help="Mark a promise as missed, with its lesson (--lesson; "
+                             "asked on a terminal).")(command)
     return click.command(verb, help=f"Mark a promise as {past}.")(command)
 
 

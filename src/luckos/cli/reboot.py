@@ -81,14 +81,17 @@ def done(checkpoint: str, on: str | None, undo: bool) -> None:
 @click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="the post-mortem's file (kept as its path)")
 @click.option("--on", "on", default=None, metavar="DATE", help="when (default: today)")
-def postmortem(text: str | None, file: Path | None, on: str | None) -> None:
-    """End the running reboot with its one-page post-mortem (TEXT, or --file PATH)."""
+@click.option("--why", default="", help="why it ends early (asked for before week 12)")
+def postmortem(text: str | None, file: Path | None, on: str | None, why: str) -> None:
+    """End the running reboot with its one-page post-mortem (TEXT, or --file PATH).
+
+    Before week 12 it ends only with the reason (--why)."""
     from luckos.app import reboot as app
     from luckos.dates import parse_date
 
     s = session()
     day = parse_date(on, s.today, what="--on") if on else s.today
-    ended = app.postmortem(s.ws, text, file, day)
+    ended = app.postmortem(s.ws, text, file, day, why)
     click.echo(f"rb{ended.id} ended on {ended.ended_on} with its post-mortem. Momentum is "
                "narrative: choose the next theme, and repeat.")
 

@@ -94,6 +94,8 @@ def render_review(review: WeeklyReview) -> None:
     table(["check", "finding", "next"],
           [[r.id, r.finding, r.next_step] for r in review.broken_checks],
           title="Also broken (luck check)", empty="no other invariant broken")
+    table(["about", "id", "what"], [[a.topic, a.ref, a.text] for a in review.asks],
+          title="Asked of you (to fill in, to weigh)", empty="nothing to fill in")
 
 
 def render_ledger(s: LedgerSummary) -> None:

@@ -38,10 +38,19 @@ INVARIANTS: dict[str, Invariant] = {i.id: i for i in (
               "Influence Without Drama (decision hygiene)"),
     Invariant("project-kill-review", "no project is past its kill review without a continue "
               "or a public pause", "Choose Better Projects—and End Them Faster"),
+    Invariant("project-milestone", "no running project is past its first milestone (within "
+              "a quarter of its start) without it landing",
+              "Choose Better Projects—and End Them Faster (scoped to show momentum)"),
     Invariant("reboot", "a running 90-day reboot keeps its checkpoints and ends in a one-page "
               "post-mortem", "A 90-Day Reboot, Any Time"),
     Invariant("bench-action", "a bench action (unblocked, promoted, placed, sponsored) each "
               "quarter", "Mentorship, Sponsorship, and Your Bench"),
+    Invariant("two-surfaces", "each quarter has at least one public and one internal "
+              "artifact", "Build Two Surfaces: Public and Internal"),
+    Invariant("writing-habit", "a year-in-public entry and an artifact each month",
+              "Build Two Surfaces (a year in public log; narrate the wins)"),
+    Invariant("fewer-bets", "no more active themes and running projects than you can carry",
+              "Choose Better Projects (fewer, more consequential bets)"),
     Invariant("diagnosis-age", "the three questions answered in writing within the last "
               "quarter", "Before You Optimize: Diagnose Your Career System"),
     Invariant("prewire-brief", "everyone who decides or vetoes a window within its prep lead "

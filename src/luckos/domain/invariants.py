@@ -161,6 +161,8 @@ def required_month(today: dt.date, grace_days: int) -> str:
 
 def metric_readings(statuses: Sequence[MetricStatus], today: dt.date, *,
                     grace_days: int) -> Result:
+    from luckos.domain.themes import two_sentences
+
     id_ = "metric-readings"
     if not statuses:
         return not_checked(id_, "no themes recorded",
@@ -179,6 +181,10 @@ def metric_readings(statuses: Sequence[MetricStatus], today: dt.date, *,
         elif s.latest.month == month and not s.latest.narrative.strip():
             items.append(Item(f"r{s.latest.id}", f"{theme}: the {month} reading of "
                               f"{s.metric.name} has no narrative"))
+        elif s.latest.month == month and not two_sentences(s.latest.narrative):
+            items.append(Item(f"r{s.latest.id}", f"{theme}: the {month} reading of "
+                              f"{s.metric.name} has a one-sentence narrative (two: what "
+                              "moved and why)"))
     if not items:
         return ok(id_, f"every theme metric has its {month} reading with a narrative")
     return broken(
@@ -342,12 +348,54 @@ def project_kill_review(projects: Sequence[ProjectRecord], today: dt.date, *,
     )
 
 
+def project_milestone(projects: Sequence[ProjectRecord], today: dt.date, *,
+                      grace_days: int, any_projects: bool) -> Result:
+    """`projects` may hold only the running ones."""
+    from luckos.domain.projects import closed, milestone_due, milestone_late
+
+    id_ = "project-milestone"
+    if not any_projects:
+        return not_checked(id_, "no projects recorded")
+    running = [p for p in projects if not closed(p)]
+    late = [p for p in running if milestone_late(p, today, grace_days)]
+    if not late:
+        return ok(id_, f"no running project past its first milestone "
+                  f"({plural(len(running), 'project')} running)")
+    items = []
+    for p in late:
+        due = milestone_due(p)
+        what = f"{p.milestone!r} " if p.milestone else ""
+        dated = "" if p.milestone_on else " (no date set: a quarter after the start)"
+        items.append(Item(f"pj{p.id}", f"{p.name}: first milestone {what}was due {due}"
+                          f"{dated}, not landed"))
+    return broken(
+        id_,
+        f"{plural(len(late), 'project')} past the first milestone without it landing: "
+        f"{refs(items)}",
+        "land it (luck project edit ID --milestone-landed DATE), or hold the kill review: "
+        "a project scoped to show momentum within a quarter that shows none is a signal",
+        items,
+    )
+
+
 # --- the 90-day reboot -------------------------------------------------------------------
 
 
-def reboot(status: RebootStatus | None) -> Result:
+def reboot(status: RebootStatus | None, last_ended: Any = None) -> Result:
+    """`last_ended` is the reboot that ended last (when none runs): one that ended before
+    week 12 without a reason breaks this."""
+    from luckos.domain.reboot import ended_early_without_reason
+
     id_ = "reboot"
     if status is None:
+        week = ended_early_without_reason(last_ended) if last_ended is not None else None
+        if week is not None:
+            rb = f"rb{last_ended.id}"
+            return broken(id_, f"{rb} ended in week {week} of 12 with no reason given",
+                          "say why it ended early (luck reboot edit ID --note TEXT, starting "
+                          "\"ended early on DATE\"), or start the next one and run it to "
+                          "week 12", [Item(rb, f"ended {last_ended.ended_on}: "
+                                           f"{last_ended.postmortem[:60]}")])
         return not_checked(id_, "no 90-day reboot running")
     rb = f"rb{status.reboot.id}"
     late = status.late
@@ -409,5 +457,72 @@ def diagnosis_age(latest: Diagnosis | None, today: dt.date, *, max_days: int) ->
     if age > max_days:
         return broken(id_, f"the diagnosis dg{latest.id} is {age} days old (older than "
                       f"{max_days})", step, items)
-    weak = f"; {plural(len(items), 'answer')} not yet a paragraph" if items else ""
-    return ok(id_, f"the diagnosis dg{latest.id} is {age} days old{weak}", items)
+    if items:
+        return broken(id_, f"the diagnosis dg{latest.id} has {plural(len(items), 'answer')} "
+                      f"that {'is' if len(items) == 1 else 'are'} not a paragraph: "
+                      + ", ".join(f"answer {n}" for n, _, _ in flags(latest)),
+                      "build the paragraphs first, one per question (at least two "
+                      "sentences each): luck diagnose", items)
+    return ok(id_, f"the diagnosis dg{latest.id} is {age} days old, a paragraph each", items)
+
+
+# --- two surfaces, the writing habit, fewer bets ----------------------------------------
+
+
+def two_surfaces(quarter: str, surfaces: Sequence[str], *, any_artifacts: bool) -> Result:
+    """`surfaces` are the surfaces of the artifacts of the last complete `quarter`."""
+    id_ = "two-surfaces"
+    if not any_artifacts:
+        return not_checked(id_, "no artifacts recorded",
+                           "log what you ship: luck artifact add TITLE --kind KIND --surface "
+                           "public|internal")
+    missing = [s for s in ("public", "internal") if s not in surfaces]
+    if missing:
+        return broken(id_, f"{quarter} had no {' and no '.join(missing)} artifact "
+                      f"({plural(len(surfaces), 'artifact')} in all)",
+                      "build both surfaces each quarter: a post, a talk or open source in "
+                      "public; a design doc, a runbook or a brief inside")
+    return ok(id_, f"{quarter} had {surfaces.count('public')} public and "
+              f"{surfaces.count('internal')} internal artifacts")
+
+
+def writing_habit(last_entry: Any, last_artifact: Any, today: dt.date, *,
+                  entry_days: int, artifact_days: int) -> Result:
+    """`last_entry` is the latest year-in-public note, `last_artifact` the latest artifact."""
+    id_ = "writing-habit"
+    items, gaps = [], []
+    for what, record, prefix, days in (("year-in-public entry", last_entry, "n", entry_days),
+                                       ("artifact", last_artifact, "a", artifact_days)):
+        if record is None or record.on is None:
+            gaps.append(f"no {what} yet")
+            continue
+        age = (today - record.on).days
+        items.append(Item(f"{prefix}{record.id}", f"last {what} {record.on} ({age}d ago)"))
+        if age > days:
+            gaps.append(f"no {what} in {days} days (last {prefix}{record.id}, {age}d ago)")
+    if gaps:
+        return broken(id_, "the writing habit lapsed: " + "; ".join(gaps),
+                      "keep the year in public log (luck note add TEXT --kind year-in-public) "
+                      "and narrate the wins (luck artifact add TITLE)", items)
+    return ok(id_, "a year-in-public entry and an artifact within the month", items)
+
+
+def fewer_bets(themes: Sequence[Any], projects: Sequence[Any], *, max_themes: int,
+               max_projects: int) -> Result:
+    id_ = "fewer-bets"
+    if not themes and not projects:
+        return not_checked(id_, "no active themes or running projects")
+    over = []
+    if len(themes) > max_themes:
+        over.append(f"{plural(len(themes), 'active theme')} (more than {max_themes})")
+    if len(projects) > max_projects:
+        over.append(f"{plural(len(projects), 'running project')} (more than {max_projects})")
+    items = [Item(f"t{t.id}", t.label) for t in themes] + [
+        Item(f"pj{p.id}", p.name) for p in projects]
+    if over:
+        return broken(id_, "too many bets at once: " + "; ".join(over),
+                      "fewer, more consequential bets: retire a theme (luck theme edit ID "
+                      "--ended DATE) or pause a project publicly (luck project review ID)",
+                      items)
+    return ok(id_, f"{plural(len(themes), 'active theme')}, "
+              f"{plural(len(projects), 'running project')}", items)

@@ -67,10 +67,16 @@ def keep(promise: Promise, on: dt.date) -> Promise:
     return dataclasses.replace(promise, status="kept", landed_on=on)
 
 
-def miss(promise: Promise, on: dt.date) -> Promise:
+def miss(promise: Promise, on: dt.date, lesson: str = "") -> Promise:
     _require(promise, allowed={"open"}, verb="mark as missed")
     _not_before_made(promise, on)
-    return dataclasses.replace(promise, status="missed", landed_on=on)
+    return dataclasses.replace(promise, status="missed", landed_on=on,
+                               lesson=lesson.strip() or promise.lesson)
+
+
+def misses_without_lesson(promises: Sequence[Promise]) -> list[Promise]:
+    """Missed promises with no lesson written: the review asks for each."""
+    return [p for p in promises if p.status == "missed" and not p.lesson.strip()]
 
 
 def drop(promise: Promise, on: dt.date) -> Promise:

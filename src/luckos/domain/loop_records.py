@@ -17,6 +17,7 @@ PROJECT_OUTCOMES = ("continue", "pause-publicly")
 HEURISTIC_SCORES = (0, 1, 2)  # no, partly, yes
 ARC_TRACKS = ("ic", "manager")
 BOTTLENECKS = ("coordination", "architecture")
+YES_NO = ("yes", "no")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
@@ -32,6 +33,8 @@ class GlueEntry(_Record):
     mechanism: str = _f(help="the mechanism that could replace you: an FAQ, a short video, a "
                         "runbook", default="")
     note: str = _f(help="a free note", default="")
+    mechanism_artifact_id: int | None = _f("ref:artifact", "the artifact that shipped the "
+                                           "mechanism", flag="shipped-in", key="shipped_in")
 
     @property
     def unlocks_deliverable(self) -> bool:
@@ -51,6 +54,9 @@ class ExploreEntry(_Record):
                    "safety regime, an economic model", default="")
     link: str = _f(help="where it is documented (a link or path)", default="")
     learned: str = _f(help="what you learned", default="")
+    from_note_id: int | None = _f("ref:note", "the earned secret it grew from (the note "
+                                  "stays private; only its id is shown)", flag="from",
+                                  key="from")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
@@ -93,6 +99,22 @@ class Project(_Record):
     landed_on: dt.date | None = _f("date", "when it ended: landed (shipped and handed over)",
                                    flag="ended", key="ended_on", past_only=True)
     note: str = _f(help="a free note", default="")
+    # "visible to leadership, spans teams, and maps to a business metric"
+    visible: bool = _f("bool", "visible to leadership", default=False)
+    spans_teams: bool = _f("bool", "spans teams", default=False, flag="spans-teams")
+    business_metric: str = _f(help="the business metric it maps to (empty: none)",
+                              default="", flag="business-metric")
+    # "scoped to show momentum within a quarter"
+    milestone: str = _f(help="the first milestone", default="")
+    milestone_on: dt.date | None = _f("date", "the first milestone's date (within 92 days of "
+                                      "the start)", flag="milestone-on")
+    milestone_landed_on: dt.date | None = _f("date", "when the first milestone landed",
+                                             flag="milestone-landed")
+
+    @property
+    def consequential(self) -> bool:
+        """Visible to leadership, spans teams and maps to a business metric: all three."""
+        return self.visible and self.spans_teams and bool(self.business_metric.strip())
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
@@ -127,6 +149,15 @@ class Arc(_Record):
                                      flag="assessed", past_only=True)
     assessment: str = _f(help="why you read the bottleneck that way", default="")
     note: str = _f(help="a free note", default="")
+    # "If you cannot earn scope without a title, or cannot do real technical work with one,
+    # the environment is constraining your leverage more than the ladder is."
+    scope_without_title: str = _f("choice", "can you earn scope without a title here? yes "
+                                  "or no", default="", choices=YES_NO,
+                                  flag="scope-without-title")
+    technical_with_title: str = _f("choice", "can you do real technical work with one? yes "
+                                   "or no", default="", choices=YES_NO,
+                                   flag="technical-with-title")
+    answered_on: dt.date | None = _f("date", "when you answered those two", flag="answered")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)

@@ -293,6 +293,13 @@ def _artifacts(facts: Facts, backing: dict[str, list[str]]) -> list[Claim]:
         detail = " ".join(
             f"“{t.quote}” ({t.who}" + (f", {t.hours_saved:g} h saved" if t.hours_saved else "")
             + ")" if t.quote else f"Used by {t.who}" for t in quotes)
+        if a.ai_tool and a.metric_id is not None and a.on is not None:
+            from luckos.domain.mechanisms import metric_delta
+
+            metric = next((m for m in facts.metrics if m.id == a.metric_id), None)
+            if metric is not None:
+                delta = "AI tooling, " + metric_delta(metric, facts.readings, a.on)
+                detail = f"{detail} {delta}".strip()
         behind = backing.get(ref, [])
         claims.append(Claim(f"{a.on}: {a.title} ({a.kind}, {a.surface})",
                             (ref, *behind, *(f"u{t.id}" for t in quotes)), detail=detail,

@@ -47,6 +47,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
               "write the press release to internal users before going further"),
 )
 SCORE_NAMES = {0: "no", 1: "partly", 2: "yes"}
+MILESTONE_DAYS = 92  # "scoped to show momentum within a quarter"
 MAX_SCORE = 2 * len(HEURISTICS)
 KILL_REVIEW_QUESTIONS = (
     ("enthusiasm", "stakeholder enthusiasm"),
@@ -140,8 +141,39 @@ def validate_project(p: Project) -> list[str]:
         raise LuckError(f"landed date {p.landed_on} is before the start ({p.started_on})")
     if p.outcome == "pause-publicly" and not p.why.strip():
         raise LuckError("a project paused publicly needs its why (--why)")
+    if p.milestone_on and p.started_on:
+        days = (p.milestone_on - p.started_on).days
+        if days < 0:
+            raise LuckError(f"the first milestone {p.milestone_on} is before the start "
+                            f"({p.started_on})")
+        if days > MILESTONE_DAYS:
+            raise LuckError(f"the first milestone {p.milestone_on} is {days} days after the "
+                            f"start: scope it to show momentum within a quarter (at most "
+                            f"{MILESTONE_DAYS} days)")
+    if p.milestone_landed_on and p.started_on and p.milestone_landed_on < p.started_on:
+        raise LuckError(f"the milestone landed {p.milestone_landed_on}, before the start "
+                        f"({p.started_on})")
     warnings = []
+    if not p.milestone_on and not closed(p):
+        warnings.append("no first milestone date: scope it to show momentum within a quarter "
+                        "(--milestone-on DATE)")
     _, scored = total(p)
     if scored == 0:
         warnings.append("not scored on the seven quiet heuristics yet: luck project score ID")
     return warnings
+
+
+def milestone_due(project: Project) -> dt.date | None:
+    """When the first milestone is due: its date, else a quarter after the start."""
+    if project.milestone_on is not None:
+        return project.milestone_on
+    if project.started_on is None:
+        return None
+    return project.started_on + dt.timedelta(days=MILESTONE_DAYS)
+
+
+def milestone_late(project: Project, today: dt.date, grace_days: int) -> bool:
+    """A running project whose first milestone passed (+ grace) without landing."""
+    due = milestone_due(project)
+    return (not closed(project) and project.milestone_landed_on is None and due is not None
+            and due + dt.timedelta(days=grace_days) < today)

@@ -215,12 +215,37 @@ def unmark(reboot: Reboot, ref: str) -> tuple[Reboot, Checkpoint]:
     return dataclasses.replace(reboot, done=done), c
 
 
-def finish(reboot: Reboot, postmortem: str, on: dt.date) -> Reboot:
+EARLY_END = "ended early on"
+
+
+def finish(reboot: Reboot, postmortem: str, on: dt.date, why: str = "") -> Reboot:
+    """End a reboot with its post-mortem: after the twelve weeks, or before with a reason
+    (kept in the note as "ended early on DATE (week N): WHY")."""
     if not postmortem.strip():
         raise LuckError("the post-mortem is empty: write the one page first")
     if reboot.started_on and on < reboot.started_on:
         raise LuckError(f"{on} is before the reboot started ({reboot.started_on})")
-    return dataclasses.replace(reboot, postmortem=postmortem.strip(), ended_on=on)
+    note = reboot.note
+    if reboot.started_on and week_of(reboot.started_on, on) < WEEKS:
+        week = week_of(reboot.started_on, on)
+        if not why.strip():
+            raise LuckError(f"{on} is in week {week} of {WEEKS}: a post-mortem before week "
+                            f"{WEEKS} needs the reason it ends early (--why)")
+        note = f"{note}\n" if note else ""
+        note += f"{EARLY_END} {on} (week {week}): {why.strip()}"
+    return dataclasses.replace(reboot, postmortem=postmortem.strip(), ended_on=on, note=note)
+
+
+def ended_early_without_reason(reboot: Reboot) -> int | None:
+    """The week an ended reboot ended in, when that was before week 12 with no reason
+    recorded (a stop or an early post-mortem writes one); else None. Catches records that
+    came in by `luck import` or `luck reboot edit` rather than `luck reboot postmortem`."""
+    if reboot.ended_on is None or reboot.started_on is None:
+        return None
+    week = week_of(reboot.started_on, reboot.ended_on)
+    if week >= WEEKS or "stopped on" in reboot.note or EARLY_END in reboot.note:
+        return None
+    return week
 
 
 def stop(reboot: Reboot, why: str, on: dt.date) -> Reboot:

@@ -38,6 +38,7 @@ METRIC_SLOT_NAMES = {
     "reliability": "reliability/safety",
     "speed": "speed/cost",
 }
+OUTCOMES = ("funded", "declined", "deferred")  # what a window or a brief came to
 BENCH_ACTIONS = ("unblocked", "promoted", "placed", "sponsored")
 ARTIFACT_KINDS = (
     "talk",
@@ -77,6 +78,8 @@ class Promise(_Record):
     renegotiated_to: int | None = _f("ref:promise", "the promise that replaced it",
                                      editable=False)
     note: str = _f(help="a free note", default="")
+    lesson: str = _f(help="for a miss: what it taught you (the misses as learning)",
+                     default="")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
@@ -112,6 +115,9 @@ class Window(_Record):
     docs: tuple[str, ...] = _f("list", "linked documents (paths or links)", flag="doc")
     theme_id: int | None = _f("ref:theme", "the theme it matters to", flag="theme")
     note: str = _f(help="a free note", default="")
+    outcome: str = _f("choice", "what it came to for you: funded, declined or deferred",
+                      default="", choices=OUTCOMES)
+    outcome_on: dt.date | None = _f("date", "when the outcome was known", flag="outcome-on")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
@@ -194,6 +200,32 @@ class BenchEntry(_Record):
     artifact: str = _f(help="the artifact that made it possible", default="")
     bet: str = _f(help="the bet, named in writing", default="")
     note: str = _f(help="a free note", default="")
+    # sponsoring well: "attend the first two tough meetings; take the heat when trade-offs
+    # bite; share the credit loudly"
+    first_meeting_on: dt.date | None = _f("date", "sponsored: the first tough meeting you "
+                                          "attended with them", flag="first-meeting")
+    second_meeting_on: dt.date | None = _f("date", "sponsored: the second tough meeting",
+                                           flag="second-meeting")
+    heat_on: dt.date | None = _f("date", "sponsored: when you took the heat for a "
+                                 "trade-off", flag="heat")
+    heat_where: str = _f(help="sponsored: where you took the heat", default="")
+    credit_on: dt.date | None = _f("date", "sponsored: when you shared the credit loudly",
+                                   flag="credit")
+    credit_where: str = _f(help="sponsored: where you shared the credit", default="")
+
+    def sponsoring_missing(self) -> list[str]:
+        """For a sponsorship: what of sponsoring well is not yet recorded."""
+        if self.action != "sponsored":
+            return []
+        meetings = sum(1 for d in (self.first_meeting_on, self.second_meeting_on) if d)
+        missing = []
+        if meetings < 2:
+            missing.append(f"{meetings} of the first two tough meetings attended")
+        if not self.heat_on:
+            missing.append("no heat taken")
+        if not self.credit_on:
+            missing.append("no credit shared")
+        return missing
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
@@ -222,6 +254,19 @@ class Artifact(_Record):
     theme_id: int | None = _f("ref:theme", "the theme it serves", flag="theme")
     window_id: int | None = _f("ref:window", "the decision window it prepares", flag="window")
     note: str = _f(help="a free note", default="")
+    outcome: str = _f("choice", "a brief's outcome: funded, declined or deferred",
+                      default="", choices=OUTCOMES)
+    outcome_on: dt.date | None = _f("date", "when the outcome was known", flag="outcome-on")
+    from_note_id: int | None = _f("ref:note", "the earned secret it grew from (the note "
+                                  "stays private; only its id is shown)", flag="from",
+                                  key="from")
+    hours: float | None = _f("float", "the hours it took to make (count that time)")
+    # AI as infrastructure: tooling you built (code search, a prompt library, structured
+    # generation, retrieval, a lightweight agent), judged by the delta of a theme metric
+    ai_tool: bool = _f("bool", "AI tooling you built, as infrastructure", default=False,
+                       flag="ai-tool")
+    metric_id: int | None = _f("ref:metric", "the theme metric it should move (cycle time, "
+                               "incident rate)", flag="metric")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)

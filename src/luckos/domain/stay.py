@@ -75,6 +75,10 @@ class StayFacts:
     rooms: Sequence[Occurrence]  # window dates in the next three months
     weeks: Sequence[WeekLoad] | None  # the latest calendar audit, None when unavailable
     diagnosis: Diagnosis | None
+    planning: Sequence[tuple[int, dt.date]] = ()  # (window id, date) of past planning windows
+    all_projects: Sequence[Project] = ()
+    outcomes: Sequence[Any] = ()  # windows and artifacts with an outcome in the last year
+    arc: Any = None  # the current role arc
 
 
 def months_back(today: dt.date, months: int) -> dt.date:
@@ -97,6 +101,9 @@ def stay_or_move(f: StayFacts) -> list[Answer]:
         _leave_flat(f, moved),
         _leave_without_you(f),
         _leave_problem(f),
+        _leave_unstaffed(f),
+        _leave_no_oxygen(f),
+        _leave_constrained(f),
     ]
 
 
@@ -364,3 +371,98 @@ def _leave_problem(f: StayFacts) -> Answer:
         "" if f.diagnosis else "; no diagnosis written (luck diagnose)")
     return Answer("problem", "leave if", question, "yours to answer", summary,
                   tuple(evidence), ask)
+
+
+def _leave_unstaffed(f: StayFacts) -> Answer:
+    question = ("If you cannot get staffed on work that is visible to leadership, spans teams, "
+                "and maps to a business metric within two planning cycles, consider moving.")
+    passed = sorted(d for d in f.planning if d[1] <= f.today)[-2:]
+    ask = ("Mark what is true of your projects: luck project edit ID --visible --spans-teams "
+           "--business-metric TEXT",)
+    if len(passed) < 2:
+        return Answer("staffed", "leave if", question, "not yet known",
+                      f"{_count(len(passed), 'planning window')} passed on record; two are "
+                      "needed (luck window add NAME --kind planning)", (), ask)
+    since = passed[0][1]
+    held = [p for p in f.all_projects if p.consequential and p.started_on
+            and p.started_on <= f.today and (p.landed_on is None or p.landed_on >= since)]
+    evidence = [Evidence(f"w{w}", f"planning window on {on}") for w, on in passed]
+    evidence += [Evidence(f"pj{p.id}", f"{p.name}: visible to leadership, spans teams, maps to "
+                          f"{p.business_metric}") for p in held]
+    partial = [p for p in f.all_projects if not p.consequential and p.started_on
+               and p.started_on <= f.today and (p.landed_on is None or p.landed_on >= since)]
+    for p in partial[:5]:
+        lacks = [name for name, has in (("visible to leadership", p.visible),
+                                        ("spans teams", p.spans_teams),
+                                        ("a business metric", bool(p.business_metric.strip())))
+                 if not has]
+        evidence.append(Evidence(f"pj{p.id}", f"{p.name}: lacks {', '.join(lacks)}"))
+    if held:
+        return Answer("staffed", "leave if", question, "staffed",
+                      f"{_count(len(held), 'project')} with all three since the planning "
+                      f"window of {since}", tuple(evidence), ())
+    return Answer("staffed", "leave if", question, "consider moving",
+                  f"two planning windows passed ({since}, {passed[1][1]}) with no project "
+                  "that is visible to leadership, spans teams and maps to a business metric",
+                  tuple(evidence), ask)
+
+
+def _leave_no_oxygen(f: StayFacts) -> Answer:
+    question = ("Bring the numbers and the brief. If there's still no oxygen, that's your "
+                "answer: reposition.")
+    counts = {o: [x for x in f.outcomes if x.outcome == o]
+              for o in ("funded", "declined", "deferred")}
+    evidence = []
+    for x in sorted(f.outcomes, key=lambda x: x.outcome_on or f.today):
+        ref = f"w{x.id}" if hasattr(x, "recurrence") else f"a{x.id}"
+        name = getattr(x, "name", None) or getattr(x, "title", "")
+        evidence.append(Evidence(ref, f"{x.outcome} on {x.outcome_on}: {name}"))
+    summary = (f"in the last year: {len(counts['funded'])} funded, "
+               f"{len(counts['declined'])} declined, {len(counts['deferred'])} deferred")
+    ask = ("Record what each window and brief came to: luck window edit ID --outcome "
+           "funded|declined|deferred --outcome-on DATE",)
+    if not f.outcomes:
+        return Answer("oxygen", "leave if", question, "not yet known",
+                      "no window or brief has an outcome on record", (), ask)
+    if counts["declined"] and not counts["funded"] and len(counts["declined"]) >= 2:
+        answer = "no oxygen: reposition"
+    elif counts["funded"]:
+        answer = "oxygen"
+    else:
+        answer = "not yet funded"
+    return Answer("oxygen", "leave if", question, answer, summary, tuple(evidence), ask)
+
+
+def _leave_constrained(f: StayFacts) -> Answer:
+    question = ("If you cannot earn scope without a title, or cannot do real technical work "
+                "with one, the environment is constraining your leverage more than the "
+                "ladder is.")
+    ask = ("Answer both for your current arc: luck arc edit ID --scope-without-title yes|no "
+           "--technical-with-title yes|no --answered DATE",)
+    arc = f.arc
+    if arc is None:
+        return Answer("pendulum", "leave if", question, "not yet known", "no role arc on "
+                      "record (luck arc start)", (), ask)
+    scope, technical = arc.scope_without_title, arc.technical_with_title
+    if not scope and not technical:
+        return Answer("pendulum", "leave if", question, "not yet known",
+                      f"ar{arc.id} has not answered the two questions", (), ask)
+    when = f" on {arc.answered_on}" if arc.answered_on else ""
+    evidence = (Evidence(f"ar{arc.id}", f"{arc.role}: scope without a title: "
+                         f"{scope or 'unanswered'}; technical work with one: "
+                         f"{technical or 'unanswered'}{when}"),)
+    age_ask: tuple[str, ...] = ()
+    if arc.answered_on and (f.today - arc.answered_on).days > 365:
+        age_ask = ("Answered over a year ago: is it still true?",)
+    if "no" in (scope, technical):
+        cannot = [text for text, value in (("earn scope without a title", scope),
+                                           ("do real technical work with one", technical))
+                  if value == "no"]
+        return Answer("pendulum", "leave if", question, "constraining",
+                      "you cannot " + " or ".join(cannot) + " here", evidence, age_ask)
+    if scope and technical:
+        return Answer("pendulum", "leave if", question, "not constraining",
+                      "you can earn scope without a title and do technical work with one",
+                      evidence, age_ask)
+    return Answer("pendulum", "leave if", question, "not yet known",
+                  "one of the two questions is unanswered", evidence, ask)

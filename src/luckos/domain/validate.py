@@ -130,12 +130,34 @@ def _promise(p: r.Promise, config: Config) -> list[str]:
 
 def _window(w: r.Window, config: Config) -> list[str]:
     check_recurrence(w.recurrence, w.on)
+    return _outcome(w.outcome, w.outcome_on)
+
+
+def _outcome(outcome: str, on: dt.date | None) -> list[str]:
+    if on and not outcome:
+        raise LuckError("an outcome date needs the outcome (--outcome funded|declined|deferred)")
+    if outcome and not on:
+        return ["no date for the outcome: add --outcome-on DATE so it is counted in its year"]
     return []
 
 
 def _theme(t: r.Theme, config: Config) -> list[str]:
     warning = naming_test(t.label, config.thresholds.theme_label_max_words)
-    return [warning] if warning else []
+    return ([warning] if warning else []) + theme_gaps(t)
+
+
+def theme_gaps(t: r.Theme) -> list[str]:
+    """A theme without its sentence, or with a triangulation answer empty."""
+    gaps = []
+    if not t.sentence.strip():
+        gaps.append("no sentence: the one anyone can repeat when your name comes up "
+                    "(--sentence)")
+    empty = [flag for flag, value in (("--pain", t.pain), ("--advantage", t.advantage),
+                                      ("--progress", t.progress)) if not value.strip()]
+    if empty:
+        gaps.append("triangulation unanswered: " + ", ".join(empty) + " (real pain, unfair "
+                    "advantage, progress in a quarter that compounds for a year)")
+    return gaps
 
 
 def _reading(x: r.Reading, config: Config) -> list[str]:
@@ -159,6 +181,44 @@ def _decision(d: r.Decision, config: Config) -> list[str]:
     return warnings
 
 
+def _bench(b: r.BenchEntry, config: Config) -> list[str]:
+    if b.action == "sponsored" and not b.bet.strip():
+        raise LuckError("a sponsorship names the person and the bet in writing: give the bet "
+                        "(--bet TEXT)")
+    if b.action != "sponsored" and any(
+            (b.first_meeting_on, b.second_meeting_on, b.heat_on, b.credit_on)):
+        raise LuckError("meetings attended, heat taken and credit shared belong to a "
+                        "sponsorship (--action sponsored)")
+    if b.first_meeting_on and b.second_meeting_on and b.second_meeting_on < b.first_meeting_on:
+        raise LuckError(f"the second meeting ({b.second_meeting_on}) is before the first "
+                        f"({b.first_meeting_on})")
+    if b.second_meeting_on and not b.first_meeting_on:
+        raise LuckError("give the first meeting (--first-meeting) before the second")
+    warnings = [f"sponsoring well: {m}" for m in b.sponsoring_missing()]
+    if b.heat_where.strip() and not b.heat_on:
+        warnings.append("where you took the heat has no date: add --heat DATE")
+    if b.credit_where.strip() and not b.credit_on:
+        warnings.append("where you shared the credit has no date: add --credit DATE")
+    return warnings
+
+
+def _artifact(a: r.Artifact, config: Config) -> list[str]:
+    if a.hours is not None and not 0 <= a.hours <= 10000:
+        raise LuckError(f"hours {a.hours:g} is out of range (0 to 10000)")
+    warnings = _outcome(a.outcome, a.outcome_on)
+    if a.ai_tool and a.metric_id is None:
+        warnings.append("AI tooling without a metric: link the theme metric it should move "
+                        "(--metric M), so its delta shows, not just its novelty")
+    return warnings
+
+
+def _explore(x: r.ExploreEntry, config: Config) -> list[str]:
+    if not x.link.strip() and not x.learned.strip():
+        return ["not documented: without a link (--link) or what you learned (--learned) it "
+                "does not count toward the explore loop's cadence"]
+    return []
+
+
 def _testimonial(t: r.Testimonial, config: Config) -> list[str]:
     return []  # hours saved: its range is in the field's description
 
@@ -179,6 +239,9 @@ _CHECKS: dict[type, Callable[[Any, Config], list[str]]] = {
     r.Window: _window,
     r.Theme: _theme,
     r.Reading: _reading,
+    r.BenchEntry: _bench,
+    r.Artifact: _artifact,
+    r.ExploreEntry: _explore,
     r.Decision: _decision,
     r.Testimonial: _testimonial,
     r.Estimate: _estimate,

@@ -22,14 +22,22 @@ def exists(store: Store, kind: str) -> bool:
                             ).fetchone()[0] == 1
 
 
+DOCUMENTED = "(trim(link) != '' OR trim(learned) != '')"  # an explore entry that counts
+
+
 def latest(store: Store, kind: str, *, column: str | None = None,
-           values: Sequence[str] = (), until: dt.date | None = None) -> Any | None:
+           values: Sequence[str] = (), until: dt.date | None = None,
+           documented: bool = False) -> Any | None:
     """The newest record of `kind` by its date field, optionally with `column` IN values
-    and dated on or before `until`."""
+    and dated on or before `until`; `documented` (explore entries): only those with a link
+    or what was learned."""
     table = TABLES[kind]
     date_field = table.kind.date_field
     assert date_field is not None
     clauses: list[str] = [f'"{date_field}" IS NOT NULL']
+    if documented:
+        assert kind == "explore"
+        clauses.append(DOCUMENTED)
     params: list[str] = []
     if column:
         assert column in table.columns
@@ -71,6 +79,14 @@ def running_reboot(store: Store) -> Any | None:
     table = TABLES["reboot"]
     row = store.db.execute(
         f"{table.select} WHERE ended_on IS NULL ORDER BY started_on DESC, id DESC LIMIT 1"
+    ).fetchone()
+    return table.record(row) if row else None
+
+
+def last_ended_reboot(store: Store) -> Any | None:
+    table = TABLES["reboot"]
+    row = store.db.execute(
+        f"{table.select} WHERE ended_on IS NOT NULL ORDER BY ended_on DESC, id DESC LIMIT 1"
     ).fetchone()
     return table.record(row) if row else None
 

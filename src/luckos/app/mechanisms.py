@@ -1,0 +1,43 @@
+"""Gather what the weekly review asks of you (`luckos.domain.mechanisms`) from the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from luckos.domain import mechanisms as m
+from luckos.domain.mechanisms import Ask
+from luckos.domain.themes import active
+from luckos.store import loop as q
+from luckos.workspace import Workspace
+
+
+def asks(ws: Workspace, today: dt.date) -> list[Ask]:
+    store = ws.store
+    found: list[Ask] = []
+    found += m.misses_without_lesson(store.find("promise", where={"status": "missed"}))
+    found += m.sponsoring(store.find("bench", where={"action": "sponsored"}), today)
+    found += m.undocumented_explore(
+        store.find("explore", since=today - dt.timedelta(days=92), until=today))
+    cited = {x.from_note_id for kind in ("artifact", "explore") for x in store.all(kind)
+             if x.from_note_id is not None}
+    found += m.fallow_secrets(store.find("note", where={"kind": "earned-secret"},
+                                         descending=False), cited, today)
+    year_ago = today - dt.timedelta(days=365)
+    found += m.hours_against_saved(store.find("artifact", since=year_ago, until=today,
+                                              descending=False),
+                                   store.find("testimonial", until=today))
+    glue = store.find("glue", since=today - dt.timedelta(days=300), until=today,
+                      descending=False)
+    found += m.glue_quarters(glue, today)
+    found += m.unshipped_mechanisms(glue, today)
+    four_weeks = [g for g in glue if g.on and g.on > today - dt.timedelta(days=28)]
+    bets = m.load_against_bets(active(store.all("theme"), today), q.open_projects(store),
+                               store.find("promise", where={"status": "open"}), four_weeks)
+    tools = store.find("artifact", where={"ai_tool": True}, since=year_ago, until=today,
+                       descending=False)
+    if tools:
+        metrics = store.all("metric")
+        ids = sorted({x.metric_id for x in tools if x.metric_id is not None})
+        readings = [r for r in store.all("reading") if r.metric_id in ids]
+        found += m.ai_tooling(tools, metrics, readings)
+    return bets + found
