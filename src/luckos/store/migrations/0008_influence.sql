@@ -1,4 +1,4 @@
--- luckos schema 9: people as one record kind (shared by sponsors, the bench, promise
+-- luckos schema 8: people as one record kind (shared by sponsors, the bench, promise
 -- recipients and stakeholders), and the stakeholders of each decision window with the
 -- pre-wire state of each. People are created from the distinct names already stored
 -- (sponsors first, then the bench, then promise recipients; one per name in any case).
