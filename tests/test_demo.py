@@ -395,3 +395,16 @@ def build_demo_at(folder: Path, real: Path, today: dt.date) -> None:
     from luckos.app import demo as demo_app
 
     demo_app.build_demo(folder, today, real).close()
+
+
+def test_the_demo_holds_its_calendar_to_schedule_norms_it_can_share(demo: Path) -> None:
+    norms = luck_json("--home", str(demo), "calendar", "norms")
+    assert norms["no_meeting_hours"] == ["12:00-13:00", "friday 14:00-17:00"]
+    assert norms["office_hours"] == ["thursday 15:00-16:00"]
+    audit = luck_json("--home", str(demo), "--today", TODAY, "calendar", "audit",
+                      str(demo / "work-calendar.ics"))
+    broken = {b["norm"]: b for b in audit["findings"]["norm_breaks"]}
+    # the Friday demo hour sits in the no-meeting afternoon every week
+    assert any(b["when"] == "Fridays 14:00-17:00" and "Checkout demo hour" in str(b)
+               for b in audit["findings"]["norm_breaks"])
+    assert "office-hours" in broken and "maker-day" in broken

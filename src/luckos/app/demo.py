@@ -27,7 +27,7 @@ from luckos.domain import ledger, windows
 from luckos.domain import records as r
 from luckos.errors import LuckError
 from luckos.store.db import peek_meta
-from luckos.workspace import DB_NAME, Workspace, init_workspace, open_workspace
+from luckos.workspace import CONFIG_NAME, DB_NAME, Workspace, init_workspace, open_workspace
 
 DEMO_META = "demo"
 SEED = 20250816  # the essay's date
@@ -66,6 +66,7 @@ def build_demo(home: Path, today: dt.date, real_home: Path) -> Workspace:
                 _Builder(ws, today).build()
         finally:
             ws.close()
+        calendar.set_norms(scratch / CONFIG_NAME)
         calendar.write_calendar(scratch / calendar.FILE_NAME, today)
         if target.exists():
             target.rename(aside)

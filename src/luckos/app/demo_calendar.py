@@ -218,6 +218,22 @@ class _Writer:
         return event
 
 
+# Priya's schedule norms (luck calendar norms prints them to share; the audit holds the
+# calendar to them): lunch and Friday afternoons free of meetings, office hours on Thursday.
+NORMS = {"no_meeting_hours": '["12:00-13:00", "friday 14:00-17:00"]',
+         "office_hours": '["thursday 15:00-16:00"]'}
+
+
+def set_norms(config: Path) -> None:
+    """Write the demo's norms into its fresh luck.toml (the default lists them empty)."""
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        key = line.split("=", 1)[0].strip()
+        if key in NORMS and line.split("#", 1)[0].split("=", 1)[1].strip() == "[]":
+            lines[i] = f"{key} = {NORMS[key]}\n"
+    config.write_text("".join(lines), encoding="utf-8")
+
+
 def write_calendar(path: Path, today: dt.date) -> Path:
     """Write the six weeks of meetings that end with this week as an ICS file."""
     from luckos import files
