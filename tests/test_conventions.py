@@ -143,6 +143,21 @@ def test_a_mistyped_command_gets_a_suggestion(luck: Luck) -> None:
     assert "Did you mean 'promise'?" in luck("promis", "list").stderr
 
 
+@pytest.mark.parametrize("args, message", [
+    (("promise", "list", "--limit", "-1"), "Invalid value for '--limit'"),
+    (("promise", "add", "Ship it", "--bogus"), "No such option '--bogus'"),
+    (("reveiw",), "Did you mean 'review'?"),
+    (("completion", "tcsh"), "'tcsh' is not one of 'bash', 'zsh', 'fish'"),
+])
+def test_usage_errors_are_one_line_naming_the_help_to_read(luck: Luck, args: tuple[str, ...],
+                                                            message: str) -> None:
+    result = luck(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("luck: error: ") and message in line
+    assert line.endswith("--help)")
+
+
 def test_global_options_work_after_the_command(luck: Luck, tmp_path: Path) -> None:
     result = luck.ok("review", "--today", "2026-12-07", today=None)
     assert result.stdout.startswith("Weekly review, week of 2026-12-07 (today 2026-12-07)")

@@ -305,6 +305,9 @@ def main(argv: list[str] | None = None) -> Any:
         fail("luck: aborted", 1, exc)
     except click.MissingParameter as exc:
         fail(f"luck: error: {_missing(exc)}", 2, exc)
+    except click.UsageError as exc:  # a bad value, an unknown option or command
+        where = f" (see {exc.ctx.command_path} --help)" if exc.ctx is not None else ""
+        fail(f"luck: error: {exc.format_message()}{where}", 2, exc)
     except click.ClickException as exc:
         if debug:
             import traceback
