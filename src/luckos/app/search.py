@@ -71,14 +71,19 @@ def _matches(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(out), tuple(spans)
 
 
+def bracket(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """`text` with each (start, end) span [in brackets], as piped output shows a match."""
+    out, at = [], 0
+    for start, end in spans:
+        out += [text[at:start], "[", text[start:end], "]"]
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
 def bracketed(hit: Hit) -> str:
     """The snippet with each matched word [in brackets], as piped output shows it."""
-    out, at = [], 0
-    for start, end in hit.matches:
-        out += [hit.snippet[at:start], "[", hit.snippet[start:end], "]"]
-        at = end
-    out.append(hit.snippet[at:])
-    return "".join(out)
+    return bracket(hit.snippet, hit.matches)
 
 
 def found_json(found: Found) -> list[dict[str, Any]]:

@@ -55,12 +55,9 @@ class Marked:
     spans: tuple[tuple[int, int], ...] = ()
 
     def __str__(self) -> str:
-        out, at = [], 0
-        for start, end in self.spans:
-            out += [self.text[at:start], "[", self.text[start:end], "]"]
-            at = end
-        out.append(self.text[at:])
-        return "".join(out)
+        from luckos.app.search import bracket
+
+        return bracket(self.text, self.spans)
 
 
 def _text(value: Any, style: str = "", *, clip: bool = False) -> Any:
