@@ -213,27 +213,27 @@ def _check_unique(ws: Workspace, record: Any) -> None:
         if note is not None and note.kind != r.PRIVATE_NOTE_KIND:
             raise LuckError(f"n{cited} is a {note.kind} note; --from cites an earned secret "
                             "(luck note add TEXT --kind earned-secret)")
-    if isinstance(record, r.Person):
+    kind = r.kind_of(record)
+    if kind.name == "person":
         from luckos.domain.people import clash
 
         problem = clash(record, ws.store.all("person"))
         if problem:
             raise LuckError(problem)
-    if isinstance(record, r.Stakeholder):
+    if kind.name == "stakeholder":
         for other in ws.store.find("stakeholder", where={"window_id": record.window_id,
                                                          "person_id": record.person_id}):
             if other.id != record.id:
                 raise LuckError(f"pe{record.person_id} is already a stakeholder of "
                                 f"w{record.window_id} (sh{other.id}, {other.role})")
-    fields = UNIQUE_FIELDS.get(type(record))
+    fields = UNIQUE_FIELDS.get(kind.name)
     if not fields:
         return
-    kind = r.kind_of(record)
     where = {name: getattr(record, name) for name in fields}
     other = next((x for x in ws.store.find(kind.name, where=where) if x.id != record.id), None)
     if other is None:
         return
-    if isinstance(record, r.Metric):
+    if kind.name == "metric":
         raise LuckError(f"theme t{record.theme_id} already has a {record.slot} metric "
                         f"(m{other.id}); edit that one")
     raise LuckError(f"m{record.metric_id} already has a reading for {record.month} "

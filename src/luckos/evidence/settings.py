@@ -6,8 +6,10 @@ import dataclasses
 import re
 from typing import Any
 
-from luckos.domain.evidence import DEFAULT_TICKET_PATTERNS
 from luckos.errors import LuckError
+
+# What a ticket reference looks like by default: JIRA-style keys and #123.
+DEFAULT_TICKET_PATTERNS = (r"\b[A-Z][A-Z0-9]+-\d+\b", r"(?<![\w&])#\d+\b")
 
 
 @dataclasses.dataclass(frozen=True)

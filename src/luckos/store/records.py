@@ -10,20 +10,14 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from luckos.domain.records import (
-    KINDS,
-    PRIVATE_NOTE_KIND,
-    Artifact,
-    Kind,
-    Promise,
-    fields_of,
-)
+from luckos.domain.records import KINDS, PRIVATE_NOTE_KIND, Kind, fields_of, kind_of
 
 if TYPE_CHECKING:
     from luckos.domain.ledger import Group
+    from luckos.domain.records import Artifact, Promise
 
 
 def _to_row_value(kind: str, value: Any) -> Any:
@@ -83,7 +77,27 @@ def _table(kind: Kind) -> _Table:
     )
 
 
-TABLES = {name: _table(kind) for name, kind in KINDS.items()}
+class _Tables(Mapping[str, _Table]):
+    """Every kind's table, each described when first used (which builds its record
+    class), so that a command pays only for the kinds it reads or writes."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, _Table] = {}
+
+    def __getitem__(self, name: str) -> _Table:
+        table = self._built.get(name)
+        if table is None:
+            table = self._built[name] = _table(KINDS[name])
+        return table
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(KINDS)
+
+    def __len__(self) -> int:
+        return len(KINDS)
+
+
+TABLES = _Tables()
 
 
 # Around the matched words of a search snippet: control characters, which no record's
@@ -359,10 +373,7 @@ def _unreadable(table: _Table, row: Sequence[Any], exc: Exception) -> str:
 
 
 def _kind_name(record: Any) -> str:
-    for name, kind in KINDS.items():
-        if type(record) is kind.cls:
-            return name
-    raise TypeError(f"not a record: {record!r}")
+    return kind_of(record).name
 
 
 def _type_of(table: _Table, name: str) -> str:
