@@ -240,6 +240,23 @@ def _check_unique(ws: Workspace, record: Any) -> None:
                     f"(r{other.id}); edit that one")
 
 
+def stored_dates(kind: Kind, raw: Mapping[str, Any], record: Any
+                 ) -> list[tuple[dataclasses.Field, dt.date]]:
+    """The dates a capture should say it stored: a required date (a promise's due date, a
+    window's day) always, any other date when it was typed in a loose form (`fri`, `+3d`),
+    as (field, date), so that every face can say them back."""
+    said = []
+    for field in fields_of(kind):
+        value = getattr(record, field.name)
+        if field.metadata["type"] != "date" or not isinstance(value, dt.date):
+            continue
+        typed = raw.get(field.name)
+        loose = isinstance(typed, str) and typed.strip() != value.isoformat()
+        if field.metadata["required"] or loose:
+            said.append((field, value))
+    return said
+
+
 def as_json(record: Any) -> dict[str, Any]:
     """A record as JSON-ready data, with its short id and references as short ids."""
     kind = r.kind_of(record)
