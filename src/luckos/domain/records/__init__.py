@@ -42,10 +42,11 @@ if TYPE_CHECKING:
     from luckos.domain.records.theme import Metric, Reading, Theme
     from luckos.domain.records.window import Window
 
-    Record = (Promise | Signal | Window | Theme | Metric | Reading | Decision | BenchEntry
-              | Sponsor | Artifact | Testimonial | Note | Estimate | GlueEntry
-              | ExploreEntry | Project | Diagnosis | Arc | Reboot | Evidence | Person
-              | Stakeholder)
+    # Any one record (the base class all of them share is `fields.RecordBase`).
+    AnyRecord = (Promise | Signal | Window | Theme | Metric | Reading | Decision | BenchEntry
+                 | Sponsor | Artifact | Testimonial | Note | Estimate | GlueEntry
+                 | ExploreEntry | Project | Diagnosis | Arc | Reboot | Evidence | Person
+                 | Stakeholder)
 
 # Field input types: text, date, month, int, float, bool, choice, list, recurrence, ref:<kind>
 PROMISE_STATUSES = ("open", "kept", "missed", "renegotiated", "dropped")

@@ -7,13 +7,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from luckos.domain.fields import Record as _Record
+from luckos.domain.fields import RecordBase
 from luckos.domain.fields import describe as _f
 from luckos.domain.records import ARTIFACT_KINDS, OUTCOMES, SURFACES
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Artifact(_Record):
+class Artifact(RecordBase):
     """Something you made on the public or internal surface."""
 
     id: int | None = None
@@ -42,7 +42,7 @@ class Artifact(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Testimonial(_Record):
+class Testimonial(RecordBase):
     """"I used your doc; it saved us a week." """
 
     id: int | None = None

@@ -7,13 +7,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from luckos.domain.fields import Record as _Record
+from luckos.domain.fields import RecordBase
 from luckos.domain.fields import describe as _f
 from luckos.domain.records import BENCH_ACTIONS
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class BenchEntry(_Record):
+class BenchEntry(RecordBase):
     """Someone you unblocked, promoted, placed or sponsored."""
 
     id: int | None = None
@@ -53,7 +53,7 @@ class BenchEntry(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Sponsor(_Record):
+class Sponsor(RecordBase):
     """One of your own sponsors: someone who stakes reputation for you."""
 
     id: int | None = None

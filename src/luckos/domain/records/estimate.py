@@ -7,12 +7,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from luckos.domain.fields import Record as _Record
+from luckos.domain.fields import RecordBase
 from luckos.domain.fields import describe as _f
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Estimate(_Record):
+class Estimate(RecordBase):
     """A saved Monte Carlo estimate: the rough math behind a pitch, and its result."""
 
     id: int | None = None

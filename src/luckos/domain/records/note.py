@@ -7,13 +7,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from luckos.domain.fields import Record as _Record
+from luckos.domain.fields import RecordBase
 from luckos.domain.fields import describe as _f
 from luckos.domain.records import NOTE_KINDS, PRIVATE_NOTE_KIND
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Note(_Record):
+class Note(RecordBase):
     """A journal entry, a year-in-public entry, or an earned secret (private)."""
 
     id: int | None = None

@@ -7,13 +7,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from luckos.domain.fields import Record as _Record
+from luckos.domain.fields import RecordBase
 from luckos.domain.fields import describe as _f
 from luckos.domain.records import PROMISE_STATUSES
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Promise(_Record):
+class Promise(RecordBase):
     """An entry in the credibility ledger."""
 
     id: int | None = None

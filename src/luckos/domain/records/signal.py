@@ -7,12 +7,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from luckos.domain.fields import Record as _Record
+from luckos.domain.fields import RecordBase
 from luckos.domain.fields import describe as _f
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Signal(_Record):
+class Signal(RecordBase):
     """A routing signal: someone routed ambiguous work to you."""
 
     id: int | None = None

@@ -7,13 +7,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from luckos.domain.fields import Record as _Record
+from luckos.domain.fields import RecordBase
 from luckos.domain.fields import describe as _f
 from luckos.domain.records import METRIC_SLOTS
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Theme(_Record):
+class Theme(RecordBase):
     """A theme: what you want to be known for across cycles."""
 
     id: int | None = None
@@ -36,7 +36,7 @@ class Theme(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Metric(_Record):
+class Metric(RecordBase):
     """One of a theme's three numbers."""
 
     id: int | None = None
@@ -49,7 +49,7 @@ class Metric(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Reading(_Record):
+class Reading(RecordBase):
     """A monthly reading of a theme metric, with two sentences of narrative."""
 
     id: int | None = None

@@ -7,13 +7,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from luckos.domain.fields import Record as _Record
+from luckos.domain.fields import RecordBase
 from luckos.domain.fields import describe as _f
 from luckos.domain.records import OUTCOMES, WINDOW_KINDS
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Window(_Record):
+class Window(RecordBase):
     """A decision window on the timing calendar."""
 
     id: int | None = None
