@@ -41,8 +41,11 @@ def check_ids(only: Sequence[str]) -> list[str]:
     return [i for i in INVARIANTS if not only or i in only]
 
 
-def run(ws: Workspace, today: dt.date, only: Sequence[str] = ()) -> CheckReport:
-    gather = _Gatherer(ws, today)
+def run(ws: Workspace, today: dt.date, only: Sequence[str] = (), *,
+        packet_gap: Callable[[], str | None] | None = None) -> CheckReport:
+    """Run the invariants (`only` these when given). `packet_gap`: the promotion packet's
+    gap when the caller has it already (the review builds the packet once)."""
+    gather = _Gatherer(ws, today, packet_gap)
     results = []
     for id_ in check_ids(only):
         if not ws.config.check.on(id_):
@@ -55,8 +58,10 @@ def run(ws: Workspace, today: dt.date, only: Sequence[str] = ()) -> CheckReport:
 class _Gatherer:
     """Reads each piece of data once, however many invariants need it."""
 
-    def __init__(self, ws: Workspace, today: dt.date) -> None:
+    def __init__(self, ws: Workspace, today: dt.date,
+                 packet_gap: Callable[[], str | None] | None = None) -> None:
         self.ws = ws
+        self.packet_gap = packet_gap
         self.today = today
         self.store = ws.store
         self.check = ws.config.check
@@ -72,7 +77,8 @@ class _Gatherer:
             from luckos.app.windows import with_packets
 
             self._occurrences = with_packets(
-                self.ws, windows.upcoming(active, linked, self.today, horizon), self.today)
+                self.ws, windows.upcoming(active, linked, self.today, horizon), self.today,
+                self.packet_gap)
         return self._occurrences
 
     def in_prep(self) -> list[windows.WindowOccurrence]:

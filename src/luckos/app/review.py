@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from luckos.app import ledger as ledger_app
@@ -54,7 +56,8 @@ def weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
     summary = ledger_app.summary(ws, today)
     store = ws.store
     open_by_end = store.open_promises_due_by(end)
-    occurrences = windows_app.upcoming(ws, today)
+    gap = functools.cache(lambda: windows_app.packet_gap(ws, today))  # one packet built
+    occurrences = windows_app.upcoming(ws, today, gap=gap)
     statuses = themes.metric_statuses(
         themes.active(store.all("theme"), today), store.all("metric"), store.readings_latest(2)
     )
@@ -72,7 +75,7 @@ def weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
         ledger=summary,
         last_week_artifacts=store.find("artifact", since=last_week, until=last_day),
         last_week_signals=store.find("signal", since=last_week, until=last_day),
-        broken_checks=_other_broken_checks(ws, today),
+        broken_checks=_other_broken_checks(ws, today, gap),
         asks=mechanisms.asks(ws, today),
         prewire=_next_prewire(ws, today),
     )
@@ -84,11 +87,13 @@ def _next_prewire(ws: Workspace, today: dt.date) -> Prewire | None:
     return next_prewire(ws, today, ws.config.thresholds.window_horizon_days)
 
 
-def _other_broken_checks(ws: Workspace, today: dt.date) -> list[Result]:
+def _other_broken_checks(ws: Workspace, today: dt.date,
+                         gap: Callable[[], str | None]) -> list[Result]:
     from luckos.app import checks
 
     others = [i for i in INVARIANTS if i not in SHOWN_IN_REVIEW]
-    return [r for r in checks.run(ws, today, only=others).results if r.broken]
+    return [r for r in checks.run(ws, today, only=others, packet_gap=gap).results
+            if r.broken]
 
 
 def occurrence_json(o: windows.WindowOccurrence, today: dt.date) -> dict[str, Any]:

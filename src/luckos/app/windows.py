@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from luckos.domain import windows
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
 
 
-def upcoming(ws: Workspace, today: dt.date,
-             days: int | None = None) -> list[windows.WindowOccurrence]:
-    """Every window date from today to today + days (default: the configured horizon)."""
+def upcoming(ws: Workspace, today: dt.date, days: int | None = None, *,
+             gap: Callable[[], str | None] | None = None) -> list[windows.WindowOccurrence]:
+    """Every window date from today to today + days (default: the configured horizon).
+    `gap`: the promotion packet's gap (see `packet_gap`), when the caller keeps it."""
     store = ws.store
     return with_packets(ws, windows.upcoming(
         store.windows_active(today),
         store.artifacts_for_windows(today),
         today,
         days or ws.config.thresholds.window_horizon_days,
-    ), today)
+    ), today, gap)
 
 
 def packet_gap(ws: Workspace, today: dt.date) -> str | None:
@@ -37,8 +39,10 @@ def packet_gap(ws: Workspace, today: dt.date) -> str | None:
 
 
 def with_packets(ws: Workspace, occurrences: list[windows.WindowOccurrence],
-                 today: dt.date) -> list[windows.WindowOccurrence]:
-    """A promotion window is ready only when its packet is: the packet is built once."""
+                 today: dt.date, gap: Callable[[], str | None] | None = None
+                 ) -> list[windows.WindowOccurrence]:
+    """A promotion window is ready only when its packet is: the packet is built once (and
+    once for a whole review, through a `gap` the review keeps)."""
     if not any(o.window.kind in windows.PACKET_WINDOW_KINDS for o in occurrences):
         return occurrences
-    return windows.with_packet(occurrences, packet_gap(ws, today))
+    return windows.with_packet(occurrences, gap() if gap else packet_gap(ws, today))
