@@ -190,7 +190,7 @@ def _percentiles(values: Any) -> tuple[float, ...]:
     if np.ndim(values) == 0:
         return (float(values),) * len(_PERCENTILES)
     arr = np.asarray(values)
-    if arr.dtype != np.float64 or arr.ndim != 1:
+    if arr.dtype != np.float64 or arr.ndim != 1 or np.isnan(arr).any():
         return tuple(float(x) for x in np.percentile(values, _PERCENTILES))
     n = arr.size
     virtual = (n - 1) * np.true_divide(np.asarray(_PERCENTILES), 100)
@@ -199,10 +199,7 @@ def _percentiles(values: Any) -> tuple[float, ...]:
     previous[virtual >= n - 1] = following[virtual >= n - 1] = -1  # the largest value
     previous, following = previous.astype(np.intp), following.astype(np.intp)
     gamma = virtual - previous
-    part = np.partition(arr, sorted({0, n - 1, *(int(i) % n for i in previous),
-                                     *(int(i) % n for i in following)}))
-    if np.isnan(part[-1]):  # NaN sorts last: let numpy say what that gives
-        return tuple(float(x) for x in np.percentile(values, _PERCENTILES))
+    part = np.sort(arr)  # numpy's SIMD sort is faster here than partitioning at ten places
     low, high = part[previous], part[following]
     diff = high - low
     result = low + diff * gamma  # numpy's _lerp, exactly
