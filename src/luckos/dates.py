@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from luckos.errors import LuckError
+from luckos.errors import Invalid
 
 _ACCURACY_DAY_OR_FINER = 0  # parsedatetime accuracy flag; 0 means nothing was parsed
 
@@ -28,9 +28,9 @@ def in_range(day: dt.date) -> bool:
 
 
 def check_date(day: dt.date, what: str = "date") -> dt.date:
-    """The date itself, or LuckError when it lies outside the supported range."""
+    """The date itself, or Invalid when it lies outside the supported range."""
     if not in_range(day):
-        raise LuckError(f"{what} {day.isoformat()} is out of range ({DATE_RANGE})")
+        raise Invalid(f"{what} {day.isoformat()} is out of range ({DATE_RANGE})", where=what)
     return day
 
 
@@ -38,25 +38,28 @@ def parse_date(text: str, today: dt.date, *, what: str = "date", past: bool = Fa
     """Read `2026-12-01`, `+3d`, `+2w`, `fri`, `tomorrow`, `next month`, ...
 
     A bare weekday means the next one, or with `past` (a date of something that has
-    happened) the last one. Raises LuckError naming the text when it is not a date.
+    happened) the last one. Raises Invalid naming the text when it is not a date.
     """
     value = text.strip()
     if not value:
-        raise LuckError(f"invalid {what}: empty")
+        raise Invalid(f"invalid {what}: empty", where=what)
     if len(value) > 64 or not value.isprintable():
-        raise LuckError(f"invalid {what}: not a date (use YYYY-MM-DD or +3d, +2w, fri)")
+        raise Invalid(f"invalid {what}: not a date (use YYYY-MM-DD or +3d, +2w, fri)",
+                      where=what)
     loose = _ISO_LOOSE.fullmatch(value)
     if loose:  # 2026-12-5 reads like 2026-12-05
         try:
             day = dt.date(*(int(part) for part in loose.groups()))
         except ValueError:
-            raise LuckError(f"invalid {what} {text!r}: not a real ISO date (YYYY-MM-DD)") from None
+            raise Invalid(f"invalid {what} {text!r}: not a real ISO date (YYYY-MM-DD)",
+                          where=what) from None
         return check_date(day, what)
     if value[:4].isdigit() and "-" in value:
-        raise LuckError(f"invalid {what} {text!r}: not a real ISO date (YYYY-MM-DD)")
+        raise Invalid(f"invalid {what} {text!r}: not a real ISO date (YYYY-MM-DD)",
+                      where=what)
     if _NUMERIC.fullmatch(value):
-        raise LuckError(f"invalid {what} {text!r}: write it as YYYY-MM-DD, e.g. "
-                        f"{_example(value, today)} (dates with / or . are ambiguous)")
+        raise Invalid(f"invalid {what} {text!r}: write it as YYYY-MM-DD, e.g. "
+                      f"{_example(value, today)} (dates with / or . are ambiguous)", where=what)
     if value.lower() == "today":
         return check_date(today, what)
     import parsedatetime  # lazy: only relative forms pay for it
@@ -66,11 +69,12 @@ def parse_date(text: str, today: dt.date, *, what: str = "date", past: bool = Fa
     try:
         parsed, context = calendar.parseDT(value, sourceTime=source)
     except (OverflowError, ValueError):  # "+999999999d" runs past the last date Python has
-        raise LuckError(f"invalid {what} {text!r}: out of range ({DATE_RANGE})") from None
+        raise Invalid(f"invalid {what} {text!r}: out of range ({DATE_RANGE})",
+                      where=what) from None
     if not context.hasDate or context.accuracy == _ACCURACY_DAY_OR_FINER:
-        raise LuckError(
-            f"invalid {what} {text!r}: use YYYY-MM-DD or a relative form such as +3d, +2w, fri"
-        )
+        raise Invalid(
+            f"invalid {what} {text!r}: use YYYY-MM-DD or a relative form such as +3d, +2w, fri",
+            where=what)
     day = parsed.date()
     if past and day > today and value.lower().rstrip(".") in _WEEKDAYS:
         day -= dt.timedelta(days=7)
@@ -107,7 +111,7 @@ def parse_month(text: str, today: dt.date) -> str:
         try:
             first = dt.date.fromisoformat(value + "-01")
         except ValueError:
-            raise LuckError(f"invalid month {text!r}: use YYYY-MM") from None
+            raise Invalid(f"invalid month {text!r}: use YYYY-MM", where="month") from None
         check_date(first, "month")
         return value
     if value.lower() in ("this month", "now"):

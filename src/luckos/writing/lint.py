@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from luckos.config import Config, LintConfig, Thresholds
-from luckos.errors import LuckError
+from luckos.errors import Invalid
 from luckos.writing.catalog import DOC_KINDS, INPUT_RULES, RULES, SEVERITY_RANK, kind_name
 from luckos.writing.headings import section_patterns
 from luckos.writing.structure import Document
@@ -88,7 +88,8 @@ def lint_document(text: str, *, kind: str | None = None, config: Any = None,
     if kind is not None:
         fallback = kind_name(kind)
         if fallback is None:
-            raise LuckError(f"unknown document kind {kind!r}: use one of {', '.join(DOC_KINDS)}")
+            raise Invalid(f"unknown document kind {kind!r}: use one of "
+                          f"{', '.join(DOC_KINDS)}", where=kind)
     doc = Document(text, patterns=section_patterns(settings.synonyms))
     if doc.front.error is not None:
         line, message, column = doc.front.error
@@ -259,7 +260,8 @@ def lint_paths(arguments: list[str], *, kind: str | None = None, config: Any = N
 
     settings, _ = resolve(config)
     if kind is not None and kind_name(kind) is None:
-        raise LuckError(f"unknown document kind {kind!r}: use one of {', '.join(DOC_KINDS)}")
+        raise Invalid(f"unknown document kind {kind!r}: use one of {', '.join(DOC_KINDS)}",
+                      where=kind)
     sources, notes = discover(arguments)
     limit = settings.max_file_kb * 1024
     tasks = []
