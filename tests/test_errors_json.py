@@ -4,6 +4,7 @@ same error as an object on stdout, `{"error": {"kind", "message", "where"}}`, ex
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -84,3 +85,14 @@ def test_a_missing_workspace_is_not_found(bare_luck: Luck) -> None:
     assert result.exit_code == 2
     assert error["kind"] == "not-found" and error["where"] == str(bare_luck.home)
     assert error["message"].startswith("no luckos workspace at ")
+
+
+def test_a_report_printed_before_the_refusal_keeps_stdout_one_document(luck: Luck,
+                                                                      tmp_path: Path) -> None:
+    broken = tmp_path / "broken.md"
+    broken.write_bytes(b"# Runbook\n\n\xff\xfe broken\n")
+    result = luck("doc", "lint", str(broken), "--json")
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)  # the lint report alone, its findings inside
+    assert "error" not in report
+    assert result.stderr.startswith("luck: error: 1 of 1 file could not be linted")

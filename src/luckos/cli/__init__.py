@@ -309,12 +309,14 @@ def main(argv: list[str] | None = None) -> Any:
     as_json = json_asked(args)
 
     def refuse(error: LuckError, code: int = 2, exc: BaseException | None = None) -> NoReturn:
-        """One line on stderr, or the error object on stdout under --json."""
+        """One line on stderr, or the error object on stdout under --json (unless the
+        command printed its JSON already: stdout holds one document)."""
         if debug and exc is not None:
             import traceback
 
             traceback.print_exception(exc.__cause__ or exc)
-        if as_json:
+        output = sys.modules.get("luckos.cli.output")
+        if as_json and not getattr(output, "json_printed", False):
             import json
 
             text = json.dumps(error.as_json(), indent=2, ensure_ascii=False)
@@ -346,6 +348,10 @@ def main(argv: list[str] | None = None) -> Any:
         click.echo(message, err=True)
         sys.exit(code)
 
+    if "luckos.cli.output" in sys.modules:  # a second run in one process (tests)
+        from luckos.cli import output
+
+        output.json_printed = False
     try:
         return cli.main(args=argv, prog_name="luck", standalone_mode=False)
     except LuckError as exc:
