@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from luckos.errors import Invalid
 
@@ -18,6 +19,8 @@ _ACCURACY_DAY_OR_FINER = 0  # parsedatetime accuracy flag; 0 means nothing was p
 FIRST_DATE = dt.date(1900, 1, 1)
 LAST_DATE = dt.date(2199, 12, 31)
 DATE_RANGE = f"{FIRST_DATE} to {LAST_DATE}"
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _ISO_LOOSE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMERIC = re.compile(r"\d{1,4}[/.]\d{1,2}(?:[/.]\d{1,4})?")
@@ -117,6 +120,20 @@ def parse_month(text: str, today: dt.date) -> str:
     if value.lower() in ("this month", "now"):
         return today.isoformat()[:7]
     return parse_date(value, today, what="month").isoformat()[:7]
+
+
+def weekday_name(value: Any, key: str, where: str) -> str:
+    """A weekday named in a setting (`maker_day = "Wednesday"`), in lower case; `where`
+    is the file the setting came from."""
+    if not isinstance(value, str) or value.lower() not in WEEKDAYS:
+        raise Invalid(f"{where}: {key} = {value!r} is not a weekday name", where=key)
+    return value.lower()
+
+
+def week_start(day: dt.date, first_weekday: int) -> dt.date:
+    """The first day of the week holding `day`, weeks starting on `first_weekday`
+    (0 Monday; luck.toml's week_start)."""
+    return day - dt.timedelta(days=(day.weekday() - first_weekday) % 7)
 
 
 def quarter_of(day: dt.date) -> str:

@@ -161,7 +161,7 @@ def test_a_document_shows_its_lint_findings_beside_the_lines(web: TestClient,
 
 def test_the_calendar_page_is_the_last_audit_with_a_heat_map(web: TestClient,
                                                              filled: Luck) -> None:
-    from luckos.app.demo_calendar import write_calendar
+    from luckos.demo.calendar import write_calendar
 
     assert web.get("/calendar").status_code == 400  # nothing imported yet, said so
     assert "luck calendar import" in web.get("/calendar").text

@@ -11,10 +11,11 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from luckos.calendar.audit import Audit, WeekSummary, audit, week_of
+from luckos.calendar.audit import Audit, WeekSummary, audit
 from luckos.calendar.events import Occurrence, collector_paused
-from luckos.config import WEEKDAYS, Config
-from luckos.dates import parse_date
+from luckos.config import Config
+from luckos.dates import WEEKDAYS, parse_date
+from luckos.dates import week_start as week_of
 from luckos.errors import LuckError, NotFound
 from luckos.workspace import Workspace
 

@@ -20,20 +20,13 @@ from typing import TYPE_CHECKING, Any
 from luckos.config import Config, LintConfig, Thresholds
 from luckos.errors import Invalid
 from luckos.writing.catalog import DOC_KINDS, INPUT_RULES, RULES, SEVERITY_RANK, kind_name
+from luckos.writing.findings import Finding, input_finding
 from luckos.writing.headings import section_patterns
+from luckos.writing.sources import discover, read
 from luckos.writing.structure import Document
 
 if TYPE_CHECKING:
     from luckos.writing.kinds import KindGuess
-
-
-@dataclasses.dataclass(frozen=True)
-class Finding:
-    rule: str
-    severity: str  # "error" | "warning" | "suggestion"
-    line: int
-    column: int
-    message: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,10 +55,6 @@ def lint_text(text: str, *, kind: str | None = None, config: Any = None) -> list
     `config` is a `Config` or a `LintConfig` (default: every default).
     """
     return lint_document(text, kind=kind, config=config).findings
-
-
-def input_finding(rule: str, message: str, line: int = 1, column: int = 1) -> Finding:
-    return Finding(rule, "error", line, column, message)
 
 
 def resolve(config: Any) -> tuple[LintConfig, int]:
@@ -256,8 +245,6 @@ def lint_paths(arguments: list[str], *, kind: str | None = None, config: Any = N
     Files are only ever opened for reading. `jobs`: processes to use (0: one per core
     when there are many files).
     """
-    from luckos.writing.sources import discover, read
-
     settings, _ = resolve(config)
     if kind is not None and kind_name(kind) is None:
         raise Invalid(f"unknown document kind {kind!r}: use one of {', '.join(DOC_KINDS)}",
@@ -296,8 +283,6 @@ def _workers(jobs: int, files: int) -> int:
 
 
 def _lint_task(task: tuple[Any, ...]) -> FileReport:
-    from luckos.writing.sources import read
-
     source, text, problem, kind, config, limit = task
     if source.path is not None:
         text, problem = read(source, limit)
