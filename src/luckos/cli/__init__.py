@@ -303,7 +303,7 @@ def json_asked(argv: list[str]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> Any:
-    from luckos.errors import Invalid, LuckError, UsageError
+    from luckos.errors import Invalid, LuckError
 
     args = sys.argv[1:] if argv is None else list(argv)
     as_json = json_asked(args)
@@ -366,7 +366,7 @@ def main(argv: list[str] | None = None) -> Any:
         refuse(exc.error, exc=exc)
     except click.ClickException as exc:
         if as_json:
-            refuse(UsageError(exc.format_message()), exc.exit_code, exc)
+            refuse(LuckError(exc.format_message()), exc.exit_code, exc)
         if debug:
             import traceback
 
