@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from luckos import files
 from luckos.domain.records import KINDS, short_id
-from luckos.errors import LuckError
+from luckos.errors import LuckError, NotFound
 
 if TYPE_CHECKING:  # the workspace is opened only for a saved estimate or a link
     from luckos.app import records
@@ -63,8 +63,8 @@ def load(source: str | None, overrides: tuple[str, ...] | list[str],
     if is_starter(source):
         item = starter(source)
         return Loaded(parse_model(item.text, f"{item.name}.toml", overrides))
-    raise LuckError(f"{source}: no such file, starter model or saved estimate "
-                    "(starters: `luck estimate models`)")
+    raise NotFound(f"{source}: no such file, starter model or saved estimate "
+                   "(starters: `luck estimate models`)", where=str(source))
 
 
 def run(loaded: Loaded, *, samples: int | None = None, seed: int | None = None,
