@@ -1,0 +1,357 @@
+"""What a setting of luck.toml is: a name, a kind of value, a default and a help line.
+
+`luckos.settings` declares every setting with these, once; the defaults `luck init`
+writes, the validation of luck.toml, `luck config show` and the guide all come from that
+list. This module holds the parts of a declaration: the kinds of value (a whole number in
+a range, a weekday, a list of words...), the problems a value can have, the line each key
+of a file stands on, and the TOML a value is written as. It imports nothing of luckos but
+its errors, so that every room can declare its settings without a circle.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from luckos.errors import LuckError
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class Invalid(Exception):
+    """What is wrong with a value: (where below the setting, message) pairs; "" is the
+    setting itself, "customer" an entry of a table setting."""
+
+    def __init__(self, message: str = "", *, problems: Iterable[tuple[str, str]] = ()) -> None:
+        self.problems = [("", message)] if message else list(problems)
+        super().__init__("; ".join(m for _, m in self.problems))
+
+
+def toml_value(value: Any, width: int = 88) -> str:
+    """A value as luck.toml writes it; long lists wrap at `width`."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_toml_key(k)} = {toml_value(v)}"
+                               for k, v in value.items()) + "}"
+    items = [toml_value(v) for v in (sorted(value) if isinstance(value, frozenset) else value)]
+    rows, row = [], ""
+    for item in items:
+        if row and len(row) + len(item) + 2 > width:
+            rows.append(row)
+            row = ""
+        row = f"{row}, {item}" if row else item
+    rows.append(row)
+    if len(rows) == 1:
+        return f"[{rows[0]}]"
+    return "[\n" + "".join(f"    {r},\n" for r in rows) + "]"
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else toml_value(key)
+
+
+def shown(value: Any) -> str:
+    """A value in a message, as it would be written in luck.toml (cut when long)."""
+    try:
+        text = toml_value(value, width=10_000).replace("\n", " ")
+    except TypeError:
+        text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class Kind:
+    """A kind of value: `read` returns the value to keep or raises Invalid."""
+
+    what = "a value"  # "a whole number between 1 and 90": in messages and docs
+
+    def read(self, value: Any) -> Any:
+        raise NotImplementedError
+
+    def refuse(self, value: Any) -> Invalid:
+        return Invalid(f"must be {self.what}, got {shown(value)}")
+
+
+@dataclasses.dataclass(frozen=True)
+class Whole(Kind):
+    low: int
+    high: int
+    or_zero: bool = False  # 0 is taken too: "none"
+
+    @property
+    def what(self) -> str:  # type: ignore[override]
+        none = ", or 0 for none" if self.or_zero else ""
+        return f"a whole number between {self.low} and {self.high}{none}"
+
+    def read(self, value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) \
+                or not (self.low <= value <= self.high or (self.or_zero and value == 0)):
+            raise self.refuse(value)
+        return value
+
+
+@dataclasses.dataclass(frozen=True)
+class Number(Kind):
+    low: float
+    high: float
+
+    @property
+    def what(self) -> str:  # type: ignore[override]
+        return f"a number between {self.low:g} and {self.high:g}"
+
+    def read(self, value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float) \
+                or not self.low <= value <= self.high:
+            raise self.refuse(value)
+        return float(value)
+
+
+@dataclasses.dataclass(frozen=True)
+class Flag(Kind):
+    what = "true or false"
+
+    def read(self, value: Any) -> bool:
+        if not isinstance(value, bool):
+            raise self.refuse(value)
+        return value
+
+
+@dataclasses.dataclass(frozen=True)
+class OneOf(Kind):
+    options: tuple[str, ...]
+
+    @property
+    def what(self) -> str:  # type: ignore[override]
+        names = [toml_value(o) for o in self.options]
+        return "one of " + ", ".join(names[:-1]) + " or " + names[-1]
+
+    def read(self, value: Any) -> str:
+        if value not in self.options:
+            raise self.refuse(value)
+        return str(value)
+
+
+@dataclasses.dataclass(frozen=True)
+class Weekday(Kind):
+    what = "a weekday name (monday to sunday)"
+
+    def read(self, value: Any) -> str:
+        if not isinstance(value, str) or value.lower() not in WEEKDAYS:
+            raise self.refuse(value)
+        return value.lower()
+
+
+@dataclasses.dataclass(frozen=True)
+class Text(Kind):
+    """A string; `check` (which may raise Invalid) returns the value to keep."""
+
+    what: str = "a string"  # type: ignore[misc]
+    check: Callable[[str], str] | None = None
+
+    def read(self, value: Any) -> str:
+        if not isinstance(value, str):
+            raise self.refuse(value)
+        return self.check(value) if self.check else value
+
+
+@dataclasses.dataclass(frozen=True)
+class Strings(Kind):
+    """A list of non-empty strings, each stripped (and lower-cased) then passed to `item`."""
+
+    what: str = "a list of non-empty strings"  # type: ignore[misc]
+    lower: bool = False
+    item: Callable[[str], Any] | None = None
+    least: int = 0
+
+    def read(self, value: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
+                                                  for v in value):
+            raise self.refuse(value)
+        if len(value) < self.least:
+            raise Invalid(f"must name at least {self.least}, got {shown(value)}")
+        words = [v.strip().lower() if self.lower else v.strip() for v in value]
+        if self.item is None:
+            return tuple(words)
+        kept, problems = [], []
+        for word in words:
+            try:
+                kept.append(self.item(word))
+            except Invalid as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise Invalid(problems=problems)
+        return tuple(kept)
+
+
+@dataclasses.dataclass(frozen=True)
+class Table(Kind):
+    """A table of `key = value`; `key` (which may raise Invalid) returns the key to keep.
+    Read as a tuple of (key, value) pairs, in the file's order."""
+
+    value: Kind
+    what: str = "a table"  # type: ignore[misc]
+    key: Callable[[str], str] | None = None
+
+    def read(self, value: Any) -> tuple[tuple[str, Any], ...]:
+        if not isinstance(value, dict):
+            raise self.refuse(value)
+        pairs, problems = [], []
+        for key, item in value.items():
+            try:
+                name = self.key(key) if self.key else key
+                pairs.append((name, self.value.read(item)))
+            except Invalid as exc:
+                problems.extend((f"{key}.{at}" if at else key, m) for at, m in exc.problems)
+        if problems:
+            raise Invalid(problems=problems)
+        return tuple(pairs)
+
+
+@dataclasses.dataclass(frozen=True)
+class Setting:
+    """One setting of luck.toml. `name` is its dotted place in the file
+    ("thresholds.due_soon_days"); `example`, when given, is written commented out in the
+    default file in place of the default ("# teams = [...]")."""
+
+    name: str
+    kind: Kind
+    default: Any
+    help: str
+    example: str = ""
+    aliases: tuple[str, ...] = ()  # older names, still read
+
+    @property
+    def key(self) -> str:
+        return self.name.rpartition(".")[2]
+
+    @property
+    def table(self) -> str:
+        return self.name.rpartition(".")[0]
+
+    def read(self, value: Any) -> Any:
+        return self.kind.read(value)
+
+
+@dataclasses.dataclass(frozen=True)
+class Problem:
+    """A bad key of luck.toml: its dotted path and what is wrong."""
+
+    path: str
+    message: str
+
+
+class SettingsError(LuckError):
+    """Every bad key of a luck.toml, each on a line of its own with its place
+    ("/home/me/luck.toml:12") and what is wrong ("[check] maker-day.weeks: must be...")."""
+
+    def __init__(self, rows: list[tuple[str, str]]) -> None:
+        super().__init__("\n".join(f"{place}: {text}" for place, text in rows))
+        self.rows = rows
+
+
+def label(path: str, tables: Iterable[str]) -> str:
+    """`[check] maker-day.weeks` for check.maker-day.weeks; `week_start` at the top."""
+    table = max((t for t in tables if path.startswith(t + ".")), key=len, default="")
+    return f"[{table}] {path[len(table) + 1:]}" if table else path
+
+
+def suggestion(word: str, known: Iterable[str]) -> str:
+    """", did you mean due_soon_days?" when a known name is close to `word`; else the
+    known names when they are few."""
+    import difflib  # only on the way to an error
+
+    names = list(known)
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+    if close:
+        return f", did you mean {close[0]}?"
+    return f" (known: {', '.join(names)})" if len(names) <= 8 else ""
+
+
+# --- where each key of a file is ---------------------------------------------------------
+
+_KEY_PART = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
+_DOTTED = rf"{_KEY_PART}(?:\s*\.\s*{_KEY_PART})*"
+_HEADER = re.compile(rf"\[\[?\s*({_DOTTED})\s*\]\]?")
+_KEY = re.compile(rf"({_DOTTED})\s*=")
+_INLINE_KEY = re.compile(rf"[{{,]\s*({_DOTTED})\s*=")
+
+
+def _parts(dotted: str) -> list[str]:
+    parts = re.findall(_KEY_PART, dotted)
+    return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """The line (from 1) each dotted key of a TOML text is written on: table headers,
+    `key = value` lines and the keys of inline tables. Values spread over several lines
+    (long lists, multi-line strings) are skipped over."""
+    found: dict[str, int] = {}
+    table: list[str] = []
+    depth = 0  # open brackets of a value spread over lines
+    closing = ""  # the quotes that end a multi-line string
+    for number, line in enumerate(text.splitlines(), 1):
+        rest = line
+        if closing:
+            if closing not in rest:
+                continue
+            rest = rest.split(closing, 1)[1]
+            closing = ""
+        elif depth == 0:
+            stripped = rest.strip()
+            header = _HEADER.match(stripped)
+            if header:
+                table = _parts(header.group(1))
+                found.setdefault(".".join(table), number)
+                continue
+            key = _KEY.match(stripped)
+            if key:
+                path = [*table, *_parts(key.group(1))]
+                found.setdefault(".".join(path), number)
+                value = stripped[key.end():]
+                for inner in _INLINE_KEY.finditer(value):
+                    found.setdefault(".".join([*path, *_parts(inner.group(1))]), number)
+                rest = value
+        depth, closing = _scan(rest, depth)
+    return found
+
+
+def _scan(text: str, depth: int) -> tuple[int, str]:
+    """Brackets opened minus closed outside strings and comments, and the quotes of a
+    multi-line string left open."""
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "#":
+            break
+        if text.startswith(('"""', "'''"), i):
+            quotes = text[i:i + 3]
+            end = text.find(quotes, i + 3)
+            if end < 0:
+                return depth, quotes
+            i = end + 3
+            continue
+        if char in "\"'":
+            i += 1
+            while i < len(text) and text[i] != char:
+                i += 2 if char == '"' and text[i] == "\\" else 1
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return depth, ""
+
+
+def line_of(path: str, lines: dict[str, int]) -> int | None:
+    """The line of a key, else of the nearest table or key that holds it."""
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path.rpartition(".")[0]
+    return None
