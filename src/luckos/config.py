@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from luckos.evidence.settings import EvidenceSettings
     from luckos.guard.settings import RedactSettings
 
-__all__ = ["CHECK_INVARIANTS", "DEFAULT_TOML", "LINT_VAGUE_WORDS", "LINT_WORD_BUDGET",
+__all__ = ["CHECK_INVARIANTS", "LINT_VAGUE_WORDS", "LINT_WORD_BUDGET",
            "WEEKDAYS", "CheckSettings", "Config", "LintConfig", "Thresholds",
            "config_from_dict", "load_config"]
 
@@ -114,7 +114,13 @@ class LintConfig:
         return dict(self.word_budget).get(kind, 0)
 
 
-DEFAULT_TOML = default_toml()
+
+def __getattr__(name: str) -> Any:
+    """DEFAULT_TOML, the file `luck init` writes, made when first asked for."""
+    if name == "DEFAULT_TOML":
+        return default_toml()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # --- reading the file ----------------------------------------------------------------------
 
@@ -122,17 +128,18 @@ _HEADERS = tuple(t for t in TABLES if t and t not in INLINE)
 _LAZY = ("check", "calendar", "lint", "evidence", "redact", "ai")  # read when first used
 
 
-@dataclasses.dataclass(frozen=True)
 class Source:
     """A luck.toml as read: its tables, its text (for the line of each key) and its name."""
 
-    data: Mapping[str, Any]
-    where: str = "luck.toml"
-    text: str = ""
+    __slots__ = ("data", "text", "where")
+
+    def __init__(self, data: Mapping[str, Any], where: str = "luck.toml", text: str = ""
+                 ) -> None:
+        self.data, self.where, self.text = data, where, text
 
     def error(self, problems: list[Problem]) -> SettingsError:
         """Every problem on a line of its own, in the file's order."""
-        lines = key_lines(self.text) if self.text else {}
+        lines = _lines(self.text)
         rows = []
         for problem in problems:
             number = line_of(problem.path, lines)
@@ -148,17 +155,18 @@ class Source:
 
 @functools.lru_cache(maxsize=4)
 def _lines(text: str) -> dict[str, int]:
-    return key_lines(text)
+    return key_lines(text) if text else {}
 
 
-@dataclasses.dataclass
 class Reading:
     """One table read: each setting's value (its default when the file has none), the
     name each was written under, and what is wrong."""
 
-    values: dict[str, Any]
-    given: dict[str, str]
-    problems: list[Problem]
+    __slots__ = ("given", "problems", "values")
+
+    def __init__(self, values: dict[str, Any], given: dict[str, str],
+                 problems: list[Problem]) -> None:
+        self.values, self.given, self.problems = values, given, problems
 
 
 def read_table(data: Mapping[str, Any], section: str) -> Reading:

@@ -10,7 +10,7 @@ its errors, so that every room can declare its settings without a circle.
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -67,9 +67,15 @@ def shown(value: Any) -> str:
 
 
 class Kind:
-    """A kind of value: `read` returns the value to keep or raises Invalid."""
+    """A kind of value: `read` returns the value to keep or raises Invalid. (Plain classes,
+    not dataclasses: every command that opens a workspace builds the table.)"""
 
-    what = "a value"  # "a whole number between 1 and 90": in messages and docs
+    __slots__ = ()
+
+    @property
+    def what(self) -> str:
+        """What it takes, as messages and docs say it: "a whole number between 1 and 90"."""
+        return "a value"
 
     def read(self, value: Any) -> Any:
         raise NotImplementedError
@@ -78,14 +84,14 @@ class Kind:
         return Invalid(f"must be {self.what}, got {shown(value)}")
 
 
-@dataclasses.dataclass(frozen=True)
 class Whole(Kind):
-    low: int
-    high: int
-    or_zero: bool = False  # 0 is taken too: "none"
+    __slots__ = ("high", "low", "or_zero")
+
+    def __init__(self, low: int, high: int, *, or_zero: bool = False) -> None:
+        self.low, self.high, self.or_zero = low, high, or_zero  # or_zero: 0 means "none"
 
     @property
-    def what(self) -> str:  # type: ignore[override]
+    def what(self) -> str:
         none = ", or 0 for none" if self.or_zero else ""
         return f"a whole number between {self.low} and {self.high}{none}"
 
@@ -96,13 +102,14 @@ class Whole(Kind):
         return value
 
 
-@dataclasses.dataclass(frozen=True)
 class Number(Kind):
-    low: float
-    high: float
+    __slots__ = ("high", "low")
+
+    def __init__(self, low: float, high: float) -> None:
+        self.low, self.high = low, high
 
     @property
-    def what(self) -> str:  # type: ignore[override]
+    def what(self) -> str:
         return f"a number between {self.low:g} and {self.high:g}"
 
     def read(self, value: Any) -> float:
@@ -112,9 +119,12 @@ class Number(Kind):
         return float(value)
 
 
-@dataclasses.dataclass(frozen=True)
 class Flag(Kind):
-    what = "true or false"
+    __slots__ = ()
+
+    @property
+    def what(self) -> str:
+        return "true or false"
 
     def read(self, value: Any) -> bool:
         if not isinstance(value, bool):
@@ -122,12 +132,14 @@ class Flag(Kind):
         return value
 
 
-@dataclasses.dataclass(frozen=True)
 class OneOf(Kind):
-    options: tuple[str, ...]
+    __slots__ = ("options",)
+
+    def __init__(self, options: tuple[str, ...]) -> None:
+        self.options = options
 
     @property
-    def what(self) -> str:  # type: ignore[override]
+    def what(self) -> str:
         names = [toml_value(o) for o in self.options]
         return "one of " + ", ".join(names[:-1]) + " or " + names[-1]
 
@@ -137,9 +149,12 @@ class OneOf(Kind):
         return str(value)
 
 
-@dataclasses.dataclass(frozen=True)
 class Weekday(Kind):
-    what = "a weekday name (monday to sunday)"
+    __slots__ = ()
+
+    @property
+    def what(self) -> str:
+        return "a weekday name (monday to sunday)"
 
     def read(self, value: Any) -> str:
         if not isinstance(value, str) or value.lower() not in WEEKDAYS:
@@ -147,12 +162,18 @@ class Weekday(Kind):
         return value.lower()
 
 
-@dataclasses.dataclass(frozen=True)
 class Text(Kind):
     """A string; `check` (which may raise Invalid) returns the value to keep."""
 
-    what: str = "a string"  # type: ignore[misc]
-    check: Callable[[str], str] | None = None
+    __slots__ = ("check", "described")
+
+    def __init__(self, what: str = "a string", check: Callable[[str], str] | None = None
+                 ) -> None:
+        self.described, self.check = what, check
+
+    @property
+    def what(self) -> str:
+        return self.described
 
     def read(self, value: Any) -> str:
         if not isinstance(value, str):
@@ -160,14 +181,18 @@ class Text(Kind):
         return self.check(value) if self.check else value
 
 
-@dataclasses.dataclass(frozen=True)
 class Strings(Kind):
     """A list of non-empty strings, each stripped (and lower-cased) then passed to `item`."""
 
-    what: str = "a list of non-empty strings"  # type: ignore[misc]
-    lower: bool = False
-    item: Callable[[str], Any] | None = None
-    least: int = 0
+    __slots__ = ("described", "item", "least", "lower")
+
+    def __init__(self, what: str = "a list of non-empty strings", *, lower: bool = False,
+                 item: Callable[[str], Any] | None = None, least: int = 0) -> None:
+        self.described, self.lower, self.item, self.least = what, lower, item, least
+
+    @property
+    def what(self) -> str:
+        return self.described
 
     def read(self, value: Any) -> tuple[Any, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
@@ -189,19 +214,25 @@ class Strings(Kind):
         return tuple(kept)
 
 
-@dataclasses.dataclass(frozen=True)
 class Table(Kind):
     """A table of `key = value`; `key` (which may raise Invalid) returns the key to keep.
     Read as a tuple of (key, value) pairs, in the file's order."""
 
-    value: Kind
-    what: str = "a table"  # type: ignore[misc]
-    key: Callable[[str], str] | None = None
+    __slots__ = ("described", "key", "value")
+
+    def __init__(self, value: Kind, what: str = "a table",
+                 key: Callable[[str], str] | None = None) -> None:
+        self.value, self.described, self.key = value, what, key
+
+    @property
+    def what(self) -> str:
+        return self.described
 
     def read(self, value: Any) -> tuple[tuple[str, Any], ...]:
         if not isinstance(value, dict):
             raise self.refuse(value)
-        pairs, problems = [], []
+        pairs: list[tuple[str, Any]] = []
+        problems: list[tuple[str, str]] = []
         for key, item in value.items():
             try:
                 name = self.key(key) if self.key else key
@@ -213,18 +244,20 @@ class Table(Kind):
         return tuple(pairs)
 
 
-@dataclasses.dataclass(frozen=True)
 class Setting:
     """One setting of luck.toml. `name` is its dotted place in the file
     ("thresholds.due_soon_days"); `example`, when given, is written commented out in the
-    default file in place of the default ("# teams = [...]")."""
+    default file in place of the default ("# teams = [...]"; "-": not written at all)."""
 
-    name: str
-    kind: Kind
-    default: Any
-    help: str
-    example: str = ""
-    aliases: tuple[str, ...] = ()  # older names, still read
+    __slots__ = ("aliases", "default", "example", "help", "kind", "name")
+
+    def __init__(self, name: str, kind: Kind, default: Any, help: str, *, example: str = "",
+                 aliases: tuple[str, ...] = ()) -> None:
+        self.name, self.kind, self.default, self.help = name, kind, default, help
+        self.example, self.aliases = example, aliases  # aliases: older names, still read
+
+    def __repr__(self) -> str:
+        return f"Setting({self.name!r})"
 
     @property
     def key(self) -> str:
@@ -238,12 +271,22 @@ class Setting:
         return self.kind.read(value)
 
 
-@dataclasses.dataclass(frozen=True)
 class Problem:
     """A bad key of luck.toml: its dotted path and what is wrong."""
 
-    path: str
-    message: str
+    __slots__ = ("message", "path")
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path, self.message = path, message
+
+    def __repr__(self) -> str:
+        return f"Problem({self.path!r}, {self.message!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and (self.path, self.message) == (
+            other.path, other.message)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class SettingsError(LuckError):
@@ -277,9 +320,14 @@ def suggestion(word: str, known: Iterable[str]) -> str:
 
 _KEY_PART = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
 _DOTTED = rf"{_KEY_PART}(?:\s*\.\s*{_KEY_PART})*"
-_HEADER = re.compile(rf"\[\[?\s*({_DOTTED})\s*\]\]?")
-_KEY = re.compile(rf"({_DOTTED})\s*=")
-_INLINE_KEY = re.compile(rf"[{{,]\s*({_DOTTED})\s*=")
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A table header, a `key =` line and a key inside an inline table (compiled when a
+    file has a problem to place, not by every command)."""
+    return (re.compile(rf"\[\[?\s*({_DOTTED})\s*\]\]?"), re.compile(rf"({_DOTTED})\s*="),
+            re.compile(rf"[{{,]\s*({_DOTTED})\s*="))
 
 
 def _parts(dotted: str) -> list[str]:
@@ -291,6 +339,7 @@ def key_lines(text: str) -> dict[str, int]:
     """The line (from 1) each dotted key of a TOML text is written on: table headers,
     `key = value` lines and the keys of inline tables. Values spread over several lines
     (long lists, multi-line strings) are skipped over."""
+    header_line, key_line, inline_key = _patterns()
     found: dict[str, int] = {}
     table: list[str] = []
     depth = 0  # open brackets of a value spread over lines
@@ -304,17 +353,17 @@ def key_lines(text: str) -> dict[str, int]:
             closing = ""
         elif depth == 0:
             stripped = rest.strip()
-            header = _HEADER.match(stripped)
+            header = header_line.match(stripped)
             if header:
                 table = _parts(header.group(1))
                 found.setdefault(".".join(table), number)
                 continue
-            key = _KEY.match(stripped)
+            key = key_line.match(stripped)
             if key:
                 path = [*table, *_parts(key.group(1))]
                 found.setdefault(".".join(path), number)
                 value = stripped[key.end():]
-                for inner in _INLINE_KEY.finditer(value):
+                for inner in inline_key.finditer(value):
                     found.setdefault(".".join([*path, *_parts(inner.group(1))]), number)
                 rest = value
         depth, closing = _scan(rest, depth)

@@ -123,8 +123,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
                "luck ai run weekly-update --theme t1 --since 2026-11-18 --dry-run"),
     "ai log": ("luck ai log", "luck ai log --json"),
     "serve": ("luck serve", "luck serve --port 8000 --open"),
-    "config show": ("luck config show", "luck config show calendar.norms",
-                    "luck config show --json"),
+    "config show": ("luck config show", "luck config show calendar.norms --json"),
 }
 
 # What the exit status means, for every command that reports (lists, reviews, checks).
