@@ -240,12 +240,15 @@ SETTINGS: tuple[Setting, ...] = (
         "in the future", "at some point", "going forward", "world-class", "best-in-class",
     ), "words that make a claim vague when no number comes with them", example="-"),
     Setting("lint.word_budget.brief", Whole(50, 100_000, or_zero=True), 1000,
-            '"a two-page brief"'),
-    Setting("lint.word_budget.one-pager", Whole(50, 100_000, or_zero=True), 500, ""),
+            'words in a brief: "a two-page brief"'),
+    Setting("lint.word_budget.one-pager", Whole(50, 100_000, or_zero=True), 500,
+            "words in a one-pager"),
     Setting("lint.word_budget.scope-letter", Whole(50, 100_000, or_zero=True), 500,
-            '"a one-page note"'),
-    Setting("lint.word_budget.pre-read", Whole(50, 100_000, or_zero=True), 1000, ""),
-    Setting("lint.word_budget.post-mortem", Whole(50, 100_000, or_zero=True), 0, ""),
+            'words in a scope letter: "a one-page note"'),
+    Setting("lint.word_budget.pre-read", Whole(50, 100_000, or_zero=True), 1000,
+            "words in a pre-read"),
+    Setting("lint.word_budget.post-mortem", Whole(50, 100_000, or_zero=True), 0,
+            "words in a post-mortem (0: no budget)"),
     Setting("lint.rules", Table(OneOf(SEVERITIES), "a table of rule = severity", _rule), (),
             "each rule's severity, when not its default",
             example='vague-claim = "warning" # (`luck doc rules` lists every rule and its '
@@ -267,7 +270,8 @@ SETTINGS: tuple[Setting, ...] = (
             "the days working hours apply to"),
     Setting("calendar.work_start", Text('a time such as "09:00"', _time), "09:00",
             "working hours (local time): maker blocks and gaps are found inside"),
-    Setting("calendar.work_end", Text('a time such as "17:00"', _time), "17:00", ""),
+    Setting("calendar.work_end", Text('a time such as "17:00"', _time), "17:00",
+            "the end of working hours"),
     Setting("calendar.maker_block_hours", Number(0.5, 12), 2.0,
             "contiguous free time this long is a maker block"),
     Setting("calendar.maker_day_hours", Number(0.5, 12), 4.0,
@@ -308,16 +312,18 @@ SETTINGS: tuple[Setting, ...] = (
         "code review", "pairing", "pair programming", "debug", "debugging", "refactor",
         "bug bash", "pull request", "pr review", "code walkthrough", "performance",
         "correctness", "reliability", "tech design"),
-            "keywords in the title (then the description) that place a meeting"),
+            "keywords in the title (then the description) that place a meeting at code "
+            "altitude"),
     Setting("calendar.altitude.system", _WORDS, (
         "api", "apis", "roadmap", "dependency", "dependencies", "safety", "observability",
         "ci/cd", "incident", "incidents", "post-mortem", "postmortem", "on-call", "oncall",
         "architecture", "platform", "migration", "sprint", "interface", "sre", "rfc",
-        "infrastructure"), ""),
+        "infrastructure"), "keywords that place a meeting at system altitude"),
     Setting("calendar.altitude.business", _WORDS, (
         "customer", "customers", "unit economics", "revenue", "pricing", "sales", "risk",
         "regulatory", "compliance", "legal", "quarterly", "qbr", "okr", "okrs", "budget",
-        "planning", "forecast", "headcount", "exec", "board", "strategy", "partner"), ""),
+        "planning", "forecast", "headcount", "exec", "board", "strategy", "partner"),
+            "keywords that place a meeting at business altitude"),
     Setting("calendar.altitude.large_meeting_people", Whole(0, 10_000), 15,
             "meetings at least this large are business altitude (0 = off)",
             aliases=("calendar.large_meeting_people",)),
@@ -329,15 +335,15 @@ SETTINGS: tuple[Setting, ...] = (
             'organizer domain = altitude, e.g. {"sre.example.com" = "system"}'),
     Setting("calendar.norms.no_meeting_hours",
             Strings('a list such as ["12:00-13:00", "friday 14:00-17:00"]', item=_slot), (),
-            'e.g. ["12:00-13:00", "friday 14:00-17:00"]'),
+            'no meetings then, e.g. ["12:00-13:00", "friday 14:00-17:00"]'),
     Setting("calendar.norms.office_hours",
             Strings('a list such as ["thursday 15:00-16:00"]', item=_slot), (),
-            'e.g. ["thursday 15:00-16:00"]'),
+            'your office hours, e.g. ["thursday 15:00-16:00"]'),
 
-    Setting("evidence.authors", _WORDS, (), "default: git config user.email",
+    Setting("evidence.authors", _WORDS, (), "your commit addresses (default: git config user.email)",
             example='["me@work.example", "me@home.example"]'),
     Setting("evidence.tickets", Strings(item=_regex),
-            (r"\b[A-Z][A-Z0-9]+-\d+\b", r"(?<![\w&])#\d+\b"), "ABC-123 and #123",
+            (r"\b[A-Z][A-Z0-9]+-\d+\b", r"(?<![\w&])#\d+\b"), "ticket references in commit messages: ABC-123 and #123",
             example=r"""['\b[A-Z][A-Z0-9]+-\d+\b', '(?<![\w&])#\d+\b']"""),
 
     Setting("redact.domains", Strings(item=_domain), (),
@@ -359,7 +365,8 @@ SETTINGS: tuple[Setting, ...] = (
             example='"http://127.0.0.1:8080/v1"'),
     Setting("ai.model", Text("the model's name", _model), "",
             "pinned: the exact model name", example='"qwen2.5-7b-instruct"'),
-    Setting("ai.temperature", Number(0.0, 2.0), 0.2, ""),
+    Setting("ai.temperature", Number(0.0, 2.0), 0.2,
+            "how far the model strays from its likeliest words"),
     Setting("ai.max_tokens", Whole(16, 200_000), 1200, "the reply's token budget"),
     Setting("ai.timeout", Number(0.05, 600.0), 60.0, "seconds to wait for a reply"),
     Setting("ai.matches", Whole(0, 50), 8,
@@ -412,7 +419,7 @@ def default_toml() -> str:
             if setting.table != table or setting.example == "-" or setting.name in TABLES:
                 continue
             if setting.example:
-                lines.append(_commented(f"# {setting.key} = {setting.example}", setting.help))
+                lines += _placed(f"# {setting.key} = {setting.example}", setting.help)
             else:
                 lines += _assigned(setting.key, setting.default, setting.help)
     return "\n".join(lines) + "\n"
@@ -432,8 +439,13 @@ def _assigned(key: str, value: Any, help_text: str) -> list[str]:
     text = f"{key} = {toml_value(value)}"
     if key == "domains" and value == ():
         text = f"{key} = {{}}"  # an empty table of domain = altitude
-    if "\n" in text or (help_text and len(text) + len(help_text) > 96):
-        return [f"# {help_text}", text] if help_text else [text]
+    return _placed(text, help_text)
+
+
+def _placed(text: str, help_text: str) -> list[str]:
+    """`text  # help`, or the help on a line of its own above when that is too long."""
+    if help_text and ("\n" in text or len(text) + len(help_text) > 96):
+        return [f"# {help_text}", text]
     return [_commented(text, help_text)]
 
 
@@ -441,3 +453,22 @@ def _commented(text: str, note: str) -> str:
     if not note:
         return text
     return f"{text.ljust(25)} # {note}" if len(text) <= 25 else f"{text}  # {note}"
+
+
+def reference_markdown() -> str:
+    """The table of docs/settings.md: every setting, what it takes, its default, its help."""
+    rows = ["| setting | takes | default | what it is |", "|---|---|---|---|"]
+    for setting in SETTINGS:
+        value = toml_value(_plain(setting.default), width=10_000)
+        if len(value) > 40:
+            value = value[:37] + "..."
+        also = f" (also read as `{'`, `'.join(setting.aliases)}`)" if setting.aliases else ""
+        cells = (f"`{setting.name}`", setting.kind.what, f"`{value}`", setting.help + also)
+        rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple) and value and all(isinstance(v, tuple) for v in value):
+        return dict(value)
+    return value

@@ -40,9 +40,11 @@ def show(prefix: str, as_json: bool) -> None:
              else "no such file: every setting is its default")
     click.echo(f"{shown.path}: {where}")
     width = max(len(row.setting.name) for row in shown.rows)
+    values = []
     for row in shown.rows:
         value = toml_value(plain(row.setting, row.value), width=10_000)
-        if len(value) > _WIDE:
-            value = value[:_WIDE - 3] + "..."
+        values.append(value if len(value) <= _WIDE else value[:_WIDE - 3] + "...")
+    wide = max(len(value) for value in values)
+    for row, value in zip(shown.rows, values, strict=True):
         source = f"{shown.path.name}:{row.line}" if row.line else "default"
-        click.echo(f"{row.setting.name.ljust(width)}  {value.ljust(_WIDE)}  {source}".rstrip())
+        click.echo(f"{row.setting.name.ljust(width)}  {value.ljust(wide)}  {source}")
