@@ -340,10 +340,12 @@ SETTINGS: tuple[Setting, ...] = (
             Strings('a list such as ["thursday 15:00-16:00"]', item=_slot), (),
             'your office hours, e.g. ["thursday 15:00-16:00"]'),
 
-    Setting("evidence.authors", _WORDS, (), "your commit addresses (default: git config user.email)",
+    Setting("evidence.authors", _WORDS, (),
+            "your commit addresses (default: git config user.email)",
             example='["me@work.example", "me@home.example"]'),
     Setting("evidence.tickets", Strings(item=_regex),
-            (r"\b[A-Z][A-Z0-9]+-\d+\b", r"(?<![\w&])#\d+\b"), "ticket references in commit messages: ABC-123 and #123",
+            (r"\b[A-Z][A-Z0-9]+-\d+\b", r"(?<![\w&])#\d+\b"),
+            "ticket references in commit messages: ABC-123 and #123",
             example=r"""['\b[A-Z][A-Z0-9]+-\d+\b', '(?<![\w&])#\d+\b']"""),
 
     Setting("redact.domains", Strings(item=_domain), (),
