@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
-from luckos.domain.fields import Record as _Record
+from luckos.domain.fields import RecordBase
 from luckos.domain.fields import describe as _f
 
 EVIDENCE_SOURCES = ("git", "doc")
@@ -25,7 +25,7 @@ ACCEPT_AS = ("win", "artifact")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Evidence(_Record):
+class Evidence(RecordBase):
     """Work found in a repository's history or a documents folder."""
 
     id: int | None = None
