@@ -33,6 +33,7 @@ from luckos.setting import (
 from luckos.settings import (
     ALIASES,
     BY_NAME,
+    BY_SECTION,
     FORBIDDEN,
     INLINE,
     SETTINGS,
@@ -40,7 +41,6 @@ from luckos.settings import (
     children,
     default,
     default_toml,
-    section_of,
 )
 
 if TYPE_CHECKING:
@@ -184,10 +184,9 @@ def read_table(data: Mapping[str, Any], section: str) -> Reading:
         _flatten(data[section], section, found, problems)
     values: dict[str, Any] = {}
     given: dict[str, str] = {}
-    for setting in SETTINGS:
-        if section_of(setting.name) != section:
-            continue
-        written = next((n for n in (setting.name, *setting.aliases) if n in found), None)
+    for setting in BY_SECTION.get(section, ()):
+        written = setting.name if setting.name in found else next(
+            (n for n in setting.aliases if n in found), None) if setting.aliases else None
         if written is None:
             values[setting.name] = setting.default
             continue
@@ -282,11 +281,21 @@ _BUILD: dict[str, Callable[[Mapping[str, Any]], tuple[Any, list[Problem]]]] = {
 
 def problems(data: Mapping[str, Any]) -> list[Problem]:
     """Every bad key of a luck.toml, in every table."""
+    return _read_all(data)[1]
+
+
+def _read_all(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """Every table read and built, and every bad key."""
+    built: dict[str, Any] = {}
     found: list[Problem] = []
     for section, build in _BUILD.items():
         reading = read_table(data, section)
-        found += reading.problems or build(reading.values)[1]
-    return found
+        if reading.problems:
+            found += reading.problems
+            continue
+        built[section], wrong = build(reading.values)
+        found += wrong
+    return built, found
 
 
 def _read(source: Source, section: str,
@@ -403,13 +412,14 @@ def config_from_dict(data: dict[str, Any], where: str = "luck.toml", text: str =
 
 
 def _config(source: Source, *, every: bool) -> Config:
-    top, thresholds = read_table(source.data, ""), read_table(source.data, "thresholds")
-    if top.problems or thresholds.problems or every:
-        found = problems(source.data)
+    if every:
+        built, found = _read_all(source.data)
         if found:
             raise source.error(found)
-    config = Config(top.values["week_start"], top.values["maker_day"],
-                    _build_thresholds(thresholds.values)[0], source=source)
-    if every:
-        config._fields()  # every table read now
-    return config
+        top = built.pop("")
+        return Config(top["week_start"], top["maker_day"], source=source, **built)
+    top, thresholds = read_table(source.data, ""), read_table(source.data, "thresholds")
+    if top.problems or thresholds.problems:
+        raise source.error(problems(source.data))  # and those of every other table
+    return Config(top.values["week_start"], top.values["maker_day"],
+                  _build_thresholds(thresholds.values)[0], source=source)

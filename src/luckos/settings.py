@@ -392,6 +392,12 @@ def section_of(name: str) -> str:
     return name.partition(".")[0] if "." in name else ""
 
 
+BY_SECTION: dict[str, tuple[Setting, ...]] = {}
+for _setting in SETTINGS:
+    _section_name = section_of(_setting.name)
+    BY_SECTION[_section_name] = (*BY_SECTION.get(_section_name, ()), _setting)
+
+
 def children(table: str) -> list[str]:
     """The keys directly inside a table: its settings and its tables."""
     prefix = f"{table}." if table else ""
