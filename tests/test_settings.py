@@ -69,6 +69,13 @@ def test_every_bad_key_is_reported_at_once_each_with_its_line(luck: Luck) -> Non
         "23: [ai] api_key: never put a key in luck.toml; name the environment variable that "
         "holds it in ai.api_key_env",
     )]
+    # under --json, one error object, each bad key in it with its place
+    error = json.loads(luck("config", "show", "--json").stdout)["error"]
+    assert (error["kind"], error["where"]) == ("invalid", f"{toml}:1")
+    assert [p["where"] for p in error["problems"]] == [f"{toml}:{n}" for n in (
+        1, 5, 6, 9, 13, 17, 20, 23)]
+    assert error["problems"][3]["message"] == (
+        "[check] maker-day.weeks: must be a whole number between 1 and 52, got 0")
     # any command that reads the file says the same, every key at once
     assert luck("review").stderr == result.stderr
     assert luck("check").stderr == result.stderr

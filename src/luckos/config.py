@@ -17,11 +17,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from luckos.dates import WEEKDAYS
 from luckos.domain.check_limits import CHECK_INVARIANTS
 from luckos.errors import LuckError
 from luckos.setting import (
-    WEEKDAYS,
-    Invalid,
+    BadValue,
     Problem,
     SettingsError,
     key_lines,
@@ -193,7 +193,7 @@ def read_table(data: Mapping[str, Any], section: str) -> Reading:
         given[setting.name] = written
         try:
             values[setting.name] = setting.read(found[written])
-        except Invalid as exc:
+        except BadValue as exc:
             problems += [Problem(f"{written}.{at}" if at else written, message)
                          for at, message in exc.problems]
     return Reading(values, given, problems)

@@ -5,7 +5,8 @@ writes, the validation of luck.toml, `luck config show` and the guide all come f
 list. This module holds the parts of a declaration: the kinds of value (a whole number in
 a range, a weekday, a list of words...), the problems a value can have, the line each key
 of a file stands on, and the TOML a value is written as. It imports nothing of luckos but
-its errors, so that every room can declare its settings without a circle.
+its errors and the weekday names, so that every room can declare its settings without a
+circle.
 """
 
 from __future__ import annotations
@@ -15,14 +16,13 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from luckos.errors import LuckError
+from luckos.dates import WEEKDAYS
+from luckos.errors import Invalid
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-
-class Invalid(Exception):
-    """What is wrong with a value: (where below the setting, message) pairs; "" is the
-    setting itself, "customer" an entry of a table setting."""
+class BadValue(Exception):
+    """Why a kind cannot take a value: (where below the setting, message) pairs; "" is
+    the setting itself, "customer" an entry of a table setting."""
 
     def __init__(self, message: str = "", *, problems: Iterable[tuple[str, str]] = ()) -> None:
         self.problems = [("", message)] if message else list(problems)
@@ -67,7 +67,7 @@ def shown(value: Any) -> str:
 
 
 class Kind:
-    """A kind of value: `read` returns the value to keep or raises Invalid. (Plain classes,
+    """A kind of value: `read` returns the value to keep or raises BadValue. (Plain classes,
     not dataclasses: every command that opens a workspace builds the table.)"""
 
     __slots__ = ()
@@ -80,8 +80,8 @@ class Kind:
     def read(self, value: Any) -> Any:
         raise NotImplementedError
 
-    def refuse(self, value: Any) -> Invalid:
-        return Invalid(f"must be {self.what}, got {shown(value)}")
+    def refuse(self, value: Any) -> BadValue:
+        return BadValue(f"must be {self.what}, got {shown(value)}")
 
 
 class Whole(Kind):
@@ -163,7 +163,7 @@ class Weekday(Kind):
 
 
 class Text(Kind):
-    """A string; `check` (which may raise Invalid) returns the value to keep."""
+    """A string; `check` (which may raise BadValue) returns the value to keep."""
 
     __slots__ = ("check", "described")
 
@@ -199,7 +199,7 @@ class Strings(Kind):
                                                   for v in value):
             raise self.refuse(value)
         if len(value) < self.least:
-            raise Invalid(f"must name at least {self.least}, got {shown(value)}")
+            raise BadValue(f"must name at least {self.least}, got {shown(value)}")
         words = [v.strip().lower() if self.lower else v.strip() for v in value]
         if self.item is None:
             return tuple(words)
@@ -207,15 +207,15 @@ class Strings(Kind):
         for word in words:
             try:
                 kept.append(self.item(word))
-            except Invalid as exc:
+            except BadValue as exc:
                 problems.extend(exc.problems)
         if problems:
-            raise Invalid(problems=problems)
+            raise BadValue(problems=problems)
         return tuple(kept)
 
 
 class Table(Kind):
-    """A table of `key = value`; `key` (which may raise Invalid) returns the key to keep.
+    """A table of `key = value`; `key` (which may raise BadValue) returns the key to keep.
     Read as a tuple of (key, value) pairs, in the file's order."""
 
     __slots__ = ("described", "key", "value")
@@ -237,10 +237,10 @@ class Table(Kind):
             try:
                 name = self.key(key) if self.key else key
                 pairs.append((name, self.value.read(item)))
-            except Invalid as exc:
+            except BadValue as exc:
                 problems.extend((f"{key}.{at}" if at else key, m) for at, m in exc.problems)
         if problems:
-            raise Invalid(problems=problems)
+            raise BadValue(problems=problems)
         return tuple(pairs)
 
 
@@ -289,13 +289,22 @@ class Problem:
     __hash__ = None  # type: ignore[assignment]
 
 
-class SettingsError(LuckError):
+class SettingsError(Invalid):
     """Every bad key of a luck.toml, each on a line of its own with its place
-    ("/home/me/luck.toml:12") and what is wrong ("[check] maker-day.weeks: must be...")."""
+    ("/home/me/luck.toml:12") and what is wrong ("[check] maker-day.weeks: must be...");
+    `where` is the place of the first."""
 
     def __init__(self, rows: list[tuple[str, str]]) -> None:
-        super().__init__("\n".join(f"{place}: {text}" for place, text in rows))
+        super().__init__("\n".join(f"{place}: {text}" for place, text in rows),
+                         where=rows[0][0] if rows else None)
         self.rows = rows
+
+    def as_json(self) -> dict[str, Any]:
+        """The error object, with each bad key under "problems" as well."""
+        data = super().as_json()
+        data["error"]["problems"] = [{"where": place, "message": text}
+                                     for place, text in self.rows]
+        return data
 
 
 def label(path: str, tables: Iterable[str]) -> str:

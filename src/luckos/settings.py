@@ -17,8 +17,8 @@ from typing import Any
 
 from luckos.domain.check_limits import CHECK_INVARIANTS
 from luckos.setting import (
+    BadValue,
     Flag,
-    Invalid,
     Kind,
     Number,
     OneOf,
@@ -42,7 +42,7 @@ def _time(text: str) -> str:
     hours, _, minutes = text.partition(":")
     if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2) \
             or int(minutes) > 59 or int(hours) * 60 + int(minutes) > 24 * 60:
-        raise Invalid(f'must be a time of day such as "09:00", got {toml_value(text)}')
+        raise BadValue(f'must be a time of day such as "09:00", got {toml_value(text)}')
     return text
 
 
@@ -51,14 +51,14 @@ def _zone(text: str) -> str:
         from luckos.calendar.zones import iana, not_a_zone
 
         if iana(text) is None:
-            raise Invalid(not_a_zone(text, "").strip())
+            raise BadValue(not_a_zone(text, "").strip())
     return text
 
 
 def _address(text: str) -> str:
     address = text.removeprefix("mailto:")
     if "@" not in address or " " in address:
-        raise Invalid(f"{toml_value(text)} is not an email address")
+        raise BadValue(f"{toml_value(text)} is not an email address")
     return address
 
 
@@ -76,13 +76,13 @@ def _regex(text: str) -> str:
     try:
         re.compile(text)
     except re.error as exc:
-        raise Invalid(f"{toml_value(text)} is not a regular expression ({exc})") from None
+        raise BadValue(f"{toml_value(text)} is not a regular expression ({exc})") from None
     return text
 
 
 def _domain(text: str) -> str:
     if not re.fullmatch(r"\.?([a-z0-9-]+\.)*[a-z0-9-]+", text.lower()):
-        raise Invalid(f'{toml_value(text)} is not a domain name (like "acme.net")')
+        raise BadValue(f'{toml_value(text)} is not a domain name (like "acme.net")')
     return text.lower().lstrip(".")
 
 
@@ -90,9 +90,9 @@ def _rule(rule_id: str) -> str:
     from luckos.writing.catalog import INPUT_RULES, RULES
 
     if rule_id in INPUT_RULES:
-        raise Invalid("cannot be configured: a file that cannot be read is always an error")
+        raise BadValue("cannot be configured: a file that cannot be read is always an error")
     if rule_id not in RULES:
-        raise Invalid(f"unknown rule{suggestion(rule_id, RULES)} (luck doc rules lists them)")
+        raise BadValue(f"unknown rule{suggestion(rule_id, RULES)} (luck doc rules lists them)")
     return rule_id
 
 
@@ -100,7 +100,7 @@ def _section(section_id: str) -> str:
     from luckos.writing.catalog import SECTIONS
 
     if section_id not in SECTIONS:
-        raise Invalid(f"unknown section{suggestion(section_id, SECTIONS)} (luck doc kinds "
+        raise BadValue(f"unknown section{suggestion(section_id, SECTIONS)} (luck doc kinds "
                       "lists them)")
     return section_id
 
@@ -111,21 +111,21 @@ _BUILT_IN_KINDS = ("secret", *REDACT_KINDS)
 
 def _redact_off(kind: str) -> str:
     if kind not in REDACT_KINDS:
-        raise Invalid(f"{toml_value(kind)} cannot be turned off (use "
+        raise BadValue(f"{toml_value(kind)} cannot be turned off (use "
                       f"{', '.join(REDACT_KINDS)}; secrets are always redacted)")
     return kind
 
 
 def _term_kind(kind: str) -> str:
     if not re.fullmatch(r"[a-z][a-z0-9-]{0,23}", kind) or kind in _BUILT_IN_KINDS:
-        raise Invalid("cannot name a kind of term (a lower-case word such as customer or "
+        raise BadValue("cannot name a kind of term (a lower-case word such as customer or "
                       f"project, not {', '.join(_BUILT_IN_KINDS)})")
     return kind
 
 
 def _term(word: str) -> str:
     if len(word) < 2:
-        raise Invalid(f"{toml_value(word)} is too short to redact as a word")
+        raise BadValue(f"{toml_value(word)} is too short to redact as a word")
     return word
 
 
@@ -142,25 +142,25 @@ def _base_url(text: str) -> str:
     url = text.strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise Invalid("must be an http:// or https:// URL (like http://127.0.0.1:8080/v1), "
+        raise BadValue("must be an http:// or https:// URL (like http://127.0.0.1:8080/v1), "
                       f"got {toml_value(text)}")
     if parts.username or parts.password:
-        raise Invalid("must not hold a user or password: name the key's environment "
+        raise BadValue("must not hold a user or password: name the key's environment "
                       "variable in ai.api_key_env")
     if parts.query or parts.fragment:
-        raise Invalid(f"give the API's base, without a query, got {toml_value(text)}")
+        raise BadValue(f"give the API's base, without a query, got {toml_value(text)}")
     return url
 
 
 def _model(text: str) -> str:
     if not text.strip() or len(text) > 200:
-        raise Invalid(f"must name the model, got {toml_value(text)}")
+        raise BadValue(f"must name the model, got {toml_value(text)}")
     return text.strip()
 
 
 def _env_name(text: str) -> str:
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", text):
-        raise Invalid("must be the name of an environment variable (like OPENAI_API_KEY), "
+        raise BadValue("must be the name of an environment variable (like OPENAI_API_KEY), "
                       "not the key")
     return text
 

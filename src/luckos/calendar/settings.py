@@ -11,7 +11,8 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from luckos.setting import WEEKDAYS, Invalid, Problem
+from luckos.dates import WEEKDAYS
+from luckos.setting import BadValue, Problem
 from luckos.settings import ALTITUDES, default
 
 __all__ = ["ALTITUDES", "CalendarSettings", "Slot", "from_values", "read_slot"]
@@ -121,23 +122,23 @@ def read_slot(text: str) -> Slot:
     """Read "12:00-13:00", "friday 13:00-17:00" or "tuesday,thursday 15:00-16:00"."""
     parts = text.strip().lower().split()
     if len(parts) not in (1, 2) or parts[-1].count("-") != 1:
-        raise Invalid(f"{text!r} is not a time range such as \"12:00-13:00\" or "
+        raise BadValue(f"{text!r} is not a time range such as \"12:00-13:00\" or "
                       "\"friday 13:00-17:00\"")
     days: list[str] = []
     if len(parts) == 2:
         for word in parts[0].replace(",", " ").split():
             day = next((d for d in WEEKDAYS if d == word or d[:3] == word), None)
             if day is None:
-                raise Invalid(f"{word!r} in {text!r} is not a weekday name")
+                raise BadValue(f"{word!r} in {text!r} is not a weekday name")
             if day not in days:
                 days.append(day)
     start, end = parts[-1].split("-")
     try:
         low, high = _minutes(start), _minutes(end)
     except ValueError:
-        raise Invalid(f"{text!r} is not a time range such as \"12:00-13:00\"") from None
+        raise BadValue(f"{text!r} is not a time range such as \"12:00-13:00\"") from None
     if low >= high:
-        raise Invalid(f"{text!r} ends before it starts")
+        raise BadValue(f"{text!r} ends before it starts")
     return Slot(tuple(days), start, end)
 
 
