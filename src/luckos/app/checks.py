@@ -45,6 +45,7 @@ def run(ws: Workspace, today: dt.date, only: Sequence[str] = (), *,
         packet_gap: Callable[[], str | None] | None = None) -> CheckReport:
     """Run the invariants (`only` these when given). `packet_gap`: the promotion packet's
     gap when the caller has it already (the review builds the packet once)."""
+    ws.config.validate()  # the whole of luck.toml: a bad key anywhere is a broken setup
     gather = _Gatherer(ws, today, packet_gap)
     results = []
     for id_ in check_ids(only):
