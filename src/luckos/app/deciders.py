@@ -33,10 +33,13 @@ def targets(ws: Workspace, today: dt.date) -> tuple[list[Target], dict[int, dt.d
                if wid is not None and o.prep_due <= today <= o.on}
     roles: dict[int, list[tuple[int, str, str]]] = {}
     sponsors: set[int] = set()
-    for s in store.all("stakeholder"):
-        if s.sponsor:
+    from luckos.app.people import current_stakeholders
+
+    for s in current_stakeholders(ws, today):
+        if s.sponsor and s.person_id is not None:
             sponsors.add(s.person_id)
-        if s.role in DECIDING_ROLES and s.window_id in upcoming:
+        if (s.role in DECIDING_ROLES and s.window_id in upcoming and s.window_id is not None
+                and s.person_id is not None):
             roles.setdefault(s.person_id, []).append(
                 (s.window_id, active[s.window_id].name, s.role))
     for sponsor in store.all("sponsor"):

@@ -177,7 +177,7 @@ def gather(ws: Workspace, kind: str, today: dt.date, *, theme: Any = None, windo
     if window is not None:
         from luckos.app.people import prewire
 
-        wired = prewire(ws, short_id(KINDS["window"], window.id), today)
+        wired = prewire(ws, "window", short_id(KINDS["window"], window.id), today)
         prewired = [f"{line.person.name} ({line.stakeholder.role}): {_step(line.stakeholder)}"
                     for line in wired.lines]
         if wired.lines:
