@@ -9,9 +9,9 @@ Dates follow the conventions of `demo_data`: days from today.
 
 from __future__ import annotations
 
-from typing import Any
-
 import datetime as dt
+import functools
+from typing import Any
 
 from luckos.domain import people as pp
 from luckos.domain import records as r
@@ -93,7 +93,7 @@ def add_people(b: Any) -> None:
         before = windows.previous_occurrence(window, on)
         assert before is not None
         for row in rows:
-            store.add(_stakeholder(row, everyone, lambda n: before + dt.timedelta(days=n),
+            store.add(_stakeholder(row, everyone, functools.partial(_after, before),
                                    window_id=window.id, occurrence=before))
     for key, rows in STAKEHOLDERS.items():
         window = b.windows[key]
@@ -115,6 +115,10 @@ def _stakeholder(row: tuple[Any, ...], everyone: list[pp.Person], day: Any,
         brief_sent_on=_day(day, brief), met_on=_day(day, met), objection=objection,
         objection_on=_day(day, raised), handled=handled, handled_how=how,
         handled_on=_day(day, handled_on), supports_on=_day(day, supports), **where)
+
+
+def _after(start: dt.date, days: int) -> dt.date:
+    return start + dt.timedelta(days=days)
 
 
 def _day(day: Any, when: int | None) -> Any:

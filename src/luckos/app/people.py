@@ -204,8 +204,10 @@ def add_stakeholder(ws: Workspace, kind: str, ref: str, who: str, role: str,
                         f"(sh{last.id}, {last.role}); remove them first to change the role")
     from luckos.app.records import _check_unique
 
-    record = Stakeholder(person_id=p.id, role=role, sponsor=sponsor,
-                         occurrence=sub.occurrence, **{sub.field: sub.record.id})
+    record = Stakeholder(
+        person_id=p.id, role=role, sponsor=sponsor, occurrence=sub.occurrence,
+        window_id=sub.record.id if sub.kind == "window" else None,
+        decision_id=sub.record.id if sub.kind == "decision" else None)
     with ws.store.transaction():
         _check_unique(ws, record)
         return ws.store.add(record), p
