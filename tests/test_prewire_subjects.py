@@ -329,3 +329,18 @@ def test_the_migration_gives_rows_of_a_window_that_does_not_recur_its_date(
         assert found == [(2,)]
     finally:
         store.close()
+
+
+def test_a_brief_without_a_window_carries_the_objections_of_the_themes_decision(
+        luck: Luck) -> None:
+    _people(luck)
+    luck.ok("theme", "add", "Faster cold-start")
+    luck.ok("decision", "add", "Move search to Postgres", "--option", "Keep Elastic",
+            "--option", "Postgres FTS", "--theme", "t1", "--on", "2026-11-20")
+    luck.ok("decision", "stakeholders", "d1", "add", "Ken Adeyemi", "--role", "decides")
+    luck.ok("decision", "stakeholders", "d1", "objection", "Ken Adeyemi", "Ops has no DBA",
+            "--on", "2026-11-21")
+    text = luck.ok("doc", "new", "brief", "--theme", "t1", "--out", "-").stdout
+    section = text.split("## Objections received", 1)[1].split("##", 1)[0]
+    assert section.strip().splitlines() == ["- Ken Adeyemi, 2026-11-21: Ops has no DBA (open)"]
+    assert "- Who decides: Ken Adeyemi" in text
