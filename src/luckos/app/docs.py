@@ -182,7 +182,8 @@ def gather(ws: Workspace, kind: str, today: dt.date, *, theme: Any = None, windo
     elif decision is not None:
         from luckos.app.people import shown_prewire
 
-        wired = shown_prewire(ws, store.get("decision", int(decision["id"][1:])), today)
+        made = store.get("decision", int(decision["id"][1:]))
+        wired = shown_prewire(ws, made, today) if made is not None else None
     if wired is not None:
         prewired = [f"{line.person.name} ({line.stakeholder.role}): {_step(line.stakeholder)}"
                     for line in wired.lines]
