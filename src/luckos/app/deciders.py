@@ -63,16 +63,27 @@ def for_report(ws: Workspace, report: Report, today: dt.date) -> DecidersTime | 
     return deciders_time(report.audit, status, found, ws.store.all("person"), today, in_prep)
 
 
-def kept(ws: Workspace, today: dt.date) -> KeptQuarters:
+def kept(ws: Workspace, today: dt.date, report: Report | None = None,
+         shown: DecidersTime | None = None) -> KeptQuarters:
     """Hours with the people who decide (as named today) by quarter, over the calendar
-    audits kept in the workspace, each day once (from the newest audit covering it)."""
+    audits kept in the workspace, each day once (from the newest audit covering it).
+
+    `report` and `shown`: a re-audit of a kept import and its time with deciders, reused
+    for that import's days rather than computed again (see `calendar.kept_days`)."""
     from luckos.app.calendar import kept_days
     from luckos.calendar.deciders import kept_quarters, over
 
     found, _ = targets(ws, today)
+    if not found:
+        return kept_quarters([])
     people = ws.store.all("person")
-    parts = [(import_id, span, over(counted, me, 0.0, frozenset(), found, people, today, {}))
-             for import_id, span, counted, me in kept_days(ws)] if found else []
+    parts = []
+    for import_id, span, counted, me in kept_days(ws, report):
+        if shown is not None and report is not None and counted is report.audit.counted:
+            parts.append((import_id, span, shown))
+        else:
+            parts.append((import_id, span,
+                          over(counted, me, 0.0, frozenset(), found, people, today, {})))
     return kept_quarters(parts)
 
 

@@ -87,6 +87,11 @@ def add_people(b: Any) -> None:
         store.update(r.Person(id=person.id, name=person.name, emails=(email,),
                               aliases=(alias,) if alias else (), note=person.note))
     everyone = store.all("person")
+    for key, rows in STAKEHOLDERS.items():
+        window = b.windows[key]
+        on = windows.upcoming([window], [], b.today, 3660)[0].on
+        for row in rows:
+            store.add(_stakeholder(row, everyone, day, window_id=window.id, occurrence=on))
     for key, rows in PAST.items():
         window = b.windows[key]
         on = windows.upcoming([window], [], b.today, 3660)[0].on
@@ -95,11 +100,6 @@ def add_people(b: Any) -> None:
         for row in rows:
             store.add(_stakeholder(row, everyone, functools.partial(_after, before),
                                    window_id=window.id, occurrence=before))
-    for key, rows in STAKEHOLDERS.items():
-        window = b.windows[key]
-        on = windows.upcoming([window], [], b.today, 3660)[0].on
-        for row in rows:
-            store.add(_stakeholder(row, everyone, day, window_id=window.id, occurrence=on))
     decisions = {d.title: d for d in store.all("decision")}
     for title, rows in DECISIONS.items():
         for row in rows:

@@ -348,4 +348,4 @@ def current_stakeholders(ws: Workspace, today: dt.date) -> list[Stakeholder]:
     still = [s for s in rows if s.window_id not in ahead]
     now, _ = pp.current(rolling, today, rolls=True)
     kept, _ = pp.current(still, today, rolls=False)
-    return now + kept
+    return sorted(now + kept, key=lambda s: s.id or 0)

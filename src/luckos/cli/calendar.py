@@ -124,7 +124,7 @@ def deciders(file: Path | None, start: str | None, end: str | None, me: tuple[st
     from luckos.app.deciders import kept
 
     found = required(s.ws, report, s.today)
-    by_quarter = kept(s.ws, s.today)
+    by_quarter = kept(s.ws, s.today, report, found)
     if as_json:
         emit_json(to_json(found, by_quarter))
         return
