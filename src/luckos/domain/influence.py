@@ -56,8 +56,8 @@ def objection_open(stakeholders: Sequence[Stakeholder], people: Sequence[Person]
     raised = [s for s in stakeholders if s.objection]
     if not raised:
         return not_checked(id_, "no objections recorded",
-                           "solicit objections privately, then record them: luck window "
-                           "stakeholders W objection PERSON TEXT")
+                           "solicit objections privately, then record them: luck "
+                           "window|decision stakeholders ID objection PERSON TEXT")
     names = {p.id: p.name for p in people}
     late = [s for s in raised if open_objection(s) and s.objection_on is not None
             and (today - s.objection_on).days > max_days]
@@ -69,8 +69,9 @@ def objection_open(stakeholders: Sequence[Stakeholder], people: Sequence[Person]
         return broken(
             id_, f"{plural(len(late), 'objection')} open more than {max_days} days: "
             f"{refs(items)}",
-            "incorporate the sharp ones, answer or decline the rest, and say so: luck window "
-            "stakeholders W handled PERSON incorporated|answered|declined --how TEXT", items)
+            "incorporate the sharp ones, answer or decline the rest, and say so: luck "
+            "window|decision stakeholders ID handled PERSON incorporated|answered|declined "
+            "--how TEXT", items)
     still = sum(1 for s in raised if open_objection(s))
     return ok(id_, f"{plural(len(raised), 'objection')} recorded, {still} open, none older "
               f"than {max_days} days")
