@@ -14,7 +14,7 @@ INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 TEXT_LIMIT = 100_000
 
 
-class Record:
+class RecordBase:
     """What every record shares: equality, hashing and repr over its fields, written once
     here rather than generated for each record class (which costs every command start-up
     time for each kind)."""
@@ -38,13 +38,13 @@ class Record:
         return f"{self.__class__.__name__}({inner})"
 
 
-def describe(kind: str = "text", help: str = "", *, default: Any = None,
+def describe(ftype: str = "text", help: str = "", *, default: Any = None,
              required: bool = False, choices: tuple[str, ...] = (), flag: str | None = None,
              editable: bool = True, default_today: bool = False, key: str | None = None,
              past_only: bool = False, unit: str = "",
              low: float | None = None, high: float | None = None,
              cascade: bool = False) -> Any:
-    """A record field: its input type (text, date, month, int, float, bool, choice, list,
+    """A record field: its input type `ftype` (text, date, month, int, float, bool, choice, list,
     recurrence or ref:<kind>), help text, and how the CLI and the importer treat it. `key`
     is its name in JSON when that is not the field's own (the word its option uses).
 
@@ -55,11 +55,11 @@ def describe(kind: str = "text", help: str = "", *, default: Any = None,
     `low` and `high`: the range a number must lie in (inclusive; see `value_problem`).
     `cascade`: an optional reference (`ref:<kind>`) whose record is deleted with its
     target all the same (a stakeholder belongs to a window or to a decision)."""
-    meta = {"type": kind, "help": help, "required": required, "choices": choices,
+    meta = {"type": ftype, "help": help, "required": required, "choices": choices,
             "flag": flag, "editable": editable, "default_today": default_today, "key": key,
             "past_only": past_only, "unit": unit, "low": low, "high": high,
-            "cascade": cascade or (required and kind.startswith("ref:"))}
-    if kind == "list":
+            "cascade": cascade or (required and ftype.startswith("ref:"))}
+    if ftype == "list":
         return dataclasses.field(default=(), metadata=meta)
     return dataclasses.field(default=default, metadata=meta)
 
