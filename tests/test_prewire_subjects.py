@@ -229,6 +229,21 @@ def test_the_checks_read_the_dates_ahead_only(luck: Luck) -> None:
     assert review["summary"] == "2 of 2 stakeholders have the brief; no objection open"
 
 
+def test_a_date_moved_later_keeps_its_prewire_until_the_meeting_takes_place(
+        luck: Luck) -> None:
+    _monthly(luck)
+    luck.ok("window", "stakeholders", "w1", "brief", "Ken Adeyemi", "--on", "2026-11-20",
+            today="2026-11-20")  # for 2026-12-10
+    luck.ok("window", "edit", "w1", "--on", "2026-11-15", today="2026-11-20")  # the 15th
+    found = luck.json("window", "prewire", "w1", today="2026-12-11")
+    assert found["on"] == "2026-12-15"
+    assert [s["state"] for s in found["stakeholders"]] == ["not contacted", "brief sent"]
+    assert [h["on"] for h in found["history"]] == ["2026-11-10"]
+    after = luck.json("window", "prewire", "w1", today="2026-12-16")
+    assert [s["state"] for s in after["stakeholders"]] == ["not contacted", "not contacted"]
+    assert [h["on"] for h in after["history"]] == ["2026-12-10", "2026-11-10"]
+
+
 def test_a_window_that_does_not_recur_keeps_its_states_after_its_date(luck: Luck) -> None:
     _people(luck)
     luck.ok("window", "add", "Offsite", "--on", "2026-11-10")
@@ -253,12 +268,12 @@ def test_current_keeps_the_latest_row_of_each_person_and_a_fresh_one_after_its_d
             pp.Stakeholder(id=3, window_id=1, person_id=2, role="vetoes",
                            occurrence=D("2026-12-10"), met_on=D("2026-11-20")),
             pp.Stakeholder(id=4, decision_id=1, person_id=1, role="decides")]
-    now, past = pp.current(rows, D("2026-11-25"))
+    now, past = pp.current(rows, D("2026-11-10"))  # the date before the next one
     assert [(s.id, pp.subject_of(s), pp.state(s)) for s in now] == [
         (1, "w1", "not contacted"), (3, "w1", "met"), (4, "d1", "not contacted")]
     assert now[0].occurrence is None and now[0].role == "decides"
     assert [s.id for s in past] == [1, 2]
-    kept, older = pp.current(rows, D("2026-11-25"), rolls=False)
+    kept, older = pp.current(rows)  # no date passed: a window that does not recur
     assert [(s.id, pp.state(s)) for s in kept] == [(1, "brief sent"), (3, "met"),
                                                    (4, "not contacted")]
     assert [s.id for s in older] == [2]

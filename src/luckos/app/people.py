@@ -79,7 +79,7 @@ def roles(ws: Workspace) -> list[Roles]:
     for rid, to_whom in store.db.execute("SELECT id, to_whom FROM promise"):
         credit("p", rid, to_whom)
     held: dict[int, list[tuple[str, str, str]]] = {}
-    latest, _ = pp.current(store.all("stakeholder"), dt.date.min, rolls=False)
+    latest, _ = pp.current(store.all("stakeholder"))
     for s in sorted(latest, key=lambda s: s.id or 0):
         held.setdefault(s.person_id or 0, []).append((f"sh{s.id}", pp.subject_of(s), s.role))
     return [Roles(p, tuple(named[p.id or 0]["sp"]), tuple(named[p.id or 0]["b"]),
@@ -143,7 +143,7 @@ class Subject:
     record: Window | Decision
     on: dt.date | None  # the window's next date, or the decision's date
     prep_due: dt.date | None  # the window's prep deadline for that date
-    rolls: bool  # a window with a date ahead: past dates' states are history
+    last: dt.date | None  # a recurring window's date before `on`: rows up to it are history
 
     @property
     def kind(self) -> str:
@@ -174,13 +174,14 @@ def subject(ws: Workspace, kind: str, ref: str, today: dt.date) -> Subject:
 
 def subject_of(record: Window | Decision, today: dt.date) -> Subject:
     if isinstance(record, Decision):
-        return Subject(record, record.on, None, False)
+        return Subject(record, record.on, None, None)
     from luckos.domain import windows
 
     ahead = windows.upcoming([record], [], today, 3660)
     if not ahead:
-        return Subject(record, None, None, False)
-    return Subject(record, ahead[0].on, ahead[0].prep_due, True)
+        return Subject(record, None, None, None)
+    on = ahead[0].on
+    return Subject(record, on, ahead[0].prep_due, windows.previous_occurrence(record, on))
 
 
 def _rows(ws: Workspace, sub: Subject, person_id: int | None = None) -> list[Stakeholder]:
@@ -243,9 +244,9 @@ def step(ws: Workspace, kind: str, ref: str, who: str, action: str, on: dt.date,
     For a window, the step belongs to its next date: the first step after a date has
     passed starts a fresh row for the next one (the past date's row stays as history)."""
     sub, rows, p = stakeholder(ws, kind, ref, who, today)
-    now, _ = pp.current(rows, today, rolls=sub.rolls)
+    now, _ = pp.current(rows, sub.last)
     s = now[0]
-    if sub.rolls and all(pp.is_past(row, today) for row in rows):
+    if all(pp.is_past(row, sub.last) for row in rows):
         s = dataclasses.replace(s, id=None, occurrence=sub.occurrence)
     elif sub.kind == "window" and sub.on is not None:
         s = dataclasses.replace(s, occurrence=sub.occurrence)
@@ -276,8 +277,8 @@ def prewire_of(ws: Workspace, sub: Subject | Window | Decision, today: dt.date,
     if not isinstance(sub, Subject):
         sub = subject_of(sub, today)
     title = sub.record.name if isinstance(sub.record, Window) else sub.record.title
-    return pp.prewire(sub.ref, title, sub.on, sub.prep_due, _rows(ws, sub), people, today,
-                      rolls=sub.rolls)
+    return pp.prewire(sub.ref, title, sub.on, sub.prep_due, _rows(ws, sub), people,
+                      sub.last)
 
 
 def shown_prewire(ws: Workspace, record: Window | Decision, today: dt.date
@@ -340,12 +341,16 @@ def next_prewire(ws: Workspace, today: dt.date, horizon_days: int) -> pp.Prewire
 
 
 def current_stakeholders(ws: Workspace, today: dt.date) -> list[Stakeholder]:
-    """Every subject's stakeholders as they stand today (no past date's rows); a window
-    whose dates have all passed keeps its last states."""
-    rows = ws.store.all("stakeholder")
-    ahead = {w.id for w in ws.store.windows_active(today)}
-    rolling = [s for s in rows if s.window_id in ahead]
-    still = [s for s in rows if s.window_id not in ahead]
-    now, _ = pp.current(rolling, today, rolls=True)
-    kept, _ = pp.current(still, today, rolls=False)
-    return sorted(now + kept, key=lambda s: s.id or 0)
+    """Every subject's stakeholders as they stand today: a recurring window's rows of
+    past dates left out, its people fresh for the next date (see `pp.current`)."""
+    by_window: dict[int | None, list[Stakeholder]] = {}
+    for s in ws.store.all("stakeholder"):
+        by_window.setdefault(s.window_id, []).append(s)
+    found, _ = pp.current(by_window.pop(None, []))  # decisions' rows
+    for w in ws.store.windows_active(today):
+        if w.id in by_window and w.recurrence:
+            now, _ = pp.current(by_window.pop(w.id), subject_of(w, today).last)
+            found += now
+    for rows in by_window.values():
+        found += pp.current(rows)[0]
+    return sorted(found, key=lambda s: s.id or 0)

@@ -42,9 +42,10 @@ class Stakeholder(RecordBase):
     """A person's role in the ask of a window or in a decision (one of the two), and where
     the pre-wire stands with them.
 
-    A window's pre-wire belongs to one date of the window (`occurrence`): when that date
-    has passed and another is ahead, the next date starts with the same stakeholders and
-    fresh states, and this row stays as the history of the date it was for."""
+    A window's pre-wire belongs to one date of the window (`occurrence`): once a
+    recurring window has met on or after that date, its next date starts with the same
+    stakeholders and fresh states, and this row stays as the history of the date it was
+    for."""
 
     id: int | None = None
     window_id: int | None = _f("ref:window", "the decision window", flag="window",
@@ -329,9 +330,12 @@ def subject_of(s: Stakeholder) -> str:
     return f"w{s.window_id}" if s.window_id is not None else f"d{s.decision_id}"
 
 
-def is_past(s: Stakeholder, today: dt.date) -> bool:
-    """The row is the pre-wire of a window date that has passed."""
-    return s.occurrence is not None and s.occurrence < today
+def is_past(s: Stakeholder, last: dt.date | None) -> bool:
+    """The row is the pre-wire of a window date that has passed: `last` is the window's
+    latest date before its next one (None: a window that does not recur, or a decision).
+    A row dated after `last` is still current, even if that day is behind: the window was
+    moved, and the meeting the row prepares has not taken place."""
+    return last is not None and s.occurrence is not None and s.occurrence <= last
 
 
 def fresh(s: Stakeholder) -> Stakeholder:
@@ -340,14 +344,14 @@ def fresh(s: Stakeholder) -> Stakeholder:
                        person_id=s.person_id, role=s.role, sponsor=s.sponsor)
 
 
-def current(stakeholders: Iterable[Stakeholder], today: dt.date, *, rolls: bool = True
+def current(stakeholders: Iterable[Stakeholder], last: dt.date | None = None
             ) -> tuple[list[Stakeholder], list[Stakeholder]]:
     """(the pre-wire as it stands, the rows of past dates), per subject and person.
 
-    `rolls`: the subject has a date ahead. Then a person whose rows are all of past
-    dates stands fresh for it (`fresh`), and those rows are history. Without a date ahead
-    (a window that does not recur, once it has passed; a decision) the latest row of each
-    person stands as it was."""
+    `last`: the recurring window's latest date before its next one (see `is_past`). A
+    person whose rows are all of past dates stands fresh for the next date (`fresh`),
+    and those rows are history. Without it (a window that does not recur, a decision)
+    the latest row of each person stands as it was."""
     groups: dict[tuple[str, int | None], list[Stakeholder]] = {}
     for s in stakeholders:
         groups.setdefault((subject_of(s), s.person_id), []).append(s)
@@ -355,7 +359,7 @@ def current(stakeholders: Iterable[Stakeholder], today: dt.date, *, rolls: bool 
     past: list[Stakeholder] = []
     for rows in groups.values():
         rows.sort(key=lambda s: (s.occurrence or dt.date.max, s.id or 0))
-        live = [s for s in rows if not (rolls and is_past(s, today))]
+        live = [s for s in rows if not is_past(s, last)]
         if live:
             now.append(live[-1])
             past.extend(s for s in rows if s is not live[-1])
@@ -376,12 +380,12 @@ def _ordered(stakeholders: Iterable[Stakeholder], by_id: dict[int | None, Person
 
 def prewire(subject: str, name: str, on: dt.date | None, prep_due: dt.date | None,
             stakeholders: Sequence[Stakeholder], people: Sequence[Person],
-            today: dt.date, *, rolls: bool = True) -> Prewire:
+            last: dt.date | None = None) -> Prewire:
     """The pre-wire map of one subject (`w3` or `d2`) from all its rows: the current
     date's states, and each past date's as history (see `current`)."""
     by_id: dict[int | None, Person] = {p.id: p for p in people}
     mine = [s for s in stakeholders if subject_of(s) == subject]
-    now, past = current(mine, today, rolls=rolls)
+    now, past = current(mine, last)
     dates: dict[dt.date, list[Stakeholder]] = {}
     for s in past:
         if s.occurrence is not None:
