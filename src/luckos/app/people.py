@@ -10,7 +10,7 @@ from typing import Any
 from luckos.domain import people as pp
 from luckos.domain.people import Person, Stakeholder
 from luckos.domain.records import KINDS, Decision, Window
-from luckos.errors import LuckError
+from luckos.errors import Conflict, Invalid, LuckError
 from luckos.workspace import Workspace
 
 
@@ -194,15 +194,16 @@ def _rows(ws: Workspace, sub: Subject, person_id: int | None = None) -> list[Sta
 def add_stakeholder(ws: Workspace, kind: str, ref: str, who: str, role: str,
                     sponsor: bool, today: dt.date) -> tuple[Stakeholder, Person]:
     if role not in pp.STAKEHOLDER_ROLES:
-        raise LuckError(f"invalid role {role!r}: choose one of "
-                        f"{', '.join(pp.STAKEHOLDER_ROLES)}")
+        raise Invalid(f"invalid role {role!r}: choose one of "
+                      f"{', '.join(pp.STAKEHOLDER_ROLES)}", where="role")
     sub = subject(ws, kind, ref, today)
     p = person(ws, who)
     held = _rows(ws, sub, p.id)
     if held:
         last = held[-1]
-        raise LuckError(f"pe{p.id} {p.name} is already a stakeholder of {sub.ref} "
-                        f"(sh{last.id}, {last.role}); remove them first to change the role")
+        raise Conflict(f"pe{p.id} {p.name} is already a stakeholder of {sub.ref} "
+                       f"(sh{last.id}, {last.role}); remove them first to change the role",
+                       where=f"sh{last.id}")
     from luckos.app.records import _check_unique
 
     record = Stakeholder(

@@ -4,7 +4,7 @@ handled; a recurring window also keeps the pre-wire of its last date, as history
 people carry the addresses of the demo's work calendar, so that the time spent with
 deciders can be counted.
 
-Dates follow the conventions of `demo_data`: days from today.
+Dates follow the conventions of `luckos.demo.data`: days from today.
 """
 
 from __future__ import annotations
