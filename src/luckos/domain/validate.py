@@ -65,6 +65,7 @@ def stored_values(out_of_range: Sequence[tuple[str, int, str, str]],
 UNIQUE_FIELDS: dict[str, tuple[str, ...]] = {
     "metric": ("theme_id", "slot"),
     "reading": ("metric_id", "month"),
+    "stakeholder": ("window_id", "decision_id", "person_id", "occurrence"),
 }
 
 
