@@ -227,3 +227,19 @@ def test_sign_blocks_and_the_nearest_vectors() -> None:
     expected = sorted(rowids[1:-1], key=lambda r: -float(matrix[r - 100] @ query))[:3]
     assert [r for r, _ in found] == expected and found[0] == (107, pytest.approx(1.0))
     assert json.dumps(vectors.fuse({}, 3)) == "[]"
+
+
+def test_every_record_in_the_full_text_index_is_followed_by_the_vector_index(
+        luck: Luck) -> None:
+    """A kind that a later schema adds to search_index needs its three embed triggers too,
+    or its changes would never reach the vector index."""
+    luck.ok("ai", "prompts")
+    with sqlite3.connect(luck.db) as db:
+        triggers = db.execute("SELECT tbl_name, name, sql FROM sqlite_master "
+                              "WHERE type = 'trigger'").fetchall()
+    indexed = {table for table, _, sql in triggers if "INTO search_index" in sql}
+    for table in indexed:
+        noted = {name for t, name, sql in triggers
+                 if t == table and "embedding_stale" in sql}
+        assert noted == {f"{table}_embed_{e}" for e in ("ai", "au", "ad")}, table
+    assert len(indexed) >= 22
