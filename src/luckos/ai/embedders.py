@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -70,14 +70,21 @@ def find_model(name: str) -> Path:
 
 
 class _Local:
-    def __init__(self, name: str, folder: Path) -> None:
-        from luckos.ai.bert import SentenceModel
+    """The model is read when first asked to embed: a search whose query vector is kept
+    needs none."""
 
+    def __init__(self, name: str, folder: Path) -> None:
         self.name = name
-        self.model = SentenceModel(folder)
+        self.folder = folder
+        self._model: Any = None
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        return self.model.encode(texts)
+        if self._model is None:
+            from luckos.ai.bert import SentenceModel
+
+            self._model = SentenceModel(self.folder)
+        result: np.ndarray = self._model.encode(texts)
+        return result
 
 
 @dataclasses.dataclass

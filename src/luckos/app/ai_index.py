@@ -133,7 +133,14 @@ def nearest(ws: Workspace, embedder: Embedder, text: str, limit: int
             ) -> list[tuple[str, int, bool]]:
     """(kind, record id, private) of the `limit` records nearest to `text`."""
     store = ws.store
-    query = embedder.embed([text])[0]
+    key = vec.digest(f"{embedder.name}\n{text}")
+    kept = stored.query(store, key)
+    if kept is None:
+        query = embedder.embed([text])[0]
+        with store.transaction():
+            stored.put_query(store, key, vec.as_bytes(query))
+    else:
+        query = vec.from_bytes(kept)
     found = vec.nearest(query, stored.blocks(store),
                         lambda ids: stored.vectors(store, ids), limit)
     if not found:
@@ -144,6 +151,7 @@ def nearest(ws: Workspace, embedder: Embedder, text: str, limit: int
 
 
 def embedder(ws: Workspace) -> Embedder:
+    """The model [ai] embeddings names; a local one is loaded when first used."""
     return _embedder(ws)
 
 

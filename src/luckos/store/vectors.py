@@ -22,6 +22,7 @@ def reset(store: Any, name: str, dimensions: int) -> None:
     db.execute("DELETE FROM embedding")
     db.execute("DELETE FROM embedding_block")
     db.execute("DELETE FROM embedding_stale")
+    db.execute("DELETE FROM embedding_query")
     db.execute("DELETE FROM embedding_model")
     db.execute("INSERT INTO embedding_model (id, name, dimensions) VALUES (1, ?, ?)",
                (name, dimensions))
@@ -124,3 +125,20 @@ def blocks(store: Any) -> list[tuple[bytes, bytes]]:
     """Every block's (rowids, signs), in block order."""
     rows = store.db.execute("SELECT rowids, signs FROM embedding_block ORDER BY block")
     return [(bytes(r), bytes(s)) for r, s in rows.fetchall()]
+
+
+QUERIES_KEPT = 500  # the vectors of the latest texts searched for
+
+
+def query(store: Any, digest: str) -> bytes | None:
+    row = store.db.execute("SELECT vector FROM embedding_query WHERE digest = ?",
+                           (digest,)).fetchone()
+    return bytes(row[0]) if row else None
+
+
+def put_query(store: Any, digest: str, vector: bytes) -> None:
+    db = store.db
+    db.execute("INSERT OR REPLACE INTO embedding_query (digest, vector) VALUES (?, ?)",
+               (digest, vector))
+    db.execute("DELETE FROM embedding_query WHERE rowid NOT IN (SELECT rowid FROM "
+               "embedding_query ORDER BY rowid DESC LIMIT ?)", (QUERIES_KEPT,))

@@ -12,7 +12,7 @@ CREATE TABLE embedding_model (
 CREATE TABLE embedding (
     rowid INTEGER PRIMARY KEY,   -- the record's row in search_index
     digest TEXT NOT NULL,        -- of the text embedded, to see when it changed
-    vector BLOB NOT NULL         -- float32, little-endian, of length 1
+    vector BLOB NOT NULL         -- float16, little-endian, of length 1
 );
 -- the signs of the vectors, packed 8 to a byte, a block per 4,096 rows of search_index,
 -- so that one query reads them all in a few milliseconds before comparing the best
@@ -21,6 +21,12 @@ CREATE TABLE embedding_block (
     block INTEGER PRIMARY KEY,   -- rowid / 4096
     rowids BLOB NOT NULL,        -- int64, little-endian, ascending
     signs BLOB NOT NULL
+);
+-- the vectors of the texts searched for (a brief's theme and window), so that asking
+-- again needs no model
+CREATE TABLE embedding_query (
+    digest TEXT PRIMARY KEY,     -- of the text searched for
+    vector BLOB NOT NULL
 );
 CREATE TABLE embedding_stale (
     rowid INTEGER PRIMARY KEY    -- a record changed (or went) since it was embedded
