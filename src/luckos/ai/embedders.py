@@ -83,8 +83,24 @@ class _Local:
             from luckos.ai.bert import SentenceModel
 
             self._model = SentenceModel(self.folder)
-        result: np.ndarray = self._model.encode(texts)
+        with _one_blas_thread():
+            result: np.ndarray = self._model.encode(texts)
         return result
+
+
+def _one_blas_thread() -> Any:
+    """numpy's BLAS on one thread, with threadpoolctl (the `embeddings` extra): its
+    threads waking for the small products of this model cost more than they give (a
+    query took 3 to 7 times as long with two threads on a busy 2-core machine, a batch
+    of records 3 times), and indexing leaves the other cores to the user. Without
+    threadpoolctl nothing changes."""
+    import contextlib
+
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 @dataclasses.dataclass
