@@ -33,7 +33,8 @@ def group() -> None:
 @paged_output
 def status(as_json: bool) -> None:
     """What [ai] configures, whether the key is there, and whether the endpoint answers
-    (it asks GET {base_url}/models and waits 3 seconds at most)."""
+    (it asks GET {base_url}/models and waits 3 seconds at most); with embeddings, how
+    many records the vector index holds and how many wait for `luck ai index`."""
     from luckos.app.ai import status as get_status
 
     result = get_status(session().ws)
@@ -116,7 +117,8 @@ def prompts(as_json: bool) -> None:
 @click.option("--since", metavar="DATE",
               help="records since this date (default: 30 days ago)")
 @click.option("--show-context", is_flag=True,
-              help="print exactly what is sent (after redaction) before sending it")
+              help="print exactly what is sent (after redaction) before sending it, with "
+                   "which search found each related record")
 @click.option("--dry-run", is_flag=True,
               help="print what would be sent, and send nothing")
 @click.option("--include-private", is_flag=True,
