@@ -28,6 +28,14 @@ class Thresholds:
     rolling_days: int = 90  # the rolling hit-rate window
 
 
+@dataclasses.dataclass(frozen=True)
+class ReviewSettings:
+    """`[review]`: the days `luck review` covers."""
+
+    ahead_days: int = 7  # what falls due in the next days (today's too)
+    back_days: int = 7  # what you shipped and what was routed to you, today included
+
+
 # `luck check`: each invariant's one-line rule and its thresholds, name -> (default, lowest,
 # highest). An int default takes whole numbers only. The defaults live here and nowhere else.
 CHECK_INVARIANTS: dict[str, tuple[str, dict[str, tuple[Any, Any, Any]]]] = {
@@ -142,6 +150,7 @@ class Config:
     week_start: str = "monday"
     maker_day: str = "wednesday"
     thresholds: Thresholds = dataclasses.field(default_factory=Thresholds)
+    review: ReviewSettings = dataclasses.field(default_factory=ReviewSettings)
     check: CheckSettings = dataclasses.field(default_factory=CheckSettings)
     calendar: CalendarSettings = dataclasses.field(default_factory=CalendarSettings)
     lint: LintConfig = dataclasses.field(default_factory=LintConfig)
@@ -162,6 +171,7 @@ _RANGES = {
     "trend_quarters": (1, 40),
     "rolling_days": (7, 365),
 }
+_REVIEW_RANGES = {"ahead_days": (1, 92), "back_days": (1, 92)}
 
 DEFAULT_TOML = """\
 # luckos workspace settings. Delete a line to go back to its default.
@@ -175,6 +185,10 @@ prep_lead_days = 7        # default prep lead for a new window: brief and demo r
 theme_label_max_words = 3 # the naming test for a theme label
 trend_quarters = 6        # quarters shown in the credibility trend
 rolling_days = 90         # the rolling hit-rate window
+
+[review]                  # luck review: the days it covers
+ahead_days = 7            # what falls due today and in this many days after it
+back_days = 7             # what you shipped and what was routed to you, today included
 
 [lint]                    # luck doc lint: the essay's rules for documents
 min_options = 3           # a brief weighs at least this many options
@@ -225,8 +239,8 @@ def load_config(path: Path) -> Config:
 
 
 def config_from_dict(data: dict[str, Any], where: str = "luck.toml") -> Config:
-    known = {"week_start", "maker_day", "thresholds", "check", "calendar", "lint", "evidence",
-             "redact", "ai"}
+    known = {"week_start", "maker_day", "thresholds", "review", "check", "calendar", "lint",
+             "evidence", "redact", "ai"}
     unknown = set(data) - known
     if unknown:
         raise LuckError(f"{where}: unknown setting {sorted(unknown)[0]!r}")
@@ -247,11 +261,27 @@ def config_from_dict(data: dict[str, Any], where: str = "luck.toml") -> Config:
         values[key] = value
     calendar = calendar_settings(data.get("calendar", {}), where)
     return Config(week_start=week_start, maker_day=maker_day, thresholds=Thresholds(**values),
+                  review=_review_settings(data.get("review", {}), where),
                   check=_check_settings(data.get("check", {}), where), calendar=calendar,
                   lint=lint_config_from_dict(data.get("lint", {}), where),
                   evidence=evidence_settings(data.get("evidence", {}), where),
                   redact=redact_settings(data.get("redact", {}), where),
                   ai=ai_settings(data.get("ai", {}), where))
+
+
+def _review_settings(raw: Any, where: str) -> ReviewSettings:
+    if not isinstance(raw, dict):
+        raise LuckError(f"{where}: [review] must be a table")
+    values: dict[str, int] = {}
+    for key, value in raw.items():
+        if key not in _REVIEW_RANGES:
+            raise LuckError(f"{where}: unknown review setting {key!r} "
+                            f"(known: {', '.join(_REVIEW_RANGES)})")
+        low, high = _REVIEW_RANGES[key]
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise LuckError(f"{where}: review.{key} = {value!r} is out of range ({low} to {high})")
+        values[key] = value
+    return ReviewSettings(**values)
 
 
 def _check_settings(raw: Any, where: str) -> CheckSettings:

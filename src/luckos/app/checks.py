@@ -41,8 +41,11 @@ def check_ids(only: Sequence[str]) -> list[str]:
     return [i for i in INVARIANTS if not only or i in only]
 
 
-def run(ws: Workspace, today: dt.date, only: Sequence[str] = ()) -> CheckReport:
-    gather = _Gatherer(ws, today)
+def run(ws: Workspace, today: dt.date, only: Sequence[str] = (), *,
+        gather: _Gatherer | None = None) -> CheckReport:
+    """The invariants (`only` these, when given); `gather` shares what was read already
+    with the caller (the weekly review shows the same window dates)."""
+    gather = gather or gatherer(ws, today)
     results = []
     for id_ in check_ids(only):
         if not ws.config.check.on(id_):
@@ -50,6 +53,10 @@ def run(ws: Workspace, today: dt.date, only: Sequence[str] = ()) -> CheckReport:
             continue
         results.append(_RUNNERS[id_](gather))
     return CheckReport(today, tuple(results))
+
+
+def gatherer(ws: Workspace, today: dt.date) -> _Gatherer:
+    return _Gatherer(ws, today)
 
 
 class _Gatherer:
@@ -271,7 +278,9 @@ def _prewire_brief(g: _Gatherer) -> Result:
     from luckos.store.people import windows_with_stakeholders
 
     held = windows_with_stakeholders(g.store)
-    people = all_people(g.ws) if held else []
+    if not held:  # no one to pre-wire: the windows need not be expanded for it
+        return prewire_brief([], g.today, any_stakeholders=False)
+    people = all_people(g.ws)
     seen: set[int] = set()
     in_prep = []
     for o in g.in_prep():

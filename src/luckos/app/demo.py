@@ -21,10 +21,10 @@ from luckos.app import demo_data as data
 from luckos.app import demo_evidence, demo_people
 from luckos.app import demo_ledger as books
 from luckos.app import demo_loop as loop
-from luckos.app.review import week_start
 from luckos.dates import add_months, month_of
 from luckos.domain import ledger, windows
 from luckos.domain import records as r
+from luckos.domain.review import looked_back
 from luckos.errors import LuckError
 from luckos.store.db import peek_meta
 from luckos.workspace import CONFIG_NAME, DB_NAME, Workspace, init_workspace, open_workspace
@@ -119,8 +119,8 @@ class _Builder:
         self.seed = SEED
         self.today = today
         self.rng = random.Random(SEED)
-        this_week = week_start(today, ws.config.week_start_index)
-        self.last_week = this_week - dt.timedelta(days=7)  # as the weekly review counts it
+        # ("lw", n): n days into the days the weekly review looks back over
+        self.last_week = looked_back(today, ws.config.review.back_days).first
         self.themes: dict[str, int] = {}
         self.metrics: dict[tuple[str, str], int] = {}  # (theme key, slot) -> metric id
         self.windows: dict[str, r.Window] = {}

@@ -151,13 +151,15 @@ def _rrule(rule: str, start: dt.date):  # type: ignore[no-untyped-def]
     """The parsed rule (parsed once per rule and start: rrule objects are immutable)."""
     from dateutil.rrule import rrulestr
 
-    return rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()))
+    # cache: the dates found stay on the (shared, cached) rule, so that asking it again
+    # (the previous date, the next request of the dashboard) walks no date twice
+    return rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()), cache=True)
 
 
 def _months_from(start: dt.date, count: int) -> dt.date:
-    from dateutil.relativedelta import relativedelta
+    from luckos.dates import add_months
 
-    return start + relativedelta(months=count)
+    return add_months(start, count)
 
 
 def _named_dates(window: Window, step: int, start: dt.date, end: dt.date) -> list[dt.date]:
@@ -215,6 +217,8 @@ class Occurrence:
     prep_due: dt.date
     brief: Artifact | str | None  # the artifact or linked document that answers the brief
     demo: Artifact | None
+    # the window's date before this one, since when prep counts (None: none before)
+    previous: dt.date | None = None
     # a promotion window: what keeps its packet from being ready ("3 of 40 claims without
     # evidence"); None when the packet is ready or the window asks for none
     packet_gap: str | None = None
@@ -285,16 +289,19 @@ def upcoming(
     for window in windows:
         linked = by_window.get(window.id or 0, [])
         moved = fast_forward(window, today) if window.recurrence else window
-        for day in occurrences(moved, today, end):
-            result.append(_occurrence(window, moved, day, linked))
+        days = occurrences(moved, today, end)
+        # each date's previous one is the date before it: only the first is looked up
+        since = previous_occurrence(moved, days[0]) if days and window.recurrence else None
+        for day in days:
+            result.append(_occurrence(window, day, since, linked))
+            since = day
     result.sort(key=lambda o: (o.on, o.window.id or 0))
     return result
 
 
-def _occurrence(window: Window, moved: Window, day: dt.date,
+def _occurrence(window: Window, day: dt.date, since: dt.date | None,
                 linked: Sequence[Artifact]) -> Occurrence:
     # For a recurring window, only prep made since its previous date counts.
-    since = previous_occurrence(moved, day)
     fresh = [a for a in linked if a.on is None or since is None or a.on > since]
     fresh.sort(key=lambda a: (a.on or dt.date.min), reverse=True)
     brief: Artifact | str | None = next((a for a in fresh if a.kind in BRIEF_KINDS), None)
@@ -307,6 +314,7 @@ def _occurrence(window: Window, moved: Window, day: dt.date,
         prep_due=day - dt.timedelta(days=window.prep_lead_days),
         brief=brief,
         demo=demo,
+        previous=since,
     )
 
 

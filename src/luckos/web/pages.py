@@ -21,6 +21,8 @@ NAV = (("/", "Review"), ("/ledger", "Ledger"), ("/windows", "Windows"),
        ("/notes", "Notes"), ("/documents", "Documents"), ("/calendar", "Calendar"),
        ("/add", "Add"))
 
+ASKS_SHOWN = 10  # the review's asks of one topic shown on the home page; the JSON has all
+
 # the record kinds listed with filters on /list/KIND
 LISTED = ("promise", "signal", "decision", "bench", "sponsor", "artifact", "testimonial",
           "glue", "explore", "project", "reboot", "window", "theme", "note")
@@ -38,7 +40,8 @@ async def home(web: Web, request: Request) -> Response:
     from luckos.app.review import review_json, weekly
 
     data = review_json(weekly(web.ws, web.today))
-    return web.render(request, "home.html", data, trend=_trend_chart(data["ledger"]))
+    return web.render(request, "home.html", data, trend=_trend_chart(data["ledger"]),
+                      asks_shown=ASKS_SHOWN)
 
 
 def _trend_chart(ledger: dict[str, Any]) -> Any:
