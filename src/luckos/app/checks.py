@@ -311,8 +311,10 @@ def _stored_values(g: _Gatherer) -> Result:
     from luckos.dates import FIRST_DATE, LAST_DATE
     from luckos.domain.validate import stored_values
 
-    return stored_values(q.values_out_of_range(g.store, FIRST_DATE, LAST_DATE),
-                         q.recurring_windows(g.store))
+    # every stored date of every record is read: once while the data stay the same (the
+    # dashboard's check page asks again on every view)
+    return g.ws.remembered(("stored-values",), lambda: stored_values(
+        q.values_out_of_range(g.store, FIRST_DATE, LAST_DATE), q.recurring_windows(g.store)))
 
 
 _RUNNERS: dict[str, Callable[[_Gatherer], Result]] = {

@@ -22,7 +22,14 @@ def upcoming(ws: Workspace, today: dt.date, days: int | None = None) -> list[win
 
 def packet_gap(ws: Workspace, today: dt.date) -> str | None:
     """What keeps the promotion packet of the last 12 months from being ready today, the
-    way `luck packet --for promotion --check` sees it; None when every claim is backed."""
+    way `luck packet --for promotion --check` sees it; None when every claim is backed.
+
+    Built once while the data stay the same: every page of the dashboard that shows a
+    promotion window asks it, and it reads a year of records."""
+    return ws.remembered(("packet-gap", today), lambda: _packet_gap(ws, today))
+
+
+def _packet_gap(ws: Workspace, today: dt.date) -> str | None:
     from luckos.app import packet
 
     try:

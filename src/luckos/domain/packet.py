@@ -347,6 +347,8 @@ def _as_prepared(o: win.Occurrence, linked: Sequence[Artifact]) -> win.Occurrenc
     """A past occurrence with only the prep (among the artifacts linked to its window)
     that existed on its day: made after the window's previous date and on or before
     this one."""
+    if not linked:  # the brief is a linked document or nothing, as the date found it
+        return o
     before = o.previous
     made = sorted((a for a in linked if a.on is not None
                    and a.on <= o.on and (before is None or a.on > before)),
