@@ -243,7 +243,7 @@ def _check_unique(ws: Workspace, record: Any) -> None:
 
 def as_json(record: Any) -> dict[str, Any]:
     """A record as JSON-ready data, with its short id and references as short ids."""
-    kind, plan = _json_plan(type(record))
+    kind, plan = _json_plan(type(record).__name__)
     data: dict[str, Any] = {"id": short_id(kind, record.id) if record.id else None}
     for name, key, how, prefix in plan:
         value = getattr(record, name)
@@ -263,11 +263,11 @@ def as_json(record: Any) -> dict[str, Any]:
 
 
 @functools.cache
-def _json_plan(cls: Any) -> tuple[r.Kind, tuple[tuple[str, str, str, str], ...]]:
-    """The record kind of a class and, per field: its name, its JSON key, how its value
+def _json_plan(class_name: str) -> tuple[r.Kind, tuple[tuple[str, str, str, str], ...]]:
+    """The record kind of a record class (by its name) and, per field: its name, its JSON key, how its value
     is written (date, list, ref or as it is) and a reference's prefix (found once per
     class: a report writes thousands of records)."""
-    kind = next(k for k in KINDS.values() if issubclass(cls, k.cls))
+    kind = next(k for k in KINDS.values() if k.cls.__name__ == class_name)
     plan = []
     for field in fields_of(kind):
         ftype = field.metadata["type"]
