@@ -81,6 +81,64 @@ def test_keep_from_the_ledger_moves_the_hit_rate(web: TestClient, filled: Luck) 
     assert after["overall"]["resolved"] == 2 and before != after["overall"]["hit_rate"]
 
 
+def test_renegotiate_from_the_ledger_as_the_cli_does(web: TestClient, filled: Luck) -> None:
+    # p3 "Review the rollout plan" is due Friday 11-27: renegotiated early, today
+    # (Wednesday 11-25), to +2w (12-09)
+    page = web.get("/ledger").text
+    row = page.split('<tr id="p3">')[1].split("</tr>")[0]
+    assert 'action="/promises/p3/renegotiate"' in row and 'name="due"' in row
+    answer = web.post("/promises/p3/renegotiate", data={"csrf": csrf_of(page), "due": "+2w"},
+                      follow_redirects=False)
+    assert answer.status_code == 303
+    assert answer.headers["location"].startswith("/ledger?renegotiated=p3&now=p4")
+    shown = web.get(answer.headers["location"]).text
+    assert "p3 renegotiated early (not a miss); now p4, due 2026-12-09" in shown
+    closed, successor = filled.json("promise", "show", "p3"), filled.json("promise", "show", "p4")
+    assert (closed["status"], closed["ended_on"], closed["renegotiated_to"]) == (
+        "renegotiated", "2026-11-25", "p4")
+    assert (successor["status"], successor["due"], successor["what"]) == (
+        "open", "2026-12-09", "Review the rollout plan")
+    assert web.get("/ledger.json").json() == filled.json("ledger")
+
+
+def test_renegotiate_past_due_records_the_miss(web: TestClient, filled: Luck) -> None:
+    csrf = csrf_of(web.get("/ledger").text)
+    answer = web.post("/promises/p1/renegotiate", data={"csrf": csrf, "due": "2026-12-04"})
+    assert answer.status_code == 200
+    assert "p1 was past due: recorded as missed; now p4, due 2026-12-04" in answer.text
+    assert filled.json("promise", "show", "p1")["status"] == "missed"
+
+
+@pytest.mark.parametrize(("due", "cli"), [
+    ("someday", ("--due", "someday")),
+    ("2026-11-20", ("--due", "2026-11-20")),  # before today: not after the agreement
+    ("2026-02-30", ("--due", "2026-02-30")),
+])
+def test_renegotiate_refuses_with_the_cli_s_message_and_writes_nothing(
+        web: TestClient, filled: Luck, due: str, cli: tuple[str, ...]) -> None:
+    message = filled.fails("promise", "renegotiate", "p3", *cli).removeprefix("luck: error: ")
+    before = state(filled.home)
+    page = web.get("/ledger").text
+    answer = web.post("/promises/p3/renegotiate", data={"csrf": csrf_of(page), "due": due})
+    assert answer.status_code == 400
+    row = answer.text.split('<tr id="p3">')[1].split('<tr id=')[0]
+    assert escape(message) in row, (message, row)  # beside the promise it is about
+    assert state(filled.home) == before
+
+
+def test_renegotiate_without_a_date_or_on_a_closed_promise_is_refused(
+        web: TestClient, filled: Luck) -> None:
+    before = state(filled.home)
+    csrf = csrf_of(web.get("/ledger").text)
+    empty = web.post("/promises/p3/renegotiate", data={"csrf": csrf, "due": " "})
+    assert empty.status_code == 400 and "give the new due date (--due)" in empty.text
+    message = filled.fails("promise", "renegotiate", "p2", "--due", "+2w")
+    closed = web.post("/promises/p2/renegotiate", data={"csrf": csrf, "due": "+2w"})
+    assert closed.status_code == 400
+    assert escape(message.removeprefix("luck: error: ")) in closed.text  # p2 was kept
+    assert state(filled.home) == before
+
+
 def test_quick_add_takes_the_cli_s_dates_and_lands_in_the_ledger(web: TestClient,
                                                                  filled: Luck) -> None:
     csrf = csrf_of(web.get("/add").text)

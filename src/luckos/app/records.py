@@ -264,9 +264,9 @@ def as_json(record: Any) -> dict[str, Any]:
 
 @functools.cache
 def _json_plan(class_name: str) -> tuple[r.Kind, tuple[tuple[str, str, str, str], ...]]:
-    """The record kind of a record class (by its name) and, per field: its name, its JSON key, how its value
-    is written (date, list, ref or as it is) and a reference's prefix (found once per
-    class: a report writes thousands of records)."""
+    """The record kind of a record class (by its name) and, per field: its name, its
+    JSON key, how its value is written (date, list, ref or as it is) and a reference's
+    prefix (found once per class: a report writes thousands of records)."""
     kind = next(k for k in KINDS.values() if k.cls.__name__ == class_name)
     plan = []
     for field in fields_of(kind):
