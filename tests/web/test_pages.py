@@ -36,6 +36,39 @@ def test_the_json_twin_equals_the_cli_json(web: TestClient, filled: Luck, path: 
         assert web.get(suffix).json() == expected
 
 
+def test_the_windows_page_shows_each_window_s_linked_estimate(web: TestClient,
+                                                              filled: Luck) -> None:
+    filled.ok("window", "add", "FY27 planning", "--kind", "planning", "--on", "2026-12-14")
+    filled.ok("window", "add", "Headcount", "--kind", "headcount", "--on", "2026-12-21")
+    filled.ok("estimate", "cold-start", "--seed", "7", "--samples", "2000", "--save",
+              "--window", "w1")
+    page = web.get("/windows").text
+    planning = page.split('<tr id="w1-2026-12-14">')[1].split("</tr>")[0]
+    saved = filled.json("estimate", "show", "est1")
+    assert f"est1 {saved['name']}: median" in planning
+    assert "est1" not in page.split('<tr id="w2-2026-12-21">')[1].split("</tr>")[0]
+    data = web.get("/windows.json").json()
+    assert data == filled.json("window", "upcoming", "--days", "365")
+    by_window = {o["window"]["id"]: o["estimates"] for o in data}
+    assert [e["id"] for e in by_window["w1"]] == ["est1"] and by_window["w2"] == []
+    assert by_window["w1"][0]["p50"] == saved["p50"]
+
+
+def test_a_recurring_window_s_estimate_counts_until_its_next_date(luck: Luck) -> None:
+    # saved for the 2026-10-15 retro (after the 07-15 one): it is that date's rough math,
+    # and the next date (2027-01-15) starts without, as its brief does
+    luck.ok("window", "add", "Quarterly retro", "--on", "2026-01-15", "--recurrence",
+            "quarterly")
+    luck.ok("estimate", "cold-start", "--seed", "7", "--samples", "2000", "--save",
+            "--window", "w1", today="2026-10-01")
+    then = luck.json("window", "upcoming", "--days", "30", today="2026-10-02")
+    assert [(o["on"], [e["id"] for e in o["estimates"]]) for o in then] == [
+        ("2026-10-15", ["est1"])]
+    now = luck.json("window", "upcoming", "--days", "120")
+    assert [(o["on"], [e["id"] for e in o["estimates"]]) for o in now] == [
+        ("2027-01-15", [])]
+
+
 def test_the_check_page_twin_equals_luck_check_json_and_shows_broken_first(
         web: TestClient, filled: Luck) -> None:
     result = filled("check", "--json")

@@ -75,11 +75,12 @@ class _Gatherer:
             active = self.store.windows_active(self.today)
             horizon = max([self.ws.config.thresholds.window_horizon_days,
                            *(w.prep_lead_days for w in active)])
-            linked = q.artifacts_for(self.store, [w.id for w in active])
+            ids = [w.id for w in active if w.id is not None]
             from luckos.app.windows import with_packets
 
-            self._occurrences = with_packets(
-                self.ws, windows.upcoming(active, linked, self.today, horizon), self.today)
+            self._occurrences = with_packets(self.ws, windows.upcoming(
+                active, q.artifacts_for(self.store, ids), self.today, horizon,
+                q.estimates_for(self.store, ids)), self.today)
         return self._occurrences
 
     def in_prep(self) -> list[windows.Occurrence]:

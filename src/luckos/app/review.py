@@ -104,6 +104,7 @@ def occurrence_json(o: windows.Occurrence, today: dt.date) -> dict[str, Any]:
         "state": o.state(today),
         "brief": as_json(brief) if isinstance(brief, Artifact) else brief,
         "demo": as_json(o.demo) if o.demo else None,
+        "estimates": [as_json(e) for e in o.estimates],
         "missing": o.missing(),
     }
 

@@ -11,12 +11,16 @@ from luckos.workspace import Workspace
 
 def upcoming(ws: Workspace, today: dt.date, days: int | None = None) -> list[windows.Occurrence]:
     """Every window date from today to today + days (default: the configured horizon)."""
+    from luckos.store.loop import estimates_for
+
     store = ws.store
+    active = store.windows_active(today)
     return with_packets(ws, windows.upcoming(
-        store.windows_active(today),
+        active,
         store.artifacts_for_windows(today),
         today,
         days or ws.config.thresholds.window_horizon_days,
+        estimates_for(store, [w.id for w in active if w.id is not None]),
     ), today)
 
 

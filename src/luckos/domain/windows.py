@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from luckos.domain.records import Artifact, Window
+from luckos.domain.records import Artifact, Estimate, Window
 from luckos.errors import LuckError
 
 # Named recurrences step by whole months from the window's first date; a date past the
@@ -219,6 +219,8 @@ class Occurrence:
     demo: Artifact | None
     # the window's date before this one, since when prep counts (None: none before)
     previous: dt.date | None = None
+    # the rough math saved for it (`luck estimate ... --window`), newest first
+    estimates: tuple[Estimate, ...] = ()
     # a promotion window: what keeps its packet from being ready ("3 of 40 claims without
     # evidence"); None when the packet is ready or the window asks for none
     packet_gap: str | None = None
@@ -275,8 +277,11 @@ def upcoming(
     artifacts: Sequence[Artifact],
     today: dt.date,
     horizon_days: int,
+    estimates: Sequence[Estimate] = (),
 ) -> list[Occurrence]:
-    """Every window date from today to today + horizon, soonest first, with readiness.
+    """Every window date from today to today + horizon, soonest first, with readiness
+    and the estimates linked to the window (for a recurring one, those saved since its
+    previous date, as for its brief).
 
     Long-running recurrences are fast-forwarded before they are expanded; each occurrence
     still carries its window as recorded."""
@@ -285,15 +290,25 @@ def upcoming(
     for artifact in artifacts:
         if artifact.window_id is not None:
             by_window.setdefault(artifact.window_id, []).append(artifact)
+    math: dict[int, list[Estimate]] = {}
+    for estimate in sorted(estimates, key=lambda e: (e.on or dt.date.min, e.id or 0),
+                           reverse=True):
+        if estimate.window_id is not None:
+            math.setdefault(estimate.window_id, []).append(estimate)
     result = []
     for window in windows:
         linked = by_window.get(window.id or 0, [])
+        saved = math.get(window.id or 0, [])
         moved = fast_forward(window, today) if window.recurrence else window
         days = occurrences(moved, today, end)
         # each date's previous one is the date before it: only the first is looked up
         since = previous_occurrence(moved, days[0]) if days and window.recurrence else None
         for day in days:
-            result.append(_occurrence(window, day, since, linked))
+            found = _occurrence(window, day, since, linked)
+            if saved:
+                found = dataclasses.replace(found, estimates=tuple(
+                    e for e in saved if e.on is None or since is None or e.on > since))
+            result.append(found)
             since = day
     result.sort(key=lambda o: (o.on, o.window.id or 0))
     return result

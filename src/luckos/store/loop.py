@@ -67,6 +67,19 @@ def artifacts_for(store: Store, window_ids: Iterable[int]) -> list[Any]:
     return found
 
 
+def estimates_for(store: Store, window_ids: Iterable[int]) -> list[Any]:
+    """The saved estimates linked to these windows."""
+    ids = sorted(set(window_ids))
+    table = TABLES["estimate"]
+    found: list[Any] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found.extend(table.record(row) for row in store.db.execute(
+            f"{table.select} WHERE window_id IN ({marks})", chunk))
+    return found
+
+
 def open_projects(store: Store) -> list[Any]:
     """Projects neither paused publicly nor landed."""
     table = TABLES["project"]
