@@ -27,7 +27,7 @@ class WeeklyReview:
     back: Days  # the days it looks back over, today the last ([review] back_days)
     overdue: list[Promise]
     due: list[Promise]  # open, due from today to the last day ahead
-    windows: list[windows.Occurrence]
+    windows: list[windows.WindowOccurrence]
     stale_metrics: list[themes.MetricStatus]
     decisions_due: list[Decision]
     ledger: LedgerSummary
@@ -94,7 +94,7 @@ def _next_prewire(ws: Workspace, today: dt.date) -> Prewire | None:
     return next_prewire(ws, today, ws.config.thresholds.window_horizon_days)
 
 
-def occurrence_json(o: windows.Occurrence, today: dt.date) -> dict[str, Any]:
+def occurrence_json(o: windows.WindowOccurrence, today: dt.date) -> dict[str, Any]:
     brief = o.brief
     return {
         "window": as_json(o.window),

@@ -209,7 +209,7 @@ def previous_occurrence(window: Window, before: dt.date) -> dt.date | None:
 
 
 @dataclasses.dataclass(frozen=True)
-class Occurrence:
+class WindowOccurrence:
     """One date of a decision window and how ready you are for it."""
 
     window: Window
@@ -265,7 +265,7 @@ class Occurrence:
 PACKET_WINDOW_KINDS = ("promotion",)  # "that list is your résumé inside the company"
 
 
-def with_packet(occurrences: Sequence[Occurrence], gap: str | None) -> list[Occurrence]:
+def with_packet(occurrences: Sequence[WindowOccurrence], gap: str | None) -> list[WindowOccurrence]:
     """The occurrences, a promotion window's carrying `gap`: what keeps the packet for
     the period from being built with every claim backed (None: nothing does)."""
     return [dataclasses.replace(o, packet_gap=gap) if o.window.kind in PACKET_WINDOW_KINDS
@@ -278,7 +278,7 @@ def upcoming(
     today: dt.date,
     horizon_days: int,
     estimates: Sequence[Estimate] = (),
-) -> list[Occurrence]:
+) -> list[WindowOccurrence]:
     """Every window date from today to today + horizon, soonest first, with readiness
     and the estimates linked to the window (for a recurring one, those saved since its
     previous date, as for its brief).
@@ -315,7 +315,7 @@ def upcoming(
 
 
 def _occurrence(window: Window, day: dt.date, since: dt.date | None,
-                linked: Sequence[Artifact]) -> Occurrence:
+                linked: Sequence[Artifact]) -> WindowOccurrence:
     # For a recurring window, only prep made since its previous date counts.
     fresh = [a for a in linked if a.on is None or since is None or a.on > since]
     fresh.sort(key=lambda a: (a.on or dt.date.min), reverse=True)
@@ -323,7 +323,7 @@ def _occurrence(window: Window, day: dt.date, since: dt.date | None,
     if brief is None and window.docs:
         brief = window.docs[0]
     demo = next((a for a in fresh if a.kind in DEMO_KINDS), None)
-    return Occurrence(
+    return WindowOccurrence(
         window=window,
         on=day,
         prep_due=day - dt.timedelta(days=window.prep_lead_days),

@@ -108,9 +108,12 @@ def summary(doc: Document) -> tuple[int, str] | None:
 def summary_first(doc: Document, ctx: Context) -> Iterator[Hit]:
     found = summary(doc)
     if found is None:
-        yield (doc.title_line, 1, "open with a summary of at most 150 words, before the first "
-                                  "section, so that a VP can skim it and a peer can go on "
-                                  "to implement it")
+        message = ("open with a summary of at most 150 words, before the first section, so "
+                   "that a VP can skim it and a peer can go on to implement it")
+        if ctx.native is not None:  # a Nygard ADR or MADR record opens with its context
+            yield (doc.title_line, 1, message, "warning")
+        else:
+            yield (doc.title_line, 1, message)
         return
     line, text = found
     words = len(text.split())
