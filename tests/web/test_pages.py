@@ -89,6 +89,19 @@ def test_the_home_page_shows_the_review_and_the_trend_chart(web: TestClient) -> 
     assert "<script" not in page
 
 
+def test_the_home_page_says_which_days_the_review_covers(web: TestClient,
+                                                         filled: Luck) -> None:
+    filled.ok("artifact", "add", "Canary post", "--kind", "post", "--on", "2026-11-24")
+    page = web.get("/").text
+    assert "Ahead: Thu 26 Nov – Wed 2 Dec · Back: Thu 19 – Wed 25 Nov" in page
+    back = page.split('<section id="back">')[1].split("</section>")[0]
+    assert "2026-11-19 to 2026-11-25" in back
+    assert "Canary post" in back
+    # the runbook (11-18) and the signal (11-17) are older than the last seven days
+    assert "Cold-start runbook" not in back and "edge-cache" not in back
+    assert web.get("/index.json").json() == filled.json("review")
+
+
 def test_search_highlights_the_matched_words(web: TestClient) -> None:
     page = web.get("/search?q=hallway").text
     assert "<mark>hallway</mark>" in page
