@@ -166,7 +166,7 @@ def test_renegotiate_refuses_with_the_cli_s_message_and_writes_nothing(
     before = state(filled.home)
     page = web.get("/ledger").text
     answer = web.post("/promises/p3/renegotiate", data={"csrf": csrf_of(page), "due": due})
-    assert answer.status_code == 400
+    assert answer.status_code == 422  # a value refused, as the quick-add forms answer it
     row = answer.text.split('<tr id="p3">')[1].split('<tr id=')[0]
     assert escape(message) in row, (message, row)  # beside the promise it is about
     assert state(filled.home) == before
@@ -177,10 +177,10 @@ def test_renegotiate_without_a_date_or_on_a_closed_promise_is_refused(
     before = state(filled.home)
     csrf = csrf_of(web.get("/ledger").text)
     empty = web.post("/promises/p3/renegotiate", data={"csrf": csrf, "due": " "})
-    assert empty.status_code == 400 and "give the new due date (--due)" in empty.text
+    assert empty.status_code == 422 and "give the new due date (--due)" in empty.text
     message = filled.fails("promise", "renegotiate", "p2", "--due", "+2w")
     closed = web.post("/promises/p2/renegotiate", data={"csrf": csrf, "due": "+2w"})
-    assert closed.status_code == 400
+    assert closed.status_code == 409  # the promise was kept already
     assert escape(message.removeprefix("luck: error: ")) in closed.text  # p2 was kept
     assert state(filled.home) == before
 
@@ -212,7 +212,7 @@ def test_quick_add_refuses_with_the_cli_s_message_and_writes_nothing(
     before = state(filled.home)
     csrf = csrf_of(web.get("/add").text)
     answer = web.post(f"/add/{form}", data={"csrf": csrf, **fields})
-    assert answer.status_code == 400
+    assert answer.status_code == 422  # a value refused: the status of an invalid one
     assert "luck: error" not in answer.text
     assert escape(message) in answer.text, (message, answer.text[-2000:])
     assert state(filled.home) == before
@@ -265,7 +265,7 @@ def test_a_document_shows_its_lint_findings_beside_the_lines(web: TestClient,
 
 def test_the_calendar_page_is_the_last_audit_with_a_heat_map(web: TestClient,
                                                              filled: Luck) -> None:
-    from luckos.app.demo_calendar import write_calendar
+    from luckos.demo.calendar import write_calendar
 
     assert web.get("/calendar").status_code == 400  # nothing imported yet, said so
     assert "luck calendar import" in web.get("/calendar").text

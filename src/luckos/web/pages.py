@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from luckos.errors import LuckError
+from luckos.errors import Invalid, LuckError, NotFound
 from luckos.web import charts
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ async def promise_verb(web: Web, request: Request) -> Response:
 
     verb = request.path_params["verb"]
     if verb not in ("keep", "miss", "drop", "renegotiate"):
-        raise LuckError(f"no such action {verb!r}: keep, miss, drop or renegotiate")
+        raise NotFound(f"no such action {verb!r}: keep, miss, drop or renegotiate", where=verb)
     ref = request.path_params["ref"]
     if verb == "renegotiate":
         return await _renegotiate(web, request, ref)
@@ -85,13 +85,13 @@ async def _renegotiate(web: Web, request: Request, ref: str) -> Response:
     text = str((await request.form()).get("due", "")).strip()
     try:
         if not text:
-            raise LuckError("give the new due date (--due), e.g. fri or +2w")
+            raise Invalid("give the new due date (--due), e.g. fri or +2w", where="--due")
         due = parse_date(text, web.today, what="--due")
         closed, successor, early = renegotiate(web.ws, ref, due, web.today, today=web.today)
     except LuckError as exc:
         if _json(request):
             raise
-        return await ledger(web, request, error=exc.message, failed=ref, status=400)
+        return await ledger(web, request, error=exc.message, failed=ref, status=exc.status)
     shown = urlencode({"renegotiated": f"p{closed.id}", "now": f"p{successor.id}",
                        "due": due.isoformat(), "early": "yes" if early else "no"})
     return RedirectResponse(f"/ledger?{shown}", status_code=303)
@@ -193,7 +193,7 @@ async def listing(web: Web, request: Request) -> Response:
 
     name = request.path_params["kind"]
     if name not in LISTED:
-        raise LuckError(f"no such list {name!r}")
+        raise NotFound(f"no such list {name!r}", where=name)
     kind = records.kind_named(name)
     filters = [f for f in fields_of(kind) if f.metadata["type"] == "choice"
                or f.metadata["type"].startswith("ref:")]
@@ -246,7 +246,7 @@ async def add(web: Web, request: Request) -> Response:
 
     form_name = request.path_params["kind"]
     if form_name not in QUICK_ADD:
-        raise LuckError(f"no such form {form_name!r}")
+        raise NotFound(f"no such form {form_name!r}", where=form_name)
     form = await request.form()
     raw: dict[str, Any] = {}
     for name in QUICK_ADD[form_name]:
@@ -261,7 +261,7 @@ async def add(web: Web, request: Request) -> Response:
         record, _ = records.add(web.ws, records.kind_named(
             "note" if form_name == "win" else form_name), raw, web.today)
     except LuckError as exc:
-        return web.render(request, "add.html", {"error": exc.message}, status=400,
+        return web.render(request, "add.html", exc.as_json(), status=exc.status,
                           forms=_forms(web), errors={form_name: exc.message},
                           values={form_name: dict(form)})
     target = "/ledger" if form_name == "promise" else \
@@ -284,7 +284,8 @@ def inside(root: Path, relative: str) -> Path:
     target = (base / relative).resolve()
     if not target.is_relative_to(base) or target.suffix not in (".md", ".markdown") \
             or not target.is_file():
-        raise LuckError(f"no such document {relative!r} in the workspace's docs folder")
+        raise NotFound(f"no such document {relative!r} in the workspace's docs folder",
+                       where=relative)
     return target
 
 
