@@ -37,7 +37,7 @@ WRITES = {
     "window link", "arc start", "reboot start", "project score", "project review",
     "calendar import", "promise keep", "promise miss", "promise drop", "promise renegotiate",
     "import git", "import docs", "evidence accept",
-    "ai run",
+    "ai run", "ai index",
 } | {f"{group} {verb}" for group in (
     "promise", "signal", "window", "theme", "metric", "reading", "decision", "bench",
     "sponsor", "artifact", "testimonial", "note", "diagnose", "glue", "explore", "project",
@@ -60,10 +60,12 @@ def reports(folder: Path) -> dict[str, list[list[str]]]:
         "calendar history": [[]], "calendar norms": [[]], "doctor": [[]],
         "redact": [[str(folder / "brief.md")]],
         "packet": [["--for", "weekly"], ["--for", "promotion"]],
-        "ai status": [[]], "ai prompts": [[]], "ai log": [[]],
+        "ai status": [[]], "ai prompts": [[]], "ai log": [[]], "config show": [[]],
     }
     runs["window stakeholders list"] = [[]]  # of w1: _run_all puts the window in
     runs["window prewire"] = [["w1"]]
+    runs["decision stakeholders list"] = [[]]  # of d1, as the window's
+    runs["decision prewire"] = [["d1"]]
     runs["person roles"] = [[]]
     runs["calendar deciders"] = [[]]
     for kind in KINDS.values():
@@ -174,6 +176,10 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Luck, Path]:
                     "decides")
             luck.ok("window", "stakeholders", ids["window"], "objection", ids["person"],
                     NASTY, "--on", "2026-11-20")
+            luck.ok("decision", "stakeholders", ids["decision"], "add", ids["person"],
+                    "--role", "vetoes")
+            luck.ok("decision", "stakeholders", ids["decision"], "objection", ids["person"],
+                    NASTY, "--on", "2026-11-20")
         else:
             ids[name] = luck.json(*_add_args(name, ids))["id"]
     luck.ok("promise", "add", NASTY + " late", "--to", NASTY, "--due", "2026-11-24",
@@ -196,11 +202,14 @@ def test_every_list_and_report_is_run_here() -> None:
 
 
 def argv(path: str) -> list[str]:
-    """The words of a command path, with w1 as the window of `window stakeholders`
+    """The words of a command path, with w1 as the window of `window stakeholders` and d1
+    the decision of `decision stakeholders`
     (the group's argument comes before its command)."""
     words = path.split()
     if words[:2] == ["window", "stakeholders"]:
         words.insert(2, "w1")
+    if words[:2] == ["decision", "stakeholders"]:
+        words.insert(2, "d1")
     return words
 
 
@@ -246,10 +255,12 @@ def test_markup_in_records_prints_as_typed_on_a_terminal_and_piped(
 # Reports with no record text in them on this workspace: the rules and kinds of
 # documents, starter models, lint findings (they quote no text), the estimate's model
 # title, figures by week and by quarter, the schedule norms of luck.toml, the doctor's
-# report on a healthy workspace, the model's settings, prompts and calls.
+# report on a healthy workspace, the model's settings, prompts and calls, luck.toml's
+# settings.
 NO_USER_TEXT = {"doc kinds", "doc kinds brief", "doc rules", "doc lint", "estimate models",
                 "estimate run est1", "glue weeks", "surface", "calendar history",
-                "calendar norms", "doctor", "ai status", "ai prompts", "ai log"}
+                "calendar norms", "doctor", "ai status", "ai prompts", "ai log",
+                "config show"}
 
 
 def test_a_search_match_is_highlighted_with_a_style_not_with_brackets(

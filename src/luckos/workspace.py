@@ -9,7 +9,7 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from luckos.config import DEFAULT_TOML, Config, load_config
+from luckos.config import Config, load_config
 from luckos.errors import LuckError, NotFound
 from luckos.store import Store
 from luckos.store.db import DamagedDatabase
@@ -75,7 +75,9 @@ def init_workspace(home: Path) -> tuple[Workspace, bool]:
         files.make_folder(home / "docs")
         config_path = home / CONFIG_NAME
         if not config_path.exists():
-            files.write_new(config_path, DEFAULT_TOML)
+            from luckos.settings import default_toml
+
+            files.write_new(config_path, default_toml())
         config = load_config(config_path)
     except BaseException:
         store.close()

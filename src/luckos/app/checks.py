@@ -45,6 +45,7 @@ def run(ws: Workspace, today: dt.date, only: Sequence[str] = (), *,
         gather: _Gatherer | None = None) -> CheckReport:
     """The invariants (`only` these, when given); `gather` shares what was read already
     with the caller (the weekly review shows the same window dates)."""
+    ws.config.validate()  # the whole of luck.toml: a bad key anywhere is a broken setup
     gather = gather or gatherer(ws, today)
     results = []
     for id_ in check_ids(only):
@@ -292,9 +293,10 @@ def _prewire_brief(g: _Gatherer) -> Result:
 
 
 def _objection_open(g: _Gatherer) -> Result:
+    from luckos.app.people import current_stakeholders
     from luckos.domain.influence import objection_open
 
-    return objection_open(g.store.all("stakeholder"), g.store.all("person"), g.today,
+    return objection_open(current_stakeholders(g.ws, g.today), g.store.all("person"), g.today,
                           max_days=g.check.value("objection-open", "max_days"))
 
 
