@@ -65,8 +65,8 @@ def test_review_shows_overdue_promises_and_the_week_ahead(review: dict) -> None:
     assert len(review["overdue"]) == 2
     assert all(p["due"] < today and p["status"] == "open" for p in review["overdue"])
     assert {p["to"] for p in review["overdue"]} == {"Lena Park", "Grace Liu"}
-    assert review["this_week"], "something is due this week"
-    assert all(p["due"] >= today for p in review["this_week"])
+    assert review["due"], "something is due in the days ahead"
+    assert all(today <= p["due"] <= review["ahead"]["to"] for p in review["due"])
 
 
 def test_review_shows_a_window_missing_its_demo_and_one_ready(review: dict) -> None:
@@ -97,13 +97,13 @@ def test_review_shows_a_stale_metric_and_a_decision_past_review(review: dict) ->
     assert due[0]["review_on"] < review["today"] and due[0]["outcome"] == ""
 
 
-def test_review_shows_last_weeks_artifacts_and_signals(review: dict) -> None:
-    week = review["week_start"]
-    last = (dt.date.fromisoformat(week) - dt.timedelta(days=7)).isoformat()
-    artifacts = review["last_week"]["artifacts"]
-    signals = review["last_week"]["signals"]
+def test_review_shows_the_artifacts_and_signals_of_the_days_looked_back_over(
+        review: dict) -> None:
+    back = review["back"]
+    assert (back["to"], back["days"]) == (review["today"], 7)
+    artifacts, signals = back["artifacts"], back["signals"]
     assert {a["surface"] for a in artifacts} == {"public", "internal"}
-    assert all(last <= a["on"] < week for a in artifacts + signals)
+    assert all(back["from"] <= a["on"] <= back["to"] for a in artifacts + signals)
     assert any(s["escalated"] for s in signals) and not all(s["escalated"] for s in signals)
 
 
@@ -269,10 +269,12 @@ def test_installed_luck_demo_prints_the_weekly_review(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
-    for heading in ("Weekly review, week of 2026-11-23 (today 2026-11-25)", "Overdue promises",
-                    "Due this week", "Next decision windows", "Metrics with no reading for "
-                    "2026-11", "Decisions past their review date", "Credibility",
-                    "Last week's artifacts", "Last week's routing signals"):
+    for heading in ("Weekly review, Wed 25 Nov 2026",
+                    "Ahead: Thu 26 Nov – Wed 2 Dec · Back: Thu 19 – Wed 25 Nov",
+                    "Overdue promises", "Due today and ahead (to 2026-12-02)",
+                    "Next decision windows", "Metrics with no reading for 2026-11",
+                    "Decisions past their review date", "Credibility",
+                    "Artifacts, Thu 19 – Wed 25 Nov", "Routing signals, Thu 19 – Wed 25 Nov"):
         assert heading in done.stdout, heading
     assert "6d overdue" in done.stdout
     assert "FY planning: engineering roadmap" in done.stdout

@@ -67,6 +67,9 @@ def test_a_post_without_or_with_a_wrong_csrf_token_is_refused(web: TestClient,
     assert web.post("/promises/p1/keep", headers={"x-csrf-token": "forged"}).status_code == 403
     assert web.post("/add/promise", data={"what": "x", "to_whom": "y", "due": "fri"}
                     ).status_code == 403
+    assert web.post("/promises/p1/renegotiate", data={"due": "+2w"}).status_code == 403
+    assert web.post("/promises/p1/renegotiate", data={"due": "+2w", "csrf": "forged"}
+                    ).status_code == 403
     assert state(filled.home) == before
     assert _status_of(filled, "p1") == "open"
     # and with the page's token it goes through
