@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Luck, workspace_state
 from luckos.config import DEFAULT_TOML, Config, Thresholds, config_from_dict, load_config
 from luckos.errors import LuckError
+from tests.conftest import Luck, workspace_state
 
 
 def test_missing_file_means_every_default(tmp_path: Path) -> None:

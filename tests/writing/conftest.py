@@ -3,9 +3,8 @@ months of readings, a yearly planning window, promises, a sponsor and a decision
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator
+import shutil
 from pathlib import Path
 
 import pytest
@@ -55,38 +54,24 @@ def build_workspace(home: Path) -> Workspace:
     return ws
 
 
-@pytest.fixture()
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+@pytest.fixture
+def luck_today() -> str:
+    """The writing tests' runs take place on the day the workspace was built for."""
+    return TODAY.isoformat()
+
+
+@pytest.fixture(scope="session")
+def _built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The workspace, built once and copied for each test."""
+    folder = tmp_path_factory.mktemp("writing") / "home"
+    build_workspace(folder).close()
+    return folder
+
+
+@pytest.fixture
+def home(tmp_path: Path, _built: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A built workspace folder, with LUCK_HOME pointing at it."""
     folder = tmp_path / "home"
-    build_workspace(folder).close()
+    shutil.copytree(_built, folder)
     monkeypatch.setenv("LUCK_HOME", str(folder))
-    yield folder
-
-
-@dataclasses.dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-def run_luck(*args: str, input: str | bytes | None = None) -> Result:
-    """`luck ARGS` in this process, through the same entry point as the console script."""
-    from click.testing import CliRunner
-
-    from luckos.cli import main
-
-    runner = CliRunner()
-    with runner.isolation(input=input) as (out, err, _):
-        try:
-            returned = main(list(args))  # the console script exits with what it returns
-            code = returned if isinstance(returned, int) else 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-    return Result(code, out.getvalue().decode(), err.getvalue().decode())
-
-
-@pytest.fixture()
-def luck() -> Callable[..., Result]:
-    return run_luck
+    return folder
