@@ -10,7 +10,7 @@ from luckos.app import ledger as ledger_app
 from luckos.app import mechanisms
 from luckos.app import windows as windows_app
 from luckos.app.records import as_json
-from luckos.dates import month_of
+from luckos.dates import month_of, week_start
 from luckos.domain import themes, windows
 from luckos.domain.checks import INVARIANTS, Result
 from luckos.domain.ledger import LedgerSummary
@@ -42,10 +42,6 @@ class WeeklyReview:
 # and the review's window readiness already shows a missing two-pager)
 SHOWN_IN_REVIEW = ("window-prep", "promise-overdue", "metric-readings", "decision-review",
                    "brief-lints")
-
-
-def week_start(today: dt.date, first_weekday: int) -> dt.date:
-    return today - dt.timedelta(days=(today.weekday() - first_weekday) % 7)
 
 
 def weekly(ws: Workspace, today: dt.date) -> WeeklyReview:

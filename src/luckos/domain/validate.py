@@ -17,7 +17,7 @@ from luckos.domain.fields import value_problem
 from luckos.domain.records import fields_of, kind_of, short_id
 from luckos.domain.themes import naming_test, two_sentences
 from luckos.domain.windows import NAMED_RECURRENCES, check_recurrence
-from luckos.errors import LuckError
+from luckos.errors import Invalid, LuckError
 
 
 def validate(record: Any, config: Config, today: dt.date) -> list[str]:
@@ -33,7 +33,7 @@ def check_fields(record: Any) -> None:
         problem = value_problem(field, getattr(record, field.name))
         if problem:
             label = field.metadata.get("flag") or field.name.replace("_", "-")
-            raise LuckError(f"{label} {problem}")
+            raise Invalid(f"{label} {problem}", where=label)
 
 
 def stored_values(out_of_range: Sequence[tuple[str, int, str, str]],
@@ -113,7 +113,7 @@ def refuse_future(record: Any, today: dt.date, *, names: Iterable[str] | None = 
             problem = f"{label} {value} is in the future (today is {today})"
             fix = "use today or an earlier date"
         if confirm is None or not confirm(problem):
-            raise LuckError(f"{problem}; {fix}")
+            raise Invalid(f"{problem}; {fix}", where=label)
 
 
 def _promise(p: r.Promise, config: Config) -> list[str]:
