@@ -20,7 +20,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -128,19 +128,33 @@ def luck_today() -> str | None:
     return TODAY_TEXT
 
 
+def made_once_a_day(tmp_path_factory: pytest.TempPathFactory,
+                    make: Callable[[Path], object]) -> Callable[[], Path]:
+    """A workspace made by `make` once and copied for each test instead of being made
+    again. Once a day: a workspace notes the day of its daily quick check (by the real
+    clock), so a copy of yesterday's would not be what `make` gives today."""
+    made: dict[dt.date, Path] = {}
+
+    def today_s() -> Path:
+        day = dt.date.today()
+        if day not in made:
+            made[day] = tmp_path_factory.mktemp("made") / "ws"
+            make(made[day])
+        return made[day]
+
+    return today_s
+
+
 @pytest.fixture(scope="session")
-def _initialised(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A workspace as `luck init` leaves it, made once and copied for each test."""
-    folder = tmp_path_factory.mktemp("initialised") / "ws"
-    Luck(folder).ok("init")
-    return folder
+def _initialised(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]:
+    return made_once_a_day(tmp_path_factory, lambda folder: Luck(folder).ok("init"))
 
 
 @pytest.fixture
-def home(tmp_path: Path, _initialised: Path) -> Path:
-    """A fresh, initialised workspace in tmp_path/ws."""
+def home(tmp_path: Path, _initialised: Callable[[], Path]) -> Path:
+    """A fresh workspace in tmp_path/ws, as `luck init` leaves it."""
     folder = tmp_path / "ws"
-    shutil.copytree(_initialised, folder)
+    shutil.copytree(_initialised(), folder)
     return folder
 
 

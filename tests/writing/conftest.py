@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from luckos.app import records
 from luckos.app.themes import read_metric
 from luckos.domain.records import KINDS
 from luckos.workspace import Workspace, init_workspace
+from tests.conftest import made_once_a_day
 
 TODAY = dt.date(2026, 2, 23)
 
@@ -61,17 +63,14 @@ def luck_today() -> str:
 
 
 @pytest.fixture(scope="session")
-def _built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The workspace, built once and copied for each test."""
-    folder = tmp_path_factory.mktemp("writing") / "home"
-    build_workspace(folder).close()
-    return folder
+def _built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]:
+    return made_once_a_day(tmp_path_factory, lambda folder: build_workspace(folder).close())
 
 
 @pytest.fixture
-def home(tmp_path: Path, _built: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def home(tmp_path: Path, _built: Callable[[], Path], monkeypatch: pytest.MonkeyPatch) -> Path:
     """A built workspace folder, with LUCK_HOME pointing at it."""
     folder = tmp_path / "home"
-    shutil.copytree(_built, folder)
+    shutil.copytree(_built(), folder)
     monkeypatch.setenv("LUCK_HOME", str(folder))
     return folder
