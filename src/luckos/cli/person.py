@@ -21,7 +21,8 @@ group = build_group(
 @paged_output
 def roles(as_json: bool) -> None:
     """Every person and the records that name them: sponsor, bench, promises, and
-    stakeholder roles per window (a name two people answer to counts for neither)."""
+    stakeholder roles per window and per decision (a name two people answer to counts
+    for neither)."""
     from luckos.app.people import roles as run
 
     s = session()
@@ -30,8 +31,9 @@ def roles(as_json: bool) -> None:
         emit_json([{"id": f"pe{r.person.id}", "name": r.person.name,
                     "sponsor": list(r.sponsor), "bench": list(r.bench),
                     "promises": list(r.promises),
-                    "stakeholder": [{"id": sh, "window": w, "role": role}
-                                    for sh, w, role in r.stakeholder]} for r in found])
+                    "stakeholder": [{"id": sh, ("window" if on[0] == "w" else "decision"): on,
+                                     "role": role}
+                                    for sh, on, role in r.stakeholder]} for r in found])
         return
     from luckos.cli.output import table
 
