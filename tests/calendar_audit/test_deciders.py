@@ -220,7 +220,7 @@ def test_hours_by_quarter_over_the_kept_audits_count_each_day_once(luck: Any,
     # a re-audit of part of the last import reads the kept audits again: the same figures
     part = luck("calendar", "deciders", "--from", "2026-10-01", "--json", today=TODAY).json()
     assert part["kept_audits"] == data
-    shown = luck("calendar", "deciders", today=TODAY).output
+    shown = luck("calendar", "deciders", today=TODAY).stdout
     assert "Hours by quarter over the 3 kept audits" in shown
     assert "days kept     30 of 91  92 of 92  60 of 92" in shown
     assert "1 kept audit(s) list no attendee addresses" in shown
