@@ -37,7 +37,7 @@ WRITES = {
     "window link", "arc start", "reboot start", "project score", "project review",
     "calendar import", "promise keep", "promise miss", "promise drop", "promise renegotiate",
     "import git", "import docs", "evidence accept",
-    "ai run",
+    "ai run", "ai index",
 } | {f"{group} {verb}" for group in (
     "promise", "signal", "window", "theme", "metric", "reading", "decision", "bench",
     "sponsor", "artifact", "testimonial", "note", "diagnose", "glue", "explore", "project",

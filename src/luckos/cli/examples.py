@@ -140,6 +140,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "ai run": ("luck ai run brief --window w1 --dry-run",
                "luck ai run weekly-update --theme t1 --since 2026-11-18 --dry-run"),
     "ai log": ("luck ai log", "luck ai log --json"),
+    "ai index": ("luck ai index", "luck ai index --rebuild --json"),
     "serve": ("luck serve", "luck serve --port 8000 --open"),
     "config show": ("luck config show", "luck config show calendar.norms --json"),
 }
