@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Luck, workspace_state
 from luckos.config import (
     DEFAULT_TOML,
     Config,
@@ -17,6 +16,7 @@ from luckos.config import (
     load_config,
 )
 from luckos.errors import LuckError
+from tests.conftest import Luck, workspace_state
 
 
 def test_missing_file_means_every_default(tmp_path: Path) -> None:

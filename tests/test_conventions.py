@@ -17,8 +17,8 @@ from pathlib import Path
 import click
 import pytest
 
-from conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
 from luckos.cli import cli
+from tests.conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
 
 
 def _leaves() -> Iterator[tuple[str, click.Command, click.Context]]:

@@ -9,36 +9,33 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from luckos.cli import cli, main
+from tests.conftest import Luck
 
 TODAY = "2026-11-25"
 SECRET = "resets on the hour"  # from the demo's private earned-secret note
 
 
+# Every run names its workspace (--home) and, where the day matters, its date (--today).
+RUN = Luck(None, today=None)
+
+
 def luck(*args: str) -> str:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exit_code == 0, result.output + repr(result.exception)
+    result = RUN(*args)
+    assert result.exit_code == 0, result.output
     return result.output
 
 
-def luck_exit(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run the real entry point (bad input becomes exit 2); returns code, out, err."""
-    capsys.readouterr()
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+def luck_exit(*args: str) -> tuple[int, str, str]:
+    """Run a command that may be refused (bad input is exit 2); returns code, out, err."""
+    result = RUN(*args)
+    return result.exit_code, result.stdout, result.stderr
 
 
 def luck_json(*args: str, code: int = 0) -> dict | list:
     """Run a command that prints JSON and exits with `code` (1: an invariant broke)."""
-    result = CliRunner().invoke(cli, [*args, "--json"])
-    assert result.exit_code == code, result.output + repr(result.exception)
+    result = RUN(*args, "--json")
+    assert result.exit_code == code, result.output
     return json.loads(result.output)
 
 
@@ -181,14 +178,12 @@ def test_building_twice_gives_the_same_records(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_refuses_to_replace_a_workspace_that_is_not_a_demo(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_refuses_to_replace_a_workspace_that_is_not_a_demo(tmp_path: Path) -> None:
     mine = tmp_path / "mine"
     luck("--home", str(mine), "init")
     luck("--home", str(mine), "promise", "add", "Ship the migration plan", "--to", "Grace",
          "--due", "2026-12-01")
-    code, out, err = luck_exit(capsys, "--home", str(tmp_path / "real"), "--today", TODAY,
+    code, out, err = luck_exit("--home", str(tmp_path / "real"), "--today", TODAY,
                                "demo", "--dir", str(mine))
     assert code == 2
     assert err.startswith("luck: error: ") and "not a demo" in err
@@ -217,18 +212,16 @@ def test_rebuilds_a_demo_left_by_another_luckos_version(tmp_path: Path) -> None:
         connection.close()
 
 
-def test_refuses_the_real_workspace_and_a_folder_of_other_files(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_refuses_the_real_workspace_and_a_folder_of_other_files(tmp_path: Path) -> None:
     real = tmp_path / "real"
-    code, _, err = luck_exit(capsys, "--home", str(real), "demo", "--dir", str(real))
+    code, _, err = luck_exit("--home", str(real), "demo", "--dir", str(real))
     assert code == 2 and "real workspace" in err
-    code, _, err = luck_exit(capsys, "--home", str(real / "luckos"), "demo", "--dir", str(real))
+    code, _, err = luck_exit("--home", str(real / "luckos"), "demo", "--dir", str(real))
     assert code == 2 and "real workspace" in err, "a folder holding the real workspace"
     papers = tmp_path / "papers"
     papers.mkdir()
     (papers / "thesis.md").write_text("years of work\n", encoding="utf-8")
-    code, _, err = luck_exit(capsys, "--home", str(real), "demo", "--dir", str(papers))
+    code, _, err = luck_exit("--home", str(real), "demo", "--dir", str(papers))
     assert code == 2 and "not empty" in err
     assert [p.name for p in papers.iterdir()] == ["thesis.md"]
     assert not real.exists()
@@ -252,8 +245,7 @@ def test_a_failed_rebuild_keeps_the_previous_demo(tmp_path: Path, monkeypatch) -
 
 @pytest.mark.skipif(sys.platform != "linux", reason="XDG_DATA_HOME is how Linux places data")
 def test_default_folder_sits_beside_the_real_workspace(tmp_path: Path) -> None:
-    result = CliRunner(env={"XDG_DATA_HOME": str(tmp_path), "LUCK_HOME": None}).invoke(
-        cli, ["--today", TODAY, "demo"])
+    result = RUN("demo", today=TODAY, env={"XDG_DATA_HOME": str(tmp_path)})
     assert result.exit_code == 0, result.output
     assert (tmp_path / "luckos" / "demo" / "luck.db").exists()
     assert not (tmp_path / "luckos" / "luck.db").exists(), "the real workspace is untouched"

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Luck
 from luckos.domain import records as r
 from luckos.store import Store
 from luckos.workspace import init_workspace
+from tests.conftest import Luck
 
 D = dt.date.fromisoformat
 
@@ -94,14 +94,10 @@ def build(home: Path) -> None:
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The workspace `luck` runs in: built once, as every test here only reads it."""
     folder = tmp_path_factory.mktemp("review") / "ws"
     build(folder)
     return folder
-
-
-@pytest.fixture
-def luck(home: Path) -> Luck:  # every test here only reads the shared workspace
-    return Luck(home)
 
 
 def ids(items: list[dict]) -> list[str]:

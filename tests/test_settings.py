@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Luck
 from luckos.config import (
     CheckSettings,
     Config,
@@ -28,6 +27,7 @@ from luckos.config import (
 )
 from luckos.setting import key_lines
 from luckos.settings import BY_NAME, SETTINGS, default_toml, section_of
+from tests.conftest import Luck
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "luckos"
 

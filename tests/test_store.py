@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Luck, file_digest
 from luckos.domain.records import KINDS, Note, Promise, Theme
 from luckos.errors import LuckError
 from luckos.store import SCHEMA_VERSION, Store
 from luckos.store.db import APPLICATION_ID
+from tests.conftest import Luck, file_digest
 
 D = dt.date.fromisoformat
 

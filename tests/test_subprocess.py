@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import LUCK_EXE, subprocess_env
 from luckos.cli import COMMANDS
+from tests.conftest import LUCK_EXE, subprocess_env
 
 
 def run(home: Path, *args: str) -> subprocess.CompletedProcess:

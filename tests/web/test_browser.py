@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
+from tests.conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
 
 CHROMIUM = Path("/usr/bin/chromium")
 INSTALL = Path(__file__).parents[2] / "scripts" / "install-chromium"

@@ -9,8 +9,8 @@ import pytest
 from markupsafe import escape
 from starlette.testclient import TestClient
 
-from conftest import TODAY, Luck
-from web.conftest import csrf_of, state
+from tests.conftest import TODAY, Luck
+from tests.web.conftest import csrf_of, state
 
 TWINS = [
     ("/", ("review",)),

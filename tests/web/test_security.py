@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from starlette.testclient import TestClient
 
-from conftest import Luck
 from luckos.web.security import COOKIE
-from web.conftest import TOKEN, csrf_of, state
+from tests.conftest import Luck
+from tests.web.conftest import TOKEN, csrf_of, state
 
 
 def _status_of(luck: Luck, ref: str) -> str:
