@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from conftest import Luck
 from luckos.workspace import Workspace
+from tests.conftest import Luck
 
 
 @pytest.fixture

@@ -3,29 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from luckos.domain import windows
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
 
 
-def upcoming(ws: Workspace, today: dt.date, days: int | None = None, *,
-             gap: Callable[[], str | None] | None = None) -> list[windows.WindowOccurrence]:
-    """Every window date from today to today + days (default: the configured horizon).
-    `gap`: the promotion packet's gap (see `packet_gap`), when the caller keeps it."""
+def upcoming(ws: Workspace, today: dt.date,
+             days: int | None = None) -> list[windows.WindowOccurrence]:
+    """Every window date from today to today + days (default: the configured horizon)."""
+    from luckos.store.loop import estimates_for
+
     store = ws.store
+    active = store.windows_active(today)
     return with_packets(ws, windows.upcoming(
-        store.windows_active(today),
+        active,
         store.artifacts_for_windows(today),
         today,
         days or ws.config.thresholds.window_horizon_days,
-    ), today, gap)
+        estimates_for(store, [w.id for w in active if w.id is not None]),
+    ), today)
 
 
 def packet_gap(ws: Workspace, today: dt.date) -> str | None:
     """What keeps the promotion packet of the last 12 months from being ready today, the
-    way `luck packet --for promotion --check` sees it; None when every claim is backed."""
+    way `luck packet --for promotion --check` sees it; None when every claim is backed.
+
+    Built once while the data stay the same: every page of the dashboard that shows a
+    promotion window asks it, and it reads a year of records."""
+    return ws.remembered(("packet-gap", today), lambda: _packet_gap(ws, today))
+
+
+def _packet_gap(ws: Workspace, today: dt.date) -> str | None:
     from luckos.app import packet
 
     try:
@@ -39,10 +48,8 @@ def packet_gap(ws: Workspace, today: dt.date) -> str | None:
 
 
 def with_packets(ws: Workspace, occurrences: list[windows.WindowOccurrence],
-                 today: dt.date, gap: Callable[[], str | None] | None = None
-                 ) -> list[windows.WindowOccurrence]:
-    """A promotion window is ready only when its packet is: the packet is built once (and
-    once for a whole review, through a `gap` the review keeps)."""
+                 today: dt.date) -> list[windows.WindowOccurrence]:
+    """A promotion window is ready only when its packet is: the packet is built once."""
     if not any(o.window.kind in windows.PACKET_WINDOW_KINDS for o in occurrences):
         return occurrences
-    return windows.with_packet(occurrences, gap() if gap else packet_gap(ws, today))
+    return windows.with_packet(occurrences, packet_gap(ws, today))
