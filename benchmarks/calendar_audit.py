@@ -7,7 +7,7 @@ them. The files for one to five years are generated under benchmarks/data/ (seed
 every run audits the same bytes), then the installed `luck` is run as a subprocess and
 the median wall time of several runs is printed beside the target (DESIGN.md section 5).
 
-    .venv/bin/python benchmarks/calendar_audit.py [--runs 5] [--years 1,2,5]
+    .venv/bin/python benchmarks/calendar_audit.py [--runs 5] [--years 1,2,5] [--window-only]
 
 It also times the audit with time with the people who decide against the same audit in
 a workspace that names nobody (issue 13: at most 10% more), and, with the year imported,
@@ -278,16 +278,49 @@ def _deciders(luck: str, path: Path, years: int, runs: int) -> None:
     shutil.rmtree(bare_home, ignore_errors=True)
 
 
+def _peak_mb(command: list[str], env: dict[str, str]) -> float | None:
+    """Peak resident memory of one run, as GNU time reports it."""
+    if not Path("/usr/bin/time").exists():
+        return None
+    with tempfile.NamedTemporaryFile("r") as report:
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report.name, *command], env=env,
+                       check=True, stdout=subprocess.DEVNULL)
+        return int(report.read().split()[-1]) / 1024
+
+
+def _window_cost(luck: str, path: Path, env: dict[str, str], runs: int) -> None:
+    """An audit's cost against its window (target: 30 days at most 25% of the busy
+    year's) and the peak memory of the busy year's audit (target: at most 40 MB)."""
+    year = ["--from", f"{FIRST_YEAR}-01-01", "--to", f"{FIRST_YEAR}-12-31"]
+    month = ["--from", f"{FIRST_YEAR}-06-01", "--to", f"{FIRST_YEAR}-06-30"]
+    audit = [luck, "calendar", "audit", str(path)]
+    wall_year, cpu_year = _median_seconds([*audit, *year], env, runs)
+    wall_month, cpu_month = _median_seconds([*audit, *month], env, runs)
+    wall_help, cpu_help = _median_seconds([luck, "--help"], env, runs)
+    peak = _peak_mb([*audit, *year], env)
+    shown = "-" if peak is None else f"{peak:.1f} MB"
+    print(f"{path.name} over the year: {wall_year:.3f}s ({cpu_year:.3f}s CPU); over 30 days: "
+          f"{wall_month:.3f}s ({cpu_month:.3f}s CPU), {100 * cpu_month / cpu_year:.0f}% of the "
+          f"year's CPU  target <= 25%  (luck --help: {cpu_help:.3f}s CPU)")
+    print(f"peak RSS of the busy year's audit: {shown}  target <= 40 MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
     parser.add_argument("--years", default="1,2,3,4,5", help="busy years to audit")
+    parser.add_argument("--window-only", action="store_true",
+                        help="only the cost against the window and the peak memory")
     args = parser.parse_args()
     luck = _luck()
     years_list = sorted({int(y) for y in args.years.split(",")})
     home = Path(tempfile.mkdtemp(prefix="luck-bench-"))
     env = {**os.environ, "LUCK_HOME": str(home), "NO_COLOR": "1"}
     subprocess.run([luck, "init"], env=env, check=True, stdout=subprocess.DEVNULL)
+    if args.window_only:
+        _window_cost(luck, data_file(1), env, args.runs)
+        shutil.rmtree(home, ignore_errors=True)
+        return
     base, base_cpu = _median_seconds([luck, "--help"], env, args.runs)
     print(f"{luck}: median of {args.runs} runs, wall time (CPU time)")
     print(f"baseline `luck --help`: {base:.3f}s ({base_cpu:.3f}s)")
@@ -307,6 +340,7 @@ def main() -> None:
         print(f"growth from 1 to {last} years: x{seconds[last][0] / seconds[1][0]:.2f} wall, "
               f"x{seconds[last][1] / seconds[1][1]:.2f} CPU (x{last} would be linear)")
     _deciders(luck, data_file(years_list[0]), years_list[0], args.runs)
+    _window_cost(luck, data_file(1), env, args.runs)
     longest = data_file(max(years_list))
     quarter = ["--from", f"{FIRST_YEAR}-04-07", "--to", f"{FIRST_YEAR}-07-06"]
     wall, cpu = _median_seconds([luck, "calendar", "audit", str(longest), *quarter], env,

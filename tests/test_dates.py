@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -33,6 +35,12 @@ TODAY = D("2026-11-25")  # a Wednesday
         ("in 3 days", "2026-11-28"),
         ("dec 1", "2026-12-01"),
         ("next month", "2026-12-01"),
+        ("next week", "2026-12-02"),
+        ("end of month", "2026-11-30"),
+        ("+1m", "2026-12-25"),
+        ("+1y", "2027-11-25"),
+        ("2 weeks ago", "2026-11-11"),
+        ("next year", "2027-01-01"),
     ],
 )
 def test_parse_date(text: str, expected: str) -> None:
@@ -42,6 +50,25 @@ def test_parse_date(text: str, expected: str) -> None:
 def test_relative_forms_follow_the_given_today() -> None:
     assert parse_date("+3d", D("2024-02-27")) == D("2024-03-01")  # through a leap day
     assert parse_date("+1w", D("2026-12-28")) == D("2027-01-04")  # across a year
+    assert parse_date("+1m", D("2026-01-31")) == D("2026-02-28")  # clipped to the month
+    assert parse_date("+1y", D("2024-02-29")) == D("2025-02-28")
+    assert parse_date("end of month", D("2024-02-10")) == D("2024-02-29")
+    # a weekday is the next one after today; `next fri` is the Friday of next week
+    assert parse_date("fri", D("2026-11-27")) == D("2026-12-04")
+    assert parse_date("fri", D("2026-11-27"), past=True) == D("2026-11-27")
+    assert parse_date("next fri", D("2026-11-29")) == D("2026-12-04")  # from a Sunday
+    assert parse_date("next fri", D("2026-11-28")) == D("2026-12-04")  # from a Saturday
+
+
+def test_the_documented_forms_need_no_date_library() -> None:
+    code = ("import sys, datetime as dt; from luckos.dates import parse_date; "
+            "[parse_date(t, dt.date(2026, 11, 25)) for t in ('2026-12-01', '+3d', '+2w', "
+            "'+1m', 'fri', 'next fri', 'today', 'tomorrow', 'next week', 'next month', "
+            "'end of month')]; print(sorted(m for m in sys.modules "
+            "if m.split('.')[0] in ('parsedatetime', 'dateutil')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
 
 
 @pytest.mark.parametrize(

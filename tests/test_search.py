@@ -3,8 +3,11 @@ out, and the index kept in step with edits and deletes."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from luckos.workspace import Workspace
 from tests.conftest import Luck
 
 
@@ -81,3 +84,36 @@ def test_the_index_follows_edits_and_deletes(luck: Luck) -> None:
 
 def test_limit(luck: Luck) -> None:
     assert len(luck.json("search", "incident", "--limit", "2")) == 2
+
+
+def test_a_common_word_is_ranked_among_the_newest_of_each_kind(
+        ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past RANKED_ALL matches, the best hits are sought among the newest CANDIDATES of
+    each kind, and the total still counts every match (private ones only when asked)."""
+    from luckos.app.search import search
+    from luckos.domain.records import Note, Promise
+    from luckos.store import records as store_records
+
+    day = dt.date(2026, 11, 25)
+    with ws.store.transaction():
+        for i in range(40):  # the oldest promises say "kafka" most often: the best hits
+            ws.store.add(Promise(what="kafka " * (3 if i < 10 else 1) + f"step {i}",
+                                 to_whom="Dana", made_on=day, due=day))
+        for i in range(12):
+            ws.store.add(Note(body=f"kafka lag {i}", on=day,
+                              kind="earned-secret" if i % 3 == 0 else "journal"))
+    exact = search(ws, "kafka", include_private=True, limit=5)
+    assert [h.ref for h in exact.hits][:3] == ["p1", "p2", "p3"] and exact.total == 52
+
+    monkeypatch.setattr(store_records, "RANKED_ALL", 20)
+    monkeypatch.setattr(store_records, "CANDIDATES", 100)  # every match a candidate
+    assert search(ws, "kafka", include_private=True, limit=5) == exact
+    monkeypatch.setattr(store_records, "CANDIDATES", 20)  # p21..p40 and every note
+    bounded = search(ws, "kafka", include_private=True, limit=50)
+    assert bounded.total == 52
+    assert {h.ref for h in bounded.hits if h.kind == "promise"} == {
+        f"p{i}" for i in range(21, 41)}
+    assert len([h for h in bounded.hits if h.kind == "note"]) == 12
+    hidden = search(ws, "kafka", include_private=False, limit=50)
+    assert hidden.total == 48 and not any(h.private for h in hidden.hits)
+    assert len([h for h in hidden.hits if h.kind == "note"]) == 8

@@ -39,6 +39,39 @@ def test_help_imports_no_command_and_no_heavy_library() -> None:
     assert result.stderr.strip() == "0 []"
 
 
+HEAVY = ("numpy", "pint", "matplotlib", "icalendar", "markdown_it", "jinja2", "rich",
+         "parsedatetime")
+
+
+def _heavy_after(args: list[str], env: dict[str, str] | None = None) -> str:
+    """Run `luck ARGS` in a fresh interpreter through `luckos.cli.main`; print its exit
+    code and the heavy libraries it left in `sys.modules`."""
+    probe = ("import sys\n"
+             "from luckos.cli import main\n"
+             "try:\n"
+             f"    code = main({args!r})\n"
+             "except SystemExit as exc:\n"
+             "    code = exc.code\n"
+             f"heavy = sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})\n"
+             "print(code or 0, heavy, file=sys.stderr)\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            timeout=60, env=env)
+    return result.stderr.strip().splitlines()[-1]
+
+
+def test_help_and_a_capture_leave_the_heavy_libraries_unloaded(tmp_path: Path) -> None:
+    # numpy, pint, matplotlib, icalendar, markdown-it, jinja2, rich and parsedatetime are
+    # for the commands that use them; `luck --help` and a capture never pay for them
+    home = tmp_path / "ws"
+    assert run(home, "init").returncode == 0
+    assert _heavy_after(["--help"]) == "0 []"
+    env = subprocess_env(home)
+    for due in ("fri", "+2w", "2026-12-04", "next month", "end of month"):
+        assert _heavy_after(["--today", "2026-11-25", "promise", "add", "Ship it", "--to",
+                             "Dana", "--due", due], env) == "0 []"
+    assert _heavy_after(["--today", "2026-11-25", "note", "add", "a thought"], env) == "0 []"
+
+
 def test_version(tmp_path: Path) -> None:
     result = run(tmp_path, "--version")
     assert result.returncode == 0

@@ -1,4 +1,9 @@
-"""Date input: ISO dates, and short relative forms parsed by parsedatetime.
+"""Date input: ISO dates and the short relative forms, read by a small parser of our own.
+
+The documented forms (`2026-12-01`, `+3d`, `+2w`, `+1m`, `+1y`, `fri`, `next fri`,
+`today`, `tomorrow`, `yesterday`, `in 3 days`, `2 weeks ago`, `next week`, `next month`,
+`next year`, `end of month`) are read here without any import; anything else (`dec 1`,
+`last month`) goes to parsedatetime, imported only then.
 
 `today` is always a parameter, so that every rule can be tested with a fixed clock.
 """
@@ -63,9 +68,14 @@ def parse_date(text: str, today: dt.date, *, what: str = "date", past: bool = Fa
     if _NUMERIC.fullmatch(value):
         raise Invalid(f"invalid {what} {text!r}: write it as YYYY-MM-DD, e.g. "
                       f"{_example(value, today)} (dates with / or . are ambiguous)", where=what)
-    if value.lower() == "today":
-        return check_date(today, what)
-    import parsedatetime  # lazy: only relative forms pay for it
+    try:
+        known = _relative(value.lower().rstrip("."), today, past)
+    except (OverflowError, ValueError):  # "+999999999d" runs past the last date Python has
+        raise Invalid(f"invalid {what} {text!r}: out of range ({DATE_RANGE})",
+                      where=what) from None
+    if known is not None:
+        return check_date(known, what)
+    import parsedatetime  # lazy: only forms outside the documented ones pay for it
 
     calendar = parsedatetime.Calendar(version=parsedatetime.VERSION_CONTEXT_STYLE)
     source = dt.datetime.combine(today, dt.time(9, 0))
@@ -82,6 +92,61 @@ def parse_date(text: str, today: dt.date, *, what: str = "date", past: bool = Fa
     if past and day > today and value.lower().rstrip(".") in _WEEKDAYS:
         day -= dt.timedelta(days=7)
     return check_date(day, what)
+
+
+_UNITS = {"d": "d", "day": "d", "days": "d", "w": "w", "week": "w", "weeks": "w",
+          "m": "m", "month": "m", "months": "m", "y": "y", "year": "y", "years": "y"}
+_STEP = re.compile(r"([+-]?)\s*(\d{1,9})\s*([a-z]+)")
+_IN = re.compile(r"in (\d{1,9}) ([a-z]+)")
+_AGO = re.compile(r"(\d{1,9}) ([a-z]+) ago")
+_WEEKDAY_NUMBER = {name: number for number, full in enumerate(WEEKDAYS)
+                   for name in (full, full[:3])} | {"tues": 1}
+
+
+def _relative(value: str, today: dt.date, past: bool) -> dt.date | None:
+    """A documented relative form read against `today`, or None for anything else.
+
+    A bare weekday is the next one after today (with `past`, the last one, today
+    included); `next fri` is the Friday of next week (weeks start on Monday); `+1m` and
+    `+1y` keep the day of the month, clipped to the month's end."""
+    if value == "today":
+        return today
+    if value in ("tomorrow", "yesterday"):
+        return today + dt.timedelta(days=1 if value == "tomorrow" else -1)
+    if value == "next week":
+        return today + dt.timedelta(days=7)
+    if value == "next month":
+        return add_months(today.replace(day=1), 1)
+    if value == "next year":
+        return dt.date(today.year + 1, 1, 1)
+    if value in ("end of month", "eom"):
+        return add_months(today.replace(day=1), 1) - dt.timedelta(days=1)
+    if value in _WEEKDAY_NUMBER:
+        ahead = (_WEEKDAY_NUMBER[value] - today.weekday()) % 7 or 7
+        return today + dt.timedelta(days=ahead - 7 if past else ahead)
+    if value.startswith("next ") and value[5:] in _WEEKDAY_NUMBER:
+        monday = today + dt.timedelta(days=7 - today.weekday())
+        return monday + dt.timedelta(days=_WEEKDAY_NUMBER[value[5:]])
+    step = _STEP.fullmatch(value)
+    sign = -1 if step and step.group(1) == "-" else 1
+    if step is None:
+        step = _IN.fullmatch(value) or _AGO.fullmatch(value)
+        sign = -1 if value.endswith(" ago") else 1
+        if step is None:
+            return None
+        number, unit = step.group(1), _UNITS.get(step.group(2))
+    else:
+        number, unit = step.group(2), _UNITS.get(step.group(3))
+    if unit is None:
+        return None
+    count = sign * int(number)
+    if unit == "d":
+        return today + dt.timedelta(days=count)
+    if unit == "w":
+        return today + dt.timedelta(weeks=count)
+    if abs(count) > 12 * (LAST_DATE.year - FIRST_DATE.year + 1):
+        raise OverflowError(value)
+    return add_months(today, count * (12 if unit == "y" else 1))
 
 
 def _example(value: str, today: dt.date) -> str:

@@ -35,6 +35,17 @@ def test_promise_miss_records_the_lesson_and_the_review_asks_for_a_missing_one(
     assert asks(luck, "lesson") == []
 
 
+def test_the_review_shows_five_asks_of_a_kind_and_counts_the_rest(luck: Luck) -> None:
+    for day in range(1, 9):
+        luck.ok("promise", "add", f"Ship part {day}", "--to", "Dana", "--due",
+                f"2026-11-{day + 10:02d}", "--on", "2026-11-01")
+        luck.ok("promise", "miss", f"p{day}")
+    assert len(asks(luck, "lesson")) == 8  # the JSON keeps every ask
+    review = luck.ok("review").stdout
+    assert review.count("write the lesson") == 5
+    assert "3 more not shown (3 lesson); luck review --json lists them all" in review
+
+
 # --- sponsoring well ---------------------------------------------------------------------
 
 

@@ -11,13 +11,16 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from luckos import files
-from luckos.app import records
-from luckos.domain.records import KINDS, Estimate, short_id
+from luckos.domain.records import KINDS, short_id
 from luckos.errors import LuckError, NotFound
-from luckos.workspace import Workspace
+
+if TYPE_CHECKING:  # the workspace is opened only for a saved estimate or a link
+    from luckos.app import records
+    from luckos.domain.records import Estimate
+    from luckos.workspace import Workspace
 
 KIND = KINDS["estimate"]
 _SAVED_ID = re.compile(rf"^{KIND.prefix}\d+$")
@@ -53,6 +56,8 @@ def load(source: str | None, overrides: tuple[str, ...] | list[str],
             raise LuckError(f"{source}: cannot read it ({exc.strerror})") from None
         return Loaded(parse_model(text, source, overrides))
     if _SAVED_ID.match(source):
+        from luckos.app import records
+
         record = records.fetch(workspace(), KIND, source)
         return Loaded(parse_model(record.model, source, overrides), record)
     if is_starter(source):
@@ -82,6 +87,8 @@ def run(loaded: Loaded, *, samples: int | None = None, seed: int | None = None,
 
 def check_links(ws: Workspace, theme: str | None, window: str | None) -> None:
     """Refuse unknown theme or window ids before any work is done."""
+    from luckos.app import records
+
     if theme:
         records.fetch(ws, KINDS["theme"], theme)
     if window:
@@ -91,6 +98,8 @@ def check_links(ws: Workspace, theme: str | None, window: str | None) -> None:
 def save(ws: Workspace, result: Any, today: dt.date, *, name: str | None = None,
          theme: str | None = None, window: str | None = None,
          doc: str | None = None) -> Estimate:
+    from luckos.app import records
+
     headline = result.headline
     raw = {
         "name": name or result.model.title or headline.label,
@@ -115,6 +124,8 @@ def save(ws: Workspace, result: Any, today: dt.date, *, name: str | None = None,
 def link(ws: Workspace, ref: str, today: dt.date, *, theme: str | None = None,
          window: str | None = None, doc: str | None = None, unlink: bool = False) -> Estimate:
     """Link a saved estimate to a theme, a window or a brief (`unlink` clears them first)."""
+    from luckos.app import records
+
     record = records.fetch(ws, KIND, ref)
     if not (theme or window or doc or unlink):
         raise LuckError("nothing to change: give --theme, --window, --doc or --unlink")
@@ -134,6 +145,8 @@ def link(ws: Workspace, ref: str, today: dt.date, *, theme: str | None = None,
 
 def listing(ws: Workspace, today: dt.date, *, theme: str | None = None,
             window: str | None = None, limit: int | None = 50) -> records.Page:
+    from luckos.app import records
+
     where = {}
     if theme:
         where["theme_id"] = theme

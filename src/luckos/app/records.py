@@ -219,35 +219,52 @@ def _check_unique(ws: Workspace, record: Any) -> None:
         if note is not None and note.kind != r.PRIVATE_NOTE_KIND:
             raise LuckError(f"n{cited} is a {note.kind} note; --from cites an earned secret "
                             "(luck note add TEXT --kind earned-secret)")
-    if isinstance(record, r.Person):
+    kind = r.kind_of(record)
+    if kind.name == "person":
         from luckos.domain.people import clash
 
         problem = clash(record, ws.store.all("person"))
         if problem:
             raise Conflict(problem, where=record.name)
-    if isinstance(record, r.Stakeholder):
+    if kind.name == "stakeholder":
         from luckos.domain.people import subject_of
 
-        where = {name: getattr(record, name) for name in UNIQUE_FIELDS[r.Stakeholder]}
+        where = {name: getattr(record, name) for name in UNIQUE_FIELDS["stakeholder"]}
         for other in ws.store.find("stakeholder", where=where):
             if other.id != record.id:
                 raise Conflict(f"pe{record.person_id} is already a stakeholder of "
                                f"{subject_of(record)} (sh{other.id}, {other.role})",
                                where=f"sh{other.id}")
         return
-    fields = UNIQUE_FIELDS.get(type(record))
+    fields = UNIQUE_FIELDS.get(kind.name)
     if not fields:
         return
-    kind = r.kind_of(record)
     where = {name: getattr(record, name) for name in fields}
     other = next((x for x in ws.store.find(kind.name, where=where) if x.id != record.id), None)
     if other is None:
         return
-    if isinstance(record, r.Metric):
+    if kind.name == "metric":
         raise Conflict(f"theme t{record.theme_id} already has a {record.slot} metric "
                        f"(m{other.id}); edit that one", where=f"m{other.id}")
     raise Conflict(f"m{record.metric_id} already has a reading for {record.month} "
                    f"(r{other.id}); edit that one", where=f"r{other.id}")
+
+
+def stored_dates(kind: Kind, raw: Mapping[str, Any], record: Any
+                 ) -> list[tuple[dataclasses.Field, dt.date]]:
+    """The dates a capture should say it stored: a required date (a promise's due date, a
+    window's day) always, any other date when it was typed in a loose form (`fri`, `+3d`),
+    as (field, date), so that every face can say them back."""
+    said = []
+    for field in fields_of(kind):
+        value = getattr(record, field.name)
+        if field.metadata["type"] != "date" or not isinstance(value, dt.date):
+            continue
+        typed = raw.get(field.name)
+        loose = isinstance(typed, str) and typed.strip() != value.isoformat()
+        if field.metadata["required"] or loose:
+            said.append((field, value))
+    return said
 
 
 def as_json(record: Any) -> dict[str, Any]:

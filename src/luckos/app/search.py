@@ -30,19 +30,18 @@ class Found:
 
 def search(ws: Workspace, text: str, *, include_private: bool,
            limit: int | None = 30) -> Found:
-    """The best `limit` matches (all with None), and how many there are in all."""
+    """The best `limit` matches (all with None), and how many there are in all. Past
+    a few thousand matches the best are sought among the newest of each kind (see
+    `Store.search_best`), so a common word costs no more than a rare one."""
     query = text.strip()
     if not query:
         raise LuckError("search needs some text")
     try:
-        raw = ws.store.search(query, include_private=include_private, limit=limit)
+        raw, total = ws.store.search_best(query, include_private=include_private, limit=limit)
     except sqlite3.OperationalError:
         # not valid FTS5 syntax: search for the words as plain terms instead
         query = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
-        raw = ws.store.search(query, include_private=include_private, limit=limit)
-    total = len(raw)
-    if limit is not None and total == limit:
-        total = ws.store.search_count(query, include_private=include_private)
+        raw, total = ws.store.search_best(query, include_private=include_private, limit=limit)
     hits = []
     for h in raw:
         kind = KINDS[h.kind]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import click
 
 from luckos.cli.completion import complete_ids
-from luckos.cli.kinds import build_group, cell, confirm_future, show_record, stored_dates
+from luckos.cli.kinds import build_group, cell, said_dates, show_record
 from luckos.cli.output import emit_json, json_option, paged_output, table
+from luckos.cli.prompts import confirm_future
 from luckos.cli.session import session
 
 group = build_group(
@@ -42,8 +43,7 @@ def used(ref: str, who: str, hours: str | None, quote: str, on: str | None,
     if as_json:
         emit_json(records.as_json(entry))
     else:
-        said = "".join(f", {name} {day}" for name, day in stored_dates(
-            records.kind_named("testimonial"), raw, entry))
+        said = said_dates(records.kind_named("testimonial"), raw, entry)
         click.echo(f"added u{entry.id}: {who} used a{artifact.id} ({artifact.title}){said}")
 
 

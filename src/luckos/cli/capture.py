@@ -20,7 +20,8 @@ def win(text: str | None, on: str | None, tags: tuple[str, ...], as_json: bool) 
     input, and with no TEXT on a terminal $EDITOR opens to write it.
     """
     from luckos.app import records
-    from luckos.cli.kinds import confirm_future, read_body, weekday_date
+    from luckos.cli.output import weekday_date
+    from luckos.cli.prompts import confirm_future, read_body
 
     text = read_body(text, "win")
     s = session()

@@ -88,7 +88,7 @@ def import_json(file: str, replace: bool) -> None:
     restored workspace's `luck feed` keeps its event UIDs.
     """
     from luckos.app.exchange import import_data, parse_export, read_export
-    from luckos.cli.kinds import confirm_future
+    from luckos.cli.prompts import confirm_future
 
     if file == "-":
         data = parse_export(sys.stdin.buffer.read(), "standard input")

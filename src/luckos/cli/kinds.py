@@ -1,11 +1,12 @@
-"""add / list / show / edit / delete for every record kind, built from the record's own
-field descriptions, so each kind's commands stay the same shape."""
+"""The command generator: add / list / show / edit / delete for a record kind, built from
+the record's own field descriptions, so each kind's commands stay the same shape.
+
+The kinds that need nothing more have their groups in `cli/records.py`."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -22,8 +23,9 @@ from luckos.cli.output import (
     pairs,
     table,
     warn,
+    weekday_date,
 )
-from luckos.cli.prompts import confirm
+from luckos.cli.prompts import confirm, confirm_future, read_body
 from luckos.cli.session import session
 from luckos.domain.records import KINDS, Kind, fields_of, short_id
 
@@ -209,53 +211,12 @@ def show_record(kind: Kind, record: Any) -> None:
     pairs(items, title=f"{kind.name} {short_id(kind, record.id)}")
 
 
-def weekday_date(day: dt.date) -> str:
-    """`Fri 2026-12-04`: a date as a capture confirms it."""
-    return f"{day:%a} {day.isoformat()}"
+def said_dates(kind: Kind, raw: dict[str, Any], record: Any) -> str:
+    """`, due Fri 2026-12-04`: the dates a capture says back (see `records.stored_dates`)."""
+    from luckos.app.records import stored_dates
 
-
-def stored_dates(kind: Kind, raw: dict[str, Any], record: Any) -> list[tuple[str, str]]:
-    """The dates a capture should say it stored: a required date (a promise's due date, a
-    window's day) always, any other date when it was typed in a loose form (`fri`, `+3d`)."""
-    said = []
-    for field in fields_of(kind):
-        value = getattr(record, field.name)
-        if field.metadata["type"] != "date" or not isinstance(value, dt.date):
-            continue
-        typed = raw.get(field.name)
-        loose = isinstance(typed, str) and typed.strip() != value.isoformat()
-        if field.metadata["required"] or loose:
-            said.append((flag_of(field), weekday_date(value)))
-    return said
-
-
-def read_body(text: str | None, noun: str) -> str:
-    """A body given as an argument, `-` (read from standard input), or, with no argument
-    on a terminal, written in $EDITOR. An empty body is refused with one line."""
-    from luckos.errors import LuckError
-
-    if text == "-":
-        body = sys.stdin.read()
-        if not body.strip():
-            raise LuckError(f"standard input was empty: no {noun} added")
-    elif text is not None:
-        return text
-    elif sys.stdin.isatty() and sys.stdout.isatty():
-        body = click.edit("", extension=".md", require_save=True) or ""
-        if not body.strip():
-            raise LuckError(f"nothing was written in the editor: no {noun} added")
-    else:
-        raise LuckError(f"no {noun} given: pass it as an argument, or `-` to read it from "
-                        "standard input")
-    return body.strip("\n")
-
-
-def confirm_future(problem: str) -> bool:
-    """Asked before a past-only date after today is stored: yes or no on a terminal;
-    elsewhere the answer is no, and the date is refused."""
-    if not sys.stdin.isatty():
-        return False
-    return click.confirm(f"{problem}; store it anyway?", default=False)
+    return "".join(f", {flag_of(field)} {weekday_date(day)}"
+                   for field, day in stored_dates(kind, raw, record))
 
 
 def delete_record(kind: Kind, ref: str, *, yes: bool, dry_run: bool) -> None:
@@ -302,7 +263,7 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
         if as_json:
             emit_json(records.as_json(record))
         else:
-            said = "".join(f", {name} {day}" for name, day in stored_dates(kind, values, record))
+            said = said_dates(kind, values, record)
             click.echo(f"added {short_id(kind, record.id)}: "
                        f"{cell(kind, record, kind.argument, width=60)}{said}")
 
@@ -436,13 +397,3 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
 
     return group
 
-
-signal = build_group("signal", "Routing signals: who routed ambiguous work to you, and "
-                     "whether they escalated instead.")
-reading = build_group("reading", "Monthly readings of theme metrics (add them with "
-                      "`luck metric read`).")
-bench = build_group("bench", "Your bench: people you unblocked, promoted, placed or sponsored, "
-                    "and the bet named in writing.")
-sponsor = build_group("sponsor", "Your own sponsors: who puts your theme on a planning slide.")
-note = build_group("note", "Notes: journal, year in public (shareable) and earned secrets "
-                   "(private, never leave this machine).")

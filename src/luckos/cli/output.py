@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import functools
 import io
 import json
@@ -278,3 +279,8 @@ def _page(command: str, text: str) -> bool:
         except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it runs
             continue
     return code != 127  # 127: the shell found no such command; nothing was shown
+
+
+def weekday_date(day: dt.date) -> str:
+    """`Fri 2026-12-04`: a date as a capture confirms it."""
+    return f"{day:%a} {day.isoformat()}"

@@ -134,7 +134,7 @@ def review(ref: str, enthusiasm: bool | None, signal: bool | None, landing: bool
     """
     from luckos.app import projects as app
     from luckos.app.records import as_json as record_json
-    from luckos.cli.kinds import confirm_future
+    from luckos.cli.prompts import confirm_future
     from luckos.dates import parse_date
     from luckos.domain.projects import KILL_REVIEW_QUESTIONS
     from luckos.errors import LuckError

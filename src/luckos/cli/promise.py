@@ -5,8 +5,9 @@ from __future__ import annotations
 import click
 
 from luckos.cli.completion import complete_ids
-from luckos.cli.kinds import build_group, confirm_future, weekday_date
-from luckos.cli.output import emit_json, json_option
+from luckos.cli.kinds import build_group
+from luckos.cli.output import emit_json, json_option, weekday_date
+from luckos.cli.prompts import confirm_future
 from luckos.cli.session import session
 
 group = build_group(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -98,8 +99,31 @@ def render_review(review: WeeklyReview) -> None:
     table(["check", "finding", "next"],
           [[r.id, r.finding, r.next_step] for r in review.broken_checks],
           title="Also broken (luck check)", empty="no other invariant broken")
-    table(["about", "id", "what"], [[a.topic, a.ref, a.text] for a in review.asks],
+    shown, more = asks_shown(review.asks)
+    table(["about", "id", "what"], [[a.topic, a.ref, a.text] for a in shown],
           title="Asked of you (to fill in, to weigh)", empty="nothing to fill in")
+    if more:
+        counted = ", ".join(f"{n:,} {topic}" for topic, n in more.items())
+        click.echo(f"{sum(more.values()):,} more not shown ({counted}); "
+                   "luck review --json lists them all")
+
+
+ASKS_PER_TOPIC = 5  # a review is read each week: the oldest few of each kind of ask
+
+
+def asks_shown(asks: Sequence[Any]) -> tuple[list[Any], dict[str, int]]:
+    """The asks a screen shows (at most ASKS_PER_TOPIC of each topic, in their order) and
+    how many of each topic are left out."""
+    shown: list[Any] = []
+    more: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    for ask in asks:
+        seen[ask.topic] = seen.get(ask.topic, 0) + 1
+        if seen[ask.topic] <= ASKS_PER_TOPIC:
+            shown.append(ask)
+        else:
+            more[ask.topic] = more.get(ask.topic, 0) + 1
+    return shown, more
 
 
 def render_ledger(s: LedgerSummary) -> None:

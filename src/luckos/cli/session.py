@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from luckos.workspace import Workspace, default_home, open_workspace
+if TYPE_CHECKING:
+    from luckos.workspace import Workspace
 
 
 class Session:
@@ -19,6 +21,8 @@ class Session:
 
     @cached_property
     def home(self) -> Path:
+        from luckos.workspace import default_home  # the store and luck.toml: on first use
+
         return Path(self._home).expanduser() if self._home else default_home()
 
     @cached_property
@@ -33,6 +37,8 @@ class Session:
     @property
     def ws(self) -> Workspace:
         if self._ws is None:
+            from luckos.workspace import open_workspace
+
             self._ws = open_workspace(self.home)
         return self._ws
 

@@ -8,21 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from luckos.config import Config
 from luckos.domain import records as r
-from luckos.domain.checks import Result
 from luckos.domain.fields import value_problem
 from luckos.domain.records import fields_of, kind_of, short_id
-from luckos.domain.themes import naming_test, two_sentences
-from luckos.domain.windows import NAMED_RECURRENCES, check_recurrence
 from luckos.errors import Invalid, LuckError
+
+if TYPE_CHECKING:
+    from luckos.domain.checks import Result
 
 
 def validate(record: Any, config: Config, today: dt.date) -> list[str]:
     check_fields(record)
-    check: Callable[[Any, Config], list[str]] | None = _CHECKS.get(type(record))
+    check: Callable[[Any, Config], list[str]] | None = _CHECKS.get(kind_of(record).name)
     return check(record, config) if check else []
 
 
@@ -42,7 +42,7 @@ def stored_values(out_of_range: Sequence[tuple[str, int, str, str]],
     program): dates out of range, and window recurrences the readers skip."""
     from luckos.dates import DATE_RANGE, in_range
     from luckos.domain.checks import Item, broken, ok
-    from luckos.domain.windows import rule_problem
+    from luckos.domain.windows import NAMED_RECURRENCES, rule_problem
 
     id_ = "stored-values"
     items = [Item(short_id(r.KINDS[kind], rid), f"{field.replace('_', '-')} {value} is out of "
@@ -62,18 +62,19 @@ def stored_values(out_of_range: Sequence[tuple[str, int, str, str]],
 
 # What no two records of a kind may share: one metric per theme and slot, one reading per
 # metric and month. The CLI looks these up in the store; the importer within the file.
-UNIQUE_FIELDS: dict[type, tuple[str, ...]] = {
-    r.Metric: ("theme_id", "slot"),
-    r.Reading: ("metric_id", "month"),
-    r.Stakeholder: ("window_id", "decision_id", "person_id", "occurrence"),
+UNIQUE_FIELDS: dict[str, tuple[str, ...]] = {
+    "metric": ("theme_id", "slot"),
+    "reading": ("metric_id", "month"),
+    "stakeholder": ("window_id", "decision_id", "person_id", "occurrence"),
 }
 
 
 def unique_key(record: Any) -> tuple[Any, ...] | None:
-    fields = UNIQUE_FIELDS.get(type(record))
+    name = kind_of(record).name
+    fields = UNIQUE_FIELDS.get(name)
     if not fields:
         return None
-    return (kind_of(record).name, *(getattr(record, name) for name in fields))
+    return (name, *(getattr(record, field) for field in fields))
 
 
 def future_dates(record: Any, today: dt.date,
@@ -130,6 +131,8 @@ def _promise(p: r.Promise, config: Config) -> list[str]:
 
 
 def _window(w: r.Window, config: Config) -> list[str]:
+    from luckos.domain.windows import check_recurrence
+
     check_recurrence(w.recurrence, w.on)
     return _outcome(w.outcome, w.outcome_on)
 
@@ -143,6 +146,8 @@ def _outcome(outcome: str, on: dt.date | None) -> list[str]:
 
 
 def _theme(t: r.Theme, config: Config) -> list[str]:
+    from luckos.domain.themes import naming_test
+
     warning = naming_test(t.label, config.thresholds.theme_label_max_words)
     return ([warning] if warning else []) + theme_gaps(t)
 
@@ -162,6 +167,8 @@ def theme_gaps(t: r.Theme) -> list[str]:
 
 
 def _reading(x: r.Reading, config: Config) -> list[str]:
+    from luckos.domain.themes import two_sentences
+
     if x.narrative and not two_sentences(x.narrative):
         return ["the narrative has one sentence; the essay asks for two: what moved and why"]
     if not x.narrative:
@@ -235,17 +242,17 @@ def _estimate(e: r.Estimate, config: Config) -> list[str]:
     return []
 
 
-_CHECKS: dict[type, Callable[[Any, Config], list[str]]] = {
-    r.Promise: _promise,
-    r.Window: _window,
-    r.Theme: _theme,
-    r.Reading: _reading,
-    r.BenchEntry: _bench,
-    r.Artifact: _artifact,
-    r.ExploreEntry: _explore,
-    r.Decision: _decision,
-    r.Testimonial: _testimonial,
-    r.Estimate: _estimate,
+_CHECKS: dict[str, Callable[[Any, Config], list[str]]] = {
+    "promise": _promise,
+    "window": _window,
+    "theme": _theme,
+    "reading": _reading,
+    "bench": _bench,
+    "artifact": _artifact,
+    "explore": _explore,
+    "decision": _decision,
+    "testimonial": _testimonial,
+    "estimate": _estimate,
 }
 
 __all__ = ["UNIQUE_FIELDS", "check_fields", "future_dates", "refuse_future", "stored_values",
@@ -263,9 +270,9 @@ def _lazy(module: str, function: str) -> Any:
 
 
 _CHECKS.update({
-    r.GlueEntry: _lazy("luckos.domain.glue", "validate_glue"),
-    r.Project: _lazy("luckos.domain.projects", "validate_project"),
-    r.Diagnosis: _lazy("luckos.domain.diagnosis", "validate_diagnosis"),
-    r.Arc: _lazy("luckos.domain.arc", "validate_arc"),
-    r.Stakeholder: _lazy("luckos.domain.people", "validate_stakeholder"),
+    "glue": _lazy("luckos.domain.glue", "validate_glue"),
+    "project": _lazy("luckos.domain.projects", "validate_project"),
+    "diagnosis": _lazy("luckos.domain.diagnosis", "validate_diagnosis"),
+    "arc": _lazy("luckos.domain.arc", "validate_arc"),
+    "stakeholder": _lazy("luckos.domain.people", "validate_stakeholder"),
 })

@@ -183,11 +183,28 @@ def _plan(model: Model, output: str, above: str | None, below: str | None) -> An
 
 
 def _percentiles(values: Any) -> tuple[float, ...]:
+    """`np.percentile(values, _PERCENTILES)` (its default, linear method), computed the
+    same way without `np.percentile`, whose call imports numpy.ma (about 20 ms)."""
     import numpy as np
 
     if np.ndim(values) == 0:
         return (float(values),) * len(_PERCENTILES)
-    return tuple(float(x) for x in np.percentile(values, _PERCENTILES))
+    arr = np.asarray(values)
+    if arr.dtype != np.float64 or arr.ndim != 1 or np.isnan(arr).any():
+        return tuple(float(x) for x in np.percentile(values, _PERCENTILES))
+    n = arr.size
+    virtual = (n - 1) * np.true_divide(np.asarray(_PERCENTILES), 100)
+    previous = np.floor(virtual)
+    following = previous + 1
+    previous[virtual >= n - 1] = following[virtual >= n - 1] = -1  # the largest value
+    previous, following = previous.astype(np.intp), following.astype(np.intp)
+    gamma = virtual - previous
+    part = np.sort(arr)  # numpy's SIMD sort is faster here than partitioning at ten places
+    low, high = part[previous], part[following]
+    diff = high - low
+    result = low + diff * gamma  # numpy's _lerp, exactly
+    np.subtract(high, diff * (1 - gamma), out=result, where=gamma >= 0.5)
+    return tuple(float(x) for x in result)
 
 
 def _summary(model: Model, name: str, values: Any, points: tuple[float, ...], scale: Any,

@@ -10,20 +10,14 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from luckos.domain.records import (
-    KINDS,
-    PRIVATE_NOTE_KIND,
-    Artifact,
-    Kind,
-    Promise,
-    fields_of,
-)
+from luckos.domain.records import KINDS, PRIVATE_NOTE_KIND, Kind, fields_of, kind_of
 
 if TYPE_CHECKING:
     from luckos.domain.ledger import Group
+    from luckos.domain.records import Artifact, Promise
 
 
 def _to_row_value(ftype: str, value: Any) -> Any:
@@ -92,7 +86,27 @@ def _table(kind: Kind) -> _Table:
     )
 
 
-TABLES = {name: _table(kind) for name, kind in KINDS.items()}
+class _Tables(Mapping[str, _Table]):
+    """Every kind's table, each described when first used (which builds its record
+    class), so that a command pays only for the kinds it reads or writes."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, _Table] = {}
+
+    def __getitem__(self, name: str) -> _Table:
+        table = self._built.get(name)
+        if table is None:
+            table = self._built[name] = _table(KINDS[name])
+        return table
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(KINDS)
+
+    def __len__(self) -> int:
+        return len(KINDS)
+
+
+TABLES = _Tables()
 
 
 # Around the matched words of a search snippet: control characters, which no record's
@@ -333,6 +347,63 @@ class RecordsMixin:
             sql += " AND private = 0"
         return int(self.db.execute(sql, (query,)).fetchone()[0])
 
+    def search_best(self, query: str, *, include_private: bool, limit: int | None
+                    ) -> tuple[list[SearchHit], int]:
+        """The best `limit` matches (all with None) and how many there are in all, at a
+        cost that does not grow with the matches.
+
+        Up to RANKED_ALL matches are all ranked (bm25). Past that, the newest
+        CANDIDATES matches of each kind are ranked (bm25 costs about as much per row as
+        reading it), and the total is counted from the index without reading rows."""
+        everything = int(self.db.execute(
+            "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (query,)
+        ).fetchone()[0])
+        if limit is None or everything <= RANKED_ALL:
+            hits = self.search(query, include_private=include_private, limit=limit)
+            total = len(hits)
+            if limit is not None and total == limit:
+                total = (everything if include_private
+                         else self.search_count(query, include_private=False))
+            return hits, total
+        scored: list[tuple[float, int]] = []
+        for kind in KINDS.values():
+            low = kind.code * _ROWS_PER_KIND
+            high = low + _ROWS_PER_KIND - 1
+            cut = self.db.execute(
+                "SELECT rowid FROM search_index WHERE search_index MATCH ? "
+                "AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                (query, low, high, CANDIDATES - 1)).fetchone()
+            sql = ("SELECT rowid, bm25(search_index) FROM search_index WHERE search_index "
+                   "MATCH ? AND rowid BETWEEN ? AND ?")
+            if not include_private and kind.name == "note":
+                sql += " AND private = 0"
+            scored += [(score, rowid) for rowid, score in self.db.execute(
+                sql + " ORDER BY 2 LIMIT ?", (query, cut[0] if cut else low, high, limit))]
+        hits = []
+        for _, rowid in sorted(scored)[:limit]:
+            kind_name, rid, private, text = self.db.execute(
+                "SELECT kind, rid, private, snippet(search_index, 0, ?, ?, '…', 12) "
+                "FROM search_index WHERE search_index MATCH ? AND rowid = ?",
+                (MATCH_START, MATCH_END, query, rowid)).fetchone()
+            hits.append(SearchHit(kind_name, int(rid), bool(private), text))
+        if include_private:
+            return hits, everything
+        low = KINDS["note"].code * _ROWS_PER_KIND
+        secret = {low + rid for (rid,) in self.db.execute(
+            'SELECT id FROM note WHERE "kind" = ?', (PRIVATE_NOTE_KIND,))}
+        hidden = sum(1 for (rowid,) in self.db.execute(
+            "SELECT rowid FROM search_index WHERE search_index MATCH ? "
+            "AND rowid BETWEEN ? AND ?", (query, low, low + _ROWS_PER_KIND - 1))
+            if rowid in secret) if secret else 0
+        return hits, everything - hidden
+
+
+# Search: every match is ranked up to RANKED_ALL matches; past that, the newest
+# CANDIDATES of each kind. Rows of the index are numbered kind code * 10^10 + id.
+RANKED_ALL = 2000
+CANDIDATES = 200
+_ROWS_PER_KIND = 10_000_000_000
+
 
 def _filter(table: Any, where: dict[str, Any] | None, since: dt.date | None,
             until: dt.date | None) -> tuple[str, list[Any]]:
@@ -368,10 +439,7 @@ def _unreadable(table: _Table, row: Sequence[Any], exc: Exception) -> str:
 
 
 def _kind_name(record: Any) -> str:
-    for name, kind in KINDS.items():
-        if type(record) is kind.cls:
-            return name
-    raise TypeError(f"not a record: {record!r}")
+    return kind_of(record).name
 
 
 def _type_of(table: _Table, name: str) -> str:

@@ -1,0 +1,179 @@
+"""The records of the essay, one frozen dataclass each, and the registry of kinds.
+
+Each field carries a little metadata (its input type, help text, choices) so that the
+store, the importer and the CLI all read one description of a record instead of
+keeping copies of it.
+
+Building a frozen dataclass costs start-up time, so a record class is built when a
+command first uses it: the registry names the module that holds each class, and
+`from luckos.domain.records import Promise` loads that module alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from luckos.domain.evidence import Evidence
+    from luckos.domain.loop_records import (  # noqa: F401  (offered here: one registry)
+        ARC_TRACKS,
+        BOTTLENECKS,
+        EXPLORE_KINDS,
+        HEURISTIC_SCORES,
+        PROJECT_OUTCOMES,
+        Arc,
+        Diagnosis,
+        ExploreEntry,
+        GlueEntry,
+        Project,
+        Reboot,
+    )
+    from luckos.domain.people import Person, Stakeholder
+    from luckos.domain.records.artifact import Artifact, Testimonial
+    from luckos.domain.records.bench import BenchEntry, Sponsor
+    from luckos.domain.records.decision import Decision
+    from luckos.domain.records.estimate import Estimate
+    from luckos.domain.records.note import Note
+    from luckos.domain.records.promise import Promise
+    from luckos.domain.records.signal import Signal
+    from luckos.domain.records.theme import Metric, Reading, Theme
+    from luckos.domain.records.window import Window
+
+    # Any one record (the base class all of them share is `fields.RecordBase`).
+    AnyRecord = (Promise | Signal | Window | Theme | Metric | Reading | Decision | BenchEntry
+                 | Sponsor | Artifact | Testimonial | Note | Estimate | GlueEntry
+                 | ExploreEntry | Project | Diagnosis | Arc | Reboot | Evidence | Person
+                 | Stakeholder)
+
+# Field input types: text, date, month, int, float, bool, choice, list, recurrence, ref:<kind>
+PROMISE_STATUSES = ("open", "kept", "missed", "renegotiated", "dropped")
+WINDOW_KINDS = ("planning", "headcount", "budget", "retro", "promotion", "post-mortem", "other")
+METRIC_SLOTS = ("customer", "reliability", "speed")
+METRIC_SLOT_NAMES = {
+    "customer": "customer value",
+    "reliability": "reliability/safety",
+    "speed": "speed/cost",
+}
+OUTCOMES = ("funded", "declined", "deferred")  # what a window or a brief came to
+BENCH_ACTIONS = ("unblocked", "promoted", "placed", "sponsored")
+ARTIFACT_KINDS = (
+    "talk",
+    "post",
+    "open-source",
+    "design-doc",
+    "brief",
+    "post-mortem",
+    "runbook",
+    "one-pager",
+    "architecture-note",
+    "working-group",
+    "demo",
+)
+SURFACES = ("public", "internal")
+NOTE_KINDS = ("journal", "year-in-public", "earned-secret")
+PRIVATE_NOTE_KIND = "earned-secret"
+
+
+@dataclasses.dataclass(frozen=True)
+class Kind:
+    """How one record kind is named, numbered and shown."""
+
+    name: str
+    where: str  # module:Class (in luckos.domain) of its record class, built on first use
+    prefix: str  # short ids: p12, w3, t1 ...
+    title_field: str
+    date_field: str | None
+    plural: str
+    code: int  # stable number used in the search index
+    positional: str = ""  # the field `add` takes as its argument (default: title_field)
+
+    @property
+    def argument(self) -> str:
+        return self.positional or self.title_field
+
+    @property
+    def module(self) -> str:
+        return "luckos.domain." + self.where.split(":")[0]
+
+    @cached_property
+    def cls(self) -> type:
+        found: type = getattr(importlib.import_module(self.module), self.where.split(":")[1])
+        return found
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("promise", "records.promise:Promise", "p", "what", "due", "promises", 1),
+        Kind("signal", "records.signal:Signal", "s", "what", "on", "signals", 2),
+        Kind("window", "records.window:Window", "w", "name", "on", "windows", 3),
+        Kind("theme", "records.theme:Theme", "t", "label", "started_on", "themes", 4),
+        Kind("metric", "records.theme:Metric", "m", "name", None, "metrics", 5),
+        Kind("reading", "records.theme:Reading", "r", "month", None, "readings", 6),
+        Kind("decision", "records.decision:Decision", "d", "title", "on", "decisions", 7),
+        Kind("bench", "records.bench:BenchEntry", "b", "person", "on", "bench", 8),
+        Kind("sponsor", "records.bench:Sponsor", "sp", "person", "since", "sponsors", 9),
+        Kind("artifact", "records.artifact:Artifact", "a", "title", "on", "artifacts", 10),
+        Kind("testimonial", "records.artifact:Testimonial", "u", "who", "on", "testimonials", 11),
+        Kind("note", "records.note:Note", "n", "title", "on", "notes", 12, positional="body"),
+        Kind("estimate", "records.estimate:Estimate", "est", "name", "on", "estimates", 40),
+        Kind("glue", "loop_records:GlueEntry", "g", "what", "on", "glue", 13),
+        Kind("explore", "loop_records:ExploreEntry", "x", "title", "on", "explore entries", 14),
+        Kind("project", "loop_records:Project", "pj", "name", "started_on", "projects", 15),
+        Kind("diagnosis", "loop_records:Diagnosis", "dg", "problem", "on", "diagnoses", 16),
+        Kind("arc", "loop_records:Arc", "ar", "role", "started_on", "arcs", 17),
+        Kind("reboot", "loop_records:Reboot", "rb", "focus", "started_on", "reboots", 18),
+        Kind("evidence", "evidence:Evidence", "e", "title", "until", "evidence", 19),
+        Kind("person", "people:Person", "pe", "name", None, "people", 20),
+        Kind("stakeholder", "people:Stakeholder", "sh", "role", None, "stakeholders", 21),
+    )
+}
+
+
+_BY_NAME = {f"{kind.module}:{kind.where.split(':')[1]}": kind for kind in KINDS.values()}
+_BY_CLASS: dict[type, Kind] = {}
+
+
+def kind_of(record: Any) -> Kind:
+    """The kind of a record, found without building the other kinds' classes."""
+    cls = type(record)
+    kind = _BY_CLASS.get(cls)
+    if kind is None:
+        kind = _BY_NAME.get(f"{cls.__module__}:{cls.__qualname__}")
+        if kind is None:
+            raise TypeError(f"not a record: {record!r}")
+        _BY_CLASS[cls] = kind
+    return kind
+
+
+def short_id(kind: Kind, rid: int) -> str:
+    return f"{kind.prefix}{rid}"
+
+
+def fields_of(kind: Kind) -> list[dataclasses.Field]:
+    """The record's data fields (everything but the id), in declaration order."""
+    return [f for f in dataclasses.fields(kind.cls) if f.name != "id"]
+
+
+def is_private(record: Any) -> bool:
+    return kind_of(record).name == "note" and bool(record.private)
+
+
+# Names this module offers without building them first: each record class (and the
+# loop's choices, kept beside their records), imported from its module when asked for.
+_LAZY = {kind.where.split(":")[1]: kind.module for kind in KINDS.values()} | {
+    name: "luckos.domain.loop_records"
+    for name in ("ARC_TRACKS", "BOTTLENECKS", "EXPLORE_KINDS", "HEURISTIC_SCORES",
+                 "PROJECT_OUTCOMES")}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
