@@ -9,6 +9,7 @@ from typing import Any
 from luckos.app import ledger as ledger_app
 from luckos.app import mechanisms
 from luckos.app import windows as windows_app
+from luckos.app.ledger import promise_json
 from luckos.app.records import as_json
 from luckos.dates import month_of
 from luckos.domain import themes, windows
@@ -118,33 +119,16 @@ def metric_status_json(s: themes.MetricStatus) -> dict[str, Any]:
     }
 
 
-def ledger_json(summary: LedgerSummary) -> dict[str, Any]:
-    return {
-        "today": summary.today.isoformat(),
-        "overall": summary.overall.as_dict(),
-        "rolling_days": summary.rolling_days,
-        "rolling": summary.rolling.as_dict(),
-        "previous_rolling": summary.previous_rolling.as_dict(),
-        "trend": None if summary.trend is None else round(summary.trend, 4),
-        "quarters": [{"quarter": q.quarter, **q.tally.as_dict()} for q in summary.quarters],
-        "average_slip_days": None
-        if summary.average_slip_days is None
-        else round(summary.average_slip_days, 2),
-        "overdue": [as_json(p) for p in summary.overdue],
-        "due_soon": [as_json(p) for p in summary.due_soon],
-    }
-
-
 def review_json(review: WeeklyReview) -> dict[str, Any]:
     return {
         "today": review.today.isoformat(),
         "week_start": review.week_start.isoformat(),
-        "overdue": [as_json(p) for p in review.overdue],
-        "this_week": [as_json(p) for p in review.this_week],
+        "overdue": [promise_json(p, review.today) for p in review.overdue],
+        "this_week": [promise_json(p, review.today) for p in review.this_week],
         "windows": [occurrence_json(o, review.today) for o in review.windows],
         "stale_metrics": [metric_status_json(s) for s in review.stale_metrics],
         "decisions_due": [as_json(d) for d in review.decisions_due],
-        "ledger": ledger_json(review.ledger),
+        "ledger": ledger_app.ledger_json(review.ledger),
         "last_week": {
             "artifacts": [as_json(a) for a in review.last_week_artifacts],
             "signals": [as_json(s) for s in review.last_week_signals],

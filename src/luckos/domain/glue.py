@@ -36,6 +36,10 @@ class GlueWeek:
     def ratio(self, week_hours: float) -> float:
         return self.substitute_hours / week_hours
 
+    def over(self, week_hours: float, max_ratio: float) -> bool:
+        """Substitute glue filled more than `max_ratio` of the week: quicksand."""
+        return self.ratio(week_hours) > max_ratio
+
     @property
     def substitutes(self) -> tuple[GlueEntry, ...]:
         return tuple(e for e in self.entries if not e.unlocks_deliverable)

@@ -47,8 +47,7 @@ def _trend_chart(ledger: dict[str, Any]) -> Any:
 
 
 async def ledger(web: Web, request: Request) -> Response:
-    from luckos.app.ledger import summary
-    from luckos.app.review import ledger_json
+    from luckos.app.ledger import ledger_json, summary
 
     data = ledger_json(summary(web.ws, web.today))
     chart = charts.bars([(q["quarter"], q["hit_rate"]) for q in data["quarters"]],
