@@ -16,3 +16,13 @@ class LuckError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class Problems(LuckError):
+    """Every problem found at once (each of a record's, each unusable record of an
+    import), one line each; `problems` holds (where, line): the place for a program to
+    read (a field, `records.promise[3].due`) and the line said to the user."""
+
+    def __init__(self, problems: "list[tuple[str, str]]") -> None:
+        super().__init__("\n".join(line for _, line in problems))
+        self.problems = problems

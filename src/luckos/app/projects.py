@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from luckos.app.records import Confirm, fetch, kind_named
 from luckos.domain import projects
 from luckos.domain.records import Project
-from luckos.domain.validate import refuse_future
+from luckos.domain.validate import refuse, refuse_future, validate
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
 
@@ -22,7 +22,7 @@ def score(ws: Workspace, ref: str, values: Sequence[int]) -> tuple[Project, list
                         f"one per heuristic in order; got {len(values)}")
     changes = {h.field: v for h, v in zip(projects.HEURISTICS, values, strict=True)}
     updated = dataclasses.replace(project, **changes)
-    warnings = projects.validate_project(updated)
+    warnings = refuse(validate(updated, ws.config))
     with ws.store.transaction():
         return ws.store.update(updated), warnings
 

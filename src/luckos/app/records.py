@@ -12,7 +12,7 @@ from luckos.domain import records as r
 from luckos.domain.fields import INT_MAX, json_key
 from luckos.domain.quantities import parse_quantity
 from luckos.domain.records import KINDS, Kind, fields_of, short_id
-from luckos.domain.validate import UNIQUE_FIELDS, refuse_future, validate
+from luckos.domain.validate import UNIQUE_FIELDS, refuse, refuse_future, validate
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
 
@@ -135,7 +135,7 @@ def add(ws: Workspace, kind: Kind, raw: Mapping[str, Any], today: dt.date, *,
         name = missing[0].metadata.get("flag") or missing[0].name.replace("_", "-")
         raise LuckError(f"a {kind.name} needs --{name}")
     record = kind.cls(**values)
-    warnings = validate(record, ws.config, today)
+    warnings = refuse(validate(record, ws.config, today))
     refuse_future(record, today, confirm=confirm)
     with ws.store.transaction():
         _check_unique(ws, record)
@@ -159,7 +159,7 @@ def edit(
     if not changes:
         raise LuckError("nothing to change: give at least one option")
     updated = dataclasses.replace(record, **changes)
-    warnings = validate(updated, ws.config, today)
+    warnings = refuse(validate(updated, ws.config, today))
     refuse_future(updated, today, names=changes, confirm=confirm)
     with ws.store.transaction():
         _check_unique(ws, updated)

@@ -106,7 +106,9 @@ def occurrence_json(o: windows.Occurrence, today: dt.date) -> dict[str, Any]:
     }
 
 
-def metric_status_json(s: themes.MetricStatus) -> dict[str, Any]:
+def metric_status_json(s: themes.MetricStatus, month: str) -> dict[str, Any]:
+    """A theme metric's slot, its last two readings and whether it is stale in `month`
+    (no reading for it yet)."""
     return {
         "theme": f"t{s.theme.id}",
         "theme_label": s.theme.label,
@@ -116,6 +118,7 @@ def metric_status_json(s: themes.MetricStatus) -> dict[str, Any]:
         "previous": as_json(s.previous) if s.previous else None,
         "change": s.change,
         "improving": s.improving,
+        "stale": s.stale(month),
     }
 
 
@@ -126,7 +129,8 @@ def review_json(review: WeeklyReview) -> dict[str, Any]:
         "overdue": [promise_json(p, review.today) for p in review.overdue],
         "this_week": [promise_json(p, review.today) for p in review.this_week],
         "windows": [occurrence_json(o, review.today) for o in review.windows],
-        "stale_metrics": [metric_status_json(s) for s in review.stale_metrics],
+        "stale_metrics": [metric_status_json(s, month_of(review.today))
+                          for s in review.stale_metrics],
         "decisions_due": [as_json(d) for d in review.decisions_due],
         "ledger": ledger_app.ledger_json(review.ledger),
         "last_week": {

@@ -44,8 +44,11 @@ def show_active(ws: Workspace, today: dt.date) -> list[tuple[Theme, list[MetricS
     return [(t, [s for s in statuses if s.theme.id == t.id]) for t in found]
 
 
-def theme_json(theme: Theme, statuses: list[MetricStatus]) -> dict[str, Any]:
+def theme_json(theme: Theme, statuses: list[MetricStatus], today: dt.date) -> dict[str, Any]:
     """`luck theme show --json`, and the themes page's JSON for one theme."""
     from luckos.app.review import metric_status_json
+    from luckos.dates import month_of
 
-    return {**records.as_json(theme), "metrics": [metric_status_json(x) for x in statuses]}
+    month = month_of(today)
+    return {**records.as_json(theme),
+            "metrics": [metric_status_json(x, month) for x in statuses]}

@@ -151,12 +151,18 @@ class LazyGroup(click.Group):
 
 
 class BadInput(click.ClickException):
-    """A LuckError on its way out: one line on stderr, exit code 2 (also under CliRunner)."""
+    """A LuckError on its way out: one line on stderr per problem, exit code 2 (also
+    under CliRunner)."""
 
     exit_code = 2
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"luck: error: {self.message}", err=True)
+        click.echo(error_lines(self.message), err=True)
+
+
+def error_lines(message: str) -> str:
+    """`luck: error: ` before each line of a message (one problem a line)."""
+    return "\n".join(f"luck: error: {part}" for part in message.splitlines() or [""])
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -298,7 +304,7 @@ def main(argv: list[str] | None = None) -> Any:
     try:
         return cli.main(args=argv, prog_name="luck", standalone_mode=False)
     except LuckError as exc:
-        fail(f"luck: error: {exc}", 2, exc)
+        fail(error_lines(str(exc)), 2, exc)
     except click.exceptions.Abort as exc:
         if isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt):
             fail("luck: interrupted", 130, exc)

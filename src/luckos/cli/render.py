@@ -17,7 +17,7 @@ from luckos.domain.windows import Occurrence
 def _promise_rows(promises: list[Promise], today: dt.date) -> list[list[object]]:
     from luckos.domain.ledger import days_to_due
 
-    rows = []
+    rows: list[list[object]] = []
     for p in promises:
         days = days_to_due(p, today)
         assert days is not None

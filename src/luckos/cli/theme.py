@@ -34,7 +34,7 @@ def show(ref: str, as_json: bool) -> None:
     s = session()
     theme, statuses = run(s.ws, ref)
     if as_json:
-        emit_json(theme_json(theme, statuses))
+        emit_json(theme_json(theme, statuses, s.today))
         return
     show_record(records.kind_named("theme"), theme)
     rows = []

@@ -8,8 +8,8 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
+from luckos.domain.fields import Problem
 from luckos.domain.records import GlueEntry
-from luckos.errors import LuckError
 
 
 @dataclasses.dataclass(frozen=True)
@@ -69,10 +69,13 @@ def weeks(entries: Iterable[GlueEntry], starts: list[dt.date]) -> list[GlueWeek]
             for s in starts]
 
 
-def validate_glue(g: GlueEntry) -> list[str]:
+def glue_problems(g: GlueEntry) -> list[Problem]:
+    """The glue log's rules (see `luckos.domain.validate`)."""
+    found = []
     if not 0 < g.hours <= 168:
-        raise LuckError(f"hours {g.hours:g} is out of range (more than 0, at most 168)")
+        found.append(Problem("hours", f"hours {g.hours:g} is out of range (more than 0, at "
+                             "most 168)"))
     if not g.unlocks_deliverable and not g.mechanism.strip():
-        return ["it unlocks no deliverable: which FAQ, short video or runbook could replace "
-                "you? (--mechanism)"]
-    return []
+        found.append(Problem("mechanism", "it unlocks no deliverable: which FAQ, short video "
+                             "or runbook could replace you? (--mechanism)", warning=True))
+    return found

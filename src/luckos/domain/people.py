@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from luckos.domain.fields import Problem
 from luckos.domain.fields import Record as _Record
 from luckos.domain.fields import describe as _f
 from luckos.errors import LuckError
@@ -342,11 +343,15 @@ def clash(person: Person, others: Iterable[Person]) -> str | None:
     return None
 
 
-def validate_stakeholder(s: Stakeholder) -> list[str]:
+def stakeholder_problems(s: Stakeholder) -> list[Problem]:
+    """A stakeholder's rules (see `luckos.domain.validate`)."""
+    found = []
     if s.handled and not s.objection:
-        raise LuckError("an objection handled needs the objection itself (--objection)")
+        found.append(Problem("objection", "an objection handled needs the objection itself "
+                             "(--objection)"))
     if s.handled and not s.handled_how.strip():
-        raise LuckError(f"say how the objection was {s.handled} (--how)")
-    if s.handled_on and s.objection_on:
-        _not_before("handled", s.handled_on, s.objection_on, "the objection")
-    return []
+        found.append(Problem("handled_how", f"say how the objection was {s.handled} (--how)"))
+    if s.handled_on and s.objection_on and s.handled_on < s.objection_on:
+        found.append(Problem("handled_on", f"handled on {s.handled_on} is before the "
+                             f"objection on {s.objection_on}"))
+    return found

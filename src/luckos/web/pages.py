@@ -85,7 +85,7 @@ async def windows(web: Web, request: Request) -> Response:
 async def themes(web: Web, request: Request) -> Response:
     from luckos.app.themes import show_active, theme_json
 
-    data = [theme_json(*shown) for shown in show_active(web.ws, web.today)]
+    data = [theme_json(*shown, web.today) for shown in show_active(web.ws, web.today)]
     return web.render(request, "themes.html", data, themes=data,
                       charts=_metric_charts(web, data))
 
@@ -93,16 +93,13 @@ async def themes(web: Web, request: Request) -> Response:
 async def theme(web: Web, request: Request) -> Response:
     from luckos.app.themes import show, theme_json
 
-    data = theme_json(*show(web.ws, request.path_params["ref"]))
+    data = theme_json(*show(web.ws, request.path_params["ref"]), web.today)
     return web.render(request, "themes.html", data, themes=[data],
                       charts=_metric_charts(web, [data]))
 
 
 def _metric_charts(web: Web, data: list[dict[str, Any]]) -> dict[str, Any]:
-    """Each metric's readings by month, with their narratives; stale months hollow."""
-    from luckos.dates import month_of
-
-    month = month_of(web.today)
+    """Each metric's readings by month, with their narratives."""
     by_metric: dict[int, list[Any]] = {}
     for reading in web.ws.store.all("reading"):
         by_metric.setdefault(reading.metric_id or 0, []).append(reading)
@@ -118,7 +115,6 @@ def _metric_charts(web: Web, data: list[dict[str, Any]]) -> dict[str, Any]:
                 "chart": charts.line(points, label=m["metric"]["name"],
                                      flagged=[False] * len(points)),
                 "readings": readings,
-                "stale": not readings or readings[-1].month != month,
             }
     return out
 
