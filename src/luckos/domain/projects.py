@@ -80,6 +80,20 @@ def closed(project: Project) -> bool:
     return project.outcome == "pause-publicly" or project.landed_on is not None
 
 
+def advice(heuristic: Heuristic, value: int | None) -> str | None:
+    """What raises a heuristic scored below yes; None when it scores yes or not yet."""
+    return heuristic.low if value is not None and value < 2 else None
+
+
+def kill_review_state(project: Project, today: dt.date, default_weeks: int) -> str:
+    """paused (publicly), landed, past-due (the review not held) or due."""
+    if project.outcome == "pause-publicly":
+        return "paused"
+    if project.landed_on:
+        return "landed"
+    return "past-due" if kill_review_pending(project, today, default_weeks) else "due"
+
+
 def kill_review_pending(project: Project, today: dt.date, default_weeks: int,
                         grace_days: int = 0) -> bool:
     """Past its kill review (plus grace) with no continue-or-pause since that date."""
