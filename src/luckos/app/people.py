@@ -204,6 +204,7 @@ def prewire_json(p: pp.Prewire, today: dt.date) -> dict[str, Any]:
         "name": p.window_name,
         "on": p.on.isoformat() if p.on else None,
         "prep_due": p.prep_due.isoformat() if p.prep_due else None,
+        "days_to_prep": p.days_to_prep(today),
         "summary": p.summary(),
         "with_brief": p.with_brief,
         "stakeholders": [
@@ -218,6 +219,8 @@ def prewire_json(p: pp.Prewire, today: dt.date) -> dict[str, Any]:
              "how": line.stakeholder.handled_how or None,
              "handled_on": _iso(line.stakeholder.handled_on),
              "supports": _iso(line.stakeholder.supports_on),
+             "since": _iso(line.since),
+             "objection_age_days": line.objection_age(today),
              "missing": list(line.missing)}
             for line in p.lines
         ],

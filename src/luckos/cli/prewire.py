@@ -7,7 +7,7 @@ import datetime as dt
 import click
 
 from luckos.cli.output import heading, table
-from luckos.domain.people import Prewire, Stakeholder
+from luckos.domain.people import Prewire
 
 
 def render(p: Prewire, today: dt.date) -> None:
@@ -21,10 +21,10 @@ def render(p: Prewire, today: dt.date) -> None:
     table(("id", "name", "role", "state", "since", "to do"),
           [(f"sh{line.stakeholder.id}", line.person.name,
             line.stakeholder.role + (", sponsor" if line.stakeholder.sponsor else ""),
-            line.state, _since(line.stakeholder), "; ".join(line.missing) or "-")
+            line.state, str(line.since or ""), "; ".join(line.missing) or "-")
            for line in p.lines])
-    if p.prep_due and p.on:
-        left = (p.prep_due - today).days
+    left = p.days_to_prep(today)
+    if p.prep_due and p.on and left is not None:
         todo = [line for line in p.lines if line.missing]
         click.echo()
         if todo:
@@ -41,13 +41,9 @@ def render(p: Prewire, today: dt.date) -> None:
         click.echo("Objections not yet handled:")
         for line in open_:
             s = line.stakeholder
-            age = f", {(today - s.objection_on).days} days ago" if s.objection_on else ""
+            days = line.objection_age(today)
+            age = "" if days is None else f", {days} days ago"
             click.echo(f"  {line.person.name} ({s.objection_on}{age}): {s.objection}")
     else:
         click.echo("No objection left unhandled.")
 
-
-def _since(s: Stakeholder) -> str:
-    dates = [d for d in (s.supports_on, s.handled_on, s.objection_on, s.met_on,
-                         s.brief_sent_on) if d]
-    return str(dates[0]) if dates else ""

@@ -273,6 +273,18 @@ class PrewireLine:
     state: str
     missing: tuple[str, ...]  # what is still to do before the prep deadline
 
+    @property
+    def since(self) -> dt.date | None:
+        """The date of the step the state names (supports, handled, objection, met, brief)."""
+        s = self.stakeholder
+        return next((d for d in (s.supports_on, s.handled_on, s.objection_on, s.met_on,
+                                 s.brief_sent_on) if d), None)
+
+    def objection_age(self, today: dt.date) -> int | None:
+        """Days since the objection was raised, when it has a date."""
+        on = self.stakeholder.objection_on
+        return None if on is None else (today - on).days
+
 
 @dataclasses.dataclass(frozen=True)
 class Prewire:
@@ -283,6 +295,10 @@ class Prewire:
     on: dt.date | None  # the next date of the window (None: none ahead)
     prep_due: dt.date | None
     lines: tuple[PrewireLine, ...]
+
+    def days_to_prep(self, today: dt.date) -> int | None:
+        """Days from today to the prep deadline (negative: past it)."""
+        return None if self.prep_due is None else (self.prep_due - today).days
 
     @property
     def with_brief(self) -> int:
