@@ -174,7 +174,8 @@ async def listing(web: Web, request: Request) -> Response:
     data = [records.as_json(x) for x in found.records]
     columns = [k for k in (data[0] if data else {}) if k != "id"][:6]
     return web.render(request, "list.html", data, kind=kind, filters=filters, where=where,
-                      total=found.total, columns=columns, since=since or "", until=until or "")
+                      total=found.total, columns=columns, since=since or "", until=until or "",
+                      listed=LISTED)
 
 
 async def notes(web: Web, request: Request) -> Response:
