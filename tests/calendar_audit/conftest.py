@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from luckos.calendar.reader import Reading, read_calendar
+from luckos.calendar.reader import CalendarRead, read_calendar
 from luckos.cli import cli
 
 NEW_YORK_VTIMEZONE = """BEGIN:VTIMEZONE
@@ -71,7 +71,7 @@ def event(uid: str, start: str, end: str | None = None, title: str = "Meeting", 
     return "\n".join(lines)
 
 
-def read(text: str, first: str, last: str, **options: Any) -> Reading:
+def read(text: str, first: str, last: str, **options: Any) -> CalendarRead:
     window = (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
     return read_calendar(text.encode("utf-8"), "test.ics", window=window, **options)
 

@@ -10,7 +10,7 @@ import pytest
 
 from luckos.calendar.altitude import Classifier
 from luckos.calendar.audit import audit
-from luckos.calendar.events import Event, Occurrence
+from luckos.calendar.events import Event, EventOccurrence
 from luckos.calendar.findings import find
 from luckos.calendar.settings import CalendarSettings
 
@@ -34,11 +34,11 @@ def event(title: str, people: int = 2, *, organizer: str = "p0@example.com",
                             *others), **fields)  # type: ignore[arg-type]
 
 
-def occ(e: Event, day: str, start: float, end: float) -> Occurrence:
-    return Occurrence(e, at(day, start), at(day, end))
+def occ(e: Event, day: str, start: float, end: float) -> EventOccurrence:
+    return EventOccurrence(e, at(day, start), at(day, end))
 
 
-def run(occurrences: list[Occurrence], first: str, last: str,
+def run(occurrences: list[EventOccurrence], first: str, last: str,
         settings: CalendarSettings = SETTINGS, **options: object):  # type: ignore[no-untyped-def]
     return audit(occurrences, window=(dt.date.fromisoformat(first), dt.date.fromisoformat(last)),
                  zone=NY, me=ME, settings=settings, **options)  # type: ignore[arg-type]
@@ -134,9 +134,9 @@ def test_away_days_all_day_and_out_of_office() -> None:
     birthday = Event(uid="b", title="Alex's birthday", transparent=True)
     ooo = Event(uid="x", title="Dentist", busy_status="OOF")
     result = run([
-        Occurrence(vacation, at("2025-02-03", 0), at("2025-02-05", 0), True),  # Mon, Tue
-        Occurrence(birthday, at("2025-02-05", 0), at("2025-02-06", 0), True),
-        Occurrence(offsite, at("2025-02-06", 0), at("2025-02-07", 0), True),
+        EventOccurrence(vacation, at("2025-02-03", 0), at("2025-02-05", 0), True),  # Mon, Tue
+        EventOccurrence(birthday, at("2025-02-05", 0), at("2025-02-06", 0), True),
+        EventOccurrence(offsite, at("2025-02-06", 0), at("2025-02-07", 0), True),
         occ(ooo, "2025-02-07", 8, 18),  # covers Friday's working hours
         occ(event("Call"), "2025-02-05", 14, 15),
     ], "2025-02-03", "2025-02-09", maker_weekday=0)
@@ -158,7 +158,7 @@ def test_a_dst_week_counts_real_hours() -> None:
     # New York springs forward on Sunday 2025-03-09 at 02:00. A release night from
     # Saturday 23:00 to Sunday 04:00 lasts 4 real hours: 1 on Saturday, 3 on Sunday.
     release = event("Release night", 3)
-    occurrences = [Occurrence(release, at("2025-03-08", 23), at("2025-03-09", 4))]
+    occurrences = [EventOccurrence(release, at("2025-03-08", 23), at("2025-03-09", 4))]
     assert occurrences[0].hours == 4.0
     result = run(occurrences, "2025-03-03", "2025-03-09")
     assert [d.meeting_hours for d in result.days[-2:]] == [1.0, 3.0]
@@ -215,7 +215,7 @@ def test_altitude_rules_and_the_rule_that_decided(fields: dict[str, object],
 
 
 def weekly(title: str, people: int, weeks: int, weekday_start: str, start: float, end: float,
-           **fields: object) -> list[Occurrence]:
+           **fields: object) -> list[EventOccurrence]:
     e = event(title, people, recurring=True, **fields)
     first = dt.date.fromisoformat(weekday_start)
     return [occ(e, (first + dt.timedelta(weeks=w)).isoformat(), start, end)
@@ -315,7 +315,7 @@ def test_a_timed_event_of_several_days_takes_the_days_it_covers() -> None:
     # a conference from Monday 09:00 to Wednesday 17:00: Monday to Wednesday are away
     # days (working hours covered), and it is not meeting load
     conference = Event(uid="c", title="Conference")
-    result = run([Occurrence(conference, at("2025-02-03", 9), at("2025-02-05", 17)),
+    result = run([EventOccurrence(conference, at("2025-02-03", 9), at("2025-02-05", 17)),
                   occ(event("Sync"), "2025-02-06", 10, 11)], "2025-02-03", "2025-02-07")
     assert [d.away for d in result.days] == [True, True, True, False, False]
     assert result.kinds == {"away": 1, "meeting": 1}

@@ -103,7 +103,19 @@ def test_the_longest_term_wins_where_one_contains_another() -> None:
 def test_names_passed_in_are_people() -> None:
     result = Redactor(RedactSettings(), ["Lena Park", "Kofi Mensah"]).redact(
         "Lena Park and kofi mensah met Lena.")
-    assert result.text == "[PERSON-1] and [PERSON-2] met Lena."
+    assert result.text == "[PERSON-1] and [PERSON-2] met [PERSON-1]."
+
+
+def test_a_first_or_last_name_alone_is_the_same_person_when_written_as_a_name() -> None:
+    result = Redactor(RedactSettings(), ["Lena Park", "Kofi Mensah"]).redact(
+        "Mensah agreed; Lena will park the car, and Kofi Mensah pays.")
+    assert result.text == "[PERSON-1] agreed; [PERSON-2] will park the car, and [PERSON-1] pays."
+
+
+def test_a_first_name_two_people_share_names_neither() -> None:
+    result = Redactor(RedactSettings(), ["Sam Ortiz", "Sam Lee"]).redact(
+        "Sam Ortiz, Sam Lee and Sam.")
+    assert result.text == "[PERSON-1], [PERSON-2] and [PERSON-3]."
 
 
 def test_a_connection_string_goes_whole() -> None:

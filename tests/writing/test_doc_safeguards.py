@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 CLEAN = Path(__file__).with_name("docs") / "clean"
 
 
@@ -71,6 +73,17 @@ def test_an_unpinned_model_is_reported_even_with_every_section(luck, tmp_path) -
     text = text.rstrip("\n") + (
         "\n\n## Data and redaction\n\nNo customer data.\n\n## Evaluation\n\nThe smoke prompts "
         "pass.\n\n## Monitoring\n\nThe error rate alert.\n")
+    _, findings = lint(luck, tmp_path, "runbook.md", text)
+    assert [f["message"][:22] for f in findings] == ["pin the model version "]
+
+
+@pytest.mark.parametrize("model", ["We call a pinned hosted model.",
+                                   "The model is not pinned yet."])
+def test_the_word_pinned_without_a_version_is_no_pin(luck, tmp_path, model) -> None:
+    text = clean("runbook").replace("kind: runbook\n", "kind: runbook\ntags: [llm]\n")
+    text = text.rstrip("\n") + (
+        f"\n\n## Model\n\n{model}\n\n## Data and redaction\n\nNo customer data.\n\n"
+        "## Evaluation\n\nThe smoke prompts pass.\n\n## Monitoring\n\nThe error rate alert.\n")
     _, findings = lint(luck, tmp_path, "runbook.md", text)
     assert [f["message"][:22] for f in findings] == ["pin the model version "]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from luckos.calendar.audit import Audit, WeekSummary, audit, week_of
-from luckos.calendar.events import Occurrence, collector_paused
+from luckos.calendar.events import EventOccurrence, collector_paused
 from luckos.config import WEEKDAYS, Config
 from luckos.dates import parse_date
 from luckos.errors import LuckError
@@ -20,7 +20,7 @@ from luckos.workspace import Workspace
 
 if TYPE_CHECKING:
     from luckos.calendar.findings import Findings
-    from luckos.calendar.reader import Progress, Reading
+    from luckos.calendar.reader import CalendarRead, Progress
 
 __all__ = ["Report", "WeekSummary", "audit_file", "audit_latest", "history", "import_file",
            "latest_weeks", "window_from"]
@@ -122,7 +122,7 @@ def _read_file(path: Path) -> bytes:
         raise LuckError(f"{path}: cannot be read ({exc.strerror})") from None
 
 
-def _audit(occurrences: list[Occurrence], window: tuple[dt.date, dt.date], zone: dt.tzinfo,
+def _audit(occurrences: list[EventOccurrence], window: tuple[dt.date, dt.date], zone: dt.tzinfo,
            me: frozenset[str], config: Config) -> tuple[Audit, Findings]:
     from luckos.calendar.findings import find  # only an audit pays for loading it
 
@@ -154,37 +154,37 @@ def _audit_file(path: Path, config: Config, window: tuple[dt.date, dt.date],
         data = _read_file(path)
     addresses, me_what = _me(me, config)
     zone_name, zone_what = _zone(tz, config)
-    reading = read_calendar(data, str(path), window=window, zone=zone_name,
-                            zone_what=zone_what, me=addresses, me_what=me_what,
-                            progress=progress)
-    if not reading.occurrences:
-        raise LuckError(_nothing_inside(str(path), window, reading))
-    occurrences = reading.occurrences
-    if clip_start and reading.span:
-        first = week_of(reading.span[0], config.week_start_index)
+    read = read_calendar(data, str(path), window=window, zone=zone_name,
+                         zone_what=zone_what, me=addresses, me_what=me_what,
+                         progress=progress)
+    if not read.occurrences:
+        raise LuckError(_nothing_inside(str(path), window, read))
+    occurrences = read.occurrences
+    if clip_start and read.span:
+        first = week_of(read.span[0], config.week_start_index)
         if window[0] < first <= window[1]:
             window = (first, window[1])
-            low = dt.datetime.combine(first, dt.time(0), reading.zone)
+            low = dt.datetime.combine(first, dt.time(0), read.zone)
             occurrences = [o for o in occurrences if o.end > low or o.start >= low]
-    result, findings = _audit(occurrences, window, reading.zone, reading.me, config)
-    problems = reading.problems
+    result, findings = _audit(occurrences, window, read.zone, read.me, config)
+    problems = read.problems
     return Report(
-        source=str(path), calendar_name=reading.calendar_name, events=reading.events,
-        zone_name=reading.zone_name, zone_reason=reading.zone_reason,
-        me_reason=reading.me_reason, span=reading.span, skipped=dict(problems.skipped),
+        source=str(path), calendar_name=read.calendar_name, events=read.events,
+        zone_name=read.zone_name, zone_reason=read.zone_reason,
+        me_reason=read.me_reason, span=read.span, skipped=dict(problems.skipped),
         notes=dict(problems.notes), examples=dict(problems.examples), audit=result,
         findings=findings,
     )
 
 
-def _nothing_inside(where: str, window: tuple[dt.date, dt.date], reading: Reading) -> str:
+def _nothing_inside(where: str, window: tuple[dt.date, dt.date], read: CalendarRead) -> str:
     """Why an audit window holds nothing: the days the readable events span (in the
     audit's zone, so that a window chosen from them holds them) and what was skipped."""
     text = f"{where}: no events between {window[0]} and {window[1]}"
-    if reading.span:
-        text += f"; its events run from {reading.span[0]} to {reading.span[1]}"
+    if read.span:
+        text += f"; its events run from {read.span[0]} to {read.span[1]}"
     text += " (choose the window with --from and --to)"
-    skipped = reading.problems.skipped
+    skipped = read.problems.skipped
     if skipped:
         reasons = ", ".join(f"{n} {r}" for r, n in skipped.most_common())
         count = sum(skipped.values())

@@ -60,9 +60,9 @@ class _Gatherer:
         self.today = today
         self.store = ws.store
         self.check = ws.config.check
-        self._occurrences: list[windows.Occurrence] | None = None
+        self._occurrences: list[windows.WindowOccurrence] | None = None
 
-    def occurrences(self) -> list[windows.Occurrence]:
+    def occurrences(self) -> list[windows.WindowOccurrence]:
         """Window dates from today to the review horizon (or the longest prep lead)."""
         if self._occurrences is None:
             active = self.store.windows_active(self.today)
@@ -75,7 +75,7 @@ class _Gatherer:
                 self.ws, windows.upcoming(active, linked, self.today, horizon), self.today)
         return self._occurrences
 
-    def in_prep(self) -> list[windows.Occurrence]:
+    def in_prep(self) -> list[windows.WindowOccurrence]:
         return [o for o in self.occurrences() if o.prep_due <= self.today <= o.on]
 
 
@@ -84,7 +84,7 @@ def _window_prep(g: _Gatherer) -> Result:
 
 
 def _brief_lints(g: _Gatherer) -> Result:
-    offered: list[tuple[windows.Occurrence, str, str, str | None]] = []
+    offered: list[tuple[windows.WindowOccurrence, str, str, str | None]] = []
     for o in g.in_prep():
         if not o.window.needs_brief:
             continue

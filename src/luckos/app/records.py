@@ -58,41 +58,41 @@ def coerce(ws: Workspace, field: dataclasses.Field, raw: Any, today: dt.date,
            unit: str | None = None) -> Any:
     """Turn what the user typed for `field` into its typed value, or raise LuckError.
     `unit`: the unit a number may be typed in, when not the field's own (see `unit_of`)."""
-    kind = field.metadata["type"]
+    ftype = field.metadata["type"]
     label = field.metadata.get("flag") or field.name.replace("_", "-")
     if raw is None:
         return None
-    if kind == "date":
+    if ftype == "date":
         return raw if isinstance(raw, dt.date) else parse_date(
             str(raw), today, what=label, past=bool(field.metadata.get("past_only")))
-    if kind == "month":
+    if ftype == "month":
         return parse_month(str(raw), today)
-    if kind == "recurrence":  # stored in the form the readers expand (monthly, FREQ=...)
+    if ftype == "recurrence":  # stored in the form the readers expand (monthly, FREQ=...)
         from luckos.domain.windows import check_recurrence
 
         return check_recurrence(str(raw))
-    if kind == "bool":
+    if ftype == "bool":
         return bool(raw)
-    if kind == "list":
+    if ftype == "list":
         items = [raw] if isinstance(raw, str) else list(raw)
         return tuple(part.strip() for item in items for part in str(item).split(",")
                      if part.strip())
-    if kind == "float":
+    if ftype == "float":
         return parse_quantity(raw, str(field.metadata.get("unit") or "") if unit is None
                               else unit, what=label)
-    if kind == "int":
+    if ftype == "int":
         try:
             return int(raw)
         except (TypeError, ValueError):
             raise LuckError(f"invalid {label} {raw!r}: expected a number") from None
-    if kind == "choice":
+    if ftype == "choice":
         value = str(raw).strip().lower().replace(" ", "-")
         choices = field.metadata["choices"]
         if value not in choices:
             raise LuckError(f"invalid {label} {raw!r}: choose one of {', '.join(choices)}")
         return value
-    if kind.startswith("ref:"):
-        return fetch(ws, KINDS[kind[4:]], raw).id
+    if ftype.startswith("ref:"):
+        return fetch(ws, KINDS[ftype[4:]], raw).id
     value = str(raw)
     if field.metadata["required"] and not value.strip():
         raise LuckError(f"{label} must not be empty")

@@ -27,7 +27,7 @@ class WeeklyReview:
     week_start: dt.date
     overdue: list[Promise]
     this_week: list[Promise]
-    windows: list[windows.Occurrence]
+    windows: list[windows.WindowOccurrence]
     stale_metrics: list[themes.MetricStatus]
     decisions_due: list[Decision]
     ledger: LedgerSummary
@@ -92,7 +92,7 @@ def _other_broken_checks(ws: Workspace, today: dt.date) -> list[Result]:
     return [r for r in checks.run(ws, today, only=others).results if r.broken]
 
 
-def occurrence_json(o: windows.Occurrence, today: dt.date) -> dict[str, Any]:
+def occurrence_json(o: windows.WindowOccurrence, today: dt.date) -> dict[str, Any]:
     brief = o.brief
     return {
         "window": as_json(o.window),

@@ -9,7 +9,8 @@ from luckos.errors import LuckError
 from luckos.workspace import Workspace
 
 
-def upcoming(ws: Workspace, today: dt.date, days: int | None = None) -> list[windows.Occurrence]:
+def upcoming(ws: Workspace, today: dt.date,
+             days: int | None = None) -> list[windows.WindowOccurrence]:
     """Every window date from today to today + days (default: the configured horizon)."""
     store = ws.store
     return with_packets(ws, windows.upcoming(
@@ -35,8 +36,8 @@ def packet_gap(ws: Workspace, today: dt.date) -> str | None:
     return f"{len(gaps)} of {len(made.claims)} claims without evidence"
 
 
-def with_packets(ws: Workspace, occurrences: list[windows.Occurrence],
-                 today: dt.date) -> list[windows.Occurrence]:
+def with_packets(ws: Workspace, occurrences: list[windows.WindowOccurrence],
+                 today: dt.date) -> list[windows.WindowOccurrence]:
     """A promotion window is ready only when its packet is: the packet is built once."""
     if not any(o.window.kind in windows.PACKET_WINDOW_KINDS for o in occurrences):
         return occurrences

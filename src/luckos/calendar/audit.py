@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from typing import NamedTuple
 
 from luckos.calendar.altitude import ORDER, UNCLASSIFIED, Classifier, Keywords
-from luckos.calendar.events import Event, Occurrence
+from luckos.calendar.events import Event, EventOccurrence
 from luckos.calendar.settings import CalendarSettings
 
 MEETING, FOCUS, HOLD, AWAY = "meeting", "focus", "hold", "away"
@@ -36,7 +36,7 @@ class Counted(NamedTuple):
 
     (A named tuple: an audit makes one per occurrence, and these are made fast.)"""
 
-    occurrence: Occurrence
+    occurrence: EventOccurrence
     kind: str
     start: float
     end: float
@@ -111,7 +111,7 @@ class Audit:
         return QUARTER_DAYS / self.window_days
 
 
-def audit(occurrences: list[Occurrence], *, window: tuple[dt.date, dt.date], zone: dt.tzinfo,
+def audit(occurrences: list[EventOccurrence], *, window: tuple[dt.date, dt.date], zone: dt.tzinfo,
           me: frozenset[str], settings: CalendarSettings, week_start: int = 0,
           maker_weekday: int = 2) -> Audit:
     """Audit the occurrences that fall in `window` (inclusive), read in `zone`."""
@@ -123,7 +123,7 @@ def audit(occurrences: list[Occurrence], *, window: tuple[dt.date, dt.date], zon
                  _heat(counted, window, zone))
 
 
-def classify(occurrences: list[Occurrence], settings: CalendarSettings,
+def classify(occurrences: list[EventOccurrence], settings: CalendarSettings,
              me: frozenset[str]) -> list[Counted]:
     focus = Keywords(settings.focus_keywords)
     away = Keywords(settings.away_keywords)

@@ -58,7 +58,7 @@ class Event:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class Occurrence:
+class EventOccurrence:
     """One occurrence of an event inside the audit window, in the audit's time zone.
 
     All-day occurrences start and end at local midnight; `end` is exclusive.

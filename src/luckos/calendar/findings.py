@@ -131,7 +131,7 @@ class Findings:
     norm_breaks: tuple[NormBreak, ...] = ()
 
 
-class _Reading:
+class _DescriptionCues:
     """What a description says: agenda, document links, a decision. Cached per event."""
 
     def __init__(self, audit: Audit) -> None:
@@ -177,7 +177,7 @@ class _Reading:
 
 
 def find(audit: Audit) -> Findings:
-    reading = _Reading(audit)
+    cues = _DescriptionCues(audit)
     factor = audit.per_quarter
     meetings = [c for c in audit.counted if c.kind == MEETING]
     series = _series(meetings, audit, factor)
@@ -185,11 +185,11 @@ def find(audit: Audit) -> Findings:
     for cost, members in series:
         if cost.people < audit.settings.status_min_people or cost.occurrences < 2:
             continue
-        if not any(any(reading.of(e)) for e in {id(c.occurrence.event): c.occurrence.event
+        if not any(any(cues.of(e)) for e in {id(c.occurrence.event): c.occurrence.event
                                                 for c in members}.values()):
             theater.append(cost)
     theater.sort(key=lambda s: -s.person_hours_per_quarter)
-    gaps, gap_meetings, gap_hours, late = _preread(meetings, audit, reading, factor)
+    gaps, gap_meetings, gap_hours, late = _preread(meetings, audit, cues, factor)
     mixed = _mixed_days(audit)
     return Findings(
         status_theater=theater,
@@ -318,7 +318,7 @@ def _series(meetings: list[Counted], audit: Audit,
     return result
 
 
-def _preread(meetings: list[Counted], audit: Audit, reading: _Reading,
+def _preread(meetings: list[Counted], audit: Audit, cues: _DescriptionCues,
              factor: float) -> tuple[list[PrereadGap], int, float, int]:
     grouped: dict[object, list[Counted]] = {}
     late = 0
@@ -328,7 +328,7 @@ def _preread(meetings: list[Counted], audit: Audit, reading: _Reading,
         if item.people < smallest:
             continue
         event = item.occurrence.event
-        if reading.of(event)[1]:
+        if cues.of(event)[1]:
             changed = event.last_modified
             if (not event.recurring and changed is not None
                     and 0 < item.start - changed.timestamp() < day):

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from luckos.calendar import lines as ics
-from luckos.calendar.events import Event, Occurrence, Problems, collector_paused
+from luckos.calendar.events import Event, EventOccurrence, Problems, collector_paused
 from luckos.calendar.expand import OUT_OF_RANGE, expand, rules_readable
 from luckos.calendar.values import Parsed, outside_window, parse_event, series_outside
 from luckos.calendar.zones import Zones, choose_zone, iana, shown
@@ -26,12 +26,12 @@ Progress = Callable[[str, int, int], None]
 
 
 @dataclasses.dataclass
-class Reading:
+class CalendarRead:
     """What a calendar file holds inside the audit window."""
 
     source: str
     calendar_name: str
-    occurrences: list[Occurrence]
+    occurrences: list[EventOccurrence]
     events: int  # VEVENT components in the file
     zone: dt.tzinfo
     zone_name: str
@@ -46,7 +46,7 @@ class Reading:
 
 def read_calendar(data: bytes, where: str, *, window: tuple[dt.date, dt.date],
                   zone: str = "", zone_what: str = "--tz", me: tuple[str, ...] = (),
-                  me_what: str = "--me", progress: Progress | None = None) -> Reading:
+                  me_what: str = "--me", progress: Progress | None = None) -> CalendarRead:
     """Read `data` (the bytes of an ICS file named `where`) inside `window` (inclusive)."""
     if len(data) > MAX_BYTES:
         raise LuckError(f"{where}: too large to be a calendar ({len(data) // 2**20} MB; "
@@ -57,7 +57,7 @@ def read_calendar(data: bytes, where: str, *, window: tuple[dt.date, dt.date],
 
 def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: str,
           zone_what: str, me_asked: tuple[str, ...], me_what: str,
-          progress: Progress | None) -> Reading:
+          progress: Progress | None) -> CalendarRead:
     doc = ics.split(ics.decode(data, where), where)
     problems = Problems()
     zones = Zones(doc.timezones)
@@ -111,7 +111,7 @@ def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: 
               if not series_outside(members, low_day, high_day)}
     low = dt.datetime.combine(window[0], dt.time(0), zone)
     high = dt.datetime.combine(window[1] + dt.timedelta(days=1), dt.time(0), zone)
-    occurrences: list[Occurrence] = []
+    occurrences: list[EventOccurrence] = []
     days: list[dt.date] = []  # the first day of every event that can be read, in `zone`
     for item in singles:
         occurrence = _single(item, floating, zone)
@@ -146,7 +146,7 @@ def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: 
     if not days and not occurrences:
         raise LuckError(_none_read(where, total, problems))
     me, me_reason = _me(me_asked, me_what, doc.properties.get("X-WR-CALNAME", ""), parsed)
-    return Reading(
+    return CalendarRead(
         source=where,
         calendar_name=ics.text(doc.properties.get("X-WR-CALNAME", "")).strip(),
         occurrences=occurrences,
@@ -180,7 +180,7 @@ def _first_days(members: list[Parsed], floating: dt.tzinfo, zone: dt.tzinfo,
     days = []
     for member in members:
         occurrence = _single(member, floating, zone) if member.start is not None else None
-        if isinstance(occurrence, Occurrence):
+        if isinstance(occurrence, EventOccurrence):
             days.append(occurrence.start.date())
         elif occurrence == OUT_OF_RANGE:
             problems.skip(OUT_OF_RANGE, _where(member.event))
@@ -251,7 +251,7 @@ def _by_uid(parsed: list[Parsed],
     return singles, series
 
 
-def _single(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo) -> Occurrence | str:
+def _single(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo) -> EventOccurrence | str:
     """The occurrence of a single event, or why it has none."""
     try:
         occurrence = _single_occurrence(item, floating, zone)
@@ -262,7 +262,7 @@ def _single(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo) -> Occurrence | 
     return occurrence
 
 
-def _single_occurrence(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo) -> Occurrence:
+def _single_occurrence(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo) -> EventOccurrence:
     assert item.start is not None
     start = item.start.value
     if item.start.is_date:
@@ -287,9 +287,9 @@ def _single_occurrence(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo) -> Oc
 
 
 def _occurrence(event: Event, start: dt.date | dt.datetime, end: dt.date | dt.datetime,
-                floating: dt.tzinfo, zone: dt.tzinfo) -> Occurrence:
+                floating: dt.tzinfo, zone: dt.tzinfo) -> EventOccurrence:
     all_day = not isinstance(start, dt.datetime)
-    return Occurrence(event, _local(start, floating, zone), _local(end, floating, zone),
+    return EventOccurrence(event, _local(start, floating, zone), _local(end, floating, zone),
                       all_day)
 
 

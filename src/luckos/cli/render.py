@@ -11,7 +11,7 @@ from luckos.app.review import WeeklyReview
 from luckos.cli.output import cut_note, heading, line, pairs, percent, table
 from luckos.domain.ledger import LedgerSummary
 from luckos.domain.records import METRIC_SLOT_NAMES, Promise
-from luckos.domain.windows import Occurrence
+from luckos.domain.windows import WindowOccurrence
 
 
 def _promise_rows(promises: list[Promise], today: dt.date) -> list[list[object]]:
@@ -29,7 +29,7 @@ def _promise_rows(promises: list[Promise], today: dt.date) -> list[list[object]]
 WINDOW_COLUMNS = ["window", "on", "prep due", "state", "missing", "name"]
 
 
-def window_rows(occurrences: Sequence[Occurrence], today: dt.date) -> list[list[object]]:
+def window_rows(occurrences: Sequence[WindowOccurrence], today: dt.date) -> list[list[object]]:
     """Window dates as table rows: when, prep due, readiness and what is still missing."""
     return [[f"w{o.window.id}", o.on, o.prep_due, o.state(today), ", ".join(o.missing()) or "-",
              o.window.name] for o in occurrences]

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
-from luckos.domain.fields import Record as _Record
+from luckos.domain.fields import RecordBase
 from luckos.domain.fields import describe as _f
 
 EVIDENCE_SOURCES = ("git", "doc")
@@ -26,7 +26,7 @@ DEFAULT_TICKET_PATTERNS = (r"\b[A-Z][A-Z0-9]+-\d+\b", r"(?<![\w&])#\d+\b")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Evidence(_Record):
+class Evidence(RecordBase):
     """Work found in a repository's history or a documents folder."""
 
     id: int | None = None

@@ -18,7 +18,7 @@ from luckos.domain import arc as arcs
 from luckos.domain import reboot as reboots
 from luckos.domain.cadence import CadenceStatus
 from luckos.domain.records import Arc, Decision, Project, Reboot, Theme
-from luckos.domain.windows import Occurrence
+from luckos.domain.windows import WindowOccurrence
 
 
 @dataclasses.dataclass(frozen=True)
@@ -31,12 +31,12 @@ class FeedEvent:
     rrule: str | None = None  # an RFC 5545 recurrence rule, for the monthly update
 
 
-def _window_key(o: Occurrence) -> str:
+def _window_key(o: WindowOccurrence) -> str:
     base = f"w{o.window.id}"
     return base if not o.window.recurrence else f"{base}-{o.on:%Y%m%d}"
 
 
-def window_events(occurrences: Sequence[Occurrence], today: dt.date) -> list[FeedEvent]:
+def window_events(occurrences: Sequence[WindowOccurrence], today: dt.date) -> list[FeedEvent]:
     events = []
     for o in occurrences:
         w = o.window

@@ -24,7 +24,7 @@ class Problem(NamedTuple):
     warning: bool = False
 
 
-class Record:
+class RecordBase:
     """What every record shares: equality, hashing and repr over its fields, written once
     here rather than generated for each record class (which costs every command start-up
     time for each kind)."""
@@ -48,12 +48,12 @@ class Record:
         return f"{self.__class__.__name__}({inner})"
 
 
-def describe(kind: str = "text", help: str = "", *, default: Any = None,
+def describe(ftype: str = "text", help: str = "", *, default: Any = None,
              required: bool = False, choices: tuple[str, ...] = (), flag: str | None = None,
              editable: bool = True, default_today: bool = False, key: str | None = None,
              past_only: bool = False, unit: str = "",
              low: float | None = None, high: float | None = None) -> Any:
-    """A record field: its input type (text, date, month, int, float, bool, choice, list,
+    """A record field: its input type `ftype` (text, date, month, int, float, bool, choice, list,
     recurrence or ref:<kind>), help text, and how the CLI and the importer treat it. `key`
     is its name in JSON when that is not the field's own (the word its option uses).
 
@@ -62,10 +62,10 @@ def describe(kind: str = "text", help: str = "", *, default: Any = None,
     `unit`: what a typed number may carry (see `quantities.parse_quantity`), or
     `ref:FIELD` for the unit of the record that FIELD refers to (a reading's metric).
     `low` and `high`: the range a number must lie in (inclusive; see `value_problem`)."""
-    meta = {"type": kind, "help": help, "required": required, "choices": choices,
+    meta = {"type": ftype, "help": help, "required": required, "choices": choices,
             "flag": flag, "editable": editable, "default_today": default_today, "key": key,
             "past_only": past_only, "unit": unit, "low": low, "high": high}
-    if kind == "list":
+    if ftype == "list":
         return dataclasses.field(default=(), metadata=meta)
     return dataclasses.field(default=default, metadata=meta)
 

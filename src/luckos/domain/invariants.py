@@ -26,12 +26,12 @@ if TYPE_CHECKING:  # for the annotations only; each is imported where it is used
     from luckos.domain.glue import GlueWeek
     from luckos.domain.reboot import RebootStatus
     from luckos.domain.themes import MetricStatus
-    from luckos.domain.windows import Occurrence
+    from luckos.domain.windows import WindowOccurrence
 
 # --- the timing calendar -----------------------------------------------------------------
 
 
-def window_prep(occurrences: Sequence[Occurrence], today: dt.date, *,
+def window_prep(occurrences: Sequence[WindowOccurrence], today: dt.date, *,
                 any_windows: bool) -> Result:
     """Windows that open within their prep lead: each needs its two-pager and demo."""
     id_ = "window-prep"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from luckos.domain.fields import Record as _Record
+from luckos.domain.fields import RecordBase
 from luckos.domain.fields import describe as _f
 
 EXPLORE_KINDS = ("weekend-prototype", "talk", "paper-reproduction", "teardown")
@@ -21,7 +21,7 @@ YES_NO = ("yes", "no")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class GlueEntry(_Record):
+class GlueEntry(RecordBase):
     """Glue work: coordination, reviews, onboarding, ceremony, and what it unlocks."""
 
     id: int | None = None
@@ -42,7 +42,7 @@ class GlueEntry(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class ExploreEntry(_Record):
+class ExploreEntry(RecordBase):
     """The explore loop: a weekend prototype, a talk, a paper reproduction, a teardown."""
 
     id: int | None = None
@@ -60,7 +60,7 @@ class ExploreEntry(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Project(_Record):
+class Project(RecordBase):
     """A project scored on the seven quiet heuristics, with its kill review."""
 
     id: int | None = None
@@ -118,7 +118,7 @@ class Project(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Diagnosis(_Record):
+class Diagnosis(RecordBase):
     """The three questions of the career system, answered in a paragraph each."""
 
     id: int | None = None
@@ -133,7 +133,7 @@ class Diagnosis(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Arc(_Record):
+class Arc(RecordBase):
     """A three-year role arc on the pendulum between Staff IC and manager."""
 
     id: int | None = None
@@ -161,7 +161,7 @@ class Arc(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Reboot(_Record):
+class Reboot(RecordBase):
     """A 90-day reboot: twelve weeks of dated checkpoints and a one-page post-mortem."""
 
     id: int | None = None

@@ -325,7 +325,7 @@ def _evidence_claim(e: Evidence) -> Claim:
     return Claim(f"{e.until}: {e.title}", refs, detail=summary_line(e))
 
 
-def _occurrence_claim(o: win.Occurrence, today: dt.date, *, ahead: bool) -> Claim:
+def _occurrence_claim(o: win.WindowOccurrence, today: dt.date, *, ahead: bool) -> Claim:
     refs = [f"w{o.window.id}"]
     parts = []
     for label, item in (("brief", o.brief), ("demo", o.demo)):
@@ -343,7 +343,7 @@ def _occurrence_claim(o: win.Occurrence, today: dt.date, *, ahead: bool) -> Clai
     return Claim(text, tuple(refs), detail=detail, gap=gap)
 
 
-def _as_prepared(o: win.Occurrence, linked: Sequence[Artifact]) -> win.Occurrence:
+def _as_prepared(o: win.WindowOccurrence, linked: Sequence[Artifact]) -> win.WindowOccurrence:
     """A past occurrence with only the prep (among the artifacts linked to its window)
     that existed on its day: made after the window's previous date and on or before
     this one."""
@@ -362,7 +362,8 @@ def _sentence(label: str, text: str) -> str:
     return f"{label}: {text.strip().rstrip('.')}."
 
 
-def _occurrences_between(facts: Facts, since: dt.date, until: dt.date) -> list[win.Occurrence]:
+def _occurrences_between(facts: Facts, since: dt.date,
+                         until: dt.date) -> list[win.WindowOccurrence]:
     days = (until - since).days
     return win.upcoming(facts.windows, facts.window_artifacts, since, days)
 

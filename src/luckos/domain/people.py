@@ -16,8 +16,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from luckos.domain.fields import Problem
-from luckos.domain.fields import Record as _Record
+from luckos.domain.fields import Problem, RecordBase
 from luckos.domain.fields import describe as _f
 from luckos.errors import LuckError
 
@@ -27,7 +26,7 @@ HANDLINGS = ("incorporated", "answered", "declined")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Person(_Record):
+class Person(RecordBase):
     """Someone you work with: one record for every role they play."""
 
     id: int | None = None
@@ -39,7 +38,7 @@ class Person(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Stakeholder(_Record):
+class Stakeholder(RecordBase):
     """A person's role in a window's decision, and where the pre-wire stands with them."""
 
     id: int | None = None

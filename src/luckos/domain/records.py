@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from luckos.domain.evidence import Evidence  # noqa: F401  (re-exported: one registry)
-from luckos.domain.fields import Record as _Record
+from luckos.domain.fields import RecordBase
 from luckos.domain.fields import describe as _f
 from luckos.domain.loop_records import (  # noqa: F401  (re-exported: one registry)
     ARC_TRACKS,
@@ -59,7 +59,7 @@ PRIVATE_NOTE_KIND = "earned-secret"
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Promise(_Record):
+class Promise(RecordBase):
     """An entry in the credibility ledger."""
 
     id: int | None = None
@@ -83,7 +83,7 @@ class Promise(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Signal(_Record):
+class Signal(RecordBase):
     """A routing signal: someone routed ambiguous work to you."""
 
     id: int | None = None
@@ -95,7 +95,7 @@ class Signal(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Window(_Record):
+class Window(RecordBase):
     """A decision window on the timing calendar."""
 
     id: int | None = None
@@ -121,7 +121,7 @@ class Window(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Theme(_Record):
+class Theme(RecordBase):
     """A theme: what you want to be known for across cycles."""
 
     id: int | None = None
@@ -144,7 +144,7 @@ class Theme(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Metric(_Record):
+class Metric(RecordBase):
     """One of a theme's three numbers."""
 
     id: int | None = None
@@ -157,7 +157,7 @@ class Metric(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Reading(_Record):
+class Reading(RecordBase):
     """A monthly reading of a theme metric, with two sentences of narrative."""
 
     id: int | None = None
@@ -169,7 +169,7 @@ class Reading(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Decision(_Record):
+class Decision(RecordBase):
     """A bet in the decision log."""
 
     id: int | None = None
@@ -189,7 +189,7 @@ class Decision(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class BenchEntry(_Record):
+class BenchEntry(RecordBase):
     """Someone you unblocked, promoted, placed or sponsored."""
 
     id: int | None = None
@@ -229,7 +229,7 @@ class BenchEntry(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Sponsor(_Record):
+class Sponsor(RecordBase):
     """One of your own sponsors: someone who stakes reputation for you."""
 
     id: int | None = None
@@ -241,7 +241,7 @@ class Sponsor(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Artifact(_Record):
+class Artifact(RecordBase):
     """Something you made on the public or internal surface."""
 
     id: int | None = None
@@ -270,7 +270,7 @@ class Artifact(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Testimonial(_Record):
+class Testimonial(RecordBase):
     """"I used your doc; it saved us a week." """
 
     id: int | None = None
@@ -285,7 +285,7 @@ class Testimonial(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Note(_Record):
+class Note(RecordBase):
     """A journal entry, a year-in-public entry, or an earned secret (private)."""
 
     id: int | None = None
@@ -302,7 +302,7 @@ class Note(_Record):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Estimate(_Record):
+class Estimate(RecordBase):
     """A saved Monte Carlo estimate: the rough math behind a pitch, and its result."""
 
     id: int | None = None
@@ -324,9 +324,10 @@ class Estimate(_Record):
     seed: int | None = _f("int", "the random seed", low=0)
 
 
-Record = (Promise | Signal | Window | Theme | Metric | Reading | Decision | BenchEntry
-          | Sponsor | Artifact | Testimonial | Note | Estimate | GlueEntry | ExploreEntry
-          | Project | Diagnosis | Arc | Reboot | Evidence | Person | Stakeholder)
+# Any one record (the base class all of them share is `fields.RecordBase`).
+AnyRecord = (Promise | Signal | Window | Theme | Metric | Reading | Decision | BenchEntry
+             | Sponsor | Artifact | Testimonial | Note | Estimate | GlueEntry | ExploreEntry
+             | Project | Diagnosis | Arc | Reboot | Evidence | Person | Stakeholder)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -26,7 +26,7 @@ from luckos.domain.records import (
     Theme,
 )
 from luckos.domain.surface import QuarterSurface
-from luckos.domain.windows import Occurrence
+from luckos.domain.windows import WindowOccurrence
 
 GROUPS = ("hard check", "stay if", "leave if")
 
@@ -72,7 +72,7 @@ class StayFacts:
     projects: Sequence[Project]  # the flagship projects (others may be given; they are ignored)
     sponsors: Sequence[Sponsor]
     surfaces: Mapping[int, Sequence[QuarterSurface]]  # theme id -> recent quarters
-    rooms: Sequence[Occurrence]  # window dates in the next three months
+    rooms: Sequence[WindowOccurrence]  # window dates in the next three months
     weeks: Sequence[WeekLoad] | None  # the latest calendar audit, None when unavailable
     diagnosis: Diagnosis | None
     planning: Sequence[tuple[int, dt.date]] = ()  # (window id, date) of past planning windows

@@ -207,7 +207,7 @@ def previous_occurrence(window: Window, before: dt.date) -> dt.date | None:
 
 
 @dataclasses.dataclass(frozen=True)
-class Occurrence:
+class WindowOccurrence:
     """One date of a decision window and how ready you are for it."""
 
     window: Window
@@ -259,7 +259,7 @@ class Occurrence:
 PACKET_WINDOW_KINDS = ("promotion",)  # "that list is your résumé inside the company"
 
 
-def with_packet(occurrences: Sequence[Occurrence], gap: str | None) -> list[Occurrence]:
+def with_packet(occurrences: Sequence[WindowOccurrence], gap: str | None) -> list[WindowOccurrence]:
     """The occurrences, a promotion window's carrying `gap`: what keeps the packet for
     the period from being built with every claim backed (None: nothing does)."""
     return [dataclasses.replace(o, packet_gap=gap) if o.window.kind in PACKET_WINDOW_KINDS
@@ -271,7 +271,7 @@ def upcoming(
     artifacts: Sequence[Artifact],
     today: dt.date,
     horizon_days: int,
-) -> list[Occurrence]:
+) -> list[WindowOccurrence]:
     """Every window date from today to today + horizon, soonest first, with readiness.
 
     Long-running recurrences are fast-forwarded before they are expanded; each occurrence
@@ -292,7 +292,7 @@ def upcoming(
 
 
 def _occurrence(window: Window, moved: Window, day: dt.date,
-                linked: Sequence[Artifact]) -> Occurrence:
+                linked: Sequence[Artifact]) -> WindowOccurrence:
     # For a recurring window, only prep made since its previous date counts.
     since = previous_occurrence(moved, day)
     fresh = [a for a in linked if a.on is None or since is None or a.on > since]
@@ -301,7 +301,7 @@ def _occurrence(window: Window, moved: Window, day: dt.date,
     if brief is None and window.docs:
         brief = window.docs[0]
     demo = next((a for a in fresh if a.kind in DEMO_KINDS), None)
-    return Occurrence(
+    return WindowOccurrence(
         window=window,
         on=day,
         prep_due=day - dt.timedelta(days=window.prep_lead_days),

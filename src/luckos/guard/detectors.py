@@ -40,7 +40,11 @@ class Detectors:
         for name in names:
             if name.strip() and len(name.strip()) > 1:
                 self._terms.setdefault(_normal(name), PERSON)
+        self._parts = _name_parts(names)
         self._term_pattern = _trie_pattern(list(self._terms)) if self._terms else None
+        self._part_pattern = (re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(p) for p in sorted(self._parts, key=len, reverse=True)) + r")(?!\w)")
+            if self._parts else None)
 
     def spans(self, text: str) -> list[Span]:
         """Non-overlapping spans in order; where two overlap, the earlier kind wins."""
@@ -72,6 +76,10 @@ class Detectors:
             for match in folded.finditer(self._term_pattern):
                 key = _normal(match.group())
                 chosen.add(Span(match.start(), match.end(), self._terms[key], key))
+        if self._part_pattern is not None:
+            for match in self._part_pattern.finditer(text):
+                chosen.add(Span(match.start(), match.end(), PERSON,
+                                self._parts[match.group()]))
         return [s for s in chosen.spans if text[s.start:s.end].lower() not in self._allow]
 
     def _urls(self, folded: Folded) -> Iterator[Span]:
@@ -166,6 +174,23 @@ def _internal_anchor_pattern(domains: tuple[str, ...]) -> str:
     own = "|".join(re.escape(d) for d in domains if d not in INTERNAL_DOMAINS)
     ends = rf"\.(?:{suffixes})" + (f"|{own}" if own else "")
     return rf"(?:{ends})(?![\w-]|\.[a-z0-9])"
+
+
+def _name_parts(names: tuple[str, ...]) -> dict[str, str]:
+    """A person's first and last names alone ("Dana" of "Dana Whitfield"), matched as
+    written with a capital, so "Dana said" is redacted as the same person as the full
+    name. A part two people share keeps a token of its own: it names neither of them."""
+    owners: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        if len(words) < 2:
+            continue
+        for word in words:
+            word = word.strip(".,()\"'")
+            if len(word) >= 3 and word[0].isupper() and word[1:].isalpha():
+                owners.setdefault(word, set()).add(_normal(name))
+    return {part: (next(iter(full)) if len(full) == 1 else _normal(part))
+            for part, full in owners.items()}
 
 
 def _normal(term: str) -> str:

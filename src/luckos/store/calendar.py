@@ -1,7 +1,7 @@
 """Calendar audits kept in the workspace: the SQL of `luck calendar import` (schema 3).
 
 Functions take the `Store`; rows go in from and come out as the calendar's plain
-values (`Event`, `Occurrence`, `WeekSummary`).
+values (`Event`, `EventOccurrence`, `WeekSummary`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import math
 from typing import Any
 
 from luckos.calendar.audit import WeekSummary
-from luckos.calendar.events import Event, Occurrence
+from luckos.calendar.events import Event, EventOccurrence
 from luckos.store.db import Store
 
 
@@ -42,7 +42,7 @@ _IMPORT_COLUMNS = ('"id", "imported_at", "source", "calendar_name", "sha256", "w
                    '"span_from", "span_to", "problems", "summary"')
 
 
-def save_import(store: Store, row: dict[str, Any], occurrences: list[Occurrence],
+def save_import(store: Store, row: dict[str, Any], occurrences: list[EventOccurrence],
                 weeks: list[WeekSummary]) -> int:
     """Keep an audit: its metadata, occurrences, their events and its weeks. Inside the
     caller's transaction; returns the new import's id."""
@@ -131,7 +131,7 @@ def _strings(text: str) -> tuple[str, ...]:
 
 
 def occurrences(store: Store, import_id: int, zone: dt.tzinfo,
-                same_zone: bool = False) -> list[Occurrence]:
+                same_zone: bool = False) -> list[EventOccurrence]:
     """The kept occurrences of an import, in `zone`, in order. With `same_zone` (the zone
     they were kept in) times keep their stored UTC offsets, which are `zone`'s."""
     events: dict[int, Event] = {}
@@ -155,13 +155,13 @@ def occurrences(store: Store, import_id: int, zone: dt.tzinfo,
             'SELECT "event", "start", "end", "all_day" FROM calendar_occurrence '
             'WHERE "import_id" = ? ORDER BY "rowid"', (import_id,)):
         if all_day:
-            result.append(Occurrence(events[number],
+            result.append(EventOccurrence(events[number],
                                      combine(dt.date.fromisoformat(start), midnight, zone),
                                      combine(dt.date.fromisoformat(end), midnight, zone), True))
         elif same_zone:
-            result.append(Occurrence(events[number], parse(start), parse(end)))
+            result.append(EventOccurrence(events[number], parse(start), parse(end)))
         else:
-            result.append(Occurrence(events[number], parse(start).astimezone(zone),
+            result.append(EventOccurrence(events[number], parse(start).astimezone(zone),
                                      parse(end).astimezone(zone)))
     return result
 

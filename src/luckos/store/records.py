@@ -26,24 +26,24 @@ if TYPE_CHECKING:
     from luckos.domain.ledger import Group
 
 
-def _to_row_value(kind: str, value: Any) -> Any:
+def _to_row_value(ftype: str, value: Any) -> Any:
     if value is None:
         return None
-    if kind == "date":
+    if ftype == "date":
         return value.isoformat()
-    if kind == "list":
+    if ftype == "list":
         return json.dumps(list(value), ensure_ascii=False)
-    if kind == "bool":
+    if ftype == "bool":
         return int(value)
     return value
 
 
-def _from_row_value(kind: str) -> Callable[[Any], Any] | None:
-    if kind == "date":
+def _from_row_value(ftype: str) -> Callable[[Any], Any] | None:
+    if ftype == "date":
         return lambda v: dt.date.fromisoformat(v) if v else None
-    if kind == "list":
+    if ftype == "list":
         return lambda v: tuple(json.loads(v)) if v else ()
-    if kind == "bool":
+    if ftype == "bool":
         return lambda v: bool(v)
     return None
 

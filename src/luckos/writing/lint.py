@@ -97,16 +97,22 @@ def lint_document(text: str, *, kind: str | None = None, config: Any = None,
     if problem is not None or guessed is None:
         return Report([problem] if problem else [])
     resolved, source = guessed.kind, guessed.source
-    context = Context(resolved, settings, label_words)
+    native = (FORMAT_SECTIONS.get(guessed.format or "")
+              if source not in ("front matter", "--kind") else None)
+    context = Context(resolved, settings, label_words, native)
     severities = _severities(settings)
     hits: list[tuple[str, int, int, str]] = []
+    capped: set[tuple[str, int, int, str]] = set()
     for rule_id, spec in RULES.items():
         if spec.kinds is not None and resolved not in spec.kinds:
             continue
         if severities[rule_id] == "off" or rule_id not in CHECKS:
             continue
-        for line, column, message in CHECKS[rule_id](doc, context):
+        for hit in CHECKS[rule_id](doc, context):
+            line, column, message = hit[:3]
             hits.append((rule_id, line, column, message))
+            if len(hit) > 3:
+                capped.add(hits[-1])
     if resolved is None and severities["kind-unknown"] != "off":
         hits.append(("kind-unknown", doc.title_line, 1,
                      "no kind found in the front matter, the title, the path or the "
@@ -117,11 +123,25 @@ def lint_document(text: str, *, kind: str | None = None, config: Any = None,
     silenced, comment_hits = _suppressions(doc)
     if severities["unknown-rule"] != "off":
         hits.extend(comment_hits)
-    findings = [Finding(rule_id, severities[rule_id], line, column, message)
-                for rule_id, line, column, message in hits
-                if not _silenced(silenced, rule_id, line)]
+    findings = [Finding(hit[0], _capped(severities[hit[0]], hit in capped), *hit[1:])
+                for hit in hits if not _silenced(silenced, hit[0], hit[1])]
     findings.sort(key=lambda f: (f.line, f.column, SEVERITY_RANK[f.severity], f.rule))
     return Report(findings, resolved, source, doc.word_count, guessed)
+
+
+# The sections each widely used format has of its own (kinds.py names the formats).
+FORMAT_SECTIONS: dict[str, frozenset[str]] = {
+    "Nygard ADR": frozenset(("context", "adr-decision", "consequences")),
+    "MADR decision record": frozenset(("context", "adr-decision", "alternatives",
+                                       "consequences")),
+    "design doc / RFC": frozenset(("context", "adr-decision", "alternatives",
+                                   "consequences")),
+}
+
+
+def _capped(severity: str, capped: bool) -> str:
+    """A severity no higher than a warning, when the check asked for that."""
+    return "warning" if capped and severity == "error" else severity
 
 
 # An empty section is reported once: not also as unquantified, unnumbered or unhandled.

@@ -37,13 +37,16 @@ _COMPLIANCE_TAGS = frozenset(("compliance", "audit", "auditable", "sox", "soc2",
 _TAG_KEYS = ("tags", "labels", "keywords", "categories")
 _TRUE = frozenset(("true", "yes", "on", "1"))
 # A pinned model version: a model named with a version or a date ("gpt-4o-2024-08-06",
-# "claude-3-5-sonnet-20241022", "llama3:8b", "model v2.1", "pinned to ...").
+# "claude-3-5-sonnet-20241022", "llama3:8b", "model v2.1", "pinned to v3"). The word
+# "pinned" alone ("a pinned model", "not pinned yet") names no version, so it is no pin.
 _PINNED = re.compile(
-    r"\bpinned\b|\b[a-z][\w.]*-\d{8}\b|\b[a-z][\w.]*-\d{4}-\d{2}-\d{2}\b"
+    r"\bpinned\s+(?:to|at)\s+`?[\w./:@-]*\d|\b[a-z][\w.]*-\d{8}\b|\b[a-z][\w.]*-\d{4}-\d{2}-\d{2}\b"
     r"|\bmodel(?: version)?\s*[:=]?\s*`?[\w./-]*\d[\w./:@-]*"
     r"|\b[a-z][\w.-]*[:@]v?\d[\w.]*\b",
     re.IGNORECASE)
 _PROMPT = re.compile(r"\[(?:TODO|TBD|FIXME)\b[^\]]*\]", re.IGNORECASE)
+# A draft's "Pinned to: [TODO: ...]": the placeholder rule already asks for the version.
+_PIN_PROMPT = re.compile(r"\bpinned\s+to\b:?\s*\[(?:TODO|TBD|FIXME)\b", re.IGNORECASE)
 # Where evidence is logged: a link, a path, a code span, or words naming a system of record.
 _LOGGED = re.compile(
     r"https?://|\]\(|`[^`]+`|(?:^|\s)[\w.-]*/[\w./-]+|\b(?:logged|stored|kept|filed|recorded"
@@ -105,9 +108,12 @@ def summary(doc: Document) -> tuple[int, str] | None:
 def summary_first(doc: Document, ctx: Context) -> Iterator[Hit]:
     found = summary(doc)
     if found is None:
-        yield (doc.title_line, 1, "open with a summary of at most 150 words, before the first "
-                                  "section, so that a VP can skim it and a peer can go on "
-                                  "to implement it")
+        message = ("open with a summary of at most 150 words, before the first section, so "
+                   "that a VP can skim it and a peer can go on to implement it")
+        if ctx.native is not None:  # a Nygard ADR or MADR record opens with its context
+            yield (doc.title_line, 1, message, "warning")
+        else:
+            yield (doc.title_line, 1, message)
         return
     line, text = found
     words = len(text.split())
@@ -168,8 +174,9 @@ def ai_safeguards(doc: Document, ctx: Context) -> Iterator[Hit]:
         yield (where, 1, "add a 'Data and redaction' section: this document is about an AI "
                          "tool, so say what data it sees, what is redacted, and that nothing "
                          "sensitive goes to a public model")
-    body = _PROMPT.sub("", "\n".join(doc.lines[doc.front.body_start:]))
-    if not _PINNED.search(body):  # an example inside a [TODO: ...] prompt is no pin
+    raw = "\n".join(doc.lines[doc.front.body_start:])
+    body = _PROMPT.sub("", raw)  # an example inside a [TODO: ...] prompt is no pin
+    if not _PINNED.search(body) and not _PIN_PROMPT.search(raw):
         yield (where, 1, "pin the model version (e.g. 'model: gpt-4o-2024-08-06'): an "
                          "unpinned model changes under you")
     if doc.section("evaluation") is None:

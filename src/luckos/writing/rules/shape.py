@@ -44,9 +44,13 @@ def section_missing(doc: Document, ctx: Context) -> Iterator[Hit]:
             also = f"; '{others[0].capitalize()}' or '{others[1].capitalize()}' count too" if (
                 len(others) == 2) else ""
             article = "an" if spec.heading[0].lower() in "aeiou" else "a"
-            yield (doc.title_line, 1,
-                   f"add {article} '{spec.heading}' section: {spec.hint} (the {kind.title} "
-                   f"needs it{also})")
+            message = (f"add {article} '{spec.heading}' section: {spec.hint} (the "
+                       f"{kind.title} needs it{also})")
+            if ctx.native is not None and section_id not in ctx.native:
+                yield (doc.title_line, 1, f"{message}; the essay asks for it beyond the "
+                                          "document's own format", "warning")
+            else:
+                yield (doc.title_line, 1, message)
 
 
 @check("section-empty")
