@@ -11,6 +11,8 @@ from luckos.app import mechanisms
 from luckos.app import windows as windows_app
 from luckos.app.ledger import promise_json
 from luckos.app.records import as_json
+from luckos.app.themes import metric_status_json
+from luckos.app.windows import occurrence_json
 from luckos.dates import month_of
 from luckos.domain import themes, windows
 from luckos.domain.checks import INVARIANTS, Result
@@ -90,36 +92,6 @@ def _other_broken_checks(ws: Workspace, today: dt.date) -> list[Result]:
 
     others = [i for i in INVARIANTS if i not in SHOWN_IN_REVIEW]
     return [r for r in checks.run(ws, today, only=others).results if r.broken]
-
-
-def occurrence_json(o: windows.WindowOccurrence, today: dt.date) -> dict[str, Any]:
-    brief = o.brief
-    return {
-        "window": as_json(o.window),
-        "on": o.on.isoformat(),
-        "prep_due": o.prep_due.isoformat(),
-        "days_to_prep": (o.prep_due - today).days,
-        "state": o.state(today),
-        "brief": as_json(brief) if isinstance(brief, Artifact) else brief,
-        "demo": as_json(o.demo) if o.demo else None,
-        "missing": o.missing(),
-    }
-
-
-def metric_status_json(s: themes.MetricStatus, month: str) -> dict[str, Any]:
-    """A theme metric's slot, its last two readings and whether it is stale in `month`
-    (no reading for it yet)."""
-    return {
-        "theme": f"t{s.theme.id}",
-        "theme_label": s.theme.label,
-        "slot": s.slot,
-        "metric": as_json(s.metric) if s.metric else None,
-        "latest": as_json(s.latest) if s.latest else None,
-        "previous": as_json(s.previous) if s.previous else None,
-        "change": s.change,
-        "improving": s.improving,
-        "stale": s.stale(month),
-    }
 
 
 def review_json(review: WeeklyReview) -> dict[str, Any]:

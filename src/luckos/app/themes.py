@@ -46,9 +46,24 @@ def show_active(ws: Workspace, today: dt.date) -> list[tuple[Theme, list[MetricS
 
 def theme_json(theme: Theme, statuses: list[MetricStatus], today: dt.date) -> dict[str, Any]:
     """`luck theme show --json`, and the themes page's JSON for one theme."""
-    from luckos.app.review import metric_status_json
     from luckos.dates import month_of
 
     month = month_of(today)
     return {**records.as_json(theme),
             "metrics": [metric_status_json(x, month) for x in statuses]}
+
+
+def metric_status_json(s: MetricStatus, month: str) -> dict[str, Any]:
+    """A theme metric's slot, its last two readings and whether it is stale in `month`
+    (no reading for it yet)."""
+    return {
+        "theme": f"t{s.theme.id}",
+        "theme_label": s.theme.label,
+        "slot": s.slot,
+        "metric": records.as_json(s.metric) if s.metric else None,
+        "latest": records.as_json(s.latest) if s.latest else None,
+        "previous": records.as_json(s.previous) if s.previous else None,
+        "change": s.change,
+        "improving": s.improving,
+        "stale": s.stale(month),
+    }

@@ -75,8 +75,7 @@ def _back(request: Request, default: str) -> Response:
 
 
 async def windows(web: Web, request: Request) -> Response:
-    from luckos.app.review import occurrence_json
-    from luckos.app.windows import upcoming
+    from luckos.app.windows import occurrence_json, upcoming
 
     data = [occurrence_json(o, web.today) for o in upcoming(web.ws, web.today, days=365)]
     return web.render(request, "windows.html", data)
