@@ -80,6 +80,15 @@ def roles(ws: Workspace) -> list[Roles]:
             for p in everyone]
 
 
+def roles_json(found: list[Roles]) -> list[dict[str, Any]]:
+    """`luck person roles --json`: each person and the records that name them."""
+    return [{"id": f"pe{r.person.id}", "name": r.person.name,
+             "sponsor": list(r.sponsor), "bench": list(r.bench),
+             "promises": list(r.promises),
+             "stakeholder": [{"id": sh, "window": w, "role": role}
+                             for sh, w, role in r.stakeholder]} for r in found]
+
+
 def merge(ws: Workspace, keep_text: str, other_text: str) -> tuple[Person, Person, int]:
     """Fold `other` into `keep` in one transaction: its names and emails become keep's,
     its stakeholder roles move to keep, and sponsors, bench entries and promises naming it

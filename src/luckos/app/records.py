@@ -240,6 +240,11 @@ def _check_unique(ws: Workspace, record: Any) -> None:
                     f"(r{other.id}); edit that one")
 
 
+def testimonials(ws: Workspace, artifact: r.Artifact) -> list[r.Testimonial]:
+    """Who said an artifact saved them time (`luck artifact show`)."""
+    return ws.store.find("testimonial", where={"artifact_id": artifact.id})
+
+
 def as_json(record: Any) -> dict[str, Any]:
     """A record as JSON-ready data, with its short id and references as short ids."""
     kind = r.kind_of(record)

@@ -25,6 +25,12 @@ def read_metric(ws: Workspace, theme_ref: str, slot: str, value: str | float, mo
     return records.add(ws, records.kind_named("reading"), raw, today, confirm=confirm)
 
 
+def unit_of(ws: Workspace, reading: Reading) -> str:
+    """The unit of a reading: its metric's."""
+    metric = ws.store.get("metric", reading.metric_id) if reading.metric_id else None
+    return str(getattr(metric, "unit", "") or "")
+
+
 def show(ws: Workspace, ref: str) -> tuple[Theme, list[MetricStatus]]:
     """A theme and its three metric slots with their latest readings."""
     theme = records.fetch(ws, records.kind_named("theme"), ref)

@@ -23,15 +23,12 @@ def roles(as_json: bool) -> None:
     """Every person and the records that name them: sponsor, bench, promises, and
     stakeholder roles per window (a name two people answer to counts for neither)."""
     from luckos.app.people import roles as run
+    from luckos.app.people import roles_json
 
     s = session()
     found = run(s.ws)
     if as_json:
-        emit_json([{"id": f"pe{r.person.id}", "name": r.person.name,
-                    "sponsor": list(r.sponsor), "bench": list(r.bench),
-                    "promises": list(r.promises),
-                    "stakeholder": [{"id": sh, "window": w, "role": role}
-                                    for sh, w, role in r.stakeholder]} for r in found])
+        emit_json(roles_json(found))
         return
     from luckos.cli.output import table
 

@@ -76,6 +76,6 @@ def read(theme_ref: str, slot: str, value: str, month: str | None, narrative: st
 
         emit_json(record_json(reading))
     else:
-        unit = s.ws.store.find("metric", where={"id": reading.metric_id})[0].unit
+        unit = themes.unit_of(s.ws, reading)
         click.echo(f"added r{reading.id}: m{reading.metric_id} {reading.month} = "
                    f"{quantity(reading.value, unit)}")
