@@ -35,8 +35,8 @@ def main() -> int:
         rows = run_corpus(files, Path(folder), workers=args.workers)
     seconds = time.perf_counter() - began
     accepted = [r for r in rows if r["exit"] == 0]
-    one_line = [r for r in rows if r["exit"] == 2 and len(str(r["stderr"]).splitlines()) == 1
-                and str(r["stderr"]).startswith("luck: error: ")]
+    one_line = [r for r in rows if r["exit"] == 2 and not r["stderr"]
+                and len(str(r["refusal"]).splitlines()) == 1]
     other = [r for r in rows if r not in accepted and r not in one_line]
     compared = [r for r in accepted if "reference" in r]
     mismatched = [r for r in compared if r["occurrences"] != r["reference"]]
@@ -57,7 +57,7 @@ def main() -> int:
           f"({float(slowest.get('cpu_seconds', 0.0)):.2f} s of CPU, "  # type: ignore[arg-type]
           f"{float(slowest.get('seconds', 0.0)):.2f} s wall, in-process; "  # type: ignore[arg-type]
           "both windows if a second was suggested)")
-    reasons = Counter(str(r["stderr"]).removeprefix(f"luck: error: {r['file']}: ")
+    reasons = Counter(str(r["refusal"]).removeprefix(f"{r['file']}: ")
                       .split(" (")[0].split(";")[0].strip() for r in one_line)
     kinds = Counter("no events in the window" if k.startswith("no events between") else
                     "none of its events readable" if k.startswith(("none of its", "its only"))
@@ -69,7 +69,7 @@ def main() -> int:
               f"{str(r['stderr'])[-300:]}")
     if args.list:
         for r in one_line:
-            print(f"  {r['file']}: {str(r['stderr']).strip()}")
+            print(f"  {r['file']}: {r['refusal']}")
     return 1 if mismatched or other else 0
 
 

@@ -228,7 +228,7 @@ def test_debug_shows_the_traceback_behind_the_error_line(luck: Luck) -> None:
         loud = luck(*args)
         assert loud.exit_code == 2
         assert loud.stderr.startswith("Traceback (most recent call last):")
-        assert "luckos.errors.LuckError: no promise p9" in loud.stderr
+        assert "luckos.errors.NotFound: no promise p9" in loud.stderr
         assert loud.stderr.endswith("luck: error: no promise p9\n")
 
 

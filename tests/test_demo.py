@@ -235,7 +235,7 @@ def test_refuses_the_real_workspace_and_a_folder_of_other_files(
 
 
 def test_a_failed_rebuild_keeps_the_previous_demo(tmp_path: Path, monkeypatch) -> None:
-    from luckos.app import demo as demo_app
+    from luckos.demo import build as demo_app
 
     folder = tmp_path / "demo"
     build(folder, tmp_path / "real")
@@ -374,7 +374,7 @@ def test_calendar_history_shows_one_import_of_the_file_in_the_demo(demo: Path) -
 def test_a_rebuild_that_fails_at_the_calendar_keeps_the_previous_demo(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from luckos.app import demo_calendar
+    from luckos.demo import calendar as demo_calendar
 
     folder = tmp_path / "demo"
     build(folder, tmp_path / "real")
@@ -392,7 +392,7 @@ def test_a_rebuild_that_fails_at_the_calendar_keeps_the_previous_demo(
 
 
 def build_demo_at(folder: Path, real: Path, today: dt.date) -> None:
-    from luckos.app import demo as demo_app
+    from luckos.demo import build as demo_app
 
     demo_app.build_demo(folder, today, real).close()
 

@@ -8,12 +8,17 @@ import json
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from conftest import Luck, workspace_state
+from luckos.app.exchange import import_data, read_export
 from luckos.config import CHECK_INVARIANTS, DEFAULT_TOML, Config
 from luckos.domain import records as r
 from luckos.domain.checks import INVARIANTS
 from luckos.domain.fields import Problem
 from luckos.domain.validate import rules_of, validate
+from luckos.errors import Problems
+from luckos.workspace import open_workspace
 
 # --- the verdicts in the JSON -------------------------------------------------------------
 
@@ -101,6 +106,17 @@ def test_the_cli_prints_a_line_for_each_problem_of_a_record(luck: Luck) -> None:
         "luck: error: review date 2026-11-01 is before the decision (2026-11-20)",
     ]
     assert workspace_state(luck.home) == before
+    result = luck("decision", "add", "Canary", "--confidence", "2", "--option", "a",
+                  "--choice", "b", "--on", "2026-11-20", "--review", "2026-11-01", "--json")
+    assert result.exit_code == 2 and result.stderr == ""
+    error = json.loads(result.stdout)["error"]
+    assert (error["kind"], error["where"]) == ("invalid", "confidence")
+    assert [(p["where"], p["message"]) for p in error["problems"]] == [
+        ("confidence", "confidence 2 is out of range (0 to 1)"),
+        ("choice", "choice 'b' is not one of the options"),
+        ("review", "review date 2026-11-01 is before the decision (2026-11-20)"),
+    ]
+    assert error["message"].splitlines() == [p["message"] for p in error["problems"]]
 
 
 def test_import_reports_every_problem_with_its_place_and_imports_nothing(
@@ -136,6 +152,18 @@ def test_import_reports_every_problem_with_its_place_and_imports_nothing(
         "luck: error: import: 5 problems; nothing was imported",
     ]
     assert "Traceback" not in result.output
+    assert workspace_state(target.home) == before
+    ws = open_workspace(target.home)
+    try:
+        with pytest.raises(Problems) as caught:
+            import_data(ws, read_export(path), replace=False)
+    finally:
+        ws.close()
+    error = caught.value.as_json()["error"]
+    assert error["kind"] == "invalid" and error["where"] == "records.promise[1].due"
+    assert [p["where"] for p in error["problems"]] == [
+        "records.promise[1].due", "records.promise[2].priority", "records.promise[3].due",
+        "records.promise[3].ended_on", "records.decision[0].confidence", None]
     assert workspace_state(target.home) == before
 
 

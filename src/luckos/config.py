@@ -11,12 +11,11 @@ from typing import Any
 
 from luckos.ai.settings import AI_TOML, AISettings, ai_settings
 from luckos.calendar.settings import CALENDAR_TOML, CalendarSettings, calendar_settings
+from luckos.dates import WEEKDAYS, weekday_name
 from luckos.domain.checks import INVARIANTS
 from luckos.errors import LuckError
 from luckos.evidence.settings import EVIDENCE_TOML, EvidenceSettings, evidence_settings
 from luckos.guard.settings import REDACT_TOML, RedactSettings, redact_settings
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -191,8 +190,8 @@ def config_from_dict(data: dict[str, Any], where: str = "luck.toml") -> Config:
     unknown = set(data) - known
     if unknown:
         raise LuckError(f"{where}: unknown setting {sorted(unknown)[0]!r}")
-    week_start = _weekday(data.get("week_start", "monday"), "week_start", where)
-    maker_day = _weekday(data.get("maker_day", "wednesday"), "maker_day", where)
+    week_start = weekday_name(data.get("week_start", "monday"), "week_start", where)
+    maker_day = weekday_name(data.get("maker_day", "wednesday"), "maker_day", where)
     raw = data.get("thresholds", {})
     if not isinstance(raw, dict):
         raise LuckError(f"{where}: [thresholds] must be a table")
@@ -333,12 +332,6 @@ def _words(value: Any, key: str, where: str) -> tuple[str, ...]:
             or not all(isinstance(w, str) and w.strip() for w in value)):
         raise LuckError(f"{where}: {key} must be a list of non-empty strings")
     return tuple(w.strip().lower() for w in value)
-
-
-def _weekday(value: Any, key: str, where: str) -> str:
-    if not isinstance(value, str) or value.lower() not in WEEKDAYS:
-        raise LuckError(f"{where}: {key} = {value!r} is not a weekday name")
-    return value.lower()
 
 
 DEFAULT_TOML = DEFAULT_TOML + CALENDAR_TOML  # the [calendar] table (luckos.calendar.settings)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
-from luckos.errors import LuckError
+from luckos.errors import Invalid
 
 _ACCURACY_DAY_OR_FINER = 0  # parsedatetime accuracy flag; 0 means nothing was parsed
 
@@ -19,6 +20,8 @@ FIRST_DATE = dt.date(1900, 1, 1)
 LAST_DATE = dt.date(2199, 12, 31)
 DATE_RANGE = f"{FIRST_DATE} to {LAST_DATE}"
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 _ISO_LOOSE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMERIC = re.compile(r"\d{1,4}[/.]\d{1,2}(?:[/.]\d{1,4})?")
 
@@ -28,9 +31,9 @@ def in_range(day: dt.date) -> bool:
 
 
 def check_date(day: dt.date, what: str = "date") -> dt.date:
-    """The date itself, or LuckError when it lies outside the supported range."""
+    """The date itself, or Invalid when it lies outside the supported range."""
     if not in_range(day):
-        raise LuckError(f"{what} {day.isoformat()} is out of range ({DATE_RANGE})")
+        raise Invalid(f"{what} {day.isoformat()} is out of range ({DATE_RANGE})", where=what)
     return day
 
 
@@ -38,25 +41,28 @@ def parse_date(text: str, today: dt.date, *, what: str = "date", past: bool = Fa
     """Read `2026-12-01`, `+3d`, `+2w`, `fri`, `tomorrow`, `next month`, ...
 
     A bare weekday means the next one, or with `past` (a date of something that has
-    happened) the last one. Raises LuckError naming the text when it is not a date.
+    happened) the last one. Raises Invalid naming the text when it is not a date.
     """
     value = text.strip()
     if not value:
-        raise LuckError(f"invalid {what}: empty")
+        raise Invalid(f"invalid {what}: empty", where=what)
     if len(value) > 64 or not value.isprintable():
-        raise LuckError(f"invalid {what}: not a date (use YYYY-MM-DD or +3d, +2w, fri)")
+        raise Invalid(f"invalid {what}: not a date (use YYYY-MM-DD or +3d, +2w, fri)",
+                      where=what)
     loose = _ISO_LOOSE.fullmatch(value)
     if loose:  # 2026-12-5 reads like 2026-12-05
         try:
             day = dt.date(*(int(part) for part in loose.groups()))
         except ValueError:
-            raise LuckError(f"invalid {what} {text!r}: not a real ISO date (YYYY-MM-DD)") from None
+            raise Invalid(f"invalid {what} {text!r}: not a real ISO date (YYYY-MM-DD)",
+                          where=what) from None
         return check_date(day, what)
     if value[:4].isdigit() and "-" in value:
-        raise LuckError(f"invalid {what} {text!r}: not a real ISO date (YYYY-MM-DD)")
+        raise Invalid(f"invalid {what} {text!r}: not a real ISO date (YYYY-MM-DD)",
+                      where=what)
     if _NUMERIC.fullmatch(value):
-        raise LuckError(f"invalid {what} {text!r}: write it as YYYY-MM-DD, e.g. "
-                        f"{_example(value, today)} (dates with / or . are ambiguous)")
+        raise Invalid(f"invalid {what} {text!r}: write it as YYYY-MM-DD, e.g. "
+                      f"{_example(value, today)} (dates with / or . are ambiguous)", where=what)
     if value.lower() == "today":
         return check_date(today, what)
     import parsedatetime  # lazy: only relative forms pay for it
@@ -66,11 +72,12 @@ def parse_date(text: str, today: dt.date, *, what: str = "date", past: bool = Fa
     try:
         parsed, context = calendar.parseDT(value, sourceTime=source)
     except (OverflowError, ValueError):  # "+999999999d" runs past the last date Python has
-        raise LuckError(f"invalid {what} {text!r}: out of range ({DATE_RANGE})") from None
+        raise Invalid(f"invalid {what} {text!r}: out of range ({DATE_RANGE})",
+                      where=what) from None
     if not context.hasDate or context.accuracy == _ACCURACY_DAY_OR_FINER:
-        raise LuckError(
-            f"invalid {what} {text!r}: use YYYY-MM-DD or a relative form such as +3d, +2w, fri"
-        )
+        raise Invalid(
+            f"invalid {what} {text!r}: use YYYY-MM-DD or a relative form such as +3d, +2w, fri",
+            where=what)
     day = parsed.date()
     if past and day > today and value.lower().rstrip(".") in _WEEKDAYS:
         day -= dt.timedelta(days=7)
@@ -107,12 +114,26 @@ def parse_month(text: str, today: dt.date) -> str:
         try:
             first = dt.date.fromisoformat(value + "-01")
         except ValueError:
-            raise LuckError(f"invalid month {text!r}: use YYYY-MM") from None
+            raise Invalid(f"invalid month {text!r}: use YYYY-MM", where="month") from None
         check_date(first, "month")
         return value
     if value.lower() in ("this month", "now"):
         return today.isoformat()[:7]
     return parse_date(value, today, what="month").isoformat()[:7]
+
+
+def weekday_name(value: Any, key: str, where: str) -> str:
+    """A weekday named in a setting (`maker_day = "Wednesday"`), in lower case; `where`
+    is the file the setting came from."""
+    if not isinstance(value, str) or value.lower() not in WEEKDAYS:
+        raise Invalid(f"{where}: {key} = {value!r} is not a weekday name", where=key)
+    return value.lower()
+
+
+def week_start(day: dt.date, first_weekday: int) -> dt.date:
+    """The first day of the week holding `day`, weeks starting on `first_weekday`
+    (0 Monday; luck.toml's week_start)."""
+    return day - dt.timedelta(days=(day.weekday() - first_weekday) % 7)
 
 
 def quarter_of(day: dt.date) -> str:

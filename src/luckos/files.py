@@ -28,7 +28,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from luckos.errors import LuckError
+from luckos.errors import Conflict, LuckError, NotFound
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FILE_MODE = 0o600
@@ -69,7 +69,7 @@ def make_folder(path: Path) -> None:
     if path.is_dir():
         return
     if path.exists():
-        raise LuckError(f"{path} exists and is not a folder")
+        raise Conflict(f"{path} exists and is not a folder", where=str(path))
     try:
         path.mkdir(parents=True, mode=FOLDER_MODE)
     except FileExistsError:
@@ -125,11 +125,12 @@ def _check(path: Path, output: Output, force: bool, home: Path | None) -> Path:
         name = f"such as {output.example}" if output.example else f"for the {output.what}"
         raise LuckError(f"{path} is a folder; give a file name {name}")
     if not target.parent.is_dir():
-        raise LuckError(f"{path}: the folder {target.parent} does not exist")
+        raise NotFound(f"{path}: the folder {target.parent} does not exist",
+                       where=str(target.parent))
     reason = _workspace_file(path, home)
     if reason is None and target.exists() and not output.replace:
-        raise LuckError(f"{path} already exists: a {output.what} never replaces a file; "
-                        "choose another name")
+        raise Conflict(f"{path} already exists: a {output.what} never replaces a file; "
+                       "choose another name", where=str(path))
     reason = reason or _database_file(path)
     if reason is not None:
         raise LuckError(f"{reason}: refusing to write the {output.what} onto it")
@@ -140,7 +141,7 @@ def _check(path: Path, output: Output, force: bool, home: Path | None) -> Path:
     if force or (output.mark and output.mark in _head(target)):
         return target
     made = "" if not output.mark else " and was not made by luckos"
-    raise LuckError(f"{path} already exists{made} (use --force to replace it)")
+    raise Conflict(f"{path} already exists{made} (use --force to replace it)", where=str(path))
 
 
 def write(path: Path, data: bytes | str, output: Output, *, force: bool = False,
@@ -166,8 +167,8 @@ def write_with(path: Path, produce: Callable[[Path], object], output: Output, *,
             os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
         _place(temporary, target, replace=output.replace)
     except FileExistsError:
-        raise LuckError(f"{path} already exists: a {output.what} never replaces a file; "
-                        "choose another name") from None
+        raise Conflict(f"{path} already exists: a {output.what} never replaces a file; "
+                       "choose another name", where=str(path)) from None
     except OSError as exc:
         raise LuckError(f"cannot write {path}: {_reason(exc)}; nothing was written") from None
     finally:

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from luckos.config import DEFAULT_TOML, Config, load_config
-from luckos.errors import LuckError
+from luckos.errors import LuckError, NotFound
 from luckos.store import Store
 from luckos.store.db import DamagedDatabase
 
@@ -71,7 +71,8 @@ def open_workspace(home: Path, *, quick_check: bool = True) -> Workspace:
     read, and the command is refused with where to restore from."""
     db = home / DB_NAME
     if not db.exists():
-        raise LuckError(f"no luckos workspace at {home} (run `luck init`, or set LUCK_HOME)")
+        raise NotFound(f"no luckos workspace at {home} (run `luck init`, or set LUCK_HOME)",
+                       where=str(home))
     config = load_config(home / CONFIG_NAME)
     store = _open_store(home)
     if quick_check:

@@ -52,6 +52,16 @@ def _luck(path: Path, window: tuple[dt.date, dt.date]) -> tuple[object, str, str
     return code, out.getvalue(), err.getvalue()
 
 
+def _refusal(code: object, out: str) -> str:
+    """The message of the error object `--json` prints on a refusal, or ""."""
+    if code != 2:
+        return ""
+    try:
+        return str(json.loads(out)["error"]["message"])
+    except (ValueError, KeyError, TypeError):
+        return ""
+
+
 def audit_one(path: Path) -> dict[str, object]:
     """What `luck calendar audit` says about `path` over 2025-2026, or over the days its
     refusal suggests (at most ten years of them), and what the libraries count there."""
@@ -59,7 +69,7 @@ def audit_one(path: Path) -> dict[str, object]:
     window = FIRST_WINDOW
     code, out, err = _luck(path, window)
     suggested = None
-    found = _SPAN.search(err) if code == 2 else None
+    found = _SPAN.search(_refusal(code, out))
     if found:
         first = dt.date.fromisoformat(found.group(1))
         last = min(dt.date.fromisoformat(found.group(2)), _ten_years_from(first))
@@ -68,6 +78,7 @@ def audit_one(path: Path) -> dict[str, object]:
     row: dict[str, object] = {
         "file": str(path), "window": [window[0].isoformat(), window[1].isoformat()],
         "suggested": suggested is not None, "exit": code, "stderr": err,
+        "refusal": _refusal(code, out),  # the message of the error object on stdout
         # the audit (twice if a window was suggested), in-process: wall and CPU time
         "seconds": time.perf_counter() - began, "cpu_seconds": time.process_time() - cpu}
     if code == 0:

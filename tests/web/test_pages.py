@@ -108,7 +108,7 @@ def test_quick_add_refuses_with_the_cli_s_message_and_writes_nothing(
     before = state(filled.home)
     csrf = csrf_of(web.get("/add").text)
     answer = web.post(f"/add/{form}", data={"csrf": csrf, **fields})
-    assert answer.status_code == 400
+    assert answer.status_code == 422  # a value refused: the status of an invalid one
     assert "luck: error" not in answer.text
     assert escape(message) in answer.text, (message, answer.text[-2000:])
     assert state(filled.home) == before
@@ -161,7 +161,7 @@ def test_a_document_shows_its_lint_findings_beside_the_lines(web: TestClient,
 
 def test_the_calendar_page_is_the_last_audit_with_a_heat_map(web: TestClient,
                                                              filled: Luck) -> None:
-    from luckos.app.demo_calendar import write_calendar
+    from luckos.demo.calendar import write_calendar
 
     assert web.get("/calendar").status_code == 400  # nothing imported yet, said so
     assert "luck calendar import" in web.get("/calendar").text

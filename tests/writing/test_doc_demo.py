@@ -1,6 +1,6 @@
 """Drafts from the demo workspace (`luck demo`) lint with no errors.
 
-The demo is built by luckos.app.demo; where that module is not installed, the test is
+The demo is built by luckos.demo.build; where that module is not installed, the test is
 skipped (the drafts are also checked on the small workspace of test_doc_new.py).
 """
 
@@ -13,7 +13,7 @@ import pytest
 from luckos.writing.catalog import DOC_KINDS
 from luckos.writing.lint import lint_text
 
-pytest.importorskip("luckos.app.demo")
+pytest.importorskip("luckos.demo.build")
 
 
 def test_every_kind_drafted_from_the_demo_lints_without_errors(tmp_path, luck) -> None:

@@ -11,11 +11,12 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from luckos.calendar.audit import Audit, WeekSummary, audit, week_of
+from luckos.calendar.audit import Audit, WeekSummary, audit
 from luckos.calendar.events import EventOccurrence, collector_paused
-from luckos.config import WEEKDAYS, Config
-from luckos.dates import parse_date
-from luckos.errors import LuckError
+from luckos.config import Config
+from luckos.dates import WEEKDAYS, parse_date
+from luckos.dates import week_start as week_of
+from luckos.errors import LuckError, NotFound
 from luckos.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ def _read_file(path: Path) -> bytes:
                             f"limit is {MAX_BYTES // 2**20} MB)")
         return path.read_bytes()
     except FileNotFoundError:
-        raise LuckError(f"{path}: no such file") from None
+        raise NotFound(f"{path}: no such file", where=str(path)) from None
     except PermissionError:
         raise LuckError(f"{path}: not readable (permission denied)") from None
     except OSError as exc:

@@ -7,7 +7,7 @@ from typing import Any
 from luckos.app.calendar import Report, totals
 from luckos.calendar.audit import KINDS, MEETING, DayFigures, WeekSummary
 from luckos.calendar.findings import Findings, SeriesCost
-from luckos.config import WEEKDAYS
+from luckos.dates import WEEKDAYS
 
 
 def _h(value: float) -> float:

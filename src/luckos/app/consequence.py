@@ -14,7 +14,7 @@ from luckos.domain.quantities import parse_quantity
 from luckos.domain.records import METRIC_SLOT_NAMES, METRIC_SLOTS, Reading, Theme
 from luckos.domain.themes import active
 from luckos.domain.validate import refuse, refuse_future, validate
-from luckos.errors import LuckError
+from luckos.errors import Conflict, LuckError
 from luckos.store import loop as q
 from luckos.workspace import Workspace
 
@@ -69,9 +69,9 @@ def record(ws: Workspace, theme_ref: str | None, values: Mapping[str, str | floa
                             f"metric add NAME --theme t{theme.id} --slot {slot}")
         existing = ws.store.find("reading", where={"metric_id": metric.id, "month": month})
         if value is not None and existing:
-            raise LuckError(f"m{metric.id} already has a reading for {month} "
-                            f"(r{existing[0].id}); change it with luck reading edit "
-                            f"r{existing[0].id} --value N")
+            raise Conflict(f"m{metric.id} already has a reading for {month} "
+                           f"(r{existing[0].id}); change it with luck reading edit "
+                           f"r{existing[0].id} --value N", where=f"r{existing[0].id}")
         if value is None:
             if not existing:
                 raise LuckError(f"--{slot}-note needs --{slot} VALUE: m{metric.id} has no "
@@ -89,7 +89,7 @@ def record(ws: Workspace, theme_ref: str | None, values: Mapping[str, str | floa
         slot = next(m.slot for m in metrics.values() if m.id == reading.metric_id)
         warnings.extend(f"m{reading.metric_id} {metric_name}: "
                         + w.replace("(--narrative)", f"(--{slot}-note)")
-                        for w in refuse(validate(reading, ws.config, today)))
+                        for w in refuse(validate(reading, ws.config, today), reading))
         refuse_future(reading, today)
     saved = []
     with ws.store.transaction():

@@ -18,7 +18,7 @@ from typing import Any
 from luckos import files
 from luckos.app import records
 from luckos.domain.records import KINDS, METRIC_SLOT_NAMES, METRIC_SLOTS, short_id
-from luckos.errors import LuckError
+from luckos.errors import Conflict, Invalid, LuckError, NotFound
 from luckos.workspace import Workspace
 from luckos.writing import drafts
 from luckos.writing.catalog import DOC_KINDS, RULES, kind_name
@@ -54,7 +54,8 @@ def draft(ws: Workspace, kind: str, today: dt.date, *, theme_ref: str | None = N
     kind = kind_name(kind) or kind  # an alias the linter knows: two-pager is a brief
     spec = DOC_KINDS.get(kind)
     if spec is None:
-        raise LuckError(f"unknown document kind {kind!r}: use one of {', '.join(DOC_KINDS)}")
+        raise Invalid(f"unknown document kind {kind!r}: use one of {', '.join(DOC_KINDS)}",
+                      where=kind)
     for flag, wanted, rule in (("--ai", ai, "ai-safeguards"),
                                ("--compliance", compliance, "auditor-evidence")):
         kinds = RULES[rule].kinds or ()
@@ -128,8 +129,8 @@ def _target(ws: Workspace, out: str | None, today: dt.date, kind: str, theme: An
         elif not path.parent.is_dir():
             raise LuckError(f"cannot write {path}: the folder {path.parent} does not exist")
     if path.exists():
-        raise LuckError(f"{path} already exists: luck doc new never overwrites a document; "
-                        "give another --out")
+        raise Conflict(f"{path} already exists: luck doc new never overwrites a document; "
+                       "give another --out", where=str(path))
     return path.absolute()
 
 
@@ -391,7 +392,7 @@ def lint_settings(home: Path, config_path: Path | None, ignored: tuple[str, ...]
 
     if config_path is not None:
         if not config_path.is_file():
-            raise LuckError(f"{config_path}: no such file (--config)")
+            raise NotFound(f"{config_path}: no such file (--config)", where=str(config_path))
         config = load_config(config_path)
     else:
         config = load_config(home / CONFIG_NAME)  # no luck.toml: every default
@@ -399,7 +400,7 @@ def lint_settings(home: Path, config_path: Path | None, ignored: tuple[str, ...]
         if rule in INPUT_RULES:
             raise LuckError(f"--ignore {rule}: a file that cannot be read is always reported")
         if rule not in RULES:
-            raise LuckError(f"--ignore {rule}: no such rule (luck doc rules lists them)")
+            raise Invalid(f"--ignore {rule}: no such rule (luck doc rules lists them)", where=rule)
     if not ignored:
         return config
     rules = dict(config.lint.rules)
@@ -425,7 +426,7 @@ def render_file(source: Path, out: str, *, redactor: Any = None, force: bool = F
     except (OSError, ValueError) as exc:  # a name too long, a NUL byte
         raise LuckError(f"{source}: cannot read it ({exc})") from None
     if not found:
-        raise LuckError(f"{source}: no such file")
+        raise NotFound(f"{source}: no such file", where=str(source))
     target = Path(out).expanduser()
     if out != STDOUT:
         try:

@@ -21,7 +21,7 @@ from luckos.config import Config, load_config
 from luckos.domain import health
 from luckos.domain.health import Problem, Unlink
 from luckos.domain.records import KINDS, kind_of, short_id
-from luckos.errors import LuckError
+from luckos.errors import LuckError, NotFound
 from luckos.store import SCHEMA_VERSION, Store
 from luckos.workspace import CONFIG_NAME, DB_NAME, recovery_hint
 
@@ -70,7 +70,8 @@ class _Findings:
 def doctor(home: Path, today: dt.date, now: dt.datetime, *, fix: bool = False) -> Report:
     db = home / DB_NAME
     if not db.exists():
-        raise LuckError(f"no luckos workspace at {home} (run `luck init`, or set LUCK_HOME)")
+        raise NotFound(f"no luckos workspace at {home} (run `luck init`, or set LUCK_HOME)",
+                       where=str(home))
     report = Report(home)
     config_problem: list[Problem] = []
     try:

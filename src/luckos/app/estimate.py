@@ -16,7 +16,7 @@ from typing import Any
 from luckos import files
 from luckos.app import records
 from luckos.domain.records import KINDS, Estimate, short_id
-from luckos.errors import LuckError
+from luckos.errors import LuckError, NotFound
 from luckos.workspace import Workspace
 
 KIND = KINDS["estimate"]
@@ -58,8 +58,8 @@ def load(source: str | None, overrides: tuple[str, ...] | list[str],
     if is_starter(source):
         item = starter(source)
         return Loaded(parse_model(item.text, f"{item.name}.toml", overrides))
-    raise LuckError(f"{source}: no such file, starter model or saved estimate "
-                    "(starters: `luck estimate models`)")
+    raise NotFound(f"{source}: no such file, starter model or saved estimate "
+                   "(starters: `luck estimate models`)", where=str(source))
 
 
 def run(loaded: Loaded, *, samples: int | None = None, seed: int | None = None,

@@ -16,7 +16,7 @@ from luckos.app.records import fetch
 from luckos.domain import evidence as ev
 from luckos.domain.evidence import Evidence
 from luckos.domain.records import ARTIFACT_KINDS, KINDS, Artifact, Note, short_id
-from luckos.errors import LuckError
+from luckos.errors import Conflict, LuckError, NotFound
 from luckos.workspace import Workspace
 
 EVIDENCE = KINDS["evidence"]
@@ -127,7 +127,7 @@ def accept(ws: Workspace, ref: str, *, as_: str | None, kind: str | None,
     record = fetch(ws, EVIDENCE, ref)
     label = short_id(EVIDENCE, record.id)
     if record.status == "accepted":
-        raise LuckError(f"{label} is already accepted")
+        raise Conflict(f"{label} is already accepted", where=label)
     theme_id = fetch(ws, KINDS["theme"], theme_ref).id if theme_ref else record.theme_id
     as_ = as_ or ("artifact" if record.source == "doc" else "win")
     day = record.until or today
@@ -205,7 +205,7 @@ def import_docs(ws: Workspace, folder: Path) -> DocsImport:
     from luckos.evidence import docs
 
     if not folder.exists():
-        raise LuckError(f"{folder}: no such folder")
+        raise NotFound(f"{folder}: no such folder", where=str(folder))
     if not folder.is_dir():
         raise LuckError(f"{folder}: not a folder")
     found, problems = docs.read_folder(folder)

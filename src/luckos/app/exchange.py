@@ -23,7 +23,7 @@ from typing import Any
 from luckos import __version__, files
 from luckos.domain.fields import INT_MAX, json_key
 from luckos.domain.records import KINDS, Kind, Note, fields_of, is_private, kind_of, short_id
-from luckos.errors import LuckError, Problems
+from luckos.errors import Conflict, LuckError, NotFound, Problems
 from luckos.store import SCHEMA_VERSION
 from luckos.workspace import Workspace
 
@@ -120,7 +120,7 @@ def read_export(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise LuckError(f"{path}: no such file") from None
+        raise NotFound(f"{path}: no such file", where=str(path)) from None
     except IsADirectoryError:
         raise LuckError(f"{path} is a folder, not an export") from None
     except OSError as exc:
@@ -190,10 +190,9 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool,
         brings_audits = bool(calendar.get("calendar_import"))
         if not replace and not restoring and (holds_records or (holds_audits and brings_audits)):
             held = "records" if holds_records else "calendar audits"
-            raise LuckError(
+            raise Conflict(
                 f"import: the workspace already holds {held}; use --replace to replace "
-                "them all, or import into a new workspace"
-            )
+                "them all, or import into a new workspace")
         keep_private = replace and data.get("private_included") is not True
         private_kept = store.private_note_ids() if keep_private else set()
         clash = [r for r in decoded if isinstance(r, Note) and r.id in private_kept]

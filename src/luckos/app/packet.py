@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from luckos.app import ledger as ledger_app
 from luckos.domain import packet as pk
-from luckos.errors import LuckError
+from luckos.errors import Invalid, LuckError
 from luckos.store import packet as queries
 from luckos.workspace import Workspace
 
@@ -23,7 +23,7 @@ NEXT_DAYS = 14  # how far ahead a short packet lists promises due
 def period(kind: str, since: dt.date | None, until: dt.date | None,
            today: dt.date) -> tuple[dt.date, dt.date]:
     if kind not in pk.PACKET_KINDS:
-        raise LuckError(f"unknown packet {kind!r}: choose {', '.join(pk.PACKET_KINDS)}")
+        raise Invalid(f"unknown packet {kind!r}: choose {', '.join(pk.PACKET_KINDS)}", where=kind)
     end = until or today
     start = since or pk.default_since(kind, end)
     if start > end:

@@ -10,7 +10,7 @@ from typing import Any
 from luckos.domain import people as pp
 from luckos.domain.people import Person, Stakeholder
 from luckos.domain.records import KINDS, Window
-from luckos.errors import LuckError
+from luckos.errors import Invalid, LuckError
 from luckos.workspace import Workspace
 
 
@@ -143,8 +143,8 @@ def stakeholders(ws: Workspace, window_ref: str) -> tuple[Window, list[Stakehold
 def add_stakeholder(ws: Workspace, window_ref: str, who: str, role: str,
                     sponsor: bool) -> tuple[Stakeholder, Person]:
     if role not in pp.STAKEHOLDER_ROLES:
-        raise LuckError(f"invalid role {role!r}: choose one of "
-                        f"{', '.join(pp.STAKEHOLDER_ROLES)}")
+        raise Invalid(f"invalid role {role!r}: choose one of "
+                      f"{', '.join(pp.STAKEHOLDER_ROLES)}", where="role")
     w = window(ws, window_ref)
     p = person(ws, who)
     from luckos.app.records import _check_unique

@@ -23,7 +23,7 @@ def score(ws: Workspace, ref: str, values: Sequence[int]) -> tuple[Project, list
                         f"one per heuristic in order; got {len(values)}")
     changes = {h.field: v for h, v in zip(projects.HEURISTICS, values, strict=True)}
     updated = dataclasses.replace(project, **changes)
-    warnings = refuse(validate(updated, ws.config))
+    warnings = refuse(validate(updated, ws.config), updated)
     with ws.store.transaction():
         return ws.store.update(updated), warnings
 

@@ -9,7 +9,7 @@ from typing import Any
 from luckos.app import records
 from luckos.domain import reboot
 from luckos.domain.records import Reboot
-from luckos.errors import LuckError
+from luckos.errors import LuckError, NotFound
 from luckos.store import loop as q
 from luckos.workspace import Workspace
 
@@ -62,7 +62,7 @@ def postmortem(ws: Workspace, text: str | None, file: Path | None, on: dt.date,
     if file is not None:
         path = file.expanduser()
         if not path.is_file():
-            raise LuckError(f"{file}: no such file")
+            raise NotFound(f"{file}: no such file", where=str(file))
         try:
             if not path.read_text(encoding="utf-8").strip():
                 raise LuckError(f"{file} is empty: write the one page first")

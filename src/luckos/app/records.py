@@ -13,7 +13,7 @@ from luckos.domain.fields import INT_MAX, json_key
 from luckos.domain.quantities import parse_quantity
 from luckos.domain.records import KINDS, Kind, fields_of, short_id
 from luckos.domain.validate import UNIQUE_FIELDS, refuse, refuse_future, validate
-from luckos.errors import LuckError
+from luckos.errors import Conflict, Invalid, LuckError, NotFound
 from luckos.workspace import Workspace
 
 # Asked on a terminal before a past-only date after today is stored; None: refuse it.
@@ -24,7 +24,7 @@ def kind_named(name: str) -> Kind:
     try:
         return KINDS[name]
     except KeyError:
-        raise LuckError(f"unknown record kind {name!r}") from None
+        raise NotFound(f"unknown record kind {name!r}", where=name) from None
 
 
 def parse_id(kind: Kind, text: str | int) -> int:
@@ -35,10 +35,13 @@ def parse_id(kind: Kind, text: str | int) -> int:
     if not digits.isdigit() or (prefix and prefix != kind.prefix):
         for other in KINDS.values():
             if prefix == other.prefix and digits.isdigit():
-                raise LuckError(f"{value} is a {other.name} id, not a {kind.name} id")
-        raise LuckError(f"invalid {kind.name} id {_shown(value)!r}: expected {kind.prefix}N or N")
+                raise Invalid(f"{value} is a {other.name} id, not a {kind.name} id",
+                              where=value)
+        raise Invalid(f"invalid {kind.name} id {_shown(value)!r}: expected {kind.prefix}N or N",
+                      where=_shown(value))
     if len(digits) > 19 or int(digits) > INT_MAX:
-        raise LuckError(f"no {kind.name} {_shown(value)} (ids are at most {INT_MAX})")
+        raise NotFound(f"no {kind.name} {_shown(value)} (ids are at most {INT_MAX})",
+                       where=_shown(value))
     return int(digits)
 
 
@@ -50,7 +53,7 @@ def fetch(ws: Workspace, kind: Kind, ref: str | int) -> Any:
     rid = parse_id(kind, ref)
     record = ws.store.get(kind.name, rid)
     if record is None:
-        raise LuckError(f"no {kind.name} {short_id(kind, rid)}")
+        raise NotFound(f"no {kind.name} {short_id(kind, rid)}", where=short_id(kind, rid))
     return record
 
 
@@ -84,18 +87,20 @@ def coerce(ws: Workspace, field: dataclasses.Field, raw: Any, today: dt.date,
         try:
             return int(raw)
         except (TypeError, ValueError):
-            raise LuckError(f"invalid {label} {raw!r}: expected a number") from None
+            raise Invalid(f"invalid {label} {raw!r}: expected a number",
+                          where=label) from None
     if ftype == "choice":
         value = str(raw).strip().lower().replace(" ", "-")
         choices = field.metadata["choices"]
         if value not in choices:
-            raise LuckError(f"invalid {label} {raw!r}: choose one of {', '.join(choices)}")
+            raise Invalid(f"invalid {label} {raw!r}: choose one of {', '.join(choices)}",
+                          where=label)
         return value
     if ftype.startswith("ref:"):
         return fetch(ws, KINDS[ftype[4:]], raw).id
     value = str(raw)
     if field.metadata["required"] and not value.strip():
-        raise LuckError(f"{label} must not be empty")
+        raise Invalid(f"{label} must not be empty", where=label)
     return value
 
 
@@ -133,9 +138,9 @@ def add(ws: Workspace, kind: Kind, raw: Mapping[str, Any], today: dt.date, *,
     missing = [f for f in fields_of(kind) if f.metadata["required"] and values.get(f.name) is None]
     if missing:
         name = missing[0].metadata.get("flag") or missing[0].name.replace("_", "-")
-        raise LuckError(f"a {kind.name} needs --{name}")
+        raise Invalid(f"a {kind.name} needs --{name}", where=name)
     record = kind.cls(**values)
-    warnings = refuse(validate(record, ws.config, today))
+    warnings = refuse(validate(record, ws.config, today), record)
     refuse_future(record, today, confirm=confirm)
     with ws.store.transaction():
         _check_unique(ws, record)
@@ -152,14 +157,14 @@ def edit(
         if raw.get(field.name) is None:
             continue
         if not field.metadata["editable"]:
-            raise LuckError(f"{field.name} cannot be edited directly")
+            raise Invalid(f"{field.name} cannot be edited directly", where=field.name)
         context = {f.name: getattr(record, f.name) for f in fields_of(kind)} | changes
         changes[field.name] = coerce(ws, field, raw[field.name], today,
                                      unit_of(ws, kind, field, context))
     if not changes:
-        raise LuckError("nothing to change: give at least one option")
+        raise Invalid("nothing to change: give at least one option")
     updated = dataclasses.replace(record, **changes)
-    warnings = refuse(validate(updated, ws.config, today))
+    warnings = refuse(validate(updated, ws.config, today), updated)
     refuse_future(updated, today, names=changes, confirm=confirm)
     with ws.store.transaction():
         _check_unique(ws, updated)
@@ -218,13 +223,14 @@ def _check_unique(ws: Workspace, record: Any) -> None:
 
         problem = clash(record, ws.store.all("person"))
         if problem:
-            raise LuckError(problem)
+            raise Conflict(problem, where=record.name)
     if isinstance(record, r.Stakeholder):
         for other in ws.store.find("stakeholder", where={"window_id": record.window_id,
                                                          "person_id": record.person_id}):
             if other.id != record.id:
-                raise LuckError(f"pe{record.person_id} is already a stakeholder of "
-                                f"w{record.window_id} (sh{other.id}, {other.role})")
+                raise Conflict(f"pe{record.person_id} is already a stakeholder of "
+                               f"w{record.window_id} (sh{other.id}, {other.role})",
+                               where=f"sh{other.id}")
     fields = UNIQUE_FIELDS.get(type(record))
     if not fields:
         return
@@ -234,10 +240,10 @@ def _check_unique(ws: Workspace, record: Any) -> None:
     if other is None:
         return
     if isinstance(record, r.Metric):
-        raise LuckError(f"theme t{record.theme_id} already has a {record.slot} metric "
-                        f"(m{other.id}); edit that one")
-    raise LuckError(f"m{record.metric_id} already has a reading for {record.month} "
-                    f"(r{other.id}); edit that one")
+        raise Conflict(f"theme t{record.theme_id} already has a {record.slot} metric "
+                       f"(m{other.id}); edit that one", where=f"m{other.id}")
+    raise Conflict(f"m{record.metric_id} already has a reading for {record.month} "
+                   f"(r{other.id}); edit that one", where=f"r{other.id}")
 
 
 def testimonials(ws: Workspace, artifact: r.Artifact) -> list[r.Testimonial]:

@@ -11,7 +11,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from luckos.errors import LuckError
+from luckos.errors import LuckError, NotFound
 
 if TYPE_CHECKING:
     from luckos.guard.redact import Redacted, Redactor
@@ -62,7 +62,7 @@ def text_of(name: str, data: bytes | None) -> str:
         try:
             data = path.read_bytes()
         except FileNotFoundError:
-            raise LuckError(f"{name}: no such file") from None
+            raise NotFound(f"{name}: no such file", where=str(name)) from None
         except OSError as exc:
             raise LuckError(f"{name}: cannot read it: {exc.strerror or exc}") from None
     if b"\x00" in data:

@@ -13,7 +13,7 @@ from luckos.app.ledger import promise_json
 from luckos.app.records import as_json
 from luckos.app.themes import metric_status_json
 from luckos.app.windows import occurrence_json
-from luckos.dates import month_of
+from luckos.dates import month_of, week_start
 from luckos.domain import themes, windows
 from luckos.domain.checks import INVARIANTS, Result
 from luckos.domain.ledger import LedgerSummary
@@ -45,10 +45,6 @@ class WeeklyReview:
 # and the review's window readiness already shows a missing two-pager)
 SHOWN_IN_REVIEW = ("window-prep", "promise-overdue", "metric-readings", "decision-review",
                    "brief-lints")
-
-
-def week_start(today: dt.date, first_weekday: int) -> dt.date:
-    return today - dt.timedelta(days=(today.weekday() - first_weekday) % 7)
 
 
 def weekly(ws: Workspace, today: dt.date) -> WeeklyReview:

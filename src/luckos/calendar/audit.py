@@ -24,6 +24,7 @@ from typing import NamedTuple
 from luckos.calendar.altitude import ORDER, UNCLASSIFIED, Classifier, Keywords
 from luckos.calendar.events import Event, EventOccurrence
 from luckos.calendar.settings import CalendarSettings
+from luckos.dates import week_start as week_of
 
 MEETING, FOCUS, HOLD, AWAY = "meeting", "focus", "hold", "away"
 NOT_COUNTED = ("declined", "cancelled", "free", "all-day")
@@ -290,10 +291,6 @@ def _days(counted: list[Counted], window: tuple[dt.date, dt.date], zone: dt.tzin
             altitude_hours=altitude_hours,
         ))
     return result
-
-
-def week_of(day: dt.date, week_start: int) -> dt.date:
-    return day - dt.timedelta(days=(day.weekday() - week_start) % 7)
 
 
 def _weeks(days: list[DayFigures], window: tuple[dt.date, dt.date], week_start: int,

@@ -17,7 +17,7 @@ from luckos.calendar.altitude import Keywords
 from luckos.calendar.audit import MEETING, Audit, Counted, _at, _clip, _length, _union
 from luckos.calendar.events import Event
 from luckos.calendar.settings import ALTITUDES, Slot
-from luckos.config import WEEKDAYS
+from luckos.dates import WEEKDAYS
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+\S", re.MULTILINE)
@@ -224,8 +224,6 @@ def norm_breaks(audit: Audit, meetings: list[Counted]) -> list[NormBreak]:
     """Each norm of luck.toml the window's meetings broke, with the hours they took: the
     maker day (any meeting that day), no-meeting hours (any meeting inside them) and
     office hours (another meeting booked over them). Only workdays you were in count."""
-    from luckos.config import WEEKDAYS
-
     settings, zone = audit.settings, audit.zone
     present = [d.day for d in audit.days if d.workday and not d.away]
     by_day: dict[dt.date, list[Counted]] = defaultdict(list)

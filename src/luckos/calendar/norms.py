@@ -10,11 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from luckos.calendar.settings import CalendarSettings
+from luckos.dates import WEEKDAYS
 
 
 def _days(workdays: tuple[str, ...]) -> str:
-    from luckos.config import WEEKDAYS
-
     indexes = sorted(WEEKDAYS.index(d) for d in workdays)
     names = [WEEKDAYS[i].capitalize() for i in indexes]
     if len(indexes) > 2 and indexes == list(range(indexes[0], indexes[-1] + 1)):

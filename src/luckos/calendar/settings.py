@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from luckos.dates import WEEKDAYS, weekday_name
 from luckos.errors import LuckError
 
 ALTITUDES = ("code", "system", "business")
@@ -105,8 +106,6 @@ class CalendarSettings:
 
     @property
     def workday_indexes(self) -> frozenset[int]:
-        from luckos.config import WEEKDAYS
-
         return frozenset(WEEKDAYS.index(day) for day in self.workdays)
 
 
@@ -152,7 +151,7 @@ def calendar_settings(raw: Any, where: str = "luck.toml") -> CalendarSettings:
             days = _words(value, label)
             if not days:
                 raise LuckError(f"{label} must name at least one weekday")
-            values[key] = tuple(_weekday(d, f"calendar.{key}", where) for d in days)
+            values[key] = tuple(weekday_name(d, f"calendar.{key}", where) for d in days)
         elif key in ("work_start", "work_end"):
             if not isinstance(value, str):
                 raise LuckError(f"{label} = {value!r} is not a time such as \"09:00\"")
@@ -222,8 +221,6 @@ def _norms(raw: Any, where: str) -> dict[str, Any]:
 
 def slot(text: str, label: str = "slot") -> Slot:
     """Read "12:00-13:00", "friday 13:00-17:00" or "tuesday,thursday 15:00-16:00"."""
-    from luckos.config import WEEKDAYS
-
     parts = text.strip().lower().split()
     if len(parts) not in (1, 2) or parts[-1].count("-") != 1:
         raise LuckError(f"{label}: {text!r} is not a time range such as \"12:00-13:00\" or "
@@ -241,14 +238,6 @@ def slot(text: str, label: str = "slot") -> Slot:
     if low >= high:
         raise LuckError(f"{label}: {text!r} ends before it starts")
     return Slot(tuple(days), start, end)
-
-
-def _weekday(value: str, key: str, where: str) -> str:
-    from luckos.config import WEEKDAYS
-
-    if value.lower() not in WEEKDAYS:
-        raise LuckError(f"{where}: {key} = {value!r} is not a weekday name")
-    return value.lower()
 
 
 def _words(value: Any, label: str) -> tuple[str, ...]:

@@ -118,12 +118,12 @@ class LazyGroup(click.Group):
                     formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
-        from luckos.errors import LuckError
+        from luckos.errors import LuckError, NotFound
 
         try:
             return super().invoke(ctx)
         except LuckError as exc:
-            raise BadInput(exc.message) from exc  # the cause is kept for --debug
+            raise BadInput(exc) from exc  # the cause is kept for --debug
         except OSError as exc:
             # a path the user gave that the system refuses (too long, a folder where a
             # file is wanted, no such folder, no permission): one line naming it
@@ -131,7 +131,8 @@ class LazyGroup(click.Group):
                 raise
             name = str(exc.filename)
             shown = name if len(name) <= 80 else f"{name[:60]}... ({len(name):,} characters)"
-            raise BadInput(f"{shown}: {exc.strerror.lower()}") from exc
+            kind = NotFound if isinstance(exc, FileNotFoundError) else LuckError
+            raise BadInput(kind(f"{shown}: {exc.strerror.lower()}", where=shown)) from exc
         except Exception as exc:
             import sqlite3  # loaded already by any command that reached the store
 
@@ -139,15 +140,16 @@ class LazyGroup(click.Group):
                 raise
             from luckos.workspace import DB_NAME, explain_database_error
 
+            database = str(ctx.obj.home / DB_NAME)
             if (isinstance(exc, sqlite3.OperationalError)
                     and str(exc).startswith("Could not decode to UTF-8")):
                 # text another program wrote as bytes that are not UTF-8
-                raise BadInput(f"{ctx.obj.home / DB_NAME}: {exc}; correct that text in the "
-                               "sqlite3 shell or restore a backup") from None
+                raise BadInput(LuckError(f"{database}: {exc}; correct that text in the sqlite3 "
+                                         "shell or restore a backup", where=database)) from None
             message = explain_database_error(exc, ctx.obj.home)
             if message is None:
                 raise  # our own bug (a constraint, a syntax error): keep its traceback
-            raise BadInput(message) from None
+            raise BadInput(LuckError(message, where=database)) from None
 
 
 class BadInput(click.ClickException):
@@ -155,6 +157,10 @@ class BadInput(click.ClickException):
     under CliRunner)."""
 
     exit_code = 2
+
+    def __init__(self, error: Any) -> None:
+        super().__init__(error.message)
+        self.error = error  # the LuckError, for `main` to print as JSON under --json
 
     def show(self, file: Any = None) -> None:
         click.echo(error_lines(self.message), err=True)
@@ -197,8 +203,8 @@ def cli(ctx: click.Context, home: str | None, today: str | None, no_pager: bool,
     ctx.call_on_close(ctx.obj.close)
 
 
-def _unusable_argument(args: list[str]) -> str | None:
-    """The first argument luckos cannot keep or print, said in one line: bytes that are not
+def _unusable_argument(args: list[str]) -> tuple[str, str] | None:
+    """The first argument luckos cannot keep or print, as (where, one line): bytes that are not
     UTF-8 (Python hands them in as surrogate escapes), a NUL, a value past the length any
     field keeps. Checked once here, so that no command meets such text."""
     if all(arg.isascii() and "\x00" not in arg and len(arg) < 10_000 for arg in args):
@@ -216,7 +222,7 @@ def _unusable_argument(args: list[str]) -> str | None:
             where = args[index - 1].partition("=")[0]
         else:
             where = f"argument {index + 1}"
-        return f"{where}: the value {problem}"
+        return where, f"{where}: the value {problem}"
     return None
 
 
@@ -278,19 +284,66 @@ def _missing(exc: click.MissingParameter) -> str:
     return f"{ctx.command_path} needs {listed} (see {ctx.command_path} --help)"
 
 
+def usage_error(exc: click.UsageError) -> Any:
+    """Click's usage error as a LuckError: a bad value is `Invalid` at its option, the
+    rest (an unknown command or option, a missing argument) a `UsageError`."""
+    from luckos.errors import Invalid, UsageError
+
+    command = exc.ctx.command_path if exc.ctx is not None else None
+    if isinstance(exc, click.MissingParameter):
+        return UsageError(_missing(exc), where=command)
+    where = f" (see {command} --help)" if command else ""
+    message = f"{exc.format_message()}{where}"
+    if isinstance(exc, click.BadParameter) and exc.param is not None:
+        param = exc.param
+        name = param.opts[0] if isinstance(param, click.Option) else param.human_readable_name
+        return Invalid(message, where=name)
+    if isinstance(exc, click.NoSuchOption):
+        return UsageError(message, where=exc.option_name)
+    return UsageError(message, where=command)
+
+
+def json_asked(argv: list[str]) -> bool:
+    """Did the command line ask for --json (before a `--`)? Then errors are JSON too."""
+    return "--json" in (argv[:argv.index("--")] if "--" in argv else argv)
+
+
 def main(argv: list[str] | None = None) -> Any:
-    from luckos.errors import LuckError
+    from luckos.errors import Invalid, LuckError
 
     args = sys.argv[1:] if argv is None else list(argv)
+    as_json = json_asked(args)
+
+    def refuse(error: LuckError, code: int = 2, exc: BaseException | None = None) -> NoReturn:
+        """One line on stderr, or the error object on stdout under --json (unless the
+        command printed its JSON already: stdout holds one document)."""
+        if debug and exc is not None:
+            import traceback
+
+            traceback.print_exception(exc.__cause__ or exc)
+        output = sys.modules.get("luckos.cli.output")
+        if as_json and not getattr(output, "json_printed", False):
+            import json
+
+            text = json.dumps(error.as_json(), indent=2, ensure_ascii=False)
+            if not text.isascii():  # a name typed in bytes that are not UTF-8: escaped
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    text = json.dumps(error.as_json(), indent=2)
+            click.echo(text)
+        else:
+            click.echo(error_lines(error.message), err=True)
+        sys.exit(code)
+
+    debug = False
     unusable = _unusable_argument(args)
     if unusable:
-        click.echo(f"luck: error: {unusable}", err=True)
-        sys.exit(2)
+        refuse(Invalid(unusable[1], where=unusable[0]))
     try:
         argv = hoist_global_options(args)
     except LuckError as exc:
-        click.echo(f"luck: error: {exc}", err=True)
-        sys.exit(2)
+        refuse(exc)
     debug = "--debug" in argv[:argv.index("--")] if "--" in argv else "--debug" in argv
 
     def fail(message: str, code: int, exc: BaseException) -> NoReturn:
@@ -301,20 +354,25 @@ def main(argv: list[str] | None = None) -> Any:
         click.echo(message, err=True)
         sys.exit(code)
 
+    if "luckos.cli.output" in sys.modules:  # a second run in one process (tests)
+        from luckos.cli import output
+
+        output.json_printed = False
     try:
         return cli.main(args=argv, prog_name="luck", standalone_mode=False)
     except LuckError as exc:
-        fail(error_lines(str(exc)), 2, exc)
+        refuse(exc, exc=exc)
     except click.exceptions.Abort as exc:
         if isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt):
             fail("luck: interrupted", 130, exc)
         fail("luck: aborted", 1, exc)
-    except click.MissingParameter as exc:
-        fail(f"luck: error: {_missing(exc)}", 2, exc)
     except click.UsageError as exc:  # a bad value, an unknown option or command
-        where = f" (see {exc.ctx.command_path} --help)" if exc.ctx is not None else ""
-        fail(f"luck: error: {exc.format_message()}{where}", 2, exc)
+        refuse(usage_error(exc), exc=exc)
+    except BadInput as exc:
+        refuse(exc.error, exc=exc)
     except click.ClickException as exc:
+        if as_json:
+            refuse(LuckError(exc.format_message()), exc.exit_code, exc)
         if debug:
             import traceback
 

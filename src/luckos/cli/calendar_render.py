@@ -12,7 +12,7 @@ from luckos.app.calendar_json import explain_rows
 from luckos.calendar.altitude import ORDER
 from luckos.calendar.audit import MEETING, NOT_COUNTED
 from luckos.cli.output import cut_note, heading, line, pairs, table
-from luckos.config import WEEKDAYS
+from luckos.dates import WEEKDAYS
 
 _SHORT = {"code": "code", "system": "sys", "business": "biz", "unclassified": "uncl"}
 _TOP = 5

@@ -29,8 +29,15 @@ limit_option = click.option(
     help="at most this many (default: 50, all with --json; 0 for all)")
 
 
+# Whether this run printed its JSON already: a refusal after that (`luck doc lint --json`
+# on files it could not read) is the error line on stderr, so stdout stays one document.
+json_printed = False
+
+
 def emit_json(data: Any) -> None:
+    global json_printed
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+    json_printed = True
 
 
 def on_tty() -> bool:

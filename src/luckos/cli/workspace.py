@@ -39,8 +39,8 @@ def demo(folder: Path | None, as_json: bool) -> None:
     The demo lives in a folder of its own and is rebuilt from scratch each time. Explore
     it afterwards with `luck --home FOLDER ...`.
     """
-    from luckos.app.demo import build_demo, demo_home
     from luckos.app.review import review_json, weekly
+    from luckos.demo.build import build_demo, demo_home
 
     s = session()
     home = folder or demo_home()

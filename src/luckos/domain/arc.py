@@ -11,7 +11,7 @@ import datetime as dt
 
 from luckos.domain.fields import Problem
 from luckos.domain.records import ARC_TRACKS, BOTTLENECKS, Arc
-from luckos.errors import LuckError
+from luckos.errors import Invalid, LuckError
 
 ARC_YEARS = 3
 TRACK_NAMES = {"ic": "Staff/Principal IC", "manager": "manager"}
@@ -114,7 +114,8 @@ def pendulum(arc: Arc) -> str | None:
 def check_track(track: str) -> str:
     value = track.strip().lower()
     if value not in ARC_TRACKS:
-        raise LuckError(f"unknown arc track {track!r}: choose one of {', '.join(ARC_TRACKS)}")
+        raise Invalid(f"unknown arc track {track!r}: choose one of {', '.join(ARC_TRACKS)}",
+                      where=track)
     return value
 
 
@@ -123,8 +124,8 @@ def check_bottleneck(bottleneck: str) -> str:
     for key, name in BOTTLENECK_NAMES.items():
         if value in (key, name, name.replace(" ", "-")):
             return key
-    raise LuckError(f"unknown bottleneck {bottleneck!r}: choose one of "
-                    f"{', '.join(BOTTLENECKS)}")
+    raise Invalid(f"unknown bottleneck {bottleneck!r}: choose one of "
+                  f"{', '.join(BOTTLENECKS)}", where=bottleneck)
 
 
 def start(current: Arc | None, on: dt.date) -> Arc | None:

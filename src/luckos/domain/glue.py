@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
+from luckos.dates import week_start
 from luckos.domain.fields import Problem
 from luckos.domain.records import GlueEntry
 
@@ -43,10 +44,6 @@ class GlueWeek:
     @property
     def substitutes(self) -> tuple[GlueEntry, ...]:
         return tuple(e for e in self.entries if not e.unlocks_deliverable)
-
-
-def week_start(day: dt.date, first_weekday: int) -> dt.date:
-    return day - dt.timedelta(days=(day.weekday() - first_weekday) % 7)
 
 
 def complete_weeks(today: dt.date, first_weekday: int, count: int) -> list[dt.date]:

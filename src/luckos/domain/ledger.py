@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from luckos.domain.records import Promise
-from luckos.errors import LuckError
+from luckos.errors import Conflict, Invalid
 
 Fact = tuple[str, str, "str | None"]  # (due, status, landed_on), ISO dates
 
@@ -108,11 +108,11 @@ def drop(promise: Promise, on: dt.date) -> Promise:
 
 def reopen(promise: Promise) -> Promise:
     if promise.status == "open":
-        raise LuckError(f"p{promise.id} is already open")
+        raise Conflict(f"p{promise.id} is already open", where=f"p{promise.id}")
     if promise.renegotiated_to is not None:
-        raise LuckError(
-            f"p{promise.id} was replaced by p{promise.renegotiated_to}; edit that one instead"
-        )
+        raise Conflict(
+            f"p{promise.id} was replaced by p{promise.renegotiated_to}; edit that one instead",
+            where=f"p{promise.id}")
     return dataclasses.replace(promise, status="open", landed_on=None)
 
 
@@ -126,7 +126,8 @@ def renegotiate(promise: Promise, new_due: dt.date, on: dt.date) -> tuple[Promis
     _require(promise, allowed={"open"}, verb="renegotiate")
     _not_before_made(promise, on)
     if new_due <= on:
-        raise LuckError(f"new due date {new_due} must be after the renegotiation date {on}")
+        raise Invalid(f"new due date {new_due} must be after the renegotiation date {on}",
+                      where="due")
     assert promise.due is not None
     early = on <= promise.due
     closed = dataclasses.replace(
@@ -145,12 +146,14 @@ def _require(promise: Promise, *, allowed: set[str], verb: str) -> None:
         hint = "; reopen it first" if promise.status in _FINAL - {"kept"} else ""
         if promise.renegotiated_to is not None:
             hint = f"; it carries on as p{promise.renegotiated_to}"
-        raise LuckError(f"cannot {verb} p{promise.id}: it was {promise.status}{landed}{hint}")
+        raise Conflict(f"cannot {verb} p{promise.id}: it was {promise.status}{landed}{hint}",
+                       where=f"p{promise.id}")
 
 
 def _not_before_made(promise: Promise, on: dt.date) -> None:
     if promise.made_on and on < promise.made_on:
-        raise LuckError(f"{on} is before p{promise.id} was made ({promise.made_on})")
+        raise Invalid(f"{on} is before p{promise.id} was made ({promise.made_on})",
+                      where=f"p{promise.id}")
 
 
 # --- analytics -------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from luckos.domain.fields import Problem, RecordBase
 from luckos.domain.fields import describe as _f
-from luckos.errors import LuckError
+from luckos.errors import LuckError, NotFound
 
 STAKEHOLDER_ROLES = ("decides", "vetoes", "implements", "affected")
 DECIDING_ROLES = ("decides", "vetoes")
@@ -91,11 +91,12 @@ def resolve(people: Sequence[Person], text: str) -> Person:
         for person in people:
             if person.id == rid:
                 return person
-        raise LuckError(f"no person {stripped.lower()} (see luck person list)")
+        raise NotFound(f"no person {stripped.lower()} (see luck person list)",
+                       where=stripped.lower())
     found = matching(people, stripped)
     if not found:
-        raise LuckError(f"no person named {stripped!r} (add them: luck person add "
-                        f"{stripped!r}, or see luck person list)")
+        raise NotFound(f"no person named {stripped!r} (add them: luck person add "
+                       f"{stripped!r}, or see luck person list)", where=stripped)
     if len(found) > 1:
         listed = ", ".join(f"pe{p.id} {p.name}" for p in found)
         raise LuckError(f"{stripped!r} matches {len(found)} people ({listed}); use the id, "

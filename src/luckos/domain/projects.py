@@ -12,7 +12,7 @@ import datetime as dt
 
 from luckos.domain.fields import Problem
 from luckos.domain.records import HEURISTIC_SCORES, Project
-from luckos.errors import LuckError
+from luckos.errors import Conflict, Invalid, LuckError
 
 
 @dataclasses.dataclass(frozen=True)
@@ -118,11 +118,12 @@ def review(project: Project, *, on: dt.date, enthusiasm: bool, signal: bool, lan
     if closed(project):
         state = ("paused publicly" if project.outcome == "pause-publicly"
                  else f"landed on {project.landed_on}")
-        raise LuckError(f"pj{project.id} is already {state}")
+        raise Conflict(f"pj{project.id} is already {state}", where=f"pj{project.id}")
     if project.started_on and on < project.started_on:
         raise LuckError(f"{on} is before pj{project.id} started ({project.started_on})")
     if outcome not in ("continue", "pause-publicly"):
-        raise LuckError(f"invalid outcome {outcome!r}: choose continue or pause-publicly")
+        raise Invalid(f"invalid outcome {outcome!r}: choose continue or pause-publicly",
+                      where="outcome")
     if outcome == "pause-publicly" and not why.strip():
         raise LuckError("pausing publicly means explaining why: add --why")
     if next_review is not None and outcome != "continue":

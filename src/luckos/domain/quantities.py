@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from luckos.errors import LuckError
+from luckos.errors import Invalid
 
 SHARE = "share"  # a number from 0 to 1, also typed as a percentage: 70% is 0.7
 HOURS = "h"  # hours, also typed in minutes: 90m is 1.5
@@ -41,8 +41,8 @@ def parse_quantity(text: str | float | int, unit: str, *, what: str = "value") -
     raw = str(text).strip()
     match = _NUMBER.match(raw)
     if not match:
-        raise LuckError(f"invalid {what} {raw!r}: expected a number"
-                        + (f" in {unit}" if unit and unit != SHARE else ""))
+        raise Invalid(f"invalid {what} {raw!r}: expected a number"
+                      + (f" in {unit}" if unit and unit != SHARE else ""), where=what)
     digits = match["number"].replace(",", "")
     value = float(digits) * _SCALES.get(match["scale"] or "", 1.0)
     if match["sign"] == "-":
@@ -53,15 +53,15 @@ def parse_quantity(text: str | float | int, unit: str, *, what: str = "value") -
     if unit == SHARE:
         if typed == "%":
             return value / 100
-        raise LuckError(f"invalid {what} {raw!r}: expected a share such as 0.7 or 70%")
+        raise Invalid(f"invalid {what} {raw!r}: expected a share such as 0.7 or 70%", where=what)
     if unit == HOURS:
         word = typed.casefold()
         if word in _HOUR_WORDS:
             return value
         if word in _MINUTE_WORDS:
             return value / 60
-        raise LuckError(f"invalid {what} {raw!r}: expected hours such as 2, 2h or 90m")
+        raise Invalid(f"invalid {what} {raw!r}: expected hours such as 2, 2h or 90m", where=what)
     if not _same_unit(typed, unit):
         wanted = f"not {unit}" if unit else "but it takes a plain number"
-        raise LuckError(f"invalid {what} {raw!r}: in {typed}, {wanted}")
+        raise Invalid(f"invalid {what} {raw!r}: in {typed}, {wanted}", where=what)
     return value

@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 
 from luckos.domain.records import Reboot
-from luckos.errors import LuckError
+from luckos.errors import Conflict, LuckError, NotFound
 
 WEEKS = 12
 
@@ -74,8 +74,8 @@ def checkpoint(ref: str) -> Checkpoint:
     for c in CHECKPOINTS:
         if value == c.key or value == str(c.number):
             return c
-    raise LuckError(f"unknown checkpoint {ref!r}: use a number from 1 to {len(CHECKPOINTS)} "
-                    "or a key such as dependency-graph (luck reboot status lists them)")
+    raise NotFound(f"unknown checkpoint {ref!r}: use a number from 1 to {len(CHECKPOINTS)} "
+                   "or a key such as dependency-graph (luck reboot status lists them)", where=ref)
 
 
 def week_start(start: dt.date, week: int) -> dt.date:
@@ -200,10 +200,10 @@ def start(running: Reboot | None, latest_end: dt.date | None, on: dt.date) -> No
         assert running.started_on is not None
         week = week_of(running.started_on, on)
         where = f"week {week} of {WEEKS}" if 1 <= week <= WEEKS else "past week 12"
-        raise LuckError(
+        raise Conflict(
             f"a reboot is already running (rb{running.id}, started {running.started_on}, "
-            f"{where}): finish it with `luck reboot postmortem` or `luck reboot stop`"
-        )
+            f"{where}): finish it with `luck reboot postmortem` or `luck reboot stop`",
+            where=f"rb{running.id}")
     if latest_end is not None and on <= latest_end:
         raise LuckError(f"the last reboot ended on {latest_end}; start the next one after it")
 

@@ -23,7 +23,7 @@ from luckos.domain.fields import Problem, value_problem
 from luckos.domain.records import fields_of, kind_of, short_id
 from luckos.domain.themes import naming_test, two_sentences
 from luckos.domain.windows import NAMED_RECURRENCES, check_recurrence
-from luckos.errors import LuckError, Problems
+from luckos.errors import Invalid, LuckError, Problems
 
 Rules = Callable[[Any, Config], Iterable[Problem]]
 _RULES: dict[type, Rules] = {}
@@ -63,13 +63,16 @@ def warnings(problems: Iterable[Problem]) -> list[str]:
     return [p.message for p in problems if p.warning]
 
 
-def refuse(problems: Iterable[Problem]) -> list[str]:
-    """Raise one error naming every refusal among `problems` (a line each); otherwise
-    return the warnings."""
+def refuse(problems: Iterable[Problem], record: Any = None) -> list[str]:
+    """Raise one error naming every refusal among `problems` (a line each, its place the
+    field's option when `record` is given); otherwise return the warnings."""
     problems = list(problems)
     refused = refusals(problems)
     if refused:
-        raise Problems([(p.field, p.message) for p in refused])
+        labels = {} if record is None else {
+            f.name: f.metadata.get("flag") or f.name.replace("_", "-")
+            for f in fields_of(kind_of(record))}
+        raise Problems([(labels.get(p.field, p.field), p.message) for p in refused])
     return warnings(problems)
 
 
@@ -162,7 +165,7 @@ def refuse_future(record: Any, today: dt.date, *, names: Iterable[str] | None = 
             problem = f"{label} {value} is in the future (today is {today})"
             fix = "use today or an earlier date"
         if confirm is None or not confirm(problem):
-            raise LuckError(f"{problem}; {fix}")
+            raise Invalid(f"{problem}; {fix}", where=label)
 
 
 def _refused(field: str, message: str) -> Problem:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from luckos.domain.records import Artifact, Window
-from luckos.errors import LuckError
+from luckos.errors import Invalid
 
 # Named recurrences step by whole months from the window's first date; a date past the
 # end of a shorter month lands on that month's last day (Jan 31 -> Apr 30 -> Jul 31).
@@ -60,16 +60,17 @@ def check_recurrence(text: str, start: dt.date | None = None) -> str:
     if every:
         count, unit = int(every.group(1)), every.group(2)
         if count < 1:
-            raise LuckError(f"invalid recurrence {text!r}: the interval must be 1 or more")
+            raise Invalid(f"invalid recurrence {text!r}: the interval must be 1 or more",
+                          where="recurrence")
         if unit == "month" and count in (1, 3, 6, 12):
             return {1: "monthly", 3: "quarterly", 6: "half-yearly", 12: "yearly"}[count]
         value = f"FREQ={_FREQS[unit]};INTERVAL={count}"
     elif "=" not in value:
-        raise LuckError(f"invalid recurrence {text!r}: use one of {ACCEPTED_WORDS}, or an "
-                        "RRULE such as FREQ=MONTHLY;INTERVAL=4")
+        raise Invalid(f"invalid recurrence {text!r}: use one of {ACCEPTED_WORDS}, or an "
+                      "RRULE such as FREQ=MONTHLY;INTERVAL=4", where="recurrence")
     problem = rule_problem(value, start)
     if problem:
-        raise LuckError(f"invalid recurrence {text!r}: {problem}")
+        raise Invalid(f"invalid recurrence {text!r}: {problem}", where="recurrence")
     return value.upper().removeprefix("RRULE:")
 
 

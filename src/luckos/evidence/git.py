@@ -17,7 +17,7 @@ import subprocess
 from pathlib import Path
 
 from luckos.domain.evidence import Commit, FileChange
-from luckos.errors import LuckError
+from luckos.errors import LuckError, NotFound
 
 # one commit: RS, then the fields separated by US, then the numstat lines (-z: NUL-ended)
 _FORMAT = "%x1e%H%x1f%P%x1f%aE%x1f%aN%x1f%aI%x1f%s%x1f%b%x1f"
@@ -53,7 +53,7 @@ def _first_line(stderr: bytes) -> str:
 def locate(path: Path) -> tuple[str, bool, bool]:
     """(repository, bare, shallow) for a path inside a repository, or LuckError."""
     if not path.exists():
-        raise LuckError(f"{path}: no such folder")
+        raise NotFound(f"{path}: no such folder", where=str(path))
     if not path.is_dir():
         raise LuckError(f"{path}: not a folder (give the repository's folder)")
     done = _git(["rev-parse", "--absolute-git-dir", "--is-bare-repository",

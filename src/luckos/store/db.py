@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from luckos.errors import LuckError
+from luckos.errors import LuckError, NotFound
 from luckos.files import Output
 from luckos.store.records import RecordsMixin
 
@@ -60,7 +60,8 @@ class Store(RecordsMixin):
                             "move it away")
         if not path.exists():
             if not create:
-                raise LuckError(f"no luckos workspace at {path.parent} (run `luck init`)")
+                raise NotFound(f"no luckos workspace at {path.parent} (run `luck init`)",
+                               where=str(path.parent))
             _create(path)
         elif path.stat().st_size == 0:
             raise DamagedDatabase(f"{path} is empty (0 bytes): it holds no workspace")

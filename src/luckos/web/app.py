@@ -86,11 +86,12 @@ def _route(web: Web, path: str, handler: Handler, methods: tuple[str, ...] = ("G
         try:
             return await handler(web, request)
         except LuckError as exc:
+            # the error object `luck ... --json` prints, with the error's own status
             if wants_json(request):
-                return JSONResponse({"error": exc.message}, status_code=_status(exc))
+                return JSONResponse(exc.as_json(), status_code=exc.status)
             html = web.templates.get_template("error.html").render(
                 message=exc.message, request=request, nav=pages.NAV, csrf=web.guard.csrf)
-            return HTMLResponse(html, status_code=_status(exc))
+            return HTMLResponse(html, status_code=exc.status)
 
     routes = [Route(path, endpoint, methods=list(methods))]
     if twin and path != "/":
@@ -98,10 +99,6 @@ def _route(web: Web, path: str, handler: Handler, methods: tuple[str, ...] = ("G
     elif twin:
         routes.append(Route("/index.json", endpoint, methods=list(methods)))
     return routes
-
-
-def _status(exc: LuckError) -> int:
-    return 404 if "no such" in exc.message or "not found" in exc.message else 400
 
 
 def create_app(home: Path, token: str, hosts: frozenset[str], *,

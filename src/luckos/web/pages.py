@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from luckos.errors import LuckError
+from luckos.errors import LuckError, NotFound
 from luckos.web import charts
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ async def promise_verb(web: Web, request: Request) -> Response:
 
     verb = request.path_params["verb"]
     if verb not in ("keep", "miss", "drop"):
-        raise LuckError(f"no such action {verb!r}: keep, miss or drop")
+        raise NotFound(f"no such action {verb!r}: keep, miss or drop", where=verb)
     ref = request.path_params["ref"]
     transition(web.ws, verb, ref, web.today, today=web.today)
     return _back(request, "/ledger")
@@ -157,7 +157,7 @@ async def listing(web: Web, request: Request) -> Response:
 
     name = request.path_params["kind"]
     if name not in LISTED:
-        raise LuckError(f"no such list {name!r}")
+        raise NotFound(f"no such list {name!r}", where=name)
     kind = records.kind_named(name)
     filters = [f for f in fields_of(kind) if f.metadata["type"] == "choice"
                or f.metadata["type"].startswith("ref:")]
@@ -211,7 +211,7 @@ async def add(web: Web, request: Request) -> Response:
 
     form_name = request.path_params["kind"]
     if form_name not in QUICK_ADD:
-        raise LuckError(f"no such form {form_name!r}")
+        raise NotFound(f"no such form {form_name!r}", where=form_name)
     form = await request.form()
     raw: dict[str, Any] = {}
     for name in QUICK_ADD[form_name]:
@@ -226,7 +226,7 @@ async def add(web: Web, request: Request) -> Response:
         record, _ = records.add(web.ws, records.kind_named(
             "note" if form_name == "win" else form_name), raw, web.today)
     except LuckError as exc:
-        return web.render(request, "add.html", {"error": exc.message}, status=400,
+        return web.render(request, "add.html", exc.as_json(), status=exc.status,
                           forms=_forms(web), errors={form_name: exc.message},
                           values={form_name: dict(form)})
     target = "/ledger" if form_name == "promise" else \
@@ -249,7 +249,8 @@ def inside(root: Path, relative: str) -> Path:
     target = (base / relative).resolve()
     if not target.is_relative_to(base) or target.suffix not in (".md", ".markdown") \
             or not target.is_file():
-        raise LuckError(f"no such document {relative!r} in the workspace's docs folder")
+        raise NotFound(f"no such document {relative!r} in the workspace's docs folder",
+                       where=relative)
     return target
 
 

@@ -18,22 +18,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from luckos.config import Config, LintConfig, Thresholds
-from luckos.errors import LuckError
+from luckos.errors import Invalid
 from luckos.writing.catalog import DOC_KINDS, INPUT_RULES, RULES, SEVERITY_RANK, kind_name
+from luckos.writing.findings import Finding, input_finding
 from luckos.writing.headings import section_patterns
+from luckos.writing.sources import discover, read
 from luckos.writing.structure import Document
 
 if TYPE_CHECKING:
     from luckos.writing.kinds import KindGuess
-
-
-@dataclasses.dataclass(frozen=True)
-class Finding:
-    rule: str
-    severity: str  # "error" | "warning" | "suggestion"
-    line: int
-    column: int
-    message: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -64,10 +57,6 @@ def lint_text(text: str, *, kind: str | None = None, config: Any = None) -> list
     return lint_document(text, kind=kind, config=config).findings
 
 
-def input_finding(rule: str, message: str, line: int = 1, column: int = 1) -> Finding:
-    return Finding(rule, "error", line, column, message)
-
-
 def resolve(config: Any) -> tuple[LintConfig, int]:
     """The lint settings and the naming test's word limit from any config given."""
     if config is None:
@@ -88,7 +77,8 @@ def lint_document(text: str, *, kind: str | None = None, config: Any = None,
     if kind is not None:
         fallback = kind_name(kind)
         if fallback is None:
-            raise LuckError(f"unknown document kind {kind!r}: use one of {', '.join(DOC_KINDS)}")
+            raise Invalid(f"unknown document kind {kind!r}: use one of "
+                          f"{', '.join(DOC_KINDS)}", where=kind)
     doc = Document(text, patterns=section_patterns(settings.synonyms))
     if doc.front.error is not None:
         line, message, column = doc.front.error
@@ -275,11 +265,10 @@ def lint_paths(arguments: list[str], *, kind: str | None = None, config: Any = N
     Files are only ever opened for reading. `jobs`: processes to use (0: one per core
     when there are many files).
     """
-    from luckos.writing.sources import discover, read
-
     settings, _ = resolve(config)
     if kind is not None and kind_name(kind) is None:
-        raise LuckError(f"unknown document kind {kind!r}: use one of {', '.join(DOC_KINDS)}")
+        raise Invalid(f"unknown document kind {kind!r}: use one of {', '.join(DOC_KINDS)}",
+                      where=kind)
     sources, notes = discover(arguments)
     limit = settings.max_file_kb * 1024
     tasks = []
@@ -314,8 +303,6 @@ def _workers(jobs: int, files: int) -> int:
 
 
 def _lint_task(task: tuple[Any, ...]) -> FileReport:
-    from luckos.writing.sources import read
-
     source, text, problem, kind, config, limit = task
     if source.path is not None:
         text, problem = read(source, limit)

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from luckos.writing.lint import Finding, input_finding
+from luckos.writing.findings import Finding, input_finding
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn"})
 # Named one by one, these are read as Markdown too: plain text is valid CommonMark.

@@ -1,7 +1,7 @@
 """The demo's operating loop: diagnosis, role arc, glue, explore loop, projects, a
 finished 90-day reboot, and the saved estimate behind the first two-pager.
 
-Dates follow the conventions of `demo_data`: days from today, or (window key, n[, k])
+Dates follow the conventions of `luckos.demo.data`: days from today, or (window key, n[, k])
 for n days from that window's k-th previous date.
 """
 

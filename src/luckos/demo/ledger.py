@@ -1,6 +1,6 @@
 """What the demo's ledger holds: promises, routing signals, decisions, bench, sponsors.
 
-Dates follow the conventions of `demo_data`: days from today, or ("lw", n) for n days
+Dates follow the conventions of `luckos.demo.data`: days from today, or ("lw", n) for n days
 after the start of last week.
 """
 

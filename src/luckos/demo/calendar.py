@@ -25,7 +25,7 @@ TEAM = ("tomas", "kofi", "lena", "hiro", "sam", "jess")
 PLATFORM = ("marcus", "dana", "omar", "ravi", "hiro", "kofi", "lena", "elena")
 REPLATFORM = ("omar", "marcus", "tomas", "elena", "ravi", "nadia", "kofi", "lena", "sam",
               "jess", "aisha")
-# display names the invites carry (the people in `demo_people` are matched by address)
+# display names the invites carry (the people in `luckos.demo.people` are matched by address)
 NAMES = {"grace": "Grace Liu", "ken": "Ken Adeyemi", "omar": "Omar Haddad",
          "marcus": "Marcus Chen", "nadia": "Nadia Karim"}
 MEET = "Join with Google Meet: https://meet.google.com/pay-chk-{code}"

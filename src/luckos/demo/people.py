@@ -2,7 +2,7 @@
 has the brief, and the objections raised and handled. The people carry the addresses of
 the demo's work calendar, so that the time spent with deciders can be counted.
 
-Dates follow the conventions of `demo_data`: days from today.
+Dates follow the conventions of `luckos.demo.data`: days from today.
 """
 
 from __future__ import annotations

@@ -16,13 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from luckos import files
-from luckos.app import demo_calendar as calendar
-from luckos.app import demo_data as data
-from luckos.app import demo_evidence, demo_people
-from luckos.app import demo_ledger as books
-from luckos.app import demo_loop as loop
-from luckos.app.review import week_start
-from luckos.dates import add_months, month_of
+from luckos.dates import add_months, month_of, week_start
+from luckos.demo import calendar, data, loop
+from luckos.demo import evidence as demo_evidence
+from luckos.demo import ledger as books
+from luckos.demo import people as demo_people
 from luckos.domain import ledger, windows
 from luckos.domain import records as r
 from luckos.errors import LuckError
