@@ -42,6 +42,13 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "errors": ("luckos.",),
     "dates": ("sqlite3", *FACES, "luckos.config", "luckos.domain", "luckos.store",
               "luckos.app", "luckos.cli", "luckos.web"),
+    # what a setting of luck.toml is (its kinds of value): under every room's settings
+    "setting": ("sqlite3", *FACES, "luckos.config", "luckos.settings", "luckos.domain",
+                "luckos.store", "luckos.app", "luckos.cli", "luckos.web", "luckos.demo",
+                "luckos.workspace", *(f"luckos.{name}" for name in LIBRARIES)),
+    # the table of every setting: the engines' checks of a value only inside a function
+    "settings": ("sqlite3", *FACES, "luckos.config", "luckos.store", "luckos.app",
+                 "luckos.cli", "luckos.web", "luckos.demo", "luckos.workspace"),
 }
 
 # the few imports that cross a line on purpose, each with its reason

@@ -60,7 +60,7 @@ def reports(folder: Path) -> dict[str, list[list[str]]]:
         "calendar history": [[]], "calendar norms": [[]], "doctor": [[]],
         "redact": [[str(folder / "brief.md")]],
         "packet": [["--for", "weekly"], ["--for", "promotion"]],
-        "ai status": [[]], "ai prompts": [[]], "ai log": [[]],
+        "ai status": [[]], "ai prompts": [[]], "ai log": [[]], "config show": [[]],
     }
     runs["window stakeholders list"] = [[]]  # of w1: _run_all puts the window in
     runs["window prewire"] = [["w1"]]
@@ -246,10 +246,12 @@ def test_markup_in_records_prints_as_typed_on_a_terminal_and_piped(
 # Reports with no record text in them on this workspace: the rules and kinds of
 # documents, starter models, lint findings (they quote no text), the estimate's model
 # title, figures by week and by quarter, the schedule norms of luck.toml, the doctor's
-# report on a healthy workspace, the model's settings, prompts and calls.
+# report on a healthy workspace, the model's settings, prompts and calls, luck.toml's
+# settings.
 NO_USER_TEXT = {"doc kinds", "doc kinds brief", "doc rules", "doc lint", "estimate models",
                 "estimate run est1", "glue weeks", "surface", "calendar history",
-                "calendar norms", "doctor", "ai status", "ai prompts", "ai log"}
+                "calendar norms", "doctor", "ai status", "ai prompts", "ai log",
+                "config show"}
 
 
 def test_a_search_match_is_highlighted_with_a_style_not_with_brackets(

@@ -1,44 +1,74 @@
-"""`luck.toml`: read once with tomllib, validated into a dataclass.
+"""`luck.toml`: read once with tomllib; each table validated when a command first uses it.
 
-Every default is written down here, in one place.
+Every setting is declared once, in `luckos.settings`. Opening a workspace reads the file
+and checks the top of it (`week_start`, `maker_day`, `[thresholds]` and the names of the
+tables); `[check]`, `[calendar]`, `[lint]`, `[evidence]`, `[redact]` and `[ai]` are
+validated the first time a command asks for them, so that a capture does not pay for the
+calendar's keywords. When anything is wrong, the whole file is checked and every bad key
+is reported at once, each with its line (`luck config show`, `luck check` and `luck doctor`
+always check the whole file).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from luckos.ai.settings import AI_TOML, AISettings, ai_settings
-from luckos.calendar.settings import CALENDAR_TOML, CalendarSettings, calendar_settings
-from luckos.dates import WEEKDAYS, weekday_name
-from luckos.domain.checks import INVARIANTS
+from luckos.dates import WEEKDAYS
+from luckos.domain.check_limits import CHECK_INVARIANTS
 from luckos.errors import LuckError
-from luckos.evidence.settings import EVIDENCE_TOML, EvidenceSettings, evidence_settings
-from luckos.guard.settings import REDACT_TOML, RedactSettings, redact_settings
+from luckos.setting import (
+    BadValue,
+    Problem,
+    SettingsError,
+    key_lines,
+    label,
+    line_of,
+    shown,
+    suggestion,
+)
+from luckos.settings import (
+    ALIASES,
+    BY_NAME,
+    BY_SECTION,
+    FORBIDDEN,
+    INLINE,
+    SETTINGS,
+    TABLES,
+    children,
+    default,
+    default_toml,
+)
+
+if TYPE_CHECKING:
+    from luckos.ai.settings import AISettings
+    from luckos.calendar.settings import CalendarSettings
+    from luckos.evidence.settings import EvidenceSettings
+    from luckos.guard.settings import RedactSettings
+
+__all__ = ["CHECK_INVARIANTS", "LINT_VAGUE_WORDS", "LINT_WORD_BUDGET",
+           "WEEKDAYS", "CheckSettings", "Config", "LintConfig", "Thresholds",
+           "config_from_dict", "load_config"]
+
+T = TypeVar("T")
 
 
 @dataclasses.dataclass(frozen=True)
 class Thresholds:
-    due_soon_days: int = 7  # a promise due within this many days is "due soon"
-    window_horizon_days: int = 90  # how far ahead `luck review` looks for decision windows
-    prep_lead_days: int = 7  # default prep lead of a new window (the essay's "one week before")
-    theme_label_max_words: int = 3  # the naming test
-    trend_quarters: int = 6  # quarters shown in the credibility trend
-    rolling_days: int = 90  # the rolling hit-rate window
-
-
-# `luck check`: each invariant's rule and its thresholds, name -> (default, lowest,
-# highest), read from the one list of invariants in the domain (luckos.domain.checks).
-CHECK_INVARIANTS: dict[str, tuple[str, dict[str, tuple[Any, Any, Any]]]] = {
-    i.id: (i.rule, {t.name: (t.default, t.low, t.high) for t in i.thresholds})
-    for i in INVARIANTS.values()
-}
+    due_soon_days: int = default("thresholds.due_soon_days")
+    window_horizon_days: int = default("thresholds.window_horizon_days")
+    prep_lead_days: int = default("thresholds.prep_lead_days")
+    theme_label_max_words: int = default("thresholds.theme_label_max_words")
+    trend_quarters: int = default("thresholds.trend_quarters")
+    rolling_days: int = default("thresholds.rolling_days")
 
 
 def _check_defaults() -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
     return tuple(
-        (name, tuple((key, spec[0]) for key, spec in limits.items()))
+        (name, tuple((key, default(f"check.{name}.{key}")) for key in limits))
         for name, (_, limits) in CHECK_INVARIANTS.items()
     )
 
@@ -59,35 +89,23 @@ class CheckSettings:
         return dict(dict(self.values)[invariant])[name]
 
 
-# `luck doc lint`: words per page budget (about 500 words a page; 0 means no budget) and
-# the words that make a claim vague when no number comes with them.
-LINT_WORD_BUDGET = (
-    ("brief", 1000),  # "a two-page brief"
-    ("one-pager", 500),
-    ("scope-letter", 500),  # "a one-page note"
-    ("pre-read", 1000),
-    ("post-mortem", 0),  # no budget (500 for the reboot's "one-page post-mortem")
-)
-LINT_VAGUE_WORDS = (
-    "improve", "improves", "improved", "improvement", "improvements", "better", "faster",
-    "soon", "various", "several", "many", "significant", "significantly", "substantial",
-    "substantially", "a lot", "lots of", "optimize", "optimise", "enhance", "enhanced",
-    "streamline", "robust", "scalable", "seamless", "seamlessly", "asap", "in the future",
-    "at some point", "going forward", "world-class", "best-in-class",
-)
+# `luck doc lint`: words per page budget (about 500 words a page; 0 means no budget)
+LINT_WORD_BUDGET = tuple((s.key, s.default) for s in SETTINGS
+                         if s.table == "lint.word_budget")
+LINT_VAGUE_WORDS: tuple[str, ...] = default("lint.vague_words")
 
 
 @dataclasses.dataclass(frozen=True)
 class LintConfig:
     """`[lint]`: how `luck doc lint` applies the essay's rules (rules in writing.catalog)."""
 
-    rules: tuple[tuple[str, str], ...] = ()  # rule id -> "error" | "warning" | "suggestion" | "off"
+    rules: tuple[tuple[str, str], ...] = default("lint.rules")  # rule id -> severity
     word_budget: tuple[tuple[str, int], ...] = LINT_WORD_BUDGET  # kind -> words; 0: none
-    min_options: int = 3  # "three options"
+    min_options: int = default("lint.min_options")
     vague_words: tuple[str, ...] = LINT_VAGUE_WORDS
-    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # section id -> extra heading words
-    teams: tuple[str, ...] = ()  # team names that count as an owner ("payments", "Atlas")
-    max_file_kb: int = 1024  # larger files are reported, not linted
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = default("lint.synonyms")
+    teams: tuple[str, ...] = default("lint.teams")
+    max_file_kb: int = default("lint.max_file_kb")
 
     def severity(self, rule_id: str, default: str) -> str:
         return dict(self.rules).get(rule_id, default)
@@ -96,245 +114,312 @@ class LintConfig:
         return dict(self.word_budget).get(kind, 0)
 
 
-@dataclasses.dataclass(frozen=True)
+
+def __getattr__(name: str) -> Any:
+    """DEFAULT_TOML, the file `luck init` writes, made when first asked for."""
+    if name == "DEFAULT_TOML":
+        return default_toml()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# --- reading the file ----------------------------------------------------------------------
+
+_HEADERS = tuple(t for t in TABLES if t and t not in INLINE)
+_LAZY = ("check", "calendar", "lint", "evidence", "redact", "ai")  # read when first used
+
+
+class Source:
+    """A luck.toml as read: its tables, its text (for the line of each key) and its name."""
+
+    __slots__ = ("data", "text", "where")
+
+    def __init__(self, data: Mapping[str, Any], where: str = "luck.toml", text: str = ""
+                 ) -> None:
+        self.data, self.where, self.text = data, where, text
+
+    def error(self, problems: list[Problem]) -> SettingsError:
+        """Every problem on a line of its own, in the file's order."""
+        lines = _lines(self.text)
+        rows = []
+        for problem in problems:
+            number = line_of(problem.path, lines)
+            place = f"{self.where}:{number}" if number else self.where
+            rows.append((number or 0, place, f"{label(problem.path, _HEADERS)}: "
+                                             f"{problem.message}"))
+        rows.sort(key=lambda row: row[0])
+        return SettingsError([(place, text) for _, place, text in rows])
+
+    def line(self, path: str) -> int | None:
+        return line_of(path, _lines(self.text))
+
+
+@functools.lru_cache(maxsize=4)
+def _lines(text: str) -> dict[str, int]:
+    return key_lines(text) if text else {}
+
+
+class Reading:
+    """One table read: each setting's value (its default when the file has none), the
+    name each was written under, and what is wrong."""
+
+    __slots__ = ("given", "problems", "values")
+
+    def __init__(self, values: dict[str, Any], given: dict[str, str],
+                 problems: list[Problem]) -> None:
+        self.values, self.given, self.problems = values, given, problems
+
+
+def read_table(data: Mapping[str, Any], section: str) -> Reading:
+    """Validate one top-level table of luck.toml ("" for the keys at the top)."""
+    found: dict[str, Any] = {}
+    problems: list[Problem] = []
+    if section == "":
+        for key, value in data.items():
+            if key in BY_NAME:
+                found[key] = value
+            elif key not in TABLES:
+                problems.append(Problem(key, "unknown setting" + (
+                    suggestion(key, children("")) or " (luck config show lists them)")))
+    elif section in data:
+        _flatten(data[section], section, found, problems)
+    values: dict[str, Any] = {}
+    given: dict[str, str] = {}
+    for setting in BY_SECTION.get(section, ()):
+        written = setting.name if setting.name in found else next(
+            (n for n in setting.aliases if n in found), None) if setting.aliases else None
+        if written is None:
+            values[setting.name] = setting.default
+            continue
+        given[setting.name] = written
+        try:
+            values[setting.name] = setting.read(found[written])
+        except BadValue as exc:
+            problems += [Problem(f"{written}.{at}" if at else written, message)
+                         for at, message in exc.problems]
+    return Reading(values, given, problems)
+
+
+def _flatten(raw: Any, table: str, found: dict[str, Any], problems: list[Problem]) -> None:
+    if not isinstance(raw, dict):
+        if table in INLINE and isinstance(raw, bool):  # `maker-day = false`
+            found[f"{table}.on"] = raw
+            return
+        what = "true, false or a table" if table in INLINE else "a table"
+        problems.append(Problem(table, f"must be {what}, got {shown(raw)}"))
+        return
+    for key, value in raw.items():
+        path = f"{table}.{key}"
+        if path in FORBIDDEN:
+            problems.append(Problem(path, FORBIDDEN[path]))
+        elif path in BY_NAME or path in ALIASES:
+            found[path] = value
+        elif path in TABLES:
+            _flatten(value, path, found, problems)
+        else:
+            problems.append(Problem(path, "unknown setting" + (
+                suggestion(key, children(table)) or " (luck config show lists them)")))
+
+
+def _build_top(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    return dict(values), []
+
+
+def _build_thresholds(values: Mapping[str, Any]) -> tuple[Thresholds, list[Problem]]:
+    return Thresholds(**{name.rpartition(".")[2]: v for name, v in values.items()}), []
+
+
+def _build_check(values: Mapping[str, Any]) -> tuple[CheckSettings, list[Problem]]:
+    off = frozenset(name for name in CHECK_INVARIANTS if not values[f"check.{name}.on"])
+    limits = tuple((name, tuple((key, values[f"check.{name}.{key}"]) for key in limits))
+                   for name, (_, limits) in CHECK_INVARIANTS.items())
+    return CheckSettings(off=off, values=limits), []
+
+
+def _build_lint(values: Mapping[str, Any]) -> tuple[LintConfig, list[Problem]]:
+    budget = tuple((name.rpartition(".")[2], v) for name, v in values.items()
+                   if name.startswith("lint.word_budget."))
+    return LintConfig(rules=tuple(sorted(values["lint.rules"])), word_budget=budget,
+                      min_options=values["lint.min_options"],
+                      vague_words=values["lint.vague_words"],
+                      synonyms=tuple(sorted(values["lint.synonyms"])),
+                      teams=values["lint.teams"], max_file_kb=values["lint.max_file_kb"]), []
+
+
+def _build_calendar(values: Mapping[str, Any]) -> tuple[CalendarSettings, list[Problem]]:
+    from luckos.calendar.settings import from_values
+
+    return from_values(values)
+
+
+def _build_evidence(values: Mapping[str, Any]) -> tuple[EvidenceSettings, list[Problem]]:
+    from luckos.evidence.settings import EvidenceSettings
+
+    return EvidenceSettings(authors=values["evidence.authors"],
+                            tickets=values["evidence.tickets"]), []
+
+
+def _build_redact(values: Mapping[str, Any]) -> tuple[RedactSettings, list[Problem]]:
+    from luckos.guard.settings import RedactSettings
+
+    return RedactSettings(domains=values["redact.domains"], terms=values["redact.terms"],
+                          names=values["redact.names"], allow=values["redact.allow"],
+                          off=frozenset(values["redact.off"])), []
+
+
+def _build_ai(values: Mapping[str, Any]) -> tuple[AISettings, list[Problem]]:
+    from luckos.ai.settings import from_values
+
+    return from_values(values)
+
+
+_BUILD: dict[str, Callable[[Mapping[str, Any]], tuple[Any, list[Problem]]]] = {
+    "": _build_top, "thresholds": _build_thresholds, "check": _build_check,
+    "lint": _build_lint, "calendar": _build_calendar, "evidence": _build_evidence,
+    "redact": _build_redact, "ai": _build_ai,
+}
+
+
+def problems(data: Mapping[str, Any]) -> list[Problem]:
+    """Every bad key of a luck.toml, in every table."""
+    return _read_all(data)[1]
+
+
+def _read_all(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """Every table read and built, and every bad key."""
+    built: dict[str, Any] = {}
+    found: list[Problem] = []
+    for section, build in _BUILD.items():
+        reading = read_table(data, section)
+        if reading.problems:
+            found += reading.problems
+            continue
+        built[section], wrong = build(reading.values)
+        found += wrong
+    return built, found
+
+
+def _read(source: Source, section: str,
+          build: Callable[[Mapping[str, Any]], tuple[T, list[Problem]]]) -> T:
+    reading = read_table(source.data, section)
+    if not reading.problems:
+        value, wrong = build(reading.values)
+        if not wrong:
+            return value
+    raise source.error(problems(source.data))  # one bad key: report every one
+
+
+_EMPTY = Source({})
+
+
 class Config:
-    week_start: str = "monday"
-    maker_day: str = "wednesday"
-    thresholds: Thresholds = dataclasses.field(default_factory=Thresholds)
-    check: CheckSettings = dataclasses.field(default_factory=CheckSettings)
-    calendar: CalendarSettings = dataclasses.field(default_factory=CalendarSettings)
-    lint: LintConfig = dataclasses.field(default_factory=LintConfig)
-    evidence: EvidenceSettings = dataclasses.field(default_factory=EvidenceSettings)
-    redact: RedactSettings = dataclasses.field(default_factory=RedactSettings)
-    ai: AISettings = dataclasses.field(default_factory=AISettings)
+    """luck.toml, validated: the top of it when read, each other table when first used.
+
+    `Config()` is every default; sections given by name are taken as they are."""
+
+    def __init__(self, week_start: str = default("week_start"),
+                 maker_day: str = default("maker_day"),
+                 thresholds: Thresholds | None = None, *, check: CheckSettings | None = None,
+                 calendar: CalendarSettings | None = None, lint: LintConfig | None = None,
+                 evidence: EvidenceSettings | None = None,
+                 redact: RedactSettings | None = None, ai: AISettings | None = None,
+                 source: Source = _EMPTY) -> None:
+        self.week_start = week_start
+        self.maker_day = maker_day
+        self.thresholds = thresholds or Thresholds()
+        self.source = source
+        given = {"check": check, "calendar": calendar, "lint": lint, "evidence": evidence,
+                 "redact": redact, "ai": ai}
+        self.__dict__.update({k: v for k, v in given.items() if v is not None})
+
+    # each is read from the source the first time it is asked for (functools.cached_property
+    # keeps it in the instance's __dict__, where a section given to __init__ already is)
+    @functools.cached_property
+    def check(self) -> CheckSettings:
+        return _read(self.source, "check", _build_check)
+
+    @functools.cached_property
+    def calendar(self) -> CalendarSettings:
+        return _read(self.source, "calendar", _build_calendar)
+
+    @functools.cached_property
+    def lint(self) -> LintConfig:
+        return _read(self.source, "lint", _build_lint)
+
+    @functools.cached_property
+    def evidence(self) -> EvidenceSettings:
+        return _read(self.source, "evidence", _build_evidence)
+
+    @functools.cached_property
+    def redact(self) -> RedactSettings:
+        return _read(self.source, "redact", _build_redact)
+
+    @functools.cached_property
+    def ai(self) -> AISettings:
+        return _read(self.source, "ai", _build_ai)
 
     @property
     def week_start_index(self) -> int:
         return WEEKDAYS.index(self.week_start)
 
+    def validate(self) -> None:
+        """Check every table now, not when first used: every bad key at once."""
+        found = problems(self.source.data)
+        if found:
+            raise self.source.error(found)
 
-_RANGES = {
-    "due_soon_days": (1, 90),
-    "window_horizon_days": (7, 730),
-    "prep_lead_days": (0, 90),
-    "theme_label_max_words": (1, 10),
-    "trend_quarters": (1, 40),
-    "rolling_days": (7, 365),
-}
+    def replace(self, **changes: Any) -> Config:
+        """A copy with some fields or sections changed."""
+        import copy
 
-DEFAULT_TOML = """\
-# luckos workspace settings. Delete a line to go back to its default.
-week_start = "monday"     # the first day of your week
-maker_day = "wednesday"   # the day you protect for deep work
+        new = copy.copy(self)
+        new.__dict__.update(changes)
+        return new
 
-[thresholds]
-due_soon_days = 7         # promises due within this many days show as due soon
-window_horizon_days = 90  # how far ahead the review looks for decision windows
-prep_lead_days = 7        # default prep lead for a new window: brief and demo ready this early
-theme_label_max_words = 3 # the naming test for a theme label
-trend_quarters = 6        # quarters shown in the credibility trend
-rolling_days = 90         # the rolling hit-rate window
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.week_start, self.maker_day, self.thresholds,
+                *(getattr(self, name) for name in _LAZY))
 
-[lint]                    # luck doc lint: the essay's rules for documents
-min_options = 3           # a brief weighs at least this many options
-max_file_kb = 1024        # larger files are reported, not linted
-# teams = ["Atlas", "payments"]  # team names that count as an action's owner
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Config):
+            return NotImplemented
+        return self._fields() == other._fields()
 
-[lint.word_budget]        # words per document kind, about 500 a page; 0 means no budget
-brief = 1000              # "a two-page brief"
-one-pager = 500
-scope-letter = 500        # "a one-page note"
-pre-read = 1000
-post-mortem = 0
+    def __hash__(self) -> int:
+        return hash(self._fields())
 
-[lint.rules]              # a rule's severity: "error", "warning", "suggestion" or "off"
-# vague-claim = "warning" # (`luck doc rules` lists every rule and its default)
-# kind-unknown = "error"  # a document whose kind cannot be found fails the run
-
-[lint.synonyms]           # more heading words for a section (`luck doc kinds` lists them)
-# options = ["paths we weighed"]
-"""
+    def __repr__(self) -> str:
+        return f"Config(week_start={self.week_start!r}, maker_day={self.maker_day!r}, ...)"
 
 
-def _check_toml() -> str:
-    lines = ["", "[check]",
-             "# `luck check`: each invariant on or off, and its thresholds (`name = false` "
-             "turns one off)."]
-    for name, (rule, limits) in CHECK_INVARIANTS.items():
-        values = ", ".join(["on = true", *(f"{k} = {v[0]}" for k, v in limits.items())])
-        lines.append(f"# {name}: {rule}")
-        lines += [f"#   {t.name}: {t.help}" for t in INVARIANTS[name].thresholds]
-        lines.append(f"{name} = {{ {values} }}")
-    return "\n".join(lines) + "\n"
-
-
-DEFAULT_TOML += _check_toml()
-
-
-def load_config(path: Path) -> Config:
-    """Read and validate `luck.toml`; a missing file means every default."""
+def load_config(path: Path, *, every: bool = False) -> Config:
+    """Read `luck.toml` (a missing file means every default); the top of it is validated
+    now, the other tables when first used, or all of them now with `every`."""
     if not path.exists():
         return Config()
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise LuckError(f"{path}: not valid TOML: {exc}") from None
-    return config_from_dict(data, where=str(path))
+    return _config(Source(data, str(path), text), every=every)
 
 
-def config_from_dict(data: dict[str, Any], where: str = "luck.toml") -> Config:
-    known = {"week_start", "maker_day", "thresholds", "check", "calendar", "lint", "evidence",
-             "redact", "ai"}
-    unknown = set(data) - known
-    if unknown:
-        raise LuckError(f"{where}: unknown setting {sorted(unknown)[0]!r}")
-    week_start = weekday_name(data.get("week_start", "monday"), "week_start", where)
-    maker_day = weekday_name(data.get("maker_day", "wednesday"), "maker_day", where)
-    raw = data.get("thresholds", {})
-    if not isinstance(raw, dict):
-        raise LuckError(f"{where}: [thresholds] must be a table")
-    values: dict[str, int] = {}
-    for key, value in raw.items():
-        if key not in _RANGES:
-            raise LuckError(f"{where}: unknown threshold {key!r}")
-        low, high = _RANGES[key]
-        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-            raise LuckError(
-                f"{where}: thresholds.{key} = {value!r} is out of range ({low} to {high})"
-            )
-        values[key] = value
-    calendar = calendar_settings(data.get("calendar", {}), where)
-    return Config(week_start=week_start, maker_day=maker_day, thresholds=Thresholds(**values),
-                  check=_check_settings(data.get("check", {}), where), calendar=calendar,
-                  lint=lint_config_from_dict(data.get("lint", {}), where),
-                  evidence=evidence_settings(data.get("evidence", {}), where),
-                  redact=redact_settings(data.get("redact", {}), where),
-                  ai=ai_settings(data.get("ai", {}), where))
+def config_from_dict(data: dict[str, Any], where: str = "luck.toml", text: str = "") -> Config:
+    """A Config from tables already parsed, every table validated now."""
+    return _config(Source(data, where, text), every=True)
 
 
-def _check_settings(raw: Any, where: str) -> CheckSettings:
-    """Validate the [check] table: `name = false`, or `name = { on = ..., threshold = ... }`."""
-    if not isinstance(raw, dict):
-        raise LuckError(f"{where}: [check] must be a table")
-    off: set[str] = set()
-    values = {name: dict(limits) for name, limits in _check_defaults()}
-    for name, setting in raw.items():
-        if name not in CHECK_INVARIANTS:
-            raise LuckError(f"{where}: unknown invariant {name!r} in [check] "
-                            f"(known: {', '.join(CHECK_INVARIANTS)})")
-        if isinstance(setting, bool):
-            setting = {"on": setting}
-        if not isinstance(setting, dict):
-            raise LuckError(f"{where}: check.{name} must be true, false or a table")
-        limits = CHECK_INVARIANTS[name][1]
-        for key, value in setting.items():
-            if key == "on":
-                if not isinstance(value, bool):
-                    raise LuckError(f"{where}: check.{name}.on = {value!r} must be true or false")
-                if not value:
-                    off.add(name)
-                continue
-            if key not in limits:
-                known = ", ".join(["on", *limits])
-                raise LuckError(f"{where}: check.{name} has no setting {key!r} (known: {known})")
-            default, low, high = limits[key]
-            whole = isinstance(default, int)
-            kind_ok = isinstance(value, int) if whole else isinstance(value, int | float)
-            if isinstance(value, bool) or not kind_ok or not low <= value <= high:
-                what = "a whole number" if whole else "a number"
-                raise LuckError(f"{where}: check.{name}.{key} = {value!r} is out of range "
-                                f"({what} from {low} to {high})")
-            values[name][key] = value
-    return CheckSettings(
-        off=frozenset(off),
-        values=tuple((k, tuple(v.items())) for k, v in values.items()),
-    )
-
-
-_LINT_RANGES = {"min_options": (1, 10), "max_file_kb": (1, 102_400)}
-_WORD_BUDGET_RANGE = (50, 100_000)
-
-
-def lint_config_from_dict(raw: Any, where: str = "luck.toml") -> LintConfig:
-    """Validate a `[lint]` table; every mistake names the setting and what it accepts.
-
-    The rule and section names are checked against `luckos.writing.catalog`, imported
-    only when the table names some (it costs a few milliseconds every command would pay).
-    """
-    if not isinstance(raw, dict):
-        raise LuckError(f"{where}: [lint] must be a table")
-    known = {"rules", "word_budget", "min_options", "vague_words", "synonyms", "max_file_kb",
-             "teams"}
-    unknown = set(raw) - known
-    if unknown:
-        raise LuckError(f"{where}: unknown lint setting {sorted(unknown)[0]!r} "
-                        f"(known: {', '.join(sorted(known))})")
-    values: dict[str, Any] = {}
-    for key, (low, high) in _LINT_RANGES.items():
-        if key in raw:
-            value = raw[key]
-            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-                raise LuckError(f"{where}: lint.{key} = {value!r} is out of range "
-                                f"({low} to {high})")
-            values[key] = value
-    rules = _table(raw, "rules", where)
-    synonyms_table = _table(raw, "synonyms", where)
-    if rules or synonyms_table:
-        from luckos.writing.catalog import INPUT_RULES, RULES, SECTIONS
-    for rule_id, severity in rules.items():
-        if rule_id in INPUT_RULES:
-            raise LuckError(f"{where}: [lint.rules] {rule_id} cannot be configured: a file "
-                            "that cannot be read is always an error")
-        if rule_id not in RULES:
-            raise LuckError(f"{where}: [lint.rules] unknown rule {rule_id!r} "
-                            "(luck doc rules lists them)")
-        if severity not in ("error", "warning", "suggestion", "off"):
-            raise LuckError(f"{where}: lint.rules.{rule_id} = {severity!r}: use \"error\", "
-                            "\"warning\", \"suggestion\" or \"off\"")
-    values["rules"] = tuple(sorted(rules.items()))
-    budget = dict(LINT_WORD_BUDGET)
-    for kind, words in _table(raw, "word_budget", where).items():
-        if kind not in budget:
-            raise LuckError(f"{where}: [lint.word_budget] {kind!r} has no page budget: set one "
-                            f"for {', '.join(budget)}")
-        low, high = _WORD_BUDGET_RANGE
-        if (not isinstance(words, int) or isinstance(words, bool)
-                or not (words == 0 or low <= words <= high)):
-            raise LuckError(f"{where}: lint.word_budget.{kind} = {words!r}: use 0 (no budget) "
-                            f"or {low} to {high} words")
-        budget[kind] = words
-    values["word_budget"] = tuple(budget.items())
-    if "vague_words" in raw:
-        values["vague_words"] = _words(raw["vague_words"], "lint.vague_words", where)
-    if "teams" in raw:
-        values["teams"] = _words(raw["teams"], "lint.teams", where)
-    synonyms = []
-    for section, words in synonyms_table.items():
-        if section not in SECTIONS:
-            raise LuckError(f"{where}: [lint.synonyms] unknown section {section!r} "
-                            "(luck doc kinds lists them)")
-        synonyms.append((section, _words(words, f"lint.synonyms.{section}", where)))
-    values["synonyms"] = tuple(sorted(synonyms))
-    return LintConfig(**values)
-
-
-def _table(raw: dict[str, Any], key: str, where: str) -> dict[str, Any]:
-    value = raw.get(key, {})
-    if not isinstance(value, dict):
-        raise LuckError(f"{where}: [lint.{key}] must be a table")
-    return value
-
-
-def _words(value: Any, key: str, where: str) -> tuple[str, ...]:
-    if (not isinstance(value, list)
-            or not all(isinstance(w, str) and w.strip() for w in value)):
-        raise LuckError(f"{where}: {key} must be a list of non-empty strings")
-    return tuple(w.strip().lower() for w in value)
-
-
-DEFAULT_TOML = DEFAULT_TOML + CALENDAR_TOML  # the [calendar] table (luckos.calendar.settings)
-DEFAULT_TOML += EVIDENCE_TOML  # the [evidence] table (luckos.evidence.settings)
-DEFAULT_TOML = DEFAULT_TOML + REDACT_TOML  # the [redact] table (luckos.guard.redact)
-DEFAULT_TOML = DEFAULT_TOML + AI_TOML  # the [ai] table (luckos.ai.settings)
+def _config(source: Source, *, every: bool) -> Config:
+    if every:
+        built, found = _read_all(source.data)
+        if found:
+            raise source.error(found)
+        top = built.pop("")
+        return Config(top["week_start"], top["maker_day"], source=source, **built)
+    top, thresholds = read_table(source.data, ""), read_table(source.data, "thresholds")
+    if top.problems or thresholds.problems:
+        raise source.error(problems(source.data))  # and those of every other table
+    return Config(top.values["week_start"], top.values["maker_day"],
+                  _build_thresholds(thresholds.values)[0], source=source)

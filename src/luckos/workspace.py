@@ -7,7 +7,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from luckos.config import DEFAULT_TOML, Config, load_config
+from luckos.config import Config, load_config
 from luckos.errors import LuckError, NotFound
 from luckos.store import Store
 from luckos.store.db import DamagedDatabase
@@ -57,7 +57,9 @@ def init_workspace(home: Path) -> tuple[Workspace, bool]:
         files.make_folder(home / "docs")
         config_path = home / CONFIG_NAME
         if not config_path.exists():
-            files.write_new(config_path, DEFAULT_TOML)
+            from luckos.settings import default_toml
+
+            files.write_new(config_path, default_toml())
         config = load_config(config_path)
     except BaseException:
         store.close()

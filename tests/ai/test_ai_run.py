@@ -359,7 +359,7 @@ def test_a_broken_prompt_is_listed_with_its_problem(luck: Luck) -> None:
     ('api_key = "sk-123"', "never put a key in luck.toml"),
     ('base_url = "ftp://x/v1"\nmodel = "m"', "must be an http:// or https:// URL"),
     ('base_url = "http://127.0.0.1:1/v1"', "no model: pin the model name"),
-    ("temperature = 3", "ai.temperature = 3 is out of range"),
+    ("temperature = 3", "[ai] temperature: must be a number between 0 and 2, got 3"),
     ('api_key_env = "sk-abc-123"', "must be the name of an environment variable"),
     ('base_url = "https://me:pw@api.example.com/v1"\nmodel = "m"', "must not hold a user"),
 ])

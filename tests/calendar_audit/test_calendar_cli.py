@@ -287,19 +287,31 @@ def test_settings_in_luck_toml_change_the_audit(luck, write, home: Path) -> None
 
 
 @pytest.mark.parametrize("toml, message", [
-    ("[calendar]\nmaker_block_hours = 0\n", "calendar.maker_block_hours = 0 is out of range"),
-    ("[calendar]\nwork_start = \"9am\"\n", "calendar.work_start = '9am' is not a time"),
-    ("[calendar]\nwork_start = \"18:00\"\n", "calendar.work_start must come before"),
-    ("[calendar]\nworkdays = [\"funday\"]\n", "calendar.workdays = 'funday' is not a weekday"),
-    ("[calendar]\ntimezone = \"Atlantis\"\n", "calendar.timezone = 'Atlantis' is not a known"),
-    ("[calendar]\nme = [\"nobody\"]\n", "calendar.me: 'nobody' is not an email address"),
-    ("[calendar]\nfocus_keywords = \"focus\"\n", "calendar.focus_keywords must be a list"),
-    ("[calendar]\nmaker_day_hours = 1.5\n", "calendar.maker_day_hours must be at least"),
-    ("[calendar]\nsnooze = 3\n", "unknown calendar setting 'snooze'"),
-    ("[calendar.altitude]\nexternal = \"galaxy\"\n", "calendar.altitude.external = 'galaxy'"),
+    ("[calendar]\nmaker_block_hours = 0\n",
+     "[calendar] maker_block_hours: must be a number between 0.5 and 12, got 0"),
+    ("[calendar]\nwork_start = \"9am\"\n",
+     '[calendar] work_start: must be a time of day such as "09:00", got "9am"'),
+    ("[calendar]\nwork_start = \"18:00\"\n",
+     "[calendar] work_start: must come before calendar.work_end"),
+    ("[calendar]\nworkdays = [\"funday\"]\n",
+     '[calendar] workdays: must be a weekday name (monday to sunday), got "funday"'),
+    ("[calendar]\ntimezone = \"Atlantis\"\n",
+     "[calendar] timezone: 'Atlantis' is not a known time zone"),
+    ("[calendar]\nme = [\"nobody\"]\n", '[calendar] me: "nobody" is not an email address'),
+    ("[calendar]\nfocus_keywords = \"focus\"\n",
+     "[calendar] focus_keywords: must be a list of non-empty strings"),
+    ("[calendar]\nmaker_day_hours = 1.5\n",
+     "[calendar] maker_day_hours: must be at least calendar.maker_block_hours"),
+    ("[calendar]\nsnooze = 3\n", "[calendar] snooze: unknown setting"),
+    ("[calendar.altitude]\nexternal = \"galaxy\"\n",
+     '[calendar.altitude] external: must be one of "", "code", "system" or "business", '
+     'got "galaxy"'),
     ("[calendar.altitude]\ndomains = {\"x.com\" = \"space\"}\n",
-     "calendar.altitude.domains.x.com = 'space' is not one of code, system, business"),
-    ("[calendar.altitude]\nvibes = []\n", "unknown altitude setting 'vibes'"),
+     '[calendar.altitude] domains.x.com: must be one of "code", "system" or "business", '
+     'got "space"'),
+    ("[calendar.altitude]\nvibes = []\n",
+     "[calendar.altitude] vibes: unknown setting (known: business, code, domains, external, "
+     "large_meeting_people, system)"),
 ])
 def test_bad_calendar_settings_are_refused(luck, write, home: Path, toml, message) -> None:  # type: ignore[no-untyped-def]
     (home / "luck.toml").write_text(toml, encoding="utf-8")
@@ -307,6 +319,7 @@ def test_bad_calendar_settings_are_refused(luck, write, home: Path, toml, messag
     assert result.exit_code == 2
     assert message in result.stderr
     assert len(result.stderr.splitlines()) == 1
+    assert f"{home / 'luck.toml'}:2: " in result.stderr  # the line of the bad key
 
 
 def test_the_default_settings_file_holds_every_default() -> None:

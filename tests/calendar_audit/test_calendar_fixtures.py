@@ -142,7 +142,7 @@ def test_a_configured_zone_that_is_a_folder_is_one_line(luck, home: Path) -> Non
     assert 'timezone = ""' in text
     config.write_text(text.replace('timezone = ""', 'timezone = "US"', 1))
     line = refused(audit(luck, "no-uid-feed.ics", "2025-01-01", "2025-01-31"))
-    assert "calendar.timezone = 'US' is a region of the time zone database" in line
+    assert "[calendar] timezone: 'US' is a region of the time zone database" in line
 
 
 def test_dates_pushed_past_the_last_year_are_skipped_and_counted(luck) -> None:  # type: ignore[no-untyped-def]

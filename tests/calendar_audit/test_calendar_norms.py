@@ -122,8 +122,10 @@ def test_norms_print_as_a_text_to_share(luck, home: Path) -> None:  # type: igno
      "'funday' in 'funday 10:00-11:00' is not a weekday name"),
     ('[calendar.norms]\nno_meeting_hours = ["13:00-12:00"]\n', "ends before it starts"),
     ('[calendar.norms]\nno_meeting_hours = "12:00-13:00"\n', "must be a list"),
-    ('[calendar.norms]\nlunch = []\n', "unknown norm 'lunch'"),
-    ('[calendar]\naltitude_max_share = 0.2\n', "calendar.altitude_max_share = 0.2 is out"),
+    ('[calendar.norms]\nlunch = []\n',
+     "[calendar.norms] lunch: unknown setting (known: no_meeting_hours, office_hours)"),
+    ('[calendar]\naltitude_max_share = 0.2\n',
+     "[calendar] altitude_max_share: must be a number between 0.34 and 1, got 0.2"),
 ])
 def test_bad_norms_are_refused_by_every_command_that_reads_them(luck, write, home: Path,
                                                                 toml, message) -> None:  # type: ignore[no-untyped-def]

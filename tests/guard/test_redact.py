@@ -217,16 +217,18 @@ def test_settings_come_from_luck_toml() -> None:
 
 
 @pytest.mark.parametrize(("table", "message"), [
-    ({"colour": 1}, "unknown redact setting 'colour'"),
-    ({"names": "yes"}, "redact.names = 'yes' must be true or false"),
-    ({"domains": "acme.net"}, "redact.domains must be a list of non-empty strings"),
-    ({"domains": ["acme .net"]}, "'acme .net' is not a domain name"),
-    ({"off": ["secret"]}, "'secret' cannot be turned off"),
-    ({"terms": {"Customer": ["x1"]}}, "'Customer' cannot name a kind of term"),
-    ({"terms": {"email": ["x1"]}}, "'email' cannot name a kind of term"),
-    ({"terms": {"customer": ["x"]}}, "'x' is too short"),
-    ({"terms": {"customer": [""]}}, "redact.terms.customer must be a list of non-empty"),
-    ({"terms": "Globex"}, "redact.terms must be a list of terms or a table"),
+    ({"colour": 1}, "[redact] colour: unknown setting (known: allow, domains, names, off, terms)"),
+    ({"names": "yes"}, '[redact] names: must be true or false, got "yes"'),
+    ({"domains": "acme.net"},
+     '[redact] domains: must be a list of non-empty strings, got "acme.net"'),
+    ({"domains": ["acme .net"]}, '[redact] domains: "acme .net" is not a domain name'),
+    ({"off": ["secret"]}, '[redact] off: "secret" cannot be turned off'),
+    ({"terms": {"Customer": ["x1"]}}, "[redact.terms] Customer: cannot name a kind of term"),
+    ({"terms": {"email": ["x1"]}}, "[redact.terms] email: cannot name a kind of term"),
+    ({"terms": {"customer": ["x"]}}, '[redact.terms] customer: "x" is too short'),
+    ({"terms": {"customer": [""]}},
+     "[redact.terms] customer: must be a list of non-empty strings"),
+    ({"terms": "Globex"}, "[redact] terms: must be a list of terms or a table of kind = [terms]"),
 ])
 def test_bad_settings_name_the_setting(table: dict, message: str) -> None:
     with pytest.raises(LuckError) as caught:

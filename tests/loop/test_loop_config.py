@@ -34,18 +34,17 @@ def test_an_invariant_turned_off_and_a_threshold_changed() -> None:
 
 @pytest.mark.parametrize(("table", "message"), [
     ({"glue-ratio": {"max_ratio": 1.5}},
-     "check.glue-ratio.max_ratio = 1.5 is out of range (a number from 0.0 to 1.0)"),
+     "[check] glue-ratio.max_ratio: must be a number between 0 and 1, got 1.5"),
     ({"bench-action": {"days": 3}},
-     "check.bench-action.days = 3 is out of range (a whole number from 7 to 366)"),
+     "[check] bench-action.days: must be a whole number between 7 and 366, got 3"),
     ({"maker-day": {"weeks": 2.5}},
-     "check.maker-day.weeks = 2.5 is out of range (a whole number from 1 to 52)"),
+     "[check] maker-day.weeks: must be a whole number between 1 and 52, got 2.5"),
     ({"maker-day": {"weeks": True}},
-     "check.maker-day.weeks = True is out of range (a whole number from 1 to 52)"),
-    ({"maker-day": {"on": "yes"}}, "check.maker-day.on = 'yes' must be true or false"),
-    ({"maker-day": {"days": 3}},
-     "check.maker-day has no setting 'days' (known: on, weeks)"),
-    ({"maker-day": 3}, "check.maker-day must be true, false or a table"),
-    ({"makerday": True}, "unknown invariant 'makerday' in [check] (known: window-prep,"),
+     "[check] maker-day.weeks: must be a whole number between 1 and 52, got true"),
+    ({"maker-day": {"on": "yes"}}, '[check] maker-day.on: must be true or false, got "yes"'),
+    ({"maker-day": {"days": 3}}, "[check] maker-day.days: unknown setting (known: on, weeks)"),
+    ({"maker-day": 3}, "[check] maker-day: must be true, false or a table, got 3"),
+    ({"makerday": True}, "[check] makerday: unknown setting, did you mean maker-day?"),
 ])
 def test_bad_check_settings_are_refused(table: dict, message: str) -> None:
     with pytest.raises(LuckError) as caught:
@@ -61,9 +60,13 @@ def test_threshold_out_of_range_in_the_file_is_one_line_exit_2_nothing_changed(
     toml.write_text(toml.read_text(encoding="utf-8").replace(
         "diagnosis-age = { on = true, max_days = 92 }",
         "diagnosis-age = { on = true, max_days = 1000 }"), encoding="utf-8")
+    line = toml.read_text(encoding="utf-8").splitlines().index(
+        "diagnosis-age = { on = true, max_days = 1000 }") + 1
     before = workspace_state(luck.home)
     error = luck.fails("check")
-    assert error == (f"luck: error: {toml}: check.diagnosis-age.max_days = 1000 is out of "
-                     "range (a whole number from 7 to 366)")
-    luck.fails("promise", "add", "Another", "--to", "Dana", "--due", "+3d")
+    assert error == (f"luck: error: {toml}:{line}: [check] diagnosis-age.max_days: must be a "
+                     "whole number between 7 and 366, got 1000")
     assert workspace_state(luck.home) == before
+    assert luck.fails("config", "show") == error
+    # a capture reads no [check] table: it does not pay for reading it, nor stop on it
+    luck.ok("promise", "add", "Another", "--to", "Dana", "--due", "+3d")

@@ -193,8 +193,8 @@ def test_a_broken_setting_is_one_line(tmp_path, luck) -> None:
     config.write_text('[lint.word_budget]\nbrief = 10\n')
     result = luck("doc", "lint", "--config", str(config), str(CLEAN / "brief.md"))
     assert (result.code, result.out) == (2, "")
-    assert result.err == (f"luck: error: {config}: lint.word_budget.brief = 10: use 0 (no "
-                          "budget) or 50 to 100000 words\n")
+    assert result.err == (f"luck: error: {config}:2: [lint.word_budget] brief: must be a whole "
+                          "number between 50 and 100000, or 0 for none, got 10\n")
 
 
 def test_a_smaller_budget_from_a_config_file(tmp_path, luck) -> None:

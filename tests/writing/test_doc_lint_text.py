@@ -132,27 +132,30 @@ def test_min_options_from_settings() -> None:
 
 @pytest.mark.parametrize(("table", "message"), [
     ({"lint": {"rules": {"vague": "error"}}},
-     "luck.toml: [lint.rules] unknown rule 'vague' (luck doc rules lists them)"),
+     "luck.toml: [lint.rules] vague: unknown rule, did you mean vague-claim? (luck doc rules "
+     "lists them)"),
     ({"lint": {"rules": {"vague-claim": "fatal"}}},
-     'luck.toml: lint.rules.vague-claim = \'fatal\': use "error", "warning", "suggestion" or '
-     '"off"'),
+     'luck.toml: [lint.rules] vague-claim: must be one of "error", "warning", "suggestion" or '
+     '"off", got "fatal"'),
     ({"lint": {"rules": {"input-binary": "off"}}},
-     "luck.toml: [lint.rules] input-binary cannot be configured: a file that cannot be read is "
-     "always an error"),
+     "luck.toml: [lint.rules] input-binary: cannot be configured: a file that cannot be read "
+     "is always an error"),
     ({"lint": {"word_budget": {"runbook": 500}}},
-     "luck.toml: [lint.word_budget] 'runbook' has no page budget: set one for brief, "
-     "one-pager, scope-letter, pre-read, post-mortem"),
-    ({"lint": {"min_options": 0}}, "luck.toml: lint.min_options = 0 is out of range (1 to 10)"),
+     "luck.toml: [lint.word_budget] runbook: unknown setting (known: brief, one-pager, "
+     "post-mortem, pre-read, scope-letter)"),
+    ({"lint": {"min_options": 0}},
+     "luck.toml: [lint] min_options: must be a whole number between 1 and 10, got 0"),
     ({"lint": {"max_file_kb": True}},
-     "luck.toml: lint.max_file_kb = True is out of range (1 to 102400)"),
+     "luck.toml: [lint] max_file_kb: must be a whole number between 1 and 102400, got true"),
     ({"lint": {"vague_words": "soon"}},
-     "luck.toml: lint.vague_words must be a list of non-empty strings"),
+     'luck.toml: [lint] vague_words: must be a list of non-empty strings, got "soon"'),
     ({"lint": {"synonyms": {"plan b": ["x"]}}},
-     "luck.toml: [lint.synonyms] unknown section 'plan b' (luck doc kinds lists them)"),
+     "luck.toml: [lint.synonyms] plan b: unknown section, did you mean plan? (luck doc kinds "
+     "lists them)"),
     ({"lint": {"colour": True}},
-     "luck.toml: unknown lint setting 'colour' (known: max_file_kb, min_options, rules, "
+     "luck.toml: [lint] colour: unknown setting (known: max_file_kb, min_options, rules, "
      "synonyms, teams, vague_words, word_budget)"),
-    ({"lint": []}, "luck.toml: [lint] must be a table"),
+    ({"lint": []}, "luck.toml: lint: must be a table, got []"),
 ])
 def test_bad_settings_are_refused_with_a_reason(table, message) -> None:
     with pytest.raises(LuckError) as caught:

@@ -1,40 +1,31 @@
 """The `[ai]` table of `luck.toml`: which OpenAI-compatible endpoint and model, and how.
 
-Every default is written down here, in one place; `luckos.config` reads the table through
-`ai_settings` and adds `AI_TOML` to the default `luck.toml`. Nothing is sent anywhere
-until `base_url` and `model` are both set. The key itself never goes in the file: the
-table names the environment variable that holds it.
+Each setting is declared in `luckos.settings`; the fields take their defaults from there.
+Nothing is sent anywhere until `base_url` and `model` are both set. The key itself never
+goes in the file: the table names the environment variable that holds it.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
+from collections.abc import Mapping
 from typing import Any
 
-from luckos.errors import LuckError
-
-_ENV_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
-# name -> (default, lowest, highest) for the numbers of the table
-_NUMBERS: dict[str, tuple[float | int, float | int, float | int]] = {
-    "temperature": (0.2, 0.0, 2.0),
-    "max_tokens": (1200, 16, 200_000),  # the reply's token budget, sent as max_tokens
-    "timeout": (60.0, 0.05, 600.0),  # seconds to wait for a reply
-    "matches": (8, 0, 50),  # full-text matches added to a prompt's own records
-}
+from luckos.setting import Problem
+from luckos.settings import default
 
 
 @dataclasses.dataclass(frozen=True)
 class AISettings:
-    """`[ai]` in luck.toml. Every default is here."""
+    """`[ai]` in luck.toml (defaults: `luckos.settings`)."""
 
-    base_url: str = ""  # http://127.0.0.1:8080/v1, https://api.openai.com/v1 ...
-    model: str = ""  # pinned: the exact model name the endpoint knows
-    temperature: float = float(_NUMBERS["temperature"][0])
-    max_tokens: int = int(_NUMBERS["max_tokens"][0])
-    timeout: float = float(_NUMBERS["timeout"][0])
-    matches: int = int(_NUMBERS["matches"][0])
-    api_key_env: str = ""  # the environment variable holding the key ("" sends none)
+    base_url: str = default("ai.base_url")  # http://127.0.0.1:8080/v1, https://api.openai...
+    model: str = default("ai.model")  # pinned: the exact model name the endpoint knows
+    temperature: float = default("ai.temperature")
+    max_tokens: int = default("ai.max_tokens")
+    timeout: float = default("ai.timeout")
+    matches: int = default("ai.matches")
+    api_key_env: str = default("ai.api_key_env")  # the variable holding the key ("": none)
 
     @property
     def configured(self) -> bool:
@@ -60,76 +51,10 @@ class AISettings:
             return False
 
 
-AI_TOML = """
-[ai]                      # luck ai: an OpenAI-compatible model; nothing is sent until set
-# base_url = "http://127.0.0.1:8080/v1"  # llama.cpp, Ollama (:11434/v1), vLLM, a hosted API
-# model = "qwen2.5-7b-instruct"          # pinned: the exact model name
-temperature = 0.2
-max_tokens = 1200         # the reply's token budget
-timeout = 60              # seconds to wait for a reply
-matches = 8               # full-text matches added to the records a prompt names
-# api_key_env = "OPENAI_API_KEY"  # the variable holding the key (never the key itself)
-"""
-
-
-def ai_settings(raw: Any, where: str = "luck.toml") -> AISettings:
-    """Validate an `[ai]` table; every mistake names the setting and what it accepts."""
-    if not isinstance(raw, dict):
-        raise LuckError(f"{where}: [ai] must be a table")
-    known = ("base_url", "model", "temperature", "max_tokens", "timeout", "matches",
-             "api_key_env")
-    for key in raw:
-        if key in ("api_key", "key", "token"):
-            raise LuckError(f"{where}: ai.{key}: never put a key in luck.toml; name the "
-                            "environment variable that holds it in ai.api_key_env")
-        if key not in known:
-            raise LuckError(f"{where}: unknown ai setting {key!r} (known: {', '.join(known)})")
-    values: dict[str, Any] = {}
-    if "base_url" in raw:
-        values["base_url"] = _base_url(raw["base_url"], where)
-    if "model" in raw:
-        model = raw["model"]
-        if not isinstance(model, str) or not model.strip() or len(model) > 200:
-            raise LuckError(f"{where}: ai.model = {model!r} must name the model (a string)")
-        values["model"] = model.strip()
-    for key, (default, low, high) in _NUMBERS.items():
-        if key not in raw:
-            continue
-        value = raw[key]
-        whole = isinstance(default, int)
-        kind_ok = isinstance(value, int) if whole else isinstance(value, int | float)
-        if isinstance(value, bool) or not kind_ok or not low <= value <= high:
-            what = "a whole number" if whole else "a number"
-            raise LuckError(f"{where}: ai.{key} = {value!r} is out of range ({what} from "
-                            f"{low} to {high})")
-        values[key] = value if whole else float(value)
-    if "api_key_env" in raw:
-        name = raw["api_key_env"]
-        if not isinstance(name, str) or not re.fullmatch(_ENV_NAME, name):
-            raise LuckError(f"{where}: ai.api_key_env = {name!r} must be the name of an "
-                            "environment variable (like OPENAI_API_KEY), not the key")
-        values["api_key_env"] = name
-    settings = AISettings(**values)
+def from_values(values: Mapping[str, Any]) -> tuple[AISettings, list[Problem]]:
+    """The settings from validated values (setting name -> value), and what is wrong
+    between two of them."""
+    settings = AISettings(**{name.rpartition(".")[2]: v for name, v in values.items()})
     if settings.base_url and not settings.model:
-        raise LuckError(f"{where}: [ai] has a base_url but no model: pin the model name "
-                        "(ai.model)")
-    return settings
-
-
-def _base_url(value: Any, where: str) -> str:
-    if not isinstance(value, str):
-        raise LuckError(f"{where}: ai.base_url = {value!r} must be a URL")
-    from urllib.parse import urlsplit
-
-    url = value.strip().rstrip("/")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise LuckError(f"{where}: ai.base_url = {value!r} must be an http:// or https:// "
-                        "URL (like http://127.0.0.1:8080/v1)")
-    if parts.username or parts.password:
-        raise LuckError(f"{where}: ai.base_url must not hold a user or password: name the "
-                        "key's environment variable in ai.api_key_env")
-    if parts.query or parts.fragment:
-        raise LuckError(f"{where}: ai.base_url = {value!r}: give the API's base, without "
-                        "a query")
-    return url
+        return settings, [Problem("ai.base_url", "has no model: pin the model name (ai.model)")]
+    return settings, []

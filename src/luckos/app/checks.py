@@ -42,6 +42,7 @@ def check_ids(only: Sequence[str]) -> list[str]:
 
 
 def run(ws: Workspace, today: dt.date, only: Sequence[str] = ()) -> CheckReport:
+    ws.config.validate()  # the whole of luck.toml: a bad key anywhere is a broken setup
     gather = _Gatherer(ws, today)
     results = []
     for id_ in check_ids(only):

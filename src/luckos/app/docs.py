@@ -406,7 +406,7 @@ def lint_settings(home: Path, config_path: Path | None, ignored: tuple[str, ...]
     rules = dict(config.lint.rules)
     rules.update({rule: "off" for rule in ignored})
     lint = dataclasses.replace(config.lint, rules=tuple(sorted(rules.items())))
-    return dataclasses.replace(config, lint=lint)
+    return config.replace(lint=lint)
 
 
 def render_file(source: Path, out: str, *, redactor: Any = None, force: bool = False,

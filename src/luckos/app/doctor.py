@@ -22,6 +22,7 @@ from luckos.domain import health
 from luckos.domain.health import Problem, Unlink
 from luckos.domain.records import KINDS, kind_of, short_id
 from luckos.errors import LuckError, NotFound
+from luckos.setting import SettingsError
 from luckos.store import SCHEMA_VERSION, Store
 from luckos.workspace import CONFIG_NAME, DB_NAME, recovery_hint
 
@@ -75,7 +76,12 @@ def doctor(home: Path, today: dt.date, now: dt.datetime, *, fix: bool = False) -
     report = Report(home)
     config_problem: list[Problem] = []
     try:
-        config = load_config(home / CONFIG_NAME)
+        config = load_config(home / CONFIG_NAME, every=True)
+    except SettingsError as exc:  # each bad key, with its line
+        config = Config()
+        config_problem = [Problem("open", place, text, "not repaired: correct that line "
+                                  "(luck config show lists every setting)")
+                          for place, text in exc.rows]
     except LuckError as exc:
         config = Config()
         config_problem = [Problem("open", str(home / CONFIG_NAME), exc.message,

@@ -35,6 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("luckos.cli.exchange:import_", "Restore a JSON export; bring in git and docs."),
     "backup": ("luckos.cli.exchange:backup", "Copy the database with SQLite's online backup."),
     "doctor": ("luckos.cli.doctor:doctor", "Check the workspace's health; --fix repairs safely."),
+    "config": ("luckos.cli.config:group", "Every setting of luck.toml: its value and source."),
     "redact": ("luckos.cli.redact:redact", "Redact secrets, addresses and names from a text."),
     "estimate": ("luckos.cli.estimate:group", "Rough math that funds work, and its pitch."),
     "ai": ("luckos.cli.ai:group", "Your prompt library over your records, redacted, logged."),
@@ -67,7 +68,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Calendar, documents, rough math", ("calendar", "doc", "estimate", "ai")),
     ("Evidence and the packet", ("evidence", "packet")),
     ("Workspace", ("init", "demo", "serve", "search", "export", "import", "backup", "doctor",
-                   "redact", "completion")),
+                   "config", "redact", "completion")),
 )
 
 
@@ -153,8 +154,7 @@ class LazyGroup(click.Group):
 
 
 class BadInput(click.ClickException):
-    """A LuckError on its way out: one line on stderr per problem, exit code 2 (also
-    under CliRunner)."""
+    """A LuckError on its way out: one line on stderr, exit code 2 (also under CliRunner)."""
 
     exit_code = 2
 
@@ -163,12 +163,8 @@ class BadInput(click.ClickException):
         self.error = error  # the LuckError, for `main` to print as JSON under --json
 
     def show(self, file: Any = None) -> None:
-        click.echo(error_lines(self.message), err=True)
-
-
-def error_lines(message: str) -> str:
-    """`luck: error: ` before each line of a message (one problem a line)."""
-    return "\n".join(f"luck: error: {part}" for part in message.splitlines() or [""])
+        for line in self.message.splitlines() or [""]:  # several: every bad key of luck.toml
+            click.echo(f"luck: error: {line}", err=True)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -333,7 +329,8 @@ def main(argv: list[str] | None = None) -> Any:
                     text = json.dumps(error.as_json(), indent=2)
             click.echo(text)
         else:
-            click.echo(error_lines(error.message), err=True)
+            for line in error.message.splitlines() or [""]:  # several: luck.toml's bad keys
+                click.echo(f"luck: error: {line}", err=True)
         sys.exit(code)
 
     debug = False

@@ -123,6 +123,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
                "luck ai run weekly-update --theme t1 --since 2026-11-18 --dry-run"),
     "ai log": ("luck ai log", "luck ai log --json"),
     "serve": ("luck serve", "luck serve --port 8000 --open"),
+    "config show": ("luck config show", "luck config show calendar.norms --json"),
 }
 
 # What the exit status means, for every command that reports (lists, reviews, checks).
@@ -142,6 +143,8 @@ EXIT_CODES: dict[str, str] = {
         "doc kinds", "doc rules", "estimate run", "estimate models", "feed", "evidence list",
         "evidence show", "import git", "import docs", "ai status", "ai prompts", "ai log",
         "window prewire", "window stakeholders list", "person roles", "calendar deciders")},
+    "config show": "Exit codes: 0 ok, 2 bad input (every bad key of luck.toml, each on a line "
+                   "of its own with its line number).",
 }
 
 

@@ -22,7 +22,6 @@ from luckos.domain.fields import describe as _f
 EVIDENCE_SOURCES = ("git", "doc")
 EVIDENCE_STATUSES = ("candidate", "accepted", "rejected")
 ACCEPT_AS = ("win", "artifact")
-DEFAULT_TICKET_PATTERNS = (r"\b[A-Z][A-Z0-9]+-\d+\b", r"(?<![\w&])#\d+\b")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)

@@ -25,11 +25,10 @@ from luckos.guard.settings import (
     INTERNAL_DOMAINS,
     PERSON,
     RedactSettings,
-    redact_settings,
 )
 
 __all__ = ["BUILT_IN_KINDS", "INTERNAL_DOMAINS", "PERSON", "Finding", "Redacted", "Redactor",
-           "RedactSettings", "redact", "redact_settings"]
+           "RedactSettings", "redact"]
 
 
 @dataclasses.dataclass(frozen=True)
