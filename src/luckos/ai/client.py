@@ -47,7 +47,7 @@ def chat(settings: AISettings, messages: list[dict[str, str]], key: str | None) 
             "temperature": settings.temperature, "max_tokens": settings.max_tokens,
             "stream": False}
     start = time.monotonic()
-    data = _request(settings, "/chat/completions", key, settings.timeout, body)
+    data = request(settings, "/chat/completions", key, settings.timeout, body)
     seconds = time.monotonic() - start
     try:
         choice = data["choices"][0]
@@ -66,7 +66,7 @@ def chat(settings: AISettings, messages: list[dict[str, str]], key: str | None) 
 def models(settings: AISettings, key: str | None, timeout: float = STATUS_TIMEOUT
            ) -> list[str]:
     """The model names the endpoint lists (GET {base_url}/models)."""
-    data = _request(settings, "/models", key, min(timeout, settings.timeout), None)
+    data = request(settings, "/models", key, min(timeout, settings.timeout), None)
     items = data.get("data") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise LuckError(f"{settings.base_url}/models did not answer with a model list")
@@ -77,7 +77,7 @@ def _count(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _request(settings: AISettings, path: str, key: str | None, timeout: float,
+def request(settings: AISettings, path: str, key: str | None, timeout: float,
              body: dict[str, Any] | None) -> Any:
     url = settings.base_url + path
     headers = {"Accept": "application/json", "User-Agent": "luckos"}

@@ -1,5 +1,5 @@
-"""The context a prompt is given: the records it names and the best full-text matches,
-as plain text, then the messages sent. Pure: the records come in as domain objects.
+"""The context a prompt is given: the records it names and the best full-text (and
+vector) matches, as plain text, then the messages sent. Pure: the records come in as domain objects.
 
 Everything here is built before redaction; `luckos.app.ai` passes every message through
 one `Redactor` and hashes what is really sent.
@@ -25,6 +25,7 @@ class Group:
     title: str
     records: tuple[Any, ...]
     extra: tuple[str, ...] = ()  # lines of text that are not records (a snippet, a note)
+    found_by: tuple[str, ...] = ()  # per record: which search found it ("" for none)
 
 
 def record_lines(record: Any) -> str:
@@ -60,7 +61,11 @@ def render(groups: list[Group]) -> str:
             continue
         out.append(f"## {group.title}")
         out.append("")
-        out.extend(record_lines(r) for r in group.records[:PER_GROUP])
+        for index, record in enumerate(group.records[:PER_GROUP]):
+            lines = record_lines(record)
+            if index < len(group.found_by) and group.found_by[index]:
+                lines += f"\n  found by: {group.found_by[index]}"
+            out.append(lines)
         if len(group.records) > PER_GROUP:
             out.append(f"- (and {len(group.records) - PER_GROUP} older, left out)")
         out.extend(group.extra)

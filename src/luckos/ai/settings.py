@@ -26,6 +26,15 @@ class AISettings:
     timeout: float = default("ai.timeout")
     matches: int = default("ai.matches")
     api_key_env: str = default("ai.api_key_env")  # the variable holding the key ("": none)
+    # vector search beside full-text: a local sentence model (an installed package or a
+    # folder) or an OpenAI-compatible /embeddings endpoint on this machine ("" for none)
+    embeddings: str = default("ai.embeddings")
+    embeddings_model: str = default("ai.embeddings_model")  # for an endpoint only
+
+    @property
+    def embeddings_url(self) -> str:
+        """The /embeddings endpoint's base URL, when `embeddings` names one."""
+        return self.embeddings if self.embeddings.startswith(("http://", "https://")) else ""
 
     @property
     def configured(self) -> bool:
@@ -55,6 +64,32 @@ def from_values(values: Mapping[str, Any]) -> tuple[AISettings, list[Problem]]:
     """The settings from validated values (setting name -> value), and what is wrong
     between two of them."""
     settings = AISettings(**{name.rpartition(".")[2]: v for name, v in values.items()})
+    problems = []
     if settings.base_url and not settings.model:
-        return settings, [Problem("ai.base_url", "has no model: pin the model name (ai.model)")]
-    return settings, []
+        problems.append(Problem("ai.base_url", "has no model: pin the model name (ai.model)"))
+    problems.extend(_embeddings_problems(settings))
+    return settings, problems
+
+
+def _embeddings_problems(settings: AISettings) -> list[Problem]:
+    """`embeddings` is a package name, a folder, or a URL on this machine (the records'
+    text goes to it unredacted, so it may not be elsewhere); `embeddings_model` goes with
+    a URL only."""
+    if not settings.embeddings:
+        if settings.embeddings_model:
+            return [Problem("ai.embeddings_model", "is set but ai.embeddings is not")]
+        return []
+    if settings.embeddings_url:
+        probe = AISettings(base_url=settings.embeddings_url, model="-")
+        if not probe.loopback:
+            return [Problem("ai.embeddings", "the records' own text is embedded, unredacted, "
+                                             "so the endpoint must run on this machine "
+                                             "(127.0.0.1, ::1 or localhost)")]
+        if not settings.embeddings_model:
+            return [Problem("ai.embeddings", "is a URL: name the model it serves in "
+                                             "ai.embeddings_model")]
+        return []
+    if settings.embeddings_model:
+        return [Problem("ai.embeddings_model", "is only for an endpoint; ai.embeddings "
+                                               "names a local model")]
+    return []

@@ -53,6 +53,7 @@ class Status:
     answers: bool | None  # None: not asked (nothing configured)
     models: list[str]
     problem: str
+    index: Any = None  # luckos.app.ai_index.IndexState, when embeddings are configured
 
     def to_json(self) -> dict[str, Any]:
         s = self.settings
@@ -63,7 +64,8 @@ class Status:
                 "loopback": s.loopback if s.configured else None,
                 "answers": self.answers, "model_listed": (s.model in self.models
                                                           if self.answers else None),
-                "problem": self.problem or None}
+                "problem": self.problem or None,
+                "embeddings": self.index.to_json() if self.index else None}
 
 
 def status(ws: Workspace, environ: Mapping[str, str] = os.environ) -> Status:
@@ -72,14 +74,19 @@ def status(ws: Workspace, environ: Mapping[str, str] = os.environ) -> Status:
         key_state = "not needed"
     else:
         key_state = "set" if environ.get(settings.api_key_env, "").strip() else "missing"
+    index = None
+    if settings.embeddings:
+        from luckos.app.ai_index import state
+
+        index = state(ws)
     if not settings.configured:
-        return Status(settings, key_state, None, [], "")
+        return Status(settings, key_state, None, [], "", index)
     try:
         key = client.api_key(settings, environ)
         names = client.models(settings, key)
     except LuckError as exc:
-        return Status(settings, key_state, False, [], exc.message)
-    return Status(settings, key_state, True, names, "")
+        return Status(settings, key_state, False, [], exc.message, index)
+    return Status(settings, key_state, True, names, "", index)
 
 
 # --- a run -------------------------------------------------------------------------------
@@ -99,6 +106,8 @@ class Run:
     lint: dict[str, int] | None = None
     tokens: tuple[int | None, int | None] = (None, None)
     model: str = ""
+    found_by: dict[str, dict[str, int]] = dataclasses.field(default_factory=dict)
+    vector_note: str = ""  # why vector search was left out, or what waits for luck ai index
 
 
 def run(ws: Workspace, name: str, today: dt.date, *, theme_ref: str | None = None,
@@ -135,7 +144,8 @@ def run(ws: Workspace, name: str, today: dt.date, *, theme_ref: str | None = Non
                        .items() if k not in tokens})
     counts = dict(redactor.counts)
     digest = context.context_hash(sent)
-    base = Run(prompt, sent, digest, counts, found.private_left_out, False)
+    base = Run(prompt, sent, digest, counts, found.private_left_out, False,
+               found_by=found.found_by, vector_note=found.vector_note)
     if dry_run:
         return base
     key = client.api_key(settings, environ)

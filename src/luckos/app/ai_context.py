@@ -1,4 +1,6 @@
-"""What a prompt is given: the records it names, and the best full-text matches.
+"""What a prompt is given: the records it names, and the best matches of the full-text
+index and, when `[ai] embeddings` names a model, of the vector index, merged by
+reciprocal rank fusion.
 
 Private notes (earned secrets) are left out unless the caller allows them; every record
 that reaches the context is checked again, whichever way it came in.
@@ -28,6 +30,9 @@ class Gathered:
     since: dt.date
     query: str  # the full-text query run ("" when none)
     private_left_out: int  # private records found but not included
+    found_by: dict[str, dict[str, int]] = dataclasses.field(default_factory=dict)
+    # ^ the related records (short id) and their rank in each search that found them
+    vector_note: str = ""  # why vector search was left out, or what waits to be embedded
 
 
 def gather(ws: Workspace, prompt: Prompt, today: dt.date, *, theme_ref: str | None,
@@ -44,10 +49,11 @@ def gather(ws: Workspace, prompt: Prompt, today: dt.date, *, theme_ref: str | No
     seen: set[tuple[str, int]] = set()
     left_out = 0
 
-    def add(title: str, found: list[Any], extra: tuple[str, ...] = ()) -> None:
+    def add(title: str, found: list[Any], extra: tuple[str, ...] = (),
+            found_by: list[str] | None = None) -> None:
         nonlocal left_out
-        kept = []
-        for record in found:
+        kept, by = [], []
+        for index, record in enumerate(found):
             if is_private(record) and not private:
                 left_out += 1
                 continue
@@ -55,7 +61,8 @@ def gather(ws: Workspace, prompt: Prompt, today: dt.date, *, theme_ref: str | No
             if key not in seen:
                 seen.add(key)
                 kept.append(record)
-        groups.append(Group(title, tuple(kept), extra))
+                by.append(found_by[index] if found_by else "")
+        groups.append(Group(title, tuple(kept), extra, tuple(by) if found_by else ()))
 
     for item in prompt.inputs:
         if item == "theme" and theme is not None:
@@ -109,10 +116,29 @@ def gather(ws: Workspace, prompt: Prompt, today: dt.date, *, theme_ref: str | No
             add(f"Decision windows in the next {AHEAD_DAYS} days", ahead,
                 tuple(line for w in ahead for line in _next_dates(w, today)))
     query = _query(theme, window)
-    if query and matches:
-        found_matches = _matches(ws, query, private, matches)
-        add(f"Related records (full-text matches for {query})", found_matches)
-    return Gathered(groups, theme, window, start, query, left_out)
+    meaning = _meaning(theme, window)
+    ranks: dict[str, dict[str, int]] = {}
+    note = ""
+    if query and matches and not ws.config.ai.embeddings:
+        add(f"Related records (full-text matches for {query})",
+            _matches(ws, query, private, matches))
+    elif meaning and matches:
+        from luckos.ai.vectors import fuse
+
+        text = _matches(ws, query, private, matches) if query else []
+        near, note = _nearest(ws, meaning, private, matches)
+        fused = fuse({"full text": [_key(r) for r in text],
+                      "vector": [_key(r) for r in near]}, matches)
+        records_by = {_key(r): r for r in [*near, *text]}
+        found = [records_by[key] for key, _ in fused]
+        labels = [", ".join(f"{name} #{rank}" for name, rank in by.items())
+                  for _, by in fused]
+        add(f"Related records (full-text matches for {query or '(none)'}, and the nearest "
+            "by meaning)", found, (), labels)
+        kept = {_key(r) for r in groups[-1].records}
+        ranks = {_short(r): by for r, (_, by) in zip(found, fused, strict=True)
+                 if _key(r) in kept}
+    return Gathered(groups, theme, window, start, query, left_out, ranks, note)
 
 
 def _packet(ws: Workspace, kind: str, since: dt.date | None, today: dt.date
@@ -152,6 +178,43 @@ def _query(theme: Any, window: Any) -> str:
         if words:
             groups.append("(" + " ".join(f'"{w}"' for w in words) + ")")
     return " OR ".join(groups)
+
+
+def _meaning(theme: Any, window: Any) -> str:
+    """What vector search looks for: the theme's label and sentence, the window's name."""
+    parts = [theme.label, theme.sentence] if theme is not None else []
+    if window is not None:
+        parts.append(window.name)
+    return ". ".join(p.strip() for p in parts if p and p.strip())
+
+
+def _key(record: Any) -> tuple[str, int]:
+    return (type(record).__name__, record.id)
+
+
+def _short(record: Any) -> str:
+    from luckos.domain.records import kind_of, short_id
+
+    return short_id(kind_of(record), record.id)
+
+
+def _nearest(ws: Workspace, text: str, private: bool, limit: int) -> tuple[list[Any], str]:
+    """The records nearest to `text` by meaning (the index brought up to date first when
+    few records changed), and a line when the index could not be used as it should."""
+    from luckos.app import ai_index
+
+    embedder = ai_index.embedder(ws)
+    usable, note = ai_index.refresh(ws, embedder)
+    if not usable:
+        return [], note
+    found = []
+    for kind, rid, is_secret in ai_index.nearest(ws, embedder, text, limit):
+        if is_secret and not private:
+            continue
+        record = ws.store.get(kind, rid)
+        if record is not None:
+            found.append(record)
+    return found, note
 
 
 def _matches(ws: Workspace, query: str, private: bool, limit: int) -> list[Any]:

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from luckos.calendar.audit import Audit, WeekSummary, audit
+from luckos.calendar.audit import Audit, Counted, WeekSummary, audit
 from luckos.calendar.events import EventOccurrence, collector_paused
 from luckos.config import Config
 from luckos.dates import WEEKDAYS, parse_date
@@ -258,6 +258,44 @@ def audit_latest(ws: Workspace, *, start: dt.date | None = None, end: dt.date | 
         notes=row.problems.get("notes", {}), examples=row.problems.get("examples", {}),
         audit=result, findings=findings, import_id=row.id, imported_at=row.imported_at,
     )
+
+
+def kept_days(ws: Workspace, report: Report | None = None
+              ) -> list[tuple[int, tuple[dt.date, dt.date], list[Counted], frozenset[str]]]:
+    """Every day the kept audits cover, once, from the newest audit that covers it: per
+    part, (import id, first and last day, its occurrences classified as the audit does,
+    whose addresses are the user's). Newest audit first.
+
+    `report`: a re-audit of a kept import, whose classified occurrences are used as they
+    are when it covers that import's whole window, in its zone, for the same addresses
+    (the same list object: a caller may reuse what it computed from them)."""
+    from luckos.calendar.audit import classify
+    from luckos.calendar.deciders import uncovered
+    from luckos.calendar.zones import named_zone
+    from luckos.store import calendar as kept
+
+    parts = []
+    taken: list[tuple[dt.date, dt.date]] = []
+    with collector_paused():
+        for row in reversed(kept.imports(ws.store)):
+            spans = uncovered(row.window, taken)
+            taken.append(row.window)
+            if not spans:
+                continue
+            me = frozenset(a.lower() for a in row.me)
+            if (report is not None and report.import_id == row.id and spans == [row.window]
+                    and report.audit.window == row.window and report.audit.me == me
+                    and report.zone_name == row.zone):
+                parts.append((row.id, row.window, report.audit.counted, me))
+                continue
+            zone = named_zone(row.zone, f"the zone of calendar import {row.id}")
+            counted = classify(kept.occurrences(ws.store, row.id, zone, same_zone=True),
+                               ws.config.calendar, me)
+            for first, last in spans:
+                inside = [c for c in counted
+                          if first <= c.occurrence.start.date() <= last]
+                parts.append((row.id, (first, last), inside, me))
+    return parts
 
 
 def latest_weeks(ws: Workspace) -> list[WeekSummary]:

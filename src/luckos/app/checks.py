@@ -283,9 +283,10 @@ def _prewire_brief(g: _Gatherer) -> Result:
 
 
 def _objection_open(g: _Gatherer) -> Result:
+    from luckos.app.people import current_stakeholders
     from luckos.domain.influence import objection_open
 
-    return objection_open(g.store.all("stakeholder"), g.store.all("person"), g.today,
+    return objection_open(current_stakeholders(g.ws, g.today), g.store.all("person"), g.today,
                           max_days=g.check.value("objection-open", "max_days"))
 
 

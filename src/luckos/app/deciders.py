@@ -12,7 +12,7 @@ from luckos.workspace import Workspace
 
 if TYPE_CHECKING:
     from luckos.app.calendar import Report
-    from luckos.calendar.deciders import DecidersTime, Target
+    from luckos.calendar.deciders import DecidersTime, KeptQuarters, Target
 
 
 def targets(ws: Workspace, today: dt.date) -> tuple[list[Target], dict[int, dt.date]]:
@@ -33,10 +33,13 @@ def targets(ws: Workspace, today: dt.date) -> tuple[list[Target], dict[int, dt.d
                if wid is not None and o.prep_due <= today <= o.on}
     roles: dict[int, list[tuple[int, str, str]]] = {}
     sponsors: set[int] = set()
-    for s in store.all("stakeholder"):
-        if s.sponsor:
+    from luckos.app.people import current_stakeholders
+
+    for s in current_stakeholders(ws, today):
+        if s.sponsor and s.person_id is not None:
             sponsors.add(s.person_id)
-        if s.role in DECIDING_ROLES and s.window_id in upcoming:
+        if (s.role in DECIDING_ROLES and s.window_id in upcoming and s.window_id is not None
+                and s.person_id is not None):
             roles.setdefault(s.person_id, []).append(
                 (s.window_id, active[s.window_id].name, s.role))
     for sponsor in store.all("sponsor"):
@@ -60,6 +63,30 @@ def for_report(ws: Workspace, report: Report, today: dt.date) -> DecidersTime | 
     return deciders_time(report.audit, status, found, ws.store.all("person"), today, in_prep)
 
 
+def kept(ws: Workspace, today: dt.date, report: Report | None = None,
+         shown: DecidersTime | None = None) -> KeptQuarters:
+    """Hours with the people who decide (as named today) by quarter, over the calendar
+    audits kept in the workspace, each day once (from the newest audit covering it).
+
+    `report` and `shown`: a re-audit of a kept import and its time with deciders, reused
+    for that import's days rather than computed again (see `calendar.kept_days`)."""
+    from luckos.app.calendar import kept_days
+    from luckos.calendar.deciders import kept_quarters, over
+
+    found, _ = targets(ws, today)
+    if not found:
+        return kept_quarters([])
+    people = ws.store.all("person")
+    parts = []
+    for import_id, span, counted, me in kept_days(ws, report):
+        if shown is not None and report is not None and counted is report.audit.counted:
+            parts.append((import_id, span, shown))
+        else:
+            parts.append((import_id, span,
+                          over(counted, me, 0.0, frozenset(), found, people, today, {})))
+    return kept_quarters(parts)
+
+
 def required(ws: Workspace, report: Report, today: dt.date) -> DecidersTime:
     """`for_report`, refusing what cannot be answered (for `luck calendar deciders`)."""
     result = for_report(ws, report, today)
@@ -72,7 +99,27 @@ def required(ws: Workspace, report: Report, today: dt.date) -> DecidersTime:
     return result
 
 
-def as_json(d: DecidersTime) -> dict[str, Any]:
+def kept_json(k: KeptQuarters) -> dict[str, Any]:
+    return {
+        "audits": k.audits,
+        "without_attendees": [f"calendar import {i}" for i in k.without_attendees],
+        "quarters": [{"quarter": q, "days_kept": n, "days": total,
+                      "hours": round(k.hours(q), 2)} for q, n, total in k.quarters],
+        "people": [{"person": f"pe{p.id}", "name": p.name,
+                    "quarters": [{"quarter": q, "hours": round(h, 2)}
+                                 for q, h in sorted(hours.items())]}
+                   for p, hours in k.people],
+    }
+
+
+def as_json(d: DecidersTime, kept: KeptQuarters | None = None) -> dict[str, Any]:
+    data = _json(d)
+    if kept is not None:
+        data["kept_audits"] = kept_json(kept)
+    return data
+
+
+def _json(d: DecidersTime) -> dict[str, Any]:
     return {
         "computable": d.computable,
         "reason": d.reason or None,

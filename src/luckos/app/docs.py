@@ -174,11 +174,18 @@ def gather(ws: Workspace, kind: str, today: dt.date, *, theme: Any = None, windo
                      "to_whom": p.to_whom, "due": p.due} for p in found]
     stakeholders = _stakeholders(ws, theme)
     objections: list[dict[str, Any]] = []
-    prewired: list[str] = []  # the window's stakeholders, where the pre-wire stands
+    prewired: list[str] = []  # the stakeholders of the window (else of the decision)
+    wired = None
     if window is not None:
         from luckos.app.people import prewire
 
-        wired = prewire(ws, short_id(KINDS["window"], window.id), today)
+        wired = prewire(ws, "window", short_id(KINDS["window"], window.id), today)
+    elif decision is not None:
+        from luckos.app.people import shown_prewire
+
+        made = store.get("decision", int(decision["id"][1:]))
+        wired = shown_prewire(ws, made, today) if made is not None else None
+    if wired is not None:
         prewired = [f"{line.person.name} ({line.stakeholder.role}): {_step(line.stakeholder)}"
                     for line in wired.lines]
         if wired.lines:

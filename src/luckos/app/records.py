@@ -225,12 +225,15 @@ def _check_unique(ws: Workspace, record: Any) -> None:
         if problem:
             raise Conflict(problem, where=record.name)
     if isinstance(record, r.Stakeholder):
-        for other in ws.store.find("stakeholder", where={"window_id": record.window_id,
-                                                         "person_id": record.person_id}):
+        from luckos.domain.people import subject_of
+
+        where = {name: getattr(record, name) for name in UNIQUE_FIELDS[r.Stakeholder]}
+        for other in ws.store.find("stakeholder", where=where):
             if other.id != record.id:
                 raise Conflict(f"pe{record.person_id} is already a stakeholder of "
-                               f"w{record.window_id} (sh{other.id}, {other.role})",
+                               f"{subject_of(record)} (sh{other.id}, {other.role})",
                                where=f"sh{other.id}")
+        return
     fields = UNIQUE_FIELDS.get(type(record))
     if not fields:
         return

@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from luckos.calendar.audit import MEETING, Audit
+from luckos.calendar.audit import MEETING, Audit, Counted
 from luckos.calendar.events import Event
 from luckos.domain.people import AttendeeMatch, Index, Person
 
@@ -82,9 +82,16 @@ def deciders_time(audit: Audit, status_uids: frozenset[str], targets: Sequence[T
                   people: Sequence[Person], today: dt.date,
                   in_prep: Mapping[int, dt.date]) -> DecidersTime:
     """`in_prep`: window id -> prep deadline, for the windows within their prep lead."""
-    weeks = audit.window_days / 7
-    meetings = [c for c in audit.counted if c.kind == MEETING]
-    me = audit.me
+    return over(audit.counted, audit.me, audit.window_days / 7, status_uids, targets, people,
+                today, in_prep)
+
+
+def over(counted: Sequence[Counted], me: frozenset[str], weeks: float,
+         status_uids: frozenset[str], targets: Sequence[Target], people: Sequence[Person],
+         today: dt.date, in_prep: Mapping[int, dt.date]) -> DecidersTime:
+    """`deciders_time` of classified occurrences (`luckos.calendar.audit.classify`) over
+    `weeks`: what the kept audits are read with, without the rest of an audit."""
+    meetings = [c for c in counted if c.kind == MEETING]
     if not any("@" in address and address not in me
                for c in meetings for address, _ in c.occurrence.event.attendees):
         why = ("no meeting in this calendar lists its attendees' addresses (the export left "
@@ -116,7 +123,7 @@ def deciders_time(audit: Audit, status_uids: frozenset[str], targets: Sequence[T
             continue
         hours = c.hours
         day = c.occurrence.start.date()
-        quarter = f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+        quarter = quarter_of(day)
         for pid in at:
             t = times[pid]
             t.meetings += 1
@@ -191,3 +198,89 @@ def _match(event: Event, me: frozenset[str], index: Index,
         elif match.people and match.people[0].id in targets:
             found.add(match.people[0].id or 0)
     return tuple(sorted(found)), tuple(unsure)
+
+
+# --- by quarter, over the audits kept -----------------------------------------------------
+
+
+def quarter_of(day: dt.date) -> str:
+    """`2026-Q4`."""
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def quarter_days(first: dt.date, last: dt.date) -> dict[str, int]:
+    """How many days of `first`..`last` (inclusive) fall in each quarter."""
+    found: dict[str, int] = {}
+    day = first
+    while day <= last:
+        start = dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+        after = (dt.date(start.year + 1, 1, 1) if start.month == 10
+                 else dt.date(start.year, start.month + 3, 1))
+        end = min(last, after - dt.timedelta(days=1))
+        found[quarter_of(day)] = found.get(quarter_of(day), 0) + (end - day).days + 1
+        day = end + dt.timedelta(days=1)
+    return found
+
+
+def quarter_length(quarter: str) -> int:
+    year, q = int(quarter[:4]), int(quarter[-1])
+    start = dt.date(year, 3 * q - 2, 1)
+    after = dt.date(year + 1, 1, 1) if q == 4 else dt.date(year, 3 * q + 1, 1)
+    return (after - start).days
+
+
+def uncovered(span: tuple[dt.date, dt.date], taken: Sequence[tuple[dt.date, dt.date]]
+              ) -> list[tuple[dt.date, dt.date]]:
+    """The parts of `span` (inclusive) that no span of `taken` covers, in order."""
+    parts = [span]
+    for low, high in taken:
+        kept = []
+        for first, last in parts:
+            if high < first or low > last:
+                kept.append((first, last))
+                continue
+            if first < low:
+                kept.append((first, low - dt.timedelta(days=1)))
+            if last > high:
+                kept.append((high + dt.timedelta(days=1), last))
+        parts = kept
+    return parts
+
+
+@dataclasses.dataclass(frozen=True)
+class KeptQuarters:
+    """Hours with each decider by quarter, over the calendar audits kept (`luck calendar
+    import`), each day counted once, from the newest audit that covers it."""
+
+    audits: int  # kept audits that give at least one day
+    without_attendees: tuple[int, ...]  # of them, the import ids that list no attendees
+    quarters: tuple[tuple[str, int, int], ...]  # (quarter, days kept, days in it)
+    people: tuple[tuple[Person, dict[str, float]], ...]  # hours per quarter, most first
+
+    def hours(self, quarter: str) -> float:
+        return sum(h.get(quarter, 0.0) for _, h in self.people)
+
+
+def kept_quarters(parts: Sequence[tuple[int, tuple[dt.date, dt.date], DecidersTime]]
+                  ) -> KeptQuarters:
+    """Add up `(import id, days read, deciders time of those days)` parts."""
+    days: dict[str, int] = {}
+    hours: dict[int | None, tuple[Person, dict[str, float]]] = {}
+    audits: set[int] = set()
+    blind: set[int] = set()
+    for import_id, (first, last), found in parts:
+        audits.add(import_id)
+        for quarter, n in quarter_days(first, last).items():
+            days[quarter] = days.get(quarter, 0) + n
+        if not found.computable:
+            blind.add(import_id)
+            continue
+        for t in found.people:
+            mine = hours.setdefault(t.target.person.id, (t.target.person, {}))[1]
+            for quarter, h in t.quarters.items():
+                mine[quarter] = mine.get(quarter, 0.0) + h
+    people = sorted((pair for pair in hours.values() if pair[1]),
+                    key=lambda pair: (-sum(pair[1].values()), pair[0].name))
+    return KeptQuarters(len(audits), tuple(sorted(blind)),
+                        tuple((q, n, quarter_length(q)) for q, n in sorted(days.items())),
+                        tuple(people))

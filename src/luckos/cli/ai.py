@@ -3,6 +3,8 @@ model, redaction that cannot be skipped, and a log of every call."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from luckos.cli.output import (
@@ -31,7 +33,8 @@ def group() -> None:
 @paged_output
 def status(as_json: bool) -> None:
     """What [ai] configures, whether the key is there, and whether the endpoint answers
-    (it asks GET {base_url}/models and waits 3 seconds at most)."""
+    (it asks GET {base_url}/models and waits 3 seconds at most); with embeddings, how
+    many records the vector index holds and how many wait for `luck ai index`."""
     from luckos.app.ai import status as get_status
 
     result = get_status(session().ws)
@@ -39,9 +42,19 @@ def status(as_json: bool) -> None:
         emit_json(result.to_json())
         return
     s = result.settings
+    vectors = []
+    if result.index is not None:
+        i = result.index
+        built = ("no index yet" if i.built_for is None else
+                 f"{i.vectors:,} records embedded" + ("" if i.built_for == i.model else
+                                                     f" by {i.built_for}, not this model"))
+        wait = f"; {i.waiting:,} waiting for luck ai index" if i.waiting else ""
+        vectors = [("embeddings", f"{i.model} ({built}{wait})")]
     if not s.configured:
         click.echo("no model configured: nothing is sent anywhere")
         click.echo("  set base_url and model under [ai] in luck.toml (see docs/ai.md)")
+        if vectors:
+            pairs(vectors)
         return
     answer = ("yes" if result.answers else f"no: {result.problem}")
     if result.answers:
@@ -57,7 +70,7 @@ def status(as_json: bool) -> None:
            ("matches", s.matches),
            ("key", "none sent" if result.key == "not needed" else
             f"{s.api_key_env} is {'set' if result.key == 'set' else 'NOT set'}"),
-           ("answers", answer)])
+           ("answers", answer), *vectors])
 
 
 @group.command("prompts")
@@ -104,7 +117,8 @@ def prompts(as_json: bool) -> None:
 @click.option("--since", metavar="DATE",
               help="records since this date (default: 30 days ago)")
 @click.option("--show-context", is_flag=True,
-              help="print exactly what is sent (after redaction) before sending it")
+              help="print exactly what is sent (after redaction) before sending it, with "
+                   "which search found each related record")
 @click.option("--dry-run", is_flag=True,
               help="print what would be sent, and send nothing")
 @click.option("--include-private", is_flag=True,
@@ -139,7 +153,8 @@ def run(name: str, theme_ref: str | None, window_ref: str | None, since: str | N
                    "model": result.model or None, "answer": result.answer or None,
                    "path": str(result.path) if result.path else None,
                    "artifact": f"a{result.artifact.id}" if result.artifact else None,
-                   "lint": result.lint,
+                   "lint": result.lint, "found_by": result.found_by or None,
+                   "vector_note": result.vector_note or None,
                    "tokens": {"prompt": result.tokens[0], "completion": result.tokens[1]}})
         return
     if show_context or dry_run:
@@ -151,6 +166,8 @@ def run(name: str, theme_ref: str | None, window_ref: str | None, since: str | N
              f"redacted {summary(result.redacted)}")
     if result.private_left_out:
         about += f", {result.private_left_out} private left out"
+    if result.vector_note:
+        click.echo(f"note: {result.vector_note}", err=True)
     if not result.sent:
         click.echo(f"dry run, nothing sent: {about}", err=True)
         return
@@ -197,3 +214,67 @@ def log(limit: int | None, as_json: bool) -> None:
         line(f"{len(shown)} of {len(entries)} shown; --limit 0 for all")
     if broken:
         line(f"{broken} line(s) of ai-log.jsonl could not be read")
+
+
+@group.command("index")
+@click.option("--rebuild", is_flag=True, help="embed every record again")
+@json_option
+def index(rebuild: bool, as_json: bool) -> None:
+    """Embed the records for vector search, with the model [ai] embeddings names.
+
+    Only what changed since the last run is embedded (every record the first time, or
+    when the model changes); private notes never are. `luck ai run` embeds a few changed
+    records itself; after many changes, or on a schedule, run this."""
+    from luckos.app.ai_index import index as build
+    from luckos.app.ai_index import state
+
+    ws = session().ws
+    if not ws.config.ai.embeddings:
+        if as_json:
+            emit_json({"model": None, "embedded": 0, "removed": 0, "vectors": 0,
+                       "waiting": 0, "seconds": 0.0})
+            return
+        click.echo("no embedding model configured: nothing to index")
+        click.echo("  set embeddings under [ai] in luck.toml (see docs/ai.md)")
+        return
+    bar = _Bar()
+    try:
+        done = build(ws, rebuild=rebuild, progress=bar)
+    finally:
+        bar.close()
+    now = state(ws)
+    if as_json:
+        emit_json({"model": now.model, "embedded": done.embedded, "removed": done.removed,
+                   "vectors": now.vectors, "waiting": now.waiting,
+                   "seconds": round(done.seconds, 3)})
+        return
+    click.echo(f"embedded {done.embedded:,} records, removed {done.removed:,} in "
+               f"{done.seconds:.1f} s; {now.vectors:,} records in the index of {now.model}")
+
+
+class _Bar:
+    """A progress bar on stderr while a terminal watches more than one batch embedded."""
+
+    def __init__(self) -> None:
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        import sys
+
+        if self._progress is None:
+            if total <= 256 or not sys.stderr.isatty():
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self._progress = Progress(TextColumn("embedding"), BarColumn(),
+                                      MofNCompleteColumn(), console=Console(stderr=True),
+                                      transient=True)
+            self._progress.start()
+            self._task = self._progress.add_task("embedding", total=total)
+        self._progress.update(self._task, completed=done)
+
+    def close(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()

@@ -97,7 +97,9 @@ def deciders(file: Path | None, start: str | None, end: str | None, me: tuple[st
              tz: str | None, as_json: bool) -> None:
     """Time with the people who decide: hours per person and per window over the audit's
     weeks, one-to-ones apart from group meetings and status meetings, for whoever decides
-    or vetoes an upcoming window (luck window stakeholders) or sponsors you.
+    or vetoes an upcoming window (luck window stakeholders) or sponsors you; and their
+    hours by quarter over the calendar audits kept (luck calendar import), each day
+    counted once, from the newest import that covers it.
 
     Attendees are matched by address, then by display name; an attendee two people answer
     to is listed for you to resolve (luck person merge, or an alias), never counted.
@@ -119,13 +121,16 @@ def deciders(file: Path | None, start: str | None, end: str | None, me: tuple[st
         window = app.window_from(start, end, s.today, config.week_start_index)
         report = app.audit_file(file, config=config, window=window, me=me, tz=tz,
                                 clip_start=start is None)
+    from luckos.app.deciders import kept
+
     found = required(s.ws, report, s.today)
+    by_quarter = kept(s.ws, s.today, report, found)
     if as_json:
-        emit_json(to_json(found))
+        emit_json(to_json(found, by_quarter))
         return
     from luckos.cli.deciders_render import render_deciders
 
-    render_deciders(found)
+    render_deciders(found, by_quarter)
 
 
 def _config() -> Any:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import click
 
-from luckos.calendar.deciders import DecidersTime
+from luckos.calendar.deciders import DecidersTime, KeptQuarters
 from luckos.cli.output import heading, table
 
 
-def render_deciders(d: DecidersTime) -> None:
+def render_deciders(d: DecidersTime, kept: KeptQuarters | None = None) -> None:
     heading("Time with the people who decide")
     if not d.computable:
         click.echo(f"  {d.reason}")
@@ -27,6 +27,8 @@ def render_deciders(d: DecidersTime) -> None:
         table(("person", *quarters),
               [(t.target.person.name, *(f"{t.quarters.get(q, 0.0):.1f}" for q in quarters))
                for t in d.people if t.meetings])
+    if kept is not None:
+        _kept(kept)
     if d.windows:
         click.echo()
         table(("window", "hours with its deciders", "deciders met"),
@@ -52,3 +54,21 @@ def _why(t: object) -> str:
     if t.sponsor:
         parts.append("sponsor")
     return ", ".join(parts)
+
+
+def _kept(k: KeptQuarters) -> None:
+    click.echo()
+    if not k.audits:
+        click.echo("By quarter: no calendar audit kept yet (luck calendar import FILE.ics "
+                   "keeps one; each import adds its weeks)")
+        return
+    click.echo(f"Hours by quarter over the {k.audits} kept audit{'s' if k.audits != 1 else ''}"
+               " (each day once, from the newest import that covers it):")
+    quarters = [q for q, _, _ in k.quarters]
+    table(("person", *quarters),
+          [*((p.name, *(f"{hours.get(q, 0.0):.1f}" for q in quarters)) for p, hours in k.people),
+           ("all deciders", *(f"{k.hours(q):.1f}" for q in quarters)),
+           ("days kept", *(f"{n} of {total}" for _, n, total in k.quarters))])
+    if k.without_attendees:
+        click.echo(f"  {len(k.without_attendees)} kept audit(s) list no attendee addresses; "
+                   "their days count as kept but show no time with deciders")

@@ -33,3 +33,10 @@ def close(ref: str, outcome: str, response: str, as_json: bool) -> None:
         emit_json(records.as_json(decision))
     else:
         click.echo(f"d{decision.id} reviewed: {decision.outcome}")
+
+
+# --- who has to say yes, and the pre-wire (the same commands as `luck window`'s)
+
+from luckos.cli.stakeholders import add_commands as _add_stakeholder_commands  # noqa: E402
+
+_add_stakeholder_commands(group, "decision")

@@ -46,6 +46,24 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         'luck window stakeholders w1 handled "Ken Adeyemi" incorporated --how "Phased the '
         'cache spend over two quarters"',),
     "window stakeholders supports": ('luck window stakeholders w1 supports "Grace Liu"',),
+    "decision prewire": ("luck decision prewire d7", "luck decision prewire d7 --json"),
+    "decision stakeholders add": (
+        'luck decision stakeholders d5 add "Ken Adeyemi" --role decides',
+        "luck decision stakeholders d7 add omar@example.com --role affected"),
+    "decision stakeholders list": ("luck decision stakeholders d7 list",
+                                   "luck decision stakeholders d7 list --json"),
+    "decision stakeholders remove": ('luck decision stakeholders d6 remove "Omar Haddad"',),
+    "decision stakeholders brief": ('luck decision stakeholders d7 brief dana@example.com '
+                                    '--on -3d',),
+    "decision stakeholders met": ('luck decision stakeholders d7 met "Dana Whitfield"',),
+    "decision stakeholders objection": (
+        'luck decision stakeholders d7 objection "Grace Liu" "Calibration wants a second '
+        'sponsor"',),
+    "decision stakeholders handled": (
+        'luck decision stakeholders d7 handled "Dana Whitfield" incorporated --how "Added '
+        'the teams loadkit made faster to the packet"',),
+    "decision stakeholders supports": ('luck decision stakeholders d6 supports "Omar '
+                                       'Haddad" --on -60d',),
     "person merge": ('luck person add "K. Adeyemi" --email kadeyemi@example.com',
                      'luck person merge "Ken Adeyemi" "K. Adeyemi"'),
     "person roles": ("luck person roles", "luck person roles --json"),
@@ -122,6 +140,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "ai run": ("luck ai run brief --window w1 --dry-run",
                "luck ai run weekly-update --theme t1 --since 2026-11-18 --dry-run"),
     "ai log": ("luck ai log", "luck ai log --json"),
+    "ai index": ("luck ai index", "luck ai index --rebuild --json"),
     "serve": ("luck serve", "luck serve --port 8000 --open"),
     "config show": ("luck config show", "luck config show calendar.norms --json"),
 }
@@ -142,7 +161,8 @@ EXIT_CODES: dict[str, str] = {
         "surface", "calendar audit", "calendar history", "calendar import", "calendar norms",
         "doc kinds", "doc rules", "estimate run", "estimate models", "feed", "evidence list",
         "evidence show", "import git", "import docs", "ai status", "ai prompts", "ai log",
-        "window prewire", "window stakeholders list", "person roles", "calendar deciders")},
+        "window prewire", "window stakeholders list", "person roles", "calendar deciders",
+        "decision prewire", "decision stakeholders list")},
     "config show": "Exit codes: 0 ok, 2 bad input (every bad key of luck.toml, each on a line "
                    "of its own with its line number).",
 }

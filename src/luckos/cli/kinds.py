@@ -376,12 +376,27 @@ def build_group(kind_name: str, help_text: str, *, extra_list_filters: Sequence[
     def show(ref: str, as_json: bool) -> None:
         from luckos.app import records
 
-        record = records.fetch(session().ws, kind, ref)
+        s = session()
+        record = records.fetch(s.ws, kind, ref)
+        wired = None
+        if kind.name in ("window", "decision"):
+            from luckos.app.people import shown_prewire
+
+            wired = shown_prewire(s.ws, record, s.today)
         if as_json:
-            emit_json(records.as_json(record))
+            data = records.as_json(record)
+            if wired is not None:
+                from luckos.app.people import prewire_json
+
+                data["prewire"] = prewire_json(wired, s.today)
+            emit_json(data)
         else:
             with paged():
                 show_record(kind, record)
+                if wired is not None:
+                    from luckos.cli.prewire import render_short
+
+                    render_short(wired)
 
     # --- edit
     def edit(ref: str, **values: Any) -> None:

@@ -21,7 +21,8 @@ group = build_group(
 @paged_output
 def roles(as_json: bool) -> None:
     """Every person and the records that name them: sponsor, bench, promises, and
-    stakeholder roles per window (a name two people answer to counts for neither)."""
+    stakeholder roles per window and per decision (a name two people answer to counts
+    for neither)."""
     from luckos.app.people import roles as run
     from luckos.app.people import roles_json
 

@@ -59,8 +59,8 @@ def render_review(review: WeeklyReview) -> None:
     cut_note(min(8, len(review.windows)), len(review.windows), "luck window upcoming for all")
     if review.prewire is not None:
         p = review.prewire
-        click.echo(f"Pre-wire, w{p.window_id} {p.window_name} ({p.on}): {p.summary()} "
-                   f"(luck window prewire w{p.window_id})")
+        click.echo(f"Pre-wire, {p.subject} {p.name} ({p.on}): {p.summary()} "
+                   f"(luck window prewire {p.subject})")
     table(
         ["theme", "slot", "metric", "last reading"],
         [[f"t{s.theme.id} {s.theme.label}", METRIC_SLOT_NAMES[s.slot],

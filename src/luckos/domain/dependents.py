@@ -1,7 +1,8 @@
 """What else goes when a record is deleted, read from the records' field descriptions.
 
-A required reference (a metric's theme, a reading's metric, a testimonial's artifact)
-cannot outlive what it points at: the record is deleted with it. An optional reference
+A required reference (a metric's theme, a reading's metric, a testimonial's artifact),
+or one marked `cascade` (a stakeholder's window or decision), cannot outlive what it
+points at: the record is deleted with it. An optional reference
 (an artifact's theme, a promise's successor) is cleared: the record stays, unlinked.
 The schema says the same with ON DELETE CASCADE and ON DELETE SET NULL; a test keeps the
 two in step.
@@ -33,7 +34,7 @@ def links_to(target: str) -> tuple[Link, ...]:
     for name, kind in KINDS.items():
         for field in fields_of(kind):
             if field.metadata["type"] == f"ref:{target}":
-                found.append(Link(name, field.name, target, bool(field.metadata["required"])))
+                found.append(Link(name, field.name, target, bool(field.metadata["cascade"])))
     return tuple(found)
 
 

@@ -52,7 +52,8 @@ def describe(ftype: str = "text", help: str = "", *, default: Any = None,
              required: bool = False, choices: tuple[str, ...] = (), flag: str | None = None,
              editable: bool = True, default_today: bool = False, key: str | None = None,
              past_only: bool = False, unit: str = "",
-             low: float | None = None, high: float | None = None) -> Any:
+             low: float | None = None, high: float | None = None,
+             cascade: bool = False) -> Any:
     """A record field: its input type `ftype` (text, date, month, int, float, bool, choice, list,
     recurrence or ref:<kind>), help text, and how the CLI and the importer treat it. `key`
     is its name in JSON when that is not the field's own (the word its option uses).
@@ -61,10 +62,13 @@ def describe(ftype: str = "text", help: str = "", *, default: Any = None,
     checked on add, edit and import alike (see `validate.future_dates`).
     `unit`: what a typed number may carry (see `quantities.parse_quantity`), or
     `ref:FIELD` for the unit of the record that FIELD refers to (a reading's metric).
-    `low` and `high`: the range a number must lie in (inclusive; see `value_problem`)."""
+    `low` and `high`: the range a number must lie in (inclusive; see `value_problem`).
+    `cascade`: an optional reference (`ref:<kind>`) whose record is deleted with its
+    target all the same (a stakeholder belongs to a window or to a decision)."""
     meta = {"type": ftype, "help": help, "required": required, "choices": choices,
             "flag": flag, "editable": editable, "default_today": default_today, "key": key,
-            "past_only": past_only, "unit": unit, "low": low, "high": high}
+            "past_only": past_only, "unit": unit, "low": low, "high": high,
+            "cascade": cascade or (required and ftype.startswith("ref:"))}
     if ftype == "list":
         return dataclasses.field(default=(), metadata=meta)
     return dataclasses.field(default=default, metadata=meta)

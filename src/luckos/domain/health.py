@@ -61,7 +61,7 @@ def dangling_links(ids: Mapping[str, set[int]],
                 continue
             where = short_id(kind, record.id)
             missing = short_id(target_kind, target)
-            if field.metadata["required"]:
+            if field.metadata["cascade"]:
                 found.append((Problem(
                     "link", where, f"{field.name} points at {missing}, which does not exist",
                     f"not repaired: delete {where} or restore {missing} from a backup"), None))

@@ -18,6 +18,7 @@ from luckos.domain.people import (
     last_contact,
     matching,
     open_objection,
+    subject_of,
 )
 from luckos.domain.records import Sponsor
 
@@ -35,7 +36,7 @@ def prewire_brief(in_prep: Sequence[Prewire], today: dt.date, *,
                and line.stakeholder.brief_sent_on is None]
     if missing:
         items = [Item(f"sh{line.stakeholder.id}", f"{line.person.name} ({line.stakeholder.role}"
-                      f") has no brief for w{p.window_id} {p.window_name}, prep due "
+                      f") has no brief for {p.subject} {p.name}, prep due "
                       f"{p.prep_due}") for p, line in missing]
         return broken(
             id_, f"{plural(len(missing), 'decider')} of a window within its prep lead "
@@ -55,21 +56,22 @@ def objection_open(stakeholders: Sequence[Stakeholder], people: Sequence[Person]
     raised = [s for s in stakeholders if s.objection]
     if not raised:
         return not_checked(id_, "no objections recorded",
-                           "solicit objections privately, then record them: luck window "
-                           "stakeholders W objection PERSON TEXT")
+                           "solicit objections privately, then record them: luck "
+                           "window|decision stakeholders ID objection PERSON TEXT")
     names = {p.id: p.name for p in people}
     late = [s for s in raised if open_objection(s) and s.objection_on is not None
             and (today - s.objection_on).days > max_days]
     if late:
         items = [Item(f"sh{s.id}", f"{names.get(s.person_id, f'pe{s.person_id}')} on "
-                      f"w{s.window_id}, raised {s.objection_on} "
+                      f"{subject_of(s)}, raised {s.objection_on} "
                       f"({(today - s.objection_on).days} days ago): {s.objection}")
                  for s in late if s.objection_on]
         return broken(
             id_, f"{plural(len(late), 'objection')} open more than {max_days} days: "
             f"{refs(items)}",
-            "incorporate the sharp ones, answer or decline the rest, and say so: luck window "
-            "stakeholders W handled PERSON incorporated|answered|declined --how TEXT", items)
+            "incorporate the sharp ones, answer or decline the rest, and say so: luck "
+            "window|decision stakeholders ID handled PERSON incorporated|answered|declined "
+            "--how TEXT", items)
     still = sum(1 for s in raised if open_objection(s))
     return ok(id_, f"{plural(len(raised), 'objection')} recorded, {still} open, none older "
               f"than {max_days} days")

@@ -39,15 +39,25 @@ class Person(RecordBase):
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Stakeholder(RecordBase):
-    """A person's role in a window's decision, and where the pre-wire stands with them."""
+    """A person's role in the ask of a window or in a decision (one of the two), and where
+    the pre-wire stands with them.
+
+    A window's pre-wire belongs to one date of the window (`occurrence`): once a
+    recurring window has met on or after that date, its next date starts with the same
+    stakeholders and fresh states, and this row stays as the history of the date it was
+    for."""
 
     id: int | None = None
-    window_id: int | None = _f("ref:window", "the decision window", required=True,
-                               flag="window")
+    window_id: int | None = _f("ref:window", "the decision window", flag="window",
+                               cascade=True)
+    decision_id: int | None = _f("ref:decision", "the decision", flag="decision",
+                                 cascade=True)
     person_id: int | None = _f("ref:person", "the person", required=True, flag="person")
     role: str = _f("choice", "decides, vetoes, implements or affected", required=True,
                    choices=STAKEHOLDER_ROLES)
     sponsor: bool = _f("bool", "they sponsor the ask", default=False)
+    occurrence: dt.date | None = _f("date", "the window date this pre-wire is for",
+                                    flag="occurrence")
     brief_sent_on: dt.date | None = _f("date", "when they were sent the brief",
                                        flag="brief-sent")
     met_on: dt.date | None = _f("date", "when you met them about it", flag="met")
@@ -288,13 +298,14 @@ class PrewireLine:
 
 @dataclasses.dataclass(frozen=True)
 class Prewire:
-    """The pre-wire map of one window date."""
+    """The pre-wire map of one window date, or of one decision."""
 
-    window_id: int
-    window_name: str
-    on: dt.date | None  # the next date of the window (None: none ahead)
-    prep_due: dt.date | None
+    subject: str  # "w3" or "d2"
+    name: str
+    on: dt.date | None  # the next date of the window, the decision's date (None: none)
+    prep_due: dt.date | None  # a window's prep deadline (None for a decision)
     lines: tuple[PrewireLine, ...]
+    history: tuple[tuple[dt.date, tuple[PrewireLine, ...]], ...] = ()  # past dates, newest first
 
     def days_to_prep(self, today: dt.date) -> int | None:
         """Days from today to the prep deadline (negative: past it)."""
@@ -331,16 +342,74 @@ def _missing(s: Stakeholder) -> tuple[str, ...]:
     return tuple(out)
 
 
-def prewire(window_id: int, window_name: str, on: dt.date | None, prep_due: dt.date | None,
-            stakeholders: Sequence[Stakeholder], people: Sequence[Person]) -> Prewire:
-    by_id = {p.id: p for p in people}
+def subject_of(s: Stakeholder) -> str:
+    """`w3` or `d2`: what the stakeholder has a say in."""
+    return f"w{s.window_id}" if s.window_id is not None else f"d{s.decision_id}"
+
+
+def is_past(s: Stakeholder, last: dt.date | None) -> bool:
+    """The row is the pre-wire of a window date that has passed: `last` is the window's
+    latest date before its next one (None: a window that does not recur, or a decision).
+    A row dated after `last` is still current, even if that day is behind: the window was
+    moved, and the meeting the row prepares has not taken place."""
+    return last is not None and s.occurrence is not None and s.occurrence <= last
+
+
+def fresh(s: Stakeholder) -> Stakeholder:
+    """The same person in the same role, for the next date: nothing done yet."""
+    return Stakeholder(id=s.id, window_id=s.window_id, decision_id=s.decision_id,
+                       person_id=s.person_id, role=s.role, sponsor=s.sponsor)
+
+
+def current(stakeholders: Iterable[Stakeholder], last: dt.date | None = None
+            ) -> tuple[list[Stakeholder], list[Stakeholder]]:
+    """(the pre-wire as it stands, the rows of past dates), per subject and person.
+
+    `last`: the recurring window's latest date before its next one (see `is_past`). A
+    person whose rows are all of past dates stands fresh for the next date (`fresh`),
+    and those rows are history. Without it (a window that does not recur, a decision)
+    the latest row of each person stands as it was."""
+    groups: dict[tuple[str, int | None], list[Stakeholder]] = {}
+    for s in stakeholders:
+        groups.setdefault((subject_of(s), s.person_id), []).append(s)
+    now: list[Stakeholder] = []
+    past: list[Stakeholder] = []
+    for rows in groups.values():
+        rows.sort(key=lambda s: (s.occurrence or dt.date.max, s.id or 0))
+        live = [s for s in rows if not is_past(s, last)]
+        if live:
+            now.append(live[-1])
+            past.extend(s for s in rows if s is not live[-1])
+        else:
+            now.append(fresh(rows[-1]))
+            past.extend(rows)
+    return now, past
+
+
+def _ordered(stakeholders: Iterable[Stakeholder], by_id: dict[int | None, Person]
+             ) -> tuple[PrewireLine, ...]:
     order = {role: i for i, role in enumerate(STAKEHOLDER_ROLES)}
-    lines = [
+    return tuple(
         PrewireLine(s, by_id[s.person_id], state(s), _missing(s))
         for s in sorted(stakeholders, key=lambda s: (order.get(s.role, 9), s.id or 0))
-        if s.window_id == window_id and s.person_id in by_id
-    ]
-    return Prewire(window_id, window_name, on, prep_due, tuple(lines))
+        if s.person_id in by_id)
+
+
+def prewire(subject: str, name: str, on: dt.date | None, prep_due: dt.date | None,
+            stakeholders: Sequence[Stakeholder], people: Sequence[Person],
+            last: dt.date | None = None) -> Prewire:
+    """The pre-wire map of one subject (`w3` or `d2`) from all its rows: the current
+    date's states, and each past date's as history (see `current`)."""
+    by_id: dict[int | None, Person] = {p.id: p for p in people}
+    mine = [s for s in stakeholders if subject_of(s) == subject]
+    now, past = current(mine, last)
+    dates: dict[dt.date, list[Stakeholder]] = {}
+    for s in past:
+        if s.occurrence is not None:
+            dates.setdefault(s.occurrence, []).append(s)
+    history = tuple((day, _ordered(rows, by_id))
+                    for day, rows in sorted(dates.items(), reverse=True))
+    return Prewire(subject, name, on, prep_due, _ordered(now, by_id), history)
 
 
 # --- validation (one place for the CLI, `luck import` and any later face) ------------------
@@ -362,6 +431,12 @@ def clash(person: Person, others: Iterable[Person]) -> str | None:
 def stakeholder_problems(s: Stakeholder) -> list[Problem]:
     """A stakeholder's rules (see `luckos.domain.validate`)."""
     found = []
+    if (s.window_id is None) == (s.decision_id is None):
+        found.append(Problem("window_id", "a stakeholder has a say in one window or one "
+                             "decision: give window_id or decision_id, not both or neither"))
+    if s.decision_id is not None and s.occurrence is not None:
+        found.append(Problem("occurrence", "a decision's stakeholder has no window date "
+                             "(occurrence)"))
     if s.handled and not s.objection:
         found.append(Problem("objection", "an objection handled needs the objection itself "
                              "(--objection)"))

@@ -117,6 +117,7 @@ def stored_values(out_of_range: Sequence[tuple[str, int, str, str]],
 UNIQUE_FIELDS: dict[type, tuple[str, ...]] = {
     r.Metric: ("theme_id", "slot"),
     r.Reading: ("metric_id", "month"),
+    r.Stakeholder: ("window_id", "decision_id", "person_id", "occurrence"),
 }
 
 

@@ -10,7 +10,15 @@ from luckos.store.db import Store
 
 def windows_with_stakeholders(store: Store) -> set[int]:
     return {int(wid) for (wid,) in
-            store.db.execute("SELECT DISTINCT window_id FROM stakeholder")}
+            store.db.execute("SELECT DISTINCT window_id FROM stakeholder "
+                             "WHERE window_id IS NOT NULL")}
+
+
+def has_stakeholders(store: Store, field: str, rid: int) -> bool:
+    """Whether the window (`window_id`) or decision (`decision_id`) has stakeholders."""
+    column = {"window_id": "window_id", "decision_id": "decision_id"}[field]
+    return store.db.execute(f'SELECT 1 FROM stakeholder WHERE "{column}" = ? LIMIT 1',
+                            (rid,)).fetchone() is not None
 
 
 def last_met(store: Store, until: dt.date) -> dict[str, dt.date]:
