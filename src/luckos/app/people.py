@@ -304,7 +304,7 @@ def shown_prewire(ws: Workspace, record: Window | Decision, today: dt.date
     return prewire_of(ws, sub, today, all_people(ws))
 
 
-def _line_json(line: pp.PrewireLine, today: dt.date) -> dict[str, Any]:
+def _line_json(line: pp.PrewireLine) -> dict[str, Any]:
     s = line.stakeholder
     return {"id": f"sh{s.id}", "person": f"pe{line.person.id}", "name": line.person.name,
             "role": s.role, "sponsor": s.sponsor, "state": line.state,
@@ -312,8 +312,7 @@ def _line_json(line: pp.PrewireLine, today: dt.date) -> dict[str, Any]:
             "objection": s.objection or None, "objection_on": _iso(s.objection_on),
             "handled": s.handled or None, "how": s.handled_how or None,
             "handled_on": _iso(s.handled_on), "supports": _iso(s.supports_on),
-            "since": _iso(line.since), "objection_age_days": line.objection_age(today),
-            "missing": list(line.missing)}
+            "since": _iso(line.since), "missing": list(line.missing)}
 
 
 def prewire_json(p: pp.Prewire, today: dt.date) -> dict[str, Any]:
@@ -326,9 +325,9 @@ def prewire_json(p: pp.Prewire, today: dt.date) -> dict[str, Any]:
         "days_to_prep": p.days_to_prep(today),
         "summary": p.summary(),
         "with_brief": p.with_brief,
-        "stakeholders": [_line_json(line, today) for line in p.lines],
+        "stakeholders": [_line_json(line) for line in p.lines],
         "objections_open": [f"sh{line.stakeholder.id}" for line in p.objections_open],
-        "history": [{"on": day.isoformat(), "stakeholders": [_line_json(x, today) for x in lines]}
+        "history": [{"on": day.isoformat(), "stakeholders": [_line_json(x) for x in lines]}
                     for day, lines in p.history],
     }
 

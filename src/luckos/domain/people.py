@@ -432,8 +432,8 @@ def stakeholder_problems(s: Stakeholder) -> list[Problem]:
     """A stakeholder's rules (see `luckos.domain.validate`)."""
     found = []
     if (s.window_id is None) == (s.decision_id is None):
-        found.append(Problem("window_id", "a stakeholder has a say in one window or one "
-                             "decision: give window_id or decision_id, not both or neither"))
+        found.append(Problem("", "a stakeholder has a say in one window or one decision: "
+                             "give window_id or decision_id, not both or neither"))
     if s.decision_id is not None and s.occurrence is not None:
         found.append(Problem("occurrence", "a decision's stakeholder has no window date "
                              "(occurrence)"))
