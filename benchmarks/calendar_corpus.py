@@ -19,9 +19,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests package
 
-from calendar_audit.corpus_worker import CORPUS, corpus_files, run_corpus  # noqa: E402
+from tests.calendar_audit.corpus_worker import CORPUS, corpus_files, run_corpus  # noqa: E402
 
 
 def main() -> int:

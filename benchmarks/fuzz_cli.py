@@ -17,9 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the tests package
 
-from cli_walker import cases_for, leaves, sandbox, shorten  # noqa: E402
+from tests.cli_walker import cases_for, leaves, sandbox, shorten  # noqa: E402
 
 
 def main() -> int:

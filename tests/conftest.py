@@ -1,13 +1,17 @@
-"""Shared fixtures: a workspace in tmp_path, the `luck` command driven through Click's
-runner, and a fixed clock.
+"""Shared fixtures: the suite's one way to run `luck`, a workspace in tmp_path, and a
+fixed clock.
 
-`luck(...)` runs the real entry point (`luckos.cli.main`), the one the console script
-calls, so a test sees exactly what a user sees: the `luck: error:` line on stderr and
-exit code 2 for bad input, not an exception.
+`luck` (the fixture) runs the real entry point (`luckos.cli.main`), the one the console
+script calls, so a test sees exactly what a user sees: the `luck: error:` line on stderr
+and exit code 2 for bad input, not an exception. It runs in `home` (a workspace as `luck
+init` leaves it, in tmp_path/ws) on `luck_today`; a folder's conftest.py may give either
+another value (the calendar tests run in March 2025, the writing tests on a workspace
+built for a first draft), and `Luck(folder)` runs it in any other folder.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -16,12 +20,12 @@ import shutil
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from luckos.cli import main as luck_main
 from luckos.workspace import DB_NAME, Workspace, init_workspace
@@ -47,31 +51,54 @@ class _EntryPoint:
 _ENTRY = _EntryPoint()
 
 
-class Luck:
-    """Runs `luck --today 2026-11-25 ARGS...` against one workspace folder."""
+@dataclasses.dataclass(frozen=True)
+class Ran:
+    """What one run of `luck` left: its exit code, what it wrote on standard output and
+    on standard error, and both as a terminal would have shown them."""
 
-    def __init__(self, home: Path) -> None:
+    exit_code: int
+    stdout: str
+    stderr: str
+    output: str
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+class Luck:
+    """Runs `luck --today TODAY ARGS...` against one workspace folder (None: the one its
+    arguments name with --home, or else the default place)."""
+
+    def __init__(self, home: Path | None, today: str | None = TODAY_TEXT) -> None:
         self.home = home
+        self.today = today  # None: no --today, the real clock
         self.runner = CliRunner()
 
     @property
     def db(self) -> Path:
+        assert self.home is not None
         return self.home / DB_NAME
 
-    def __call__(self, *args: str, today: str | None = TODAY_TEXT,
-                 input: str | None = None) -> Result:
+    def __call__(self, *args: str, today: str | None = "", input: str | bytes | None = None,
+                 env: Mapping[str, str | None] | None = None) -> Ran:
+        """`today`: this run's date instead of the runner's ("": the runner's; None: the
+        real clock). `env`: more environment variables (None unsets one)."""
+        today = self.today if today == "" else today
         argv = (["--today", today] if today else []) + list(args)
         # catch_exceptions=False: anything but a clean exit fails the test with its traceback
-        return self.runner.invoke(_ENTRY, argv, env={"LUCK_HOME": str(self.home)},  # type: ignore[arg-type]
-                                  input=input, catch_exceptions=False)
+        result = self.runner.invoke(_ENTRY, argv,  # type: ignore[arg-type]
+                                    env={"LUCK_HOME": str(self.home) if self.home else None,
+                                         **(env or {})},
+                                    input=input, catch_exceptions=False)
+        return Ran(result.exit_code, result.stdout, result.stderr, result.output)
 
-    def ok(self, *args: str, **kwargs: Any) -> Result:
+    def ok(self, *args: str, **kwargs: Any) -> Ran:
         result = self(*args, **kwargs)
         assert result.exit_code == 0, (result.exit_code, result.stdout, result.stderr)
         return result
 
     def json(self, *args: str, **kwargs: Any) -> Any:
-        return json.loads(self.ok(*args, "--json", **kwargs).stdout)
+        return self.ok(*args, "--json", **kwargs).json()
 
     def fails(self, *args: str, **kwargs: Any) -> str:
         """Run a command that must be refused as bad input; return its one error line."""
@@ -79,8 +106,14 @@ class Luck:
         assert_refused(result)
         return result.stderr.strip()
 
+    def check(self, *args: str, **kwargs: Any) -> tuple[int, dict[str, Any]]:
+        """`luck check --json`: (exit code, {invariant id: its result})."""
+        result = self("check", "--json", *args, **kwargs)
+        assert result.exit_code in (0, 1), (result.exit_code, result.stdout, result.stderr)
+        return result.exit_code, {i["id"]: i for i in result.json()["invariants"]}
 
-def assert_refused(result: Result) -> None:
+
+def assert_refused(result: Ran) -> None:
     """The bad-input contract: exit 2, one `luck: error:` line, no traceback."""
     assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
     lines = result.stderr.splitlines()
@@ -90,17 +123,51 @@ def assert_refused(result: Result) -> None:
 
 
 @pytest.fixture
-def luck(tmp_path: Path) -> Luck:
-    """A fresh, initialised workspace in tmp_path/ws and a runner for it."""
-    runner = Luck(tmp_path / "ws")
-    runner.ok("init")
-    return runner
+def luck_today() -> str | None:
+    """The date (--today) each run of `luck` takes unless the test names another."""
+    return TODAY_TEXT
+
+
+def made_once_a_day(tmp_path_factory: pytest.TempPathFactory,
+                    make: Callable[[Path], object]) -> Callable[[], Path]:
+    """A workspace made by `make` once and copied for each test instead of being made
+    again. Once a day: a workspace notes the day of its daily quick check (by the real
+    clock), so a copy of yesterday's would not be what `make` gives today."""
+    made: dict[dt.date, Path] = {}
+
+    def today_s() -> Path:
+        day = dt.date.today()
+        if day not in made:
+            made[day] = tmp_path_factory.mktemp("made") / "ws"
+            make(made[day])
+        return made[day]
+
+    return today_s
+
+
+@pytest.fixture(scope="session")
+def _initialised(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]:
+    return made_once_a_day(tmp_path_factory, lambda folder: Luck(folder).ok("init"))
 
 
 @pytest.fixture
-def bare_luck(tmp_path: Path) -> Luck:
+def home(tmp_path: Path, _initialised: Callable[[], Path]) -> Path:
+    """A fresh workspace in tmp_path/ws, as `luck init` leaves it."""
+    folder = tmp_path / "ws"
+    shutil.copytree(_initialised(), folder)
+    return folder
+
+
+@pytest.fixture
+def luck(home: Path, luck_today: str | None) -> Luck:
+    """`luck` run in `home` on `luck_today`: the one runner of the suite."""
+    return Luck(home, luck_today)
+
+
+@pytest.fixture
+def bare_luck(tmp_path: Path, luck_today: str | None) -> Luck:
     """A runner whose LUCK_HOME does not exist yet."""
-    return Luck(tmp_path / "ws")
+    return Luck(tmp_path / "ws", luck_today)
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import LUCK_EXE, TODAY_TEXT, subprocess_env
+from tests.conftest import LUCK_EXE, TODAY_TEXT, subprocess_env
 
 _PR_CAPBSET_DROP = 24
 _OVERRIDES = (1, 2, 3)  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER

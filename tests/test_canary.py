@@ -19,8 +19,8 @@ from pathlib import Path
 import click
 import pytest
 
-from conftest import Luck
 from luckos.writing.catalog import DOC_KINDS
+from tests.conftest import Luck
 
 TOKEN = "5b1d7c"  # in the planted note's body, title and tag
 CANARY = (f"CANARY body {TOKEN}: the VP decides headcount in her one-to-ones, "

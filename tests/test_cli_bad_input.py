@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Luck, workspace_state
 from luckos.domain.records import Promise
 from luckos.store import SCHEMA_VERSION, Store
+from tests.conftest import Luck, workspace_state
 
 
 @pytest.fixture

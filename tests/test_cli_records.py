@@ -7,8 +7,8 @@ import dataclasses
 
 import pytest
 
-from conftest import Luck
 from luckos.domain.records import KINDS
+from tests.conftest import Luck
 
 
 @dataclasses.dataclass(frozen=True)

@@ -9,8 +9,8 @@ import textwrap
 import time
 from pathlib import Path
 
-from conftest import LUCK_EXE, Luck, subprocess_env
 from luckos.store import SCHEMA_VERSION
+from tests.conftest import LUCK_EXE, Luck, subprocess_env
 
 # Each writer waits for a shared start time, then adds its promises one command (one
 # transaction) at a time through the application layer, as `luck promise add` does.

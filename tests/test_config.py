@@ -7,9 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Luck, workspace_state
-from luckos.config import DEFAULT_TOML, Config, Thresholds, config_from_dict, load_config
+from luckos.config import (
+    DEFAULT_TOML,
+    Config,
+    ReviewSettings,
+    Thresholds,
+    config_from_dict,
+    load_config,
+)
 from luckos.errors import LuckError
+from tests.conftest import Luck, workspace_state
 
 
 def test_missing_file_means_every_default(tmp_path: Path) -> None:
@@ -22,7 +29,7 @@ def test_the_written_default_file_says_the_same_as_the_defaults(tmp_path: Path) 
     path.write_text(DEFAULT_TOML, encoding="utf-8")
     assert load_config(path) == Config()
     # and it names every threshold there is, so the user can find each one
-    for field in dataclasses.fields(Thresholds):
+    for field in (*dataclasses.fields(Thresholds), *dataclasses.fields(ReviewSettings)):
         assert f"\n{field.name} = " in DEFAULT_TOML
 
 
@@ -57,6 +64,12 @@ def test_values_are_read(tmp_path: Path) -> None:
          'week_start: must be a weekday name (monday to sunday), got "someday"'),
         ({"maker_day": 3}, "maker_day: must be a weekday name (monday to sunday), got 3"),
         ({"colour": "blue"}, "colour: unknown setting (luck config show lists them)"),
+        ({"review": {"ahead_days": 0}},
+         "[review] ahead_days: must be a whole number between 1 and 92, got 0"),
+        ({"review": {"back_days": 93}},
+         "[review] back_days: must be a whole number between 1 and 92, got 93"),
+        ({"review": {"ahead": 7}}, "[review] ahead: unknown setting, did you mean ahead_days?"),
+        ({"review": 7}, "review: must be a table, got 7"),
     ],
 )
 def test_bad_settings_are_named(data: dict, message: str) -> None:
@@ -68,8 +81,10 @@ def test_bad_settings_are_named(data: dict, message: str) -> None:
 
 def test_range_edges_are_accepted() -> None:
     config = config_from_dict({"thresholds": {"due_soon_days": 1, "prep_lead_days": 0,
-                                              "rolling_days": 365}})
+                                              "rolling_days": 365},
+                               "review": {"ahead_days": 1, "back_days": 92}})
     assert config.thresholds.prep_lead_days == 0
+    assert config.review == ReviewSettings(ahead_days=1, back_days=92)
 
 
 def test_invalid_toml_is_refused_with_the_file_name(tmp_path: Path) -> None:

@@ -17,8 +17,8 @@ from pathlib import Path
 import click
 import pytest
 
-from conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
 from luckos.cli import cli
+from tests.conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
 
 
 def _leaves() -> Iterator[tuple[str, click.Command, click.Context]]:
@@ -160,7 +160,7 @@ def test_usage_errors_are_one_line_naming_the_help_to_read(luck: Luck, args: tup
 
 def test_global_options_work_after_the_command(luck: Luck, tmp_path: Path) -> None:
     result = luck.ok("review", "--today", "2026-12-07", today=None)
-    assert result.stdout.startswith("Weekly review, week of 2026-12-07 (today 2026-12-07)")
+    assert result.stdout.startswith("Weekly review, Mon 7 Dec 2026\n")
     other = tmp_path / "other"
     luck.ok("init", "--home", str(other))
     luck.ok("promise", "add", "Ship it", "--to", "Dana", "--due", "fri", "--home", str(other))
@@ -333,7 +333,7 @@ def test_json_keys_are_snake_case_and_every_record_has_an_id(demo: Path, tmp_pat
         if command.endswith("list --limit 0"):
             assert data and all(re.fullmatch(r"[a-z]+\d+", record["id"]) for record in data)
     review = luck.json("review")
-    for promise in (*review["overdue"], *review["this_week"]):
+    for promise in (*review["overdue"], *review["due"]):
         assert promise["id"].startswith("p") and "to" in promise and "to_whom" not in promise
 
 

@@ -10,9 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import Luck, workspace_state
 from luckos.store import SCHEMA_VERSION
-from machine import one_error_line, run
+from tests.conftest import Luck, workspace_state
+from tests.machine import one_error_line, run
 
 
 def _records(luck: Luck, count: int = 40) -> None:

@@ -12,13 +12,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import Luck, workspace_state
 from luckos.app import deletes
 from luckos.app.exchange import import_data, read_export
 from luckos.domain.dependents import links_to
 from luckos.domain.records import KINDS
 from luckos.workspace import init_workspace
-from test_exchange import NOW, _fill
+from tests.conftest import Luck, workspace_state
+from tests.test_exchange import NOW, _fill
 
 
 def _theme_with_dependents(luck: Luck) -> None:

@@ -9,36 +9,33 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from luckos.cli import cli, main
+from tests.conftest import Luck
 
 TODAY = "2026-11-25"
 SECRET = "resets on the hour"  # from the demo's private earned-secret note
 
 
+# Every run names its workspace (--home) and, where the day matters, its date (--today).
+RUN = Luck(None, today=None)
+
+
 def luck(*args: str) -> str:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exit_code == 0, result.output + repr(result.exception)
+    result = RUN(*args)
+    assert result.exit_code == 0, result.output
     return result.output
 
 
-def luck_exit(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run the real entry point (bad input becomes exit 2); returns code, out, err."""
-    capsys.readouterr()
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+def luck_exit(*args: str) -> tuple[int, str, str]:
+    """Run a command that may be refused (bad input is exit 2); returns code, out, err."""
+    result = RUN(*args)
+    return result.exit_code, result.stdout, result.stderr
 
 
 def luck_json(*args: str, code: int = 0) -> dict | list:
     """Run a command that prints JSON and exits with `code` (1: an invariant broke)."""
-    result = CliRunner().invoke(cli, [*args, "--json"])
-    assert result.exit_code == code, result.output + repr(result.exception)
+    result = RUN(*args, "--json")
+    assert result.exit_code == code, result.output
     return json.loads(result.output)
 
 
@@ -65,8 +62,8 @@ def test_review_shows_overdue_promises_and_the_week_ahead(review: dict) -> None:
     assert len(review["overdue"]) == 2
     assert all(p["due"] < today and p["status"] == "open" for p in review["overdue"])
     assert {p["to"] for p in review["overdue"]} == {"Lena Park", "Grace Liu"}
-    assert review["this_week"], "something is due this week"
-    assert all(p["due"] >= today for p in review["this_week"])
+    assert review["due"], "something is due in the days ahead"
+    assert all(today <= p["due"] <= review["ahead"]["to"] for p in review["due"])
 
 
 def test_review_shows_a_window_missing_its_demo_and_one_ready(review: dict) -> None:
@@ -97,13 +94,13 @@ def test_review_shows_a_stale_metric_and_a_decision_past_review(review: dict) ->
     assert due[0]["review_on"] < review["today"] and due[0]["outcome"] == ""
 
 
-def test_review_shows_last_weeks_artifacts_and_signals(review: dict) -> None:
-    week = review["week_start"]
-    last = (dt.date.fromisoformat(week) - dt.timedelta(days=7)).isoformat()
-    artifacts = review["last_week"]["artifacts"]
-    signals = review["last_week"]["signals"]
+def test_review_shows_the_artifacts_and_signals_of_the_days_looked_back_over(
+        review: dict) -> None:
+    back = review["back"]
+    assert (back["to"], back["days"]) == (review["today"], 7)
+    artifacts, signals = back["artifacts"], back["signals"]
     assert {a["surface"] for a in artifacts} == {"public", "internal"}
-    assert all(last <= a["on"] < week for a in artifacts + signals)
+    assert all(back["from"] <= a["on"] <= back["to"] for a in artifacts + signals)
     assert any(s["escalated"] for s in signals) and not all(s["escalated"] for s in signals)
 
 
@@ -181,14 +178,12 @@ def test_building_twice_gives_the_same_records(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_refuses_to_replace_a_workspace_that_is_not_a_demo(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_refuses_to_replace_a_workspace_that_is_not_a_demo(tmp_path: Path) -> None:
     mine = tmp_path / "mine"
     luck("--home", str(mine), "init")
     luck("--home", str(mine), "promise", "add", "Ship the migration plan", "--to", "Grace",
          "--due", "2026-12-01")
-    code, out, err = luck_exit(capsys, "--home", str(tmp_path / "real"), "--today", TODAY,
+    code, out, err = luck_exit("--home", str(tmp_path / "real"), "--today", TODAY,
                                "demo", "--dir", str(mine))
     assert code == 2
     assert err.startswith("luck: error: ") and "not a demo" in err
@@ -217,18 +212,16 @@ def test_rebuilds_a_demo_left_by_another_luckos_version(tmp_path: Path) -> None:
         connection.close()
 
 
-def test_refuses_the_real_workspace_and_a_folder_of_other_files(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_refuses_the_real_workspace_and_a_folder_of_other_files(tmp_path: Path) -> None:
     real = tmp_path / "real"
-    code, _, err = luck_exit(capsys, "--home", str(real), "demo", "--dir", str(real))
+    code, _, err = luck_exit("--home", str(real), "demo", "--dir", str(real))
     assert code == 2 and "real workspace" in err
-    code, _, err = luck_exit(capsys, "--home", str(real / "luckos"), "demo", "--dir", str(real))
+    code, _, err = luck_exit("--home", str(real / "luckos"), "demo", "--dir", str(real))
     assert code == 2 and "real workspace" in err, "a folder holding the real workspace"
     papers = tmp_path / "papers"
     papers.mkdir()
     (papers / "thesis.md").write_text("years of work\n", encoding="utf-8")
-    code, _, err = luck_exit(capsys, "--home", str(real), "demo", "--dir", str(papers))
+    code, _, err = luck_exit("--home", str(real), "demo", "--dir", str(papers))
     assert code == 2 and "not empty" in err
     assert [p.name for p in papers.iterdir()] == ["thesis.md"]
     assert not real.exists()
@@ -252,8 +245,7 @@ def test_a_failed_rebuild_keeps_the_previous_demo(tmp_path: Path, monkeypatch) -
 
 @pytest.mark.skipif(sys.platform != "linux", reason="XDG_DATA_HOME is how Linux places data")
 def test_default_folder_sits_beside_the_real_workspace(tmp_path: Path) -> None:
-    result = CliRunner(env={"XDG_DATA_HOME": str(tmp_path), "LUCK_HOME": None}).invoke(
-        cli, ["--today", TODAY, "demo"])
+    result = RUN("demo", today=TODAY, env={"XDG_DATA_HOME": str(tmp_path)})
     assert result.exit_code == 0, result.output
     assert (tmp_path / "luckos" / "demo" / "luck.db").exists()
     assert not (tmp_path / "luckos" / "luck.db").exists(), "the real workspace is untouched"
@@ -269,10 +261,12 @@ def test_installed_luck_demo_prints_the_weekly_review(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
-    for heading in ("Weekly review, week of 2026-11-23 (today 2026-11-25)", "Overdue promises",
-                    "Due this week", "Next decision windows", "Metrics with no reading for "
-                    "2026-11", "Decisions past their review date", "Credibility",
-                    "Last week's artifacts", "Last week's routing signals"):
+    for heading in ("Weekly review, Wed 25 Nov 2026",
+                    "Ahead: Thu 26 Nov – Wed 2 Dec · Back: Thu 19 – Wed 25 Nov",
+                    "Overdue promises", "Due today and ahead (to 2026-12-02)",
+                    "Next decision windows", "Metrics with no reading for 2026-11",
+                    "Decisions past their review date", "Credibility",
+                    "Artifacts, Thu 19 – Wed 25 Nov", "Routing signals, Thu 19 – Wed 25 Nov"):
         assert heading in done.stdout, heading
     assert "6d overdue" in done.stdout
     assert "FY planning: engineering roadmap" in done.stdout

@@ -9,8 +9,8 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from conftest import Luck, workspace_state
 from luckos.store import SCHEMA_VERSION
+from tests.conftest import Luck, workspace_state
 
 
 def _workspace(luck: Luck) -> None:

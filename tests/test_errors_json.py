@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Luck, assert_refused
+from tests.conftest import Luck, assert_refused
 
 CASES = [  # (kind, where, command): each refused on an initialised workspace
     ("not-found", "p99", ("promise", "show", "p99")),

@@ -13,7 +13,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Luck
 from luckos.app.exchange import export_data, import_data, read_export, write_export
 from luckos.config import Config
 from luckos.domain import records as r
@@ -21,6 +20,7 @@ from luckos.domain.people import STAKEHOLDER_ROLES
 from luckos.domain.validate import refusals, validate
 from luckos.errors import LuckError
 from luckos.workspace import Workspace, init_workspace
+from tests.conftest import Luck
 
 NOW = dt.datetime(2026, 11, 25, 9, 30)
 LATER = dt.datetime(2026, 11, 26, 18, 0)

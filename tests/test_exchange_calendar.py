@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from calendar_audit.conftest import NEW_YORK_VTIMEZONE, event, ics
-from conftest import Luck, workspace_state
+from tests.calendar_audit.conftest import NEW_YORK_VTIMEZONE, event, ics
+from tests.conftest import Luck, workspace_state
 
 ALEX = "alex@example.com"
 

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cli_walker import (
+from tests.cli_walker import (
     ABSENT,
     SERVERS,
     Leaf,

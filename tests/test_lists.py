@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Luck
 from luckos.cli import output as output_module
+from tests.conftest import Luck
 
 LONG = ("The auth rate limiter resets on the hour, not on a sliding window: every "
         "token-refresh storm lines up with :00, and the retries make it worse.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Luck, run_on_terminal
+from tests.conftest import Luck, run_on_terminal
 
 
 def test_dash_reads_the_body_from_standard_input(luck: Luck) -> None:

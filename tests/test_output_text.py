@@ -19,11 +19,11 @@ from pathlib import Path
 import click
 import pytest
 
-from conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
 from luckos.cli import COMMANDS, cli
 from luckos.cli import output as output_module
 from luckos.cli.kinds import flag_of
 from luckos.domain.records import KINDS, fields_of
+from tests.conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
 
 NASTY = r"[draft] [bold]b[/bold] [/] [red]x[/red] [/v2/orders] a\b \[c :fire: zebra"
 LABEL = r"[draft] [/]x \[y"  # a theme label has three words at most

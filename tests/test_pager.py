@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
 from luckos.cli import output as output_module
-from test_output_text import ANSI, _pty_run, argv, full, reports  # noqa: F401 (a fixture)
+from tests.conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
+from tests.test_output_text import ANSI, _pty_run, argv, full, reports  # noqa: F401 (a fixture)
 
 
 def _pager(folder: Path, name: str = "pager") -> tuple[str, Path]:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY_TEXT, Luck, run_on_terminal
 from luckos.domain.records import KINDS, fields_of
+from tests.conftest import TODAY_TEXT, Luck, run_on_terminal
 
 FUTURE = "2026-12-01"  # after TODAY (Wed 2026-11-25)
 REFUSED = f"is in the future (today is {TODAY_TEXT}); use today or an earlier date"

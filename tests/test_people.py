@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Luck
 from luckos.domain import people as pp
 from luckos.errors import LuckError
 from luckos.store import Store
 from luckos.store.db import _migrations
+from tests.conftest import Luck
 
 D = dt.date.fromisoformat
 GRACE = pp.Person(id=1, name="Grace Liu", emails=("grace@example.com",), aliases=("G. Liu",))

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Luck
 from luckos.calendar.deciders import quarter_days, uncovered
 from luckos.domain import people as pp
 from luckos.store import Store
 from luckos.store.db import _migrations
+from tests.conftest import Luck
 
 D = dt.date.fromisoformat
 

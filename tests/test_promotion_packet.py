@@ -4,7 +4,7 @@ your résumé inside the company")."""
 
 from __future__ import annotations
 
-from conftest import Luck
+from tests.conftest import Luck
 
 TODAY = "2026-11-25"
 

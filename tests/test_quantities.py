@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Luck
 from luckos.domain.quantities import HOURS, SHARE, parse_quantity
 from luckos.errors import LuckError
+from tests.conftest import Luck
 
 
 @pytest.mark.parametrize("text, unit, value", [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from conftest import Luck, workspace_state
+from tests.conftest import Luck, workspace_state
 
 
 def _workspace(luck: Luck) -> None:

@@ -1,8 +1,8 @@
 """`luck review` and `luck ledger` on a small hand-built workspace, with every figure
 computed by hand in the comments.
 
-Today is Wednesday 2026-11-25; the week (Monday start) runs 2026-11-23 .. 2026-11-29 and
-last week 2026-11-16 .. 2026-11-22. Rolling window 90 days: landed in
+Today is Wednesday 2026-11-25; the review looks ahead over Thursday 2026-11-26 ..
+Wednesday 2026-12-02 and back over Thursday 2026-11-19 .. today. Rolling window 90 days: landed in
 (2026-08-27, 2026-11-25]; the 90 days before: (2026-05-29, 2026-08-27].
 """
 
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Luck
 from luckos.domain import records as r
 from luckos.store import Store
 from luckos.workspace import init_workspace
+from tests.conftest import Luck
 
 D = dt.date.fromisoformat
 
@@ -94,14 +94,10 @@ def build(home: Path) -> None:
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The workspace `luck` runs in: built once, as every test here only reads it."""
     folder = tmp_path_factory.mktemp("review") / "ws"
     build(folder)
     return folder
-
-
-@pytest.fixture
-def luck(home: Path) -> Luck:  # every test here only reads the shared workspace
-    return Luck(home)
 
 
 def ids(items: list[dict]) -> list[str]:
@@ -178,10 +174,14 @@ def test_ledger_plain_text(luck: Luck) -> None:
 
 def test_review_promises(luck: Luck) -> None:
     review = luck.json("review")
-    assert (review["today"], review["week_start"]) == ("2026-11-25", "2026-11-23")
+    assert review["today"] == "2026-11-25"
+    assert review["ahead"] == {"from": "2026-11-26", "to": "2026-12-02", "days": 7}
+    assert (review["back"]["from"], review["back"]["to"], review["back"]["days"]) == (
+        "2026-11-19", "2026-11-25", 7)
+    assert review["covers"] == "Ahead: Thu 26 Nov – Wed 2 Dec · Back: Thu 19 – Wed 25 Nov"
     assert ids(review["overdue"]) == ["p2", "p1"]
-    # open and due from today to Sunday 2026-11-29; p5 (12-02) is next week
-    assert ids(review["this_week"]) == ["p3", "p4"]
+    # open and due from today to Wednesday 2026-12-02; p6 (12-10) is later
+    assert ids(review["due"]) == ["p3", "p4", "p5"]
     assert review["ledger"]["rolling"]["hit_rate"] == 0.5
 
 
@@ -219,19 +219,20 @@ def test_review_stale_metrics_and_decisions(luck: Luck) -> None:
     assert ids(review["decisions_due"]) == ["d1", "d2"]
 
 
-def test_review_last_week(luck: Luck) -> None:
-    last = luck.json("review")["last_week"]
-    # 2026-11-16 .. 2026-11-22: the talk (11-22) and the FY27 brief (11-20)
-    assert ids(last["artifacts"]) == ["a4", "a1"]
-    # s1 on 11-16; s2 (11-15) and s3 (11-23) fall outside
-    assert ids(last["signals"]) == ["s1"]
+def test_review_looks_back_over_the_last_seven_days(luck: Luck) -> None:
+    back = luck.json("review")["back"]
+    # 2026-11-19 .. today: the post (11-23), the talk (11-22) and the FY27 brief (11-20)
+    assert ids(back["artifacts"]) == ["a5", "a4", "a1"]
+    # s3 on 11-23; s1 (11-16) and s2 (11-15) fall outside
+    assert ids(back["signals"]) == ["s3"]
 
 
 def test_review_plain_text(luck: Luck) -> None:
     out = luck.ok("review").stdout
     assert "\x1b[" not in out  # piped: no colour codes
     lines = [" ".join(line.split()) for line in out.splitlines()]
-    assert lines[0] == "Weekly review, week of 2026-11-23 (today 2026-11-25)"
+    assert lines[0] == "Weekly review, Wed 25 Nov 2026"
+    assert lines[1] == "Ahead: Thu 26 Nov – Wed 2 Dec · Back: Thu 19 – Wed 25 Nov"
 
     def section(title: str) -> list[str]:
         """The rows of a section, without its title and column header."""
@@ -243,9 +244,10 @@ def test_review_plain_text(luck: Luck) -> None:
         "p2 2026-11-10 15d overdue Rae Answer the audit questions",
         "p1 2026-11-20 5d overdue Rae Retire the cron job",
     ]
-    assert section("Due this week") == [
+    assert section("Due today and ahead (to 2026-12-02)") == [
         "p3 2026-11-25 today Rae Send the pre-read",
         "p4 2026-11-29 in 4d Rae Review Sam's design",
+        "p5 2026-12-02 in 7d Rae Draft the FY27 two-pager",
     ]
     assert section("Next decision windows") == [
         "w4 2026-11-30 2026-11-23 late two-pager, demo, packet (14 of 18 claims without "
@@ -267,31 +269,34 @@ def test_review_plain_text(luck: Luck) -> None:
     assert "17 points" in credibility[0]
     assert credibility[1:] == ["hit rate, all time 50% of 8",
                                "renegotiated early 1 in the last 90 days (not misses)"]
-    assert section("Last week's artifacts") == [
+    assert section("Artifacts, Thu 19 – Wed 25 Nov") == [
+        "a5 2026-11-23 post internal Canary notes",
         "a4 2026-11-22 talk public Cold starts at scale",
         "a1 2026-11-20 brief internal FY27 brief",
     ]
-    assert section("Last week's routing signals") == [
-        "s1 2026-11-16 Ops no the flaky deploy pipeline"]
+    assert section("Routing signals, Thu 19 – Wed 25 Nov") == [
+        "s3 2026-11-23 Dan no the cost ceiling"]
 
 
 # --- settings change what the review shows -----------------------------------------------
 
 
-def test_settings_move_the_week_and_the_windows(tmp_path: Path) -> None:
+def test_settings_move_the_days_and_the_windows(tmp_path: Path) -> None:
     home = tmp_path / "ws"
     build(home)
     (home / "luck.toml").write_text(
-        'week_start = "sunday"\n[thresholds]\ndue_soon_days = 3\nrolling_days = 30\n',
-        encoding="utf-8")
+        'week_start = "sunday"\n[thresholds]\ndue_soon_days = 3\nrolling_days = 30\n'
+        "[review]\nahead_days = 3\nback_days = 10\n", encoding="utf-8")
     luck = Luck(home)
     review = luck.json("review")
-    # the week is Sunday 11-22 .. Saturday 11-28: p4 (due Sunday 11-29) is next week's
-    assert review["week_start"] == "2026-11-22"
-    assert ids(review["this_week"]) == ["p3"]
-    # last week 11-15 .. 11-21: signals s1 (11-16) and s2 (11-15); only a1 (11-20)
-    assert ids(review["last_week"]["signals"]) == ["s1", "s2"]
-    assert ids(review["last_week"]["artifacts"]) == ["a1"]
+    # ahead 11-26 .. 11-28: p4 (due Sunday 11-29) is later; the week's first day does
+    # not matter to the review
+    assert review["ahead"] == {"from": "2026-11-26", "to": "2026-11-28", "days": 3}
+    assert ids(review["due"]) == ["p3"]
+    # back 11-16 .. 11-25: signals s3 (11-23) and s1 (11-16), not s2 (11-15)
+    assert review["covers"] == "Ahead: Thu 26 – Sat 28 Nov · Back: Mon 16 – Wed 25 Nov"
+    assert ids(review["back"]["signals"]) == ["s3", "s1"]
+    assert ids(review["back"]["artifacts"]) == ["a5", "a4", "a1"]
     ledger = review["ledger"]
     # due soon: today .. 11-28 -> p3 only
     assert ids(ledger["due_soon"]) == ["p3"]
@@ -307,7 +312,7 @@ def test_a_review_on_an_empty_workspace(tmp_path: Path) -> None:
     luck = Luck(tmp_path / "ws")
     luck.ok("init")
     review = luck.json("review")
-    assert review["overdue"] == review["this_week"] == review["windows"] == []
+    assert review["overdue"] == review["due"] == review["windows"] == []
     assert review["ledger"]["overall"]["hit_rate"] is None
     lines = [" ".join(line.split()) for line in luck.ok("review").stdout.splitlines()]
     assert "hit rate, all time n/a of 0" in lines

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Luck, workspace_state
 from luckos.app.exchange import import_data, read_export
 from luckos.config import CHECK_INVARIANTS, DEFAULT_TOML, Config
 from luckos.domain import records as r
@@ -19,6 +18,7 @@ from luckos.domain.fields import Problem
 from luckos.domain.validate import rules_of, validate
 from luckos.errors import Problems
 from luckos.workspace import open_workspace
+from tests.conftest import Luck, workspace_state
 
 # --- the verdicts in the JSON -------------------------------------------------------------
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from conftest import Luck, workspace_state
-from machine import one_error_line, run
+from tests.conftest import Luck, workspace_state
+from tests.machine import one_error_line, run
 
 
 def _mode(path: Path) -> int:
@@ -235,9 +235,9 @@ def test_backup_is_never_written_onto_the_live_file_or_an_existing_one(
 
 def _grow(luck: Luck, count: int) -> None:
     """Enough promises for an export or backup larger than the size limit."""
-    from conftest import TODAY
     from luckos.domain.records import Promise
     from luckos.workspace import open_workspace
+    from tests.conftest import TODAY
 
     ws = open_workspace(luck.home)
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Luck
+from tests.conftest import Luck
 
 
 @pytest.fixture

@@ -17,10 +17,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Luck
-from luckos.config import CheckSettings, Config, LintConfig, Thresholds, read_table
+from luckos.config import (
+    CheckSettings,
+    Config,
+    LintConfig,
+    ReviewSettings,
+    Thresholds,
+    read_table,
+)
 from luckos.setting import key_lines
 from luckos.settings import BY_NAME, SETTINGS, default_toml, section_of
+from tests.conftest import Luck
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "luckos"
 
@@ -180,6 +187,8 @@ def test_the_file_init_writes_holds_the_tables_defaults(bare_luck: Luck) -> None
 def test_the_dataclasses_defaults_are_the_tables() -> None:
     config = Config()
     assert config.thresholds == Thresholds()
+    assert config.review == ReviewSettings()
+    assert config.review.ahead_days == BY_NAME["review.ahead_days"].default
     for name, setting in BY_NAME.items():
         if name.startswith("thresholds."):
             assert getattr(config.thresholds, setting.key) == setting.default
@@ -211,6 +220,7 @@ def test_every_field_of_a_settings_dataclass_is_a_declared_setting() -> None:
                 for n in names}
 
     assert _fields(Thresholds) == declared("thresholds")
+    assert _fields(ReviewSettings) == declared("review")
     assert _fields(LintConfig) == declared("lint")
     assert _fields(AISettings) == declared("ai")
     assert _fields(EvidenceSettings) == declared("evidence")

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import file_digest
 from luckos.domain.records import KINDS, Note, Promise, Theme
 from luckos.errors import LuckError
 from luckos.store import SCHEMA_VERSION, Store
 from luckos.store.db import APPLICATION_ID
+from tests.conftest import Luck, file_digest
 
 D = dt.date.fromisoformat
 
@@ -270,3 +270,30 @@ def test_backup_copies_the_database_and_never_overwrites(store: Store, tmp_path:
     with pytest.raises(LuckError, match="already exists"):
         store.backup(copy)
     assert copy.read_bytes() == before
+
+
+def test_a_kept_result_is_built_again_after_any_change(luck: Luck) -> None:
+    """`Workspace.remembered`: the same value while no data change, built again after a
+    write through this connection or a commit by another (a command beside the server)."""
+    from luckos.workspace import open_workspace
+
+    luck.ok("promise", "add", "Ship it", "--to", "Dana", "--due", "fri")
+    ws = open_workspace(luck.home)
+    try:
+        built: list[int] = []
+
+        def build() -> int:
+            built.append(len(built) + 1)
+            return ws.store.count("promise") * 10 + len(built)
+
+        assert ws.remembered("k", build) == 11
+        assert ws.remembered("k", build) == 11 and len(built) == 1
+        luck.ok("promise", "add", "Send it", "--to", "Dana", "--due", "fri")  # another connection
+        assert ws.remembered("k", build) == 22
+        with ws.store.transaction():
+            ws.store.db.execute("DELETE FROM promise WHERE id = 2")
+        assert ws.remembered("k", build) == 13
+        assert ws.remembered(("other", 1), build) == 14  # keys are apart
+        assert ws.remembered("k", build) == 13
+    finally:
+        ws.close()

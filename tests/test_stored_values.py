@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
+from tests.conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
 
 READERS = [
     ("review",),

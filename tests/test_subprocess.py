@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import LUCK_EXE, subprocess_env
 from luckos.cli import COMMANDS
+from tests.conftest import LUCK_EXE, subprocess_env
 
 
 def run(home: Path, *args: str) -> subprocess.CompletedProcess:
@@ -72,14 +72,15 @@ def test_main_flow(tmp_path: Path) -> None:
     result = run(home, *today, "review")
     assert (result.returncode, result.stderr) == (0, "")
     lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
-    assert lines[0] == "Weekly review, week of 2026-11-23 (today 2026-11-25)"
+    assert lines[0] == "Weekly review, Wed 25 Nov 2026"
+    assert lines[1] == "Ahead: Thu 26 Nov – Wed 2 Dec · Back: Thu 19 – Wed 25 Nov"
     assert "(none overdue)" in lines
     assert "w1 2026-12-14 2026-12-07 prep two-pager, demo FY27 planning" in lines
     assert "hit rate, all time 100% of 1" in lines
 
     review = json.loads(run(home, *today, "review", "--json").stdout)
     assert review["ledger"]["overall"]["kept_on_time"] == 1
-    assert [p["id"] for p in review["this_week"]] == []  # p2 is due 2026-12-09
+    assert [p["id"] for p in review["due"]] == []  # p2 is due 2026-12-09
     assert [p["id"] for p in review["ledger"]["due_soon"]] == []
 
 

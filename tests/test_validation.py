@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import LUCK_EXE, Luck, subprocess_env, workspace_state
+from tests.conftest import LUCK_EXE, Luck, subprocess_env, workspace_state
 
 
 def refused(luck: Luck, *args: str, today: str | None = "2026-11-25") -> str:

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from luckos.guard.settings import RedactSettings
 
 __all__ = ["CHECK_INVARIANTS", "LINT_VAGUE_WORDS", "LINT_WORD_BUDGET",
-           "WEEKDAYS", "CheckSettings", "Config", "LintConfig", "Thresholds",
+           "WEEKDAYS", "CheckSettings", "Config", "LintConfig", "ReviewSettings", "Thresholds",
            "config_from_dict", "load_config"]
 
 T = TypeVar("T")
@@ -64,6 +64,14 @@ class Thresholds:
     theme_label_max_words: int = default("thresholds.theme_label_max_words")
     trend_quarters: int = default("thresholds.trend_quarters")
     rolling_days: int = default("thresholds.rolling_days")
+
+
+@dataclasses.dataclass(frozen=True)
+class ReviewSettings:
+    """`[review]`: the days `luck review` covers."""
+
+    ahead_days: int = default("review.ahead_days")  # what falls due (today's too)
+    back_days: int = default("review.back_days")  # what was shipped, routed; today included
 
 
 def _check_defaults() -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
@@ -125,7 +133,7 @@ def __getattr__(name: str) -> Any:
 # --- reading the file ----------------------------------------------------------------------
 
 _HEADERS = tuple(t for t in TABLES if t and t not in INLINE)
-_LAZY = ("check", "calendar", "lint", "evidence", "redact", "ai")  # read when first used
+_LAZY = ("review", "check", "calendar", "lint", "evidence", "redact", "ai")  # when first used
 
 
 class Source:
@@ -228,6 +236,10 @@ def _build_thresholds(values: Mapping[str, Any]) -> tuple[Thresholds, list[Probl
     return Thresholds(**{name.rpartition(".")[2]: v for name, v in values.items()}), []
 
 
+def _build_review(values: Mapping[str, Any]) -> tuple[ReviewSettings, list[Problem]]:
+    return ReviewSettings(**{name.rpartition(".")[2]: v for name, v in values.items()}), []
+
+
 def _build_check(values: Mapping[str, Any]) -> tuple[CheckSettings, list[Problem]]:
     off = frozenset(name for name in CHECK_INVARIANTS if not values[f"check.{name}.on"])
     limits = tuple((name, tuple((key, values[f"check.{name}.{key}"]) for key in limits))
@@ -273,7 +285,8 @@ def _build_ai(values: Mapping[str, Any]) -> tuple[AISettings, list[Problem]]:
 
 
 _BUILD: dict[str, Callable[[Mapping[str, Any]], tuple[Any, list[Problem]]]] = {
-    "": _build_top, "thresholds": _build_thresholds, "check": _build_check,
+    "": _build_top, "thresholds": _build_thresholds, "review": _build_review,
+    "check": _build_check,
     "lint": _build_lint, "calendar": _build_calendar, "evidence": _build_evidence,
     "redact": _build_redact, "ai": _build_ai,
 }
@@ -318,7 +331,8 @@ class Config:
 
     def __init__(self, week_start: str = default("week_start"),
                  maker_day: str = default("maker_day"),
-                 thresholds: Thresholds | None = None, *, check: CheckSettings | None = None,
+                 thresholds: Thresholds | None = None, *, review: ReviewSettings | None = None,
+                 check: CheckSettings | None = None,
                  calendar: CalendarSettings | None = None, lint: LintConfig | None = None,
                  evidence: EvidenceSettings | None = None,
                  redact: RedactSettings | None = None, ai: AISettings | None = None,
@@ -327,12 +341,16 @@ class Config:
         self.maker_day = maker_day
         self.thresholds = thresholds or Thresholds()
         self.source = source
-        given = {"check": check, "calendar": calendar, "lint": lint, "evidence": evidence,
-                 "redact": redact, "ai": ai}
+        given = {"review": review, "check": check, "calendar": calendar, "lint": lint,
+                 "evidence": evidence, "redact": redact, "ai": ai}
         self.__dict__.update({k: v for k, v in given.items() if v is not None})
 
     # each is read from the source the first time it is asked for (functools.cached_property
     # keeps it in the instance's __dict__, where a section given to __init__ already is)
+    @functools.cached_property
+    def review(self) -> ReviewSettings:
+        return _read(self.source, "review", _build_review)
+
     @functools.cached_property
     def check(self) -> CheckSettings:
         return _read(self.source, "check", _build_check)

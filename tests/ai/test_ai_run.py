@@ -9,11 +9,11 @@ import stat
 from pathlib import Path
 
 import pytest
+
 from tests.ai.conftest import PRIVATE, Endpoint, configure, files_under, plant
 from tests.ai.server import MODEL, Answer, ChatServer
+from tests.conftest import Luck, assert_refused, workspace_state
 from tests.guard import canaries
-
-from conftest import Luck, assert_refused, workspace_state
 
 SECTIONS = {
     "problem": "Checkout p95 cold-start is 1.8 s; drop-off at first render costs $400k a "

@@ -10,10 +10,10 @@ import sqlite3
 
 import numpy as np
 import pytest
+
 from tests.ai.conftest import configure
 from tests.ai.server import EMBEDDING_MODEL, ChatServer
-
-from conftest import Luck
+from tests.conftest import Luck
 
 SECRET = "Earned secret: the checkout latency team is being folded into payments"
 LATENCY = "Latency of the first checkout render doubled after the token cache change"

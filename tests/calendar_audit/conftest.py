@@ -1,17 +1,14 @@
-"""ICS files written by the tests, and a workspace to import them into."""
+"""ICS files written by the tests, and the date and the workspace that `luck` runs on."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
 from luckos.calendar.reader import CalendarRead, read_calendar
-from luckos.cli import cli
 
 NEW_YORK_VTIMEZONE = """BEGIN:VTIMEZONE
 TZID:America/New_York
@@ -90,44 +87,14 @@ def write(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "home"
-    monkeypatch.setenv("LUCK_HOME", str(folder))
-    monkeypatch.delenv("TZ", raising=False)
-    result = CliRunner().invoke(cli, ["init"])
-    assert result.exit_code == 0, result.output
-    return folder
+def luck_today() -> str:
+    """The calendar tests' runs take place in March 2025, after the calendars they read."""
+    return "2025-03-16"
 
 
 @pytest.fixture
-def luck(home: Path):  # type: ignore[no-untyped-def]
-    """Run `luck ARGS...` in the test workspace; returns the Click result."""
-    def _luck(*args: str, today: str = "2025-03-16") -> Ran:
-        return run(["--today", today, *args])
-
-    return _luck
-
-
-class Ran:
-    def __init__(self, code: int, out: str, err: str) -> None:
-        self.exit_code, self.output, self.stderr = code, out, err
-
-    def json(self) -> Any:
-        return json.loads(self.output)
-
-
-def run(args: list[str]) -> Ran:
-    """`luck ARGS` through `luckos.cli.main`, so errors become one line and exit code 2."""
-    import contextlib
-    import io
-
-    from luckos.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main(args)
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-    return Ran(code, out.getvalue(), err.getvalue())
+def home(home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The workspace, named by LUCK_HOME; no TZ, so the machine's zone changes nothing."""
+    monkeypatch.setenv("LUCK_HOME", str(home))
+    monkeypatch.delenv("TZ", raising=False)
+    return home

@@ -1,10 +1,11 @@
 """Audit calendar files one after another, as `luck calendar audit FILE --json` does, and
 count each one's occurrences with icalendar + recurring-ical-events as well.
 
-Run as `python corpus_worker.py FILE...` (LUCK_HOME should name an empty folder): one
-JSON line per file on stdout, preceded by a `start` line, so that whoever reads them
-knows which file a worker was on if it stops answering. `run_corpus` runs workers in
-parallel and reads them; it serves the corpus test and `benchmarks/calendar_corpus.py`.
+Run as `python -m tests.calendar_audit.corpus_worker FILE...` in the repository's folder
+(LUCK_HOME should name an empty folder): one JSON line per file on stdout, preceded by a
+`start` line, so that whoever reads them knows which file a worker was on if it stops
+answering. `run_corpus` runs workers in parallel and reads them; it serves the corpus
+test and `benchmarks/calendar_corpus.py`.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def audit_one(path: Path) -> dict[str, object]:
         row["occurrences"] = data["occurrences"]
         row["skipped"] = data["skipped"]
         try:
-            from calendar_audit.reference import reference_count
+            from tests.calendar_audit.reference import reference_count
 
             row["reference"] = reference_count(path, *window)
         except Exception as exc:  # noqa: BLE001 - the libraries' own failure, recorded
@@ -94,7 +95,9 @@ def audit_one(path: Path) -> dict[str, object]:
     return row
 
 
-CORPUS = Path(__file__).parents[1] / "calendar_corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "calendar_corpus"
+ROOT = CORPUS.parents[1]  # the repository's folder, where the workers run
+WORKER = "tests.calendar_audit.corpus_worker"
 
 
 def corpus_files() -> list[Path]:
@@ -117,12 +120,12 @@ def run_corpus(paths: list[Path], home: Path, *, workers: int = 2,
     lines: queue.Queue[tuple[int, str | None]] = queue.Queue()
     processes = []
     for number in range(workers):
-        share = [str(p) for p in paths[number::workers]]
+        share = [str(p.resolve()) for p in paths[number::workers]]
         if not share:
             continue
-        process = subprocess.Popen([sys.executable, __file__, *share], env=env,
-                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                   text=True)
+        process = subprocess.Popen([sys.executable, "-m", WORKER, *share], env=env,
+                                   cwd=ROOT, stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL, text=True)
         processes.append(process)
 
         def pump(process: subprocess.Popen[str] = process, number: int = number) -> None:
@@ -163,7 +166,6 @@ def run_corpus(paths: list[Path], home: Path, *, workers: int = 2,
 
 
 def main(paths: list[str]) -> None:
-    sys.path.insert(0, str(Path(__file__).parents[1]))  # for calendar_audit.reference
     output = sys.stdout
     for name in paths:
         output.write(json.dumps({"start": name}) + "\n")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from calendar_audit.conftest import event, ics, read
 from luckos.errors import LuckError
+from tests.calendar_audit.conftest import event, ics, read
 
 GOOD = event("good", "20250107T100000", "20250107T110000", "Still here",
              people=("alex@example.com",))

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from calendar_audit.conftest import NEW_YORK_VTIMEZONE, event, ics, run
 from luckos.store import SCHEMA_VERSION
+from tests.calendar_audit.conftest import NEW_YORK_VTIMEZONE, event, ics
+from tests.conftest import Luck
 
 ALEX, BLAIR, CASEY, DREW = (f"{n}@example.com" for n in ("alex", "blair", "casey", "drew"))
 DOC = "Pre-read: https://docs.example.com/pr/1"
@@ -104,7 +105,7 @@ def test_the_hand_computed_week_in_json(luck, write) -> None:  # type: ignore[no
 def test_the_hand_computed_week_as_a_person_reads_it(luck, write) -> None:  # type: ignore[no-untyped-def]
     result = luck("calendar", "audit", str(write(HAND_WEEK)), *WEEK, "--days", "--explain")
     assert result.exit_code == 0, result.stderr
-    out = result.output
+    out = result.stdout
     assert "window       2025-02-03 to 2025-02-09 (1 week), America/New_York" in out
     assert ("counted      7 meetings, 1 focus block, 1 hold (busy, nobody else), "
             "1 out-of-office event") in out
@@ -154,7 +155,7 @@ def test_import_keeps_the_audit_and_audit_without_a_file_reaudits_it(  # type: i
     direct = luck("calendar", "audit", str(path), *WEEK, "--json").json()
     imported = luck("calendar", "import", str(path), *WEEK)
     assert imported.exit_code == 0, imported.stderr
-    assert "Kept import 1:" in imported.output
+    assert "Kept import 1:" in imported.stdout
     again = luck("calendar", "audit", "--json").json()
     assert again["import"]["id"] == 1
     for key in ("weeks", "days", "findings", "counted", "totals", "heat"):
@@ -187,14 +188,14 @@ def test_audits_over_time_are_compared(luck, write, home: Path) -> None:  # type
     calmer = HAND_WEEK.replace("SUMMARY:Customer call", "SUMMARY:Customer call\r\n"
                                "STATUS:CANCELLED")
     second = luck("calendar", "import", str(write(calmer, "later.ics")), *WEEK)
-    assert "meeting hours per week     4.0       5.0       -1.0" in second.output
+    assert "meeting hours per week     4.0       5.0       -1.0" in second.stdout
     third = luck("calendar", "import", str(write(calmer, "again.ics")), *WEEK, "--json").json()
     assert (third["import"]["id"], third["previous"]["id"]) == (3, 2)
     assert third["import"]["meeting_hours_per_week"] == 4.0
     history = luck("calendar", "history", "--json").json()
     assert [(h["id"], h["meeting_hours_per_week"]) for h in history] == [(1, 5.0), (2, 4.0),
                                                                           (3, 4.0)]
-    text = luck("calendar", "history").output
+    text = luck("calendar", "history").stdout
     assert "2025-02-03 to 2025-02-09" in text
     ws = open_workspace(home)
     try:
@@ -234,7 +235,7 @@ def test_audit_without_a_file_needs_an_import(luck) -> None:  # type: ignore[no-
 def test_bad_options_are_one_line_and_exit_2(luck, write, args, message) -> None:  # type: ignore[no-untyped-def]
     result = luck("calendar", "audit", str(write(HAND_WEEK)), *args)
     assert result.exit_code == 2
-    assert result.output == ""
+    assert result.stdout == ""
     assert len(result.stderr.splitlines()) == 1
     assert message in result.stderr
 
@@ -266,8 +267,8 @@ def test_skipped_events_are_counted_by_reason_in_the_report(luck, write) -> None
                                "SUMMARY:Garbled\r\nEND:VEVENT\r\nEND:VCALENDAR")
     result = luck("calendar", "audit", str(write(broken)), *WEEK)
     assert result.exit_code == 0
-    assert "skipped      2 events: 1 no DTSTART, 1 unreadable DTSTART" in result.output
-    assert "e.g. no DTSTART: 'No start' (UID x)" in result.output
+    assert "skipped      2 events: 1 no DTSTART, 1 unreadable DTSTART" in result.stdout
+    assert "e.g. no DTSTART: 'No start' (UID x)" in result.stdout
     data = luck("calendar", "audit", str(write(broken)), *WEEK, "--json").json()
     assert data["skipped"] == {"no DTSTART": 1, "unreadable DTSTART": 1}
     assert data["weeks"][0]["meeting_hours"] == 5.0  # the rest of the file is all there
@@ -336,7 +337,7 @@ def test_charts_are_written_as_png_and_svg(luck, write, tmp_path: Path) -> None:
     out = tmp_path / "charts"
     result = luck("calendar", "audit", str(path), *WEEK, "--charts", str(out))
     assert result.exit_code == 0, result.stderr
-    assert f"chart: {out / 'meeting-load.png'}" in result.output
+    assert f"chart: {out / 'meeting-load.png'}" in result.stdout
     for name in ("meeting-load.png", "altitude-mix.png"):
         assert (out / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     data = luck("calendar", "audit", str(path), *WEEK, "--charts", str(out),
@@ -406,15 +407,15 @@ def test_the_main_flow_in_a_real_process(tmp_path: Path, write) -> None:  # type
     assert "Traceback" not in bad.stderr
 
 
-def test_main_run_helper_is_the_real_entry_point() -> None:
-    result = run(["calendar", "--help"])
+def test_the_runner_is_the_real_entry_point(bare_luck: Luck) -> None:
+    result = bare_luck("calendar", "--help", today=None)
     assert result.exit_code == 0
-    assert "Calendar as strategy" in result.output
+    assert "Calendar as strategy" in result.stdout
 
 
-def test_an_audit_needs_no_workspace(tmp_path: Path, write, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("LUCK_HOME", str(tmp_path / "never-created"))
-    result = run(["calendar", "audit", str(write(HAND_WEEK)), *WEEK, "--json"])
+def test_an_audit_needs_no_workspace(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    nowhere = Luck(tmp_path / "never-created", today=None)
+    result = nowhere("calendar", "audit", str(write(HAND_WEEK)), *WEEK, "--json")
     assert result.exit_code == 0, result.stderr
     assert result.json()["weeks"][0]["meeting_hours"] == 5.0
     assert not (tmp_path / "never-created").exists()  # nothing written anywhere

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from calendar_audit.corpus_worker import corpus_files, run_corpus
+from tests.calendar_audit.corpus_worker import corpus_files, run_corpus
 
 
 def test_every_public_test_calendar_is_audited_or_refused_in_one_line(tmp_path: Path) -> None:

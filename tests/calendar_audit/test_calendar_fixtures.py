@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from calendar_audit.conftest import read
-from calendar_audit.reference import reference_count
-from conftest import LUCK_EXE, subprocess_env
+from tests.calendar_audit.conftest import read
+from tests.calendar_audit.reference import reference_count
+from tests.conftest import LUCK_EXE, subprocess_env
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -27,10 +27,10 @@ def audit(luck, name: str, first: str, last: str, *options: str):  # type: ignor
 
 
 def refused(result) -> str:  # type: ignore[no-untyped-def]
-    assert result.exit_code == 2, (result.exit_code, result.output, result.stderr)
+    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("luck: error: "), result.stderr
-    assert "Traceback" not in result.output + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
     return lines[0]
 
 
@@ -174,7 +174,7 @@ def test_the_window_is_at_most_ten_years_and_the_help_says_so(luck) -> None:  # 
     assert "longer than ten years" in leap
     assert audit(luck, "no-uid-feed.ics", "2016-02-29", "2026-02-28").exit_code == 0
     for command in ("audit", "import"):
-        shown = luck("calendar", command, "--help").output
+        shown = luck("calendar", command, "--help").stdout
         assert "spans at most ten years" in " ".join(shown.split())
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from calendar_audit.test_calendar_cli import HAND_WEEK, WEEK
+from tests.calendar_audit.test_calendar_cli import HAND_WEEK, WEEK
 
 NORMS = ('[calendar.norms]\nno_meeting_hours = ["11:00-12:00", "monday 10:00-11:00"]\n'
          'office_hours = ["tuesday 10:00-11:00", "friday 10:00-11:00"]\n')
@@ -25,7 +25,7 @@ def test_the_hand_week_lives_at_three_altitudes_and_breaks_the_maker_day(luck,
     assert data["findings"]["norm_breaks"] == [{
         "norm": "maker-day", "when": "Wednesday", "hours": 0.5, "hours_per_quarter": 6.5,
         "days": 1, "of_days": 1, "meetings": ["1:1 with Alex"]}]
-    out = luck("calendar", "audit", str(write(HAND_WEEK)), *WEEK).output
+    out = luck("calendar", "audit", str(write(HAND_WEEK)), *WEEK).stdout
     assert ("6. Altitude mix: 3.0 h of classified meetings: code 50%, system 17%, business "
             "33%; none holds over 70%.") in out
     assert "7. Hold your schedule norms: 1 of 1 broken, 6.5 h of meetings" in out
@@ -44,14 +44,14 @@ def test_each_broken_norm_is_a_finding_with_its_hours(luck, write, home: Path) -
         ("office-hours", "Tuesdays 10:00-11:00"): (1.0, 1, 1, ["Weekly sync"]),
         # Friday's quick sync sits in the office hours, but Friday was a vacation day
     }
-    out = luck("calendar", "audit", str(write(HAND_WEEK)), *WEEK).output
+    out = luck("calendar", "audit", str(write(HAND_WEEK)), *WEEK).stdout
     assert "7. Hold your schedule norms: 4 of 5 broken, 32.5 h of meetings" in out
     assert "office hours  Tuesdays 10:00-11:00" in out
 
 
 def test_an_office_hours_event_does_not_break_its_own_office_hours(luck, write,
                                                                    home: Path) -> None:  # type: ignore[no-untyped-def]
-    from calendar_audit.conftest import NEW_YORK_VTIMEZONE, event, ics
+    from tests.calendar_audit.conftest import NEW_YORK_VTIMEZONE, event, ics
 
     (home / "luck.toml").write_text('maker_day = "friday"\n[calendar.norms]\n'
                                     'office_hours = ["thursday 15:00-16:00"]\n',
@@ -75,7 +75,7 @@ def test_one_altitude_only_is_a_finding(luck, write, home: Path) -> None:  # typ
     data = luck("calendar", "audit", str(write(HAND_WEEK)), *WEEK, "--json").json()
     balance = data["findings"]["altitudes"]
     assert (balance["dominant"], balance["business_absent"]) == ("code", True)
-    out = luck("calendar", "audit", str(write(HAND_WEEK)), *WEEK).output
+    out = luck("calendar", "audit", str(write(HAND_WEEK)), *WEEK).stdout
     assert ("6. Live at more than one altitude: code holds 100% of 3.0 h of classified "
             "meetings: code 100%, system 0%, business 0% (over 70%); no business altitude "
             "at all.") in out
@@ -90,7 +90,7 @@ def test_no_business_altitude_is_a_finding_even_when_none_dominates(luck, write,
     balance = data["findings"]["altitudes"]
     assert balance["hours"] == {"code": 1.5, "system": 0.5, "business": 0.0}
     assert (balance["dominant"], balance["business_absent"]) == (None, True)
-    out = luck("calendar", "audit", str(write(HAND_WEEK)), *WEEK).output
+    out = luck("calendar", "audit", str(write(HAND_WEEK)), *WEEK).stdout
     assert "6. Go up to business altitude: none of 2.0 h of classified meetings" in out
 
 
@@ -100,7 +100,7 @@ def test_norms_print_as_a_text_to_share(luck, home: Path) -> None:  # type: igno
         encoding="utf-8")
     result = luck("calendar", "norms")
     assert result.exit_code == 0, result.stderr
-    assert result.output == (
+    assert result.stdout == (
         "## How I schedule\n\n"
         "- **Maker day: Thursday.** I keep Thursdays free of meetings for deep work; please "
         "book another day, or write to me.\n"

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from calendar_audit.conftest import NEW_YORK_VTIMEZONE, event, ics, read
+from tests.calendar_audit.conftest import NEW_YORK_VTIMEZONE, event, ics, read
 
 NY = ZoneInfo("America/New_York")
 

@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from calendar_audit.conftest import NEW_YORK_VTIMEZONE, event, ics
 from luckos.app import calendar as app
 from luckos.calendar.deciders import Target, deciders_time
 from luckos.config import Config
 from luckos.domain.people import Person
+from tests.calendar_audit.conftest import NEW_YORK_VTIMEZONE, event, ics
 
 TODAY = "2026-12-01"  # FY planning on 2026-12-07: prep due 2026-11-30, so within its lead
 AUDIT = ("--from", "2026-11-02", "--to", "2026-11-29", "--me", "me@example.com")
@@ -56,7 +56,7 @@ def _workspace(luck: Any) -> None:
         if args[-3:] == ("Bob", "--role", "affected"):
             assert ran.exit_code == 2  # Bob is nobody's record: refused, not guessed
             continue
-        assert ran.exit_code == 0, (args, ran.output, ran.stderr)
+        assert ran.exit_code == 0, (args, ran.stdout, ran.stderr)
 
 
 def test_hours_per_decider_and_per_window_with_one_to_ones_apart(luck: Any, write: Any) -> None:
@@ -86,7 +86,7 @@ def test_hours_per_decider_and_per_window_with_one_to_ones_apart(luck: Any, writ
     audit = luck("calendar", "audit", str(path), *AUDIT, "--json", today=TODAY).json()
     assert data.pop("kept_audits")["audits"] == 0  # nothing imported: no quarter kept
     assert audit["deciders"] == data
-    shown = luck("calendar", "audit", str(path), *AUDIT, today=TODAY).output
+    shown = luck("calendar", "audit", str(path), *AUDIT, today=TODAY).stdout
     assert "Time with the people who decide" in shown
     assert "5.2 h over 4.0 weeks (1.3 h a week), 0.0 h of it in status meetings" in shown
 
@@ -111,7 +111,7 @@ def test_a_calendar_without_attendee_addresses_says_why(luck: Any, write: Any) -
     assert ran.stderr.startswith("luck: error: no meeting in this calendar lists its "
                                  "attendees' addresses")
     audit = luck("calendar", "audit", str(path), *AUDIT, today=TODAY)
-    assert audit.exit_code == 0 and "time with deciders cannot be computed" in audit.output
+    assert audit.exit_code == 0 and "time with deciders cannot be computed" in audit.stdout
 
 
 def test_nobody_deciding_is_refused_in_one_line(luck: Any, write: Any) -> None:
@@ -172,7 +172,7 @@ def test_hours_by_quarter_across_the_audit(luck: Any, write: Any) -> None:
     grace = next(p for p in data["people"] if p["name"] == "Grace Liu")
     assert grace["quarters"] == [{"quarter": "2026-Q3", "hours": 1.0},
                                  {"quarter": "2026-Q4", "hours": 1.5}]
-    shown = luck("calendar", "deciders", str(path), *window, today=TODAY).output
+    shown = luck("calendar", "deciders", str(path), *window, today=TODAY).stdout
     assert "2026-Q3  2026-Q4" in shown and "Grace Liu  1.0      1.5" in shown
 
 
@@ -220,7 +220,7 @@ def test_hours_by_quarter_over_the_kept_audits_count_each_day_once(luck: Any,
     # a re-audit of part of the last import reads the kept audits again: the same figures
     part = luck("calendar", "deciders", "--from", "2026-10-01", "--json", today=TODAY).json()
     assert part["kept_audits"] == data
-    shown = luck("calendar", "deciders", today=TODAY).output
+    shown = luck("calendar", "deciders", today=TODAY).stdout
     assert "Hours by quarter over the 3 kept audits" in shown
     assert "days kept     30 of 91  92 of 92  60 of 92" in shown
     assert "1 kept audit(s) list no attendee addresses" in shown

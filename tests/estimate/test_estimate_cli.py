@@ -30,11 +30,11 @@ value = { formula = "hours * rate", unit = "$/month", above = "$2k/month" }
 def test_report_has_every_part(luck, write) -> None:
     path = write("model.toml", MODEL)
     ran = luck("estimate", str(path), "--samples", "50000", "--bins", "12")
-    assert ran.code == 0, ran.err
-    lines = ran.out.splitlines()
+    assert ran.exit_code == 0, ran.stderr
+    lines = ran.stdout.splitlines()
     assert lines[0] == "What the change is worth"
     assert lines[1] == f"{path} · 50,000 samples · seed 1"
-    out = ran.out
+    out = ran.stdout
     assert "\nInputs\ninput  as written                mean" in out
     assert "\nhours  10 to 40 hours per month" in out
     assert "\nResults (* the headline)\n" in out
@@ -54,7 +54,7 @@ def test_report_has_every_part(luck, write) -> None:
 
 def test_json_is_stable_and_complete(luck, write) -> None:
     path = write("model.toml", MODEL)
-    data = json.loads(luck("estimate", str(path), "--samples", "20000", "--json").out)
+    data = json.loads(luck("estimate", str(path), "--samples", "20000", "--json").stdout)
     assert set(data) == {"model", "samples", "seed", "output", "headline", "inputs",
                          "results", "histogram", "sensitivity", "pitch"}
     assert data["output"] == "value" and data["samples"] == 20000 and data["seed"] == 1
@@ -72,11 +72,11 @@ def test_json_is_stable_and_complete(luck, write) -> None:
 def test_same_seed_same_numbers_and_another_seed_others(luck, write) -> None:
     path = write("model.toml", MODEL)
     one = json.loads(luck("estimate", str(path), "--samples", "10000", "--seed", "7",
-                          "--json").out)
+                          "--json").stdout)
     two = json.loads(luck("estimate", str(path), "--samples", "10000", "--seed", "7",
-                          "--json").out)
+                          "--json").stdout)
     other = json.loads(luck("estimate", str(path), "--samples", "10000", "--seed", "8",
-                            "--json").out)
+                            "--json").stdout)
     assert one == two
     assert one["headline"]["mean"] != other["headline"]["mean"]
 
@@ -92,7 +92,7 @@ def test_adding_an_input_leaves_the_other_draws_alone() -> None:
 def test_inline_model_from_set_values(luck) -> None:
     ran = luck("estimate", "--set", "a=normal(10, 1) ms", "--set", "b=normal(20, 1) ms",
                "--set", "total=a + b", "--samples", "20000", "--json")
-    data = json.loads(ran.out)
+    data = json.loads(ran.stdout)
     assert data["model"]["source"] == "--set"
     assert data["output"] == "total"
     assert abs(data["headline"]["mean"] - 30) < 0.05
@@ -103,9 +103,9 @@ def test_output_above_and_below_options(luck, write) -> None:
     path = write("model.toml", MODEL)
     ran = luck("estimate", str(path), "--samples", "20000", "--output", "hours",
                "--json")
-    assert json.loads(ran.out)["headline"]["unit"] == "hours per month"
+    assert json.loads(ran.stdout)["headline"]["unit"] == "hours per month"
     text = luck("estimate", str(path), "--samples", "20000", "--above", "3000",
-                "--below", "$1.5k/month").out
+                "--below", "$1.5k/month").stdout
     assert "  chance value is above $3k/month: " in text
     assert "  chance value is below $1.5k/month: " in text
 
@@ -114,8 +114,8 @@ def test_png_histogram(luck, write, tmp_path: Path) -> None:
     path = write("model.toml", MODEL)
     png = tmp_path / "value.png"
     ran = luck("estimate", str(path), "--samples", "20000", "--png", str(png))
-    assert ran.code == 0, ran.err
-    assert ran.out.endswith(f"\nwrote {png}\n")
+    assert ran.exit_code == 0, ran.stderr
+    assert ran.stdout.endswith(f"\nwrote {png}\n")
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
@@ -124,12 +124,12 @@ def test_png_histogram(luck, write, tmp_path: Path) -> None:
 
 def test_help_lists_the_subcommands(luck) -> None:
     ran = luck("estimate", "--help")
-    assert ran.code == 0
+    assert ran.exit_code == 0
     for word in ("run", "new", "models", "list", "show", "link", "delete"):
-        assert f"\n  {word} " in ran.out
-    assert "luck estimate MODEL.toml [--samples N] [--seed S] [--json] [--png PATH]" in ran.out
+        assert f"\n  {word} " in ran.stdout
+    assert "luck estimate MODEL.toml [--samples N] [--seed S] [--json] [--png PATH]" in ran.stdout
     assert re.search(r"\n  estimate +Rough math that funds work, and its pitch\.\n",
-                     luck("--help").out)
+                     luck("--help").stdout)
 
 
 def test_installed_command_end_to_end(tmp_path: Path) -> None:
@@ -163,11 +163,11 @@ a = "1 to 2 hours"
 step = { formula = "a * 2", hide = true }
 total = { formula = "step + a", unit = "min", label = "time spent" }
 """)
-    data = json.loads(luck("estimate", str(path), "--json").out)
+    data = json.loads(luck("estimate", str(path), "--json").stdout)
     assert (data["samples"], data["seed"]) == (3000, 9)
     assert data["headline"]["label"] == "time spent" and data["headline"]["unit"] == "min"
-    text = luck("estimate", str(path)).out
+    text = luck("estimate", str(path)).stdout
     assert "\ntotal *  time spent  " in text
     assert "\nstep " not in text  # hidden from the results table, still computed
-    assert json.loads(luck("estimate", str(path), "--samples", "500", "--json").out)[
+    assert json.loads(luck("estimate", str(path), "--samples", "500", "--json").stdout)[
         "samples"] == 500

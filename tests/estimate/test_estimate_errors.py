@@ -18,12 +18,12 @@ value = { formula = "hours * rate", unit = "$/month" }
 
 
 def one_error_line(ran) -> str:
-    assert ran.code == 2
-    assert ran.out == ""
-    lines = ran.err.splitlines()
-    assert len(lines) == 1, ran.err
+    assert ran.exit_code == 2
+    assert ran.stdout == ""
+    lines = ran.stderr.splitlines()
+    assert len(lines) == 1, ran.stderr
     assert lines[0].startswith("luck: error: ")
-    assert "Traceback" not in ran.err
+    assert "Traceback" not in ran.stderr
     return lines[0]
 
 
@@ -129,7 +129,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "message"), CASES)
 def test_bad_model_gives_one_line_naming_the_place(luck, write, text: str,
-                                                    message: str) -> None:
+                                                   message: str) -> None:
     path = write("model.toml", text)
     line = one_error_line(luck("estimate", str(path), "--samples", "2000"))
     assert line.startswith(f"luck: error: {path.parent}/{message}"), line
@@ -197,7 +197,7 @@ def test_an_unknown_theme_is_refused_before_anything_is_saved(luck, write, home:
     assert line == "luck: error: no theme t9"
     assert not png.exists()
     listed = luck("estimate", "list", "--json")
-    assert listed.code == 0 and listed.out.strip() == "[]"
+    assert listed.exit_code == 0 and listed.stdout.strip() == "[]"
 
 
 def test_a_failing_model_saves_nothing_and_draws_nothing(luck, write, home: Path,
@@ -206,4 +206,4 @@ def test_a_failing_model_saves_nothing_and_draws_nothing(luck, write, home: Path
     png = tmp_path / "chart.png"
     one_error_line(luck("estimate", str(path), "--save", "--png", str(png)))
     assert not png.exists()
-    assert luck("estimate", "list", "--json").out.strip() == "[]"
+    assert luck("estimate", "list", "--json").stdout.strip() == "[]"

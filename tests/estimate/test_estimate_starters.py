@@ -85,30 +85,30 @@ def test_priya_s_vignette_is_reproduced() -> None:
 def test_new_copies_a_starter_to_edit(luck, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     ran = luck("estimate", "new", "cold-start")
-    assert ran.code == 0
-    assert ran.out == ("wrote cold-start.toml: edit the inputs, then run "
-                       "`luck estimate cold-start.toml`\n")
+    assert ran.exit_code == 0
+    assert ran.stdout == ("wrote cold-start.toml: edit the inputs, then run "
+                          "`luck estimate cold-start.toml`\n")
     assert (tmp_path / "cold-start.toml").read_text() == starter("cold-start").text
     again = luck("estimate", "new", "cold-start")
-    assert again.code == 2
-    assert again.err == "luck: error: cold-start.toml already exists (use --force to replace " \
-                        "it)\n"
+    assert again.exit_code == 2
+    assert again.stderr == ("luck: error: cold-start.toml already exists (use --force to "
+                            "replace it)\n")
     (tmp_path / "mine").mkdir()
-    assert luck("estimate", "new", "toil-removed", "mine/toil.toml").code == 0
+    assert luck("estimate", "new", "toil-removed", "mine/toil.toml").exit_code == 0
     assert (tmp_path / "mine" / "toil.toml").read_text() == starter("toil-removed").text
     edited = (tmp_path / "mine" / "toil.toml").read_text().replace(
         '"8 to 12"', '"20 to 30"')
     (tmp_path / "mine" / "toil.toml").write_text(edited)
-    assert luck("estimate", "new", "toil-removed", "mine/toil.toml", "--force").code == 0
+    assert luck("estimate", "new", "toil-removed", "mine/toil.toml", "--force").exit_code == 0
     assert '"8 to 12"' in (tmp_path / "mine" / "toil.toml").read_text()
     unknown = luck("estimate", "new", "colds-start")
-    assert unknown.code == 2
-    assert unknown.err.startswith("luck: error: no starter model 'colds-start' (starters: ")
+    assert unknown.exit_code == 2
+    assert unknown.stderr.startswith("luck: error: no starter model 'colds-start' (starters: ")
 
 
 def test_models_lists_the_starters(luck) -> None:
     ran = luck("estimate", "models")
-    assert ran.code == 0
+    assert ran.exit_code == 0
     for item in starters():
-        assert re.search(rf"^{re.escape(item.name)}\s+{re.escape(item.title)}$", ran.out,
+        assert re.search(rf"^{re.escape(item.name)}\s+{re.escape(item.title)}$", ran.stdout,
                          re.MULTILINE)

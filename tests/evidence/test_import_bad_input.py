@@ -8,9 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from gitrepo import Repo
 
-from conftest import Luck, workspace_state
+from tests.conftest import Luck, workspace_state
+from tests.evidence.gitrepo import Repo
 
 
 def _refused_unchanged(luck: Luck, *args: str) -> str:

@@ -6,9 +6,8 @@ import hashlib
 import os
 from pathlib import Path
 
-from gitrepo import Repo
-
-from conftest import Luck
+from tests.conftest import Luck
+from tests.evidence.gitrepo import Repo
 
 BRIEF = """---
 title: Canary rollouts for every service

@@ -6,9 +6,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from gitrepo import Repo
-
-from conftest import Luck
+from tests.conftest import Luck
+from tests.evidence.gitrepo import Repo
 
 
 def _candidates(luck: Luck) -> dict[str, dict]:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Luck
 from luckos.app.records import parse_id
 from luckos.domain.records import KINDS
 from luckos.workspace import open_workspace
+from tests.conftest import Luck
 
 KINDS_OF_PACKET = ("weekly", "skip-level", "review", "promotion", "move")
 CANARY = "CANARY-7f3a private thoughts about the reorg"

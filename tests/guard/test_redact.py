@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.guard import canaries
 
 from luckos.config import config_from_dict
 from luckos.errors import LuckError
 from luckos.guard.redact import Redactor, RedactSettings, redact
+from tests.guard import canaries
 
 DATA = Path(__file__).parent / "data"
 SETTINGS = RedactSettings(terms=(("customer", (canaries.CUSTOMER,)),

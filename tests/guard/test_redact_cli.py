@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.guard import canaries
 
-from conftest import Luck, assert_refused
+from tests.conftest import Luck, assert_refused
+from tests.guard import canaries
 
 PRIVATE = "Canary earned secret: the reorg lands in March"
 

@@ -4,9 +4,8 @@ and a 90-day reboot that ends before week 12 only with a reason."""
 
 from __future__ import annotations
 
-from test_loop_check import PARAGRAPH, _theme_with_metrics, only, refs
-
-from conftest import Luck
+from tests.conftest import Luck
+from tests.loop.test_loop_check import PARAGRAPH, _theme_with_metrics, only, refs
 
 
 def test_one_word_diagnosis_answers_break_the_check(luck: Luck) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Luck
+from tests.conftest import Luck
 
 
 def only(luck: Luck, invariant: str, today: str = "2026-11-25") -> tuple[int, dict]:

@@ -6,10 +6,10 @@ import tomllib
 
 import pytest
 
-from conftest import Luck, workspace_state
 from luckos.config import CHECK_INVARIANTS, DEFAULT_TOML, Config, config_from_dict
 from luckos.domain.checks import INVARIANTS
 from luckos.errors import LuckError
+from tests.conftest import Luck, workspace_state
 
 
 def test_default_toml_holds_every_invariant_with_its_defaults() -> None:

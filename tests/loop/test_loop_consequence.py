@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Luck, workspace_state
+from tests.conftest import Luck, workspace_state
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from conftest import LUCK_EXE, Luck, workspace_state
+from tests.conftest import LUCK_EXE, Luck, workspace_state
 
 
 def read(path: Path) -> dict[str, dict]:
@@ -79,7 +79,7 @@ def test_feed_to_standard_output_and_bad_paths(luck: Luck, tmp_path: Path) -> No
     luck.ok("window", "add", "Budget review", "--on", "2026-12-10")
     result = luck.ok("feed", "-")
     assert result.stdout.startswith("BEGIN:VCALENDAR")
-    assert len(Calendar.from_ical(result.stdout_bytes).walk("VEVENT")) == 5  # 3 cadences
+    assert len(Calendar.from_ical(result.stdout).walk("VEVENT")) == 5  # 3 cadences
     before = workspace_state(luck.home)
     missing = tmp_path / "nowhere" / "luck.ics"
     assert luck.fails("feed", str(missing)) == (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Luck, workspace_state
+from tests.conftest import Luck, workspace_state
 
 PARAGRAPH = ("I keep checkout fast under load, and if I left for a month the cold starts "
              "would creep back. Nobody else holds the whole path from the edge to the auth "

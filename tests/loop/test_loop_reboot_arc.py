@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import Luck, workspace_state
+from tests.conftest import Luck, workspace_state
 
 
 def test_reboot_lays_out_twelve_dated_weeks(luck: Luck) -> None:

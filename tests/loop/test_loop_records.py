@@ -6,10 +6,10 @@ import json
 import sqlite3
 from pathlib import Path
 
-from conftest import Luck, workspace_state
 from luckos.domain.records import KINDS, fields_of
 from luckos.store import Store
 from luckos.store.db import SCHEMA_VERSION, _migrations
+from tests.conftest import Luck, workspace_state
 
 LOOP_KINDS = ("glue", "explore", "project", "diagnosis", "arc", "reboot")
 

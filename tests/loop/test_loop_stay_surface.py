@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import Luck
+from tests.conftest import Luck
 
 
 def answers(luck: Luck) -> dict[str, dict]:

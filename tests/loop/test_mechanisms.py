@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from conftest import Luck
+from tests.conftest import Luck
 
 
 def asks(luck: Luck, topic: str, today: str = "2026-11-25") -> list[dict[str, Any]]:

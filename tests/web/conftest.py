@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from conftest import TODAY, Luck
 from luckos.web.app import create_app
 from luckos.web.security import COOKIE, allowed_hosts
+from tests.conftest import TODAY, Luck
 
 TOKEN = "a-test-token-of-some-length"
 BASE = "http://127.0.0.1:8765"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
+from tests.conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
 
 CHROMIUM = Path("/usr/bin/chromium")
 INSTALL = Path(__file__).parents[2] / "scripts" / "install-chromium"
@@ -96,6 +96,27 @@ def test_add_a_promise_see_it_in_the_ledger_keep_it_and_the_hit_rate_moves(
     row.locator("button[value=keep]").click()
     expect(tab.locator("tr", has_text="Send Grace the FY brief")).to_have_count(0)
     expect(tab.locator(".hit-rate").first).to_have_text("67%")  # two kept of three
+
+
+def test_renegotiate_a_promise_from_the_ledger(page: tuple[Page, Served],
+                                              tmp_path: Path) -> None:
+    tab, served = page
+    tab.goto(served.url)
+    tab.goto(f"{served.base}/ledger")
+    row = tab.locator("tr#p3")
+    expect(row).to_contain_text("Review the rollout plan")
+    expect(row).to_contain_text("2026-11-27")
+    row.locator("input[name=due]").fill("someday")
+    row.locator("button[value=renegotiate]").click()
+    expect(tab.locator("tr.failed .error")).to_contain_text("invalid --due 'someday'")
+    tab.locator("tr#p3 input[name=due]").fill("mon")
+    tab.locator("tr#p3 button[value=renegotiate]").click()
+    expect(tab.locator(".notice")).to_have_text(
+        "p3 renegotiated early (not a miss); now p4, due 2026-11-30")
+    expect(tab.locator("tr#p3")).to_have_count(0)
+    expect(tab.locator("tr#p4")).to_contain_text("2026-11-30")
+    expect(tab.locator(".hit-rate").first).to_have_text("100%")  # not a miss
+    _keep_screenshot(tab, tmp_path, "renegotiated")
 
 
 def test_add_a_metric_reading_and_the_chart_gains_a_point(page: tuple[Page, Served]) -> None:

@@ -9,8 +9,8 @@ import pytest
 from markupsafe import escape
 from starlette.testclient import TestClient
 
-from conftest import Luck
-from web.conftest import csrf_of, state
+from tests.conftest import Luck
+from tests.web.conftest import csrf_of, state
 
 GETS = [  # (path, the CLI's command, status, kind)
     ("/themes/t9.json", ("theme", "show", "t9"), 404, "not-found"),

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from starlette.testclient import TestClient
 
-from conftest import Luck
 from luckos.web.security import COOKIE
-from web.conftest import TOKEN, csrf_of, state
+from tests.conftest import Luck
+from tests.web.conftest import TOKEN, csrf_of, state
 
 
 def _status_of(luck: Luck, ref: str) -> str:
@@ -66,6 +66,9 @@ def test_a_post_without_or_with_a_wrong_csrf_token_is_refused(web: TestClient,
     assert web.post("/promises/p1/keep", data={"csrf": "forged"}).status_code == 403
     assert web.post("/promises/p1/keep", headers={"x-csrf-token": "forged"}).status_code == 403
     assert web.post("/add/promise", data={"what": "x", "to_whom": "y", "due": "fri"}
+                    ).status_code == 403
+    assert web.post("/promises/p1/renegotiate", data={"due": "+2w"}).status_code == 403
+    assert web.post("/promises/p1/renegotiate", data={"due": "+2w", "csrf": "forged"}
                     ).status_code == 403
     assert state(filled.home) == before
     assert _status_of(filled, "p1") == "open"

@@ -9,7 +9,7 @@ import signal
 import subprocess
 import urllib.request
 
-from conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
+from tests.conftest import LUCK_EXE, TODAY_TEXT, Luck, subprocess_env
 
 
 def test_serve_prints_a_tokened_address_serves_it_and_stops_on_ctrl_c(luck: Luck) -> None:

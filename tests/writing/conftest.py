@@ -3,9 +3,9 @@ months of readings, a yearly planning window, promises, a sponsor and a decision
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ from luckos.app import records
 from luckos.app.themes import read_metric
 from luckos.domain.records import KINDS
 from luckos.workspace import Workspace, init_workspace
+from tests.conftest import made_once_a_day
 
 TODAY = dt.date(2026, 2, 23)
 
@@ -55,38 +56,21 @@ def build_workspace(home: Path) -> Workspace:
     return ws
 
 
-@pytest.fixture()
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+@pytest.fixture
+def luck_today() -> str:
+    """The writing tests' runs take place on the day the workspace was built for."""
+    return TODAY.isoformat()
+
+
+@pytest.fixture(scope="session")
+def _built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]:
+    return made_once_a_day(tmp_path_factory, lambda folder: build_workspace(folder).close())
+
+
+@pytest.fixture
+def home(tmp_path: Path, _built: Callable[[], Path], monkeypatch: pytest.MonkeyPatch) -> Path:
     """A built workspace folder, with LUCK_HOME pointing at it."""
     folder = tmp_path / "home"
-    build_workspace(folder).close()
+    shutil.copytree(_built(), folder)
     monkeypatch.setenv("LUCK_HOME", str(folder))
-    yield folder
-
-
-@dataclasses.dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-def run_luck(*args: str, input: str | bytes | None = None) -> Result:
-    """`luck ARGS` in this process, through the same entry point as the console script."""
-    from click.testing import CliRunner
-
-    from luckos.cli import main
-
-    runner = CliRunner()
-    with runner.isolation(input=input) as (out, err, _):
-        try:
-            returned = main(list(args))  # the console script exits with what it returns
-            code = returned if isinstance(returned, int) else 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-    return Result(code, out.getvalue().decode(), err.getvalue().decode())
-
-
-@pytest.fixture()
-def luck() -> Callable[..., Result]:
-    return run_luck
+    return folder

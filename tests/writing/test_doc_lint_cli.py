@@ -37,9 +37,9 @@ def messy(tmp_path: Path) -> Path:
 def test_each_unusable_file_gets_its_own_line_and_the_rest_is_linted(messy, luck) -> None:
     before = snapshot(messy)
     result = luck("doc", "lint", str(messy))
-    assert result.code == 2
+    assert result.exit_code == 2
     d = str(messy)
-    assert result.out.splitlines() == [
+    assert result.stdout.splitlines() == [
         f"{d}/broken.md:3:8: error front-matter the front matter is not valid YAML: did not "
         "find expected ',' or ']' (fix line 3 or quote the value)",
         f"{d}/diagram.md:1:1: error input-binary a binary file, not Markdown text (it holds "
@@ -51,8 +51,8 @@ def test_each_unusable_file_gets_its_own_line_and_the_rest_is_linted(messy, luck
         "reboot-plan, pre-read (or lint it as one of them with --kind)",
         "5 files checked: 4 errors, 0 warnings, 0 suggestions; 4 could not be linted",
     ]
-    assert result.err == ("luck: error: 4 of 5 files could not be linted (see the input-*, "
-                          "front-matter and unknown-kind findings above)\n")
+    assert result.stderr == ("luck: error: 4 of 5 files could not be linted (see the input-*, "
+                             "front-matter and unknown-kind findings above)\n")
     assert snapshot(messy) == before
 
 
@@ -66,8 +66,8 @@ def test_a_folder_of_thousands_of_files(tmp_path, luck) -> None:
     (folder / "team-07" / "runbook-0007.md").write_bytes(b"# Runbook\n\n\xff\xfe broken\n")
     before = snapshot(folder)
     result = luck("doc", "lint", str(folder), "--json")
-    assert result.code == 2
-    data = json.loads(result.out)
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
     assert data["summary"] == {"files": 2000, "errors": 1, "warnings": 0, "suggestions": 0,
                                "unusable": 1}
     bad = [f for f in data["files"] if f["findings"]]
@@ -81,10 +81,10 @@ def test_a_single_unusable_file_exits_2_with_its_diagnostic(tmp_path, luck) -> N
     path = tmp_path / "notes.md"
     path.write_bytes(b"line one\nline two has caf\xe9\n")
     result = luck("doc", "lint", str(path))
-    assert result.code == 2
-    assert result.out.splitlines()[0] == (f"{path}:2:17: error input-encoding not UTF-8 text: "
-                                          "byte 0xE9 cannot be decoded; save the file as UTF-8")
-    assert result.err.startswith("luck: error: 1 of 1 file could not be linted")
+    assert result.exit_code == 2
+    assert result.stdout.splitlines()[0] == (f"{path}:2:17: error input-encoding not UTF-8 text: "
+                                             "byte 0xE9 cannot be decoded; save the file as UTF-8")
+    assert result.stderr.startswith("luck: error: 1 of 1 file could not be linted")
 
 
 @pytest.mark.parametrize(("name", "content", "rule"), [
@@ -96,15 +96,15 @@ def test_what_is_not_a_document(tmp_path, luck, name, content, rule) -> None:
     if content is not None:
         path.write_bytes(content)
     result = luck("doc", "lint", str(path))
-    assert result.code == 2
-    assert result.out.startswith(f"{path}:1:1: error {rule} ")
+    assert result.exit_code == 2
+    assert result.stdout.startswith(f"{path}:1:1: error {rule} ")
 
 
 def test_an_empty_folder_is_nothing_to_lint(tmp_path, luck) -> None:
     result = luck("doc", "lint", str(tmp_path))
-    assert result.code == 2
-    assert result.err == ("luck: error: nothing to lint: no Markdown files (.markdown, .md, "
-                          f".mdown, .mdwn, .mkd, .mkdn) under {tmp_path}\n")
+    assert result.exit_code == 2
+    assert result.stderr == ("luck: error: nothing to lint: no Markdown files (.markdown, .md, "
+                             f".mdown, .mdwn, .mkd, .mkdn) under {tmp_path}\n")
 
 
 def test_exit_codes_follow_the_worst_severity(tmp_path, luck) -> None:
@@ -114,10 +114,10 @@ def test_exit_codes_follow_the_worst_severity(tmp_path, luck) -> None:
     error = tmp_path / "error.md"
     error.write_text(runbook.replace("1. Request", "- Request").replace("2. Upload", "- Upload")
                      .replace("3. Restart", "- Restart"))
-    assert luck("doc", "lint", str(warning)).code == 0
+    assert luck("doc", "lint", str(warning)).exit_code == 0
     result = luck("doc", "lint", str(error))
-    assert result.code == 1 and result.err == ""
-    assert result.out.splitlines() == [
+    assert result.exit_code == 1 and result.stderr == ""
+    assert result.stdout.splitlines() == [
         f"{error}:16:1: error numbered-steps number the steps: an ordered list (1. 2. 3.), so "
         "that people can say 'I am at step 4'",
         "1 file checked: 1 error, 0 warnings, 0 suggestions",
@@ -128,11 +128,11 @@ def test_min_severity_hides_but_the_exit_code_stays(tmp_path, luck) -> None:
     path = tmp_path / "notes.md"
     path.write_text("# Notes\n\nWe will do it TODO.\n")
     shown = luck("doc", "lint", str(path))
-    assert [line.split()[1:3] for line in shown.out.splitlines()[:-1]] == [
+    assert [line.split()[1:3] for line in shown.stdout.splitlines()[:-1]] == [
         ["warning", "kind-unknown"], ["warning", "placeholder"]]
     hidden = luck("doc", "lint", "--min-severity", "error", str(path))
-    assert hidden.out.splitlines() == ["1 file checked: 0 errors, 2 warnings, 0 suggestions"]
-    assert hidden.code == 0
+    assert hidden.stdout.splitlines() == ["1 file checked: 0 errors, 2 warnings, 0 suggestions"]
+    assert hidden.exit_code == 0
 
 
 def test_ignore_turns_a_rule_off(tmp_path, luck) -> None:
@@ -140,26 +140,26 @@ def test_ignore_turns_a_rule_off(tmp_path, luck) -> None:
     path.write_text("# Notes\n\nWe will do it TODO.\n")
     result = luck("doc", "lint", "--ignore", "placeholder", "--ignore", "kind-unknown",
                   str(path))
-    assert result.out == "1 file checked: no problems\n"
+    assert result.stdout == "1 file checked: no problems\n"
     unknown = luck("doc", "lint", "--ignore", "vague", str(path))
-    assert (unknown.code, unknown.err) == (2, "luck: error: --ignore vague: no such rule (luck "
-                                              "doc rules lists them)\n")
+    assert (unknown.exit_code, unknown.stderr) == (
+        2, "luck: error: --ignore vague: no such rule (luck doc rules lists them)\n")
 
 
 def test_kind_option_and_stdin(luck) -> None:
     text = "# Rotate the keys\n\n## Steps\n\n- Rotate.\n- Restart.\n"
     result = luck("doc", "lint", "--kind", "runbook", "-", input=text)
-    rules = [line.split()[2] for line in result.out.splitlines()[:-1]]
+    rules = [line.split()[2] for line in result.stdout.splitlines()[:-1]]
     assert rules == ["section-missing"] * 5 + ["numbered-steps"]
-    assert result.out.startswith("<stdin>:1:1: error section-missing add a 'Purpose' section")
+    assert result.stdout.startswith("<stdin>:1:1: error section-missing add a 'Purpose' section")
     bad = luck("doc", "lint", "--kind", "memo", "-", input=text)
-    assert bad.code == 2 and bad.err.startswith("luck: error: unknown document kind 'memo'")
+    assert bad.exit_code == 2 and bad.stderr.startswith("luck: error: unknown document kind 'memo'")
 
 
 def test_json_has_a_stable_shape(luck) -> None:
     result = luck("doc", "lint", "--json", str(CLEAN / "brief.md"), str(CLEAN / "runbook.md"))
-    assert result.code == 0
-    data = json.loads(result.out)
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
     assert data == {
         "files": [
             {"path": str(CLEAN / "brief.md"), "kind": "brief", "kind_from": "front matter",
@@ -180,11 +180,11 @@ def test_the_workspace_settings_change_severities_and_budgets(home, tmp_path, lu
                                       'placeholder = "error"\nkind-unknown = "off"')
     config.write_text(text, encoding="utf-8")
     result = luck("doc", "lint", str(path))
-    assert result.code == 1
-    assert result.out.splitlines() == [f"{path}:3:15: error placeholder fill in the "
-                                       "placeholder: TODO",
-                                       "1 file checked: 1 error, 0 warnings, 0 suggestions"]
-    rules = json.loads(luck("doc", "rules", "--json").out)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [f"{path}:3:15: error placeholder fill in the "
+                                          "placeholder: TODO",
+                                          "1 file checked: 1 error, 0 warnings, 0 suggestions"]
+    rules = json.loads(luck("doc", "rules", "--json").stdout)
     assert {r["rule"]: r["severity"] for r in rules}["placeholder"] == "error"
 
 
@@ -192,17 +192,17 @@ def test_a_broken_setting_is_one_line(tmp_path, luck) -> None:
     config = tmp_path / "lint.toml"
     config.write_text('[lint.word_budget]\nbrief = 10\n')
     result = luck("doc", "lint", "--config", str(config), str(CLEAN / "brief.md"))
-    assert (result.code, result.out) == (2, "")
-    assert result.err == (f"luck: error: {config}:2: [lint.word_budget] brief: must be a whole "
-                          "number between 50 and 100000, or 0 for none, got 10\n")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"luck: error: {config}:2: [lint.word_budget] brief: must be a "
+                             "whole number between 50 and 100000, or 0 for none, got 10\n")
 
 
 def test_a_smaller_budget_from_a_config_file(tmp_path, luck) -> None:
     config = tmp_path / "lint.toml"
     config.write_text('[lint.word_budget]\nbrief = 100\n')
     result = luck("doc", "lint", "--config", str(config), str(CLEAN / "brief.md"))
-    assert result.code == 1
-    (line,) = [x for x in result.out.splitlines() if "word-budget" in x]
+    assert result.exit_code == 1
+    (line,) = [x for x in result.stdout.splitlines() if "word-budget" in x]
     assert "189 words is over the two-page brief's budget of 100: cut 89" in line
     assert line.startswith(f"{CLEAN / 'brief.md'}:29:1: error word-budget ")
 
@@ -210,14 +210,14 @@ def test_a_smaller_budget_from_a_config_file(tmp_path, luck) -> None:
 def test_rules_and_kinds_are_listed(luck) -> None:
     from luckos.writing.catalog import DOC_KINDS, INPUT_RULES, RULES
 
-    rules = json.loads(luck("doc", "rules", "--json").out)
+    rules = json.loads(luck("doc", "rules", "--json").stdout)
     assert [r["rule"] for r in rules] == [*RULES, *INPUT_RULES]
-    brief_only = json.loads(luck("doc", "rules", "--kind", "runbook", "--json").out)
+    brief_only = json.loads(luck("doc", "rules", "--kind", "runbook", "--json").stdout)
     assert "brief-options" not in {r["rule"] for r in brief_only}
     assert "numbered-steps" in {r["rule"] for r in brief_only}
-    kinds = json.loads(luck("doc", "kinds", "--json").out)
+    kinds = json.loads(luck("doc", "kinds", "--json").stdout)
     assert [k["kind"] for k in kinds] == list(DOC_KINDS)
-    text = luck("doc", "kinds", "brief").out
+    text = luck("doc", "kinds", "brief").stdout
     assert "Objections received" in text and "pushback" in text
 
 

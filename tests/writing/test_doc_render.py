@@ -49,8 +49,8 @@ def test_render_writes_a_standalone_page(tmp_path, luck) -> None:
     before = source.read_bytes()
     out = tmp_path / "brief.html"
     result = luck("doc", "render", str(source), "--html", str(out))
-    assert result.code == 0, result.err
-    assert result.out.startswith(f"rendered {source} to {out} (")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(f"rendered {source} to {out} (")
     page = out.read_text(encoding="utf-8")
     parser = _Tags()
     parser.feed(page)
@@ -71,21 +71,21 @@ def test_render_to_stdout_and_refusals(tmp_path, luck) -> None:
     source = tmp_path / "notes.md"
     source.write_text("Just a paragraph.\n", encoding="utf-8")
     printed = luck("doc", "render", str(source), "--html", "-")
-    assert printed.code == 0
-    assert "<h1>notes</h1>" in printed.out and "<p>Just a paragraph.</p>" in printed.out
+    assert printed.exit_code == 0
+    assert "<h1>notes</h1>" in printed.stdout and "<p>Just a paragraph.</p>" in printed.stdout
     itself = luck("doc", "render", str(source), "--html", str(source))
-    assert (itself.code, itself.err) == (2, f"luck: error: --html {source} is the document "
-                                            "itself: give another file\n")
+    assert (itself.exit_code, itself.stderr) == (2, f"luck: error: --html {source} is the document "
+                                                 "itself: give another file\n")
     assert source.read_text() == "Just a paragraph.\n"
     broken = tmp_path / "broken.md"
     broken.write_text("---\ntitle: [x\n---\n", encoding="utf-8")
     result = luck("doc", "render", str(broken), "--html", str(tmp_path / "b.html"))
-    assert result.code == 2
-    assert result.err.startswith(f"luck: error: {broken}:2:8: the front matter is not valid")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"luck: error: {broken}:2:8: the front matter is not valid")
     assert not (tmp_path / "b.html").exists()
     latin = tmp_path / "latin.md"
     latin.write_bytes(b"caf\xe9\n")
-    assert luck("doc", "render", str(latin), "--html", "-").err == (
+    assert luck("doc", "render", str(latin), "--html", "-").stderr == (
         f"luck: error: {latin}:1:4: not UTF-8 text: byte 0xE9 cannot be decoded; save the "
         "file as UTF-8\n")
 

@@ -16,7 +16,7 @@ def lint(luck, tmp_path: Path, name: str, text: str):  # type: ignore[no-untyped
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     result = luck("doc", "lint", "--json", str(path))
-    return result.code, json.loads(result.out)["files"][0]["findings"]
+    return result.exit_code, json.loads(result.stdout)["files"][0]["findings"]
 
 
 def rules(findings) -> list[str]:  # type: ignore[no-untyped-def]
@@ -125,11 +125,11 @@ def test_fresh_drafts_carry_the_new_sections(home, luck, tmp_path) -> None:
                            ("change-plan", ("## Evidence for legal and risk",))):
         out = tmp_path / f"{kind}.md"
         result = luck("doc", "new", kind, "--out", str(out))
-        assert result.code == 0, result.err
+        assert result.exit_code == 0, result.stderr
         text = out.read_text(encoding="utf-8")
         assert all(h in text.splitlines() for h in headings)
         lint_result = luck("doc", "lint", "--json", str(out))
-        found = json.loads(lint_result.out)["files"][0]["findings"]
+        found = json.loads(lint_result.stdout)["files"][0]["findings"]
         assert not [f for f in found if f["severity"] == "error"], found
 
 
@@ -137,7 +137,7 @@ def test_a_draft_about_an_ai_tool_carries_its_safeguards(home, luck, tmp_path) -
     out = tmp_path / "gateway.md"
     result = luck("doc", "new", "runbook", "--ai", "--compliance", "--title",
                   "Rotate the LLM gateway keys", "--out", str(out))
-    assert result.code == 0, result.err
+    assert result.exit_code == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     assert "\nai: true\n" in text and "\ntags:\n- compliance\n" in text
     for heading in ("## Data and redaction", "## Model version", "## Evaluation",
@@ -155,9 +155,9 @@ def test_a_draft_about_an_ai_tool_carries_its_safeguards(home, luck, tmp_path) -
 
 def test_ai_and_compliance_drafts_are_only_for_the_kinds_checked(home, luck) -> None:
     result = luck("doc", "new", "brief", "--ai", "--out", "-")
-    assert result.code == 2
-    assert result.err == ("luck: error: --ai is for an architecture note, runbook or change "
-                          "plan, not a two-page brief\n")
+    assert result.exit_code == 2
+    assert result.stderr == ("luck: error: --ai is for an architecture note, runbook or change "
+                             "plan, not a two-page brief\n")
     result = luck("doc", "new", "change-plan", "--compliance", "--out", "-")
-    assert (result.code, result.err) == (2, "luck: error: --compliance is for a runbook, not "
-                                            "a change plan\n")
+    assert (result.exit_code, result.stderr) == (
+        2, "luck: error: --compliance is for a runbook, not a change plan\n")

@@ -158,9 +158,9 @@ def test_explain_kind_says_which_signals_decided(tmp_path: Path, luck) -> None: 
     (folder / "0002-implement-as-shell-scripts.md").write_text(NYGARD, encoding="utf-8")
     (tmp_path / "notes.md").write_text("# Notes\n\nNothing here.\n", encoding="utf-8")
     result = luck("doc", "lint", "--explain-kind", str(folder / "0002-implement-as-shell-"
-                                                        "scripts.md"), str(tmp_path / "notes.md"))
-    assert result.code == 0
-    assert result.out.splitlines() == [
+                                                       "scripts.md"), str(tmp_path / "notes.md"))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
         f"{folder}/0002-implement-as-shell-scripts.md: architecture-note, Nygard ADR (from the "
         "path, confidence 1.00)",
         "  - it lives in a 'adr/' folder",
@@ -169,7 +169,7 @@ def test_explain_kind_says_which_signals_decided(tmp_path: Path, luck) -> None: 
         "  - no kind in the front matter, the title, the path or the section headings",
     ]
     data = json.loads(luck("doc", "lint", "--explain-kind", "--json",
-                           str(tmp_path / "notes.md")).out)
+                           str(tmp_path / "notes.md")).stdout)
     assert data["files"][0]["kind"] is None
 
 

@@ -41,9 +41,12 @@ def check_ids(only: Sequence[str]) -> list[str]:
     return [i for i in INVARIANTS if not only or i in only]
 
 
-def run(ws: Workspace, today: dt.date, only: Sequence[str] = ()) -> CheckReport:
+def run(ws: Workspace, today: dt.date, only: Sequence[str] = (), *,
+        gather: _Gatherer | None = None) -> CheckReport:
+    """The invariants (`only` these, when given); `gather` shares what was read already
+    with the caller (the weekly review shows the same window dates)."""
     ws.config.validate()  # the whole of luck.toml: a bad key anywhere is a broken setup
-    gather = _Gatherer(ws, today)
+    gather = gather or gatherer(ws, today)
     results = []
     for id_ in check_ids(only):
         if not ws.config.check.on(id_):
@@ -51,6 +54,10 @@ def run(ws: Workspace, today: dt.date, only: Sequence[str] = ()) -> CheckReport:
             continue
         results.append(_RUNNERS[id_](gather))
     return CheckReport(today, tuple(results))
+
+
+def gatherer(ws: Workspace, today: dt.date) -> _Gatherer:
+    return _Gatherer(ws, today)
 
 
 class _Gatherer:
@@ -69,11 +76,12 @@ class _Gatherer:
             active = self.store.windows_active(self.today)
             horizon = max([self.ws.config.thresholds.window_horizon_days,
                            *(w.prep_lead_days for w in active)])
-            linked = q.artifacts_for(self.store, [w.id for w in active])
+            ids = [w.id for w in active if w.id is not None]
             from luckos.app.windows import with_packets
 
-            self._occurrences = with_packets(
-                self.ws, windows.upcoming(active, linked, self.today, horizon), self.today)
+            self._occurrences = with_packets(self.ws, windows.upcoming(
+                active, q.artifacts_for(self.store, ids), self.today, horizon,
+                q.estimates_for(self.store, ids)), self.today)
         return self._occurrences
 
     def in_prep(self) -> list[windows.WindowOccurrence]:
@@ -272,7 +280,9 @@ def _prewire_brief(g: _Gatherer) -> Result:
     from luckos.store.people import windows_with_stakeholders
 
     held = windows_with_stakeholders(g.store)
-    people = all_people(g.ws) if held else []
+    if not held:  # no one to pre-wire: the windows need not be expanded for it
+        return prewire_brief([], g.today, any_stakeholders=False)
+    people = all_people(g.ws)
     seen: set[int] = set()
     in_prep = []
     for o in g.in_prep():
@@ -304,8 +314,10 @@ def _stored_values(g: _Gatherer) -> Result:
     from luckos.dates import FIRST_DATE, LAST_DATE
     from luckos.domain.validate import stored_values
 
-    return stored_values(q.values_out_of_range(g.store, FIRST_DATE, LAST_DATE),
-                         q.recurring_windows(g.store))
+    # every stored date of every record is read: once while the data stay the same (the
+    # dashboard's check page asks again on every view)
+    return g.ws.remembered(("stored-values",), lambda: stored_values(
+        q.values_out_of_range(g.store, FIRST_DATE, LAST_DATE), q.recurring_windows(g.store)))
 
 
 _RUNNERS: dict[str, Callable[[_Gatherer], Result]] = {

@@ -53,6 +53,12 @@ def renegotiate(
 
 
 def summary(ws: Workspace, today: dt.date) -> ledger.LedgerSummary:
+    """The ledger as of `today`; read once while the data stay the same (the review and
+    the promotion packet's readiness both show it)."""
+    return ws.remembered(("ledger", today), lambda: _summary(ws, today))
+
+
+def _summary(ws: Workspace, today: dt.date) -> ledger.LedgerSummary:
     t = ws.config.thresholds
     horizon = today + dt.timedelta(days=t.due_soon_days)
     totals, daily = ws.store.promise_groups(

@@ -12,20 +12,23 @@ from luckos.workspace import Workspace
 
 
 def asks(ws: Workspace, today: dt.date) -> list[Ask]:
+    """Each mechanism's records, narrowed in SQL to those it can ask about (ten years of
+    sponsorships, secrets and testimonials would otherwise be read every week)."""
     store = ws.store
     found: list[Ask] = []
-    found += m.misses_without_lesson(store.find("promise", where={"status": "missed"}))
-    found += m.sponsoring(store.find("bench", where={"action": "sponsored"}), today)
+    found += m.misses_without_lesson(
+        q.misses_without_lesson(store, today - dt.timedelta(days=m.LESSON_DAYS)))
+    found += m.sponsoring(
+        q.sponsorships_since(store, today - dt.timedelta(days=m.SPONSORING_DAYS)), today)
     found += m.undocumented_explore(
         store.find("explore", since=today - dt.timedelta(days=92), until=today))
-    cited = {x.from_note_id for kind in ("artifact", "explore") for x in store.all(kind)
-             if x.from_note_id is not None}
-    found += m.fallow_secrets(store.find("note", where={"kind": "earned-secret"},
-                                         descending=False), cited, today)
+    found += m.fallow_secrets(
+        q.secrets_before(store, today - dt.timedelta(days=m.FALLOW_DAYS)),
+        q.cited_notes(store), today)
     year_ago = today - dt.timedelta(days=365)
     found += m.hours_against_saved(store.find("artifact", since=year_ago, until=today,
                                               descending=False),
-                                   store.find("testimonial", until=today))
+                                   q.hours_saved_about(store, year_ago, today))
     glue = store.find("glue", since=today - dt.timedelta(days=300), until=today,
                       descending=False)
     found += m.glue_quarters(glue, today)
@@ -38,6 +41,5 @@ def asks(ws: Workspace, today: dt.date) -> list[Ask]:
     if tools:
         metrics = store.all("metric")
         ids = sorted({x.metric_id for x in tools if x.metric_id is not None})
-        readings = [r for r in store.all("reading") if r.metric_id in ids]
-        found += m.ai_tooling(tools, metrics, readings)
+        found += m.ai_tooling(tools, metrics, q.readings_of_metrics(store, ids))
     return bets + found

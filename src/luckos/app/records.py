@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -256,21 +257,35 @@ def testimonials(ws: Workspace, artifact: r.Artifact) -> list[r.Testimonial]:
 
 def as_json(record: Any) -> dict[str, Any]:
     """A record as JSON-ready data, with its short id and references as short ids."""
-    kind = r.kind_of(record)
+    kind, plan = _json_plan(type(record).__name__)
     data: dict[str, Any] = {"id": short_id(kind, record.id) if record.id else None}
-    for field in fields_of(kind):
-        value = getattr(record, field.name)
-        ftype = field.metadata["type"]
+    for name, key, how, prefix in plan:
+        value = getattr(record, name)
         if value is None:
-            data[json_key(field)] = None
-        elif ftype == "date":
-            data[json_key(field)] = value.isoformat()
-        elif ftype == "list":
-            data[json_key(field)] = list(value)
-        elif ftype.startswith("ref:"):
-            data[json_key(field)] = short_id(KINDS[ftype[4:]], value)
+            data[key] = None
+        elif how == "date":
+            data[key] = value.isoformat()
+        elif how == "list":
+            data[key] = list(value)
+        elif how == "ref":
+            data[key] = f"{prefix}{value}"
         else:
-            data[json_key(field)] = value
+            data[key] = value
     if r.is_private(record):
         data["private"] = True
     return data
+
+
+@functools.cache
+def _json_plan(class_name: str) -> tuple[r.Kind, tuple[tuple[str, str, str, str], ...]]:
+    """The record kind of a record class (by its name) and, per field: its name, its
+    JSON key, how its value is written (date, list, ref or as it is) and a reference's
+    prefix (found once per class: a report writes thousands of records)."""
+    kind = next(k for k in KINDS.values() if k.cls.__name__ == class_name)
+    plan = []
+    for field in fields_of(kind):
+        ftype = field.metadata["type"]
+        how = "ref" if ftype.startswith("ref:") else ftype if ftype in ("date", "list") else ""
+        prefix = KINDS[ftype[4:]].prefix if how == "ref" else ""
+        plan.append((field.name, json_key(field), how, prefix))
+    return kind, tuple(plan)

@@ -15,18 +15,29 @@ from luckos.workspace import Workspace
 def upcoming(ws: Workspace, today: dt.date,
              days: int | None = None) -> list[windows.WindowOccurrence]:
     """Every window date from today to today + days (default: the configured horizon)."""
+    from luckos.store.loop import estimates_for
+
     store = ws.store
+    active = store.windows_active(today)
     return with_packets(ws, windows.upcoming(
-        store.windows_active(today),
+        active,
         store.artifacts_for_windows(today),
         today,
         days or ws.config.thresholds.window_horizon_days,
+        estimates_for(store, [w.id for w in active if w.id is not None]),
     ), today)
 
 
 def packet_gap(ws: Workspace, today: dt.date) -> str | None:
     """What keeps the promotion packet of the last 12 months from being ready today, the
-    way `luck packet --for promotion --check` sees it; None when every claim is backed."""
+    way `luck packet --for promotion --check` sees it; None when every claim is backed.
+
+    Built once while the data stay the same: every page of the dashboard that shows a
+    promotion window asks it, and it reads a year of records."""
+    return ws.remembered(("packet-gap", today), lambda: _packet_gap(ws, today))
+
+
+def _packet_gap(ws: Workspace, today: dt.date) -> str | None:
     from luckos.app import packet
 
     try:
@@ -57,5 +68,6 @@ def occurrence_json(o: windows.WindowOccurrence, today: dt.date) -> dict[str, An
         "state": o.state(today),
         "brief": as_json(brief) if isinstance(brief, Artifact) else brief,
         "demo": as_json(o.demo) if o.demo else None,
+        "estimates": [as_json(e) for e in o.estimates],
         "missing": o.missing(),
     }

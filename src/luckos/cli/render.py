@@ -11,6 +11,7 @@ from luckos.app.review import WeeklyReview
 from luckos.cli.output import cut_note, heading, line, pairs, percent, table
 from luckos.domain.ledger import LedgerSummary
 from luckos.domain.records import METRIC_SLOT_NAMES, Promise
+from luckos.domain.review import day_text
 from luckos.domain.windows import WindowOccurrence
 
 
@@ -44,12 +45,14 @@ def _trend_text(summary: LedgerSummary) -> str:
 
 def render_review(review: WeeklyReview) -> None:
     today = review.today
-    line(f"Weekly review, week of {review.week_start} (today {today})", "bold")
+    line(f"Weekly review, {day_text(today)}", "bold")
+    line(review.covers)
     columns = ["id", "due", "when", "to", "what"]
     table(columns, _promise_rows(review.overdue, today), title="Overdue promises",
           empty="none overdue")
-    table(columns, _promise_rows(review.this_week, today), title="Due this week",
-          empty="nothing else due this week")
+    table(columns, _promise_rows(review.due, today),
+          title=f"Due today and ahead (to {review.ahead.last.isoformat()})",
+          empty="nothing else due today or ahead")
     table(
         WINDOW_COLUMNS,
         window_rows(review.windows[:8], today),
@@ -85,13 +88,14 @@ def render_review(review: WeeklyReview) -> None:
         ("renegotiated early", f"{s.rolling.renegotiated_early} in the last {s.rolling_days} "
          "days (not misses)"),
     ])
+    back = review.back.text()
     table(["id", "on", "kind", "surface", "title"],
-          [[f"a{a.id}", a.on, a.kind, a.surface, a.title] for a in review.last_week_artifacts],
-          title="Last week's artifacts", empty="no artifact last week")
+          [[f"a{a.id}", a.on, a.kind, a.surface, a.title] for a in review.back_artifacts],
+          title=f"Artifacts, {back}", empty="no artifact in those days")
     table(["id", "on", "who", "escalated", "what"],
           [[f"s{x.id}", x.on, x.who, "yes" if x.escalated else "no", x.what]
-           for x in review.last_week_signals],
-          title="Last week's routing signals", empty="no routing signal last week")
+           for x in review.back_signals],
+          title=f"Routing signals, {back}", empty="no routing signal in those days")
     table(["check", "finding", "next"],
           [[r.id, r.finding, r.next_step] for r in review.broken_checks],
           title="Also broken (luck check)", empty="no other invariant broken")

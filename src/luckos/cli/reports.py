@@ -17,10 +17,13 @@ from luckos.cli.session import session
 def review(as_json: bool, month: str | None, **month_values: Any) -> None:
     """The weekly loop on one screen.
 
-    Overdue promises and this week's; the next decision windows with their prep-due
-    dates and readiness; theme metrics with no reading this month; decisions past their
-    review date; the hit rate and its trend; last week's artifacts and routing signals;
-    and the other invariants of `luck check` that are broken.
+    It looks ahead over the next 7 days and back over the last 7, today included
+    (`[review] ahead_days` and `back_days` in luck.toml), and says which days those are.
+    Overdue promises and those due today or ahead; the next decision windows with their
+    prep-due dates and readiness; theme metrics with no reading this month; decisions
+    past their review date; the hit rate and its trend; the artifacts and routing
+    signals of the days looked back over; the other invariants of `luck check` that are
+    broken; and what is asked of you.
 
     With --month, the monthly consequence update instead: each theme's three numbers
     with two sentences of narrative and the trend since the last readings.

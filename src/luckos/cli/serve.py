@@ -25,24 +25,21 @@ def serve(port: int, host: str, open_browser: bool, allow_remote: bool) -> None:
     the page keeps it in a cookie. Forms carry a CSRF token; requests for another Host
     are refused.
     """
+    import importlib.util
+    import socket
+
     from luckos.errors import LuckError
     from luckos.web.security import allowed_hosts, new_token, refuse_remote
 
     refuse_remote(host, allow_remote)
-    try:
-        import uvicorn
-
-        from luckos.web.app import create_app
-    except ImportError as exc:
-        raise LuckError(f"luck serve needs {exc.name}: pip install -e . (reinstall luckos)"
-                       ) from None
-    import socket
-
+    for needed in ("uvicorn", "starlette", "jinja2"):  # found, not yet imported
+        if importlib.util.find_spec(needed) is None:
+            raise LuckError(f"luck serve needs {needed}: pip install -e . (reinstall luckos)")
     s = session()
-    s.ws  # noqa: B018 - a missing workspace is refused now, not at the first request
+    # opened now, so that a missing workspace is refused before the server starts; the
+    # server's loop runs on this thread and serves every page with it
+    ws = s.ws
     token = new_token()
-    app = create_app(s.home, token, allowed_hosts(host),
-                     today=s.today if s._today_text else None)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -54,8 +51,15 @@ def serve(port: int, host: str, open_browser: bool, allow_remote: bool) -> None:
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{bound}/?token={token}"
+    # the address as soon as it listens; the server's own modules load after it
     click.echo(f"luck serve: {url}", err=True)
     click.echo("luck serve: Ctrl-C to stop", err=True)
+    import uvicorn
+
+    from luckos.web.app import create_app
+
+    app = create_app(s.home, token, allowed_hosts(host),
+                     today=s.today if s._today_text else None, workspace=ws)
     if open_browser:
         import webbrowser
 

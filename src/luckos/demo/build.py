@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from luckos import files
-from luckos.dates import add_months, month_of, week_start
+from luckos.dates import add_months, month_of
 from luckos.demo import calendar, data, loop
 from luckos.demo import evidence as demo_evidence
 from luckos.demo import ledger as books
 from luckos.demo import people as demo_people
 from luckos.domain import ledger, windows
 from luckos.domain import records as r
+from luckos.domain.review import looked_back
 from luckos.errors import LuckError
 from luckos.store.db import peek_meta
 from luckos.workspace import CONFIG_NAME, DB_NAME, Workspace, init_workspace, open_workspace
@@ -117,8 +118,8 @@ class _Builder:
         self.seed = SEED
         self.today = today
         self.rng = random.Random(SEED)
-        this_week = week_start(today, ws.config.week_start_index)
-        self.last_week = this_week - dt.timedelta(days=7)  # as the weekly review counts it
+        # ("lw", n): n days into the days the weekly review looks back over
+        self.last_week = looked_back(today, ws.config.review.back_days).first
         self.themes: dict[str, int] = {}
         self.metrics: dict[tuple[str, str], int] = {}  # (theme key, slot) -> metric id
         self.windows: dict[str, r.Window] = {}

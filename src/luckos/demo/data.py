@@ -2,7 +2,8 @@
 
 Priya is the senior engineer of the essay's vignette, out to cut p95 checkout cold-start
 from 1.8 s to 650 ms. Dates are written relative to today: an int is a number of days
-from today; ("lw", n) is n days after the start of last week; (window key, n) is n days
+from today; ("lw", n) is n days after the first of the days the weekly review looks back
+over (the last seven, today included); (window key, n) is n days
 from that window's previous date, or (key, n, k) from its k-th previous date.
 """
 

@@ -1,7 +1,7 @@
 """What the demo's ledger holds: promises, routing signals, decisions, bench, sponsors.
 
 Dates follow the conventions of `luckos.demo.data`: days from today, or ("lw", n) for n days
-after the start of last week.
+after the first of the days the weekly review looks back over.
 """
 
 from __future__ import annotations

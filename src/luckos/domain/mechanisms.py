@@ -23,6 +23,10 @@ from luckos.domain.records import (
     Testimonial,
 )
 
+LESSON_DAYS = 92  # a miss's lesson is asked for during the quarter after it
+SPONSORING_DAYS = 365  # a sponsorship is followed up for a year
+FALLOW_DAYS = 365  # an earned secret nothing grew from is named after a year
+
 
 @dataclasses.dataclass(frozen=True)
 class Ask:
@@ -32,7 +36,9 @@ class Ask:
 
 
 def misses_without_lesson(promises: Sequence[Promise]) -> list[Ask]:
-    """"the misses as learning": each missed promise with no lesson written."""
+    """"the misses as learning": each missed promise with no lesson written (the app
+    passes those of the last LESSON_DAYS: a lesson is learnt while the miss is fresh,
+    and ten years of old misses would bury this week's)."""
     from luckos.domain.ledger import misses_without_lesson as missing
 
     return [Ask("lesson", f"p{p.id}", f"missed {p.landed_on} ({p.to_whom}: {p.what}): "
@@ -40,7 +46,8 @@ def misses_without_lesson(promises: Sequence[Promise]) -> list[Ask]:
             for p in missing(promises)]
 
 
-def sponsoring(entries: Sequence[BenchEntry], today: dt.date, *, days: int = 365) -> list[Ask]:
+def sponsoring(entries: Sequence[BenchEntry], today: dt.date, *,
+               days: int = SPONSORING_DAYS) -> list[Ask]:
     """"Attend the first two tough meetings; take the heat when trade-offs bite; share the
     credit loudly": each sponsorship of the last `days` until all three are recorded."""
     found = []
@@ -64,7 +71,7 @@ def undocumented_explore(entries: Sequence[ExploreEntry]) -> list[Ask]:
 
 
 def fallow_secrets(secrets: Sequence[Note], cited: set[int], today: dt.date, *,
-                   days: int = 365) -> list[Ask]:
+                   days: int = FALLOW_DAYS) -> list[Ask]:
     """"Those notes become the spine of talks, the seed of tools": earned secrets older
     than a year that no artifact or explore entry grew from. Only the id and the date are
     shown: the note stays private."""

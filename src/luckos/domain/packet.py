@@ -347,7 +347,9 @@ def _as_prepared(o: win.WindowOccurrence, linked: Sequence[Artifact]) -> win.Win
     """A past occurrence with only the prep (among the artifacts linked to its window)
     that existed on its day: made after the window's previous date and on or before
     this one."""
-    before = win.previous_occurrence(o.window, o.on) if o.window.recurrence else None
+    if not linked:  # the brief is a linked document or nothing, as the date found it
+        return o
+    before = o.previous
     made = sorted((a for a in linked if a.on is not None
                    and a.on <= o.on and (before is None or a.on > before)),
                   key=lambda a: a.on or o.on, reverse=True)

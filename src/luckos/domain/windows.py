@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from luckos.domain.records import Artifact, Window
+from luckos.domain.records import Artifact, Estimate, Window
 from luckos.errors import Invalid
 
 # Named recurrences step by whole months from the window's first date; a date past the
@@ -152,13 +152,15 @@ def _rrule(rule: str, start: dt.date):  # type: ignore[no-untyped-def]
     """The parsed rule (parsed once per rule and start: rrule objects are immutable)."""
     from dateutil.rrule import rrulestr
 
-    return rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()))
+    # cache: the dates found stay on the (shared, cached) rule, so that asking it again
+    # (the previous date, the next request of the dashboard) walks no date twice
+    return rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()), cache=True)
 
 
 def _months_from(start: dt.date, count: int) -> dt.date:
-    from dateutil.relativedelta import relativedelta
+    from luckos.dates import add_months
 
-    return start + relativedelta(months=count)
+    return add_months(start, count)
 
 
 def _named_dates(window: Window, step: int, start: dt.date, end: dt.date) -> list[dt.date]:
@@ -216,6 +218,10 @@ class WindowOccurrence:
     prep_due: dt.date
     brief: Artifact | str | None  # the artifact or linked document that answers the brief
     demo: Artifact | None
+    # the window's date before this one, since when prep counts (None: none before)
+    previous: dt.date | None = None
+    # the rough math saved for it (`luck estimate ... --window`), newest first
+    estimates: tuple[Estimate, ...] = ()
     # a promotion window: what keeps its packet from being ready ("3 of 40 claims without
     # evidence"); None when the packet is ready or the window asks for none
     packet_gap: str | None = None
@@ -272,8 +278,11 @@ def upcoming(
     artifacts: Sequence[Artifact],
     today: dt.date,
     horizon_days: int,
+    estimates: Sequence[Estimate] = (),
 ) -> list[WindowOccurrence]:
-    """Every window date from today to today + horizon, soonest first, with readiness.
+    """Every window date from today to today + horizon, soonest first, with readiness
+    and the estimates linked to the window (for a recurring one, those saved since its
+    previous date, as for its brief).
 
     Long-running recurrences are fast-forwarded before they are expanded; each occurrence
     still carries its window as recorded."""
@@ -282,20 +291,33 @@ def upcoming(
     for artifact in artifacts:
         if artifact.window_id is not None:
             by_window.setdefault(artifact.window_id, []).append(artifact)
+    math: dict[int, list[Estimate]] = {}
+    for estimate in sorted(estimates, key=lambda e: (e.on or dt.date.min, e.id or 0),
+                           reverse=True):
+        if estimate.window_id is not None:
+            math.setdefault(estimate.window_id, []).append(estimate)
     result = []
     for window in windows:
         linked = by_window.get(window.id or 0, [])
+        saved = math.get(window.id or 0, [])
         moved = fast_forward(window, today) if window.recurrence else window
-        for day in occurrences(moved, today, end):
-            result.append(_occurrence(window, moved, day, linked))
+        days = occurrences(moved, today, end)
+        # each date's previous one is the date before it: only the first is looked up
+        since = previous_occurrence(moved, days[0]) if days and window.recurrence else None
+        for day in days:
+            found = _occurrence(window, day, since, linked)
+            if saved:
+                found = dataclasses.replace(found, estimates=tuple(
+                    e for e in saved if e.on is None or since is None or e.on > since))
+            result.append(found)
+            since = day
     result.sort(key=lambda o: (o.on, o.window.id or 0))
     return result
 
 
-def _occurrence(window: Window, moved: Window, day: dt.date,
+def _occurrence(window: Window, day: dt.date, since: dt.date | None,
                 linked: Sequence[Artifact]) -> WindowOccurrence:
     # For a recurring window, only prep made since its previous date counts.
-    since = previous_occurrence(moved, day)
     fresh = [a for a in linked if a.on is None or since is None or a.on > since]
     fresh.sort(key=lambda a: (a.on or dt.date.min), reverse=True)
     brief: Artifact | str | None = next((a for a in fresh if a.kind in BRIEF_KINDS), None)
@@ -308,6 +330,7 @@ def _occurrence(window: Window, moved: Window, day: dt.date,
         prep_due=day - dt.timedelta(days=window.prep_lead_days),
         brief=brief,
         demo=demo,
+        previous=since,
     )
 
 

@@ -101,6 +101,11 @@ class Store(RecordsMixin):
     def close(self) -> None:
         self.db.close()
 
+    def version(self) -> tuple[int, int]:
+        """Changes whenever the data may have: a commit by another connection (SQLite's
+        data_version) or any row written through this one (its total_changes)."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0]), self.db.total_changes
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """One write transaction: everything inside commits together or not at all."""

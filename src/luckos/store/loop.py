@@ -67,6 +67,19 @@ def artifacts_for(store: Store, window_ids: Iterable[int]) -> list[Any]:
     return found
 
 
+def estimates_for(store: Store, window_ids: Iterable[int]) -> list[Any]:
+    """The saved estimates linked to these windows."""
+    ids = sorted(set(window_ids))
+    table = TABLES["estimate"]
+    found: list[Any] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found.extend(table.record(row) for row in store.db.execute(
+            f"{table.select} WHERE window_id IN ({marks})", chunk))
+    return found
+
+
 def open_projects(store: Store) -> list[Any]:
     """Projects neither paused publicly nor landed."""
     table = TABLES["project"]
@@ -260,3 +273,71 @@ def _day(text: str | None) -> dt.date | None:
         return dt.date.fromisoformat(text) if text else None
     except ValueError:
         return None
+
+
+# --- what the weekly review asks of you (luckos.app.mechanisms) --------------------------
+
+
+def _newest_first(store: Store, kind: str, where: str, params: Sequence[Any], *,
+                  descending: bool = True, unindexed: bool = False) -> list[Any]:
+    """Records of `kind` matching `where`, in the order `Store.find` gives them;
+    `unindexed`: sorted after reading them rather than read in order through the date's
+    index (faster when most rows match)."""
+    table = TABLES[kind]
+    order = "DESC" if descending else "ASC"
+    date_field = f'{"+" if unindexed else ""}"{table.kind.date_field or "id"}"'
+    rows = store.db.execute(
+        f"{table.select} WHERE {where} ORDER BY {date_field} {order}, id {order}", params)
+    return [table.record(row) for row in rows]
+
+
+def misses_without_lesson(store: Store, since: dt.date) -> list[Any]:
+    """Promises missed from `since` on with no lesson written, newest first."""
+    # +status and sorted after: through the landing day's index, not every miss of ten
+    # years nor every promise in order of its due date
+    return _newest_first(store, "promise",
+                         "landed_on >= ? AND +status = 'missed' AND trim(lesson) = ''",
+                         (since.isoformat(),), unindexed=True)
+
+
+def sponsorships_since(store: Store, since: dt.date) -> list[Any]:
+    """Bench entries of a sponsorship dated from `since` on (or undated), newest first."""
+    return _newest_first(store, "bench", """action = 'sponsored' AND ("on" IS NULL OR "on" >= ?)""",
+                         (since.isoformat(),))
+
+
+def secrets_before(store: Store, before: dt.date) -> list[Any]:
+    """Earned secrets written before `before`, oldest first."""
+    # most notes are older than `before`: one pass over the table beats visiting nearly
+    # every row out of order through the date's index
+    return _newest_first(store, "note", """kind = 'earned-secret' AND +"on" < ?""",
+                         (before.isoformat(),), descending=False, unindexed=True)
+
+
+def cited_notes(store: Store) -> set[int]:
+    """The notes an artifact or an explore entry grew from."""
+    rows = store.db.execute("SELECT from_note_id FROM artifact WHERE from_note_id IS NOT NULL "
+                            "UNION SELECT from_note_id FROM explore "
+                            "WHERE from_note_id IS NOT NULL")
+    return {int(row[0]) for row in rows}
+
+
+def hours_saved_about(store: Store, since: dt.date, until: dt.date) -> list[Any]:
+    """Testimonials dated by `until` that count hours saved by an artifact dated within
+    [since, until], newest first."""
+    return _newest_first(
+        store, "testimonial",
+        """hours_saved IS NOT NULL AND "on" <= ? AND artifact_id IN (
+               SELECT id FROM artifact WHERE "on" >= ? AND "on" <= ?)""",
+        (until.isoformat(), since.isoformat(), until.isoformat()))
+
+
+def readings_of_metrics(store: Store, metric_ids: Sequence[int]) -> list[Any]:
+    """Every reading of these metrics, by id."""
+    if not metric_ids:
+        return []
+    table = TABLES["reading"]
+    marks = ", ".join("?" for _ in metric_ids)
+    rows = store.db.execute(f"{table.select} WHERE metric_id IN ({marks}) ORDER BY id",
+                            list(metric_ids))
+    return [table.record(row) for row in rows]

@@ -55,12 +55,19 @@ class _Table:
     types: tuple[str, ...]
     select: str
     decoders: tuple[Callable[[Any], Any] | None, ...]
+    # (position in the row, decoder) of each column stored in another form
+    decoded: tuple[tuple[int, Callable[[Any], Any]], ...] = ()
 
     def record(self, row: Sequence[Any]) -> Any:
-        values = {"id": row[0]}
-        for name, decode, value in zip(self.columns, self.decoders, row[1:], strict=True):
-            values[name] = decode(value) if decode else value
-        return self.kind.cls(**values)
+        # the row holds the id and then the columns in the dataclass's field order, so
+        # the record is built positionally, only the columns that need it decoded
+        if len(row) != len(self.columns) + 1:
+            raise ValueError(f"a {self.kind.name} row has {len(row)} columns, not "
+                             f"{len(self.columns) + 1}")
+        values = list(row)
+        for index, decode in self.decoded:
+            values[index] = decode(values[index])
+        return self.kind.cls(*values)
 
     def row(self, record: Any) -> list[Any]:
         return [
@@ -80,6 +87,8 @@ def _table(kind: Kind) -> _Table:
         types=types,
         select=f'SELECT {quoted} FROM "{kind.name}"',
         decoders=tuple(_from_row_value(t) for t in types),
+        decoded=tuple((i + 1, d) for i, t in enumerate(types)
+                      if (d := _from_row_value(t)) is not None),
     )
 
 

@@ -34,11 +34,14 @@ class Web:
     """What the pages share: the workspace (opened on first use, on the loop's thread),
     today's date and the templates."""
 
-    def __init__(self, home: Path, today: dt.date | None, guard: Guard) -> None:
+    def __init__(self, home: Path, today: dt.date | None, guard: Guard,
+                 workspace: Workspace | None = None) -> None:
         self.home = home
         self._today = today
         self.guard = guard
         self._ws: dict[int, Workspace] = {}  # by thread: uvicorn runs every page on one
+        if workspace is not None:  # opened by `luck serve` on the thread that runs the loop
+            self._ws[threading.get_ident()] = workspace
         self.templates = Environment(loader=PackageLoader("luckos.web", "templates"),
                                      autoescape=select_autoescape(["html"]))
 
@@ -102,9 +105,11 @@ def _route(web: Web, path: str, handler: Handler, methods: tuple[str, ...] = ("G
 
 
 def create_app(home: Path, token: str, hosts: frozenset[str], *,
-               today: dt.date | None = None) -> Starlette:
+               today: dt.date | None = None, workspace: Workspace | None = None) -> Starlette:
+    """The dashboard of the workspace at `home`; `workspace`, already open on the thread
+    that will serve, is used rather than opened again."""
     guard = Guard(token, hosts)
-    web = Web(home, today, guard)
+    web = Web(home, today, guard, workspace)
     routes: list[Any] = []
     for path, handler, methods in pages.ROUTES:
         routes += _route(web, path, handler, methods, twin="GET" in methods)

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from luckos.errors import LuckError, NotFound
+from luckos.errors import Invalid, LuckError, NotFound
 from luckos.web import charts
 
 if TYPE_CHECKING:
@@ -20,6 +20,8 @@ NAV = (("/", "Review"), ("/ledger", "Ledger"), ("/windows", "Windows"),
        ("/themes", "Themes"), ("/check", "Check"), ("/search", "Search"),
        ("/notes", "Notes"), ("/documents", "Documents"), ("/calendar", "Calendar"),
        ("/add", "Add"))
+
+ASKS_SHOWN = 10  # the review's asks of one topic shown on the home page; the JSON has all
 
 # the record kinds listed with filters on /list/KIND
 LISTED = ("promise", "signal", "decision", "bench", "sponsor", "artifact", "testimonial",
@@ -38,7 +40,8 @@ async def home(web: Web, request: Request) -> Response:
     from luckos.app.review import review_json, weekly
 
     data = review_json(weekly(web.ws, web.today))
-    return web.render(request, "home.html", data, trend=_trend_chart(data["ledger"]))
+    return web.render(request, "home.html", data, trend=_trend_chart(data["ledger"]),
+                      asks_shown=ASKS_SHOWN)
 
 
 def _trend_chart(ledger: dict[str, Any]) -> Any:
@@ -46,24 +49,51 @@ def _trend_chart(ledger: dict[str, Any]) -> Any:
                        label="hit rate by quarter", percent=True)
 
 
-async def ledger(web: Web, request: Request) -> Response:
+async def ledger(web: Web, request: Request, *, error: str = "", failed: str = "",
+                 status: int = 200) -> Response:
     from luckos.app.ledger import ledger_json, summary
 
     data = ledger_json(summary(web.ws, web.today))
     chart = charts.bars([(q["quarter"], q["hit_rate"]) for q in data["quarters"]],
                         label="hit rate by quarter")
-    return web.render(request, "ledger.html", data, chart=chart)
+    if failed not in {p["id"] for p in (*data["overdue"], *data["due_soon"])}:
+        failed = ""  # not on the page: the error goes above everything
+    return web.render(request, "ledger.html", data, chart=chart, error=error, failed=failed,
+                      status=status)
 
 
 async def promise_verb(web: Web, request: Request) -> Response:
     from luckos.app.ledger import transition
 
     verb = request.path_params["verb"]
-    if verb not in ("keep", "miss", "drop"):
-        raise NotFound(f"no such action {verb!r}: keep, miss or drop", where=verb)
+    if verb not in ("keep", "miss", "drop", "renegotiate"):
+        raise NotFound(f"no such action {verb!r}: keep, miss, drop or renegotiate", where=verb)
     ref = request.path_params["ref"]
+    if verb == "renegotiate":
+        return await _renegotiate(web, request, ref)
     transition(web.ws, verb, ref, web.today, today=web.today)
     return _back(request, "/ledger")
+
+
+async def _renegotiate(web: Web, request: Request, ref: str) -> Response:
+    """As `luck promise renegotiate ID --due DATE`: agreed today; a refused date is said
+    on the ledger page, above the promise, and nothing is written."""
+    from luckos.app.ledger import renegotiate
+    from luckos.dates import parse_date
+
+    text = str((await request.form()).get("due", "")).strip()
+    try:
+        if not text:
+            raise Invalid("give the new due date (--due), e.g. fri or +2w", where="--due")
+        due = parse_date(text, web.today, what="--due")
+        closed, successor, early = renegotiate(web.ws, ref, due, web.today, today=web.today)
+    except LuckError as exc:
+        if _json(request):
+            raise
+        return await ledger(web, request, error=exc.message, failed=ref, status=exc.status)
+    shown = urlencode({"renegotiated": f"p{closed.id}", "now": f"p{successor.id}",
+                       "due": due.isoformat(), "early": "yes" if early else "no"})
+    return RedirectResponse(f"/ledger?{shown}", status_code=303)
 
 
 def _back(request: Request, default: str) -> Response:

@@ -9,12 +9,14 @@ import ipaddress
 import secrets
 import time
 from collections.abc import Awaitable, Callable, Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlencode
 
-from starlette.requests import Request
-from starlette.responses import PlainTextResponse, RedirectResponse, Response
-
 from luckos.errors import LuckError
+
+if TYPE_CHECKING:  # `luck serve` checks its options before the server's modules load
+    from starlette.requests import Request
+    from starlette.responses import Response
 
 COOKIE = "luck_token"
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
@@ -78,6 +80,8 @@ class Guard:
 
     async def _check(self, request: Request,
                      call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        from starlette.responses import PlainTextResponse, RedirectResponse
+
         if _host_name(request.headers.get("host", "")) not in self.hosts:
             return PlainTextResponse("host not allowed", status_code=400)
         offered = request.query_params.get("token")
