@@ -17,7 +17,7 @@ from luckos.app.exchange import export_data, import_data, read_export, write_exp
 from luckos.config import Config
 from luckos.domain import records as r
 from luckos.domain.people import STAKEHOLDER_ROLES
-from luckos.domain.validate import validate
+from luckos.domain.validate import refusals, validate
 from luckos.errors import LuckError
 from luckos.workspace import Workspace, init_workspace
 from tests.conftest import Luck
@@ -75,11 +75,7 @@ _ARTIFACT = st.builds(r.Artifact, title=required_text, kind=st.sampled_from(r.AR
 
 def _valid(record: Any) -> bool:
     """Whether the CLI would take the record (the importer applies the same checks)."""
-    try:
-        validate(record, Config(), NOW.date())
-    except LuckError:
-        return False
-    return True
+    return not refusals(validate(record, Config(), NOW.date()))
 
 
 def _fill(ws: Workspace, data: st.DataObject) -> None:

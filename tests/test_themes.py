@@ -11,7 +11,7 @@ from luckos.config import Config, Thresholds
 from luckos.domain import records as r
 from luckos.domain import themes
 from luckos.domain.records import Decision, Metric, Promise, Reading, Theme, Window
-from luckos.domain.validate import validate
+from luckos.domain.validate import refuse, validate
 from luckos.errors import LuckError
 
 D = dt.date.fromisoformat
@@ -101,13 +101,14 @@ def test_no_change_is_neither_better_nor_worse() -> None:
 def test_theme_label_warning_comes_from_the_config() -> None:
     label = Theme(label="Compliance paved road everywhere", sentence="She makes audits dull.",
                   pain="audit weeks", advantage="wrote the controls", progress="one audit")
-    assert len(validate(label, Config(), TODAY)) == 1
+    assert len(refuse(validate(label, Config(), TODAY))) == 1
     roomy = Config(thresholds=Thresholds(theme_label_max_words=4))
-    assert validate(label, roomy, TODAY) == []
+    assert refuse(validate(label, roomy, TODAY)) == []
 
 
 def test_theme_without_sentence_or_triangulation_is_warned() -> None:
-    warnings = validate(Theme(label="Cheap queries", pain="cost per query"), Config(), TODAY)
+    theme = Theme(label="Cheap queries", pain="cost per query")
+    warnings = refuse(validate(theme, Config(), TODAY))
     assert warnings == [
         "no sentence: the one anyone can repeat when your name comes up (--sentence)",
         "triangulation unanswered: --advantage, --progress (real pain, unfair advantage, "
@@ -116,11 +117,11 @@ def test_theme_without_sentence_or_triangulation_is_warned() -> None:
 
 def test_reading_narrative_warnings() -> None:
     base = Reading(metric_id=1, month="2026-11", value=1.0)
-    assert "no narrative" in validate(base, Config(), TODAY)[0]
+    assert "no narrative" in refuse(validate(base, Config(), TODAY))[0]
     one = Reading(metric_id=1, month="2026-11", value=1.0, narrative="It fell.")
-    assert "one sentence" in validate(one, Config(), TODAY)[0]
+    assert "one sentence" in refuse(validate(one, Config(), TODAY))[0]
     two = Reading(metric_id=1, month="2026-11", value=1.0, narrative="It fell. Caching.")
-    assert validate(two, Config(), TODAY) == []
+    assert refuse(validate(two, Config(), TODAY)) == []
 
 
 @pytest.mark.parametrize(
@@ -145,9 +146,9 @@ def test_reading_narrative_warnings() -> None:
 )
 def test_records_that_make_no_sense_are_refused(record, message: str) -> None:
     with pytest.raises(LuckError, match=message):
-        validate(record, Config(), TODAY)
+        refuse(validate(record, Config(), TODAY))
 
 
 def test_a_decision_without_review_date_is_warned_not_refused() -> None:
-    warnings = validate(Decision(title="Adopt canaries"), Config(), TODAY)
+    warnings = refuse(validate(Decision(title="Adopt canaries"), Config(), TODAY))
     assert warnings == ["no review date: set one (--review) so the bet gets checked"]

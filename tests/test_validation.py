@@ -230,21 +230,23 @@ def _export(luck: Luck, tmp_path: Path) -> tuple[dict[str, Any], Path]:
 
 
 @pytest.mark.parametrize(("kind", "field", "value", "message"), [
-    ("decision", "confidence", 7, "records.decision[0]: confidence 7 is out of range (0 to 1)"),
-    ("testimonial", "hours", -4, "records.testimonial[0]: hours -4 is out of range "
+    ("decision", "confidence", 7, "records.decision[0].confidence: confidence 7 is out of "
+                                  "range (0 to 1)"),
+    ("testimonial", "hours", -4, "records.testimonial[0].hours: hours -4 is out of range "
                                        "(0 or more)"),
-    ("promise", "due", "2026-10-01", "records.promise[0]: due date 2026-10-01 is before the "
+    ("promise", "due", "2026-10-01", "records.promise[0].due: due date 2026-10-01 is before the "
                                      "promise was made (2026-11-01)"),
-    ("promise", "due", "9999-12-31", "records.promise[0]: due 9999-12-31 is out of range "
+    ("promise", "due", "9999-12-31", "records.promise[0].due: due 9999-12-31 is out of range "
                                      "(1900-01-01 to 2199-12-31)"),
-    ("reading", "value", float("inf"), "records.reading[0]: value must be a finite number, "
+    ("reading", "value", float("inf"), "records.reading[0].value: value must be a finite number, "
                                        "not inf"),
-    ("promise", "what", "caf\udce9", "records.promise[0]: what holds bytes that are not UTF-8"),
-    ("promise", "theme_id", 2**64, "records.promise[0]: theme 18446744073709551616 is out of "
-                                   "range (1 to 2**63-1)"),
+    ("promise", "what", "caf\udce9", "records.promise[0].what: what holds bytes that are not "
+                                     "UTF-8"),
+    ("promise", "theme_id", 2**64, "records.promise[0].theme_id: theme 18446744073709551616 "
+                                   "is out of range (1 to 2**63-1)"),
     ("window", "recurrence", "FREQ=SECONDLY", "records.window[0].recurrence: invalid "
                                               "recurrence 'FREQ=SECONDLY'"),
-    ("estimate", "model", "not = [toml", "records.estimate[0]: model is not TOML"),
+    ("estimate", "model", "not = [toml", "records.estimate[0].model: model is not TOML"),
 ])
 def test_import_refuses_what_the_cli_refuses(filled: Luck, tmp_path: Path, kind: str,
                                              field: str, value: Any, message: str) -> None:

@@ -68,3 +68,21 @@ class UsageError(LuckError):
 
     kind = "usage"
     status = 400
+
+
+class Problems(Invalid):
+    """Every problem found at once (each of a record's, each unusable record of an
+    import), one line each. `problems` holds (where, line): the place for a program to
+    read (a field's option, `records.promise[3].due`) and the line said to the user; the
+    JSON error lists them all."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__("\n".join(line for _, line in problems),
+                         where=problems[0][0] or None if problems else None)
+        self.problems = problems
+
+    def as_json(self) -> dict[str, Any]:
+        data = super().as_json()
+        data["error"]["problems"] = [{"where": where or None, "message": line}
+                                     for where, line in self.problems]
+        return data

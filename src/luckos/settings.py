@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from luckos.domain.check_limits import CHECK_INVARIANTS
+from luckos.domain.checks import INVARIANTS
 from luckos.setting import (
     BadValue,
     Flag,
@@ -186,11 +187,13 @@ _ALTITUDE_WORDS = "keywords in the title (then the description) that place a mee
 
 
 def _check_settings() -> Iterator[Setting]:
-    for name, (rule, limits) in CHECK_INVARIANTS.items():
-        yield Setting(f"check.{name}.on", Flag(), True, f"run {name}: {rule}")
-        for key, (default, low, high) in limits.items():
-            kind: Kind = Whole(low, high) if isinstance(default, int) else Number(low, high)
-            yield Setting(f"check.{name}.{key}", kind, default, f"{name}: {rule}")
+    for invariant in INVARIANTS.values():  # the one list: id, rule, thresholds with help
+        name = invariant.id
+        yield Setting(f"check.{name}.on", Flag(), True, f"run {name}: {invariant.rule}")
+        for t in invariant.thresholds:
+            kind: Kind = (Whole(int(t.low), int(t.high)) if isinstance(t.default, int)
+                          else Number(t.low, t.high))
+            yield Setting(f"check.{name}.{t.name}", kind, t.default, f"{name}: {t.help}")
 
 
 # --- the tables of the file, in the order `luck init` writes them ------------------------

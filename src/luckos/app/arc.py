@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 from luckos.app import records
 from luckos.domain import arc
@@ -100,3 +101,18 @@ def _evidence(ws: Workspace, pos: arc.ArcPosition) -> tuple[list[str], list[str]
              + (f": {', '.join(names[:6])}" if names else "")
              + (f" and {len(names) - 6} more" if len(names) > 6 else "")],
             [f"b{b.id}" for b in bench])
+
+
+def status_json(result: ArcStatus) -> dict[str, Any]:
+    """`luck arc status --json`: the year of the arc, what it asks, the evidence and the
+    pendulum."""
+    pos = result.position
+    title, ask = pos.asks
+    return {
+        "arc": records.as_json(pos.arc), "year": pos.year, "years": arc.ARC_YEARS,
+        "complete": pos.complete, "year_start": pos.year_start.isoformat(),
+        "year_end": pos.year_end.isoformat(), "arc_end": pos.arc_end.isoformat(),
+        "asks": title, "asks_detail": ask, "evidence": result.evidence,
+        "refs": result.refs, "pendulum": result.pendulum, "script": result.script,
+        "reassess_bottleneck": result.reassess, "question": arc.ENVIRONMENT_QUESTION,
+    }

@@ -13,7 +13,7 @@ from luckos.domain import consequence
 from luckos.domain.quantities import parse_quantity
 from luckos.domain.records import METRIC_SLOT_NAMES, METRIC_SLOTS, Reading, Theme
 from luckos.domain.themes import active
-from luckos.domain.validate import refuse_future, validate
+from luckos.domain.validate import refuse, refuse_future, validate
 from luckos.errors import Conflict, LuckError
 from luckos.store import loop as q
 from luckos.workspace import Workspace
@@ -89,7 +89,7 @@ def record(ws: Workspace, theme_ref: str | None, values: Mapping[str, str | floa
         slot = next(m.slot for m in metrics.values() if m.id == reading.metric_id)
         warnings.extend(f"m{reading.metric_id} {metric_name}: "
                         + w.replace("(--narrative)", f"(--{slot}-note)")
-                        for w in validate(reading, ws.config, today))
+                        for w in refuse(validate(reading, ws.config, today), reading))
         refuse_future(reading, today)
     saved = []
     with ws.store.transaction():

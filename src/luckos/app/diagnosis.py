@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import Any
 
 from luckos.app import records
 from luckos.domain.records import Diagnosis
@@ -26,3 +27,15 @@ def record(ws: Workspace, answers: Mapping[str, str | None], on: dt.date | None,
 def latest(ws: Workspace, today: dt.date) -> Diagnosis | None:
     found = q.latest(ws.store, "diagnosis", until=today)
     return found if isinstance(found, Diagnosis) else None
+
+
+def diagnosis_json(record: Diagnosis, today: dt.date) -> dict[str, Any]:
+    """A diagnosis with its age in days and each answer with its flag (an answer that is
+    not a paragraph): `luck diagnose --json`, and what its text shows."""
+    from luckos.domain.diagnosis import QUESTIONS, paragraph_flag
+
+    assert record.on is not None
+    return {**records.as_json(record), "age_days": (today - record.on).days,
+            "questions": [{"number": n, "field": f, "question": q,
+                           "answer": getattr(record, f), "flag": paragraph_flag(getattr(record, f))}
+                          for n, (f, q) in enumerate(QUESTIONS, start=1)]}

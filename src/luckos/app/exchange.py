@@ -23,7 +23,7 @@ from typing import Any
 from luckos import __version__, files
 from luckos.domain.fields import INT_MAX, json_key
 from luckos.domain.records import KINDS, Kind, Note, fields_of, is_private, kind_of, short_id
-from luckos.errors import Conflict, LuckError, NotFound
+from luckos.errors import Conflict, LuckError, NotFound, Problems
 from luckos.store import SCHEMA_VERSION
 from luckos.workspace import Workspace
 
@@ -169,43 +169,13 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace: bool,
     file says it left private records out: data the file does not carry is never deleted.
     """
     from luckos.app.feed import WORKSPACE_ID
-    from luckos.domain.validate import future_dates, unique_key, validate
     from luckos.store import calendar as kept
 
     restoring = "deleted" in data  # written by a delete: adds back what it removed
-    decoded: list[Any] = []
-    counts: dict[str, int] = {}
-    keys: dict[tuple[Any, ...], str] = {}
-    for name, rows in data["records"].items():
-        if name not in KINDS:
-            raise LuckError(f"import: unknown record kind {name!r}")
-        if not isinstance(rows, list):
-            raise LuckError(f"import: records.{name} must be a list")
-        kind = KINDS[name]
-        seen: set[int] = set()
-        for index, row in enumerate(rows):
-            where = f"records.{name}[{index}]"
-            record = _decode(kind, row, where)
-            try:  # the same checks as the CLI's, so no door lets in what another refuses
-                validate(record, ws.config, today or dt.date.today())
-            except LuckError as exc:
-                raise LuckError(f"import: {where}: {exc}") from None
-            unique = unique_key(record)
-            if unique is not None and unique in keys:
-                raise LuckError(f"import: {where} repeats {keys[unique]} ({unique[0]} "
-                                f"{' and '.join(map(str, unique[1:]))})")
-            if unique is not None:
-                keys[unique] = where
-            for field, value in future_dates(record, today) if today and not restoring else ():
-                key = next(json_key(f) for f in fields_of(kind) if f.name == field)
-                future = f"import: {where}.{key} {value} is in the future (today is {today})"
-                if confirm is None or not confirm(future):
-                    raise LuckError(future)
-            if record.id in seen:
-                raise LuckError(f"import: records.{name}[{index}] repeats id {record.id}")
-            seen.add(record.id)
-            decoded.append(record)
-        counts[name] = len(rows)
+    placed, counts = _decode_records(ws, data["records"])
+    decoded = [record for record, _ in placed]
+    if today is not None and not restoring:
+        _refuse_future(placed, today, confirm)
     if restoring and replace:
         raise LuckError("import: this file holds what a delete removed; import it without "
                         "--replace to add it back")
@@ -271,42 +241,123 @@ def encode(kind: Kind, record: Any) -> dict[str, Any]:
     return out
 
 
-def _decode(kind: Kind, row: Any, where: str) -> Any:
+def _refuse_future(placed: list[tuple[Any, str]], today: dt.date,
+                   confirm: Callable[[str], bool] | None) -> None:
+    """A past-only date after today, refused unless `confirm` accepts it."""
+    from luckos.domain.validate import future_dates
+
+    for record, where in placed:
+        kind = kind_of(record)
+        for field, value in future_dates(record, today):
+            key = next(json_key(f) for f in fields_of(kind) if f.name == field)
+            future = f"import: {where}.{key} {value} is in the future (today is {today})"
+            if confirm is None or not confirm(future):
+                raise LuckError(future)
+
+
+def _decode_records(ws: Workspace, records: dict[str, Any]
+                    ) -> tuple[list[tuple[Any, str]], dict[str, int]]:
+    """Every record of the file, decoded and validated as the CLI validates, with its
+    place in the file (`records.promise[3]`); counts by kind. Every problem of every
+    record is reported at once, each with its place (`records.promise[3].due: ...`), and
+    then nothing is kept."""
+    from luckos.domain.validate import unique_key, validate
+
+    decoded: list[tuple[Any, str]] = []
+    counts: dict[str, int] = {}
+    problems: list[tuple[str, str]] = []
+    keys: dict[tuple[Any, ...], str] = {}
+
+    def problem(where: str, text: str) -> None:
+        problems.append((where, f"import: {text}"))
+
+    for name, rows in records.items():
+        if name not in KINDS:
+            problem(f"records.{name}", f"unknown record kind {name!r}")
+            continue
+        if not isinstance(rows, list):
+            problem(f"records.{name}", f"records.{name} must be a list")
+            continue
+        kind = KINDS[name]
+        keys_of = {f.name: json_key(f) for f in fields_of(kind)}
+        seen: dict[int, str] = {}
+        for index, row in enumerate(rows):
+            where = f"records.{name}[{index}]"
+            record, found = _decode(kind, row, where)
+            for place, text in found:
+                problem(place, text)
+            if record is None:
+                continue
+            refused = [p for p in validate(record, ws.config) if not p.warning]
+            for p in refused:  # the same checks as the CLI's: no door lets in what another refuses
+                place = f"{where}.{keys_of[p.field]}" if p.field in keys_of else where
+                problem(place, f"{place}: {p.message}")
+            unique = unique_key(record)
+            if unique is not None and unique in keys:
+                problem(where, f"{where} repeats {keys[unique]} ({unique[0]} "
+                        f"{' and '.join(map(str, unique[1:]))})")
+            elif unique is not None:
+                keys[unique] = where
+            if record.id in seen:
+                problem(f"{where}.id", f"{where} repeats id {record.id}")
+                continue
+            seen[record.id] = where
+            if not refused:
+                decoded.append((record, where))
+        counts[name] = len(rows)
+    if len(problems) > 1:
+        problems.append(("", f"import: {len(problems)} problems; nothing was imported"))
+    if problems:
+        raise Problems(problems)
+    return decoded, counts
+
+
+def _decode(kind: Kind, row: Any, where: str) -> tuple[Any, list[tuple[str, str]]]:
+    """The record a row holds (None when it cannot be built) and every problem of its
+    values, as (place, message)."""
     if not isinstance(row, dict):
-        raise LuckError(f"import: {where} must be an object")
+        return None, [(where, f"{where} must be an object")]
+    problems: list[tuple[str, str]] = []
     # files written before a field took its option's name ("to_whom", now "to") still read
     known = {"id", *(f.name for f in fields_of(kind)), *(json_key(f) for f in fields_of(kind))}
-    unknown = set(row) - known
-    if unknown:
-        raise LuckError(f"import: {where} has an unknown field {sorted(unknown)[0]!r}")
+    for unknown in sorted(set(row) - known):
+        problems.append((f"{where}.{unknown}", f"{where} has an unknown field {unknown!r}"))
     rid = row.get("id")
     if not isinstance(rid, int) or isinstance(rid, bool) or not 1 <= rid <= INT_MAX:
-        raise LuckError(f"import: {where}.id must be a positive integer"
-                        + (" (at most 2**63-1)" if isinstance(rid, int) and rid > 1 else ""))
+        problems.append((f"{where}.id", f"{where}.id must be a positive integer"
+                         + (" (at most 2**63-1)" if isinstance(rid, int) and rid > 1 else "")))
     values: dict[str, Any] = {"id": rid}
     for field in fields_of(kind):
         key = json_key(field) if json_key(field) in row else field.name
         if key not in row:
             continue
-        values[field.name] = _decode_value(field, row[key], f"{where}.{key}")
+        try:
+            values[field.name] = _decode_value(field, row[key], f"{where}.{key}")
+        except LuckError as exc:
+            problems.append((f"{where}.{key}", exc.message))
+    bad = {place for place, _ in problems}
     for field in fields_of(kind):
-        if field.metadata["required"] and values.get(field.name) in (None, ""):
-            raise LuckError(f"import: {where} has no {json_key(field)}")
-    return kind.cls(**values)
+        place = f"{where}.{json_key(field)}"
+        if (field.metadata["required"] and values.get(field.name, "") in (None, "")
+                and place not in bad):
+            problems.append((place, f"{where} has no {json_key(field)}"))
+    if problems:
+        return None, problems
+    return kind.cls(**values), []
 
 
 def _decode_value(field: dataclasses.Field, value: Any, where: str) -> Any:
     ftype = field.metadata["type"]
     if value is None:
         if ftype in ("list", "bool", "text", "choice", "month", "recurrence"):
-            raise LuckError(f"import: {where} must not be null")
+            raise LuckError(f"{where} must not be null")
         return None
     ok: bool
     if ftype == "date":
         try:
             return dt.date.fromisoformat(value)
         except (TypeError, ValueError, OverflowError):
-            raise LuckError(f"import: {where} is not an ISO date: {value!r}") from None
+            raise LuckError(f"{where} is not an ISO date: {value!r}") from None
     if ftype == "list":
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
         return tuple(value) if ok else _bad(where, "a list of strings", value)
@@ -329,14 +380,14 @@ def _decode_value(field: dataclasses.Field, value: Any, where: str) -> Any:
         try:
             return check_recurrence(value)
         except LuckError as exc:
-            raise LuckError(f"import: {where}: {exc}") from None
+            raise LuckError(f"{where}: {exc}") from None
     if ftype == "choice" and value not in field.metadata["choices"] and value != field.default:
         return _bad(where, "one of " + ", ".join(field.metadata["choices"]), value)
     return value
 
 
 def _bad(where: str, expected: str, value: Any) -> Any:
-    raise LuckError(f"import: {where} must be {expected}, not {value!r}")
+    raise LuckError(f"{where} must be {expected}, not {value!r}")
 
 
 def backup(ws: Workspace, destination: Path | None, now: dt.datetime) -> Path:

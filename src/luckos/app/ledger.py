@@ -1,11 +1,13 @@
-"""The credibility ledger: promise transitions and the ledger summary."""
+"""The credibility ledger: promise transitions and the ledger summary, and their JSON:
+one result for every face (the CLI's text and --json, the web page)."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
-from luckos.app.records import Confirm, fetch
+from luckos.app.records import Confirm, as_json, fetch
 from luckos.domain import ledger
 from luckos.domain.records import KINDS, Promise
 from luckos.domain.validate import refuse_future
@@ -71,3 +73,39 @@ def _summary(ws: Workspace, today: dt.date) -> ledger.LedgerSummary:
         quarters=t.trend_quarters,
         due_soon_days=t.due_soon_days,
     )
+
+
+def promise_json(promise: Promise, today: dt.date | None = None) -> dict[str, Any]:
+    """A promise with what the ledger makes of it: its outcome (kept late is not a hit),
+    the days it landed late and, for an open one and a given `today`, the days to its
+    due date (negative when overdue)."""
+    return {
+        **as_json(promise),
+        "outcome": ledger.promise_outcome(promise),
+        "days_late": ledger.days_late(promise),
+        "days_to_due": None if today is None else ledger.days_to_due(promise, today),
+    }
+
+
+def renegotiated_json(closed: Promise, successor: Promise, early: bool) -> dict[str, Any]:
+    return {"closed": promise_json(closed), "successor": promise_json(successor),
+            "early": early}
+
+
+def ledger_json(summary: ledger.LedgerSummary) -> dict[str, Any]:
+    today = summary.today
+    return {
+        "today": today.isoformat(),
+        "overall": summary.overall.as_dict(),
+        "rolling_days": summary.rolling_days,
+        "rolling": summary.rolling.as_dict(),
+        "previous_rolling": summary.previous_rolling.as_dict(),
+        "trend": None if summary.trend is None else round(summary.trend, 4),
+        "trend_direction": summary.trend_direction,
+        "quarters": [{"quarter": q.quarter, **q.tally.as_dict()} for q in summary.quarters],
+        "average_slip_days": None
+        if summary.average_slip_days is None
+        else round(summary.average_slip_days, 2),
+        "overdue": [promise_json(p, today) for p in summary.overdue],
+        "due_soon": [promise_json(p, today) for p in summary.due_soon],
+    }

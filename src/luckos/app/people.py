@@ -87,6 +87,16 @@ def roles(ws: Workspace) -> list[Roles]:
             for p in everyone]
 
 
+def roles_json(found: list[Roles]) -> list[dict[str, Any]]:
+    """`luck person roles --json`: each person and the records that name them."""
+    return [{"id": f"pe{r.person.id}", "name": r.person.name,
+             "sponsor": list(r.sponsor), "bench": list(r.bench),
+             "promises": list(r.promises),
+             "stakeholder": [{"id": sh, ("window" if on[0] == "w" else "decision"): on,
+                              "role": role}
+                             for sh, on, role in r.stakeholder]} for r in found]
+
+
 def merge(ws: Workspace, keep_text: str, other_text: str) -> tuple[Person, Person, int]:
     """Fold `other` into `keep` in one transaction: its names and emails become keep's,
     its stakeholder roles move to keep, and sponsors, bench entries and promises naming it
@@ -302,7 +312,7 @@ def _line_json(line: pp.PrewireLine) -> dict[str, Any]:
             "objection": s.objection or None, "objection_on": _iso(s.objection_on),
             "handled": s.handled or None, "how": s.handled_how or None,
             "handled_on": _iso(s.handled_on), "supports": _iso(s.supports_on),
-            "missing": list(line.missing)}
+            "since": _iso(line.since), "missing": list(line.missing)}
 
 
 def prewire_json(p: pp.Prewire, today: dt.date) -> dict[str, Any]:
@@ -312,6 +322,7 @@ def prewire_json(p: pp.Prewire, today: dt.date) -> dict[str, Any]:
         "name": p.name,
         "on": p.on.isoformat() if p.on else None,
         "prep_due": p.prep_due.isoformat() if p.prep_due else None,
+        "days_to_prep": p.days_to_prep(today),
         "summary": p.summary(),
         "with_brief": p.with_brief,
         "stakeholders": [_line_json(line) for line in p.lines],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from luckos.app import records
 from luckos.domain import reboot
@@ -78,3 +79,27 @@ def stop(ws: Workspace, why: str, on: dt.date) -> Reboot:
     updated = reboot.stop(running(ws), why, on)
     with ws.store.transaction():
         return ws.store.update(updated)
+
+
+def status_json(result: reboot.RebootStatus) -> dict[str, Any]:
+    """`luck reboot status --json`, and what its text shows: the phase, each block of
+    weeks with its dates (the current one marked) and each checkpoint's state."""
+    from luckos.app.records import as_json
+
+    return {
+        "reboot": as_json(result.reboot), "today": result.today.isoformat(),
+        "week": result.week, "weeks": reboot.WEEKS, "end": result.end.isoformat(),
+        "running": result.running, "phase": result.phase, "done": result.done,
+        "total": len(result.checkpoints),
+        "asks_for_postmortem": result.asks_for_postmortem,
+        "blocks": [{"weeks": [b.first_week, b.last_week], "title": b.title,
+                    "from": reboot.week_start(result.start, b.first_week).isoformat(),
+                    "to": reboot.week_end(result.start, b.last_week).isoformat(),
+                    "current": result.current(b)} for b in reboot.BLOCKS],
+        "checkpoints": [{"number": c.checkpoint.number, "key": c.checkpoint.key,
+                         "weeks": [c.checkpoint.first_week, c.checkpoint.last_week],
+                         "text": c.checkpoint.text, "opens": c.opens.isoformat(),
+                         "due": c.due.isoformat(), "state": c.state,
+                         "done_on": c.done_on.isoformat() if c.done_on else None}
+                        for c in result.checkpoints],
+    }

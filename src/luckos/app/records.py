@@ -13,7 +13,7 @@ from luckos.domain import records as r
 from luckos.domain.fields import INT_MAX, json_key
 from luckos.domain.quantities import parse_quantity
 from luckos.domain.records import KINDS, Kind, fields_of, short_id
-from luckos.domain.validate import UNIQUE_FIELDS, refuse_future, validate
+from luckos.domain.validate import UNIQUE_FIELDS, refuse, refuse_future, validate
 from luckos.errors import Conflict, Invalid, LuckError, NotFound
 from luckos.workspace import Workspace
 
@@ -141,7 +141,7 @@ def add(ws: Workspace, kind: Kind, raw: Mapping[str, Any], today: dt.date, *,
         name = missing[0].metadata.get("flag") or missing[0].name.replace("_", "-")
         raise Invalid(f"a {kind.name} needs --{name}", where=name)
     record = kind.cls(**values)
-    warnings = validate(record, ws.config, today)
+    warnings = refuse(validate(record, ws.config, today), record)
     refuse_future(record, today, confirm=confirm)
     with ws.store.transaction():
         _check_unique(ws, record)
@@ -165,7 +165,7 @@ def edit(
     if not changes:
         raise Invalid("nothing to change: give at least one option")
     updated = dataclasses.replace(record, **changes)
-    warnings = validate(updated, ws.config, today)
+    warnings = refuse(validate(updated, ws.config, today), updated)
     refuse_future(updated, today, names=changes, confirm=confirm)
     with ws.store.transaction():
         _check_unique(ws, updated)
@@ -265,6 +265,11 @@ def stored_dates(kind: Kind, raw: Mapping[str, Any], record: Any
         if field.metadata["required"] or loose:
             said.append((field, value))
     return said
+
+
+def testimonials(ws: Workspace, artifact: r.Artifact) -> list[r.Testimonial]:
+    """Who said an artifact saved them time (`luck artifact show`)."""
+    return ws.store.find("testimonial", where={"artifact_id": artifact.id})
 
 
 def as_json(record: Any) -> dict[str, Any]:

@@ -8,7 +8,10 @@ from typing import Any
 
 from luckos.app import ledger as ledger_app
 from luckos.app import mechanisms
+from luckos.app.ledger import ledger_json, promise_json
 from luckos.app.records import as_json
+from luckos.app.themes import metric_status_json
+from luckos.app.windows import occurrence_json
 from luckos.dates import month_of
 from luckos.domain import themes, windows
 from luckos.domain.checks import INVARIANTS, Result
@@ -94,51 +97,6 @@ def _next_prewire(ws: Workspace, today: dt.date) -> Prewire | None:
     return next_prewire(ws, today, ws.config.thresholds.window_horizon_days)
 
 
-def occurrence_json(o: windows.WindowOccurrence, today: dt.date) -> dict[str, Any]:
-    brief = o.brief
-    return {
-        "window": as_json(o.window),
-        "on": o.on.isoformat(),
-        "prep_due": o.prep_due.isoformat(),
-        "days_to_prep": (o.prep_due - today).days,
-        "state": o.state(today),
-        "brief": as_json(brief) if isinstance(brief, Artifact) else brief,
-        "demo": as_json(o.demo) if o.demo else None,
-        "estimates": [as_json(e) for e in o.estimates],
-        "missing": o.missing(),
-    }
-
-
-def metric_status_json(s: themes.MetricStatus) -> dict[str, Any]:
-    return {
-        "theme": f"t{s.theme.id}",
-        "theme_label": s.theme.label,
-        "slot": s.slot,
-        "metric": as_json(s.metric) if s.metric else None,
-        "latest": as_json(s.latest) if s.latest else None,
-        "previous": as_json(s.previous) if s.previous else None,
-        "change": s.change,
-        "improving": s.improving,
-    }
-
-
-def ledger_json(summary: LedgerSummary) -> dict[str, Any]:
-    return {
-        "today": summary.today.isoformat(),
-        "overall": summary.overall.as_dict(),
-        "rolling_days": summary.rolling_days,
-        "rolling": summary.rolling.as_dict(),
-        "previous_rolling": summary.previous_rolling.as_dict(),
-        "trend": None if summary.trend is None else round(summary.trend, 4),
-        "quarters": [{"quarter": q.quarter, **q.tally.as_dict()} for q in summary.quarters],
-        "average_slip_days": None
-        if summary.average_slip_days is None
-        else round(summary.average_slip_days, 2),
-        "overdue": [as_json(p) for p in summary.overdue],
-        "due_soon": [as_json(p) for p in summary.due_soon],
-    }
-
-
 def review_json(review: WeeklyReview) -> dict[str, Any]:
     return {
         "today": review.today.isoformat(),
@@ -147,10 +105,11 @@ def review_json(review: WeeklyReview) -> dict[str, Any]:
                  "artifacts": [as_json(a) for a in review.back_artifacts],
                  "signals": [as_json(s) for s in review.back_signals]},
         "covers": review.covers,
-        "overdue": [as_json(p) for p in review.overdue],
-        "due": [as_json(p) for p in review.due],
+        "overdue": [promise_json(p, review.today) for p in review.overdue],
+        "due": [promise_json(p, review.today) for p in review.due],
         "windows": [occurrence_json(o, review.today) for o in review.windows],
-        "stale_metrics": [metric_status_json(s) for s in review.stale_metrics],
+        "stale_metrics": [metric_status_json(s, month_of(review.today))
+                          for s in review.stale_metrics],
         "decisions_due": [as_json(d) for d in review.decisions_due],
         "ledger": ledger_json(review.ledger),
         "broken_checks": [{"id": r.id, "finding": r.finding, "next_step": r.next_step}

@@ -105,8 +105,9 @@ def report_json(r: SurfaceReport) -> dict[str, Any]:
             "quarter": x.quarter, "start": x.start.isoformat(), "end": x.end.isoformat(),
             "partial": x.partial,
             "index": None if x.index is None else round(x.index, 4),
+            "change": None if change is None else round(change, 4),
             "factors": {f.key: {"name": f.name, "value": f.value, "formula": f.formula,
                                 "working": f.working, "carried": f.carried,
                                 "refs": list(f.refs)} for f in x.factors},
-        } for x in r.quarters],
+        } for x, change in zip(r.quarters, surface.index_changes(r.quarters), strict=True)],
     }

@@ -25,6 +25,12 @@ def read_metric(ws: Workspace, theme_ref: str, slot: str, value: str | float, mo
     return records.add(ws, records.kind_named("reading"), raw, today, confirm=confirm)
 
 
+def unit_of(ws: Workspace, reading: Reading) -> str:
+    """The unit of a reading: its metric's."""
+    metric = ws.store.get("metric", reading.metric_id) if reading.metric_id else None
+    return str(getattr(metric, "unit", "") or "")
+
+
 def show(ws: Workspace, ref: str) -> tuple[Theme, list[MetricStatus]]:
     """A theme and its three metric slots with their latest readings."""
     theme = records.fetch(ws, records.kind_named("theme"), ref)
@@ -44,8 +50,26 @@ def show_active(ws: Workspace, today: dt.date) -> list[tuple[Theme, list[MetricS
     return [(t, [s for s in statuses if s.theme.id == t.id]) for t in found]
 
 
-def theme_json(theme: Theme, statuses: list[MetricStatus]) -> dict[str, Any]:
+def theme_json(theme: Theme, statuses: list[MetricStatus], today: dt.date) -> dict[str, Any]:
     """`luck theme show --json`, and the themes page's JSON for one theme."""
-    from luckos.app.review import metric_status_json
+    from luckos.dates import month_of
 
-    return {**records.as_json(theme), "metrics": [metric_status_json(x) for x in statuses]}
+    month = month_of(today)
+    return {**records.as_json(theme),
+            "metrics": [metric_status_json(x, month) for x in statuses]}
+
+
+def metric_status_json(s: MetricStatus, month: str) -> dict[str, Any]:
+    """A theme metric's slot, its last two readings and whether it is stale in `month`
+    (no reading for it yet)."""
+    return {
+        "theme": f"t{s.theme.id}",
+        "theme_label": s.theme.label,
+        "slot": s.slot,
+        "metric": records.as_json(s.metric) if s.metric else None,
+        "latest": records.as_json(s.latest) if s.latest else None,
+        "previous": records.as_json(s.previous) if s.previous else None,
+        "change": s.change,
+        "improving": s.improving,
+        "stale": s.stale(month),
+    }

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from luckos.app.records import as_json
 from luckos.domain import windows
+from luckos.domain.records import Artifact
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
 
@@ -53,3 +56,18 @@ def with_packets(ws: Workspace, occurrences: list[windows.WindowOccurrence],
     if not any(o.window.kind in windows.PACKET_WINDOW_KINDS for o in occurrences):
         return occurrences
     return windows.with_packet(occurrences, packet_gap(ws, today))
+
+
+def occurrence_json(o: windows.WindowOccurrence, today: dt.date) -> dict[str, Any]:
+    brief = o.brief
+    return {
+        "window": as_json(o.window),
+        "on": o.on.isoformat(),
+        "prep_due": o.prep_due.isoformat(),
+        "days_to_prep": (o.prep_due - today).days,
+        "state": o.state(today),
+        "brief": as_json(brief) if isinstance(brief, Artifact) else brief,
+        "demo": as_json(o.demo) if o.demo else None,
+        "estimates": [as_json(e) for e in o.estimates],
+        "missing": o.missing(),
+    }

@@ -74,24 +74,13 @@ def assess(bottleneck: str, why: str, on: str | None) -> None:
 def status(as_json: bool) -> None:
     """Which year of the arc you are in, what that year asks, and the pendulum."""
     from luckos.app import arc as app
-    from luckos.app.records import as_json as record_json
-    from luckos.domain import arc
 
     s = session()
     result = app.status(s.ws, s.today)
     if not as_json:
         _render(result)
         return
-    pos = result.position
-    title, ask = pos.asks
-    emit_json({
-        "arc": record_json(pos.arc), "year": pos.year, "years": arc.ARC_YEARS,
-        "complete": pos.complete, "year_start": pos.year_start.isoformat(),
-        "year_end": pos.year_end.isoformat(), "arc_end": pos.arc_end.isoformat(),
-        "asks": title, "asks_detail": ask, "evidence": result.evidence,
-        "refs": result.refs, "pendulum": result.pendulum, "script": result.script,
-        "reassess_bottleneck": result.reassess, "question": arc.ENVIRONMENT_QUESTION,
-    })
+    emit_json(app.status_json(result))
 
 
 def _render(result) -> None:  # type: ignore[no-untyped-def]

@@ -57,7 +57,7 @@ def show(ref: str, as_json: bool) -> None:
     s = session()
     kind = records.kind_named("artifact")
     artifact = records.fetch(s.ws, kind, ref)
-    said = s.ws.store.find("testimonial", where={"artifact_id": artifact.id})
+    said = records.testimonials(s.ws, artifact)
     if as_json:
         emit_json({**records.as_json(artifact),
                    "testimonials": [records.as_json(t) for t in said]})

@@ -51,7 +51,7 @@ def group(ctx: click.Context, problem: str | None, funders: str | None, proof: s
     day = parse_date(on, s.today, what="--on") if on else None
     record, _ = app.record(s.ws, answers, day, s.today)
     if as_json:
-        emit_json(_as_json(record, s.today))
+        emit_json(app.diagnosis_json(record, s.today))
         return
     click.echo(f"added dg{record.id} ({record.on})")
     _render_flags(record)
@@ -86,18 +86,8 @@ def _render_flags(record) -> None:  # type: ignore[no-untyped-def]
                    "Build the paragraphs first.")
 
 
-def _as_json(record, today) -> dict:  # type: ignore[no-untyped-def]
-    from luckos.app.records import as_json
-    from luckos.domain.diagnosis import QUESTIONS, paragraph_flag
-
-    return {**as_json(record), "age_days": (today - record.on).days,
-            "questions": [{"number": n, "field": f, "question": q,
-                           "answer": getattr(record, f), "flag": paragraph_flag(getattr(record, f))}
-                          for n, (f, q) in enumerate(QUESTIONS, start=1)]}
-
-
 def _show_latest(record, today, as_json: bool) -> None:  # type: ignore[no-untyped-def]
-    from luckos.domain.diagnosis import QUESTIONS, paragraph_flag
+    from luckos.app.diagnosis import diagnosis_json
 
     if record is None:
         if as_json:
@@ -107,18 +97,17 @@ def _show_latest(record, today, as_json: bool) -> None:  # type: ignore[no-untyp
                    "diagnose --problem TEXT --funders TEXT --proof TEXT (or run it in a "
                    "terminal to be asked)")
         return
+    data = diagnosis_json(record, today)
     if as_json:
-        emit_json(_as_json(record, today))
+        emit_json(data)
         return
-    age = (today - record.on).days
-    line(f"Diagnosis dg{record.id}, {record.on} ({age} days ago)", "bold")
-    for number, (field, question) in enumerate(QUESTIONS, start=1):
-        heading(f"{number}. {question}")
-        answer = getattr(record, field).strip()
+    line(f"Diagnosis dg{record.id}, {record.on} ({data['age_days']} days ago)", "bold")
+    for q in data["questions"]:
+        heading(f"{q['number']}. {q['question']}")
+        answer = q["answer"].strip()
         click.echo(f"  {answer}" if answer else "  (no answer)")
-        flag = paragraph_flag(answer)
-        if flag:
-            click.echo(f"  flag: {flag}")
+        if q["flag"]:
+            click.echo(f"  flag: {q['flag']}")
 
 
 for _name, _command in _records.commands.items():

@@ -18,15 +18,12 @@ group = build_group(
 @paged_output
 def cadence(as_json: bool) -> None:
     """Whether the explore loop is on cadence, and when each part is next due."""
-    from luckos.app.explore import cadences
+    from luckos.app.explore import cadences, cadences_json
 
     s = session()
     found = cadences(s.ws, s.today)
     if as_json:
-        emit_json([{"cadence": c.cadence.name, "every_days": c.cadence.every_days,
-                    "essay": c.cadence.essay, "last": c.last.isoformat() if c.last else None,
-                    "ref": c.ref, "title": c.title, "days_since": c.days_since,
-                    "due_on": c.due_on.isoformat(), "behind": c.behind} for c in found])
+        emit_json(cadences_json(found))
         return
     table(["cadence", "every", "last", "days ago", "due by", "state"],
           [[c.cadence.essay, f"{c.cadence.every_days}d",

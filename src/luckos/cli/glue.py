@@ -24,27 +24,16 @@ group = build_group(
 def weeks(count: int, as_json: bool) -> None:
     """Glue per week: the hours that unlock a deliverable, the hours that substitute for
     one, and the substitute ratio (substitute hours / week_hours in luck.toml)."""
-    from luckos.app.glue import report
-    from luckos.app.records import as_json as record_json
+    from luckos.app.glue import report, report_json
 
     s = session()
     result = report(s.ws, s.today, count)
     if as_json:
-        emit_json({
-            "today": result.today.isoformat(), "week_hours": result.week_hours,
-            "max_ratio": result.max_ratio,
-            "weeks": [{"week_start": w.start.isoformat(), "hours": w.hours,
-                       "unlocking_hours": w.unlocking_hours,
-                       "substitute_hours": w.substitute_hours,
-                       "ratio": round(w.ratio(result.week_hours), 4),
-                       "entries": [record_json(e) for e in w.entries]} for w in result.weeks],
-            "without_mechanism": [record_json(e) for e in result.without_mechanism],
-        })
+        emit_json(report_json(result))
         return
     table(["week of", "glue h", "unlocks h", "substitute h", "ratio", ""],
           [[w.start, f"{w.hours:g}", f"{w.unlocking_hours:g}", f"{w.substitute_hours:g}",
-            f"{w.ratio(result.week_hours):.0%}",
-            "over" if w.ratio(result.week_hours) > result.max_ratio else ""]
+            f"{w.ratio(result.week_hours):.0%}", "over" if result.over(w) else ""]
            for w in result.weeks],
           title=f"Glue by week (ratio = substitute hours / {result.week_hours:g} h; over "
                 f"{result.max_ratio:.0%} is quicksand)")

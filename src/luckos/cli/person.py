@@ -24,16 +24,12 @@ def roles(as_json: bool) -> None:
     stakeholder roles per window and per decision (a name two people answer to counts
     for neither)."""
     from luckos.app.people import roles as run
+    from luckos.app.people import roles_json
 
     s = session()
     found = run(s.ws)
     if as_json:
-        emit_json([{"id": f"pe{r.person.id}", "name": r.person.name,
-                    "sponsor": list(r.sponsor), "bench": list(r.bench),
-                    "promises": list(r.promises),
-                    "stakeholder": [{"id": sh, ("window" if on[0] == "w" else "decision"): on,
-                                     "role": role}
-                                    for sh, on, role in r.stakeholder]} for r in found])
+        emit_json(roles_json(found))
         return
     from luckos.cli.output import table
 

@@ -7,7 +7,7 @@ import datetime as dt
 import click
 
 from luckos.cli.output import heading, table
-from luckos.domain.people import Prewire, PrewireLine, Stakeholder
+from luckos.domain.people import Prewire, PrewireLine
 
 
 def render(p: Prewire, today: dt.date) -> None:
@@ -42,7 +42,7 @@ def _table(lines: tuple[PrewireLine, ...], *, past: bool = False) -> None:
     """The stakeholders and their states; a past date's without what was left to do."""
     rows = [[f"sh{line.stakeholder.id}", line.person.name,
              line.stakeholder.role + (", sponsor" if line.stakeholder.sponsor else ""),
-             line.state, _since(line.stakeholder)] for line in lines]
+             line.state, str(line.since or "")] for line in lines]
     if past:
         table(("id", "name", "role", "state", "since"), rows)
         return
@@ -52,8 +52,8 @@ def _table(lines: tuple[PrewireLine, ...], *, past: bool = False) -> None:
 
 def _todo(p: Prewire, today: dt.date) -> None:
     todo = [line for line in p.lines if line.missing]
-    if p.prep_due and p.on:
-        left = (p.prep_due - today).days
+    left = p.days_to_prep(today)
+    if p.prep_due and p.on and left is not None:
         click.echo()
         if todo:
             due = (f"in {left} day{'s' if left != 1 else ''}" if left >= 0
@@ -77,14 +77,9 @@ def _objections(p: Prewire, today: dt.date) -> None:
         click.echo("Objections not yet handled:")
         for line in open_:
             s = line.stakeholder
-            days = (today - s.objection_on).days if s.objection_on else 0
-            age = f", {days} day{'s' if days != 1 else ''} ago" if s.objection_on else ""
+            days = line.objection_age(today)
+            age = "" if days is None else f", {days} day{'s' if days != 1 else ''} ago"
             click.echo(f"  {line.person.name} ({s.objection_on}{age}): {s.objection}")
     else:
         click.echo("No objection left unhandled.")
 
-
-def _since(s: Stakeholder) -> str:
-    dates = [d for d in (s.supports_on, s.handled_on, s.objection_on, s.met_on,
-                         s.brief_sent_on) if d]
-    return str(dates[0]) if dates else ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from luckos.cli.completion import complete_ids
@@ -17,58 +19,40 @@ group = build_group(
 )
 
 
-def _card(project, default_weeks: int) -> dict:  # type: ignore[no-untyped-def]
-    from luckos.app.records import as_json
-    from luckos.domain import projects
-
-    points, scored = projects.total(project)
-    due = projects.kill_review_date(project, default_weeks)
-    return {
-        **as_json(project),
-        "score": points, "scored": scored, "max_score": projects.MAX_SCORE,
-        "heuristics": [{"number": h.number, "field": h.field, "rule": h.rule, "score": value,
-                        "advice": h.low if value is not None and value < 2 else None}
-                       for h, value in projects.scores(project)],
-        "kill_review_due": due.isoformat() if due else None,
-    }
-
-
 @group.command("show", help="Show a project with its seven heuristics and kill review.")
 @click.argument("ref", metavar="ID", shell_complete=complete_ids("project"))
 @json_option
 @paged_output
 def show(ref: str, as_json: bool) -> None:
     from luckos.app import records
-    from luckos.domain import projects
+    from luckos.app.projects import project_json
 
     s = session()
     kind = records.kind_named("project")
     project = records.fetch(s.ws, kind, ref)
-    weeks = s.ws.config.check.value("project-kill-review", "default_weeks")
+    card = project_json(s.ws, project, s.today)
     if as_json:
-        emit_json(_card(project, weeks))
+        emit_json(card)
         return
     show_record(kind, project)
-    _render_scores(project)
-    due = projects.kill_review_date(project, weeks)
-    pending = projects.kill_review_pending(project, s.today, weeks)
-    state = ("paused publicly" if project.outcome == "pause-publicly" else
-             f"landed {project.landed_on}" if project.landed_on else
-             f"PAST DUE ({due})" if pending else f"due {due}")
+    _render_scores(card)
+    due = card["kill_review_due"]
+    state = {"paused": "paused publicly", "landed": f"landed {project.landed_on}",
+             "past-due": f"PAST DUE ({due})", "due": f"due {due}"}[card["kill_review_state"]]
     pairs([("kill review", state)], title="Kill review")
 
 
-def _render_scores(project) -> None:  # type: ignore[no-untyped-def]
-    from luckos.domain import projects
+def _render_scores(card: dict[str, Any]) -> None:
+    from luckos.domain.projects import SCORE_NAMES
 
-    points, scored = projects.total(project)
     rows = []
-    for h, value in projects.scores(project):
-        verdict = "-" if value is None else f"{value} {projects.SCORE_NAMES[value]}"
-        advice = h.low if value is not None and value < 2 else ""
-        rows.append([h.number, verdict, h.rule, advice])
+    for h in card["heuristics"]:
+        value = h["score"]
+        verdict = "-" if value is None else f"{value} {SCORE_NAMES[value]}"
+        rows.append([h["number"], verdict, h["rule"], h["advice"] or ""])
+    scored = card["scored"]
     table(["#", "score", "heuristic", "to raise it"], rows,
-          title=f"Seven quiet heuristics: {points} of {projects.MAX_SCORE}"
+          title=f"Seven quiet heuristics: {card['score']} of {card['max_score']}"
                 + (f" ({scored} of 7 scored)" if scored < 7 else ""))
 
 
@@ -103,11 +87,11 @@ def score(ref: str, values: tuple[int, ...], as_json: bool) -> None:
     project, warnings = app.score(s.ws, ref, values)
     for message in warnings:
         warn(message)
+    card = app.project_json(s.ws, project, s.today)
     if as_json:
-        emit_json(_card(project, s.ws.config.check.value("project-kill-review",
-                                                          "default_weeks")))
+        emit_json(card)
         return
-    _render_scores(project)
+    _render_scores(card)
 
 
 @group.command("review")

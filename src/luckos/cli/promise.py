@@ -26,7 +26,6 @@ def _transition(verb: str, past: str) -> click.Command:
         import sys
 
         from luckos.app import ledger
-        from luckos.app.records import as_json as record_json
         from luckos.dates import parse_date
 
         s = session()
@@ -36,12 +35,13 @@ def _transition(verb: str, past: str) -> click.Command:
                                   default="", show_default=False)
         promise = ledger.transition(s.ws, verb, ref, day, today=s.today,
                                     confirm=confirm_future, lesson=lesson or "")
+        result = ledger.promise_json(promise, s.today)
         if as_json:
-            emit_json(record_json(promise))
+            emit_json(result)
             return
         late = ""
-        if verb == "keep" and promise.due and promise.landed_on and promise.landed_on > promise.due:
-            late = f" ({(promise.landed_on - promise.due).days} days late: not a hit)"
+        if result["outcome"] == "kept_late":
+            late = f" ({result['days_late']} days late: not a hit)"
         when = (f" on {weekday_date(day)}" if on and on.strip() != day.isoformat() else "")
         click.echo(f"p{promise.id} {past}{when}{late}: {promise.what}")
         if verb == "miss" and not promise.lesson:
@@ -82,7 +82,6 @@ def renegotiate(ref: str, new_due: str, on: str | None, as_json: bool) -> None:
     original promise is recorded as missed. Either way a new promise carries on.
     """
     from luckos.app import ledger
-    from luckos.app.records import as_json as record_json
     from luckos.dates import parse_date
 
     s = session()
@@ -91,8 +90,7 @@ def renegotiate(ref: str, new_due: str, on: str | None, as_json: bool) -> None:
     closed, successor, early = ledger.renegotiate(s.ws, ref, due, day, today=s.today,
                                                   confirm=confirm_future)
     if as_json:
-        emit_json({"closed": record_json(closed), "successor": record_json(successor),
-                   "early": early})
+        emit_json(ledger.renegotiated_json(closed, successor, early))
         return
     if early:
         click.echo(f"p{closed.id} renegotiated early (not a miss); now p{successor.id}, "

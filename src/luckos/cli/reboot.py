@@ -55,7 +55,7 @@ def status(ref: str | None, as_json: bool) -> None:
     s = session()
     result = app.status(s.ws, ref, s.today)
     if as_json:
-        emit_json(_json(result))
+        emit_json(app.status_json(result))
         return
     _render(result)
 
@@ -110,44 +110,20 @@ def stop(why: str, on: str | None) -> None:
     click.echo(f"rb{ended.id} stopped on {ended.ended_on}")
 
 
-def _json(result) -> dict:  # type: ignore[no-untyped-def]
-    from luckos.app.records import as_json
-
-    return {
-        "reboot": as_json(result.reboot), "today": result.today.isoformat(),
-        "week": result.week, "weeks": 12, "end": result.end.isoformat(),
-        "running": result.running, "done": result.done, "total": len(result.checkpoints),
-        "asks_for_postmortem": result.asks_for_postmortem,
-        "checkpoints": [{"number": c.checkpoint.number, "key": c.checkpoint.key,
-                         "weeks": [c.checkpoint.first_week, c.checkpoint.last_week],
-                         "text": c.checkpoint.text, "opens": c.opens.isoformat(),
-                         "due": c.due.isoformat(), "state": c.state,
-                         "done_on": c.done_on.isoformat() if c.done_on else None}
-                        for c in result.checkpoints],
-    }
-
-
 def _render(result) -> None:  # type: ignore[no-untyped-def]
     from luckos.domain import reboot
 
     rb = result.reboot
-    week = result.week
-    if not result.running:
-        where = f"ended {rb.ended_on}"
-    elif week == 0:
-        where = f"starts {result.start}"
-    elif week <= reboot.WEEKS:
-        where = f"week {week} of {reboot.WEEKS}"
-    else:
-        where = f"past week {reboot.WEEKS} (it ended {result.end})"
+    where = {"ended": f"ended {rb.ended_on}", "not-started": f"starts {result.start}",
+             "running": f"week {result.week} of {reboot.WEEKS}",
+             "overrun": f"past week {reboot.WEEKS} (it ended {result.end})"}[result.phase]
     line(f"90-day reboot rb{rb.id}{': ' + rb.focus if rb.focus else ''}, {result.start} to "
          f"{result.end}: {where}, {result.done} of {len(result.checkpoints)} checkpoints done",
          "bold")
     for block in reboot.BLOCKS:
         first = reboot.week_start(result.start, block.first_week)
         last = reboot.week_end(result.start, block.last_week)
-        marker = "  <- now" if result.running and block.first_week <= week <= block.last_week \
-            else ""
+        marker = "  <- now" if result.current(block) else ""
         rows = [[c.checkpoint.number, _state(c), c.checkpoint.text]
                 for c in result.checkpoints
                 if c.checkpoint.first_week == block.first_week]

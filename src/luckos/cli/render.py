@@ -17,10 +17,12 @@ from luckos.domain.windows import WindowOccurrence
 
 
 def _promise_rows(promises: list[Promise], today: dt.date) -> list[list[object]]:
-    rows = []
+    from luckos.domain.ledger import days_to_due
+
+    rows: list[list[object]] = []
     for p in promises:
-        assert p.due is not None
-        days = (p.due - today).days
+        days = days_to_due(p, today)
+        assert days is not None
         when = "today" if days == 0 else (f"{-days}d overdue" if days < 0 else f"in {days}d")
         rows.append([f"p{p.id}", p.due, when, p.to_whom, p.what])
     return rows
@@ -38,9 +40,8 @@ def window_rows(occurrences: Sequence[WindowOccurrence], today: dt.date) -> list
 def _trend_text(summary: LedgerSummary) -> str:
     if summary.trend is None:
         return "no trend yet"
-    points = summary.trend * 100
-    arrow = "up" if points > 0.5 else "down" if points < -0.5 else "flat"
-    return f"{arrow} {points:+.0f} points against the {summary.rolling_days} days before"
+    return (f"{summary.trend_direction} {summary.trend * 100:+.0f} points against the "
+            f"{summary.rolling_days} days before")
 
 
 def render_review(review: WeeklyReview) -> None:

@@ -52,8 +52,7 @@ def ledger(as_json: bool) -> None:
     + dropped. Renegotiating before the due date is neither a hit nor a miss and is shown
     apart; kept late is not kept on time.
     """
-    from luckos.app.ledger import summary
-    from luckos.app.review import ledger_json
+    from luckos.app.ledger import ledger_json, summary
 
     s = session()
     result = summary(s.ws, s.today)

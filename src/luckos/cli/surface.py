@@ -34,17 +34,15 @@ def surface(theme: str | None, quarters: int | None, as_json: bool) -> None:
     scope = f" for t{result.theme.id} {result.theme.label}" if result.theme else ""
     line(f"Luck surface area{scope}, {s.today}", "bold")
     click.echo(f"  {FORMULAS['index']}")
+    from luckos.domain.surface import index_changes
+
     rows = []
-    previous = None
-    for x in result.quarters:
+    for x, change in zip(result.quarters, index_changes(result.quarters), strict=True):
         index = x.index
-        change = ""
-        if index is not None and previous:
-            change = f"{(index - previous) / previous:+.0%}"
         rows.append([x.quarter + (" (to date)" if x.partial else ""),
                      *(_value(f) for f in x.factors),
-                     "n/a" if index is None else f"{index:.2f}", change])
-        previous = index if index else None
+                     "n/a" if index is None else f"{index:.2f}",
+                     "" if change is None else f"{change:+.0%}"])
     table(["quarter", "B build", "S sees", "C credibility", "T timing", "B×S×C×T", "change"],
           rows, title="By quarter (* carried from an earlier quarter)")
     latest = result.quarters[-1]

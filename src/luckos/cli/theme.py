@@ -35,7 +35,7 @@ def show(ref: str, as_json: bool) -> None:
     s = session()
     theme, statuses = run(s.ws, ref)
     if as_json:
-        emit_json(theme_json(theme, statuses))
+        emit_json(theme_json(theme, statuses, s.today))
         return
     show_record(records.kind_named("theme"), theme)
     rows = []
@@ -77,6 +77,6 @@ def read(theme_ref: str, slot: str, value: str, month: str | None, narrative: st
 
         emit_json(record_json(reading))
     else:
-        unit = s.ws.store.find("metric", where={"id": reading.metric_id})[0].unit
+        unit = themes.unit_of(s.ws, reading)
         click.echo(f"added r{reading.id}: m{reading.metric_id} {reading.month} = "
                    f"{quantity(reading.value, unit)}")

@@ -23,7 +23,7 @@ group = build_group(
 @paged_output
 def upcoming(days: int | None, as_json: bool) -> None:
     """The next window dates, their prep deadlines and readiness."""
-    from luckos.app.review import occurrence_json
+    from luckos.app.windows import occurrence_json
     from luckos.app.windows import upcoming as run
 
     s = session()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from luckos.domain.fields import Problem
 from luckos.domain.records import ARC_TRACKS, BOTTLENECKS, Arc
 from luckos.errors import Invalid, LuckError
 
@@ -138,9 +139,13 @@ def start(current: Arc | None, on: dt.date) -> Arc | None:
     return dataclasses.replace(current, ended_on=on - dt.timedelta(days=1))
 
 
-def validate_arc(a: Arc) -> list[str]:
+def arc_problems(a: Arc) -> list[Problem]:
+    """A role arc's rules (see `luckos.domain.validate`)."""
+    found = []
     if a.ended_on and a.started_on and a.ended_on < a.started_on:
-        raise LuckError(f"end date {a.ended_on} is before the start ({a.started_on})")
+        found.append(Problem("ended_on", f"end date {a.ended_on} is before the start "
+                             f"({a.started_on})"))
     if a.assessed_on and a.started_on and a.assessed_on < a.started_on:
-        raise LuckError(f"assessment date {a.assessed_on} is before the start ({a.started_on})")
-    return []
+        found.append(Problem("assessed_on", f"assessment date {a.assessed_on} is before the "
+                             f"start ({a.started_on})"))
+    return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from luckos.domain.fields import Problem
 from luckos.domain.records import Diagnosis
 
 QUESTIONS: tuple[tuple[str, str], ...] = (
@@ -57,6 +58,8 @@ def flags(diagnosis: Diagnosis) -> list[tuple[int, str, str]]:
     return result
 
 
-def validate_diagnosis(d: Diagnosis) -> list[str]:
-    return [f"answer {n} ({field}) is {flag}" if flag == "missing" else
-            f"answer {n} ({field}): {flag}" for n, field, flag in flags(d)]
+def diagnosis_problems(d: Diagnosis) -> list[Problem]:
+    """Answers that are not a paragraph: warnings (see `luckos.domain.validate`)."""
+    return [Problem(field, f"answer {n} ({field}) is {flag}" if flag == "missing" else
+                    f"answer {n} ({field}): {flag}", warning=True)
+            for n, field, flag in flags(d)]

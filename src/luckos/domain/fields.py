@@ -6,12 +6,22 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 # What SQLite's INTEGER holds, and the longest text a field keeps (a long note body or an
 # estimate model fits many times over).
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 TEXT_LIMIT = 100_000
+
+
+class Problem(NamedTuple):
+    """What is wrong with a record, or what it lacks: the field concerned (its name; ""
+    for the record as a whole) and a message naming it as the user types it. A warning
+    is advice on a usable record; any other problem refuses it."""
+
+    field: str
+    message: str
+    warning: bool = False
 
 
 class RecordBase:

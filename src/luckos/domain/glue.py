@@ -9,8 +9,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 from luckos.dates import week_start
+from luckos.domain.fields import Problem
 from luckos.domain.records import GlueEntry
-from luckos.errors import LuckError
 
 
 @dataclasses.dataclass(frozen=True)
@@ -37,6 +37,10 @@ class GlueWeek:
     def ratio(self, week_hours: float) -> float:
         return self.substitute_hours / week_hours
 
+    def over(self, week_hours: float, max_ratio: float) -> bool:
+        """Substitute glue filled more than `max_ratio` of the week: quicksand."""
+        return self.ratio(week_hours) > max_ratio
+
     @property
     def substitutes(self) -> tuple[GlueEntry, ...]:
         return tuple(e for e in self.entries if not e.unlocks_deliverable)
@@ -62,10 +66,13 @@ def weeks(entries: Iterable[GlueEntry], starts: list[dt.date]) -> list[GlueWeek]
             for s in starts]
 
 
-def validate_glue(g: GlueEntry) -> list[str]:
+def glue_problems(g: GlueEntry) -> list[Problem]:
+    """The glue log's rules (see `luckos.domain.validate`)."""
+    found = []
     if not 0 < g.hours <= 168:
-        raise LuckError(f"hours {g.hours:g} is out of range (more than 0, at most 168)")
+        found.append(Problem("hours", f"hours {g.hours:g} is out of range (more than 0, at "
+                             "most 168)"))
     if not g.unlocks_deliverable and not g.mechanism.strip():
-        return ["it unlocks no deliverable: which FAQ, short video or runbook could replace "
-                "you? (--mechanism)"]
-    return []
+        found.append(Problem("mechanism", "it unlocks no deliverable: which FAQ, short video "
+                             "or runbook could replace you? (--mechanism)", warning=True))
+    return found

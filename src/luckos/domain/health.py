@@ -123,7 +123,7 @@ def missing_files(records: Iterable[Any], home: Path,
 def value_problems(records: Iterable[Any], config: Config, today: dt.date) -> list[Problem]:
     """Records the domain's own validation refuses today: recurrences that cannot be
     expanded (reported on their own) and values out of range."""
-    from luckos.domain.validate import validate
+    from luckos.domain.validate import refusals, validate
     from luckos.domain.windows import check_recurrence
 
     found = []
@@ -138,10 +138,8 @@ def value_problems(records: Iterable[Any], config: Config, today: dt.date) -> li
                                      "not repaired: " + _edit_hint(kind, where,
                                                                    "set another recurrence")))
                 record = dataclasses.replace(record, recurrence="")
-        try:
-            validate(record, config, today)
-        except LuckError as exc:
-            found.append(Problem("value", where, exc.message,
+        for refused in refusals(validate(record, config, today)):
+            found.append(Problem("value", where, refused.message,
                                  "not repaired: " + _edit_hint(kind, where, "correct it")))
     return found
 

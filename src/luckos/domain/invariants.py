@@ -271,7 +271,7 @@ def glue_ratio(weeks: Sequence[GlueWeek], *, max_ratio: float, week_hours: float
     items = [Item("", f"week of {w.start}: {w.substitute_hours:g} h of glue that unlocks "
                   f"nothing / {week_hours:g} h = {w.ratio(week_hours):.0%} (all glue "
                   f"{w.hours:g} h)") for w in weeks]
-    over = [w for w in weeks if w.ratio(week_hours) > max_ratio]
+    over = [w for w in weeks if w.over(week_hours, max_ratio)]
     if len(over) == len(weeks) and weeks:
         bare = sorted({e.what for w in weeks for e in w.substitutes if not e.mechanism.strip()})
         named = sorted({f"{e.what} ({e.mechanism})" for w in weeks for e in w.substitutes

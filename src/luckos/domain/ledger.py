@@ -29,6 +29,7 @@ from luckos.errors import Conflict, Invalid
 
 Fact = tuple[str, str, "str | None"]  # (due, status, landed_on), ISO dates
 
+TREND_FLAT = 0.5  # points: a change of the hit rate within half a point is flat
 OUTCOMES = ("kept_on_time", "kept_late", "missed", "dropped", "renegotiated_early", "open")
 
 
@@ -52,6 +53,26 @@ def outcome_of(status: str, late: bool) -> str:
 
 def outcome(due: str, status: str, landed_on: str | None) -> str:
     return outcome_of(status, bool(landed_on and landed_on > due))
+
+
+def days_late(promise: Promise) -> int | None:
+    """How many days after its due date a promise landed (kept late, or closed late);
+    None when it landed on time or has not landed."""
+    if promise.due is None or promise.landed_on is None or promise.landed_on <= promise.due:
+        return None
+    return (promise.landed_on - promise.due).days
+
+
+def promise_outcome(promise: Promise) -> str:
+    """One of OUTCOMES: kept on time, kept late (not a hit), missed, dropped..."""
+    return outcome_of(promise.status, days_late(promise) is not None)
+
+
+def days_to_due(promise: Promise, today: dt.date) -> int | None:
+    """For an open promise, the days from today to its due date (negative: overdue)."""
+    if promise.status != "open" or promise.due is None:
+        return None
+    return (promise.due - today).days
 
 
 # --- transitions ---------------------------------------------------------------------
@@ -187,6 +208,14 @@ class LedgerSummary:
         """Change of the rolling hit rate against the period before it."""
         now, before = self.rolling.hit_rate, self.previous_rolling.hit_rate
         return None if now is None or before is None else now - before
+
+    @property
+    def trend_direction(self) -> str | None:
+        """up, down or flat (within half a point), or None before there is a trend."""
+        if self.trend is None:
+            return None
+        points = self.trend * 100
+        return "up" if points > TREND_FLAT else "down" if points < -TREND_FLAT else "flat"
 
 
 def history_start(today: dt.date, rolling_days: int, quarters: int) -> dt.date:

@@ -16,7 +16,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from luckos.domain.fields import RecordBase
+from luckos.domain.fields import Problem, RecordBase
 from luckos.domain.fields import describe as _f
 from luckos.errors import LuckError, NotFound
 
@@ -283,6 +283,18 @@ class PrewireLine:
     state: str
     missing: tuple[str, ...]  # what is still to do before the prep deadline
 
+    @property
+    def since(self) -> dt.date | None:
+        """The date of the step the state names (supports, handled, objection, met, brief)."""
+        s = self.stakeholder
+        return next((d for d in (s.supports_on, s.handled_on, s.objection_on, s.met_on,
+                                 s.brief_sent_on) if d), None)
+
+    def objection_age(self, today: dt.date) -> int | None:
+        """Days since the objection was raised, when it has a date."""
+        on = self.stakeholder.objection_on
+        return None if on is None else (today - on).days
+
 
 @dataclasses.dataclass(frozen=True)
 class Prewire:
@@ -294,6 +306,10 @@ class Prewire:
     prep_due: dt.date | None  # a window's prep deadline (None for a decision)
     lines: tuple[PrewireLine, ...]
     history: tuple[tuple[dt.date, tuple[PrewireLine, ...]], ...] = ()  # past dates, newest first
+
+    def days_to_prep(self, today: dt.date) -> int | None:
+        """Days from today to the prep deadline (negative: past it)."""
+        return None if self.prep_due is None else (self.prep_due - today).days
 
     @property
     def with_brief(self) -> int:
@@ -412,16 +428,21 @@ def clash(person: Person, others: Iterable[Person]) -> str | None:
     return None
 
 
-def validate_stakeholder(s: Stakeholder) -> list[str]:
+def stakeholder_problems(s: Stakeholder) -> list[Problem]:
+    """A stakeholder's rules (see `luckos.domain.validate`)."""
+    found = []
     if (s.window_id is None) == (s.decision_id is None):
-        raise LuckError("a stakeholder has a say in one window or one decision: give "
-                        "window_id or decision_id, not both or neither")
+        found.append(Problem("", "a stakeholder has a say in one window or one decision: "
+                             "give window_id or decision_id, not both or neither"))
     if s.decision_id is not None and s.occurrence is not None:
-        raise LuckError("a decision's stakeholder has no window date (occurrence)")
+        found.append(Problem("occurrence", "a decision's stakeholder has no window date "
+                             "(occurrence)"))
     if s.handled and not s.objection:
-        raise LuckError("an objection handled needs the objection itself (--objection)")
+        found.append(Problem("objection", "an objection handled needs the objection itself "
+                             "(--objection)"))
     if s.handled and not s.handled_how.strip():
-        raise LuckError(f"say how the objection was {s.handled} (--how)")
-    if s.handled_on and s.objection_on:
-        _not_before("handled", s.handled_on, s.objection_on, "the objection")
-    return []
+        found.append(Problem("handled_how", f"say how the objection was {s.handled} (--how)"))
+    if s.handled_on and s.objection_on and s.handled_on < s.objection_on:
+        found.append(Problem("handled_on", f"handled on {s.handled_on} is before the "
+                             f"objection on {s.objection_on}"))
+    return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from luckos.domain.fields import Problem
 from luckos.domain.records import HEURISTIC_SCORES, Project
 from luckos.errors import Conflict, Invalid, LuckError
 
@@ -79,6 +80,20 @@ def closed(project: Project) -> bool:
     return project.outcome == "pause-publicly" or project.landed_on is not None
 
 
+def advice(heuristic: Heuristic, value: int | None) -> str | None:
+    """What raises a heuristic scored below yes; None when it scores yes or not yet."""
+    return heuristic.low if value is not None and value < 2 else None
+
+
+def kill_review_state(project: Project, today: dt.date, default_weeks: int) -> str:
+    """paused (publicly), landed, past-due (the review not held) or due."""
+    if project.outcome == "pause-publicly":
+        return "paused"
+    if project.landed_on:
+        return "landed"
+    return "past-due" if kill_review_pending(project, today, default_weeks) else "due"
+
+
 def kill_review_pending(project: Project, today: dt.date, default_weeks: int,
                         grace_days: int = 0) -> bool:
     """Past its kill review (plus grace) with no continue-or-pause since that date."""
@@ -131,37 +146,42 @@ def review(project: Project, *, on: dt.date, enthusiasm: bool, signal: bool, lan
     ), warnings
 
 
-def validate_project(p: Project) -> list[str]:
+def project_problems(p: Project) -> list[Problem]:
+    """A project's rules (see `luckos.domain.validate`)."""
+    found = []
     for h, value in scores(p):
         if value is not None and value not in HEURISTIC_SCORES:
             flag = h.field.replace("_", "-")
-            raise LuckError(f"{flag} = {value} is out of range (0 no, 1 partly, 2 yes)")
+            found.append(Problem(h.field, f"{flag} = {value} is out of range (0 no, 1 partly, "
+                                 "2 yes)"))
     if p.kill_review_on and p.started_on and p.kill_review_on < p.started_on:
-        raise LuckError(f"kill review {p.kill_review_on} is before the start ({p.started_on})")
+        found.append(Problem("kill_review_on", f"kill review {p.kill_review_on} is before the "
+                             f"start ({p.started_on})"))
     if p.landed_on and p.started_on and p.landed_on < p.started_on:
-        raise LuckError(f"landed date {p.landed_on} is before the start ({p.started_on})")
+        found.append(Problem("landed_on", f"landed date {p.landed_on} is before the start "
+                             f"({p.started_on})"))
     if p.outcome == "pause-publicly" and not p.why.strip():
-        raise LuckError("a project paused publicly needs its why (--why)")
+        found.append(Problem("why", "a project paused publicly needs its why (--why)"))
     if p.milestone_on and p.started_on:
         days = (p.milestone_on - p.started_on).days
         if days < 0:
-            raise LuckError(f"the first milestone {p.milestone_on} is before the start "
-                            f"({p.started_on})")
+            found.append(Problem("milestone_on", f"the first milestone {p.milestone_on} is "
+                                 f"before the start ({p.started_on})"))
         if days > MILESTONE_DAYS:
-            raise LuckError(f"the first milestone {p.milestone_on} is {days} days after the "
-                            f"start: scope it to show momentum within a quarter (at most "
-                            f"{MILESTONE_DAYS} days)")
+            found.append(Problem("milestone_on", f"the first milestone {p.milestone_on} is "
+                                 f"{days} days after the start: scope it to show momentum "
+                                 f"within a quarter (at most {MILESTONE_DAYS} days)"))
     if p.milestone_landed_on and p.started_on and p.milestone_landed_on < p.started_on:
-        raise LuckError(f"the milestone landed {p.milestone_landed_on}, before the start "
-                        f"({p.started_on})")
-    warnings = []
+        found.append(Problem("milestone_landed_on", f"the milestone landed "
+                             f"{p.milestone_landed_on}, before the start ({p.started_on})"))
     if not p.milestone_on and not closed(p):
-        warnings.append("no first milestone date: scope it to show momentum within a quarter "
-                        "(--milestone-on DATE)")
+        found.append(Problem("milestone_on", "no first milestone date: scope it to show "
+                             "momentum within a quarter (--milestone-on DATE)", warning=True))
     _, scored = total(p)
     if scored == 0:
-        warnings.append("not scored on the seven quiet heuristics yet: luck project score ID")
-    return warnings
+        found.append(Problem("", "not scored on the seven quiet heuristics yet: luck project "
+                             "score ID", warning=True))
+    return found
 
 
 def milestone_due(project: Project) -> dt.date | None:

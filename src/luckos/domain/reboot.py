@@ -149,6 +149,20 @@ class RebootStatus:
         return [c for c in self.checkpoints if c.state == "late"]
 
     @property
+    def phase(self) -> str:
+        """ended, not-started (before week 1), running (weeks 1 to 12) or overrun (past
+        week 12 and not ended)."""
+        if not self.running:
+            return "ended"
+        if self.week == 0:
+            return "not-started"
+        return "running" if self.week <= WEEKS else "overrun"
+
+    def current(self, block: Block) -> bool:
+        """The block of weeks a running reboot is in today."""
+        return self.running and block.first_week <= self.week <= block.last_week
+
+    @property
     def asks_for_postmortem(self) -> bool:
         """From week 12 on, a running reboot asks for its one-page post-mortem."""
         return self.running and self.week >= WEEKS and not self.reboot.postmortem.strip()

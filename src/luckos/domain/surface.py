@@ -104,6 +104,19 @@ class QuarterSurface:
         return " × ".join(parts) + (f" = {_num(index)}" if index is not None else " = n/a")
 
 
+def index_changes(quarters: Sequence[QuarterSurface]) -> list[float | None]:
+    """Each quarter's surface area against the quarter before it, as a fraction (+0.25:
+    a quarter more); None when either has no index (or the one before is zero)."""
+    changes: list[float | None] = []
+    previous: float | None = None
+    for q in quarters:
+        index = q.index
+        changes.append((index - previous) / previous
+                       if index is not None and previous else None)
+        previous = index if index else None
+    return changes
+
+
 def _num(value: float) -> str:
     return f"{value:g}" if value == int(value) else f"{value:.2f}"
 

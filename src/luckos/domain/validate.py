@@ -1,39 +1,92 @@
 """Rules every record must keep, and the warnings the essay asks us to give.
 
-`validate` raises LuckError for a record that makes no sense and returns warnings
-(advice, not refusals) for one that is usable but weak.
+`validate` runs every check of a record and returns every problem it finds, as values
+(`Problem`: the field, the message, and whether it is only a warning), in the manner of
+Beancount's validation: add, edit and import all call it, so that no door lets in what
+another refuses, and each reports all that is wrong at once. `refuse` turns the
+problems that are not warnings into one error, a line each.
+
+Each kind's own rules are registered with its record class (`rules_for`); a kind whose
+rules live in its own module (glue, projects...) imports it when first validated.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from luckos.config import Config
 from luckos.domain import records as r
-from luckos.domain.fields import value_problem
+from luckos.domain.fields import Problem, value_problem
 from luckos.domain.records import fields_of, kind_of, short_id
-from luckos.errors import Invalid, LuckError
+from luckos.errors import Invalid, LuckError, Problems
+
+Rules = Callable[[Any, Config], Iterable[Problem]]
+_RULES: dict[str, Rules] = {}
+_R = TypeVar("_R", bound=Rules)
 
 if TYPE_CHECKING:
     from luckos.domain.checks import Result
 
 
-def validate(record: Any, config: Config, today: dt.date) -> list[str]:
-    check_fields(record)
-    check: Callable[[Any, Config], list[str]] | None = _CHECKS.get(kind_of(record).name)
-    return check(record, config) if check else []
+def rules_for(kind: str) -> Callable[[_R], _R]:
+    """Register the rules of one record kind (a function of the record and the settings
+    yielding its problems), by the kind's name, so that registering builds no record
+    class (they are built on first use)."""
+    def register(rules: _R) -> _R:
+        _RULES[kind] = rules
+        return rules
+
+    return register
 
 
-def check_fields(record: Any) -> None:
+def rules_of(kind: str) -> Rules | None:
+    return _RULES.get(kind)
+
+
+def validate(record: Any, config: Config, today: dt.date | None = None) -> list[Problem]:
+    """Every problem of a record: each field's value against its description, then the
+    rules of its kind. Refusals and warnings both; see `refuse` and `warnings`. (Dates
+    after `today` are asked about apart, by `refuse_future`.)"""
+    found = field_problems(record)
+    rules = rules_of(kind_of(record).name)
+    if rules is not None:
+        found += [p for p in rules(record, config) if p not in found]
+    return found
+
+
+def refusals(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if not p.warning]
+
+
+def warnings(problems: Iterable[Problem]) -> list[str]:
+    return [p.message for p in problems if p.warning]
+
+
+def refuse(problems: Iterable[Problem], record: Any = None) -> list[str]:
+    """Raise one error naming every refusal among `problems` (a line each, its place the
+    field's option when `record` is given); otherwise return the warnings."""
+    problems = list(problems)
+    refused = refusals(problems)
+    if refused:
+        labels = {} if record is None else {
+            f.name: f.metadata.get("flag") or f.name.replace("_", "-")
+            for f in fields_of(kind_of(record))}
+        raise Problems([(labels.get(p.field, p.field), p.message) for p in refused])
+    return warnings(problems)
+
+
+def field_problems(record: Any) -> list[Problem]:
     """Every field's value against its description (range, text, dates): one rule for
     every door, so that nothing the CLI refuses comes in through an import."""
+    found = []
     for field in fields_of(kind_of(record)):
         problem = value_problem(field, getattr(record, field.name))
         if problem:
             label = field.metadata.get("flag") or field.name.replace("_", "-")
-            raise Invalid(f"{label} {problem}", where=label)
+            found.append(Problem(field.name, f"{label} {problem}"))
+    return found
 
 
 def stored_values(out_of_range: Sequence[tuple[str, int, str, str]],
@@ -118,38 +171,55 @@ def refuse_future(record: Any, today: dt.date, *, names: Iterable[str] | None = 
             raise Invalid(f"{problem}; {fix}", where=label)
 
 
-def _promise(p: r.Promise, config: Config) -> list[str]:
+def _refused(field: str, message: str) -> Problem:
+    return Problem(field, message)
+
+
+def _warning(message: str, field: str = "") -> Problem:
+    return Problem(field, message, warning=True)
+
+
+@rules_for("promise")
+def _promise(p: r.Promise, config: Config) -> Iterator[Problem]:
     if p.due and p.made_on and p.due < p.made_on:
-        raise LuckError(f"due date {p.due} is before the promise was made ({p.made_on})")
+        yield _refused("due", f"due date {p.due} is before the promise was made ({p.made_on})")
     if p.status != "open" and p.landed_on is None:
-        raise LuckError(f"a {p.status} promise needs the date it ended (--ended)")
+        yield _refused("landed_on", f"a {p.status} promise needs the date it ended (--ended)")
     if p.landed_on and p.made_on and p.landed_on < p.made_on:
-        raise LuckError(f"landed date {p.landed_on} is before the promise was made")
+        yield _refused("landed_on", f"landed date {p.landed_on} is before the promise was made")
     if p.status == "renegotiated" and p.landed_on and p.due and p.landed_on > p.due:
-        raise LuckError("a promise renegotiated after its due date is a miss, not a renegotiation")
-    return []
+        yield _refused("status", "a promise renegotiated after its due date is a miss, not a "
+                       "renegotiation")
 
 
-def _window(w: r.Window, config: Config) -> list[str]:
+@rules_for("window")
+def _window(w: r.Window, config: Config) -> Iterator[Problem]:
     from luckos.domain.windows import check_recurrence
 
-    check_recurrence(w.recurrence, w.on)
-    return _outcome(w.outcome, w.outcome_on)
+    try:
+        check_recurrence(w.recurrence, w.on)
+    except LuckError as exc:
+        yield _refused("recurrence", exc.message)
+    yield from _outcome(w.outcome, w.outcome_on)
 
 
-def _outcome(outcome: str, on: dt.date | None) -> list[str]:
+def _outcome(outcome: str, on: dt.date | None) -> Iterator[Problem]:
     if on and not outcome:
-        raise LuckError("an outcome date needs the outcome (--outcome funded|declined|deferred)")
+        yield _refused("outcome", "an outcome date needs the outcome (--outcome "
+                       "funded|declined|deferred)")
     if outcome and not on:
-        return ["no date for the outcome: add --outcome-on DATE so it is counted in its year"]
-    return []
+        yield _warning("no date for the outcome: add --outcome-on DATE so it is counted in its "
+                       "year", "outcome_on")
 
 
-def _theme(t: r.Theme, config: Config) -> list[str]:
+@rules_for("theme")
+def _theme(t: r.Theme, config: Config) -> Iterator[Problem]:
     from luckos.domain.themes import naming_test
 
     warning = naming_test(t.label, config.thresholds.theme_label_max_words)
-    return ([warning] if warning else []) + theme_gaps(t)
+    if warning:
+        yield _warning(warning, "label")
+    yield from (_warning(gap) for gap in theme_gaps(t))
 
 
 def theme_gaps(t: r.Theme) -> list[str]:
@@ -166,113 +236,121 @@ def theme_gaps(t: r.Theme) -> list[str]:
     return gaps
 
 
-def _reading(x: r.Reading, config: Config) -> list[str]:
+@rules_for("reading")
+def _reading(x: r.Reading, config: Config) -> Iterator[Problem]:
     from luckos.domain.themes import two_sentences
 
     if x.narrative and not two_sentences(x.narrative):
-        return ["the narrative has one sentence; the essay asks for two: what moved and why"]
+        yield _warning("the narrative has one sentence; the essay asks for two: what moved "
+                       "and why", "narrative")
     if not x.narrative:
-        return ["no narrative: add two sentences on what moved and why (--narrative)"]
-    return []
+        yield _warning("no narrative: add two sentences on what moved and why (--narrative)",
+                       "narrative")
 
 
-def _decision(d: r.Decision, config: Config) -> list[str]:
-    if d.confidence is not None and not 0 <= d.confidence <= 1:
-        raise LuckError(f"confidence {d.confidence} is out of range (0 to 1)")
+@rules_for("decision")
+def _decision(d: r.Decision, config: Config) -> Iterator[Problem]:
+    # the confidence's range is in the field's description
     if d.choice and d.options and d.choice not in d.options:
-        raise LuckError(f"choice {d.choice!r} is not one of the options")
+        yield _refused("choice", f"choice {d.choice!r} is not one of the options")
     if d.review_on and d.on and d.review_on < d.on:
-        raise LuckError(f"review date {d.review_on} is before the decision ({d.on})")
-    warnings = []
+        yield _refused("review_on", f"review date {d.review_on} is before the decision "
+                       f"({d.on})")
     if not d.review_on:
-        warnings.append("no review date: set one (--review) so the bet gets checked")
-    return warnings
+        yield _warning("no review date: set one (--review) so the bet gets checked",
+                       "review_on")
 
 
-def _bench(b: r.BenchEntry, config: Config) -> list[str]:
+@rules_for("bench")
+def _bench(b: r.BenchEntry, config: Config) -> Iterator[Problem]:
     if b.action == "sponsored" and not b.bet.strip():
-        raise LuckError("a sponsorship names the person and the bet in writing: give the bet "
-                        "(--bet TEXT)")
+        yield _refused("bet", "a sponsorship names the person and the bet in writing: give "
+                       "the bet (--bet TEXT)")
     if b.action != "sponsored" and any(
             (b.first_meeting_on, b.second_meeting_on, b.heat_on, b.credit_on)):
-        raise LuckError("meetings attended, heat taken and credit shared belong to a "
-                        "sponsorship (--action sponsored)")
+        yield _refused("action", "meetings attended, heat taken and credit shared belong to a "
+                       "sponsorship (--action sponsored)")
     if b.first_meeting_on and b.second_meeting_on and b.second_meeting_on < b.first_meeting_on:
-        raise LuckError(f"the second meeting ({b.second_meeting_on}) is before the first "
-                        f"({b.first_meeting_on})")
+        yield _refused("second_meeting_on", f"the second meeting ({b.second_meeting_on}) is "
+                       f"before the first ({b.first_meeting_on})")
     if b.second_meeting_on and not b.first_meeting_on:
-        raise LuckError("give the first meeting (--first-meeting) before the second")
-    warnings = [f"sponsoring well: {m}" for m in b.sponsoring_missing()]
+        yield _refused("first_meeting_on", "give the first meeting (--first-meeting) before "
+                       "the second")
+    yield from (_warning(f"sponsoring well: {m}") for m in b.sponsoring_missing())
     if b.heat_where.strip() and not b.heat_on:
-        warnings.append("where you took the heat has no date: add --heat DATE")
+        yield _warning("where you took the heat has no date: add --heat DATE", "heat_on")
     if b.credit_where.strip() and not b.credit_on:
-        warnings.append("where you shared the credit has no date: add --credit DATE")
-    return warnings
+        yield _warning("where you shared the credit has no date: add --credit DATE",
+                       "credit_on")
 
 
-def _artifact(a: r.Artifact, config: Config) -> list[str]:
+@rules_for("artifact")
+def _artifact(a: r.Artifact, config: Config) -> Iterator[Problem]:
     if a.hours is not None and not 0 <= a.hours <= 10000:
-        raise LuckError(f"hours {a.hours:g} is out of range (0 to 10000)")
-    warnings = _outcome(a.outcome, a.outcome_on)
+        yield _refused("hours", f"hours {a.hours:g} is out of range (0 to 10000)")
+    yield from _outcome(a.outcome, a.outcome_on)
     if a.ai_tool and a.metric_id is None:
-        warnings.append("AI tooling without a metric: link the theme metric it should move "
-                        "(--metric M), so its delta shows, not just its novelty")
-    return warnings
+        yield _warning("AI tooling without a metric: link the theme metric it should move "
+                       "(--metric M), so its delta shows, not just its novelty", "metric_id")
 
 
-def _explore(x: r.ExploreEntry, config: Config) -> list[str]:
+@rules_for("explore")
+def _explore(x: r.ExploreEntry, config: Config) -> Iterator[Problem]:
     if not x.link.strip() and not x.learned.strip():
-        return ["not documented: without a link (--link) or what you learned (--learned) it "
-                "does not count toward the explore loop's cadence"]
-    return []
+        yield _warning("not documented: without a link (--link) or what you learned "
+                       "(--learned) it does not count toward the explore loop's cadence")
 
 
-def _testimonial(t: r.Testimonial, config: Config) -> list[str]:
-    return []  # hours saved: its range is in the field's description
-
-
-def _estimate(e: r.Estimate, config: Config) -> list[str]:
+@rules_for("estimate")
+def _estimate(e: r.Estimate, config: Config) -> Iterator[Problem]:
     if e.model.strip():
         import tomllib
 
         try:
             tomllib.loads(e.model)
         except tomllib.TOMLDecodeError as exc:
-            raise LuckError(f"model is not TOML ({exc})") from None
-    return []
+            yield _refused("model", f"model is not TOML ({exc})")
 
 
-_CHECKS: dict[str, Callable[[Any, Config], list[str]]] = {
-    "promise": _promise,
-    "window": _window,
-    "theme": _theme,
-    "reading": _reading,
-    "bench": _bench,
-    "artifact": _artifact,
-    "explore": _explore,
-    "decision": _decision,
-    "testimonial": _testimonial,
-    "estimate": _estimate,
-}
-
-__all__ = ["UNIQUE_FIELDS", "check_fields", "future_dates", "refuse_future", "stored_values",
-           "unique_key", "validate"]
+# The kinds whose rules live in their own module, imported when first needed (it keeps
+# them out of every command's start-up).
 
 
-def _lazy(module: str, function: str) -> Any:
-    """A check that lives in the kind's own module, imported when first needed."""
-    def check(record: Any, config: Config) -> list[str]:
-        import importlib
+@rules_for("glue")
+def _glue(g: r.GlueEntry, config: Config) -> Iterable[Problem]:
+    from luckos.domain.glue import glue_problems
 
-        return list(getattr(importlib.import_module(module), function)(record))
-
-    return check
+    return glue_problems(g)
 
 
-_CHECKS.update({
-    "glue": _lazy("luckos.domain.glue", "validate_glue"),
-    "project": _lazy("luckos.domain.projects", "validate_project"),
-    "diagnosis": _lazy("luckos.domain.diagnosis", "validate_diagnosis"),
-    "arc": _lazy("luckos.domain.arc", "validate_arc"),
-    "stakeholder": _lazy("luckos.domain.people", "validate_stakeholder"),
-})
+@rules_for("project")
+def _project(p: r.Project, config: Config) -> Iterable[Problem]:
+    from luckos.domain.projects import project_problems
+
+    return project_problems(p)
+
+
+@rules_for("diagnosis")
+def _diagnosis(d: r.Diagnosis, config: Config) -> Iterable[Problem]:
+    from luckos.domain.diagnosis import diagnosis_problems
+
+    return diagnosis_problems(d)
+
+
+@rules_for("arc")
+def _arc(a: r.Arc, config: Config) -> Iterable[Problem]:
+    from luckos.domain.arc import arc_problems
+
+    return arc_problems(a)
+
+
+@rules_for("stakeholder")
+def _stakeholder(s: r.Stakeholder, config: Config) -> Iterable[Problem]:
+    from luckos.domain.people import stakeholder_problems
+
+    return stakeholder_problems(s)
+
+
+__all__ = ["UNIQUE_FIELDS", "Problem", "field_problems", "future_dates", "refuse",
+           "refuse_future", "refusals", "rules_for", "rules_of", "stored_values", "unique_key",
+           "validate", "warnings"]

@@ -51,8 +51,7 @@ def _trend_chart(ledger: dict[str, Any]) -> Any:
 
 async def ledger(web: Web, request: Request, *, error: str = "", failed: str = "",
                  status: int = 200) -> Response:
-    from luckos.app.ledger import summary
-    from luckos.app.review import ledger_json
+    from luckos.app.ledger import ledger_json, summary
 
     data = ledger_json(summary(web.ws, web.today))
     chart = charts.bars([(q["quarter"], q["hit_rate"]) for q in data["quarters"]],
@@ -106,8 +105,7 @@ def _back(request: Request, default: str) -> Response:
 
 
 async def windows(web: Web, request: Request) -> Response:
-    from luckos.app.review import occurrence_json
-    from luckos.app.windows import upcoming
+    from luckos.app.windows import occurrence_json, upcoming
 
     data = [occurrence_json(o, web.today) for o in upcoming(web.ws, web.today, days=365)]
     return web.render(request, "windows.html", data)
@@ -116,7 +114,7 @@ async def windows(web: Web, request: Request) -> Response:
 async def themes(web: Web, request: Request) -> Response:
     from luckos.app.themes import show_active, theme_json
 
-    data = [theme_json(*shown) for shown in show_active(web.ws, web.today)]
+    data = [theme_json(*shown, web.today) for shown in show_active(web.ws, web.today)]
     return web.render(request, "themes.html", data, themes=data,
                       charts=_metric_charts(web, data))
 
@@ -124,16 +122,13 @@ async def themes(web: Web, request: Request) -> Response:
 async def theme(web: Web, request: Request) -> Response:
     from luckos.app.themes import show, theme_json
 
-    data = theme_json(*show(web.ws, request.path_params["ref"]))
+    data = theme_json(*show(web.ws, request.path_params["ref"]), web.today)
     return web.render(request, "themes.html", data, themes=[data],
                       charts=_metric_charts(web, [data]))
 
 
 def _metric_charts(web: Web, data: list[dict[str, Any]]) -> dict[str, Any]:
-    """Each metric's readings by month, with their narratives; stale months hollow."""
-    from luckos.dates import month_of
-
-    month = month_of(web.today)
+    """Each metric's readings by month, with their narratives."""
     by_metric: dict[int, list[Any]] = {}
     for reading in web.ws.store.all("reading"):
         by_metric.setdefault(reading.metric_id or 0, []).append(reading)
@@ -149,7 +144,6 @@ def _metric_charts(web: Web, data: list[dict[str, Any]]) -> dict[str, Any]:
                 "chart": charts.line(points, label=m["metric"]["name"],
                                      flagged=[False] * len(points)),
                 "readings": readings,
-                "stale": not readings or readings[-1].month != month,
             }
     return out
 
@@ -209,7 +203,8 @@ async def listing(web: Web, request: Request) -> Response:
     data = [records.as_json(x) for x in found.records]
     columns = [k for k in (data[0] if data else {}) if k != "id"][:6]
     return web.render(request, "list.html", data, kind=kind, filters=filters, where=where,
-                      total=found.total, columns=columns, since=since or "", until=until or "")
+                      total=found.total, columns=columns, since=since or "", until=until or "",
+                      listed=LISTED)
 
 
 async def notes(web: Web, request: Request) -> Response:
