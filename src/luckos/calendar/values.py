@@ -175,11 +175,17 @@ def no_uid(index: int) -> str:
     return f"(no UID: event {index})"
 
 
+_PEEKED = (b"DTSTA", b"DTEND", b"RRULE", b"RDATE", b"RECUR", b"EXDAT", b"DURAT")
+
+
 def outside_window(block: ics.Block, low: dt.date, high: dt.date) -> dt.date | None:
     """The first day of a single, well-formed event that cannot touch [low, high], so
     that it need not be read at all; None for anything else (read it)."""
     start = end = ""
-    for line in block.lines:
+    lines = block.peek(_PEEKED)
+    if lines is None:
+        lines = block.lines
+    for line in lines:
         head = line[:5]
         if head == "DTSTA" and line[5:8] in ("RT:", "RT;"):
             start = line
