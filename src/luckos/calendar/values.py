@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from sys import intern
 
 from luckos.calendar import lines as ics
 from luckos.calendar.events import Event
@@ -98,22 +99,22 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
                 sequence = _integer(value)
             else:
                 recurring = True
-        elif name == "ATTENDEE":
-            cutype, partstat = ics.attendee(params)
+        elif name == "ATTENDEE":  # (addresses and texts met on thousands of events are
+            cutype, partstat = ics.attendee(params)  # interned: one string each, in memory)
             if cutype not in ("ROOM", "RESOURCE"):
-                address = ics.address(value)
-                attendees.append((address, partstat))
+                address = intern(ics.address(value))
+                attendees.append((address, intern(partstat)))
                 shown = _display_name(params)
                 if shown and shown.lower() != address:
                     names.append((address, shown))
         elif name == "SUMMARY":
-            title = ics.text(value).strip()
+            title = intern(ics.text(value).strip())
         elif name == "DESCRIPTION":
-            description = ics.text(value)
+            description = intern(ics.text(value))
         elif name == "LOCATION":
-            location = ics.text(value)
+            location = intern(ics.text(value))
         elif name == "ORGANIZER":
-            organizer = ics.address(value)
+            organizer = intern(ics.address(value))
         elif name == "STATUS":
             status = value.strip().upper()
         elif name == "TRANSP":
