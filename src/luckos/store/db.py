@@ -96,12 +96,6 @@ class Store(RecordsMixin):
                 connection.close()
                 raise
         connection.execute("PRAGMA foreign_keys = ON")
-        if connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
-            # in WAL a commit then writes the log without waiting on the disk (the
-            # checkpoint still syncs): a crash of luck or of any program loses nothing
-            # committed and the file stays whole; only a power cut or an OS crash can
-            # take back the last commits. A capture no longer waits ~8 ms on fsync.
-            connection.execute("PRAGMA synchronous = NORMAL")
         return store
 
     def close(self) -> None:
