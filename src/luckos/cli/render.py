@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from luckos.app.review import WeeklyReview
 from luckos.cli.output import cut_note, heading, line, pairs, percent, table
-from luckos.domain.ledger import LedgerSummary
-from luckos.domain.records import METRIC_SLOT_NAMES, Promise
-from luckos.domain.review import day_text
-from luckos.domain.windows import WindowOccurrence
+from luckos.domain.records import METRIC_SLOT_NAMES
+
+if TYPE_CHECKING:  # the ledger's text reads none of the review's modules
+    from luckos.app.review import WeeklyReview
+    from luckos.domain.ledger import LedgerSummary
+    from luckos.domain.records import Promise
+    from luckos.domain.windows import WindowOccurrence
 
 
 def _promise_rows(promises: list[Promise], today: dt.date) -> list[list[object]]:
@@ -45,6 +47,8 @@ def _trend_text(summary: LedgerSummary) -> str:
 
 
 def render_review(review: WeeklyReview) -> None:
+    from luckos.domain.review import day_text
+
     today = review.today
     line(f"Weekly review, {day_text(today)}", "bold")
     line(review.covers)
