@@ -52,7 +52,8 @@ def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
 
     limit = window[1] + dt.timedelta(days=2)
     xwr = _calendar_zone(properties)
-    text, kept = _calendar_text(groups, xwr, timezones, zones, limit, problems)
+    near = (window[0] - dt.timedelta(days=3), limit + dt.timedelta(days=1))
+    text, kept = _calendar_text(groups, xwr, timezones, zones, limit, problems, near)
     failed.update(set(groups) - {uid for uid, _ in kept.values()})
     if not kept:
         return
@@ -75,7 +76,7 @@ def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
         try:
             if by_key is None:
                 alone = _calendar_text({uid: members}, xwr, timezones, zones,
-                                       limit, Problems())[0]
+                                       limit, Problems(), near)[0]
                 components = icalendar.Calendar.from_ical(alone).walk("VEVENT")
             else:
                 components = by_key.get(key, [])
@@ -163,13 +164,16 @@ def _reason(exc: Exception) -> str:
 
 def _calendar_text(groups: dict[str, list[Parsed]], xwr: ZoneInfo | None,
                    timezones: list[ics.Block], zones: Zones, limit: dt.date,
-                   problems: Problems) -> tuple[str, dict[str, tuple[str, list[Parsed]]]]:
+                   problems: Problems, near: tuple[dt.date, dt.date] | None = None,
+                   ) -> tuple[str, dict[str, tuple[str, list[Parsed]]]]:
     """A small calendar of just what recurring-ical-events reads, with bounded rules.
 
     Each series is written under a UID of our own ("series-N"), and the second value
     maps it back to the series' UID and members: a series whose UID the file left out
     (read under its position) or wrote with escapes is found again all the same. A TZID
-    nobody knows is left out, so that its times are local, as in a single event."""
+    nobody knows is left out, so that its times are local, as in a single event. An
+    override (RECURRENCE-ID) that moves an occurrence from outside the days `near` to
+    outside them is left out too: it changes nothing the window can show."""
     out = ["BEGIN:VCALENDAR", "VERSION:2.0"]
     if xwr is not None:
         out.append(f"X-WR-TIMEZONE:{xwr.key}")
@@ -179,8 +183,11 @@ def _calendar_text(groups: dict[str, list[Parsed]], xwr: ZoneInfo | None,
     for uid, members in groups.items():
         key = f"series-{len(kept)}"
         body: list[str] = []
+        master = any(not _overrides(parsed) for parsed in members)
         try:
             for parsed in members:
+                if near is not None and master and _away(parsed, *near):
+                    continue
                 body += ["BEGIN:VEVENT", f"UID:{key}"]
                 for name, params, value in parsed.lines:
                     if name == "UID":
@@ -203,6 +210,42 @@ def _calendar_text(groups: dict[str, list[Parsed]], xwr: ZoneInfo | None,
         kept[key] = (uid, members)
     out.append("END:VCALENDAR")
     return "\r\n".join(out) + "\r\n", kept
+
+
+def _overrides(parsed: Parsed) -> bool:
+    return any(name == "RECURRENCE-ID" for name, _, _ in parsed.lines)
+
+
+def _away(parsed: Parsed, low: dt.date, high: dt.date) -> bool:
+    """Whether `parsed` is a plain override (one occurrence, no rule of its own) whose
+    RECURRENCE-ID and own days all lie before `low` or after `high`."""
+    if parsed.start is None:
+        return False
+    recurrence = None
+    for name, params, value in parsed.lines:
+        if name in ("RRULE", "RDATE", "EXDATE"):
+            return False
+        if name == "RECURRENCE-ID":
+            if "RANGE" in params.upper():
+                return False
+            recurrence = value.strip()
+    if recurrence is None or len(recurrence) < 8 or not recurrence[:8].isdigit():
+        return False
+    try:
+        replaced = dt.date(int(recurrence[:4]), int(recurrence[4:6]), int(recurrence[6:8]))
+        first = _date_of(parsed.start.value)
+        last = first
+        if parsed.end is not None:
+            last = max(_date_of(parsed.end.value), first)
+        elif parsed.duration is not None:
+            last = first + dt.timedelta(days=max(parsed.duration.days, 0) + 1)
+    except (ValueError, OverflowError):
+        return False
+    return not low <= replaced <= high and (last < low or first > high)
+
+
+def _date_of(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 _TZID = re.compile(r';TZID=(?:"[^"]*"|[^;:]*)', re.IGNORECASE)

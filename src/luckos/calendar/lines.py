@@ -9,9 +9,11 @@ and the rest of the file is still read.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from luckos.errors import LuckError
 
@@ -23,15 +25,39 @@ _UNESCAPED = {"\\": "\\", ";": ";", ",": ",", "n": "\n", "N": "\n"}
 Line = tuple[str, str, str]  # NAME (upper case), raw parameters (";A=b;C=d"), raw value
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(eq=False)
 class Block:
-    """The lines of one top-level component, nested components left out (VALARM) or kept
-    (a VTIMEZONE's STANDARD and DAYLIGHT)."""
+    """One top-level component: where its lines lie in the file's bytes, nested
+    components left out (VALARM) or kept (a VTIMEZONE's STANDARD and DAYLIGHT). The
+    lines are decoded only when asked for, so that a file is never held as text."""
 
     name: str
-    lines: list[str]
     index: int  # the how-many-th component of its name in the file (from 1)
     closed: bool = True
+    source: Source | None = None
+    parts: list[tuple[int, int]] = dataclasses.field(default_factory=list)
+    _lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            if self.source is None:
+                return []
+            self._lines = [line for start, end in self.parts
+                           for line in self.source.lines(start, end)]
+        return self._lines
+
+    def forget(self) -> None:
+        """Drop the decoded lines (they are decoded again if asked for)."""
+        if self.source is not None:
+            self._lines = None
+
+    def peek(self, names: tuple[bytes, ...]) -> list[str] | None:
+        """The (unfolded) lines whose names start with one of `names`, read without
+        decoding the rest of the block; None when a name may be folded (read it all)."""
+        if self.source is None:
+            return None
+        return self.source.peek(self.parts, names)
 
 
 @dataclasses.dataclass
@@ -44,17 +70,172 @@ class Document:
     other: Counter[str]  # components the audit does not read (VTODO, VJOURNAL, ...)
 
 
-def decode(data: bytes, where: str) -> str:
-    """Bytes of a file to text; refuses what is clearly not a text calendar."""
-    head = data[:4096]
-    if b"\x00" in head:
+class Source:
+    """A calendar file's bytes and encoding, decoded a few lines at a time."""
+
+    def __init__(self, data: bytes, encoding: str) -> None:
+        self.data = data
+        self.encoding = encoding
+
+    def text(self, start: int, end: int) -> str:
+        text = self.data[start:end].decode(self.encoding, errors="replace")
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
+        return text
+
+    def lines(self, start: int, end: int) -> list[str]:
+        """The unfolded lines of data[start:end] (whole lines, the last newline included)."""
+        text = self.text(start, end)
+        if "\n " in text or "\n\t" in text:
+            text = text.replace("\n ", "").replace("\n\t", "")
+        if text.endswith("\n"):
+            text = text[:-1]
+        return text.split("\n")
+
+    def peek(self, parts: list[tuple[int, int]], names: tuple[bytes, ...]) -> list[str] | None:
+        pattern = _peeking.get(names)
+        if pattern is None:
+            alternatives = b"|".join(map(re.escape, names))
+            pattern = _peeking[names] = re.compile(
+                rb"\n((?:" + alternatives + rb")[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)")
+        found: list[str] = []
+        data = self.data
+        for start, end in parts:
+            if _SHORT_FOLDED.search(data, start - 1, end):
+                return None
+            for match in pattern.finditer(data, start - 1, end):
+                text = match.group(1).decode(self.encoding, errors="replace")
+                if "\n" in text:
+                    text = text.replace("\r\n", "\n").replace("\n ", "").replace("\n\t", "")
+                found.append(text.rstrip("\r"))
+        return found
+
+
+_peeking: dict[tuple[bytes, ...], re.Pattern[bytes]] = {}
+# a line of up to 8 characters continued on the next: a property name may be folded
+_SHORT_FOLDED = re.compile(rb"\n[^\r\n]{0,8}\r?\n[ \t]")
+# a line that may be a BEGIN or END line, with the lines that continue it (folded)
+# (each pattern starts at the newline before its line, which regular expressions find fast)
+_MARK = re.compile(rb"\n([bBeE][^\n]*(?:\n[ \t][^\n]*)*)")
+_LONE_CR = re.compile(rb"\r(?!\n)")
+_FIRST_MARK = re.compile(rb"[bBeE][^\n]*(?:\n[ \t][^\n]*)*")
+
+
+def _marks(data: bytes) -> Iterator[tuple[int, int, bytes]]:
+    """(start, end, bytes) of each line that begins with B or E, with its continuations."""
+    first = _FIRST_MARK.match(data)
+    if first is not None:
+        yield 0, first.end(), first.group(0)
+    for match in _MARK.finditer(data):
+        yield match.start(1), match.end(1), match.group(1)
+
+
+def encoding(data: bytes, where: str) -> str:
+    """The encoding of a file's bytes; refuses what is clearly not a text calendar."""
+    if b"\x00" in data[:4096]:
         raise LuckError(f"{where}: not an iCalendar file (it is binary)")
+    if data.isascii():
+        return "utf-8"
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    step = 1 << 20
+    try:
+        for at in range(0, len(data), step):
+            decoder.decode(data[at:at + step])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "cp1252"  # older Outlook exports
+    return "utf-8"
+
+
+def scan(data: bytes, where: str) -> Document:
+    """Find the calendar's properties, time zones and events in the file's bytes, line
+    by line as `split` does, without decoding the lines of the components."""
+    code = encoding(data, where)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")  # older Outlook exports
+    if _LONE_CR.search(data):  # old Mac line endings: read it whole
+        return split(data.decode(code, errors="replace"), where)
+    source = Source(data, code)
+    visible = re.compile(rb"\S").search(data)
+    first = ""
+    if visible is not None:
+        line_start = data.rfind(b"\n", 0, visible.start()) + 1
+        first = next((line.strip() for line in source.lines(line_start, line_start + 4096)
+                      if line.strip()), "")
+    if first.upper() != "BEGIN:VCALENDAR":
+        what = "it is empty" if not first else f"it starts with {first[:40]!r}"
+        raise LuckError(f"{where}: not an iCalendar file ({what}; expected BEGIN:VCALENDAR)")
+    properties: dict[str, str] = {}
+    timezones: list[Block] = []
+    events: list[Block] = []
+    other: Counter[str] = Counter()
+    current: Block | None = None
+    keep_nested = False
+    depth = 0
+    at = 0  # where the lines not yet placed begin
+
+    def place(end: int) -> None:
+        if at >= end:
+            return
+        if current is None:
+            for line in source.lines(at, end):
+                name, _, value = _name_and_rest(line)
+                if name and name not in properties:
+                    properties[name] = value
+        elif depth == 1 or keep_nested:
+            current.parts.append((at, end))
+
+    for mark_start, mark_end, raw in _marks(data):
+        if b"\n" in raw:
+            raw = raw.replace(b"\r\n", b"\n").replace(b"\n ", b"").replace(b"\n\t", b"")
+        head = raw[:6].upper()
+        if head != b"BEGIN:" and head[:4] != b"END:":
+            continue  # EXDATE, a DESCRIPTION's lost fold...: a content line
+        place(mark_start)
+        line_end = mark_end + 1
+        name = raw[6 if head == b"BEGIN:" else 4:].decode(code, errors="replace").strip().upper()
+        if head == b"BEGIN:":
+            if current is None:
+                if name != "VCALENDAR":
+                    counter = events if name == "VEVENT" else timezones
+                    if name in ("VEVENT", "VTIMEZONE"):
+                        current = Block(name, len(counter) + 1, source=source)
+                        keep_nested = name == "VTIMEZONE"
+                    else:
+                        other[name] += 1
+                        current = Block(name, 0, source=source)
+                    depth = 1
+            elif depth == 1 and name == current.name:
+                current.closed = False
+                _finish(current, timezones, events)
+                current = Block(name, len(events if name == "VEVENT" else timezones) + 1,
+                                source=source)
+            else:
+                depth += 1
+                if keep_nested:
+                    current.parts.append((mark_start, line_end))
+            at = line_end
+            continue
+        if current is not None:
+            if name == "VCALENDAR":
+                current.closed = False
+                _finish(current, timezones, events)
+                current = None
+            else:
+                depth -= 1
+                if depth == 0:
+                    _finish(current, timezones, events)
+                    current = None
+                elif keep_nested:
+                    current.parts.append((mark_start, line_end))
+        at = line_end
+    place(len(data))
+    if current is not None and (depth == 1 or keep_nested) and data.endswith(b"\n"):
+        current.parts.append((len(data), len(data)))  # the empty last line, as in `split`
+    if current is not None:
+        current.closed = False
+        _finish(current, timezones, events)
+    return Document(properties, timezones, events, other)
 
 
 def split(text: str, where: str) -> Document:
@@ -90,18 +271,19 @@ def split(text: str, where: str) -> Document:
                     continue
                 counter = events if name == "VEVENT" else timezones
                 if name in ("VEVENT", "VTIMEZONE"):
-                    current = Block(name, [], len(counter) + 1)
+                    current = Block(name, len(counter) + 1, _lines=[])
                     keep_nested = name == "VTIMEZONE"
                     depth = 1
                 else:
                     other[name] += 1
-                    current = Block(name, [], 0)
+                    current = Block(name, 0, _lines=[])
                     depth = 1
                 continue
             if depth == 1 and name == current.name:  # a new one began: this one never ended
                 current.closed = False
                 _finish(current, timezones, events)
-                current = Block(name, [], len(events if name == "VEVENT" else timezones) + 1)
+                current = Block(name, len(events if name == "VEVENT" else timezones) + 1,
+                                _lines=[])
                 continue
             depth += 1
             if keep_nested:

@@ -1,6 +1,7 @@
 """An ICS export -> the occurrences inside an audit window, and what could not be read.
 
-The file is split into components in one cheap pass (`lines`); single events are read
+The file's bytes are scanned for its components in one cheap pass (`lines`), each
+event's lines decoded only when it is read; single events are read
 straight from their content lines (`values`); recurring events go to
 recurring-ical-events (`expand`). Events that cannot be read are skipped and counted
 by reason; a file that is not a calendar at all is a `LuckError`.
@@ -58,7 +59,7 @@ def read_calendar(data: bytes, where: str, *, window: tuple[dt.date, dt.date],
 def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: str,
           zone_what: str, me_asked: tuple[str, ...], me_what: str,
           progress: Progress | None) -> CalendarRead:
-    doc = ics.split(ics.decode(data, where), where)
+    doc = ics.scan(data, where)
     problems = Problems()
     zones = Zones(doc.timezones)
     for tzid in zones.broken:
@@ -77,6 +78,7 @@ def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: 
             outside.append((day, block))
             continue
         item, joined = parse_event(block, zones)
+        block.forget()
         if joined:
             problems.note("broken line folding (line joined to the one before)",
                           _where(item.event), joined)
@@ -204,6 +206,7 @@ def _outside_days(outside: list[tuple[dt.date, ics.Block]], zones: Zones,
         if first < day < last:
             continue
         item, _ = parse_event(block, zones)
+        block.forget()
         occurrence = item.problem or _single(item, floating, zone)
         if isinstance(occurrence, str):
             problems.skip(occurrence, _where(item.event))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from sys import intern
 
 from luckos.calendar import lines as ics
 from luckos.calendar.events import Event
@@ -98,22 +99,22 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
                 sequence = _integer(value)
             else:
                 recurring = True
-        elif name == "ATTENDEE":
-            cutype, partstat = ics.attendee(params)
+        elif name == "ATTENDEE":  # (addresses and texts met on thousands of events are
+            cutype, partstat = ics.attendee(params)  # interned: one string each, in memory)
             if cutype not in ("ROOM", "RESOURCE"):
-                address = ics.address(value)
-                attendees.append((address, partstat))
+                address = intern(ics.address(value))
+                attendees.append((address, intern(partstat)))
                 shown = _display_name(params)
                 if shown and shown.lower() != address:
                     names.append((address, shown))
         elif name == "SUMMARY":
-            title = ics.text(value).strip()
+            title = intern(ics.text(value).strip())
         elif name == "DESCRIPTION":
-            description = ics.text(value)
+            description = intern(ics.text(value))
         elif name == "LOCATION":
-            location = ics.text(value)
+            location = intern(ics.text(value))
         elif name == "ORGANIZER":
-            organizer = ics.address(value)
+            organizer = intern(ics.address(value))
         elif name == "STATUS":
             status = value.strip().upper()
         elif name == "TRANSP":
@@ -175,11 +176,17 @@ def no_uid(index: int) -> str:
     return f"(no UID: event {index})"
 
 
+_PEEKED = (b"DTSTA", b"DTEND", b"RRULE", b"RDATE", b"RECUR", b"EXDAT", b"DURAT")
+
+
 def outside_window(block: ics.Block, low: dt.date, high: dt.date) -> dt.date | None:
     """The first day of a single, well-formed event that cannot touch [low, high], so
     that it need not be read at all; None for anything else (read it)."""
     start = end = ""
-    for line in block.lines:
+    lines = block.peek(_PEEKED)
+    if lines is None:
+        lines = block.lines
+    for line in lines:
         head = line[:5]
         if head == "DTSTA" and line[5:8] in ("RT:", "RT;"):
             start = line
