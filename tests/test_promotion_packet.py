@@ -47,3 +47,20 @@ def test_other_windows_do_not_ask_for_a_packet(luck: Luck) -> None:
             today=TODAY)
     row = _window(luck)
     assert (row["state"], row["missing"]) == ("ready", [])
+
+
+def test_the_window_counts_the_claims_as_the_packet_does(luck: Luck) -> None:
+    # a metric read only before the packet's year is a claim without evidence; the window
+    # names the same counts as `luck packet --for promotion --check`
+    luck.ok("window", "add", "Staff promotion committee", "--kind", "promotion", "--on",
+            "2026-12-01", "--no-brief", "--no-demo", today=TODAY)
+    luck.ok("theme", "add", "Faster cold-start", today=TODAY)
+    luck.ok("metric", "add", "p95 cold start", "--theme", "t1", "--slot", "speed", today=TODAY)
+    luck.ok("metric", "add", "checkout drop-off", "--theme", "t1", "--slot", "customer",
+            today=TODAY)
+    luck.ok("metric", "read", "t1", "speed", "900", "--month", "2024-05", today=TODAY)
+    luck.ok("metric", "read", "t1", "customer", "4", "--month", "2024-05", today=TODAY)
+    luck.ok("metric", "read", "t1", "customer", "3", "--month", "2026-09", today=TODAY)
+    checked = luck("packet", "--for", "promotion", "--check", today=TODAY)
+    assert "1 of 2 claims have no evidence behind them" in checked.stdout
+    assert _window(luck)["missing"] == ["packet (1 of 2 claims without evidence)"]

@@ -339,3 +339,26 @@ def test_review_lists_the_other_broken_invariants(luck: Luck) -> None:
     # what the review shows in its own sections is not repeated
     assert not {"promise-overdue", "metric-readings", "decision-review", "window-prep"} & set(ids)
     assert "Also broken (luck check)" in luck.ok("review").stdout
+
+
+def test_a_kept_review_is_made_again_after_a_change(luck: Luck) -> None:
+    """The dashboard asks the review again on every visit: it is made once while the data
+    stay the same, and again after a command beside it changes them."""
+    from luckos.app.review import weekly
+    from luckos.workspace import open_workspace
+
+    today = D("2026-11-25")
+    luck.ok("promise", "add", "Ship it", "--to", "Dana", "--due", "2026-11-27",
+            today="2026-11-25")
+    ws = open_workspace(luck.home)
+    try:
+        first = weekly(ws, today)
+        assert weekly(ws, today) is first
+        assert "Ship it" in [p.what for p in first.due]
+        luck.ok("promise", "add", "Send it", "--to", "Dana", "--due", "2026-11-28",
+                today="2026-11-25")  # another connection
+        again = weekly(ws, today)
+        assert sorted(p.what for p in again.due) == sorted([*(p.what for p in first.due),
+                                                            "Send it"])
+    finally:
+        ws.close()

@@ -77,12 +77,22 @@ class _Gatherer:
             horizon = max([self.ws.config.thresholds.window_horizon_days,
                            *(w.prep_lead_days for w in active)])
             ids = [w.id for w in active if w.id is not None]
-            from luckos.app.windows import with_packets
+            found = windows.upcoming(active, q.artifacts_for(self.store, ids), self.today,
+                                     horizon, q.estimates_for(self.store, ids))
+            if any(self._packet_shown(o) for o in found):
+                from luckos.app.windows import with_packets
 
-            self._occurrences = with_packets(self.ws, windows.upcoming(
-                active, q.artifacts_for(self.store, ids), self.today, horizon,
-                q.estimates_for(self.store, ids)), self.today)
+                found = with_packets(self.ws, found, self.today)
+            self._occurrences = found
         return self._occurrences
+
+    def _packet_shown(self, o: windows.WindowOccurrence) -> bool:
+        """Whether the readiness of a promotion packet is shown for `o`: the review shows
+        windows within its horizon, `luck check` those within their prep lead. Further
+        dates are only named, so the packet (a year of records) is not built for them."""
+        shown_until = self.today + dt.timedelta(days=self.ws.config.thresholds.window_horizon_days)
+        return (o.window.kind in windows.PACKET_WINDOW_KINDS
+                and (o.on <= shown_until or o.prep_due <= self.today))
 
     def in_prep(self) -> list[windows.WindowOccurrence]:
         return [o for o in self.occurrences() if o.prep_due <= self.today <= o.on]

@@ -32,7 +32,10 @@ def period(kind: str, since: dt.date | None, until: dt.date | None,
 
 
 def gather(ws: Workspace, kind: str, since: dt.date, until: dt.date,
-           today: dt.date) -> pk.Facts:
+           today: dt.date, *, readiness: bool = False) -> pk.Facts:
+    """`readiness`: only what decides the packet's claims and their gaps (`Packet.claims`
+    and `Packet.gaps` as they would be), not the readings before the period (charts,
+    a reading's change) nor the ledger's trend (a claim's wording)."""
     store = ws.store
     long_form = pk.PACKET_KINDS[kind][2]
     themes = queries.themes_during(store, since, until)
@@ -47,7 +50,8 @@ def gather(ws: Workspace, kind: str, since: dt.date, until: dt.date,
     return pk.Facts(
         themes=themes,
         metrics=metrics,
-        readings=queries.readings_of(store, [m.id for m in metrics]),
+        readings=queries.readings_of(store, [m.id for m in metrics],
+                                     f"{since:%Y-%m}" if readiness else ""),
         wins=wins,
         artifacts=artifacts,
         testimonials=queries.testimonials_about(store, [a.id for a in artifacts]),
@@ -62,15 +66,17 @@ def gather(ws: Workspace, kind: str, since: dt.date, until: dt.date,
         glue=store.find("glue", since=since, until=until, descending=False),
         evidence=store.find("evidence", where={"status": "accepted"}, since=since,
                             until=until, descending=False),
-        ledger=ledger_app.summary(ws, until) if long_form else None,
+        ledger=ledger_app.summary(ws, until) if long_form and not readiness else None,
     )
 
 
 def make(ws: Workspace, kind: str, since: dt.date | None, until: dt.date | None,
-         today: dt.date) -> pk.Packet:
-    """The packet of `kind`; a period with nothing to say is an error (exit 2)."""
+         today: dt.date, *, readiness: bool = False) -> pk.Packet:
+    """The packet of `kind`; a period with nothing to say is an error (exit 2).
+    `readiness`: a packet good only for its claims and gaps (see `gather`)."""
     start, end = period(kind, since, until, today)
-    packet = pk.build(kind, start, end, today, gather(ws, kind, start, end, today))
+    packet = pk.build(kind, start, end, today,
+                      gather(ws, kind, start, end, today, readiness=readiness))
     if not packet.claims:
         raise LuckError(f"nothing to put in a {kind} packet between {start} and {end}: no "
                         "wins, artifacts, promises, windows or theme readings in that period")

@@ -56,6 +56,12 @@ SHOWN_IN_REVIEW = ("window-prep", "promise-overdue", "metric-readings", "decisio
 
 
 def weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
+    """The review as of `today`; made once while the data stay the same (the dashboard's
+    home page shows it on every visit, and none of it is read from outside the store)."""
+    return ws.remembered(("review", today), lambda: _weekly(ws, today))
+
+
+def _weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
     from luckos.app import checks
 
     settings = ws.config.review

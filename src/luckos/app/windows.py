@@ -41,7 +41,7 @@ def _packet_gap(ws: Workspace, today: dt.date) -> str | None:
     from luckos.app import packet
 
     try:
-        made = packet.make(ws, "promotion", None, None, today)
+        made = packet.make(ws, "promotion", None, None, today, readiness=True)
     except LuckError:
         return "nothing to put in it yet"
     gaps = made.gaps

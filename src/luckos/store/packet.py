@@ -51,7 +51,8 @@ def themes_during(store: Any, since: dt.date, until: dt.date) -> list[Any]:
     return [table.record(row) for row in rows]
 
 
-def readings_of(store: Any, metric_ids: Sequence[int]) -> list[Any]:
+def readings_of(store: Any, metric_ids: Sequence[int], since_month: str = "") -> list[Any]:
+    """The readings of these metrics (from `since_month` on, 'YYYY-MM'), by month."""
     table = TABLES["reading"]
     ids = list(metric_ids)
     found: list[Any] = []
@@ -59,7 +60,8 @@ def readings_of(store: Any, metric_ids: Sequence[int]) -> list[Any]:
         chunk = ids[start:start + 500]
         marks = ", ".join("?" for _ in chunk)
         found += [table.record(row) for row in store.db.execute(
-            f"{table.select} WHERE metric_id IN ({marks}) ORDER BY month, id", chunk)]
+            f"{table.select} WHERE metric_id IN ({marks}) AND month >= ? ORDER BY month, id",
+            [*chunk, since_month])]
     return found
 
 
