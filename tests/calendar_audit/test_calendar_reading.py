@@ -189,6 +189,15 @@ def test_your_address_is_guessed_as_the_attendee_of_most_meetings() -> None:
     assert given.me == {"other@example.com"} and given.me_reason == "--me"
 
 
+def test_two_addresses_on_as_many_meetings_are_not_guessed_between() -> None:
+    events = [event(f"g{i}", f"2025010{i}T100000", f"2025010{i}T110000",
+                    people=("lee@example.com",), me="sam@example.com") for i in range(1, 4)]
+    reading = read(ics(*events), "2025-01-01", "2025-01-31")
+    assert reading.me == frozenset()
+    assert reading.me_reason == ("unknown: lee@example.com and sam@example.com are each on 3 "
+                                 "of 3 meetings (pass --me to say which is you)")
+
+
 def test_zone_comes_from_x_wr_timezone_else_the_zone_most_events_use() -> None:
     google = ics(event("x1", "20250106T100000", "20250106T110000", tz="Europe/Paris"),
                  header="X-WR-TIMEZONE:Europe/Berlin")

@@ -322,6 +322,12 @@ def _me(asked: tuple[str, ...], what: str, calendar_name: str,
             counts.update(addresses)
     if counts:
         address, seen = counts.most_common(1)[0]
+        tied = sorted(a for a, n in counts.items() if n == seen)
+        if len(tied) > 1 and seen * 2 >= with_attendees:
+            # two addresses on as many meetings: either could be yours, so neither is
+            # guessed (a set's order, not the calendar, would pick one)
+            return frozenset(), (f"unknown: {tied[0]} and {tied[1]} are each on {seen} of "
+                                 f"{with_attendees} meetings (pass --me to say which is you)")
         if seen * 2 >= with_attendees:
             return frozenset({address}), f"on {seen} of {with_attendees} meetings"
     return frozenset(), "unknown (pass --me to read your declines)"
