@@ -162,9 +162,7 @@ def scan(data: bytes, where: str) -> Document:
         line_start = data.rfind(b"\n", 0, visible.start()) + 1
         first = next((line.strip() for line in source.lines(line_start, line_start + 4096)
                       if line.strip()), "")
-    if first.upper() != "BEGIN:VCALENDAR":
-        what = "it is empty" if not first else f"it starts with {first[:40]!r}"
-        raise LuckError(f"{where}: not an iCalendar file ({what}; expected BEGIN:VCALENDAR)")
+    _begins_a_calendar(first, where)
     properties: dict[str, str] = {}
     timezones: list[Block] = []
     events: list[Block] = []
@@ -244,9 +242,7 @@ def split(text: str, where: str) -> Document:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.replace("\n ", "").replace("\n\t", "").split("\n")
     first = next((line.strip() for line in lines if line.strip()), "")
-    if first.upper() != "BEGIN:VCALENDAR":
-        what = "it is empty" if not first else f"it starts with {first[:40]!r}"
-        raise LuckError(f"{where}: not an iCalendar file ({what}; expected BEGIN:VCALENDAR)")
+    _begins_a_calendar(first, where)
     properties: dict[str, str] = {}
     timezones: list[Block] = []
     events: list[Block] = []
@@ -421,3 +417,10 @@ def address(value: str) -> str:
     if value[:7].lower() == "mailto:":
         value = value[7:]
     return value.strip().lower()
+
+
+def _begins_a_calendar(first: str, where: str) -> None:
+    """Refuse a file whose first line is not BEGIN:VCALENDAR, saying what it starts with."""
+    if first.upper() != "BEGIN:VCALENDAR":
+        what = "it is empty" if not first else f"it starts with {first[:40]!r}"
+        raise LuckError(f"{where}: not an iCalendar file ({what}; expected BEGIN:VCALENDAR)")
