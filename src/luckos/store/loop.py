@@ -54,23 +54,18 @@ def latest(store: Store, kind: str, *, column: str | None = None,
 
 def artifacts_for(store: Store, window_ids: Iterable[int]) -> list[Any]:
     """The artifacts linked to these windows."""
-    ids = sorted(set(window_ids))
-    if not ids:
-        return []
-    table = TABLES["artifact"]
-    found: list[Any] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        found.extend(table.record(row) for row in store.db.execute(
-            f"{table.select} WHERE window_id IN ({marks})", chunk))
-    return found
+    return _linked_to_windows(store, "artifact", window_ids)
 
 
 def estimates_for(store: Store, window_ids: Iterable[int]) -> list[Any]:
     """The saved estimates linked to these windows."""
+    return _linked_to_windows(store, "estimate", window_ids)
+
+
+def _linked_to_windows(store: Store, kind: str, window_ids: Iterable[int]) -> list[Any]:
+    """The records of a kind whose window is one of these (asked 500 ids at a time)."""
     ids = sorted(set(window_ids))
-    table = TABLES["estimate"]
+    table = TABLES[kind]
     found: list[Any] = []
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
