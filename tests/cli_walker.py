@@ -26,6 +26,7 @@ from click.testing import CliRunner
 from luckos.cli import cli
 from luckos.cli import main as luck_main
 from luckos.domain.records import KINDS
+from luckos.store.db import QUICK_CHECK_META
 
 TODAY = "2026-11-25"
 ABSENT = object()
@@ -221,6 +222,8 @@ def build_seed(folder: Path) -> Path:
 
 
 def db_digest(home: Path) -> str:
+    """The database's logical content, less the day of its daily integrity check (noted by
+    the first command of a day, refused or not: bookkeeping, not the user's data)."""
     db = home / "luck.db"
     if not db.exists():
         return "(none)"
@@ -232,7 +235,8 @@ def db_digest(home: Path) -> str:
                 shutil.copyfile(str(db) + suffix, str(copy) + suffix)
         connection = sqlite3.connect(copy)
         try:
-            dump = "\n".join(connection.iterdump())
+            dump = "\n".join(line for line in connection.iterdump()
+                             if QUICK_CHECK_META not in line)
         finally:
             connection.close()
     return hashlib.sha256(dump.encode("utf-8", "surrogateescape")).hexdigest()
