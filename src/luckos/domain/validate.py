@@ -6,7 +6,8 @@ Beancount's validation: add, edit and import all call it, so that no door lets i
 another refuses, and each reports all that is wrong at once. `refuse` turns the
 problems that are not warnings into one error, a line each.
 
-Each kind's own rules are registered with its record class (`rules_for`); a kind whose
+Each kind's own rules are registered with its kind (`@rules_for("promise")` on the rule
+function; by the kind's name, so that registering builds no record class); a kind whose
 rules live in its own module (glue, projects...) imports it when first validated.
 """
 
