@@ -234,15 +234,12 @@ def _median_seconds(command: list[str], env: dict[str, str], runs: int) -> tuple
     return statistics.median(walls), statistics.median(cpus)
 
 
-def _deciders(luck: str, path: Path, years: int, runs: int) -> None:
-    """The audit with time with deciders (a workspace naming four of the calendar's people
-    as deciders and a sponsor) beside the same audit in a workspace that names nobody.
-    Target: at most 10% more."""
-    home = Path(tempfile.mkdtemp(prefix="luck-bench-deciders-"))
+def deciders_workspace(luck: str, home: Path, today: str, year: int) -> None:
+    """A workspace naming four of the calendar's people: two windows (December of `year`
+    and the January after), three stakeholders who decide or veto, and a sponsor."""
     env = {**os.environ, "LUCK_HOME": str(home), "NO_COLOR": "1"}
-    today = f"{FIRST_YEAR + years - 1}-12-01"
-    steps = [["init"], ["window", "add", "Planning", "--on", f"{FIRST_YEAR + years - 1}-12-05"],
-             ["window", "add", "Headcount", "--on", f"{FIRST_YEAR + years}-01-20"],
+    steps = [["init"], ["window", "add", "Planning", "--on", f"{year}-12-05"],
+             ["window", "add", "Headcount", "--on", f"{year + 1}-01-20"],
              ["sponsor", "add", "Drew"]]
     for name in ("alex", "blair", "casey", "drew"):
         steps.append(["person", "add", name.title(), "--email", f"{name}@example.com"])
@@ -252,6 +249,16 @@ def _deciders(luck: str, path: Path, years: int, runs: int) -> None:
     for step in steps:
         subprocess.run([luck, "--today", today, *step], env=env, check=True,
                        stdout=subprocess.DEVNULL)
+
+
+def _deciders(luck: str, path: Path, years: int, runs: int) -> None:
+    """The audit with time with deciders (a workspace naming four of the calendar's people
+    as deciders and a sponsor) beside the same audit in a workspace that names nobody.
+    Target: at most 10% more."""
+    home = Path(tempfile.mkdtemp(prefix="luck-bench-deciders-"))
+    env = {**os.environ, "LUCK_HOME": str(home), "NO_COLOR": "1"}
+    today = f"{FIRST_YEAR + years - 1}-12-01"
+    deciders_workspace(luck, home, today, FIRST_YEAR + years - 1)
     window = ["--from", f"{FIRST_YEAR}-01-01", "--to", f"{FIRST_YEAR + years - 1}-12-31"]
     command = [luck, "--today", today, "calendar", "audit", str(path), *window]
     bare_home = Path(tempfile.mkdtemp(prefix="luck-bench-bare-"))

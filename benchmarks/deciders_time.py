@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from calendar_audit import FIRST_YEAR, ME, _luck, data_file  # noqa: E402
+from calendar_audit import FIRST_YEAR, ME, _luck, data_file, deciders_workspace  # noqa: E402
 
 
 def _cpu(step: Callable[[], Any], runs: int) -> tuple[float, Any]:
@@ -39,21 +39,6 @@ def _cpu(step: Callable[[], Any], runs: int) -> tuple[float, Any]:
         result = step()
         seconds.append(time.process_time() - began)
     return statistics.median(seconds), result
-
-
-def _workspace(luck: str, home: Path, today: str) -> None:
-    env = {**os.environ, "LUCK_HOME": str(home), "NO_COLOR": "1"}
-    steps = [["init"], ["window", "add", "Planning", "--on", f"{FIRST_YEAR}-12-05"],
-             ["window", "add", "Headcount", "--on", f"{FIRST_YEAR + 1}-01-20"],
-             ["sponsor", "add", "Drew"]]
-    for name in ("alex", "blair", "casey", "drew"):
-        steps.append(["person", "add", name.title(), "--email", f"{name}@example.com"])
-    steps += [["window", "stakeholders", "w1", "add", "Alex", "--role", "decides"],
-              ["window", "stakeholders", "w1", "add", "Blair", "--role", "vetoes"],
-              ["window", "stakeholders", "w2", "add", "Casey", "--role", "decides"]]
-    for step in steps:
-        subprocess.run([luck, "--today", today, *step], env=env, check=True,
-                       stdout=subprocess.DEVNULL)
 
 
 def main() -> None:
@@ -71,7 +56,7 @@ def main() -> None:
     home = Path(tempfile.mkdtemp(prefix="luck-bench-deciders-"))
     luck = _luck()
     try:
-        _workspace(luck, home, today_text)
+        deciders_workspace(luck, home, today_text, FIRST_YEAR)
         ws = open_workspace(home, quick_check=False)
         audit_s, report = _cpu(lambda: app.audit_file(path, config=ws.config, window=window,
                                                       me=(ME,)), args.runs)
