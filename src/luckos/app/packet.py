@@ -32,10 +32,7 @@ def period(kind: str, since: dt.date | None, until: dt.date | None,
 
 
 def gather(ws: Workspace, kind: str, since: dt.date, until: dt.date,
-           today: dt.date, *, readiness: bool = False) -> pk.Facts:
-    """`readiness`: only what decides the packet's claims and their gaps (`Packet.claims`
-    and `Packet.gaps` as they would be), not the readings before the period (charts,
-    a reading's change) nor the ledger's trend (a claim's wording)."""
+           today: dt.date) -> pk.Facts:
     store = ws.store
     long_form = pk.PACKET_KINDS[kind][2]
     themes = queries.themes_during(store, since, until)
@@ -50,8 +47,7 @@ def gather(ws: Workspace, kind: str, since: dt.date, until: dt.date,
     return pk.Facts(
         themes=themes,
         metrics=metrics,
-        readings=queries.readings_of(store, [m.id for m in metrics],
-                                     f"{since:%Y-%m}" if readiness else ""),
+        readings=queries.readings_of(store, [m.id for m in metrics]),
         wins=wins,
         artifacts=artifacts,
         testimonials=queries.testimonials_about(store, [a.id for a in artifacts]),
@@ -66,21 +62,45 @@ def gather(ws: Workspace, kind: str, since: dt.date, until: dt.date,
         glue=store.find("glue", since=since, until=until, descending=False),
         evidence=store.find("evidence", where={"status": "accepted"}, since=since,
                             until=until, descending=False),
-        ledger=ledger_app.summary(ws, until) if long_form and not readiness else None,
+        ledger=ledger_app.summary(ws, until) if long_form else None,
     )
 
 
 def make(ws: Workspace, kind: str, since: dt.date | None, until: dt.date | None,
-         today: dt.date, *, readiness: bool = False) -> pk.Packet:
-    """The packet of `kind`; a period with nothing to say is an error (exit 2).
-    `readiness`: a packet good only for its claims and gaps (see `gather`)."""
+         today: dt.date) -> pk.Packet:
+    """The packet of `kind`; a period with nothing to say is an error (exit 2)."""
     start, end = period(kind, since, until, today)
-    packet = pk.build(kind, start, end, today,
-                      gather(ws, kind, start, end, today, readiness=readiness))
+    packet = pk.build(kind, start, end, today, gather(ws, kind, start, end, today))
     if not packet.claims:
         raise LuckError(f"nothing to put in a {kind} packet between {start} and {end}: no "
                         "wins, artifacts, promises, windows or theme readings in that period")
     return packet
+
+
+def claim_counts(ws: Workspace, kind: str, today: dt.date) -> tuple[int, int]:
+    """(claims, claims without evidence) of the long packet of `kind` for its default
+    period to `today`, as `make` would build it (`luck packet --check`), read as what
+    decides each claim's gap rather than every record whole: a promotion window asks it
+    on every review."""
+    from luckos.store import loop
+
+    assert pk.PACKET_KINDS[kind][2], "only a long packet is counted"
+    since, until = period(kind, None, None, today)
+    store = ws.store
+    windows = loop.windows_between(store, since, until)
+    return pk.readiness(
+        since, until,
+        metrics=queries.metrics_read(store, since, until),
+        resolved=queries.any_resolved(store, since, until),
+        windows=windows,
+        window_artifacts=loop.artifacts_for(store, [w.id for w in windows]),
+        decisions=queries.filled(store, "decision", "outcome", since, until),
+        bench=queries.filled(store, "bench", "artifact", since, until),
+        artifacts=queries.artifacts_backing(store, since, until),
+        glue=store.find("glue", since=since, until=until, descending=False),
+        wins=queries.note_ids(store, "year-in-public", since, until),
+        evidence=store.find("evidence", where={"status": "accepted"}, since=since,
+                            until=until, descending=False))
 
 
 def redact(ws: Workspace, packet: pk.Packet, cited: dict[str, str]

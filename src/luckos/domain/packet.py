@@ -195,8 +195,7 @@ def _long_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts,
         inside = [r for r in series if r.month >= f"{since:%Y-%m}"]
         if not inside:
             themes.append(Claim(f"{theme.label}, {METRIC_SLOT_NAMES[slot]}: {metric.name}",
-                                (f"t{theme.id}", f"m{metric.id}"),
-                                gap="no reading in the period"))
+                                (f"t{theme.id}", f"m{metric.id}"), gap=_theme_gap(False)))
             continue
         first, last = inside[0], inside[-1]
         themes.append(Claim(
@@ -215,12 +214,8 @@ def _long_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts,
             f"({tally.kept_on_time} kept on time, {tally.kept_late} late, {tally.missed} "
             f"missed, {tally.dropped} dropped; {tally.renegotiated_early} renegotiated "
             f"early){trend}", (LEDGER_REF,)))
-    linked: dict[int, list[Artifact]] = {}
-    for artifact in facts.window_artifacts:
-        linked.setdefault(artifact.window_id or 0, []).append(artifact)
-    met = [_occurrence_claim(_as_prepared(o, linked.get(o.window.id or 0, [])), today,
-                             ahead=False)
-           for o in _occurrences_between(facts, since, until)]
+    met = [_occurrence_claim(o, today, ahead=False)
+           for o in windows_met(facts.windows, facts.window_artifacts, since, until)]
     decisions = []
     for d in facts.decisions:
         indicators = "; ".join(d.indicators)
@@ -229,12 +224,10 @@ def _long_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts,
             ("When the world disagreed", d.response)) if text)
         decisions.append(Claim(f"{d.on}: {d.title}" + (f" (chose {d.choice})" if d.choice
                                                          else ""),
-                               (f"d{d.id}",), detail=detail,
-                               gap="" if d.outcome else "no outcome recorded yet"))
+                               (f"d{d.id}",), detail=detail, gap=_decision_gap(bool(d.outcome))))
     bench = [Claim(f"{b.on}: {b.action} {b.person}" + (f", through {b.artifact}"
                                                        if b.artifact else ""),
-                   (f"b{b.id}",), detail=b.bet,
-                   gap="" if b.artifact else "no artifact named")
+                   (f"b{b.id}",), detail=b.bet, gap=_bench_gap(bool(b.artifact)))
              for b in facts.bench]
     glue = [Claim(f"{g.on}: {g.what} ({g.hours:g} h) unlocked "
                   f"{g.unlocks or ('project pj' + str(g.project_id))}",
@@ -251,6 +244,65 @@ def _long_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts,
             Section("artifacts", "Artifacts, public and internal", _artifacts(facts, backing)),
             Section("glue", "Glue that unlocked deliverables", glue),
             Section("work", "Wins and shipped work", work)]
+
+
+# --- what leaves a claim without evidence (one rule each, for the claims and `readiness`) --
+
+
+def _theme_gap(read: bool) -> str:
+    return "" if read else "no reading in the period"
+
+
+def _decision_gap(has_outcome: bool) -> str:
+    return "" if has_outcome else "no outcome recorded yet"
+
+
+def _bench_gap(names_artifact: bool) -> str:
+    return "" if names_artifact else "no artifact named"
+
+
+def _win_gap(backed: bool) -> str:
+    return "" if backed else "a win with no commit, document or artifact behind it"
+
+
+def _artifact_gap(has_link: bool, backed: bool, quoted: bool) -> str:
+    return "" if has_link or backed or quoted else "no link, file or testimonial"
+
+
+def _window_gap(missing: Sequence[str]) -> str:
+    return "met without its " + " and ".join(missing) if missing else ""
+
+
+def readiness(since: dt.date, until: dt.date, *,
+              metrics: Sequence[tuple[int | None, str, bool]], resolved: bool,
+              windows: Sequence[Window], window_artifacts: Sequence[Artifact],
+              decisions: Sequence[bool], bench: Sequence[bool],
+              artifacts: Sequence[tuple[int, bool, bool]], glue: Sequence[GlueEntry],
+              wins: Sequence[int], evidence: Sequence[Evidence]) -> tuple[int, int]:
+    """(claims, claims without evidence) of a long packet for [since, until], as `build`
+    would make them, from what decides each claim's gap rather than the records whole:
+    `metrics` (theme id, slot, read within the period) of the themes' metrics by id;
+    whether any promise was resolved; the windows that can occur in the period and the
+    artifacts linked to them; whether each decision has an outcome; whether each bench
+    entry names an artifact; (id, has a link, has a testimonial) of each artifact; the
+    glue; the ids of the year-in-public notes; the accepted evidence."""
+    backing = _backing(evidence)
+    slots: dict[tuple[int | None, str], bool] = {}
+    for theme_id, slot, read in metrics:  # a later metric of a slot replaces the earlier
+        if slot in METRIC_SLOT_NAMES:
+            slots[(theme_id, slot)] = read
+    gaps = [_theme_gap(read) for read in slots.values()]
+    gaps += [""] if resolved else []
+    gaps += [_window_gap(o.missing()) for o in windows_met(windows, window_artifacts, since,
+                                                            until)]
+    gaps += [_decision_gap(d) for d in decisions]
+    gaps += [_bench_gap(b) for b in bench]
+    gaps += [_artifact_gap(link, f"a{aid}" in backing, quoted)
+             for aid, link, quoted in artifacts]
+    gaps += ["" for g in glue if g.unlocks_deliverable]
+    gaps += [_win_gap(f"n{nid}" in backing) for nid in wins]
+    gaps += ["" for e in evidence if _on_its_own(e)]
+    return len(gaps), sum(1 for g in gaps if g)
 
 
 # --- claims -----------------------------------------------------------------------------
@@ -276,9 +328,7 @@ def _wins(facts: Facts, backing: dict[str, list[str]]) -> list[Claim]:
         behind = backing.get(ref, [])
         text = note.title if note.title and note.title != note.body else ""
         claims.append(Claim(f"{note.on}: {text or note.body}", (ref, *behind),
-                            detail=note.body if text else "",
-                            gap="" if behind else "a win with no commit, document or "
-                                                  "artifact behind it"))
+                            detail=note.body if text else "", gap=_win_gap(bool(behind))))
     return claims
 
 
@@ -303,8 +353,7 @@ def _artifacts(facts: Facts, backing: dict[str, list[str]]) -> list[Claim]:
         behind = backing.get(ref, [])
         claims.append(Claim(f"{a.on}: {a.title} ({a.kind}, {a.surface})",
                             (ref, *behind, *(f"u{t.id}" for t in quotes)), detail=detail,
-                            gap="" if a.link or behind or quotes
-                            else "no link, file or testimonial"))
+                            gap=_artifact_gap(bool(a.link), bool(behind), bool(quotes))))
     return claims
 
 
@@ -339,8 +388,7 @@ def _occurrence_claim(o: win.WindowOccurrence, today: dt.date, *, ahead: bool) -
     text = f"{o.on}: {o.window.name} ({o.window.kind}){state}"
     detail = "; ".join(part for part in (", ".join(parts), "missing " + " and ".join(missing)
                                          if missing else "") if part)
-    gap = "" if ahead or not missing else "met without its " + " and ".join(missing)
-    return Claim(text, tuple(refs), detail=detail, gap=gap)
+    return Claim(text, tuple(refs), detail=detail, gap="" if ahead else _window_gap(missing))
 
 
 def _as_prepared(o: win.WindowOccurrence, linked: Sequence[Artifact]) -> win.WindowOccurrence:
@@ -364,10 +412,14 @@ def _sentence(label: str, text: str) -> str:
     return f"{label}: {text.strip().rstrip('.')}."
 
 
-def _occurrences_between(facts: Facts, since: dt.date,
-                         until: dt.date) -> list[win.WindowOccurrence]:
-    days = (until - since).days
-    return win.upcoming(facts.windows, facts.window_artifacts, since, days)
+def windows_met(windows: Sequence[Window], window_artifacts: Sequence[Artifact],
+                since: dt.date, until: dt.date) -> list[win.WindowOccurrence]:
+    """The windows' dates within [since, until], each with the prep made for it."""
+    linked: dict[int, list[Artifact]] = {}
+    for artifact in window_artifacts:
+        linked.setdefault(artifact.window_id or 0, []).append(artifact)
+    return [_as_prepared(o, linked.get(o.window.id or 0, []))
+            for o in win.upcoming(windows, window_artifacts, since, (until - since).days)]
 
 
 def _tally(outcomes: Sequence[tuple[str, bool, int]]) -> Tally:
