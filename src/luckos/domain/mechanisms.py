@@ -10,18 +10,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from luckos.domain.records import (
-    Artifact,
-    BenchEntry,
-    ExploreEntry,
-    GlueEntry,
-    Metric,
-    Note,
-    Promise,
-    Reading,
-    Testimonial,
-)
+if TYPE_CHECKING:
+    from luckos.domain.records import (
+        Artifact,
+        BenchEntry,
+        ExploreEntry,
+        GlueEntry,
+        Metric,
+        Promise,
+        Reading,
+    )
 
 LESSON_DAYS = 92  # a miss's lesson is asked for during the quarter after it
 SPONSORING_DAYS = 365  # a sponsorship is followed up for a year

@@ -16,6 +16,19 @@ from collections.abc import Sequence
 
 from luckos.dates import add_months
 from luckos.domain import windows as win
+from luckos.domain.backing import (  # noqa: F401  (PACKET_KINDS, default_since: offered here)
+    PACKET_KINDS,
+    artifact_gap,
+    backing,
+    bench_gap,
+    decision_gap,
+    default_since,
+    on_its_own,
+    theme_gap,
+    win_gap,
+    window_gap,
+    windows_met,
+)
 from luckos.domain.evidence import Evidence, summary_line
 from luckos.domain.ledger import LedgerSummary, Tally, outcome_of
 from luckos.domain.records import (
@@ -34,23 +47,7 @@ from luckos.domain.records import (
     is_private,
 )
 
-# kind -> (title, default period in months or days, long form)
-PACKET_KINDS: dict[str, tuple[str, str, bool]] = {
-    "weekly": ("Weekly update", "7d", False),
-    "skip-level": ("Skip-level update", "1m", False),
-    "review": ("Review packet", "6m", True),
-    "promotion": ("Promotion packet", "12m", True),
-    "move": ("Move packet", "12m", True),
-}
 LEDGER_REF = "ledger"  # the credibility ledger as a whole (`luck ledger`)
-
-
-def default_since(kind: str, until: dt.date) -> dt.date:
-    """The first day of a packet's default period, which ends on `until`."""
-    span = PACKET_KINDS[kind][1]
-    if span.endswith("d"):
-        return until - dt.timedelta(days=int(span[:-1]) - 1)
-    return add_months(until, -int(span[:-1])) + dt.timedelta(days=1)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -134,9 +131,9 @@ class Facts:
 def build(kind: str, since: dt.date, until: dt.date, today: dt.date, facts: Facts) -> Packet:
     """The packet of `kind` for [since, until]; `today` dates what is next and overdue."""
     title, _, long_form = PACKET_KINDS[kind]
-    backing = _backing(facts.evidence)
+    backed = backing((e.id, e.source, e.note_id, e.artifact_id) for e in facts.evidence)
     sections = (_long_sections if long_form else _short_sections)(
-        since, until, today, facts, backing)
+        since, until, today, facts, backed)
     quarters = [(q.quarter, q.tally.hit_rate) for q in facts.ledger.quarters] \
         if facts.ledger else []
     first_month = f"{min(since, add_months(until, -12)):%Y-%m}"
@@ -148,10 +145,10 @@ def build(kind: str, since: dt.date, until: dt.date, today: dt.date, facts: Fact
 
 
 def _short_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts,
-                    backing: dict[str, list[str]]) -> list[Section]:
-    landed = _wins(facts, backing) + _artifacts(facts, backing) + [
+                    backed: dict[str, list[str]]) -> list[Section]:
+    landed = _wins(facts, backed) + _artifacts(facts, backed) + [
         _promise_claim(p) for p in facts.landed if p.status == "kept"] + [
-        _evidence_claim(e) for e in facts.evidence if _on_its_own(e)]
+        _evidence_claim(e) for e in facts.evidence if _alone(e)]
     nxt: list[Claim] = []
     for o in win.upcoming(facts.windows, facts.window_artifacts, today, 45):
         nxt.append(_occurrence_claim(o, today, ahead=True))
@@ -187,7 +184,7 @@ def _short_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts
 
 
 def _long_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts,
-                   backing: dict[str, list[str]]) -> list[Section]:
+                   backed: dict[str, list[str]]) -> list[Section]:
     themes = []
     for theme, slot, metric, series in _theme_series(facts, until):
         if metric is None:
@@ -195,7 +192,7 @@ def _long_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts,
         inside = [r for r in series if r.month >= f"{since:%Y-%m}"]
         if not inside:
             themes.append(Claim(f"{theme.label}, {METRIC_SLOT_NAMES[slot]}: {metric.name}",
-                                (f"t{theme.id}", f"m{metric.id}"), gap=_theme_gap(False)))
+                                (f"t{theme.id}", f"m{metric.id}"), gap=theme_gap(False)))
             continue
         first, last = inside[0], inside[-1]
         themes.append(Claim(
@@ -224,115 +221,45 @@ def _long_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts,
             ("When the world disagreed", d.response)) if text)
         decisions.append(Claim(f"{d.on}: {d.title}" + (f" (chose {d.choice})" if d.choice
                                                          else ""),
-                               (f"d{d.id}",), detail=detail, gap=_decision_gap(bool(d.outcome))))
+                               (f"d{d.id}",), detail=detail, gap=decision_gap(bool(d.outcome))))
     bench = [Claim(f"{b.on}: {b.action} {b.person}" + (f", through {b.artifact}"
                                                        if b.artifact else ""),
-                   (f"b{b.id}",), detail=b.bet, gap=_bench_gap(bool(b.artifact)))
+                   (f"b{b.id}",), detail=b.bet, gap=bench_gap(bool(b.artifact)))
              for b in facts.bench]
     glue = [Claim(f"{g.on}: {g.what} ({g.hours:g} h) unlocked "
                   f"{g.unlocks or ('project pj' + str(g.project_id))}",
                   (f"g{g.id}",) + ((f"pj{g.project_id}",) if g.project_id else ()),
                   detail=f"Mechanism: {g.mechanism}" if g.mechanism else "")
             for g in facts.glue if g.unlocks_deliverable]
-    work = _wins(facts, backing) + [_evidence_claim(e) for e in facts.evidence
-                                    if _on_its_own(e)]
+    work = _wins(facts, backed) + [_evidence_claim(e) for e in facts.evidence
+                                    if _alone(e)]
     return [Section("themes", "Themes and their three numbers", themes),
             Section("ledger", "The credibility ledger", ledger),
             Section("windows", "Decision windows met", met),
             Section("decisions", "Decisions and how they turned out", decisions),
             Section("bench", "The bench", bench),
-            Section("artifacts", "Artifacts, public and internal", _artifacts(facts, backing)),
+            Section("artifacts", "Artifacts, public and internal", _artifacts(facts, backed)),
             Section("glue", "Glue that unlocked deliverables", glue),
             Section("work", "Wins and shipped work", work)]
-
-
-# --- what leaves a claim without evidence (one rule each, for the claims and `readiness`) --
-
-
-def _theme_gap(read: bool) -> str:
-    return "" if read else "no reading in the period"
-
-
-def _decision_gap(has_outcome: bool) -> str:
-    return "" if has_outcome else "no outcome recorded yet"
-
-
-def _bench_gap(names_artifact: bool) -> str:
-    return "" if names_artifact else "no artifact named"
-
-
-def _win_gap(backed: bool) -> str:
-    return "" if backed else "a win with no commit, document or artifact behind it"
-
-
-def _artifact_gap(has_link: bool, backed: bool, quoted: bool) -> str:
-    return "" if has_link or backed or quoted else "no link, file or testimonial"
-
-
-def _window_gap(missing: Sequence[str]) -> str:
-    return "met without its " + " and ".join(missing) if missing else ""
-
-
-def readiness(since: dt.date, until: dt.date, *,
-              metrics: Sequence[tuple[int | None, str, bool]], resolved: bool,
-              windows: Sequence[Window], window_artifacts: Sequence[Artifact],
-              decisions: Sequence[bool], bench: Sequence[bool],
-              artifacts: Sequence[tuple[int, bool, bool]], glue: Sequence[GlueEntry],
-              wins: Sequence[int], evidence: Sequence[Evidence]) -> tuple[int, int]:
-    """(claims, claims without evidence) of a long packet for [since, until], as `build`
-    would make them, from what decides each claim's gap rather than the records whole:
-    `metrics` (theme id, slot, read within the period) of the themes' metrics by id;
-    whether any promise was resolved; the windows that can occur in the period and the
-    artifacts linked to them; whether each decision has an outcome; whether each bench
-    entry names an artifact; (id, has a link, has a testimonial) of each artifact; the
-    glue; the ids of the year-in-public notes; the accepted evidence."""
-    backing = _backing(evidence)
-    slots: dict[tuple[int | None, str], bool] = {}
-    for theme_id, slot, read in metrics:  # a later metric of a slot replaces the earlier
-        if slot in METRIC_SLOT_NAMES:
-            slots[(theme_id, slot)] = read
-    gaps = [_theme_gap(read) for read in slots.values()]
-    gaps += [""] if resolved else []
-    gaps += [_window_gap(o.missing()) for o in windows_met(windows, window_artifacts, since,
-                                                            until)]
-    gaps += [_decision_gap(d) for d in decisions]
-    gaps += [_bench_gap(b) for b in bench]
-    gaps += [_artifact_gap(link, f"a{aid}" in backing, quoted)
-             for aid, link, quoted in artifacts]
-    gaps += ["" for g in glue if g.unlocks_deliverable]
-    gaps += [_win_gap(f"n{nid}" in backing) for nid in wins]
-    gaps += ["" for e in evidence if _on_its_own(e)]
-    return len(gaps), sum(1 for g in gaps if g)
 
 
 # --- claims -----------------------------------------------------------------------------
 
 
-def _backing(evidence: Sequence[Evidence]) -> dict[str, list[str]]:
-    """Short ids of the records that accepted evidence backs -> that evidence's ids."""
-    backing: dict[str, list[str]] = {}
-    for e in evidence:
-        for ref in ((f"n{e.note_id}" if e.note_id else None),
-                    (f"a{e.artifact_id}" if e.artifact_id else None)):
-            if ref:
-                backing.setdefault(ref, []).append(f"e{e.id}")
-    return backing
-
-
-def _wins(facts: Facts, backing: dict[str, list[str]]) -> list[Claim]:
+def _wins(facts: Facts, backed: dict[str, list[str]]) -> list[Claim]:
     claims = []
     for note in facts.wins:
         if is_private(note) or note.kind != "year-in-public":
             continue  # never: only the year in public is shareable
         ref = f"n{note.id}"
-        behind = backing.get(ref, [])
+        behind = backed.get(ref, [])
         text = note.title if note.title and note.title != note.body else ""
         claims.append(Claim(f"{note.on}: {text or note.body}", (ref, *behind),
-                            detail=note.body if text else "", gap=_win_gap(bool(behind))))
+                            detail=note.body if text else "", gap=win_gap(bool(behind))))
     return claims
 
 
-def _artifacts(facts: Facts, backing: dict[str, list[str]]) -> list[Claim]:
+def _artifacts(facts: Facts, backed: dict[str, list[str]]) -> list[Claim]:
     said: dict[int, list[Testimonial]] = {}
     for t in facts.testimonials:
         said.setdefault(t.artifact_id or 0, []).append(t)
@@ -350,10 +277,10 @@ def _artifacts(facts: Facts, backing: dict[str, list[str]]) -> list[Claim]:
             if metric is not None:
                 delta = "AI tooling, " + metric_delta(metric, facts.readings, a.on)
                 detail = f"{detail} {delta}".strip()
-        behind = backing.get(ref, [])
+        behind = backed.get(ref, [])
         claims.append(Claim(f"{a.on}: {a.title} ({a.kind}, {a.surface})",
                             (ref, *behind, *(f"u{t.id}" for t in quotes)), detail=detail,
-                            gap=_artifact_gap(bool(a.link), bool(behind), bool(quotes))))
+                            gap=artifact_gap(bool(a.link), bool(behind), bool(quotes))))
     return claims
 
 
@@ -361,10 +288,8 @@ def _promise_claim(p: Promise) -> Claim:
     return Claim(f"Kept {p.landed_on}: {p.what} (to {p.to_whom}, due {p.due})", (f"p{p.id}",))
 
 
-def _on_its_own(e: Evidence) -> bool:
-    """Accepted git work that became no win or artifact (those are claimed as such, with
-    the evidence behind them)."""
-    return e.source == "git" and e.note_id is None and e.artifact_id is None
+def _alone(e: Evidence) -> bool:
+    return on_its_own(e.source, e.note_id, e.artifact_id)
 
 
 def _evidence_claim(e: Evidence) -> Claim:
@@ -388,38 +313,11 @@ def _occurrence_claim(o: win.WindowOccurrence, today: dt.date, *, ahead: bool) -
     text = f"{o.on}: {o.window.name} ({o.window.kind}){state}"
     detail = "; ".join(part for part in (", ".join(parts), "missing " + " and ".join(missing)
                                          if missing else "") if part)
-    return Claim(text, tuple(refs), detail=detail, gap="" if ahead else _window_gap(missing))
-
-
-def _as_prepared(o: win.WindowOccurrence, linked: Sequence[Artifact]) -> win.WindowOccurrence:
-    """A past occurrence with only the prep (among the artifacts linked to its window)
-    that existed on its day: made after the window's previous date and on or before
-    this one."""
-    if not linked:  # the brief is a linked document or nothing, as the date found it
-        return o
-    before = o.previous
-    made = sorted((a for a in linked if a.on is not None
-                   and a.on <= o.on and (before is None or a.on > before)),
-                  key=lambda a: a.on or o.on, reverse=True)
-    brief: Artifact | str | None = next((a for a in made if a.kind in win.BRIEF_KINDS), None)
-    if brief is None and o.window.docs:
-        brief = o.window.docs[0]
-    demo = next((a for a in made if a.kind in win.DEMO_KINDS), None)
-    return dataclasses.replace(o, brief=brief, demo=demo)
+    return Claim(text, tuple(refs), detail=detail, gap="" if ahead else window_gap(missing))
 
 
 def _sentence(label: str, text: str) -> str:
     return f"{label}: {text.strip().rstrip('.')}."
-
-
-def windows_met(windows: Sequence[Window], window_artifacts: Sequence[Artifact],
-                since: dt.date, until: dt.date) -> list[win.WindowOccurrence]:
-    """The windows' dates within [since, until], each with the prep made for it."""
-    linked: dict[int, list[Artifact]] = {}
-    for artifact in window_artifacts:
-        linked.setdefault(artifact.window_id or 0, []).append(artifact)
-    return [_as_prepared(o, linked.get(o.window.id or 0, []))
-            for o in win.upcoming(windows, window_artifacts, since, (until - since).days)]
 
 
 def _tally(outcomes: Sequence[tuple[str, bool, int]]) -> Tally:

@@ -78,7 +78,7 @@ def records_by_id(store: Any, kind: str, ids: Sequence[int]) -> dict[int, Any]:
     return found
 
 
-# --- what decides a long packet's claims and gaps (`luckos.domain.packet.readiness`) -----
+# --- what decides a long packet's claims and gaps (`luckos.domain.backing.readiness`) -----
 
 
 def metrics_read(store: Any, since: dt.date, until: dt.date) -> list[tuple[int, str, bool]]:
@@ -127,3 +127,13 @@ def note_ids(store: Any, kind: str, since: dt.date, until: dt.date) -> list[int]
     return [row[0] for row in store.db.execute(
         'SELECT id FROM note WHERE kind = ? AND "on" BETWEEN ? AND ?',
         (kind, since.isoformat(), until.isoformat()))]
+
+
+def accepted_evidence(store: Any, since: dt.date, until: dt.date
+                      ) -> list[tuple[int, str, int | None, int | None]]:
+    """(id, source, note id, artifact id) of the evidence accepted and dated in [since,
+    until]."""
+    return store.db.execute(
+        """SELECT id, source, note_id, artifact_id FROM evidence
+           WHERE status = 'accepted' AND "until" BETWEEN ? AND ?""",
+        (since.isoformat(), until.isoformat())).fetchall()
