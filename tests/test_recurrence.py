@@ -70,3 +70,19 @@ def test_a_stored_rule_that_cannot_expand_is_skipped_not_expanded():
         w = _window(dt.date(2026, 1, 10), rule)
         assert occurrences(w, dt.date(2026, 1, 1), dt.date(2036, 1, 1)) == []
         assert previous_occurrence(w, dt.date(2030, 1, 1)) is None
+
+
+def test_a_rule_of_only_a_frequency_and_an_interval_is_taken_without_a_probe():
+    """Such a rule falls on its first date, so reading it asks dateutil nothing; the
+    answer is the one the probe far ahead gives."""
+    from luckos.domain.windows import _expansion_problem, rule_problem
+
+    for rule in ("FREQ=DAILY", "FREQ=WEEKLY;INTERVAL=2", "FREQ=MONTHLY;INTERVAL=4",
+                 "FREQ=YEARLY;INTERVAL=999", "FREQ=MONTHLY;COUNT=3", "FREQ=YEARLY;UNTIL=20300101"):
+        for start in (dt.date(2024, 2, 29), dt.date(2026, 1, 31), dt.date(2026, 11, 25)):
+            pattern = ";".join(p for p in rule.split(";")
+                               if not p.startswith(("COUNT", "UNTIL")))
+            assert rule_problem(rule, start) is None
+            assert _expansion_problem(pattern, start) is None
+    assert "falls on no date" in (rule_problem("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+                                               dt.date(2026, 1, 1)) or "")

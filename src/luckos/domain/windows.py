@@ -112,8 +112,11 @@ def rule_problem(rule: str, start: dt.date | None = None) -> str | None:
             return f"UNTIL={parts['UNTIL']} is before the window's first date ({start})"
     # COUNT and UNTIL only cut the dates short: whether the pattern falls on a date at all
     # is asked of the rule without them
-    pattern = ";".join(f"{k}={v}" for k, v in parts.items() if k not in ("COUNT", "UNTIL"))
-    return _expansion_problem(pattern, start or dt.date(2000, 1, 1))
+    pattern = {k: v for k, v in parts.items() if k not in ("COUNT", "UNTIL")}
+    if set(pattern) <= {"FREQ", "INTERVAL"}:
+        return None  # every period from its first date: that date is the first it falls on
+    return _expansion_problem(";".join(f"{k}={v}" for k, v in pattern.items()),
+                              start or dt.date(2000, 1, 1))
 
 
 @functools.lru_cache(maxsize=1024)
