@@ -86,3 +86,40 @@ def test_a_rule_of_only_a_frequency_and_an_interval_is_taken_without_a_probe():
             assert _expansion_problem(pattern, start) is None
     assert "falls on no date" in (rule_problem("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
                                                dt.date(2026, 1, 1)) or "")
+
+
+def test_a_yearly_rule_of_some_months_is_read_without_a_probe():
+    """FREQ=YEARLY;BYMONTH=... begun on a day every month has: whether it falls on a date
+    within ten years is known from its months and interval, as the probe far ahead says."""
+    from luckos.domain.windows import _expansion_problem, rule_problem
+
+    for months in ("3,9", "1", "12", "2,5,11", "6"):
+        for interval in ("", ";INTERVAL=2", ";INTERVAL=9", ";INTERVAL=10", ";INTERVAL=25"):
+            rule = f"FREQ=YEARLY;BYMONTH={months}{interval}"
+            for start in (dt.date(2017, 1, 1), dt.date(2018, 6, 15), dt.date(2024, 12, 28),
+                          dt.date(2023, 3, 9), dt.date(2016, 2, 28)):
+                assert rule_problem(rule, start) == _expansion_problem(rule, start), (rule, start)
+
+
+def test_a_yearly_rule_of_some_months_fast_forwarded_keeps_its_dates():
+    """Moved by whole periods before it is expanded, the window has the same dates from
+    the day asked on, and the same date before the first of them."""
+    from luckos.domain.windows import fast_forward
+
+    for rule in ("FREQ=YEARLY;BYMONTH=3,9", "FREQ=YEARLY;BYMONTH=12", "FREQ=YEARLY;BYMONTH=1",
+                 "FREQ=YEARLY;INTERVAL=2;BYMONTH=6", "FREQ=YEARLY;INTERVAL=3;BYMONTH=2,11"):
+        for on in (dt.date(2016, 12, 29) - dt.timedelta(days=1), dt.date(2017, 1, 1),
+                   dt.date(2017, 9, 28), dt.date(2018, 3, 5)):
+            w = _window(on, rule)
+            start = dt.date(2019, 1, 1)
+            while start < dt.date(2031, 1, 1):
+                end = start + dt.timedelta(days=400)
+                moved = fast_forward(w, start)
+                days = occurrences(w, start, end)
+                assert occurrences(moved, start, end) == days, (rule, on, start)
+                if days:
+                    assert previous_occurrence(moved, days[0]) == \
+                        previous_occurrence(w, days[0]), (rule, on, start)
+                start += dt.timedelta(days=37)
+    assert fast_forward(_window(dt.date(2017, 1, 1), "FREQ=YEARLY;BYMONTH=3,9"),
+                        dt.date(2026, 11, 25)).on == dt.date(2024, 1, 1)

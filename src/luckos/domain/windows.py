@@ -113,10 +113,28 @@ def rule_problem(rule: str, start: dt.date | None = None) -> str | None:
     # COUNT and UNTIL only cut the dates short: whether the pattern falls on a date at all
     # is asked of the rule without them
     pattern = {k: v for k, v in parts.items() if k not in ("COUNT", "UNTIL")}
+    start = start or dt.date(2000, 1, 1)
     if set(pattern) <= {"FREQ", "INTERVAL"}:
         return None  # every period from its first date: that date is the first it falls on
-    return _expansion_problem(";".join(f"{k}={v}" for k, v in pattern.items()),
-                              start or dt.date(2000, 1, 1))
+    months = _yearly_months(pattern, start)
+    if months:  # the first date is this year's, or that of the rule's next year
+        if max(months) >= start.month or int(pattern.get("INTERVAL", "1")) < FIRST_WITHIN_YEARS:
+            return None
+        return f"it falls on no date in the {FIRST_WITHIN_YEARS} years after its first date"
+    return _expansion_problem(";".join(f"{k}={v}" for k, v in pattern.items()), start)
+
+
+def _yearly_months(parts: dict[str, str], start: dt.date) -> tuple[int, ...]:
+    """The months of a rule FREQ=YEARLY;BYMONTH=...(;INTERVAL=n) begun on a day every
+    month has (1-28), whose dates are those months on that day each year of the rule;
+    () for any other rule."""
+    if (parts.get("FREQ") != "YEARLY" or set(parts) - {"FREQ", "INTERVAL", "BYMONTH"}
+            or "BYMONTH" not in parts or start.day > 28):
+        return ()
+    values = parts["BYMONTH"].split(",")
+    if not all(v.isdigit() and 1 <= int(v) <= 12 for v in values):
+        return ()
+    return tuple(int(v) for v in values)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -347,8 +365,8 @@ def fast_forward(window: Window, start: dt.date) -> Window:
     """The same window re-anchored on a later date of its own recurrence, at least one
     period before `start`, so that expanding it from `start` does not walk every date
     since the first (dateutil iterates from the anchor). Only plain FREQ/INTERVAL rules
-    (the named ones included) anchored on a day every month has are moved; any other
-    window comes back as it was."""
+    (the named ones included) and yearly rules of some months (BYMONTH), anchored on a
+    day every month has, are moved; any other window comes back as it was."""
     assert window.on is not None
     if not expandable(window):
         return window
@@ -356,11 +374,20 @@ def fast_forward(window: Window, start: dt.date) -> Window:
     rule = f"FREQ=MONTHLY;INTERVAL={named}" if named else window.recurrence
     parts = dict(p.split("=", 1) for p in rule.upper().removeprefix("RRULE:").split(";")
                  if "=" in p)
-    if not parts or set(parts) - {"FREQ", "INTERVAL"} or window.on.day > 28:
-        return window
     try:
         interval = int(parts.get("INTERVAL", "1"))
     except ValueError:
+        return window
+    if _yearly_months(parts, window.on):
+        # each year of the rule holds the same dates: moved by whole periods to a year
+        # before which a whole year of the rule still lies before `start`, the dates
+        # from `start` on and the last one before them are those of the window recorded
+        periods = (start.year - 1 - interval - window.on.year) // interval
+        if periods <= 0:
+            return window
+        return dataclasses.replace(
+            window, on=window.on.replace(year=window.on.year + periods * interval))
+    if not parts or set(parts) - {"FREQ", "INTERVAL"} or window.on.day > 28:
         return window
     freq = parts.get("FREQ", "")
     if freq in _PERIOD_MONTHS:
