@@ -242,9 +242,11 @@ class RecordsMixin:
         """Every promise as (due, status, landed_on)."""
         return self.db.execute("SELECT due, status, landed_on FROM promise").fetchall()
 
-    def promise_groups(self, since: dt.date, until: dt.date) -> tuple[list[Group], list[Group]]:
+    def promise_groups(self, since: dt.date, until: dt.date, *,
+                       by_day_since: dt.date | None = None) -> tuple[list[Group], list[Group]]:
         """The ledger's counted groups: all-time totals by status and lateness, and the
-        promises that landed in [since, until] by landing day."""
+        promises that landed in [since, until] by landing day; with `by_day_since`, those
+        that landed before it by quarter instead, each dated by its first day in range."""
         from luckos.domain.ledger import Group  # only the ledger's readers pay for it
 
         totals = [
@@ -255,18 +257,25 @@ class RecordsMixin:
             )
         ]
         daily: list[Group] = []
+        first_day = max(since, by_day_since or since)
+        start = since
+        while start < first_day:  # one range query per quarter, in the index's order
+            end = min(_quarter_end(start), first_day - dt.timedelta(days=1))
+            for status, count, late in self.db.execute(
+                "SELECT status, count(*), total(landed_on > due) FROM promise "
+                "WHERE landed_on BETWEEN ? AND ? GROUP BY status",
+                (start.isoformat(), end.isoformat()),
+            ):
+                daily += _split(Group, status, start.isoformat(), count, int(late))
+            start = end + dt.timedelta(days=1)
         # grouped in the order of the index on (landed_on, status, due), so SQLite sorts
         # nothing; each row splits into its promises landed on time and those landed late
         for landed, status, count, late in self.db.execute(
             "SELECT landed_on, status, count(*), total(landed_on > due) FROM promise "
             "WHERE landed_on BETWEEN ? AND ? GROUP BY landed_on, status",
-            (since.isoformat(), until.isoformat()),
+            (first_day.isoformat(), until.isoformat()),
         ):
-            late = int(late)
-            if count > late:
-                daily.append(Group(status, False, landed, count - late, 0))
-            if late:
-                daily.append(Group(status, True, landed, late, 0))
+            daily += _split(Group, status, landed, count, int(late))
         return totals, daily
 
     def open_promises_due_by(self, day: dt.date) -> list[Promise]:
@@ -408,6 +417,23 @@ class RecordsMixin:
 RANKED_ALL = 2000
 CANDIDATES = 200
 _ROWS_PER_KIND = 10_000_000_000
+
+
+def _quarter_end(day: dt.date) -> dt.date:
+    """The last day of the calendar quarter of `day`."""
+    month = (day.month - 1) // 3 * 3 + 3
+    following = dt.date(day.year + 1, 1, 1) if month == 12 else dt.date(day.year, month + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _split(group: type[Group], status: str, landed: str, count: int, late: int) -> list[Group]:
+    """A count of promises as its groups landed on time and landed late."""
+    found = []
+    if count > late:
+        found.append(group(status, False, landed, count - late, 0))
+    if late:
+        found.append(group(status, True, landed, late, 0))
+    return found
 
 
 def _filter(table: Any, where: dict[str, Any] | None, since: dt.date | None,
