@@ -35,8 +35,8 @@ def _to_row_value(ftype: str, value: Any) -> Any:
 def _from_row_value(ftype: str) -> Callable[[Any], Any] | None:
     if ftype == "date":
         return lambda v: dt.date.fromisoformat(v) if v else None
-    if ftype == "list":
-        return lambda v: tuple(json.loads(v)) if v else ()
+    if ftype == "list":  # most lists are empty: "[]" is not handed to the JSON decoder
+        return lambda v: tuple(json.loads(v)) if v and v != "[]" else ()
     if ftype == "bool":
         return lambda v: bool(v)
     return None
