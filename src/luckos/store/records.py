@@ -317,11 +317,14 @@ class RecordsMixin:
         """The latest `per_metric` readings of every metric."""
         table = TABLES["reading"]
         columns = ", ".join(f'"{c}"' for c in ("id", *table.columns))
+        # each metric's newest through the index on (metric_id, month), in the order a
+        # window function over every reading gave them
         rows = self.db.execute(
-            f"""SELECT {columns} FROM (
-                    SELECT *, row_number() OVER (PARTITION BY metric_id ORDER BY month DESC) AS n
-                    FROM reading)
-                WHERE n <= ?""",
+            f"""SELECT {", ".join(f"r.{c}" for c in columns.split(", "))}
+                FROM (SELECT DISTINCT metric_id AS metric FROM reading) m
+                JOIN reading r ON r.id IN (SELECT id FROM reading WHERE metric_id = m.metric
+                                           ORDER BY month DESC LIMIT ?)
+                ORDER BY r.metric_id, r.month DESC""",
             (per_metric,),
         )
         return [table.record(row) for row in rows]
