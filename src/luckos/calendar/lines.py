@@ -108,7 +108,7 @@ class Source:
         if pattern is None:
             alternatives = b"|".join(map(re.escape, names))
             pattern = _peeking[names] = re.compile(
-                rb"\n((?:" + alternatives + rb")[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)")
+                rb"\n((?:" + alternatives + rb")[^\r\n]*+(?:\r?\n[ \t][^\r\n]*+)*+)")
         found: list[str] = []
         data = self.data
         for start, end in parts:
@@ -125,7 +125,8 @@ class Source:
 _peeking: dict[tuple[bytes, ...], re.Pattern[bytes]] = {}
 _RELEASE_STEP = 1 << 20  # bytes of a mapped file scanned between two releases
 # a line of up to 8 characters continued on the next: a property name may be folded
-_SHORT_FOLDED = re.compile(rb"\n[^\r\n]{0,8}\r?\n[ \t]")
+# (possessive: the search gives up on a longer line at its ninth character)
+_SHORT_FOLDED = re.compile(rb"\n[^\r\n]{0,8}+\r?\n[ \t]")
 # a line that may be a BEGIN or END line, with the lines that continue it (folded)
 # (each pattern starts at the newline before its line, which regular expressions find fast)
 _MARK = re.compile(rb"\n([bBeE][^\n]*(?:\n[ \t][^\n]*)*)")
