@@ -221,19 +221,27 @@ def scan(data: Data, where: str) -> Document:
             current.parts.append((at, end))
 
     released = 0
+    kinds: dict[bytes, tuple[bool, str]] = {}  # the BEGIN and END lines met, as read
     for mark_start, mark_end, raw in _marks(data):
         if mark_start - released > _RELEASE_STEP:
             release(data, released, mark_start)
             released = mark_start
-        if b"\n" in raw:
-            raw = raw.replace(b"\r\n", b"\n").replace(b"\n ", b"").replace(b"\n\t", b"")
-        head = raw[:6].upper()
-        if head != b"BEGIN:" and head[:4] != b"END:":
-            continue  # EXDATE, a DESCRIPTION's lost fold...: a content line
-        place(mark_start)
+        kind = kinds.get(raw)
+        if kind is None:
+            found = _mark_kind(raw, code)
+            if found is None:
+                continue  # EXDATE, a DESCRIPTION's lost fold...: a content line
+            kind = found
+            if len(kinds) < 64:
+                kinds[raw] = kind
+        if at < mark_start:
+            if current is not None and (depth == 1 or keep_nested):
+                current.parts.append((at, mark_start))
+            elif current is None:
+                place(mark_start)
         line_end = mark_end + 1
-        name = raw[6 if head == b"BEGIN:" else 4:].decode(code, errors="replace").strip().upper()
-        if head == b"BEGIN:":
+        begins, name = kind
+        if begins:
             if current is None:
                 if name != "VCALENDAR":
                     counter = events if name == "VEVENT" else timezones
@@ -276,6 +284,19 @@ def scan(data: Data, where: str) -> Document:
         current.closed = False
         _finish(current, timezones, events)
     return Document(properties, timezones, events, other)
+
+
+def _mark_kind(raw: bytes, code: str) -> tuple[bool, str] | None:
+    """(True for BEGIN or False for END, the component's NAME) of a line that begins
+    with B or E; None for any other line."""
+    if b"\n" in raw:
+        raw = raw.replace(b"\r\n", b"\n").replace(b"\n ", b"").replace(b"\n\t", b"")
+    head = raw[:6].upper()
+    if head == b"BEGIN:":
+        return True, raw[6:].decode(code, errors="replace").strip().upper()
+    if head[:4] == b"END:":
+        return False, raw[4:].decode(code, errors="replace").strip().upper()
+    return None
 
 
 def split(text: str, where: str) -> Document:
