@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from luckos.calendar.altitude import ORDER
 from luckos.calendar.audit import Audit, Counted, WeekSummary, audit
 from luckos.calendar.events import EventOccurrence, collector_paused
 from luckos.config import Config
@@ -345,6 +346,14 @@ def history(ws: Workspace) -> list[dict[str, Any]]:
              "events": row.events, **row.summary} for row in kept.imports(ws.store)]
 
 
+def altitude_hours_per_week(a: Audit) -> dict[str, float]:
+    """Meeting hours per week at each altitude over the audit window (the weeks'
+    altitude hours over its days, times seven), in the altitudes' order; an altitude
+    no week has hours at is left out. The report's totals row and `totals` read it."""
+    return {x: sum(w.altitude_hours.get(x, 0.0) for w in a.weeks) * 7 / a.window_days
+            for x in ORDER if any(w.altitude_hours.get(x) for w in a.weeks)}
+
+
 def totals(report: Report) -> dict[str, Any]:
     """Headline figures of an audit (kept with an import, compared by `history`)."""
     a, f = report.audit, report.findings
@@ -367,6 +376,8 @@ def totals(report: Report) -> dict[str, Any]:
         "maker_days_judged": len(judged),
         "altitude_share": {k: round(v / sum(mix.values()), 3) for k, v in mix.items()}
         if sum(mix.values()) > 0 else {},  # meetings of no length have no share
+        "altitude_hours_per_week": {k: round(v, 2)
+                                    for k, v in altitude_hours_per_week(a).items()},
         "status_theater_hours_per_quarter": round(f.status_theater_hours, 1),
         "preread_gap_hours_per_quarter": round(f.preread_hours, 1),
         "clustering_hours_per_quarter": round(f.mixed_hours, 1),
