@@ -138,7 +138,7 @@ def release(data: Data, start: int, end: int) -> None:
     """Let the pages of data[start:end] of a mapped file leave this process's memory:
     the file stays in the system's cache and a page touched again is mapped again. A
     scan touches every page once; without this, the whole file would stay resident."""
-    if not isinstance(data, mmap.mmap) or not hasattr(data, "madvise"):
+    if not isinstance(data, mmap.mmap) or not hasattr(mmap, "MADV_DONTNEED"):
         return
     start -= start % mmap.PAGESIZE
     end = min(end, len(data))
