@@ -53,10 +53,12 @@ def test_a_file_folded_anywhere_reads_as_the_same_calendar() -> None:
 
 
 def _year_of_meetings() -> str:
-    """A series with a moved occurrence and 600 single meetings over 2025, with alarms."""
+    """A series with a moved occurrence and 600 single meetings over 2025, with alarms
+    and long agendas (2 MB: more than one step of the scan's and the reader's)."""
+    agenda = "Agenda — décisions à prendre, risques, suivi. " * 80
     singles = [event(f"m{n}", f"2025{1 + n % 12:02d}{1 + n % 28:02d}T{9 + n % 8:02d}0000",
                      f"2025{1 + n % 12:02d}{1 + n % 28:02d}T{9 + n % 8:02d}3000",
-                     f"Meeting {n}", people=("ann@example.com",),
+                     f"Meeting {n}", people=("ann@example.com",), description=agenda,
                      extra="BEGIN:VALARM\nACTION:DISPLAY\nTRIGGER:-PT10M\nEND:VALARM")
                for n in range(600)]
     master = event("weekly", "20250106T100000", "20250106T103000", "Weekly sync",
@@ -77,6 +79,7 @@ def test_a_file_audited_from_disk_reads_as_its_bytes(write, tmp_path) -> None:  
     from luckos.config import Config
 
     plain = _year_of_meetings()
+    assert len(plain.encode()) > 2 * 2**20
     folded = plain.replace("BEGIN:VEVENT", "BEG\r\n IN:VEVENT").replace(
         "DTSTART;TZID=", "DTST\r\n ART;TZID=")
     for first, last in (("2025-06-01", "2025-06-30"), ("2025-01-01", "2025-12-31")):
