@@ -133,20 +133,26 @@ def simulate(
     summaries: dict[str, Summary] = {}
     base_quantiles: dict[str, tuple[float, float, float]] = {}
     headline_points: Any = None
+    headline_sorted: Any = None
     for name in [*model.inputs, *model.formulas]:
         scale = plan.inputs[name] if name in model.inputs else plan.formulas[name]
         values = env[name]
-        points = _percentiles(values)
+        points, ordered = _percentiles(values)
         base_quantiles[name] = (points[1], points[2], points[3])
         if name == output:
-            headline_points = points
+            headline_points, headline_sorted = points, ordered
         summaries[name] = _summary(model, name, values, points, scale, plan, n)
 
     headline = env[output]
     factor = (plan.inputs.get(output) or plan.formulas[output]).factor
     shown = np.broadcast_to(np.asarray(headline, dtype=float) / factor, (n,))
-    histogram = _histogram(shown, headline_points[0] / factor, headline_points[4] / factor,
-                           bins)
+    if headline_sorted is not None and factor > 0:
+        # dividing by a positive factor keeps the order: the sorted values, shown
+        shown_sorted = headline_sorted / factor if factor != 1.0 else headline_sorted
+    else:
+        shown_sorted = np.sort(shown)
+    histogram = _histogram(shown_sorted, headline_points[0] / factor,
+                           headline_points[4] / factor, bins)
     found = _sensitivity(model, output, env, base_quantiles, plan, factor)
     if model.pitch:
         sentence = wording.render(model.pitch, summaries)
@@ -182,16 +188,17 @@ def _plan(model: Model, output: str, above: str | None, below: str | None) -> An
                 thresholds["above"], thresholds["below"])
 
 
-def _percentiles(values: Any) -> tuple[float, ...]:
+def _percentiles(values: Any) -> tuple[tuple[float, ...], Any]:
     """`np.percentile(values, _PERCENTILES)` (its default, linear method), computed the
-    same way without `np.percentile`, whose call imports numpy.ma (about 20 ms)."""
+    same way without `np.percentile`, whose call imports numpy.ma (about 20 ms); and the
+    values sorted (None for a single value, or values np.percentile had to read)."""
     import numpy as np
 
     if np.ndim(values) == 0:
-        return (float(values),) * len(_PERCENTILES)
+        return (float(values),) * len(_PERCENTILES), None
     arr = np.asarray(values)
     if arr.dtype != np.float64 or arr.ndim != 1 or np.isnan(arr).any():
-        return tuple(float(x) for x in np.percentile(values, _PERCENTILES))
+        return tuple(float(x) for x in np.percentile(values, _PERCENTILES)), None
     n = arr.size
     virtual = (n - 1) * np.true_divide(np.asarray(_PERCENTILES), 100)
     previous = np.floor(virtual)
@@ -204,7 +211,7 @@ def _percentiles(values: Any) -> tuple[float, ...]:
     diff = high - low
     result = low + diff * gamma  # numpy's _lerp, exactly
     np.subtract(high, diff * (1 - gamma), out=result, where=gamma >= 0.5)
-    return tuple(float(x) for x in result)
+    return tuple(float(x) for x in result), part
 
 
 def _summary(model: Model, name: str, values: Any, points: tuple[float, ...], scale: Any,
@@ -242,15 +249,21 @@ def _summary(model: Model, name: str, values: Any, points: tuple[float, ...], sc
     return dataclasses.replace(summary, **changes) if changes else summary
 
 
-def _histogram(values: Any, low: float, high: float, bins: int) -> Histogram:
+def _histogram(ordered: Any, low: float, high: float, bins: int) -> Histogram:
+    """`np.histogram(values, bins, range=(low, high))`, counted by bisecting the sorted
+    values at its edges: each bin holds the values from its lower edge up to, not
+    including, its upper one (the last bin includes both), as np.histogram counts them."""
     import numpy as np
 
     if not high > low:
-        return Histogram([low, low], [len(values)], 0, 0)
-    counts, edges = np.histogram(values, bins=bins, range=(low, high))
-    under = int(np.count_nonzero(values < low))
-    over = int(np.count_nonzero(values > high))
-    return Histogram([float(e) for e in edges], [int(c) for c in counts], under, over)
+        return Histogram([low, low], [len(ordered)], 0, 0)
+    edges = np.linspace(low, high, bins + 1, endpoint=True)  # np.histogram's own edges
+    below = np.searchsorted(ordered, edges, side="left")  # values under each edge
+    through = int(np.searchsorted(ordered, high, side="right"))  # values up to high
+    counts = [int(b - a) for a, b in zip(below[:-2], below[1:-1], strict=True)]
+    counts.append(through - int(below[-2]))
+    return Histogram([float(e) for e in edges], counts, int(below[0]),
+                     len(ordered) - through)
 
 
 def _sensitivity(model: Model, output: str, env: dict[str, Any],
