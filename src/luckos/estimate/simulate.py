@@ -10,6 +10,8 @@ the unit it is shown in only for its summary.
 from __future__ import annotations
 
 import dataclasses
+import os
+import sys
 import zlib
 from typing import Any
 
@@ -84,6 +86,7 @@ def simulate(
 ) -> Result:
     """Run the model; raises ModelError for units that do not add up, division by zero
     in some samples, or results that are not finite numbers."""
+    _one_blas_thread()
     import numpy as np
 
     n = samples if samples is not None else model.samples or DEFAULT_SAMPLES
@@ -159,6 +162,15 @@ def simulate(
     else:
         sentence = wording.default_pitch(summaries[output], model.label(output))
     return Result(model, n, seed, output, summaries, histogram, found, sentence, shown)
+
+
+def _one_blas_thread() -> None:
+    """Before numpy is first imported: its BLAS (OpenBLAS) starts a thread per core that
+    spins for about 0.1 s waiting for work, and an estimate does no linear algebra. On a
+    busy machine those threads take the CPU the sampling needs; one thread is enough
+    (unless the user chose a number)."""
+    if "numpy" not in sys.modules:
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def _plan(model: Model, output: str, above: str | None, below: str | None) -> Any:
