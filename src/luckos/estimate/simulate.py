@@ -165,12 +165,18 @@ def simulate(
 
 
 def _one_blas_thread() -> None:
-    """Before numpy is first imported: its BLAS (OpenBLAS) starts a thread per core that
-    spins for about 0.1 s waiting for work, and an estimate does no linear algebra. On a
-    busy machine those threads take the CPU the sampling needs; one thread is enough
-    (unless the user chose a number)."""
-    if "numpy" not in sys.modules:
-        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    """Import numpy with one BLAS thread. Its BLAS (OpenBLAS) starts a thread per core
+    when it loads, each spinning for about 0.1 s waiting for work, and an estimate does
+    no linear algebra: on a busy machine those threads take the CPU the sampling needs.
+    OpenBLAS reads the setting as it loads, so it is made for the import only (programs
+    this one starts do not inherit it), and not when the user chose a number."""
+    if "numpy" in sys.modules or "OPENBLAS_NUM_THREADS" in os.environ:
+        return
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    try:
+        import numpy  # noqa: F401
+    finally:
+        del os.environ["OPENBLAS_NUM_THREADS"]
 
 
 def _plan(model: Model, output: str, above: str | None, below: str | None) -> Any:
