@@ -79,9 +79,10 @@ def load(source: str | None, overrides: tuple[str, ...] | list[str],
 
 def run(loaded: Loaded, *, samples: int | None = None, seed: int | None = None,
         output: str | None = None, above: str | None = None, below: str | None = None,
-        bins: int = 20) -> Any:
+        bins: int = 20, spread: bool = True) -> Any:
     """Run a model. A saved estimate runs again with its own samples and seed unless
-    others are given, so that it reproduces its numbers."""
+    others are given, so that it reproduces its numbers. `spread=False`: for a face that
+    shows no standard deviations (see `simulate`)."""
     from luckos.estimate.simulate import simulate
 
     if not 5 <= bins <= 60:
@@ -92,7 +93,7 @@ def run(loaded: Loaded, *, samples: int | None = None, seed: int | None = None,
         seed = seed if seed is not None else saved.seed
         output = output or saved.output or None
     return simulate(loaded.model, samples=samples, seed=seed, output=output, above=above,
-                    below=below, bins=bins)
+                    below=below, bins=bins, spread=spread)
 
 
 def check_links(ws: Workspace, theme: str | None, window: str | None) -> None:

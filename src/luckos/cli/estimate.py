@@ -111,7 +111,7 @@ def run(model: str | None, overrides: tuple[str, ...], samples: int | None, seed
         estimate.check_links(s.ws, theme, window)
     loaded = estimate.load(model, overrides, lambda: s.ws)
     result = estimate.run(loaded, samples=samples, seed=seed, output=output, above=above,
-                          below=below, bins=bins)
+                          below=below, bins=bins, spread=as_json)
     if png_path is not None:
         from luckos.estimate.chart import write_png
 

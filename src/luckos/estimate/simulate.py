@@ -17,7 +17,14 @@ from typing import Any
 
 from luckos.estimate import pitch as wording
 from luckos.estimate.formula import Evaluation
-from luckos.estimate.model import DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES, Model, ModelError
+from luckos.estimate.model import (
+    DEFAULT_SAMPLES,
+    DEFAULT_SEED,
+    MAX_SAMPLES,
+    Model,
+    ModelError,
+    template_fields,
+)
 from luckos.estimate.sensitivity import Driver, drivers
 
 HISTOGRAM_BINS = 20
@@ -35,7 +42,7 @@ class Summary:
     written: str  # the input as written, or the formula
     uncertain: bool
     mean: float
-    sd: float
+    sd: float | None  # None when the run was asked for what it shows only (see simulate)
     p5: float
     p50: float
     p95: float
@@ -83,9 +90,14 @@ def simulate(
     above: str | None = None,
     below: str | None = None,
     bins: int = HISTOGRAM_BINS,
+    spread: bool = True,
 ) -> Result:
     """Run the model; raises ModelError for units that do not add up, division by zero
-    in some samples, or results that are not finite numbers."""
+    in some samples, or results that are not finite numbers.
+
+    `spread=False` leaves out the standard deviations no one will read (the report on
+    the terminal shows none): only those the pitch template uses are computed, the
+    others are None."""
     _one_blas_thread()
     import numpy as np
 
@@ -133,6 +145,8 @@ def simulate(
                     "(a log or square root of a negative number, or a value too large)")
             env[name] = value
 
+    with_sd = {name for name, stat, _ in template_fields(model.pitch) if stat == "sd"} \
+        if model.pitch and not spread else set()
     summaries: dict[str, Summary] = {}
     base_quantiles: dict[str, tuple[float, float, float]] = {}
     headline_points: Any = None
@@ -144,7 +158,8 @@ def simulate(
         base_quantiles[name] = (points[1], points[2], points[3])
         if name == output:
             headline_points, headline_sorted = points, ordered
-        summaries[name] = _summary(model, name, values, points, scale, plan, n)
+        summaries[name] = _summary(model, name, values, points, scale, plan, n,
+                                   spread or name in with_sd)
 
     headline = env[output]
     factor = (plan.inputs.get(output) or plan.formulas[output]).factor
@@ -233,7 +248,7 @@ def _percentiles(values: Any) -> tuple[tuple[float, ...], Any]:
 
 
 def _summary(model: Model, name: str, values: Any, points: tuple[float, ...], scale: Any,
-             plan: Any, n: int) -> Summary:
+             plan: Any, n: int, spread: bool) -> Summary:
     import numpy as np
 
     factor = scale.factor
@@ -248,7 +263,7 @@ def _summary(model: Model, name: str, values: Any, points: tuple[float, ...], sc
         else model.formulas[name].formula.text,
         uncertain=uncertain,
         mean=float(np.mean(values)) / factor,
-        sd=float(np.std(values)) / factor if uncertain else 0.0,
+        sd=(float(np.std(values)) / factor if spread else None) if uncertain else 0.0,
         p5=points[1] / factor,
         p50=points[2] / factor,
         p95=points[3] / factor,
