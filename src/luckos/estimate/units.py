@@ -91,8 +91,8 @@ def _registry_of(definitions: list[Any]) -> Any:
     """A registry holding these definitions, as `pint.UnitRegistry(units.txt)` holds them."""
     import pint
 
-    registry: Any = pint.UnitRegistry(None, preprocessors=[_preprocess], cache_folder=None,
-                                 on_redefinition="raise")
+    registry: Any = pint.UnitRegistry(None, preprocessors=[_preprocess],
+                                      cache_folder=None, on_redefinition="raise")
     for definition in definitions:
         registry.define(definition)
     return registry
@@ -214,16 +214,17 @@ def _expression(registry: Any, text: str) -> Any:
     from pint.pint_eval import build_eval_tree
     from pint.util import string_preprocessor
 
+    value = None
     try:
         source = text
         for preprocess in registry.preprocessors:
             source = preprocess(source)
-        source = string_preprocessor(source)
-        tokens = _tokens(source)
-        if tokens is None:
-            return registry.parse_expression(text)
-        value = build_eval_tree(tokens).evaluate(registry._eval_token)
-    except Exception:  # pint's own reading below raises the error to report
+        tokens = _tokens(string_preprocessor(source))
+        if tokens is not None:
+            value = build_eval_tree(tokens).evaluate(registry._eval_token)
+    except Exception:  # pint's own reading, below, raises the error to report
+        value = None
+    if value is None:
         return registry.parse_expression(text)
     return value if isinstance(value, registry.Quantity) else registry.Quantity(value)
 
