@@ -70,8 +70,7 @@ class Marked:
 
 def _text(value: Any, style: str = "", *, clip: bool = False) -> Any:
     """A `rich.text.Text` of the value, never parsed as markup."""
-    from rich.text import Text
-
+    Text = _rich().Text
     if isinstance(value, Marked):
         text = Text(value.text, style=style)
         for start, end in value.spans:
@@ -81,6 +80,57 @@ def _text(value: Any, style: str = "", *, clip: bool = False) -> Any:
     if clip:
         text.no_wrap, text.overflow = True, "ellipsis"
     return text
+
+
+class _Cell:
+    """A table cell of plain text, drawn exactly as Rich draws `Padding(Text(value), (0, 1))`
+    in a table with one space of padding (the tables here have none, the cells carry it).
+    Rich measures every cell, then draws it; a value that fits its column on one line
+    is one segment, without a Text, a Padding and their lines being built for it. Any
+    other value (too long, or with a tab, a newline or a control character) is drawn by
+    that Padding and Text."""
+
+    __slots__ = ("value", "clip", "_widths")
+
+    def __init__(self, value: str, clip: bool) -> None:
+        self.value, self.clip = value, clip
+        self._widths: tuple[int, int] | None = None  # (longest word, whole), in cells
+
+    def _padded(self) -> Any:
+        return _rich().Padding(_text(self.value, clip=self.clip), (0, 1))
+
+    def _plain_widths(self) -> tuple[int, int] | None:
+        """The cell widths of the longest word and of the whole value, as Rich measures a
+        Text, or None when the value is not one line of printable text."""
+        if self._widths is None and self.value.isprintable():
+            # printable ASCII takes one cell a character; Rich counts the others
+            cell_len = len if self.value.isascii() else _rich().cell_len
+            whole = cell_len(self.value)
+            words = self.value.split()
+            self._widths = (max(map(cell_len, words)) if words else whole, whole)
+        return self._widths
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        # Padding.__rich_measure__ around Measurement.get of the Text, in one step.
+        Measurement = _rich().Measurement
+        max_width = options.max_width
+        if max_width - 2 < 1:
+            return Measurement(max_width, max_width)
+        widths = self._plain_widths()
+        if widths is None:
+            return Measurement.get(console, options, self._padded())
+        shortest, longest = min(widths[0], max_width), min(widths[1], max_width)
+        if longest < 1:
+            shortest = longest = 0
+        return Measurement(min(shortest + 2, max_width), min(longest + 2, max_width))
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        room = options.max_width - 2
+        widths = self._plain_widths()
+        if widths is not None and room >= 1 and widths[1] <= room:
+            yield _rich().Segment(f" {self.value}{' ' * (room - widths[1])} ")
+        else:
+            yield self._padded()
 
 
 def heading(text: str) -> None:
@@ -109,13 +159,14 @@ def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str |
         click.echo(f"  ({empty})")
         return
     if on_tty():
-        from rich.table import Table
-
-        grid = Table(title=_text(title, "bold") if title else None, title_justify="left")
+        grid = _rich().Table(title=_text(title, "bold") if title else None,
+                             title_justify="left", padding=0)
+        Padding = _rich().Padding
         for name in columns:
-            grid.add_column(_text(name), overflow="fold")
+            grid.add_column(Padding(_text(name), (0, 1)), overflow="fold")
         for row in rows:
-            grid.add_row(*(_text(v, clip=clip) for v in row))
+            grid.add_row(*(_text(v, clip=clip) if isinstance(v, Marked)
+                           else _Cell("" if v is None else str(v), clip) for v in row))
         if title:
             _console().print()  # a blank line between sections, as in piped output
         _console().print(grid)
@@ -147,12 +198,27 @@ def pairs(items: Sequence[tuple[str, Any]], *, title: str | None = None) -> None
 _CONSOLE = None
 
 
+@functools.cache
+def _rich() -> Any:
+    """The parts of Rich a terminal uses, imported on first use."""
+    from types import SimpleNamespace
+
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.measure import Measurement
+    from rich.padding import Padding
+    from rich.segment import Segment
+    from rich.table import Table
+    from rich.text import Text
+
+    return SimpleNamespace(Console=Console, Measurement=Measurement, Padding=Padding,
+                           Segment=Segment, Table=Table, Text=Text, cell_len=cell_len)
+
+
 def _console() -> Any:
     global _CONSOLE
     if _CONSOLE is None:
-        from rich.console import Console
-
-        _CONSOLE = Console(highlight=False)
+        _CONSOLE = _rich().Console(highlight=False)
     return _CONSOLE
 
 
