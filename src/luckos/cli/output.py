@@ -165,7 +165,7 @@ def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str |
         for name in columns:
             grid.add_column(Padding(_text(name), (0, 1)), overflow="fold")
         for row in rows:
-            grid.add_row(*(_text(v, clip=clip) if isinstance(v, Marked)
+            grid.add_row(*(Padding(_text(v, clip=clip), (0, 1)) if isinstance(v, Marked)
                            else _Cell("" if v is None else str(v), clip) for v in row))
         if title:
             _console().print()  # a blank line between sections, as in piped output
