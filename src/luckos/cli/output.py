@@ -84,53 +84,49 @@ def _text(value: Any, style: str = "", *, clip: bool = False) -> Any:
 
 class _Cell:
     """A table cell of plain text, drawn exactly as Rich draws `Padding(Text(value), (0, 1))`
-    in a table with one space of padding (the tables here have none, the cells carry it).
-    Rich measures every cell, then draws it; a value that fits its column on one line
-    is one segment, without a Text, a Padding and their lines being built for it. Any
-    other value (too long, or with a tab, a newline or a control character) is drawn by
-    that Padding and Text."""
+    (the tables have no padding of their own: each cell carries its one space a side).
 
-    __slots__ = ("value", "clip", "_widths")
+    Rich measures every cell of a table, then draws each one through its Padding and
+    Text, which for the weekly review's few hundred rows cost several times what the
+    review's text costs piped. A value of one line of printable text is measured here
+    from its length, and one that fits its column is drawn as one segment; any other
+    (longer than its column, with a tab, a newline or a control character) and every
+    header go through the Padding and Text, as before.
+    """
 
-    def __init__(self, value: str, clip: bool) -> None:
-        self.value, self.clip = value, clip
-        self._widths: tuple[int, int] | None = None  # (longest word, whole), in cells
+    __slots__ = ("value", "clip", "head", "widths")
+
+    def __init__(self, value: str, *, clip: bool = False, head: bool = False) -> None:
+        self.value, self.clip, self.head = value, clip, head
+        # (longest word, whole value) in terminal cells, as Rich measures a Text; None
+        # when the value is not one line of printable text
+        self.widths: tuple[int, int] | None = None
+        if value.isprintable():
+            cell_len = len if value.isascii() else _rich().cell_len  # ASCII: one cell each
+            whole, words = cell_len(value), value.split()
+            self.widths = (max(map(cell_len, words)) if words else whole, whole)
 
     def _padded(self) -> Any:
         return _rich().Padding(_text(self.value, clip=self.clip), (0, 1))
 
-    def _plain_widths(self) -> tuple[int, int] | None:
-        """The cell widths of the longest word and of the whole value, as Rich measures a
-        Text, or None when the value is not one line of printable text."""
-        if self._widths is None and self.value.isprintable():
-            # printable ASCII takes one cell a character; Rich counts the others
-            cell_len = len if self.value.isascii() else _rich().cell_len
-            whole = cell_len(self.value)
-            words = self.value.split()
-            self._widths = (max(map(cell_len, words)) if words else whole, whole)
-        return self._widths
-
     def __rich_measure__(self, console: Any, options: Any) -> Any:
-        # Padding.__rich_measure__ around Measurement.get of the Text, in one step.
+        # Padding.__rich_measure__ around Measurement.get of the Text, in one step
         Measurement = _rich().Measurement
         max_width = options.max_width
         if max_width - 2 < 1:
             return Measurement(max_width, max_width)
-        widths = self._plain_widths()
-        if widths is None:
+        if self.widths is None:
             return Measurement.get(console, options, self._padded())
-        shortest, longest = min(widths[0], max_width), min(widths[1], max_width)
+        shortest, longest = min(self.widths[0], max_width), min(self.widths[1], max_width)
         if longest < 1:
             shortest = longest = 0
         return Measurement(min(shortest + 2, max_width), min(longest + 2, max_width))
 
     def __rich_console__(self, console: Any, options: Any) -> Any:
         room = options.max_width - 2
-        widths = self._plain_widths()
-        if widths is not None and room >= 1 and widths[1] <= room:
-            yield _rich().Segment(f" {self.value}{' ' * (room - widths[1])} ")
-        else:
-            yield self._padded()
+        if not self.head and self.widths is not None and 1 <= room >= self.widths[1]:
+            return [_rich().Segment(f" {self.value}{' ' * (room - self.widths[1])} ")]
+        return [self._padded()]
 
 
 def heading(text: str) -> None:
@@ -159,17 +155,7 @@ def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str |
         click.echo(f"  ({empty})")
         return
     if on_tty():
-        grid = _rich().Table(title=_text(title, "bold") if title else None,
-                             title_justify="left", padding=0)
-        Padding = _rich().Padding
-        for name in columns:
-            grid.add_column(Padding(_text(name), (0, 1)), overflow="fold")
-        for row in rows:
-            grid.add_row(*(Padding(_text(v, clip=clip), (0, 1)) if isinstance(v, Marked)
-                           else _Cell("" if v is None else str(v), clip) for v in row))
-        if title:
-            _console().print()  # a blank line between sections, as in piped output
-        _console().print(grid)
+        _print_table(columns, rows, title, clip)
         return
     cells = [["" if v is None else str(v) for v in row] for row in rows]
     if title:
@@ -178,6 +164,35 @@ def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str |
     click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
     for row in cells:
         click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _print_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str | None,
+                 clip: bool) -> None:
+    rich, console = _rich(), _console()
+    grid = rich.Table(title=_text(title, "bold") if title else None, title_justify="left",
+                      padding=0)  # each cell carries its own, see _Cell
+    heads = [_Cell(name, head=True) for name in columns]
+    body = [[rich.Padding(_text(v, clip=clip), (0, 1)) if isinstance(v, Marked)
+             else _Cell("" if v is None else str(v), clip=clip) for v in row] for row in rows]
+    # When every column fits beside the others at its widest cell, Rich gives each
+    # column that width: it is set here, so that Rich does not measure every cell again.
+    widest: list[int] | None = [0 if h.widths is None else h.widths[1] + 2 for h in heads]
+    for row in body:
+        for i, cell in enumerate(row):
+            if widest is None or not isinstance(cell, _Cell) or cell.widths is None:
+                widest = None
+                break
+            widest[i] = max(widest[i], cell.widths[1] + 2)
+    if widest is not None and (sum(widest) + len(columns) + 1 > console.width
+                               or any(h.widths is None for h in heads)):
+        widest = None  # Rich shares the width out
+    for i, head in enumerate(heads):
+        grid.add_column(head, overflow="fold", width=None if widest is None else widest[i])
+    for row in body:
+        grid.add_row(*row)
+    if title:
+        console.print()  # a blank line between sections, as in piped output
+    console.print(grid)
 
 
 def cut_note(shown: int, total: int, hint: str = "--limit 0 for all") -> None:
