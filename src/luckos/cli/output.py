@@ -233,7 +233,8 @@ def _rich() -> Any:
 def _console() -> Any:
     global _CONSOLE
     if _CONSOLE is None:
-        _CONSOLE = _rich().Console(highlight=False)
+        # every value reaches Rich as a Text; a plain string is not read as markup either
+        _CONSOLE = _rich().Console(highlight=False, markup=False, emoji=False)
     return _CONSOLE
 
 
