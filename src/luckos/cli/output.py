@@ -4,8 +4,8 @@ JSON with `--json`. Rich is imported only when a terminal will see it.
 Whatever a user typed is printed as text, never read as Rich markup: every string goes
 to Rich inside a `rich.text.Text` or as a table cell already laid out (`_Cell`), and
 the console reads no markup in a plain string either, so `[draft]`, `[/v2/orders]` or
-`:fire:` show as typed. Emphasis inside a value (a search match) is a `Marked` value, styled on a
-terminal and shown in [brackets] when piped.
+`:fire:` show as typed. Emphasis inside a value (a search match) is a `Marked` value,
+styled on a terminal and shown in [brackets] when piped.
 """
 
 from __future__ import annotations
