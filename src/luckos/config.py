@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from luckos.dates import WEEKDAYS
-from luckos.domain.check_limits import CHECK_INVARIANTS
 from luckos.errors import LuckError
 from luckos.setting import (
     BadValue,
@@ -30,26 +29,16 @@ from luckos.setting import (
     shown,
     suggestion,
 )
-from luckos.settings import (
-    ALIASES,
-    BY_NAME,
-    BY_SECTION,
-    FORBIDDEN,
-    INLINE,
-    SETTINGS,
-    TABLES,
-    children,
-    default,
-    default_toml,
-)
+from luckos.settings import FORBIDDEN, children, default, default_toml, every, index_for
 
 if TYPE_CHECKING:
     from luckos.ai.settings import AISettings
     from luckos.calendar.settings import CalendarSettings
     from luckos.evidence.settings import EvidenceSettings
     from luckos.guard.settings import RedactSettings
+    from luckos.settings import Index
 
-__all__ = ["CHECK_INVARIANTS", "LINT_VAGUE_WORDS", "LINT_WORD_BUDGET",
+__all__ = ["LINT_VAGUE_WORDS", "LINT_WORD_BUDGET",
            "WEEKDAYS", "CheckSettings", "Config", "LintConfig", "ReviewSettings", "Thresholds",
            "config_from_dict", "load_config"]
 
@@ -75,6 +64,8 @@ class ReviewSettings:
 
 
 def _check_defaults() -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
+    from luckos.domain.check_limits import CHECK_INVARIANTS
+
     return tuple(
         (name, tuple((key, default(f"check.{name}.{key}")) for key in limits))
         for name, (_, limits) in CHECK_INVARIANTS.items()
@@ -98,7 +89,7 @@ class CheckSettings:
 
 
 # `luck doc lint`: words per page budget (about 500 words a page; 0 means no budget)
-LINT_WORD_BUDGET = tuple((s.key, s.default) for s in SETTINGS
+LINT_WORD_BUDGET = tuple((s.key, s.default) for s in index_for("lint").settings
                          if s.table == "lint.word_budget")
 LINT_VAGUE_WORDS: tuple[str, ...] = default("lint.vague_words")
 
@@ -124,15 +115,23 @@ class LintConfig:
 
 
 def __getattr__(name: str) -> Any:
-    """DEFAULT_TOML, the file `luck init` writes, made when first asked for."""
+    """DEFAULT_TOML, the file `luck init` writes, made when first asked for; and
+    CHECK_INVARIANTS (`luckos.domain.check_limits`), loaded when first asked for."""
     if name == "DEFAULT_TOML":
         return default_toml()
+    if name == "CHECK_INVARIANTS":
+        from luckos.domain.check_limits import CHECK_INVARIANTS
+
+        return CHECK_INVARIANTS
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- reading the file ----------------------------------------------------------------------
 
-_HEADERS = tuple(t for t in TABLES if t and t not in INLINE)
+def _headers() -> tuple[str, ...]:
+    index = every()
+    return tuple(t for t in index.tables if t and t not in index.inline)
+
 _LAZY = ("review", "check", "calendar", "lint", "evidence", "redact", "ai")  # when first used
 
 
@@ -152,7 +151,7 @@ class Source:
         for problem in problems:
             number = line_of(problem.path, lines)
             place = f"{self.where}:{number}" if number else self.where
-            rows.append((number or 0, place, f"{label(problem.path, _HEADERS)}: "
+            rows.append((number or 0, place, f"{label(problem.path, _headers())}: "
                                              f"{problem.message}"))
         rows.sort(key=lambda row: row[0])
         return SettingsError([(place, text) for _, place, text in rows])
@@ -181,18 +180,19 @@ def read_table(data: Mapping[str, Any], section: str) -> Reading:
     """Validate one top-level table of luck.toml ("" for the keys at the top)."""
     found: dict[str, Any] = {}
     problems: list[Problem] = []
+    index = index_for(section, data)
     if section == "":
         for key, value in data.items():
-            if key in BY_NAME:
+            if key in index.by_name:
                 found[key] = value
-            elif key not in TABLES:
+            elif key not in index.tables:
                 problems.append(Problem(key, "unknown setting" + (
                     suggestion(key, children("")) or " (luck config show lists them)")))
     elif section in data:
-        _flatten(data[section], section, found, problems)
+        _flatten(data[section], section, found, problems, index)
     values: dict[str, Any] = {}
     given: dict[str, str] = {}
-    for setting in BY_SECTION.get(section, ()):
+    for setting in index.by_section.get(section, ()):
         written = setting.name if setting.name in found else next(
             (n for n in setting.aliases if n in found), None) if setting.aliases else None
         if written is None:
@@ -207,22 +207,23 @@ def read_table(data: Mapping[str, Any], section: str) -> Reading:
     return Reading(values, given, problems)
 
 
-def _flatten(raw: Any, table: str, found: dict[str, Any], problems: list[Problem]) -> None:
+def _flatten(raw: Any, table: str, found: dict[str, Any], problems: list[Problem],
+             index: Index) -> None:
     if not isinstance(raw, dict):
-        if table in INLINE and isinstance(raw, bool):  # `maker-day = false`
+        if table in index.inline and isinstance(raw, bool):  # `maker-day = false`
             found[f"{table}.on"] = raw
             return
-        what = "true, false or a table" if table in INLINE else "a table"
+        what = "true, false or a table" if table in index.inline else "a table"
         problems.append(Problem(table, f"must be {what}, got {shown(raw)}"))
         return
     for key, value in raw.items():
         path = f"{table}.{key}"
         if path in FORBIDDEN:
             problems.append(Problem(path, FORBIDDEN[path]))
-        elif path in BY_NAME or path in ALIASES:
+        elif path in index.by_name or path in index.aliases:
             found[path] = value
-        elif path in TABLES:
-            _flatten(value, path, found, problems)
+        elif path in index.tables:
+            _flatten(value, path, found, problems, index)
         else:
             problems.append(Problem(path, "unknown setting" + (
                 suggestion(key, children(table)) or " (luck config show lists them)")))
@@ -241,6 +242,8 @@ def _build_review(values: Mapping[str, Any]) -> tuple[ReviewSettings, list[Probl
 
 
 def _build_check(values: Mapping[str, Any]) -> tuple[CheckSettings, list[Problem]]:
+    from luckos.domain.check_limits import CHECK_INVARIANTS
+
     off = frozenset(name for name in CHECK_INVARIANTS if not values[f"check.{name}.on"])
     limits = tuple((name, tuple((key, values[f"check.{name}.{key}"]) for key in limits))
                    for name, (_, limits) in CHECK_INVARIANTS.items())
