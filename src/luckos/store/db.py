@@ -14,11 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from luckos.errors import LuckError, NotFound
-from luckos.files import Output
 from luckos.store.records import RecordsMixin
 
 APPLICATION_ID = 0x4C55434B  # "LUCK"
-BACKUP = Output("backup", replace=False)
 
 
 def _migrations() -> list[tuple[int, str, str]]:
@@ -173,7 +171,8 @@ class Store(RecordsMixin):
             finally:
                 target.close()
 
-        return files.write_with(destination, produce, BACKUP, home=self.path.parent)
+        return files.write_with(destination, produce, files.Output("backup", replace=False),
+                                home=self.path.parent)
 
     def schema_version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from luckos.domain.records import KINDS, PRIVATE_NOTE_KIND, Kind, fields_of, kind_of
 
@@ -42,15 +42,19 @@ def _from_row_value(ftype: str) -> Callable[[Any], Any] | None:
     return None
 
 
-@dataclasses.dataclass(frozen=True)
 class _Table:
-    kind: Kind
-    columns: tuple[str, ...]
-    types: tuple[str, ...]
-    select: str
-    decoders: tuple[Callable[[Any], Any] | None, ...]
-    # (position in the row, decoder) of each column stored in another form
-    decoded: tuple[tuple[int, Callable[[Any], Any]], ...] = ()
+    """How one kind's rows are read and written (a plain class: the store builds one per
+    kind it touches, and a dataclass would cost every command its generated methods)."""
+
+    __slots__ = ("columns", "decoded", "decoders", "kind", "select", "types")
+
+    def __init__(self, kind: Kind, columns: tuple[str, ...], types: tuple[str, ...],
+                 select: str, decoders: tuple[Callable[[Any], Any] | None, ...],
+                 decoded: tuple[tuple[int, Callable[[Any], Any]], ...] = ()) -> None:
+        self.kind, self.columns, self.types, self.select = kind, columns, types, select
+        self.decoders = decoders
+        # (position in the row, decoder) of each column stored in another form
+        self.decoded = decoded
 
     def record(self, row: Sequence[Any]) -> Any:
         # the row holds the id and then the columns in the dataclass's field order, so
@@ -114,8 +118,9 @@ TABLES = _Tables()
 MATCH_START, MATCH_END = "\x02", "\x03"
 
 
-@dataclasses.dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
+    """A match of the search index (a NamedTuple: cheap to define for every command)."""
+
     kind: str
     rid: int
     private: bool
