@@ -37,9 +37,11 @@ class Session:
     @property
     def ws(self) -> Workspace:
         if self._ws is None:
+            from luckos.cli import resume_collector
             from luckos.workspace import open_workspace
 
             self._ws = open_workspace(self.home)
+            resume_collector()  # start-up is over
         return self._ws
 
     def adopt(self, ws: Workspace) -> None:
