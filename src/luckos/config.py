@@ -34,13 +34,14 @@ from luckos.settings import FORBIDDEN, children, default, default_toml, every, i
 if TYPE_CHECKING:
     from luckos.ai.settings import AISettings
     from luckos.calendar.settings import CalendarSettings
+    from luckos.domain.check_limits import CHECK_INVARIANTS as CHECK_INVARIANTS
+    from luckos.domain.check_limits import CheckSettings as CheckSettings
     from luckos.evidence.settings import EvidenceSettings
     from luckos.guard.settings import RedactSettings
     from luckos.settings import Index
 
-__all__ = ["LINT_VAGUE_WORDS", "LINT_WORD_BUDGET",
-           "WEEKDAYS", "CheckSettings", "Config", "LintConfig", "ReviewSettings", "Thresholds",
-           "config_from_dict", "load_config"]
+__all__ = ["LINT_VAGUE_WORDS", "LINT_WORD_BUDGET", "WEEKDAYS", "Config", "LintConfig",
+           "ReviewSettings", "Thresholds", "config_from_dict", "load_config"]
 
 T = TypeVar("T")
 
@@ -63,29 +64,24 @@ class ReviewSettings:
     back_days: int = default("review.back_days")  # what was shipped, routed; today included
 
 
-def _check_defaults() -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
-    from luckos.domain.check_limits import CHECK_INVARIANTS
-
-    return tuple(
-        (name, tuple((key, default(f"check.{name}.{key}")) for key in limits))
-        for name, (_, limits) in CHECK_INVARIANTS.items()
-    )
+# Offered here, loaded from their room when first asked for: what `luck check` reads of
+# luck.toml (a capture does not need it).
+_ELSEWHERE = {"CHECK_INVARIANTS": "luckos.domain.check_limits",
+              "CheckSettings": "luckos.domain.check_limits"}
 
 
-@dataclasses.dataclass(frozen=True)
-class CheckSettings:
-    """Which invariants `luck check` runs, and their thresholds (plain tuples, so that the
-    settings are hashable and can cross to a worker process)."""
+def __getattr__(name: str) -> Any:
+    """DEFAULT_TOML, the file `luck init` writes, made when first asked for; and the
+    names of `_ELSEWHERE`, imported from their module when first asked for."""
+    if name == "DEFAULT_TOML":
+        return default_toml()
+    if name in _ELSEWHERE:
+        import importlib
 
-    off: frozenset[str] = frozenset()
-    values: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = dataclasses.field(
-        default_factory=_check_defaults)
-
-    def on(self, invariant: str) -> bool:
-        return invariant not in self.off
-
-    def value(self, invariant: str, name: str) -> Any:
-        return dict(dict(self.values)[invariant])[name]
+        value = getattr(importlib.import_module(_ELSEWHERE[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # `luck doc lint`: words per page budget (about 500 words a page; 0 means no budget)
@@ -113,24 +109,12 @@ class LintConfig:
         return dict(self.word_budget).get(kind, 0)
 
 
-
-def __getattr__(name: str) -> Any:
-    """DEFAULT_TOML, the file `luck init` writes, made when first asked for; and
-    CHECK_INVARIANTS (`luckos.domain.check_limits`), loaded when first asked for."""
-    if name == "DEFAULT_TOML":
-        return default_toml()
-    if name == "CHECK_INVARIANTS":
-        from luckos.domain.check_limits import CHECK_INVARIANTS
-
-        return CHECK_INVARIANTS
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 # --- reading the file ----------------------------------------------------------------------
 
 def _headers() -> tuple[str, ...]:
     index = every()
     return tuple(t for t in index.tables if t and t not in index.inline)
+
 
 _LAZY = ("review", "check", "calendar", "lint", "evidence", "redact", "ai")  # when first used
 
@@ -242,7 +226,7 @@ def _build_review(values: Mapping[str, Any]) -> tuple[ReviewSettings, list[Probl
 
 
 def _build_check(values: Mapping[str, Any]) -> tuple[CheckSettings, list[Problem]]:
-    from luckos.domain.check_limits import CHECK_INVARIANTS
+    from luckos.domain.check_limits import CHECK_INVARIANTS, CheckSettings
 
     off = frozenset(name for name in CHECK_INVARIANTS if not values[f"check.{name}.on"])
     limits = tuple((name, tuple((key, values[f"check.{name}.{key}"]) for key in limits))
