@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from luckos.app.records import Confirm, as_json, fetch
 from luckos.domain import ledger
 from luckos.domain.records import KINDS, Promise
-from luckos.domain.validate import refuse_future
-from luckos.workspace import Workspace
+
+if TYPE_CHECKING:
+    from luckos.workspace import Workspace
 
 _PROMISE = KINDS["promise"]
 
@@ -20,6 +21,8 @@ def transition(ws: Workspace, verb: str, ref: str, on: dt.date, *, today: dt.dat
                confirm: Confirm = None, lesson: str = "") -> Promise:
     """keep, miss, drop or reopen a promise (a miss with its lesson); a landing day after
     `today` is refused unless `confirm` accepts it."""
+    from luckos.domain.validate import refuse_future
+
     promise = fetch(ws, _PROMISE, ref)
     if verb == "keep":
         changed = ledger.keep(promise, on)
@@ -42,6 +45,8 @@ def renegotiate(
     confirm: Confirm = None,
 ) -> tuple[Promise, Promise, bool]:
     """Close the promise as renegotiated (or missed, when late) and open its successor."""
+    from luckos.domain.validate import refuse_future
+
     promise = fetch(ws, _PROMISE, ref)
     closed, successor, early = ledger.renegotiate(promise, new_due, on)
     refuse_future(closed, today or on, names=("landed_on",), confirm=confirm,

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from luckos.domain import records as r
 from luckos.domain.fields import INT_MAX, json_key
@@ -205,8 +205,10 @@ def listing(
     return found
 
 
-@dataclasses.dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
+    """A page of a list (a NamedTuple: every command that loads this module would pay
+    for a dataclass's generated methods)."""
+
     records: list[Any]
     total: int  # how many match the filters; more than len(records) when the limit cut
 

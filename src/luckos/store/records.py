@@ -158,6 +158,18 @@ class RecordsMixin:
     def delete(self, kind: str, rid: int) -> None:
         self.db.execute(f'DELETE FROM "{kind}" WHERE id = ?', (rid,))
 
+    def values(self, kind: str, names: Sequence[str], ids: Sequence[int]
+               ) -> dict[int, tuple[Any, ...]]:
+        """Some columns of some records of a kind, as stored, by id (the ids not found are
+        left out): what a list of search matches shows of each, read without building the
+        records (and so without their classes). `names` come from the record registry."""
+        if not all(name.isidentifier() for name in (kind, *names)):
+            raise ValueError(f"not a column of {kind}: {names}")
+        columns = ", ".join(f'"{name}"' for name in names)
+        marks = ", ".join("?" * len(ids))
+        return {row[0]: row[1:] for row in self.db.execute(
+            f'SELECT id, {columns} FROM "{kind}" WHERE id IN ({marks})', tuple(ids))}
+
     def get(self, kind: str, rid: int) -> Any | None:
         table = TABLES[kind]
         row = self.db.execute(f"{table.select} WHERE id = ?", (rid,)).fetchone()
