@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -26,17 +25,29 @@ def _to_row_value(ftype: str, value: Any) -> Any:
     if ftype == "date":
         return value.isoformat()
     if ftype == "list":
+        if not value:
+            return "[]"  # what json.dumps writes, without loading json for an empty list
+        import json
+
         return json.dumps(list(value), ensure_ascii=False)
     if ftype == "bool":
         return int(value)
     return value
 
 
+def _list_value(text: str | None) -> tuple[Any, ...]:
+    if not text or text == "[]":  # most records carry an empty list: no need for json
+        return ()
+    import json
+
+    return tuple(json.loads(text))
+
+
 def _from_row_value(ftype: str) -> Callable[[Any], Any] | None:
     if ftype == "date":
         return lambda v: dt.date.fromisoformat(v) if v else None
     if ftype == "list":
-        return lambda v: tuple(json.loads(v)) if v else ()
+        return _list_value
     if ftype == "bool":
         return lambda v: bool(v)
     return None
@@ -216,7 +227,7 @@ class RecordsMixin:
         for row in self.db.execute(f"{table.select} ORDER BY id"):
             try:
                 found.append((int(row[0]), table.record(row), ""))
-            except (ValueError, TypeError, json.JSONDecodeError) as exc:
+            except (ValueError, TypeError) as exc:
                 found.append((int(row[0]), None, _unreadable(table, row, exc)))
         return found
 
@@ -455,7 +466,7 @@ def _unreadable(table: _Table, row: Sequence[Any], exc: Exception) -> str:
         try:
             if decode:
                 decode(value)
-        except (ValueError, TypeError, json.JSONDecodeError) as bad:
+        except (ValueError, TypeError) as bad:
             return f"{name} {value!r}: {bad}"
     return str(exc)
 
