@@ -283,18 +283,18 @@ class RecordsMixin:
             )
         ]
         daily: list[Group] = []
+        made = tuple.__new__  # Group(...) without its keyword handling: thousands of rows
         # grouped in the order of the index on (landed_on, status, due), so SQLite sorts
         # nothing; each row splits into its promises landed on time and those landed late
         for landed, status, count, late in self.db.execute(
-            "SELECT landed_on, status, count(*), total(landed_on > due) FROM promise "
-            "WHERE landed_on BETWEEN ? AND ? GROUP BY landed_on, status",
+            "SELECT landed_on, status, count(*), count(*) FILTER (WHERE landed_on > due) "
+            "FROM promise WHERE landed_on BETWEEN ? AND ? GROUP BY landed_on, status",
             (since.isoformat(), until.isoformat()),
         ):
-            late = int(late)
             if count > late:
-                daily.append(Group(status, False, landed, count - late, 0))
+                daily.append(made(Group, (status, False, landed, count - late, 0)))
             if late:
-                daily.append(Group(status, True, landed, late, 0))
+                daily.append(made(Group, (status, True, landed, late, 0)))
         return totals, daily
 
     def open_promises_due_by(self, day: dt.date) -> list[Promise]:
