@@ -40,6 +40,8 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "cli": ("starlette", "jinja2"),
     # the base every room stands on
     "errors": ("luckos.",),
+    # file paths as text, for opening a workspace without pathlib
+    "paths": ("luckos.", "pathlib"),
     "dates": ("sqlite3", *FACES, "luckos.config", "luckos.domain", "luckos.store",
               "luckos.app", "luckos.cli", "luckos.web"),
     # what a setting of luck.toml is (its kinds of value): under every room's settings

@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from luckos.dates import WEEKDAYS
@@ -32,6 +31,8 @@ from luckos.setting import (
 from luckos.settings import FORBIDDEN, children, default, default_toml, every, index_for
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from luckos.ai.settings import AISettings
     from luckos.calendar.settings import CalendarSettings
     from luckos.domain.check_limits import CHECK_INVARIANTS as CHECK_INVARIANTS
@@ -396,19 +397,24 @@ class Config:
         return f"Config(week_start={self.week_start!r}, maker_day={self.maker_day!r}, ...)"
 
 
-def load_config(path: Path, *, every: bool = False) -> Config:
+def load_config(path: Path | str, *, every: bool = False) -> Config:
     """Read `luck.toml` (a missing file means every default); the top of it is validated
-    now, the other tables when first used, or all of them now with `every`."""
-    if not path.exists():
+    now, the other tables when first used, or all of them now with `every`. `path` may
+    be text (as `luckos.paths` writes it): a workspace opens without pathlib."""
+    from luckos import paths
+
+    where = str(path)
+    if not paths.exists(where):
         return Config()
     import tomllib
 
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise LuckError(f"{path}: not valid TOML: {exc}") from None
-    return _config(Source(data, str(path), text), every=every)
+        raise LuckError(f"{where}: not valid TOML: {exc}") from None
+    return _config(Source(data, where, text), every=every)
 
 
 def config_from_dict(data: dict[str, Any], where: str = "luck.toml", text: str = "") -> Config:
