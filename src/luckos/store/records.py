@@ -36,8 +36,17 @@ def _to_row_value(ftype: str, value: Any) -> Any:
 
 
 def _list_value(text: str | None) -> tuple[Any, ...]:
-    if not text or text == "[]":  # most records carry an empty list: no need for json
+    """A list field as stored (JSON): most are empty or plain words as `_to_row_value`
+    writes them, `["a", "b"]`, read here without loading json; anything else (an escape,
+    other spacing, another program's writing) goes to json, which also refuses what is
+    not JSON."""
+    if not text or text == "[]":
         return ()
+    if (len(text) > 3 and text.startswith('["') and text.endswith('"]') and "\\" not in text
+            and min(text) >= " "):
+        items = text[2:-2].split('", "')
+        if not any('"' in item for item in items):
+            return tuple(items)
     import json
 
     return tuple(json.loads(text))
