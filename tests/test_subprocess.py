@@ -92,10 +92,10 @@ def _loaded_after(args: list[str], names: tuple[str, ...], env: dict[str, str]) 
 
 # What opening a workspace does without: pathlib (the folder is text until a command asks
 # for a Path), platformdirs (the folder is given), `luck check`'s list of invariants (the
-# settings read at start-up are the top of luck.toml and [thresholds]), the file writer
-# and the units of measure.
-NOT_AT_START = ("pathlib", "platformdirs", "luckos.domain.checks", "luckos.files",
-                "luckos.domain.quantities", *HEAVY)
+# settings read at start-up are the top of luck.toml and [thresholds], checked, not
+# built), the settings of `luck doc lint`, the file writer and the units of measure.
+NOT_AT_START = ("pathlib", "platformdirs", "luckos.domain.checks", "luckos.config_lint",
+                "luckos.files", "luckos.domain.quantities", *HEAVY)
 
 
 def test_the_daily_commands_load_only_what_they_use(tmp_path: Path) -> None:
@@ -107,9 +107,11 @@ def test_the_daily_commands_load_only_what_they_use(tmp_path: Path) -> None:
                  ["promise", "keep", "p1"], ["note", "add", "ship the kafka fix"]):
         assert run(home, "--today", "2026-11-25", *args).returncode == 0
     today = ["--today", "2026-11-25"]
-    # a capture: no rules beyond the kind's, no json (an empty list is written as [])
+    # a capture: no rules beyond the kind's, no json (an empty list is written as []),
+    # no thresholds
     assert _loaded_after([*today, "promise", "add", "Call Ana", "--to", "Ana", "--due",
-                          "fri"], (*NOT_AT_START, "json"), env) == "0 []"
+                          "fri"], (*NOT_AT_START, "json", "luckos.config_tables"),
+                         env) == "0 []"
     # listing, the ledger and search read records: none of them loads the rules
     for args in (["promise", "list", "--limit", "20"], ["ledger"], ["search", "kafka"]):
         assert _loaded_after([*today, *args], (*NOT_AT_START, "luckos.domain.validate"),

@@ -11,7 +11,6 @@ always check the whole file).
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -35,40 +34,30 @@ if TYPE_CHECKING:
 
     from luckos.ai.settings import AISettings
     from luckos.calendar.settings import CalendarSettings
+    from luckos.config_lint import LINT_VAGUE_WORDS as LINT_VAGUE_WORDS
+    from luckos.config_lint import LINT_WORD_BUDGET as LINT_WORD_BUDGET
+    from luckos.config_lint import LintConfig as LintConfig
+    from luckos.config_tables import ReviewSettings as ReviewSettings
+    from luckos.config_tables import Thresholds as Thresholds
     from luckos.domain.check_limits import CHECK_INVARIANTS as CHECK_INVARIANTS
     from luckos.domain.check_limits import CheckSettings as CheckSettings
     from luckos.evidence.settings import EvidenceSettings
     from luckos.guard.settings import RedactSettings
     from luckos.settings import Index
 
-__all__ = ["LINT_VAGUE_WORDS", "LINT_WORD_BUDGET", "WEEKDAYS", "Config", "LintConfig",
-           "ReviewSettings", "Thresholds", "config_from_dict", "load_config"]
+__all__ = ["WEEKDAYS", "Config", "config_from_dict", "load_config"]
 
 T = TypeVar("T")
 
 
-@dataclasses.dataclass(frozen=True)
-class Thresholds:
-    due_soon_days: int = default("thresholds.due_soon_days")
-    window_horizon_days: int = default("thresholds.window_horizon_days")
-    prep_lead_days: int = default("thresholds.prep_lead_days")
-    theme_label_max_words: int = default("thresholds.theme_label_max_words")
-    trend_quarters: int = default("thresholds.trend_quarters")
-    rolling_days: int = default("thresholds.rolling_days")
-
-
-@dataclasses.dataclass(frozen=True)
-class ReviewSettings:
-    """`[review]`: the days `luck review` covers."""
-
-    ahead_days: int = default("review.ahead_days")  # what falls due (today's too)
-    back_days: int = default("review.back_days")  # what was shipped, routed; today included
-
-
-# Offered here, loaded from their room when first asked for: what `luck check` reads of
-# luck.toml (a capture does not need it).
+# Offered here, loaded from their module when first asked for: what `luck check` reads
+# of luck.toml, and the dataclasses of [thresholds], [review] and [lint] (a capture
+# needs none of them).
 _ELSEWHERE = {"CHECK_INVARIANTS": "luckos.domain.check_limits",
-              "CheckSettings": "luckos.domain.check_limits"}
+              "CheckSettings": "luckos.domain.check_limits",
+              "Thresholds": "luckos.config_tables", "ReviewSettings": "luckos.config_tables",
+              **dict.fromkeys(("LintConfig", "LINT_WORD_BUDGET", "LINT_VAGUE_WORDS"),
+                              "luckos.config_lint")}
 
 
 def __getattr__(name: str) -> Any:
@@ -83,31 +72,6 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-# `luck doc lint`: words per page budget (about 500 words a page; 0 means no budget)
-LINT_WORD_BUDGET = tuple((s.key, s.default) for s in index_for("lint").settings
-                         if s.table == "lint.word_budget")
-LINT_VAGUE_WORDS: tuple[str, ...] = default("lint.vague_words")
-
-
-@dataclasses.dataclass(frozen=True)
-class LintConfig:
-    """`[lint]`: how `luck doc lint` applies the essay's rules (rules in writing.catalog)."""
-
-    rules: tuple[tuple[str, str], ...] = default("lint.rules")  # rule id -> severity
-    word_budget: tuple[tuple[str, int], ...] = LINT_WORD_BUDGET  # kind -> words; 0: none
-    min_options: int = default("lint.min_options")
-    vague_words: tuple[str, ...] = LINT_VAGUE_WORDS
-    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = default("lint.synonyms")
-    teams: tuple[str, ...] = default("lint.teams")
-    max_file_kb: int = default("lint.max_file_kb")
-
-    def severity(self, rule_id: str, default: str) -> str:
-        return dict(self.rules).get(rule_id, default)
-
-    def budget(self, kind: str) -> int:
-        return dict(self.word_budget).get(kind, 0)
 
 
 # --- reading the file ----------------------------------------------------------------------
@@ -219,10 +183,14 @@ def _build_top(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]
 
 
 def _build_thresholds(values: Mapping[str, Any]) -> tuple[Thresholds, list[Problem]]:
+    from luckos.config_tables import Thresholds
+
     return Thresholds(**{name.rpartition(".")[2]: v for name, v in values.items()}), []
 
 
 def _build_review(values: Mapping[str, Any]) -> tuple[ReviewSettings, list[Problem]]:
+    from luckos.config_tables import ReviewSettings
+
     return ReviewSettings(**{name.rpartition(".")[2]: v for name, v in values.items()}), []
 
 
@@ -236,6 +204,8 @@ def _build_check(values: Mapping[str, Any]) -> tuple[CheckSettings, list[Problem
 
 
 def _build_lint(values: Mapping[str, Any]) -> tuple[LintConfig, list[Problem]]:
+    from luckos.config_lint import LintConfig
+
     budget = tuple((name.rpartition(".")[2], v) for name, v in values.items()
                    if name.startswith("lint.word_budget."))
     return LintConfig(rules=tuple(sorted(values["lint.rules"])), word_budget=budget,
@@ -327,14 +297,19 @@ class Config:
                  source: Source = _EMPTY) -> None:
         self.week_start = week_start
         self.maker_day = maker_day
-        self.thresholds = thresholds or Thresholds()
         self.source = source
-        given = {"review": review, "check": check, "calendar": calendar, "lint": lint,
-                 "evidence": evidence, "redact": redact, "ai": ai}
+        given = {"thresholds": thresholds, "review": review, "check": check,
+                 "calendar": calendar, "lint": lint, "evidence": evidence, "redact": redact,
+                 "ai": ai}
         self.__dict__.update({k: v for k, v in given.items() if v is not None})
 
     # each is read from the source the first time it is asked for (functools.cached_property
-    # keeps it in the instance's __dict__, where a section given to __init__ already is)
+    # keeps it in the instance's __dict__, where a section given to __init__ already is);
+    # [thresholds] was checked when the file was read
+    @functools.cached_property
+    def thresholds(self) -> Thresholds:
+        return _read(self.source, "thresholds", _build_thresholds)
+
     @functools.cached_property
     def review(self) -> ReviewSettings:
         return _read(self.source, "review", _build_review)
@@ -432,5 +407,4 @@ def _config(source: Source, *, every: bool) -> Config:
     top, thresholds = read_table(source.data, ""), read_table(source.data, "thresholds")
     if top.problems or thresholds.problems:
         raise source.error(problems(source.data))  # and those of every other table
-    return Config(top.values["week_start"], top.values["maker_day"],
-                  _build_thresholds(thresholds.values)[0], source=source)
+    return Config(top.values["week_start"], top.values["maker_day"], source=source)
