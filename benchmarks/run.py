@@ -1,6 +1,7 @@
 """Time the installed `luck` on ten years of data, beside the targets of DESIGN.md §5.
 
     .venv/bin/python benchmarks/run.py [--runs 15] [--data DIR] [--no-tty] [--markdown]
+                                       [--only TEXT ...]
 
 Each command runs as a real process (the `luck` script next to this interpreter): two
 warm-up rounds, then `--runs` timed rounds, each round running every command once. Wall
@@ -255,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="benchmark workspace (generated when missing)")
     parser.add_argument("--no-tty", action="store_true", help="skip the pseudo-terminal runs")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--only", action="append", default=[], metavar="TEXT",
+                        help="only the rows whose label holds TEXT (repeatable; the bare "
+                             "Click baseline is always kept)")
     args = parser.parse_args(argv)
     luck = Path(sys.executable).parent / "luck"
     if not luck.exists():
@@ -281,6 +285,8 @@ def main(argv: list[str] | None = None) -> int:
           "time; "
           f"peak RSS{'' if Path(GNU_TIME).exists() else ' (needs GNU time)'}\n", flush=True)
     todo = cases(luck, data, capture_home, meta)
+    if args.only:
+        todo = [c for c in todo if c.label == BARE or any(t in c.label for t in args.only)]
     if not args.no_tty:
         # on a terminal a long report goes through the pager: --no-pager times the drawing
         todo += [dataclasses.replace(c, label=c.label + " [tty]", tty=True, base=c.label,

@@ -40,12 +40,18 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "cli": ("starlette", "jinja2"),
     # the base every room stands on
     "errors": ("luckos.",),
+    # file paths as text, for opening a workspace without pathlib
+    "paths": ("luckos.", "pathlib"),
     "dates": ("sqlite3", *FACES, "luckos.config", "luckos.domain", "luckos.store",
               "luckos.app", "luckos.cli", "luckos.web"),
     # what a setting of luck.toml is (its kinds of value): under every room's settings
     "setting": ("sqlite3", *FACES, "luckos.config", "luckos.settings", "luckos.domain",
                 "luckos.store", "luckos.app", "luckos.cli", "luckos.web", "luckos.demo",
                 "luckos.workspace", *(f"luckos.{name}" for name in LIBRARIES)),
+    # the dataclasses of the tables config reads itself ([thresholds], [review]; [lint])
+    **{room: ("sqlite3", *FACES, "luckos.config", "luckos.store", "luckos.app", "luckos.cli",
+              "luckos.web", "luckos.demo", "luckos.workspace")
+       for room in ("config_tables", "config_lint")},
     # the table of every setting: the engines' checks of a value only inside a function
     "settings": ("sqlite3", *FACES, "luckos.config", "luckos.store", "luckos.app",
                  "luckos.cli", "luckos.web", "luckos.demo", "luckos.workspace"),

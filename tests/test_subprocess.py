@@ -72,6 +72,57 @@ def test_help_and_a_capture_leave_the_heavy_libraries_unloaded(tmp_path: Path) -
     assert _heavy_after(["--today", "2026-11-25", "note", "add", "a thought"], env) == "0 []"
 
 
+def _loaded_after(args: list[str], names: tuple[str, ...], env: dict[str, str]) -> str:
+    """Run `luck ARGS` in a fresh interpreter; print its exit code and which of `names`
+    (modules, or packages with everything under them) it left in `sys.modules`."""
+    probe = ("import sys\n"
+             "from luckos.cli import main\n"
+             "try:\n"
+             f"    code = main({args!r})\n"
+             "except SystemExit as exc:\n"
+             "    code = exc.code\n"
+             f"names = {names!r}\n"
+             "found = sorted(m for m in sys.modules if m in names or m.startswith("
+             "tuple(n + '.' for n in names)))\n"
+             "print(code or 0, found, file=sys.stderr)\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            timeout=60, env=env)
+    return result.stderr.strip().splitlines()[-1]
+
+
+# What opening a workspace does without: pathlib (the folder is text until a command asks
+# for a Path), platformdirs (the folder is given), `luck check`'s list of invariants (the
+# settings read at start-up are the top of luck.toml and [thresholds], checked, not
+# built), the settings of `luck doc lint`, the file writer and the units of measure.
+NOT_AT_START = ("pathlib", "platformdirs", "luckos.domain.checks", "luckos.config_lint",
+                "luckos.files", "luckos.domain.quantities", *HEAVY)
+
+
+def test_the_daily_commands_load_only_what_they_use(tmp_path: Path) -> None:
+    home = tmp_path / "ws"
+    assert run(home, "init").returncode == 0
+    env = subprocess_env(home)
+    for args in (["promise", "add", "Ship it", "--to", "Dana", "--due", "fri"],
+                 ["promise", "add", "Tagged", "--to", "Dana", "--due", "+1d", "--tag", "a"],
+                 ["promise", "keep", "p1"], ["note", "add", "ship the kafka fix"]):
+        assert run(home, "--today", "2026-11-25", *args).returncode == 0
+    today = ["--today", "2026-11-25"]
+    # a capture: no rules beyond the kind's, no json (an empty list is written as []),
+    # no thresholds
+    assert _loaded_after([*today, "promise", "add", "Call Ana", "--to", "Ana", "--due",
+                          "fri"], (*NOT_AT_START, "json", "luckos.config_tables"),
+                         env) == "0 []"
+    # listing, the ledger and search read records: none of them loads the rules
+    for args in (["promise", "list", "--limit", "20"], ["ledger"], ["search", "kafka"]):
+        assert _loaded_after([*today, *args], (*NOT_AT_START, "luckos.domain.validate"),
+                             env) == "0 []", args
+    # the text ledger needs no record as JSON; search shows titles without building the
+    # record classes of the kinds it matched
+    assert _loaded_after([*today, "ledger"], ("luckos.app.records",), env) == "0 []"
+    assert _loaded_after([*today, "search", "ship"], ("luckos.domain.records.note",),
+                         env) == "0 []"
+
+
 def test_version(tmp_path: Path) -> None:
     result = run(tmp_path, "--version")
     assert result.returncode == 0

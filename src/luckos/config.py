@@ -11,14 +11,11 @@ always check the whole file).
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from luckos.dates import WEEKDAYS
-from luckos.domain.check_limits import CHECK_INVARIANTS
 from luckos.errors import LuckError
 from luckos.setting import (
     BadValue,
@@ -30,109 +27,60 @@ from luckos.setting import (
     shown,
     suggestion,
 )
-from luckos.settings import (
-    ALIASES,
-    BY_NAME,
-    BY_SECTION,
-    FORBIDDEN,
-    INLINE,
-    SETTINGS,
-    TABLES,
-    children,
-    default,
-    default_toml,
-)
+from luckos.settings import FORBIDDEN, children, default, default_toml, every, index_for
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from luckos.ai.settings import AISettings
     from luckos.calendar.settings import CalendarSettings
+    from luckos.config_lint import LINT_VAGUE_WORDS as LINT_VAGUE_WORDS
+    from luckos.config_lint import LINT_WORD_BUDGET as LINT_WORD_BUDGET
+    from luckos.config_lint import LintConfig as LintConfig
+    from luckos.config_tables import ReviewSettings as ReviewSettings
+    from luckos.config_tables import Thresholds as Thresholds
+    from luckos.domain.check_limits import CHECK_INVARIANTS as CHECK_INVARIANTS
+    from luckos.domain.check_limits import CheckSettings as CheckSettings
     from luckos.evidence.settings import EvidenceSettings
     from luckos.guard.settings import RedactSettings
+    from luckos.settings import Index
 
-__all__ = ["CHECK_INVARIANTS", "LINT_VAGUE_WORDS", "LINT_WORD_BUDGET",
-           "WEEKDAYS", "CheckSettings", "Config", "LintConfig", "ReviewSettings", "Thresholds",
-           "config_from_dict", "load_config"]
+__all__ = ["WEEKDAYS", "Config", "config_from_dict", "load_config"]
 
 T = TypeVar("T")
 
 
-@dataclasses.dataclass(frozen=True)
-class Thresholds:
-    due_soon_days: int = default("thresholds.due_soon_days")
-    window_horizon_days: int = default("thresholds.window_horizon_days")
-    prep_lead_days: int = default("thresholds.prep_lead_days")
-    theme_label_max_words: int = default("thresholds.theme_label_max_words")
-    trend_quarters: int = default("thresholds.trend_quarters")
-    rolling_days: int = default("thresholds.rolling_days")
-
-
-@dataclasses.dataclass(frozen=True)
-class ReviewSettings:
-    """`[review]`: the days `luck review` covers."""
-
-    ahead_days: int = default("review.ahead_days")  # what falls due (today's too)
-    back_days: int = default("review.back_days")  # what was shipped, routed; today included
-
-
-def _check_defaults() -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
-    return tuple(
-        (name, tuple((key, default(f"check.{name}.{key}")) for key in limits))
-        for name, (_, limits) in CHECK_INVARIANTS.items()
-    )
-
-
-@dataclasses.dataclass(frozen=True)
-class CheckSettings:
-    """Which invariants `luck check` runs, and their thresholds (plain tuples, so that the
-    settings are hashable and can cross to a worker process)."""
-
-    off: frozenset[str] = frozenset()
-    values: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = dataclasses.field(
-        default_factory=_check_defaults)
-
-    def on(self, invariant: str) -> bool:
-        return invariant not in self.off
-
-    def value(self, invariant: str, name: str) -> Any:
-        return dict(dict(self.values)[invariant])[name]
-
-
-# `luck doc lint`: words per page budget (about 500 words a page; 0 means no budget)
-LINT_WORD_BUDGET = tuple((s.key, s.default) for s in SETTINGS
-                         if s.table == "lint.word_budget")
-LINT_VAGUE_WORDS: tuple[str, ...] = default("lint.vague_words")
-
-
-@dataclasses.dataclass(frozen=True)
-class LintConfig:
-    """`[lint]`: how `luck doc lint` applies the essay's rules (rules in writing.catalog)."""
-
-    rules: tuple[tuple[str, str], ...] = default("lint.rules")  # rule id -> severity
-    word_budget: tuple[tuple[str, int], ...] = LINT_WORD_BUDGET  # kind -> words; 0: none
-    min_options: int = default("lint.min_options")
-    vague_words: tuple[str, ...] = LINT_VAGUE_WORDS
-    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = default("lint.synonyms")
-    teams: tuple[str, ...] = default("lint.teams")
-    max_file_kb: int = default("lint.max_file_kb")
-
-    def severity(self, rule_id: str, default: str) -> str:
-        return dict(self.rules).get(rule_id, default)
-
-    def budget(self, kind: str) -> int:
-        return dict(self.word_budget).get(kind, 0)
-
+# Offered here, loaded from their module when first asked for: what `luck check` reads
+# of luck.toml, and the dataclasses of [thresholds], [review] and [lint] (a capture
+# needs none of them).
+_ELSEWHERE = {"CHECK_INVARIANTS": "luckos.domain.check_limits",
+              "CheckSettings": "luckos.domain.check_limits",
+              "Thresholds": "luckos.config_tables", "ReviewSettings": "luckos.config_tables",
+              **dict.fromkeys(("LintConfig", "LINT_WORD_BUDGET", "LINT_VAGUE_WORDS"),
+                              "luckos.config_lint")}
 
 
 def __getattr__(name: str) -> Any:
-    """DEFAULT_TOML, the file `luck init` writes, made when first asked for."""
+    """DEFAULT_TOML, the file `luck init` writes, made when first asked for; and the
+    names of `_ELSEWHERE`, imported from their module when first asked for."""
     if name == "DEFAULT_TOML":
         return default_toml()
+    if name in _ELSEWHERE:
+        import importlib
+
+        value = getattr(importlib.import_module(_ELSEWHERE[name]), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- reading the file ----------------------------------------------------------------------
 
-_HEADERS = tuple(t for t in TABLES if t and t not in INLINE)
+def _headers() -> tuple[str, ...]:
+    index = every()
+    return tuple(t for t in index.tables if t and t not in index.inline)
+
+
 _LAZY = ("review", "check", "calendar", "lint", "evidence", "redact", "ai")  # when first used
 
 
@@ -152,7 +100,7 @@ class Source:
         for problem in problems:
             number = line_of(problem.path, lines)
             place = f"{self.where}:{number}" if number else self.where
-            rows.append((number or 0, place, f"{label(problem.path, _HEADERS)}: "
+            rows.append((number or 0, place, f"{label(problem.path, _headers())}: "
                                              f"{problem.message}"))
         rows.sort(key=lambda row: row[0])
         return SettingsError([(place, text) for _, place, text in rows])
@@ -181,18 +129,19 @@ def read_table(data: Mapping[str, Any], section: str) -> Reading:
     """Validate one top-level table of luck.toml ("" for the keys at the top)."""
     found: dict[str, Any] = {}
     problems: list[Problem] = []
+    index = index_for(section, data)
     if section == "":
         for key, value in data.items():
-            if key in BY_NAME:
+            if key in index.by_name:
                 found[key] = value
-            elif key not in TABLES:
+            elif key not in index.tables:
                 problems.append(Problem(key, "unknown setting" + (
                     suggestion(key, children("")) or " (luck config show lists them)")))
     elif section in data:
-        _flatten(data[section], section, found, problems)
+        _flatten(data[section], section, found, problems, index)
     values: dict[str, Any] = {}
     given: dict[str, str] = {}
-    for setting in BY_SECTION.get(section, ()):
+    for setting in index.by_section.get(section, ()):
         written = setting.name if setting.name in found else next(
             (n for n in setting.aliases if n in found), None) if setting.aliases else None
         if written is None:
@@ -207,22 +156,23 @@ def read_table(data: Mapping[str, Any], section: str) -> Reading:
     return Reading(values, given, problems)
 
 
-def _flatten(raw: Any, table: str, found: dict[str, Any], problems: list[Problem]) -> None:
+def _flatten(raw: Any, table: str, found: dict[str, Any], problems: list[Problem],
+             index: Index) -> None:
     if not isinstance(raw, dict):
-        if table in INLINE and isinstance(raw, bool):  # `maker-day = false`
+        if table in index.inline and isinstance(raw, bool):  # `maker-day = false`
             found[f"{table}.on"] = raw
             return
-        what = "true, false or a table" if table in INLINE else "a table"
+        what = "true, false or a table" if table in index.inline else "a table"
         problems.append(Problem(table, f"must be {what}, got {shown(raw)}"))
         return
     for key, value in raw.items():
         path = f"{table}.{key}"
         if path in FORBIDDEN:
             problems.append(Problem(path, FORBIDDEN[path]))
-        elif path in BY_NAME or path in ALIASES:
+        elif path in index.by_name or path in index.aliases:
             found[path] = value
-        elif path in TABLES:
-            _flatten(value, path, found, problems)
+        elif path in index.tables:
+            _flatten(value, path, found, problems, index)
         else:
             problems.append(Problem(path, "unknown setting" + (
                 suggestion(key, children(table)) or " (luck config show lists them)")))
@@ -233,14 +183,20 @@ def _build_top(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]
 
 
 def _build_thresholds(values: Mapping[str, Any]) -> tuple[Thresholds, list[Problem]]:
+    from luckos.config_tables import Thresholds
+
     return Thresholds(**{name.rpartition(".")[2]: v for name, v in values.items()}), []
 
 
 def _build_review(values: Mapping[str, Any]) -> tuple[ReviewSettings, list[Problem]]:
+    from luckos.config_tables import ReviewSettings
+
     return ReviewSettings(**{name.rpartition(".")[2]: v for name, v in values.items()}), []
 
 
 def _build_check(values: Mapping[str, Any]) -> tuple[CheckSettings, list[Problem]]:
+    from luckos.domain.check_limits import CHECK_INVARIANTS, CheckSettings
+
     off = frozenset(name for name in CHECK_INVARIANTS if not values[f"check.{name}.on"])
     limits = tuple((name, tuple((key, values[f"check.{name}.{key}"]) for key in limits))
                    for name, (_, limits) in CHECK_INVARIANTS.items())
@@ -248,6 +204,8 @@ def _build_check(values: Mapping[str, Any]) -> tuple[CheckSettings, list[Problem
 
 
 def _build_lint(values: Mapping[str, Any]) -> tuple[LintConfig, list[Problem]]:
+    from luckos.config_lint import LintConfig
+
     budget = tuple((name.rpartition(".")[2], v) for name, v in values.items()
                    if name.startswith("lint.word_budget."))
     return LintConfig(rules=tuple(sorted(values["lint.rules"])), word_budget=budget,
@@ -339,14 +297,19 @@ class Config:
                  source: Source = _EMPTY) -> None:
         self.week_start = week_start
         self.maker_day = maker_day
-        self.thresholds = thresholds or Thresholds()
         self.source = source
-        given = {"review": review, "check": check, "calendar": calendar, "lint": lint,
-                 "evidence": evidence, "redact": redact, "ai": ai}
+        given = {"thresholds": thresholds, "review": review, "check": check,
+                 "calendar": calendar, "lint": lint, "evidence": evidence, "redact": redact,
+                 "ai": ai}
         self.__dict__.update({k: v for k, v in given.items() if v is not None})
 
     # each is read from the source the first time it is asked for (functools.cached_property
-    # keeps it in the instance's __dict__, where a section given to __init__ already is)
+    # keeps it in the instance's __dict__, where a section given to __init__ already is);
+    # [thresholds] was checked when the file was read
+    @functools.cached_property
+    def thresholds(self) -> Thresholds:
+        return _read(self.source, "thresholds", _build_thresholds)
+
     @functools.cached_property
     def review(self) -> ReviewSettings:
         return _read(self.source, "review", _build_review)
@@ -409,19 +372,24 @@ class Config:
         return f"Config(week_start={self.week_start!r}, maker_day={self.maker_day!r}, ...)"
 
 
-def load_config(path: Path, *, every: bool = False) -> Config:
+def load_config(path: Path | str, *, every: bool = False) -> Config:
     """Read `luck.toml` (a missing file means every default); the top of it is validated
-    now, the other tables when first used, or all of them now with `every`."""
-    if not path.exists():
+    now, the other tables when first used, or all of them now with `every`. `path` may
+    be text (as `luckos.paths` writes it): a workspace opens without pathlib."""
+    from luckos import paths
+
+    where = str(path)
+    if not paths.exists(where):
         return Config()
     import tomllib
 
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise LuckError(f"{path}: not valid TOML: {exc}") from None
-    return _config(Source(data, str(path), text), every=every)
+        raise LuckError(f"{where}: not valid TOML: {exc}") from None
+    return _config(Source(data, where, text), every=every)
 
 
 def config_from_dict(data: dict[str, Any], where: str = "luck.toml", text: str = "") -> Config:
@@ -439,5 +407,4 @@ def _config(source: Source, *, every: bool) -> Config:
     top, thresholds = read_table(source.data, ""), read_table(source.data, "thresholds")
     if top.problems or thresholds.problems:
         raise source.error(problems(source.data))  # and those of every other table
-    return Config(top.values["week_start"], top.values["maker_day"],
-                  _build_thresholds(thresholds.values)[0], source=source)
+    return Config(top.values["week_start"], top.values["maker_day"], source=source)

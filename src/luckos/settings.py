@@ -6,17 +6,18 @@ SETTINGS. A new setting is one line here, one field of its room's settings datac
 (whose default is read from here), and the code that uses it.
 
 The checks a value needs from a room (a time zone, a lint rule, a time slot) import that
-room only when a luck.toml sets the value.
+room only when a luck.toml sets the value. The `[check]` settings are derived from `luck
+check`'s list of invariants, which is loaded only when they are first asked for: opening a
+workspace reads the top of luck.toml and `[thresholds]` without it (`index_for`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
 
-from luckos.domain.check_limits import CHECK_INVARIANTS
-from luckos.domain.checks import INVARIANTS
 from luckos.setting import (
     BadValue,
     Flag,
@@ -187,6 +188,8 @@ _ALTITUDE_WORDS = "keywords in the title (then the description) that place a mee
 
 
 def _check_settings() -> Iterator[Setting]:
+    from luckos.domain.checks import INVARIANTS
+
     for invariant in INVARIANTS.values():  # the one list: id, rule, thresholds with help
         name = invariant.id
         yield Setting(f"check.{name}.on", Flag(), True, f"run {name}: {invariant.rule}")
@@ -199,7 +202,7 @@ def _check_settings() -> Iterator[Setting]:
 # --- the tables of the file, in the order `luck init` writes them ------------------------
 
 # name -> (comment on the header line, comment lines above it, comment lines below it)
-TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+_TABLES_BEFORE_CHECK: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "": ("", ("luckos workspace settings. Delete a line to go back to its default.",), ()),
     "thresholds": ("", (), ()),
     "review": ("luck review: the days it covers", (), ()),
@@ -211,7 +214,8 @@ TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                       ()),
     "check": ("", (), ("`luck check`: each invariant on or off, and its thresholds (`name = "
                        "false` turns one off).",)),
-    **{f"check.{name}": (rule, (), ()) for name, (rule, _) in CHECK_INVARIANTS.items()},
+}
+_TABLES_AFTER_CHECK: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "calendar": ("", (), ()),
     "calendar.altitude": ("", ("altitude rules; the first that matches decides: organizer "
                                "domains, title keywords,", "description keywords, external "
@@ -223,15 +227,11 @@ TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "redact.terms": ("sensitive terms by kind, matched in any case as whole words", (), ()),
     "ai": ("luck ai: an OpenAI-compatible model; nothing is sent until set", (), ()),
 }
-# tables written inline (`maker-day = { on = true, weeks = 3 }`); `name = false` is
-# short for `name = { on = false }`
-INLINE = frozenset(f"check.{name}" for name in CHECK_INVARIANTS)
-
 # keys refused with a reason of their own
 FORBIDDEN = {f"ai.{key}": "never put a key in luck.toml; name the environment variable that "
              "holds it in ai.api_key_env" for key in ("api_key", "key", "token")}
 
-SETTINGS: tuple[Setting, ...] = (
+_BEFORE_CHECK: tuple[Setting, ...] = (
     Setting("week_start", Weekday(), "monday", "the first day of your week"),
     Setting("maker_day", Weekday(), "wednesday", "the day you protect for deep work"),
 
@@ -282,9 +282,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("lint.synonyms", Table(_WORDS, "a table of section = [words]", _section), (),
             "more heading words for a section",
             example='options = ["paths we weighed"]'),
-
-    *_check_settings(),
-
+)
+# here come the [check] settings, one per invariant and threshold (`_check_settings`)
+_AFTER_CHECK: tuple[Setting, ...] = (
     Setting("calendar.timezone", Text('an IANA time zone name such as "Europe/Berlin"', _zone),
             "", 'IANA zone for days and working hours ("" = the calendar\'s own zone)'),
     Setting("calendar.me", Strings(lower=True, item=_address), (),
@@ -410,13 +410,44 @@ SETTINGS: tuple[Setting, ...] = (
             "the model an /embeddings endpoint serves", example='"nomic-embed-text"'),
 )
 
-BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
-ALIASES: dict[str, str] = {alias: s.name for s in SETTINGS for alias in s.aliases}
 
 
-def default(name: str) -> Any:
-    """A setting's default, for the field of its room's settings dataclass."""
-    return BY_NAME[name].default
+class Index(NamedTuple):
+    """The settings of luck.toml looked up by name: the settings in file order, each by
+    name, the older names each is still read under, the tables (name -> comments), the
+    tables written inline, and the settings of each top-level table."""
+
+    settings: tuple[Setting, ...]
+    by_name: dict[str, Setting]
+    aliases: dict[str, str]
+    tables: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]
+    inline: frozenset[str]
+    by_section: dict[str, tuple[Setting, ...]]
+
+
+def _index(settings: tuple[Setting, ...],
+           tables: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]],
+           inline: frozenset[str]) -> Index:
+    by_section: dict[str, tuple[Setting, ...]] = {}
+    for setting in settings:
+        section = section_of(setting.name)
+        by_section[section] = (*by_section.get(section, ()), setting)
+    return Index(settings, {s.name: s for s in settings},
+                 {alias: s.name for s in settings for alias in s.aliases}, tables, inline,
+                 by_section)
+
+
+@functools.cache
+def every() -> Index:
+    """Every setting, `[check]`'s included (this loads the list of invariants)."""
+    from luckos.domain.check_limits import CHECK_INVARIANTS
+
+    checks = {f"check.{name}": (rule, (), ()) for name, (rule, _) in CHECK_INVARIANTS.items()}
+    tables = {**_TABLES_BEFORE_CHECK, **checks, **_TABLES_AFTER_CHECK}
+    # tables written inline (`maker-day = { on = true, weeks = 3 }`); `name = false` is
+    # short for `name = { on = false }`
+    inline = frozenset(f"check.{name}" for name in CHECK_INVARIANTS)
+    return _index((*_BEFORE_CHECK, *_check_settings(), *_AFTER_CHECK), tables, inline)
 
 
 def section_of(name: str) -> str:
@@ -424,16 +455,45 @@ def section_of(name: str) -> str:
     return name.partition(".")[0] if "." in name else ""
 
 
-BY_SECTION: dict[str, tuple[Setting, ...]] = {}
-for _setting in SETTINGS:
-    _section_name = section_of(_setting.name)
-    BY_SECTION[_section_name] = (*BY_SECTION.get(_section_name, ()), _setting)
+# Every setting but `[check]`'s: what any other table is read with. A name outside
+# `[check]` never starts with "check.", so that each lookup finds the same as in `every()`.
+_PLAIN = _index((*_BEFORE_CHECK, *_AFTER_CHECK),
+                {**_TABLES_BEFORE_CHECK, **_TABLES_AFTER_CHECK}, frozenset())
+
+
+def index_for(section: str, keys: Iterable[str] = ()) -> Index:
+    """The index that reads one top-level table of luck.toml ("" for the keys at the top,
+    which are given as `keys`): `every()` for `[check]` (or a dotted key at the top), the
+    settings without `[check]`'s otherwise, so that a command that does not check does
+    not load the list of invariants."""
+    if section == "check" or (section == "" and any("." in key for key in keys)):
+        return every()
+    return _PLAIN
+
+
+def default(name: str) -> Any:
+    """A setting's default, for the field of its room's settings dataclass."""
+    setting = _PLAIN.by_name.get(name)
+    return (setting or every().by_name[name]).default
+
+
+def __getattr__(name: str) -> Any:
+    """SETTINGS, BY_NAME, ALIASES, TABLES, INLINE and BY_SECTION: every setting's (see
+    `every`), built when first asked for."""
+    field = {"SETTINGS": "settings", "BY_NAME": "by_name", "ALIASES": "aliases",
+             "TABLES": "tables", "INLINE": "inline", "BY_SECTION": "by_section"}.get(name)
+    if field is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(every(), field)
+    globals()[name] = value
+    return value
 
 
 def children(table: str) -> list[str]:
     """The keys directly inside a table: its settings and its tables."""
     prefix = f"{table}." if table else ""
-    names = [*BY_NAME, *(t for t in TABLES if t)]
+    index = every()
+    names = [*index.by_name, *(t for t in index.tables if t)]
     return sorted({n[len(prefix):].split(".")[0] for n in names
                    if n.startswith(prefix) and n != table})
 
@@ -442,8 +502,9 @@ def default_toml() -> str:
     """The luck.toml `luck init` writes: every table, each setting with its default (or a
     commented example) and its help."""
     lines: list[str] = []
-    for table, (note, above, below) in TABLES.items():
-        if table in INLINE:
+    index = every()
+    for table, (note, above, below) in index.tables.items():
+        if table in index.inline:
             continue
         if table:
             lines.append("")
@@ -453,10 +514,11 @@ def default_toml() -> str:
         lines += [f"# {text}" for text in below]
         if table == "check":
             lines += _inline_tables()
-        elif table in BY_NAME:  # a setting that is a table of entries: its examples
-            lines += [f"# {line}" for line in BY_NAME[table].example.splitlines()]
-        for setting in SETTINGS:
-            if setting.table != table or setting.example == "-" or setting.name in TABLES:
+        elif table in index.by_name:  # a setting that is a table of entries: its examples
+            lines += [f"# {line}" for line in index.by_name[table].example.splitlines()]
+        for setting in index.settings:
+            if (setting.table != table or setting.example == "-"
+                    or setting.name in index.tables):
                 continue
             if setting.example:
                 lines += _placed(f"# {setting.key} = {setting.example}", setting.help)
@@ -467,11 +529,12 @@ def default_toml() -> str:
 
 def _inline_tables() -> list[str]:
     lines = []
-    for table in sorted(INLINE, key=list(TABLES).index):
-        values = ", ".join(f"{s.key} = {toml_value(s.default)}" for s in SETTINGS
+    index = every()
+    for table in sorted(index.inline, key=list(index.tables).index):
+        values = ", ".join(f"{s.key} = {toml_value(s.default)}" for s in index.settings
                            if s.table == table)
         key = table.rpartition(".")[2]
-        lines += [f"# {key}: {TABLES[table][0]}", f"{key} = {{ {values} }}"]
+        lines += [f"# {key}: {index.tables[table][0]}", f"{key} = {{ {values} }}"]
     return lines
 
 
@@ -498,7 +561,7 @@ def _commented(text: str, note: str) -> str:
 def reference_markdown() -> str:
     """The table of docs/settings.md: every setting, what it takes, its default, its help."""
     rows = ["| setting | takes | default | what it is |", "|---|---|---|---|"]
-    for setting in SETTINGS:
+    for setting in every().settings:
         value = toml_value(_plain(setting.default), width=10_000)
         if len(value) > 40:
             value = value[:37] + "..."

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sqlite3
 from collections.abc import Callable, Hashable
-from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from luckos import paths
 from luckos.config import Config, load_config
 from luckos.errors import LuckError, NotFound
 from luckos.store import Store
 from luckos.store.db import DamagedDatabase
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 T = TypeVar("T")
 
@@ -20,14 +22,29 @@ DB_NAME = "luck.db"
 CONFIG_NAME = "luck.toml"
 
 
-@dataclasses.dataclass
 class Workspace:
-    home: Path
-    config: Config
-    store: Store
-    # results of `remembered`, each with the store's version it was computed on
-    _remembered: dict[Hashable, tuple[tuple[int, int], Any]] = dataclasses.field(
-        default_factory=dict, repr=False, compare=False)
+    """An open workspace: its folder, its settings and its database.
+
+    The folder is kept as it was given and made a Path on first use (`home`), so that a
+    command that only reads and writes records never loads pathlib (`luckos.paths`)."""
+
+    def __init__(self, home: Path | str, config: Config, store: Store) -> None:
+        self._home = home
+        self.config = config
+        self.store = store
+        # results of `remembered`, each with the store's version it was computed on
+        self._remembered: dict[Hashable, tuple[tuple[int, int], Any]] = {}
+
+    def __repr__(self) -> str:
+        return f"Workspace(home={str(self._home)!r})"
+
+    @property
+    def home(self) -> Path:
+        from pathlib import Path
+
+        if not isinstance(self._home, Path):
+            self._home = Path(self._home)
+        return self._home
 
     @property
     def docs(self) -> Path:
@@ -50,6 +67,8 @@ class Workspace:
 
 def default_home() -> Path:
     """`LUCK_HOME`, or the platform's user data folder for luckos."""
+    from pathlib import Path
+
     env = os.environ.get("LUCK_HOME")
     if env:
         return Path(env).expanduser()
@@ -85,16 +104,18 @@ def init_workspace(home: Path) -> tuple[Workspace, bool]:
     return Workspace(home=home, config=config, store=store), created
 
 
-def open_workspace(home: Path, *, quick_check: bool = True) -> Workspace:
+def open_workspace(home: Path | str, *, quick_check: bool = True) -> Workspace:
     """Open an existing workspace. Once a day (the day kept in the database) SQLite's
     quick_check reads the whole file first, so damage is noticed by commands that only
-    read, and the command is refused with where to restore from."""
-    db = home / DB_NAME
-    if not db.exists():
-        raise NotFound(f"no luckos workspace at {home} (run `luck init`, or set LUCK_HOME)",
-                       where=str(home))
-    config = load_config(home / CONFIG_NAME)
-    store = _open_store(home)
+    read, and the command is refused with where to restore from. `home` may be text (see
+    `luckos.paths`): a workspace opens without pathlib."""
+    folder = paths.normal(os.fspath(home))
+    db = paths.child(folder, DB_NAME)
+    if not paths.exists(db):
+        raise NotFound(f"no luckos workspace at {folder} (run `luck init`, or set LUCK_HOME)",
+                       where=folder)
+    config = load_config(paths.child(folder, CONFIG_NAME))
+    store = _open_store(folder)
     if quick_check:
         import datetime as dt
 
@@ -111,18 +132,26 @@ def open_workspace(home: Path, *, quick_check: bool = True) -> Workspace:
                 store.note_quick_check(today)
         except DamagedDatabase as exc:
             store.close()
-            raise LuckError(f"{exc.message}; {recovery_hint(home)}") from None
+            raise LuckError(f"{exc.message}; {recovery_hint(_path(folder))}") from None
         except BaseException:
             store.close()
             raise
-    return Workspace(home=home, config=config, store=store)
+    return Workspace(home=home if not isinstance(home, str) else folder, config=config,
+                     store=store)
 
 
-def _open_store(home: Path, *, create: bool = False) -> Store:
+def _path(folder: str) -> Path:
+    from pathlib import Path
+
+    return Path(folder)
+
+
+def _open_store(home: Path | str, *, create: bool = False) -> Store:
+    folder = paths.normal(os.fspath(home))
     try:
-        return Store.open(home / DB_NAME, create=create)
+        return Store.open(paths.child(folder, DB_NAME), create=create)
     except DamagedDatabase as exc:
-        raise LuckError(f"{exc.message}; {recovery_hint(home)}") from None
+        raise LuckError(f"{exc.message}; {recovery_hint(_path(folder))}") from None
 
 
 def backups_found(home: Path) -> list[Path]:

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from luckos.app.records import Confirm, as_json, fetch
 from luckos.domain import ledger
 from luckos.domain.records import KINDS, Promise
-from luckos.domain.validate import refuse_future
-from luckos.workspace import Workspace
+
+if TYPE_CHECKING:
+    from luckos.app.records import Confirm
+    from luckos.workspace import Workspace
+
+# `app.records` (a record as JSON, a record by its id) is loaded by the functions that
+# use it: the text of `luck ledger` needs neither.
 
 _PROMISE = KINDS["promise"]
 
@@ -20,6 +24,9 @@ def transition(ws: Workspace, verb: str, ref: str, on: dt.date, *, today: dt.dat
                confirm: Confirm = None, lesson: str = "") -> Promise:
     """keep, miss, drop or reopen a promise (a miss with its lesson); a landing day after
     `today` is refused unless `confirm` accepts it."""
+    from luckos.app.records import fetch
+    from luckos.domain.validate import refuse_future
+
     promise = fetch(ws, _PROMISE, ref)
     if verb == "keep":
         changed = ledger.keep(promise, on)
@@ -42,6 +49,9 @@ def renegotiate(
     confirm: Confirm = None,
 ) -> tuple[Promise, Promise, bool]:
     """Close the promise as renegotiated (or missed, when late) and open its successor."""
+    from luckos.app.records import fetch
+    from luckos.domain.validate import refuse_future
+
     promise = fetch(ws, _PROMISE, ref)
     closed, successor, early = ledger.renegotiate(promise, new_due, on)
     refuse_future(closed, today or on, names=("landed_on",), confirm=confirm,
@@ -80,6 +90,8 @@ def promise_json(promise: Promise, today: dt.date | None = None) -> dict[str, An
     """A promise with what the ledger makes of it: its outcome (kept late is not a hit),
     the days it landed late and, for an open one and a given `today`, the days to its
     due date (negative when overdue)."""
+    from luckos.app.records import as_json
+
     return {
         **as_json(promise),
         "outcome": ledger.promise_outcome(promise),

@@ -6,16 +6,18 @@ import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from luckos.dates import parse_date, parse_month
 from luckos.domain import records as r
 from luckos.domain.fields import INT_MAX, json_key
-from luckos.domain.quantities import parse_quantity
 from luckos.domain.records import KINDS, Kind, fields_of, short_id
-from luckos.domain.validate import UNIQUE_FIELDS, refuse, refuse_future, validate
 from luckos.errors import Conflict, Invalid, LuckError, NotFound
-from luckos.workspace import Workspace
+
+if TYPE_CHECKING:
+    from luckos.workspace import Workspace
+
+# The rules (`domain.validate`), the date parser and the units are loaded by the
+# functions that use them: a list or a show reads records without them.
 
 # Asked on a terminal before a past-only date after today is stored; None: refuse it.
 Confirm = Callable[[str], bool] | None
@@ -67,9 +69,13 @@ def coerce(ws: Workspace, field: dataclasses.Field, raw: Any, today: dt.date,
     if raw is None:
         return None
     if ftype == "date":
+        from luckos.dates import parse_date
+
         return raw if isinstance(raw, dt.date) else parse_date(
             str(raw), today, what=label, past=bool(field.metadata.get("past_only")))
     if ftype == "month":
+        from luckos.dates import parse_month
+
         return parse_month(str(raw), today)
     if ftype == "recurrence":  # stored in the form the readers expand (monthly, FREQ=...)
         from luckos.domain.windows import check_recurrence
@@ -82,6 +88,8 @@ def coerce(ws: Workspace, field: dataclasses.Field, raw: Any, today: dt.date,
         return tuple(part.strip() for item in items for part in str(item).split(",")
                      if part.strip())
     if ftype == "float":
+        from luckos.domain.quantities import parse_quantity
+
         return parse_quantity(raw, str(field.metadata.get("unit") or "") if unit is None
                               else unit, what=label)
     if ftype == "int":
@@ -131,6 +139,8 @@ def add(ws: Workspace, kind: Kind, raw: Mapping[str, Any], today: dt.date, *,
     """Create a record from user input; returns it (with its id) and any warnings.
     A past-only date after today is refused unless `confirm` (a question asked on a
     terminal) accepts it."""
+    from luckos.domain.validate import refuse, refuse_future, validate
+
     values = _defaults(kind, today)
     for field in fields_of(kind):
         if raw.get(field.name) is not None:
@@ -152,6 +162,8 @@ def edit(
     ws: Workspace, kind: Kind, ref: str | int, raw: Mapping[str, Any], today: dt.date, *,
     confirm: Confirm = None,
 ) -> tuple[Any, list[str]]:
+    from luckos.domain.validate import refuse, refuse_future, validate
+
     record = fetch(ws, kind, ref)
     changes: dict[str, Any] = {}
     for field in fields_of(kind):
@@ -193,8 +205,10 @@ def listing(
     return found
 
 
-@dataclasses.dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
+    """A page of a list (a NamedTuple: every command that loads this module would pay
+    for a dataclass's generated methods)."""
+
     records: list[Any]
     total: int  # how many match the filters; more than len(records) when the limit cut
 
@@ -213,6 +227,8 @@ def page(ws: Workspace, kind: Kind, *, where: Mapping[str, Any] | None = None,
 
 
 def _check_unique(ws: Workspace, record: Any) -> None:
+    from luckos.domain.validate import UNIQUE_FIELDS
+
     cited = getattr(record, "from_note_id", None)
     if cited is not None:
         note = ws.store.get("note", cited)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import sqlite3
 from typing import Any
 
@@ -42,31 +43,42 @@ def search(ws: Workspace, text: str, *, include_private: bool,
         # not valid FTS5 syntax: search for the words as plain terms instead
         query = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
         raw, total = ws.store.search_best(query, include_private=include_private, limit=limit)
+    # each match's title (a note's body when it has none), read per kind in one query
+    # and without building the records
+    ids: dict[str, list[int]] = {}
+    for h in raw:
+        ids.setdefault(h.kind, []).append(h.rid)
+    shown = {name: ws.store.values(name, (KINDS[name].title_field, "body") if name == "note"
+                                   else (KINDS[name].title_field,), found)
+             for name, found in ids.items()}
     hits = []
     for h in raw:
         kind = KINDS[h.kind]
-        record = ws.store.get(h.kind, h.rid)
-        title = str(getattr(record, kind.title_field, "") or "") if record else ""
-        if not title and record is not None and h.kind == "note":
-            title = " ".join(record.body.split())  # whole: a terminal's table folds it
+        row = shown[h.kind].get(h.rid)
+        title = str(row[0] or "") if row else ""
+        if not title and row is not None and h.kind == "note":
+            title = " ".join(str(row[1] or "").split())  # whole: a terminal's table folds it
         snippet, matches = _matches(" ".join(h.snippet.split()))
         hits.append(Hit(short_id(kind, h.rid), h.kind, h.private, title, snippet, matches))
     return Found(hits, total)
+
+
+_MARKERS = re.compile(f"([{MATCH_START}{MATCH_END}])")
 
 
 def _matches(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The snippet without its match markers, and where the matched words are in it."""
     out: list[str] = []
     spans, length, start = [], 0, None
-    for char in marked:
-        if char == MATCH_START:
+    for piece in _MARKERS.split(marked):  # the text between markers, and each marker
+        if piece == MATCH_START:
             start = length
-        elif char == MATCH_END and start is not None:
+        elif piece == MATCH_END and start is not None:
             spans.append((start, length))
             start = None
         else:
-            out.append(char)
-            length += 1
+            out.append(piece)
+            length += len(piece)
     return "".join(out), tuple(spans)
 
 

@@ -15,7 +15,6 @@ import dataclasses
 import datetime as dt
 import functools
 import io
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -37,6 +36,8 @@ json_printed = False
 
 
 def emit_json(data: Any) -> None:
+    import json  # only under --json: a capture's text output does without it
+
     global json_printed
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
     json_printed = True

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from luckos.workspace import Workspace
 
 
@@ -21,9 +23,20 @@ class Session:
 
     @cached_property
     def home(self) -> Path:
+        from pathlib import Path
+
         from luckos.workspace import default_home  # the store and luck.toml: on first use
 
         return Path(self._home).expanduser() if self._home else default_home()
+
+    def _folder(self) -> str | Path:
+        """The workspace folder, as text when it was given: opening the workspace needs
+        no Path (see `luckos.paths`)."""
+        if self._home and "home" not in self.__dict__:
+            from luckos import paths
+
+            return paths.normal(os.path.expanduser(self._home))
+        return self.home
 
     @cached_property
     def today(self) -> dt.date:
@@ -37,9 +50,11 @@ class Session:
     @property
     def ws(self) -> Workspace:
         if self._ws is None:
+            from luckos.cli import resume_collector
             from luckos.workspace import open_workspace
 
-            self._ws = open_workspace(self.home)
+            self._ws = open_workspace(self._folder())
+            resume_collector()  # start-up is over
         return self._ws
 
     def adopt(self, ws: Workspace) -> None:

@@ -10,6 +10,7 @@ only.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from luckos.domain.checks import INVARIANTS
@@ -18,3 +19,24 @@ CHECK_INVARIANTS: dict[str, tuple[str, dict[str, tuple[Any, Any, Any]]]] = {
     i.id: (i.rule, {t.name: (t.default, t.low, t.high) for t in i.thresholds})
     for i in INVARIANTS.values()
 }
+
+
+def _check_defaults() -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
+    return tuple((name, tuple((key, limit[0]) for key, limit in limits.items()))
+                 for name, (_, limits) in CHECK_INVARIANTS.items())
+
+
+@dataclasses.dataclass(frozen=True)
+class CheckSettings:
+    """`[check]` in luck.toml: which invariants `luck check` runs, and their thresholds
+    (plain tuples, so that the settings are hashable and can cross to a worker process)."""
+
+    off: frozenset[str] = frozenset()
+    values: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = dataclasses.field(
+        default_factory=_check_defaults)
+
+    def on(self, invariant: str) -> bool:
+        return invariant not in self.off
+
+    def value(self, invariant: str, name: str) -> Any:
+        return dict(dict(self.values)[invariant])[name]

@@ -294,18 +294,29 @@ def summarize_groups(
         if result == "kept_late":
             late_days += group.late_days
             late_count += group.number
-    for group in daily:
-        landed = group.landed_on
+    # a quarter's counts, by the month of a landing day (None: a quarter not shown); the
+    # outcome of each (status, late): a few of each for thousands of groups
+    month_counts: dict[str, dict[str, int] | None] = {}
+    outcomes: dict[tuple[str, bool], str] = {}
+    for status, late, landed, number, _ in daily:
         if not landed or landed > today_iso:
             continue
-        result = outcome_of(group.status, group.late)
+        known = outcomes.get((status, late))
+        result = known if known is not None else outcomes.setdefault(
+            (status, late), outcome_of(status, late))
         if landed > rolling_start:
-            rolling[result] += group.number
+            rolling[result] += number
         elif landed > previous_start:
-            previous[result] += group.number
-        quarter = f"{landed[:4]}-Q{(int(landed[5:7]) - 1) // 3 + 1}"
-        if quarter in wanted:
-            by_quarter.setdefault(quarter, dict.fromkeys(OUTCOMES, 0))[result] += group.number
+            previous[result] += number
+        month = landed[:7]
+        counts = month_counts.get(month, _UNSEEN)
+        if counts is _UNSEEN:
+            quarter = f"{landed[:4]}-Q{(int(landed[5:7]) - 1) // 3 + 1}"
+            counts = month_counts[month] = (
+                by_quarter.setdefault(quarter, dict.fromkeys(OUTCOMES, 0))
+                if quarter in wanted else None)
+        if counts is not None:
+            counts[result] += number
     overdue = sorted(
         (p for p in open_promises if p.status == "open" and p.due and p.due < today),
         key=lambda p: (p.due, p.id or 0),
@@ -326,6 +337,9 @@ def summarize_groups(
         overdue=overdue,
         due_soon=due_soon,
     )
+
+
+_UNSEEN: dict[str, int] = {}  # a month not met yet (its quarter still to be found)
 
 
 def _last_quarters(today: dt.date, count: int) -> list[str]:

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
+from luckos import paths
 from luckos.errors import LuckError, NotFound
-from luckos.files import Output
 from luckos.store.records import RecordsMixin
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 APPLICATION_ID = 0x4C55434B  # "LUCK"
-BACKUP = Output("backup", replace=False)
 
 
 def _migrations() -> list[tuple[int, str, str]]:
@@ -47,23 +50,35 @@ class DamagedDatabase(LuckError):
 class Store(RecordsMixin):
     """A luckos database. Use `Store.open(path)`; writes go through `transaction()`."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: Path | str) -> None:
         self.db = connection
-        self.path = path
+        self._path = path
+
+    @property
+    def path(self) -> Path:
+        """The database file (a Path made on first use: see `luckos.paths`)."""
+        from pathlib import Path
+
+        if not isinstance(self._path, Path):
+            self._path = Path(self._path)
+        return self._path
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = False) -> Store:
+    def open(cls, path: Path | str, *, create: bool = False) -> Store:
         """Open the database at `path`; with `create`, make it if (and only if) no file is
-        there. An empty or damaged file is refused, never rebuilt as an empty workspace."""
-        if path.is_dir():
+        there. An empty or damaged file is refused, never rebuilt as an empty workspace.
+        `path` may be text (as `luckos.paths` writes it): no pathlib needed."""
+        path = path if not isinstance(path, str) else paths.normal(path)
+        if paths.is_dir(str(path)):
             raise LuckError(f"{path} is a folder where the luckos database should be; "
                             "move it away")
-        if not path.exists():
+        if not paths.exists(str(path)):
+            parent = _as_path(path).parent
             if not create:
-                raise NotFound(f"no luckos workspace at {path.parent} (run `luck init`)",
-                               where=str(path.parent))
-            _create(path)
-        elif path.stat().st_size == 0:
+                raise NotFound(f"no luckos workspace at {parent} (run `luck init`)",
+                               where=str(parent))
+            _create(_as_path(path))
+        elif os.stat(path).st_size == 0:
             raise DamagedDatabase(f"{path} is empty (0 bytes): it holds no workspace")
         _check_header(path)
         connection: sqlite3.Connection | None = None
@@ -173,7 +188,8 @@ class Store(RecordsMixin):
             finally:
                 target.close()
 
-        return files.write_with(destination, produce, BACKUP, home=self.path.parent)
+        return files.write_with(destination, produce, files.Output("backup", replace=False),
+                                home=self.path.parent)
 
     def schema_version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
@@ -234,9 +250,15 @@ def peek_meta(path: Path, key: str) -> str | None:
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def _check_header(path: Path) -> None:
+def _as_path(path: Path | str) -> Path:
+    from pathlib import Path
+
+    return Path(path)
+
+
+def _check_header(path: Path | str) -> None:
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             header = handle.read(16)
     except OSError as exc:
         raise LuckError(f"{path}: cannot read it ({exc.strerror})") from None

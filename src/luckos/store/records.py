@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from luckos.domain.records import KINDS, PRIVATE_NOTE_KIND, Kind, fields_of, kind_of
 
@@ -26,31 +25,56 @@ def _to_row_value(ftype: str, value: Any) -> Any:
     if ftype == "date":
         return value.isoformat()
     if ftype == "list":
+        if not value:
+            return "[]"  # what json.dumps writes, without loading json for an empty list
+        import json
+
         return json.dumps(list(value), ensure_ascii=False)
     if ftype == "bool":
         return int(value)
     return value
 
 
+def _list_value(text: str | None) -> tuple[Any, ...]:
+    """A list field as stored (JSON): most are empty or plain words as `_to_row_value`
+    writes them, `["a", "b"]`, read here without loading json; anything else (an escape,
+    other spacing, another program's writing) goes to json, which also refuses what is
+    not JSON."""
+    if not text or text == "[]":
+        return ()
+    if (len(text) > 3 and text.startswith('["') and text.endswith('"]') and "\\" not in text
+            and min(text) >= " "):
+        items = text[2:-2].split('", "')
+        if not any('"' in item for item in items):
+            return tuple(items)
+    import json
+
+    return tuple(json.loads(text))
+
+
 def _from_row_value(ftype: str) -> Callable[[Any], Any] | None:
     if ftype == "date":
         return lambda v: dt.date.fromisoformat(v) if v else None
-    if ftype == "list":  # most lists are empty: "[]" is not handed to the JSON decoder
-        return lambda v: tuple(json.loads(v)) if v and v != "[]" else ()
+    if ftype == "list":
+        return _list_value
     if ftype == "bool":
         return lambda v: bool(v)
     return None
 
 
-@dataclasses.dataclass(frozen=True)
 class _Table:
-    kind: Kind
-    columns: tuple[str, ...]
-    types: tuple[str, ...]
-    select: str
-    decoders: tuple[Callable[[Any], Any] | None, ...]
-    # (position in the row, decoder) of each column stored in another form
-    decoded: tuple[tuple[int, Callable[[Any], Any]], ...] = ()
+    """How one kind's rows are read and written (a plain class: the store builds one per
+    kind it touches, and a dataclass would cost every command its generated methods)."""
+
+    __slots__ = ("columns", "decoded", "decoders", "kind", "select", "types")
+
+    def __init__(self, kind: Kind, columns: tuple[str, ...], types: tuple[str, ...],
+                 select: str, decoders: tuple[Callable[[Any], Any] | None, ...],
+                 decoded: tuple[tuple[int, Callable[[Any], Any]], ...] = ()) -> None:
+        self.kind, self.columns, self.types, self.select = kind, columns, types, select
+        self.decoders = decoders
+        # (position in the row, decoder) of each column stored in another form
+        self.decoded = decoded
 
     def record(self, row: Sequence[Any]) -> Any:
         # the row holds the id and then the columns in the dataclass's field order, so
@@ -114,8 +138,9 @@ TABLES = _Tables()
 MATCH_START, MATCH_END = "\x02", "\x03"
 
 
-@dataclasses.dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
+    """A match of the search index (a NamedTuple: cheap to define for every command)."""
+
     kind: str
     rid: int
     private: bool
@@ -152,6 +177,18 @@ class RecordsMixin:
 
     def delete(self, kind: str, rid: int) -> None:
         self.db.execute(f'DELETE FROM "{kind}" WHERE id = ?', (rid,))
+
+    def values(self, kind: str, names: Sequence[str], ids: Sequence[int]
+               ) -> dict[int, tuple[Any, ...]]:
+        """Some columns of some records of a kind, as stored, by id (the ids not found are
+        left out): what a list of search matches shows of each, read without building the
+        records (and so without their classes). `names` come from the record registry."""
+        if not all(name.isidentifier() for name in (kind, *names)):
+            raise ValueError(f"not a column of {kind}: {names}")
+        columns = ", ".join(f'"{name}"' for name in names)
+        marks = ", ".join("?" * len(ids))
+        return {row[0]: row[1:] for row in self.db.execute(
+            f'SELECT id, {columns} FROM "{kind}" WHERE id IN ({marks})', tuple(ids))}
 
     def get(self, kind: str, rid: int) -> Any | None:
         table = TABLES[kind]
@@ -199,7 +236,7 @@ class RecordsMixin:
         for row in self.db.execute(f"{table.select} ORDER BY id"):
             try:
                 found.append((int(row[0]), table.record(row), ""))
-            except (ValueError, TypeError, json.JSONDecodeError) as exc:
+            except (ValueError, TypeError) as exc:
                 found.append((int(row[0]), None, _unreadable(table, row, exc)))
         return found
 
@@ -262,20 +299,20 @@ class RecordsMixin:
         while start < first_day:  # one range query per quarter, in the index's order
             end = min(_quarter_end(start), first_day - dt.timedelta(days=1))
             for status, count, late in self.db.execute(
-                "SELECT status, count(*), total(landed_on > due) FROM promise "
-                "WHERE landed_on BETWEEN ? AND ? GROUP BY status",
+                "SELECT status, count(*), count(*) FILTER (WHERE landed_on > due) "
+                "FROM promise WHERE landed_on BETWEEN ? AND ? GROUP BY status",
                 (start.isoformat(), end.isoformat()),
             ):
-                daily += _split(Group, status, start.isoformat(), count, int(late))
+                _split(daily, Group, status, start.isoformat(), count, late)
             start = end + dt.timedelta(days=1)
         # grouped in the order of the index on (landed_on, status, due), so SQLite sorts
         # nothing; each row splits into its promises landed on time and those landed late
         for landed, status, count, late in self.db.execute(
-            "SELECT landed_on, status, count(*), total(landed_on > due) FROM promise "
-            "WHERE landed_on BETWEEN ? AND ? GROUP BY landed_on, status",
+            "SELECT landed_on, status, count(*), count(*) FILTER (WHERE landed_on > due) "
+            "FROM promise WHERE landed_on BETWEEN ? AND ? GROUP BY landed_on, status",
             (first_day.isoformat(), until.isoformat()),
         ):
-            daily += _split(Group, status, landed, count, int(late))
+            _split(daily, Group, status, landed, count, late)
         return totals, daily
 
     def open_promises_due_by(self, day: dt.date) -> list[Promise]:
@@ -429,14 +466,14 @@ def _quarter_end(day: dt.date) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
-def _split(group: type[Group], status: str, landed: str, count: int, late: int) -> list[Group]:
-    """A count of promises as its groups landed on time and landed late."""
-    found = []
+def _split(found: list[Group], group: type[Group], status: str, landed: str, count: int,
+           late: int) -> None:
+    """A count of promises as its groups landed on time and landed late, added to
+    `found` (made without Group's keyword handling: thousands of rows)."""
     if count > late:
-        found.append(group(status, False, landed, count - late, 0))
+        found.append(tuple.__new__(group, (status, False, landed, count - late, 0)))
     if late:
-        found.append(group(status, True, landed, late, 0))
-    return found
+        found.append(tuple.__new__(group, (status, True, landed, late, 0)))
 
 
 def _filter(table: Any, where: dict[str, Any] | None, since: dt.date | None,
@@ -467,7 +504,7 @@ def _unreadable(table: _Table, row: Sequence[Any], exc: Exception) -> str:
         try:
             if decode:
                 decode(value)
-        except (ValueError, TypeError, json.JSONDecodeError) as bad:
+        except (ValueError, TypeError) as bad:
             return f"{name} {value!r}: {bad}"
     return str(exc)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -77,18 +76,40 @@ NOTE_KINDS = ("journal", "year-in-public", "earned-secret")
 PRIVATE_NOTE_KIND = "earned-secret"
 
 
-@dataclasses.dataclass(frozen=True)
 class Kind:
-    """How one record kind is named, numbered and shown."""
+    """How one record kind is named, numbered and shown.
 
-    name: str
-    where: str  # module:Class (in luckos.domain) of its record class, built on first use
-    prefix: str  # short ids: p12, w3, t1 ...
-    title_field: str
-    date_field: str | None
-    plural: str
-    code: int  # stable number used in the search index
-    positional: str = ""  # the field `add` takes as its argument (default: title_field)
+    A plain class with slots rather than a dataclass: the registry below is built by
+    every command, and a frozen dataclass costs its generated methods at start-up. The
+    kinds are the registry's own, one each (a copy, or a pickled kind read back, is the
+    registry's), so that identity is equality."""
+
+    __slots__ = ("_cls", "code", "date_field", "name", "plural", "positional", "prefix",
+                 "title_field", "where")
+
+    def __init__(self, name: str, where: str, prefix: str, title_field: str,
+                 date_field: str | None, plural: str, code: int, positional: str = "") -> None:
+        self.name = name
+        self.where = where  # module:Class (in luckos.domain) of its record class
+        self.prefix = prefix  # short ids: p12, w3, t1 ...
+        self.title_field = title_field
+        self.date_field = date_field
+        self.plural = plural
+        self.code = code  # stable number used in the search index
+        self.positional = positional  # the field `add` takes (default: title_field)
+        self._cls: type | None = None
+
+    def __repr__(self) -> str:
+        return f"Kind({self.name!r})"
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return _registered, (self.name,)
+
+    def __copy__(self) -> Kind:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> Kind:
+        return self
 
     @property
     def argument(self) -> str:
@@ -98,10 +119,18 @@ class Kind:
     def module(self) -> str:
         return "luckos.domain." + self.where.split(":")[0]
 
-    @cached_property
+    @property
     def cls(self) -> type:
-        found: type = getattr(importlib.import_module(self.module), self.where.split(":")[1])
+        """The record class, built (its module imported) on first use."""
+        found = self._cls
+        if found is None:
+            found = self._cls = getattr(importlib.import_module(self.module),
+                                        self.where.split(":")[1])
         return found
+
+
+def _registered(name: str) -> Kind:
+    return KINDS[name]
 
 
 KINDS: dict[str, Kind] = {
