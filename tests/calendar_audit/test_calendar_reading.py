@@ -106,6 +106,51 @@ END:VTIMEZONE"""
     assert not reading.problems.notes
 
 
+def test_a_database_zones_vtimezone_is_read_without_walking_the_database(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Google writes a VTIMEZONE for the IANA zone it names: the zone comes from the
+    # database, and telling so does not open all of its files (zoneinfo's walk)
+    import zoneinfo._tzpath
+
+    walked: list[bool] = []
+    walk = zoneinfo._tzpath.available_timezones
+
+    def counted() -> set[str]:
+        walked.append(True)
+        return walk()
+
+    monkeypatch.setattr(zoneinfo, "available_timezones", counted)
+    monkeypatch.setattr(zoneinfo._tzpath, "available_timezones", counted)
+    series = event("s1", "20250106T093000", "20250106T100000", "Standup",
+                   extra="RRULE:FREQ=WEEKLY;COUNT=12\nEXDATE;TZID=America/New_York:"
+                         "20250113T093000")
+    moved = event("s1", "20250120T113000", "20250120T120000", "Standup",
+                  extra="RECURRENCE-ID;TZID=America/New_York:20250120T093000")
+    text = ics(series, moved, event("x1", "20250310T090000", "20250310T100000", "After DST"),
+               zones=NEW_YORK_VTIMEZONE)
+    reading = read(text, "2025-01-01", "2025-03-31", zone="UTC")
+    # skipped on the 13th, moved on the 20th; 14:30 UTC in winter, 13:30 after 9 March
+    assert starts(reading, "Standup") == [
+        "2025-01-06 14:30", "2025-01-20 16:30", "2025-01-27 14:30", "2025-02-03 14:30",
+        "2025-02-10 14:30", "2025-02-17 14:30", "2025-02-24 14:30", "2025-03-03 14:30",
+        "2025-03-10 13:30", "2025-03-17 13:30", "2025-03-24 13:30"]
+    assert starts(reading, "After DST") == ["2025-03-10 13:00"]
+    assert not reading.problems.notes and not reading.problems.skipped
+    assert not walked
+
+
+@pytest.mark.parametrize("tzid", ["America/New_York", "posix/America/New_York",
+                                  "america/new_york", "US", "Nowhere/Middle", "posixrules"])
+def test_a_zone_is_told_listed_as_the_database_walk_would_tell(tzid: str) -> None:
+    import zoneinfo
+
+    from luckos.calendar.zones import listed
+
+    if listed(tzid):
+        assert tzid in zoneinfo.available_timezones()
+    assert listed("America/New_York") and listed("Europe/Berlin") and listed("UTC")
+
+
 @pytest.mark.parametrize("with_vtimezone", [True, False])
 def test_windows_zone_names_as_outlook_writes_them(with_vtimezone: bool) -> None:
     zone = """BEGIN:VTIMEZONE
@@ -412,3 +457,4 @@ def test_a_series_that_ended_before_the_window_is_not_expanded() -> None:
     assert reading.problems.examples["unreadable RRULE"].startswith("\"This year's weekly\"")
     assert starts(reading) == ["2025-01-10 10:00"]
     assert reading.span == (dt.date(2018, 1, 5), dt.date(2018, 1, 5))
+

@@ -178,7 +178,8 @@ def _calendar_text(groups: dict[str, list[Parsed]], xwr: ZoneInfo | None,
     if xwr is not None:
         out.append(f"X-WR-TIMEZONE:{xwr.key}")
     for block in timezones:
-        out += ["BEGIN:VTIMEZONE", *block.lines, "END:VTIMEZONE"]
+        if block in zones.needed:  # (icalendar leaves the others aside)
+            out += ["BEGIN:VTIMEZONE", *block.lines, "END:VTIMEZONE"]
     kept: dict[str, tuple[str, list[Parsed]]] = {}
     for uid, members in groups.items():
         key = f"series-{len(kept)}"
