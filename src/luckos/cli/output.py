@@ -2,9 +2,10 @@
 JSON with `--json`. Rich is imported only when a terminal will see it.
 
 Whatever a user typed is printed as text, never read as Rich markup: every string goes
-to Rich inside a `rich.text.Text`, so `[draft]`, `[/v2/orders]` or `:fire:` show as
-typed. Emphasis inside a value (a search match) is a `Marked` value, styled on a
-terminal and shown in [brackets] when piped.
+to Rich inside a `rich.text.Text` or as a table cell already laid out (`_Cell`), and
+the console reads no markup in a plain string either, so `[draft]`, `[/v2/orders]` or
+`:fire:` show as typed. Emphasis inside a value (a search match) is a `Marked` value,
+styled on a terminal and shown in [brackets] when piped.
 """
 
 from __future__ import annotations
@@ -70,8 +71,7 @@ class Marked:
 
 def _text(value: Any, style: str = "", *, clip: bool = False) -> Any:
     """A `rich.text.Text` of the value, never parsed as markup."""
-    from rich.text import Text
-
+    Text = _rich().Text
     if isinstance(value, Marked):
         text = Text(value.text, style=style)
         for start, end in value.spans:
@@ -81,6 +81,53 @@ def _text(value: Any, style: str = "", *, clip: bool = False) -> Any:
     if clip:
         text.no_wrap, text.overflow = True, "ellipsis"
     return text
+
+
+class _Cell:
+    """A table cell of plain text, drawn exactly as Rich draws `Padding(Text(value), (0, 1))`
+    (the tables have no padding of their own: each cell carries its one space a side).
+
+    Rich measures every cell of a table, then draws each one through its Padding and
+    Text, which for the weekly review's few hundred rows cost several times what the
+    review's text costs piped. A value of one line of printable text is measured here
+    from its length, and one that fits its column is drawn as one segment; any other
+    (longer than its column, with a tab, a newline or a control character) and every
+    header go through the Padding and Text, as before.
+    """
+
+    __slots__ = ("value", "clip", "head", "widths")
+
+    def __init__(self, value: str, *, clip: bool = False, head: bool = False) -> None:
+        self.value, self.clip, self.head = value, clip, head
+        # (longest word, whole value) in terminal cells, as Rich measures a Text; None
+        # when the value is not one line of printable text
+        self.widths: tuple[int, int] | None = None
+        if value.isprintable():
+            cell_len = len if value.isascii() else _rich().cell_len  # ASCII: one cell each
+            whole, words = cell_len(value), value.split()
+            self.widths = (max(map(cell_len, words)) if words else whole, whole)
+
+    def _padded(self) -> Any:
+        return _rich().Padding(_text(self.value, clip=self.clip), (0, 1))
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        # Padding.__rich_measure__ around Measurement.get of the Text, in one step
+        Measurement = _rich().Measurement
+        max_width = options.max_width
+        if max_width - 2 < 1:
+            return Measurement(max_width, max_width)
+        if self.widths is None:
+            return Measurement.get(console, options, self._padded())
+        shortest, longest = min(self.widths[0], max_width), min(self.widths[1], max_width)
+        if longest < 1:
+            shortest = longest = 0
+        return Measurement(min(shortest + 2, max_width), min(longest + 2, max_width))
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        room = options.max_width - 2
+        if not self.head and self.widths is not None and 1 <= room >= self.widths[1]:
+            return [_rich().Segment(f" {self.value}{' ' * (room - self.widths[1])} ")]
+        return [self._padded()]
 
 
 def heading(text: str) -> None:
@@ -109,16 +156,7 @@ def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str |
         click.echo(f"  ({empty})")
         return
     if on_tty():
-        from rich.table import Table
-
-        grid = Table(title=_text(title, "bold") if title else None, title_justify="left")
-        for name in columns:
-            grid.add_column(_text(name), overflow="fold")
-        for row in rows:
-            grid.add_row(*(_text(v, clip=clip) for v in row))
-        if title:
-            _console().print()  # a blank line between sections, as in piped output
-        _console().print(grid)
+        _print_table(columns, rows, title, clip)
         return
     cells = [["" if v is None else str(v) for v in row] for row in rows]
     if title:
@@ -127,6 +165,35 @@ def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str |
     click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
     for row in cells:
         click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _print_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str | None,
+                 clip: bool) -> None:
+    rich, console = _rich(), _console()
+    grid = rich.Table(title=_text(title, "bold") if title else None, title_justify="left",
+                      padding=0)  # each cell carries its own, see _Cell
+    heads = [_Cell(name, head=True) for name in columns]
+    body = [[rich.Padding(_text(v, clip=clip), (0, 1)) if isinstance(v, Marked)
+             else _Cell("" if v is None else str(v), clip=clip) for v in row] for row in rows]
+    # When every column fits beside the others at its widest cell, Rich gives each
+    # column that width: it is set here, so that Rich does not measure every cell again.
+    widest: list[int] | None = [0 if h.widths is None else h.widths[1] + 2 for h in heads]
+    for row in body:
+        for i, cell in enumerate(row):
+            if widest is None or not isinstance(cell, _Cell) or cell.widths is None:
+                widest = None
+                break
+            widest[i] = max(widest[i], cell.widths[1] + 2)
+    if widest is not None and (sum(widest) + len(columns) + 1 > console.width
+                               or any(h.widths is None for h in heads)):
+        widest = None  # Rich shares the width out
+    for i, head in enumerate(heads):
+        grid.add_column(head, overflow="fold", width=None if widest is None else widest[i])
+    for row in body:
+        grid.add_row(*row)
+    if title:
+        console.print()  # a blank line between sections, as in piped output
+    console.print(grid)
 
 
 def cut_note(shown: int, total: int, hint: str = "--limit 0 for all") -> None:
@@ -147,12 +214,28 @@ def pairs(items: Sequence[tuple[str, Any]], *, title: str | None = None) -> None
 _CONSOLE = None
 
 
+@functools.cache
+def _rich() -> Any:
+    """The parts of Rich a terminal uses, imported on first use."""
+    from types import SimpleNamespace
+
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.measure import Measurement
+    from rich.padding import Padding
+    from rich.segment import Segment
+    from rich.table import Table
+    from rich.text import Text
+
+    return SimpleNamespace(Console=Console, Measurement=Measurement, Padding=Padding,
+                           Segment=Segment, Table=Table, Text=Text, cell_len=cell_len)
+
+
 def _console() -> Any:
     global _CONSOLE
     if _CONSOLE is None:
-        from rich.console import Console
-
-        _CONSOLE = Console(highlight=False)
+        # every value reaches Rich as a Text; a plain string is not read as markup either
+        _CONSOLE = _rich().Console(highlight=False, markup=False, emoji=False)
     return _CONSOLE
 
 
