@@ -398,6 +398,40 @@ def test_help_stays_light_and_tells_the_truth() -> None:
     assert out.strip().endswith("[]")
 
 
+def test_a_google_export_of_plain_weekly_series_is_audited_without_icalendar(
+        tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    # its VTIMEZONE names a zone of the database and its series are weekly in that zone:
+    # neither icalendar nor recurring-ical-events is loaded, and a moved occurrence, an
+    # EXDATE and a zone the database knows under another name still count
+    series = event("w1", "20250106T100000", "20250106T110000", "Weekly sync",
+                   people=(ALEX,), extra="RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20250301T000000Z\n"
+                                         "EXDATE;TZID=America/New_York:20250113T100000")
+    moved = event("w1", "20250121T150000", "20250121T160000", "Weekly sync", people=(ALEX,),
+                  extra="RECURRENCE-ID;TZID=America/New_York:20250120T100000")
+    tokyo = event("t1", "20250108T090000", "20250108T100000", "Tokyo call", tz="Asia/Tokyo",
+                  people=(ALEX,), extra="RRULE:FREQ=DAILY;COUNT=2")
+    path = write(ics(series, moved, tokyo, header="X-WR-TIMEZONE:America/New_York",
+                     zones=NEW_YORK_VTIMEZONE))
+    code = ("import sys; from luckos.cli import main\n"
+            "try:\n    main(['calendar', 'audit', sys.argv[1], '--from', '2025-01-06', "
+            "'--to', '2025-01-26', '--tz', 'UTC', '--json', '--explain'])\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('icalendar', 'recurring_ical_events') "
+            "if m in sys.modules), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                          text=True, env={"LUCK_HOME": str(tmp_path / "ws"),
+                                          "PATH": "/usr/bin:/bin"})
+    assert done.stderr.strip() == "[]"
+    import json
+
+    rows = {row["title"]: row for row in json.loads(done.stdout)["explain"]}
+    # the 13th skipped, the 20th moved to the 21st; 09:00 in Tokyo is 00:00 UTC
+    assert (rows["Weekly sync"]["occurrences"], rows["Weekly sync"]["first"]) == (
+        2, "2025-01-06")
+    assert (rows["Tokyo call"]["occurrences"], rows["Tokyo call"]["first"]) == (
+        2, "2025-01-08")
+
+
 def test_the_main_flow_in_a_real_process(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
     luck = Path(sys.executable).with_name("luck")
     env = {"LUCK_HOME": str(tmp_path / "ws"), "PATH": "/usr/bin:/bin"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -104,6 +105,51 @@ END:VTIMEZONE"""
     # 19:30 at +05:30 is 14:00 UTC, 09:00 in New York
     assert starts(reading) == ["2025-01-06 09:00"]
     assert not reading.problems.notes
+
+
+def test_a_database_zones_vtimezone_is_read_without_walking_the_database(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Google writes a VTIMEZONE for the IANA zone it names: the zone comes from the
+    # database, and telling so does not open all of its files (zoneinfo's walk)
+    import zoneinfo._tzpath
+
+    walked: list[bool] = []
+    walk = zoneinfo._tzpath.available_timezones
+
+    def counted() -> set[str]:
+        walked.append(True)
+        return walk()
+
+    monkeypatch.setattr(zoneinfo, "available_timezones", counted)
+    monkeypatch.setattr(zoneinfo._tzpath, "available_timezones", counted)
+    series = event("s1", "20250106T093000", "20250106T100000", "Standup",
+                   extra="RRULE:FREQ=WEEKLY;COUNT=12\nEXDATE;TZID=America/New_York:"
+                         "20250113T093000")
+    moved = event("s1", "20250120T113000", "20250120T120000", "Standup",
+                  extra="RECURRENCE-ID;TZID=America/New_York:20250120T093000")
+    text = ics(series, moved, event("x1", "20250310T090000", "20250310T100000", "After DST"),
+               zones=NEW_YORK_VTIMEZONE)
+    reading = read(text, "2025-01-01", "2025-03-31", zone="UTC")
+    # skipped on the 13th, moved on the 20th; 14:30 UTC in winter, 13:30 after 9 March
+    assert starts(reading, "Standup") == [
+        "2025-01-06 14:30", "2025-01-20 16:30", "2025-01-27 14:30", "2025-02-03 14:30",
+        "2025-02-10 14:30", "2025-02-17 14:30", "2025-02-24 14:30", "2025-03-03 14:30",
+        "2025-03-10 13:30", "2025-03-17 13:30", "2025-03-24 13:30"]
+    assert starts(reading, "After DST") == ["2025-03-10 13:00"]
+    assert not reading.problems.notes and not reading.problems.skipped
+    assert not walked
+
+
+@pytest.mark.parametrize("tzid", ["America/New_York", "posix/America/New_York",
+                                  "america/new_york", "US", "Nowhere/Middle", "posixrules"])
+def test_a_zone_is_told_listed_as_the_database_walk_would_tell(tzid: str) -> None:
+    import zoneinfo
+
+    from luckos.calendar.zones import listed
+
+    if listed(tzid):
+        assert tzid in zoneinfo.available_timezones()
+    assert listed("America/New_York") and listed("Europe/Berlin") and listed("UTC")
 
 
 @pytest.mark.parametrize("with_vtimezone", [True, False])
@@ -412,3 +458,103 @@ def test_a_series_that_ended_before_the_window_is_not_expanded() -> None:
     assert reading.problems.examples["unreadable RRULE"].startswith("\"This year's weekly\"")
     assert starts(reading) == ["2025-01-10 10:00"]
     assert reading.span == (dt.date(2018, 1, 5), dt.date(2018, 1, 5))
+
+
+def _random_series(rng: random.Random, n: int, zone: str) -> str:
+    """A plain series as calendar programs write it: a daily or weekly rule in one zone,
+    EXDATEs, and overrides that move, rename, cancel or move far an occurrence (some
+    written before the master, some at the edges of the window, some across DST)."""
+    first = dt.datetime(2025, rng.choice((1, 2, 3, 10, 11)), rng.randint(1, 28),
+                        rng.choice((0, 1, 2, 9, 13, 23)), rng.choice((0, 30)))
+    minutes = rng.choice((0, 15, 60, 24 * 60, 25 * 60))
+    freq = rng.choice(("DAILY", "WEEKLY", "WEEKLY"))
+    parts = [f"FREQ={freq}"]
+    if rng.random() < 0.5:
+        parts.append("BYDAY=" + ",".join(rng.sample(("MO", "TU", "WE", "TH", "FR", "SA",
+                                                     "SU"), rng.randint(1, 3))))
+    if rng.random() < 0.3:
+        parts.append(f"INTERVAL={rng.randint(1, 3)}")
+    end = rng.random()
+    if end < 0.4:
+        until = first + dt.timedelta(days=rng.randint(3, 200), hours=rng.randint(-30, 30))
+        parts.append(f"UNTIL={until:%Y%m%dT%H%M%S}Z")
+    elif end < 0.7:
+        parts.append(f"COUNT={rng.randint(1, 60)}")
+    if rng.random() < 0.3:
+        parts.append("WKST=" + rng.choice(("MO", "SU")))
+    rng.shuffle(parts)
+
+    def stamp(moment: dt.datetime) -> str:
+        return f"{moment:%Y%m%dT%H%M%S}"
+
+    step = dt.timedelta(days=1 if freq == "DAILY" else 7)
+    picks = [first + step * rng.randint(0, 40) + dt.timedelta(hours=rng.choice((0, 0, 5)))
+             for _ in range(rng.randint(0, 4))]
+    master = event(f"r{n}", stamp(first), stamp(first + dt.timedelta(minutes=minutes)),
+                   f"Series {n}", tz=zone, extra="RRULE:" + ";".join(parts) + (
+                       f"\nEXDATE;TZID={zone}:" + ",".join(stamp(p) for p in picks)
+                       if picks else ""))
+    bodies = [master]
+    for k in range(rng.randint(0, 5)):
+        original = first + step * rng.randint(-1, 45)
+        moved = original + rng.choice((dt.timedelta(0), dt.timedelta(hours=2),
+                                       dt.timedelta(days=-1), dt.timedelta(days=60),
+                                       dt.timedelta(hours=-30)))
+        extra = f"RECURRENCE-ID;TZID={zone}:{stamp(original)}"
+        if rng.random() < 0.3:
+            extra += f"\nSEQUENCE:{rng.randint(0, 2)}"
+        if rng.random() < 0.2:
+            extra += "\nSTATUS:CANCELLED"
+        bodies.insert(rng.randint(0, len(bodies)), event(
+            f"r{n}", stamp(moved), stamp(moved + dt.timedelta(minutes=rng.choice((0, 30)))),
+            f"Series {n} change {k}", tz=zone, extra=extra))
+    return "\n\n".join(bodies)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_plain_series_are_expanded_as_recurring_ical_events_expands_them(
+        seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # daily and weekly series in one zone are expanded without the library, step by step
+    # as it does: the same occurrences, events and problems, window after window
+    from luckos.calendar import expand
+
+    rng = random.Random(seed)
+    zones = ("America/New_York", "Europe/Berlin", "Asia/Kolkata", "Pacific/Auckland",
+             "America/Sao_Paulo")
+    bodies = [_random_series(rng, n, rng.choice(zones)) for n in range(40)]
+    text = ics(*"\n\n".join(bodies).split("\n\n"), header="X-WR-TIMEZONE:Europe/Berlin",
+               zones=NEW_YORK_VTIMEZONE)
+    windows = [("2025-01-01", "2025-12-31"), ("2025-03-01", "2025-03-31"),
+               ("2025-10-20", "2025-11-05"), ("2025-06-01", "2025-06-01")]
+    plain = expand._plain
+    for first, last in windows:
+        for zone in ("UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago"):
+            ours = read(text, first, last, zone=zone)
+            monkeypatch.setattr(expand, "_plain", lambda *args: None)
+            theirs = read(text, first, last, zone=zone)
+            monkeypatch.setattr(expand, "_plain", plain)
+            assert [(o.event.title, o.event.status, o.start, o.end)
+                    for o in ours.occurrences] == [
+                (o.event.title, o.event.status, o.start, o.end) for o in theirs.occurrences]
+            assert ours.problems == theirs.problems and ours.span == theirs.span
+    assert sum(_plain_count(text, zones) for zones in [None]) > 30
+
+
+def _plain_count(text: str, _: object) -> int:
+    """How many of the calendar's series are expanded without the library."""
+    from luckos.calendar import expand
+
+    counted = []
+    plain = expand._plain
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        found = plain(*args)
+        counted.append(found is not None)
+        return found
+
+    expand._plain = counting
+    try:
+        read(text, "2025-01-01", "2025-12-31")
+    finally:
+        expand._plain = plain
+    return sum(counted)

@@ -18,13 +18,13 @@ if TYPE_CHECKING:
 def targets(ws: Workspace, today: dt.date) -> tuple[list[Target], dict[int, dt.date]]:
     """The people who count (deciders of upcoming windows, sponsors) and the windows
     within their prep lead (id -> prep deadline)."""
-    from luckos.calendar.deciders import Target
-    from luckos.domain import windows
-
     store = ws.store
     people = store.all("person")
     if not people:
         return [], {}
+    from luckos.calendar.deciders import Target
+    from luckos.domain import windows
+
     active = {w.id: w for w in store.windows_active(today)}
     ahead = windows.upcoming(list(active.values()), [], today,
                              ws.config.thresholds.window_horizon_days)
@@ -54,11 +54,11 @@ def targets(ws: Workspace, today: dt.date) -> tuple[list[Target], dict[int, dt.d
 def for_report(ws: Workspace, report: Report, today: dt.date) -> DecidersTime | None:
     """Time with deciders over the audit's weeks; None when nobody is recorded as deciding
     an upcoming window or sponsoring you."""
-    from luckos.calendar.deciders import deciders_time
-
     found, in_prep = targets(ws, today)
     if not found:
         return None
+    from luckos.calendar.deciders import deciders_time
+
     status = frozenset(s.uid for s in report.findings.status_theater)
     return deciders_time(report.audit, status, found, ws.store.all("person"), today, in_prep)
 

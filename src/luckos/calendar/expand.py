@@ -23,6 +23,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from luckos.calendar import lines as ics
+from luckos.calendar import series
 from luckos.calendar.events import Event, Problems
 from luckos.calendar.values import BadValue, Moment, Parsed, moment
 from luckos.calendar.zones import Zones, iana
@@ -46,66 +47,46 @@ def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
     """
     if failed is None:
         failed = set()
-    import icalendar
-    import recurring_ical_events
-    import x_wr_timezone
-
     limit = window[1] + dt.timedelta(days=2)
     xwr = _calendar_zone(properties)
     near = (window[0] - dt.timedelta(days=3), limit + dt.timedelta(days=1))
-    text, kept = _calendar_text(groups, xwr, timezones, zones, limit, problems, near)
-    failed.update(set(groups) - {uid for uid, _ in kept.values()})
-    if not kept:
-        return
-    by_key: dict[str, list[Any]] | None = {}
-    try:
-        found_all: dict[str, list[Any]] = {}
-        for component in icalendar.Calendar.from_ical(text).walk("VEVENT"):
-            found_all.setdefault(str(component.get("UID", "")), []).append(component)
-        by_key = found_all
-    except (ValueError, OSError):  # one series spoils the whole text: one by one, then
-        by_key = None
     span = (window[0] - dt.timedelta(days=1), limit)
+    plans = {uid: plan for uid, members in groups.items()
+             if (plan := _plain(members, zones, limit, near)) is not None}
+    others = {uid: members for uid, members in groups.items() if uid not in plans}
+    text, kept = _calendar_text(others, xwr, timezones, zones, limit, problems, near)
+    failed.update(set(others) - {uid for uid, _ in kept.values()})
+    keys = {uid: key for key, (uid, _) in kept.items()}
+    by_key: dict[str, list[Any]] | None = {}
+    if kept:
+        import icalendar
+
+        try:
+            found_all: dict[str, list[Any]] = {}
+            for component in icalendar.Calendar.from_ical(text).walk("VEVENT"):
+                found_all.setdefault(str(component.get("UID", "")), []).append(component)
+            by_key = found_all
+        except (ValueError, OSError):  # one series spoils the whole text: one by one
+            by_key = None
     cap = 4 * ((window[1] - window[0]).days + 1) + 100
     done = 0
-    for key, (uid, members) in kept.items():
+    for uid, members in groups.items():
+        plan = plans.get(uid)
+        if plan is None and uid not in keys:
+            continue
         done += 1
         if progress is not None and done % 10 == 0:
             progress(10)
-        where = _where(members)
-        try:
-            if by_key is None:
-                alone = _calendar_text({uid: members}, xwr, timezones, zones,
-                                       limit, Problems(), near)[0]
-                components = icalendar.Calendar.from_ical(alone).walk("VEVENT")
-            else:
-                components = by_key.get(key, [])
-            group = icalendar.Calendar()
-            if xwr is not None:
-                group.add("X-WR-TIMEZONE", xwr.key)
-            for component in components:
-                group.add_component(component)
-            with warnings.catch_warnings(), _time_limit(SERIES_SECONDS):
-                warnings.simplefilter("ignore")
-                group = x_wr_timezone.to_standard(group)
-                query = recurring_ical_events.CalendarQuery(group)
-                found: list[Any] = []
-                for series in query.series:
-                    found.extend(itertools.islice(series.between(*span), cap + 1))
-        except _TooSlow:
-            problems.skip(f"recurrence takes too long to expand (over {SERIES_SECONDS:g} s)",
-                          where, len(members))
-            failed.add(uid)
+        if plan is not None:
+            by_id = _events_by_recurrence_id(members, zones, xwr)
+            core = by_id.get(None) or members[0].event
+            for change, start, end in series.between(plan, *span):
+                event = core if change < 0 else by_id.get(plan.changes[change].ids[0], core)
+                yield event, start, end
             continue
-        except (recurring_ical_events.InvalidCalendar, ValueError, TypeError, KeyError,
-                OverflowError, AttributeError, OSError) as exc:
-            problems.skip(_reason(exc), where, len(members))
-            failed.add(uid)
-            continue
-        if len(found) > cap:
-            problems.skip("recurs too often to be a meeting (more than 4 times a day)",
-                          where, len(members))
-            failed.add(uid)
+        found = _library(uid, members, keys[uid], by_key, xwr, timezones, zones, limit, near,
+                         span, cap, problems, failed)
+        if found is None:
             continue
         by_id = _events_by_recurrence_id(members, zones, xwr)
         core = by_id.get(None) or members[0].event
@@ -114,6 +95,71 @@ def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
             yield by_id.get(key, core), occurrence.start, occurrence.end
     if progress is not None:
         progress(done % 10)
+
+
+def _plain(members: list[Parsed], zones: Zones, limit: dt.date,
+           near: tuple[dt.date, dt.date]) -> series.Plain | None:
+    """The series as `series` expands it, if it is plain enough (see there)."""
+    master = [p for p in members if not _overrides(p)]
+    if len(master) != 1 or master[0].start is None:
+        return None
+    shown = [p for p in members if not _away(p, *near)]
+    rules = [value for name, _, value in master[0].lines if name == "RRULE"]
+    if len(rules) != 1 or master[0].start.value.year > 9000:
+        return None
+    try:
+        rule = bounded_rule(rules[0], master[0].start, limit)
+    except BadValue:
+        return None
+    return series.plain(shown, rule, zones)
+
+
+def _library(uid: str, members: list[Parsed], key: str, by_key: dict[str, list[Any]] | None,
+             xwr: ZoneInfo | None, timezones: list[ics.Block], zones: Zones, limit: dt.date,
+             near: tuple[dt.date, dt.date], span: tuple[dt.date, dt.date], cap: int,
+             problems: Problems, failed: set[str]) -> list[Any] | None:
+    """The occurrences recurring-ical-events gives of one series; None (and the reason
+    counted) when it cannot expand it."""
+    import icalendar
+    import recurring_ical_events
+    import x_wr_timezone
+
+    where = _where(members)
+    try:
+        if by_key is None:
+            alone = _calendar_text({uid: members}, xwr, timezones, zones,
+                                   limit, Problems(), near)[0]
+            components = icalendar.Calendar.from_ical(alone).walk("VEVENT")
+        else:
+            components = by_key.get(key, [])
+        group = icalendar.Calendar()
+        if xwr is not None:
+            group.add("X-WR-TIMEZONE", xwr.key)
+        for component in components:
+            group.add_component(component)
+        with warnings.catch_warnings(), _time_limit(SERIES_SECONDS):
+            warnings.simplefilter("ignore")
+            group = x_wr_timezone.to_standard(group)
+            query = recurring_ical_events.CalendarQuery(group)
+            found: list[Any] = []
+            for each in query.series:
+                found.extend(itertools.islice(each.between(*span), cap + 1))
+    except _TooSlow:
+        problems.skip(f"recurrence takes too long to expand (over {SERIES_SECONDS:g} s)",
+                      where, len(members))
+        failed.add(uid)
+        return None
+    except (recurring_ical_events.InvalidCalendar, ValueError, TypeError, KeyError,
+            OverflowError, AttributeError, OSError) as exc:
+        problems.skip(_reason(exc), where, len(members))
+        failed.add(uid)
+        return None
+    if len(found) > cap:
+        problems.skip("recurs too often to be a meeting (more than 4 times a day)",
+                      where, len(members))
+        failed.add(uid)
+        return None
+    return found
 
 
 class _TooSlow(Exception):
@@ -178,7 +224,8 @@ def _calendar_text(groups: dict[str, list[Parsed]], xwr: ZoneInfo | None,
     if xwr is not None:
         out.append(f"X-WR-TIMEZONE:{xwr.key}")
     for block in timezones:
-        out += ["BEGIN:VTIMEZONE", *block.lines, "END:VTIMEZONE"]
+        if block in zones.needed:  # (icalendar leaves the others aside)
+            out += ["BEGIN:VTIMEZONE", *block.lines, "END:VTIMEZONE"]
     kept: dict[str, tuple[str, list[Parsed]]] = {}
     for uid, members in groups.items():
         key = f"series-{len(kept)}"
