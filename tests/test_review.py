@@ -362,3 +362,28 @@ def test_a_kept_review_is_made_again_after_a_change(luck: Luck) -> None:
                                                             "Send it"])
     finally:
         ws.close()
+
+
+def test_a_review_builds_no_packet_and_asks_no_dateutil(home: Path, tmp_path: Path) -> None:
+    """The promotion window's readiness is a count: the packet's classes, the evidence's
+    and dateutil (for rules that step by whole periods from their first date) are not
+    loaded by the review."""
+    import shutil
+    import subprocess
+    import sys
+
+    copy = tmp_path / "ws"
+    shutil.copytree(home, copy)
+    Luck(copy).ok("window", "add", "Calibration", "--kind", "retro", "--on", "2026-06-10",
+                  "--recurrence", "FREQ=YEARLY;BYMONTH=6,12", today="2026-11-25")
+    Luck(copy).ok("window", "add", "Budget", "--on", "2026-01-05", "--recurrence",
+                  "FREQ=MONTHLY;INTERVAL=4", today="2026-11-25")
+    code = ("import io, sys, contextlib; from luckos.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            f"    main(['--home', {str(copy)!r}, '--today', '2026-11-25', 'review'])\n"
+            "assert 'Calibration' in out.getvalue() and 'packet (' in out.getvalue()\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'dateutil'\n"
+            "             or m in ('luckos.domain.packet', 'luckos.domain.evidence')))")
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.strip() == "[]"

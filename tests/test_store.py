@@ -69,6 +69,25 @@ def test_no_database_without_create(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_notes_of_one_kind_are_read_by_date_through_an_index(tmp_path: Path) -> None:
+    """Schema 12: the review's earned secrets (and the packet's year-in-public notes) are
+    one kind of note in a range of dates, found without visiting the other kinds."""
+    from luckos.store import loop
+
+    path = tmp_path / "luck.db"
+    _schema_1_file(path)
+    store = Store.open(path)
+    try:
+        plan = " ".join(row[3] for row in store.db.execute(
+            """EXPLAIN QUERY PLAN SELECT id, "on" FROM note
+               WHERE kind = 'earned-secret' AND "on" < '2027-01-01' ORDER BY "on", id"""))
+        assert "note_kind_on" in plan
+        assert loop.secrets_before(store, D("2027-01-01")) == [(1, D("2026-11-02"))]
+        assert loop.secrets_before(store, D("2026-11-02")) == []
+    finally:
+        store.close()
+
+
 # --- from schema 1 ------------------------------------------------------------------------
 
 

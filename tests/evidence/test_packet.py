@@ -186,3 +186,30 @@ def test_pdf_without_weasyprint_says_how_to_enable_it(demo: Luck, tmp_path: Path
     assert "pip install 'luckos[pdf]'" in message
     assert not out.exists()
     assert "give --out PATH" in demo.fails("packet", "--for", "weekly", "--format", "pdf")
+
+
+@pytest.mark.parametrize("today", ["2026-11-25", "2026-12-20", "2027-06-01", "2026-01-15"])
+def test_a_promotion_window_counts_the_claims_and_gaps_the_packet_has(demo: Luck,
+                                                                     today: str) -> None:
+    """The review reads only what decides each claim's gap (`claim_counts`); the counts
+    are those of the packet `luck packet --check` builds from the records whole."""
+    import datetime as dt
+
+    from luckos.app.packet import claim_counts, make
+    from luckos.errors import LuckError
+
+    demo.ok("evidence", "accept", "e4", "--as", "win", "--theme", "t1")
+    demo.ok("bench", "add", "Priya", "--action", "unblocked", "--on", "2026-11-02")
+    demo.ok("glue", "add", "Unblocked the release", "--hours", "2", "--unlocks",
+            "the canary rollout", "--on", "2026-11-03")
+    ws = open_workspace(demo.home)
+    try:
+        day = dt.date.fromisoformat(today)
+        try:
+            packet = make(ws, "promotion", None, None, day)
+            expected = (len(packet.claims), len(packet.gaps))
+        except LuckError:
+            expected = (0, 0)
+        assert claim_counts(ws, "promotion", day) == expected
+    finally:
+        ws.close()

@@ -71,9 +71,10 @@ def summary(ws: Workspace, today: dt.date) -> ledger.LedgerSummary:
 def _summary(ws: Workspace, today: dt.date) -> ledger.LedgerSummary:
     t = ws.config.thresholds
     horizon = today + dt.timedelta(days=t.due_soon_days)
+    # by day only where the rolling windows look; further back, by quarter
     totals, daily = ws.store.promise_groups(
-        ledger.history_start(today, t.rolling_days, t.trend_quarters), today
-    )
+        ledger.history_start(today, t.rolling_days, t.trend_quarters), today,
+        by_day_since=today - dt.timedelta(days=2 * t.rolling_days - 1))
     return ledger.summarize_groups(
         totals,
         daily,

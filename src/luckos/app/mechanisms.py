@@ -26,8 +26,7 @@ def asks(ws: Workspace, today: dt.date) -> list[Ask]:
         q.secrets_before(store, today - dt.timedelta(days=m.FALLOW_DAYS)),
         q.cited_notes(store), today)
     year_ago = today - dt.timedelta(days=365)
-    found += m.hours_against_saved(store.find("artifact", since=year_ago, until=today,
-                                              descending=False),
+    found += m.hours_against_saved(q.artifact_hours(store, year_ago, today),
                                    q.hours_saved_about(store, year_ago, today))
     glue = store.find("glue", since=today - dt.timedelta(days=300), until=today,
                       descending=False)
@@ -35,7 +34,7 @@ def asks(ws: Workspace, today: dt.date) -> list[Ask]:
     found += m.unshipped_mechanisms(glue, today)
     four_weeks = [g for g in glue if g.on and g.on > today - dt.timedelta(days=28)]
     bets = m.load_against_bets(active(store.all("theme"), today), q.open_projects(store),
-                               store.find("promise", where={"status": "open"}), four_weeks)
+                               q.open_promise_themes(store), four_weeks)
     tools = store.find("artifact", where={"ai_tool": True}, since=year_ago, until=today,
                        descending=False)
     if tools:

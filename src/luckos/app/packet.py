@@ -7,13 +7,13 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from luckos.app import ledger as ledger_app
-from luckos.domain import packet as pk
+from luckos.domain import backing
 from luckos.errors import Invalid, LuckError
 from luckos.store import packet as queries
 from luckos.workspace import Workspace
 
 if TYPE_CHECKING:
+    from luckos.domain import packet as pk
     from luckos.guard.redact import Finding
 
 FORMATS = ("md", "html", "pdf")
@@ -22,20 +22,21 @@ NEXT_DAYS = 14  # how far ahead a short packet lists promises due
 
 def period(kind: str, since: dt.date | None, until: dt.date | None,
            today: dt.date) -> tuple[dt.date, dt.date]:
-    if kind not in pk.PACKET_KINDS:
-        raise Invalid(f"unknown packet {kind!r}: choose {', '.join(pk.PACKET_KINDS)}", where=kind)
+    if kind not in backing.PACKET_KINDS:
+        raise Invalid(f"unknown packet {kind!r}: choose {', '.join(backing.PACKET_KINDS)}",
+                      where=kind)
     end = until or today
-    start = since or pk.default_since(kind, end)
+    start = since or backing.default_since(kind, end)
     if start > end:
         raise LuckError(f"--since {start} is after --until {end}")
     return start, end
 
 
 def gather(ws: Workspace, kind: str, since: dt.date, until: dt.date,
-           today: dt.date, *, readiness: bool = False) -> pk.Facts:
-    """`readiness`: only what decides the packet's claims and their gaps (`Packet.claims`
-    and `Packet.gaps` as they would be), not the readings before the period (charts,
-    a reading's change) nor the ledger's trend (a claim's wording)."""
+           today: dt.date) -> pk.Facts:
+    from luckos.app import ledger as ledger_app
+    from luckos.domain import packet as pk
+
     store = ws.store
     long_form = pk.PACKET_KINDS[kind][2]
     themes = queries.themes_during(store, since, until)
@@ -50,8 +51,7 @@ def gather(ws: Workspace, kind: str, since: dt.date, until: dt.date,
     return pk.Facts(
         themes=themes,
         metrics=metrics,
-        readings=queries.readings_of(store, [m.id for m in metrics],
-                                     f"{since:%Y-%m}" if readiness else ""),
+        readings=queries.readings_of(store, [m.id for m in metrics]),
         wins=wins,
         artifacts=artifacts,
         testimonials=queries.testimonials_about(store, [a.id for a in artifacts]),
@@ -66,21 +66,46 @@ def gather(ws: Workspace, kind: str, since: dt.date, until: dt.date,
         glue=store.find("glue", since=since, until=until, descending=False),
         evidence=store.find("evidence", where={"status": "accepted"}, since=since,
                             until=until, descending=False),
-        ledger=ledger_app.summary(ws, until) if long_form and not readiness else None,
+        ledger=ledger_app.summary(ws, until) if long_form else None,
     )
 
 
 def make(ws: Workspace, kind: str, since: dt.date | None, until: dt.date | None,
-         today: dt.date, *, readiness: bool = False) -> pk.Packet:
-    """The packet of `kind`; a period with nothing to say is an error (exit 2).
-    `readiness`: a packet good only for its claims and gaps (see `gather`)."""
+         today: dt.date) -> pk.Packet:
+    """The packet of `kind`; a period with nothing to say is an error (exit 2)."""
+    from luckos.domain import packet as pk
+
     start, end = period(kind, since, until, today)
-    packet = pk.build(kind, start, end, today,
-                      gather(ws, kind, start, end, today, readiness=readiness))
+    packet = pk.build(kind, start, end, today, gather(ws, kind, start, end, today))
     if not packet.claims:
         raise LuckError(f"nothing to put in a {kind} packet between {start} and {end}: no "
                         "wins, artifacts, promises, windows or theme readings in that period")
     return packet
+
+
+def claim_counts(ws: Workspace, kind: str, today: dt.date) -> tuple[int, int]:
+    """(claims, claims without evidence) of the long packet of `kind` for its default
+    period to `today`, as `make` would build it (`luck packet --check`), read as what
+    decides each claim's gap rather than every record whole: a promotion window asks it
+    on every review."""
+    from luckos.store import loop
+
+    assert backing.PACKET_KINDS[kind][2], "only a long packet is counted"
+    since, until = period(kind, None, None, today)
+    store = ws.store
+    windows = loop.windows_between(store, since, until)
+    return backing.readiness(
+        since, until,
+        metrics=queries.metrics_read(store, since, until),
+        resolved=queries.any_resolved(store, since, until),
+        windows=windows,
+        window_artifacts=loop.artifacts_for(store, [w.id for w in windows]),
+        decisions=queries.filled(store, "decision", "outcome", since, until),
+        bench=queries.filled(store, "bench", "artifact", since, until),
+        artifacts=queries.artifacts_backing(store, since, until),
+        glue=store.find("glue", since=since, until=until, descending=False),
+        wins=queries.note_ids(store, "year-in-public", since, until),
+        evidence=queries.accepted_evidence(store, since, until))
 
 
 def redact(ws: Workspace, packet: pk.Packet, cited: dict[str, str]
@@ -111,12 +136,13 @@ def describe_refs(ws: Workspace, refs: list[str]) -> dict[str, str]:
     """One line for each record a packet cites (its kind, title and date), for the
     packet's list of records."""
     from luckos.app.records import parse_id
+    from luckos.domain.packet import LEDGER_REF
     from luckos.domain.records import KINDS, is_private, kind_of
 
     by_prefix = sorted(KINDS.values(), key=lambda k: -len(k.prefix))
     wanted: dict[str, list[tuple[str, int]]] = {}
     for ref in refs:
-        if ref == pk.LEDGER_REF:
+        if ref == LEDGER_REF:
             continue
         kind = next((k for k in by_prefix if ref.startswith(k.prefix)
                      and ref[len(k.prefix):].isdigit()), None)
@@ -130,7 +156,7 @@ def describe_refs(ws: Workspace, refs: list[str]) -> dict[str, str]:
                 found[ref] = records[rid]
     lines: dict[str, str] = {}
     for ref in refs:
-        if ref == pk.LEDGER_REF:
+        if ref == LEDGER_REF:
             lines[ref] = "the credibility ledger (luck ledger)"
             continue
         record = found.get(ref)

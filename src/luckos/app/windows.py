@@ -8,7 +8,6 @@ from typing import Any
 from luckos.app.records import as_json
 from luckos.domain import windows
 from luckos.domain.records import Artifact
-from luckos.errors import LuckError
 from luckos.workspace import Workspace
 
 
@@ -38,16 +37,14 @@ def packet_gap(ws: Workspace, today: dt.date) -> str | None:
 
 
 def _packet_gap(ws: Workspace, today: dt.date) -> str | None:
-    from luckos.app import packet
+    from luckos.app.packet import claim_counts
 
-    try:
-        made = packet.make(ws, "promotion", None, None, today, readiness=True)
-    except LuckError:
+    claims, gaps = claim_counts(ws, "promotion", today)
+    if not claims:  # `luck packet` refuses to build it
         return "nothing to put in it yet"
-    gaps = made.gaps
     if not gaps:
         return None
-    return f"{len(gaps)} of {len(made.claims)} claims without evidence"
+    return f"{gaps} of {claims} claims without evidence"
 
 
 def with_packets(ws: Workspace, occurrences: list[windows.WindowOccurrence],

@@ -273,9 +273,10 @@ def summarize_groups(
     """Summarise the ledger as of `today`.
 
     `totals` counts every promise by status and lateness; `daily` counts the resolved
-    ones by landing day, at least from `history_start(...)` on; `open_promises` holds the
-    open ones that may be overdue or due soon (a store may pass only those due by
-    today + due_soon_days).
+    ones by landing day, at least from `history_start(...)` on (those that landed before
+    the rolling windows may be counted by quarter, dated by a day of that quarter);
+    `open_promises` holds the open ones that may be overdue or due soon (a store may pass
+    only those due by today + due_soon_days).
     """
     overall: dict[str, int] = dict.fromkeys(OUTCOMES, 0)
     rolling: dict[str, int] = dict.fromkeys(OUTCOMES, 0)

@@ -10,18 +10,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from luckos.domain.records import (
-    Artifact,
-    BenchEntry,
-    ExploreEntry,
-    GlueEntry,
-    Metric,
-    Note,
-    Promise,
-    Reading,
-    Testimonial,
-)
+if TYPE_CHECKING:
+    from luckos.domain.records import (
+        Artifact,
+        BenchEntry,
+        ExploreEntry,
+        GlueEntry,
+        Metric,
+        Promise,
+        Reading,
+    )
 
 LESSON_DAYS = 92  # a miss's lesson is asked for during the quarter after it
 SPONSORING_DAYS = 365  # a sponsorship is followed up for a year
@@ -70,36 +70,37 @@ def undocumented_explore(entries: Sequence[ExploreEntry]) -> list[Ask]:
             for x in entries if not x.link.strip() and not x.learned.strip()]
 
 
-def fallow_secrets(secrets: Sequence[Note], cited: set[int], today: dt.date, *,
-                   days: int = FALLOW_DAYS) -> list[Ask]:
-    """"Those notes become the spine of talks, the seed of tools": earned secrets older
-    than a year that no artifact or explore entry grew from. Only the id and the date are
-    shown: the note stays private."""
-    return [Ask("earned secret", f"n{n.id}", f"written {n.on} ({(today - n.on).days} days "
+def fallow_secrets(secrets: Sequence[tuple[int, dt.date]], cited: set[int], today: dt.date,
+                   *, days: int = FALLOW_DAYS) -> list[Ask]:
+    """"Those notes become the spine of talks, the seed of tools": earned secrets (id,
+    date) older than a year that no artifact or explore entry grew from. Only the id and
+    the date are shown: the note stays private."""
+    return [Ask("earned secret", f"n{nid}", f"written {on} ({(today - on).days} days "
                 f"ago), nothing grew from it yet: a talk, a tool? (luck artifact add TITLE "
-                f"--kind talk --from n{n.id}, or luck explore add TITLE --from n{n.id})")
-            for n in secrets if n.on and (today - n.on).days > days and n.id not in cited]
+                f"--kind talk --from n{nid}, or luck explore add TITLE --from n{nid})")
+            for nid, on in secrets if (today - on).days > days and nid not in cited]
 
 
-def hours_against_saved(artifacts: Sequence[Artifact], testimonials: Sequence[Testimonial]
-                        ) -> list[Ask]:
-    """"Make them the work... Count that time": each artifact with testimonials of hours
-    saved, the hours it took set against them (or asked for when not recorded)."""
+def hours_against_saved(artifacts: Sequence[tuple[int, str, float | None]],
+                        testimonials: Sequence[tuple[int | None, float | None]]) -> list[Ask]:
+    """"Make them the work... Count that time": each artifact (id, title, hours it took)
+    with testimonials (artifact id, hours saved) of hours saved, the hours it took set
+    against them (or asked for when not recorded)."""
     saved: dict[int, float] = {}
-    for t in testimonials:
-        if t.artifact_id is not None and t.hours_saved is not None:
-            saved[t.artifact_id] = saved.get(t.artifact_id, 0.0) + t.hours_saved
+    for artifact_id, hours_saved in testimonials:
+        if artifact_id is not None and hours_saved is not None:
+            saved[artifact_id] = saved.get(artifact_id, 0.0) + hours_saved
     found = []
-    for a in artifacts:
-        if a.id not in saved:
+    for aid, title, hours in artifacts:
+        if aid not in saved:
             continue
-        if a.hours is None:
-            found.append(Ask("hours", f"a{a.id}", f"{a.title}: testimonials say it saved "
-                             f"{saved[a.id]:g} h; how many did it take? (luck artifact edit "
-                             f"a{a.id} --hours H)"))
-        elif a.hours > 0:
-            found.append(Ask("hours", f"a{a.id}", f"{a.title}: took {a.hours:g} h, saved "
-                             f"{saved[a.id]:g} h ({saved[a.id] / a.hours:.1f}x)"))
+        if hours is None:
+            found.append(Ask("hours", f"a{aid}", f"{title}: testimonials say it saved "
+                             f"{saved[aid]:g} h; how many did it take? (luck artifact edit "
+                             f"a{aid} --hours H)"))
+        elif hours > 0:
+            found.append(Ask("hours", f"a{aid}", f"{title}: took {hours:g} h, saved "
+                             f"{saved[aid]:g} h ({saved[aid] / hours:.1f}x)"))
     return found
 
 
@@ -151,13 +152,15 @@ def unshipped_mechanisms(entries: Sequence[GlueEntry], today: dt.date, *,
 
 
 def load_against_bets(themes: Sequence[object], projects: Sequence[object],
-                      open_promises: Sequence[Promise], glue: Sequence[GlueEntry]) -> list[Ask]:
-    """"Fewer, more consequential bets": the open promises and the glue hours of the last
-    four weeks set against the active themes and running projects they serve."""
+                      open_promises: Sequence[int | None], glue: Sequence[GlueEntry]
+                      ) -> list[Ask]:
+    """"Fewer, more consequential bets": the open promises (the theme of each) and the
+    glue hours of the last four weeks set against the active themes and running projects
+    they serve."""
     if not themes and not projects and not open_promises and not glue:
         return []
     theme_ids = {getattr(t, "id", None) for t in themes}
-    on_bets = sum(1 for p in open_promises if p.theme_id in theme_ids)
+    on_bets = sum(1 for theme_id in open_promises if theme_id in theme_ids)
     hours = sum(g.hours for g in glue)
     unlocking = sum(g.hours for g in glue if g.project_id is not None)
     from luckos.domain.checks import plural

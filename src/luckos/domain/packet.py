@@ -16,6 +16,19 @@ from collections.abc import Sequence
 
 from luckos.dates import add_months
 from luckos.domain import windows as win
+from luckos.domain.backing import (  # noqa: F401  (PACKET_KINDS, default_since: offered here)
+    PACKET_KINDS,
+    artifact_gap,
+    backing,
+    bench_gap,
+    decision_gap,
+    default_since,
+    on_its_own,
+    theme_gap,
+    win_gap,
+    window_gap,
+    windows_met,
+)
 from luckos.domain.evidence import Evidence, summary_line
 from luckos.domain.ledger import LedgerSummary, Tally, outcome_of
 from luckos.domain.records import (
@@ -34,23 +47,7 @@ from luckos.domain.records import (
     is_private,
 )
 
-# kind -> (title, default period in months or days, long form)
-PACKET_KINDS: dict[str, tuple[str, str, bool]] = {
-    "weekly": ("Weekly update", "7d", False),
-    "skip-level": ("Skip-level update", "1m", False),
-    "review": ("Review packet", "6m", True),
-    "promotion": ("Promotion packet", "12m", True),
-    "move": ("Move packet", "12m", True),
-}
 LEDGER_REF = "ledger"  # the credibility ledger as a whole (`luck ledger`)
-
-
-def default_since(kind: str, until: dt.date) -> dt.date:
-    """The first day of a packet's default period, which ends on `until`."""
-    span = PACKET_KINDS[kind][1]
-    if span.endswith("d"):
-        return until - dt.timedelta(days=int(span[:-1]) - 1)
-    return add_months(until, -int(span[:-1])) + dt.timedelta(days=1)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -134,9 +131,9 @@ class Facts:
 def build(kind: str, since: dt.date, until: dt.date, today: dt.date, facts: Facts) -> Packet:
     """The packet of `kind` for [since, until]; `today` dates what is next and overdue."""
     title, _, long_form = PACKET_KINDS[kind]
-    backing = _backing(facts.evidence)
+    backed = backing((e.id, e.source, e.note_id, e.artifact_id) for e in facts.evidence)
     sections = (_long_sections if long_form else _short_sections)(
-        since, until, today, facts, backing)
+        since, until, today, facts, backed)
     quarters = [(q.quarter, q.tally.hit_rate) for q in facts.ledger.quarters] \
         if facts.ledger else []
     first_month = f"{min(since, add_months(until, -12)):%Y-%m}"
@@ -148,10 +145,10 @@ def build(kind: str, since: dt.date, until: dt.date, today: dt.date, facts: Fact
 
 
 def _short_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts,
-                    backing: dict[str, list[str]]) -> list[Section]:
-    landed = _wins(facts, backing) + _artifacts(facts, backing) + [
+                    backed: dict[str, list[str]]) -> list[Section]:
+    landed = _wins(facts, backed) + _artifacts(facts, backed) + [
         _promise_claim(p) for p in facts.landed if p.status == "kept"] + [
-        _evidence_claim(e) for e in facts.evidence if _on_its_own(e)]
+        _evidence_claim(e) for e in facts.evidence if _alone(e)]
     nxt: list[Claim] = []
     for o in win.upcoming(facts.windows, facts.window_artifacts, today, 45):
         nxt.append(_occurrence_claim(o, today, ahead=True))
@@ -187,7 +184,7 @@ def _short_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts
 
 
 def _long_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts,
-                   backing: dict[str, list[str]]) -> list[Section]:
+                   backed: dict[str, list[str]]) -> list[Section]:
     themes = []
     for theme, slot, metric, series in _theme_series(facts, until):
         if metric is None:
@@ -195,8 +192,7 @@ def _long_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts,
         inside = [r for r in series if r.month >= f"{since:%Y-%m}"]
         if not inside:
             themes.append(Claim(f"{theme.label}, {METRIC_SLOT_NAMES[slot]}: {metric.name}",
-                                (f"t{theme.id}", f"m{metric.id}"),
-                                gap="no reading in the period"))
+                                (f"t{theme.id}", f"m{metric.id}"), gap=theme_gap(False)))
             continue
         first, last = inside[0], inside[-1]
         themes.append(Claim(
@@ -215,12 +211,8 @@ def _long_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts,
             f"({tally.kept_on_time} kept on time, {tally.kept_late} late, {tally.missed} "
             f"missed, {tally.dropped} dropped; {tally.renegotiated_early} renegotiated "
             f"early){trend}", (LEDGER_REF,)))
-    linked: dict[int, list[Artifact]] = {}
-    for artifact in facts.window_artifacts:
-        linked.setdefault(artifact.window_id or 0, []).append(artifact)
-    met = [_occurrence_claim(_as_prepared(o, linked.get(o.window.id or 0, [])), today,
-                             ahead=False)
-           for o in _occurrences_between(facts, since, until)]
+    met = [_occurrence_claim(o, today, ahead=False)
+           for o in windows_met(facts.windows, facts.window_artifacts, since, until)]
     decisions = []
     for d in facts.decisions:
         indicators = "; ".join(d.indicators)
@@ -229,26 +221,24 @@ def _long_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts,
             ("When the world disagreed", d.response)) if text)
         decisions.append(Claim(f"{d.on}: {d.title}" + (f" (chose {d.choice})" if d.choice
                                                          else ""),
-                               (f"d{d.id}",), detail=detail,
-                               gap="" if d.outcome else "no outcome recorded yet"))
+                               (f"d{d.id}",), detail=detail, gap=decision_gap(bool(d.outcome))))
     bench = [Claim(f"{b.on}: {b.action} {b.person}" + (f", through {b.artifact}"
                                                        if b.artifact else ""),
-                   (f"b{b.id}",), detail=b.bet,
-                   gap="" if b.artifact else "no artifact named")
+                   (f"b{b.id}",), detail=b.bet, gap=bench_gap(bool(b.artifact)))
              for b in facts.bench]
     glue = [Claim(f"{g.on}: {g.what} ({g.hours:g} h) unlocked "
                   f"{g.unlocks or ('project pj' + str(g.project_id))}",
                   (f"g{g.id}",) + ((f"pj{g.project_id}",) if g.project_id else ()),
                   detail=f"Mechanism: {g.mechanism}" if g.mechanism else "")
             for g in facts.glue if g.unlocks_deliverable]
-    work = _wins(facts, backing) + [_evidence_claim(e) for e in facts.evidence
-                                    if _on_its_own(e)]
+    work = _wins(facts, backed) + [_evidence_claim(e) for e in facts.evidence
+                                    if _alone(e)]
     return [Section("themes", "Themes and their three numbers", themes),
             Section("ledger", "The credibility ledger", ledger),
             Section("windows", "Decision windows met", met),
             Section("decisions", "Decisions and how they turned out", decisions),
             Section("bench", "The bench", bench),
-            Section("artifacts", "Artifacts, public and internal", _artifacts(facts, backing)),
+            Section("artifacts", "Artifacts, public and internal", _artifacts(facts, backed)),
             Section("glue", "Glue that unlocked deliverables", glue),
             Section("work", "Wins and shipped work", work)]
 
@@ -256,33 +246,20 @@ def _long_sections(since: dt.date, until: dt.date, today: dt.date, facts: Facts,
 # --- claims -----------------------------------------------------------------------------
 
 
-def _backing(evidence: Sequence[Evidence]) -> dict[str, list[str]]:
-    """Short ids of the records that accepted evidence backs -> that evidence's ids."""
-    backing: dict[str, list[str]] = {}
-    for e in evidence:
-        for ref in ((f"n{e.note_id}" if e.note_id else None),
-                    (f"a{e.artifact_id}" if e.artifact_id else None)):
-            if ref:
-                backing.setdefault(ref, []).append(f"e{e.id}")
-    return backing
-
-
-def _wins(facts: Facts, backing: dict[str, list[str]]) -> list[Claim]:
+def _wins(facts: Facts, backed: dict[str, list[str]]) -> list[Claim]:
     claims = []
     for note in facts.wins:
         if is_private(note) or note.kind != "year-in-public":
             continue  # never: only the year in public is shareable
         ref = f"n{note.id}"
-        behind = backing.get(ref, [])
+        behind = backed.get(ref, [])
         text = note.title if note.title and note.title != note.body else ""
         claims.append(Claim(f"{note.on}: {text or note.body}", (ref, *behind),
-                            detail=note.body if text else "",
-                            gap="" if behind else "a win with no commit, document or "
-                                                  "artifact behind it"))
+                            detail=note.body if text else "", gap=win_gap(bool(behind))))
     return claims
 
 
-def _artifacts(facts: Facts, backing: dict[str, list[str]]) -> list[Claim]:
+def _artifacts(facts: Facts, backed: dict[str, list[str]]) -> list[Claim]:
     said: dict[int, list[Testimonial]] = {}
     for t in facts.testimonials:
         said.setdefault(t.artifact_id or 0, []).append(t)
@@ -300,11 +277,10 @@ def _artifacts(facts: Facts, backing: dict[str, list[str]]) -> list[Claim]:
             if metric is not None:
                 delta = "AI tooling, " + metric_delta(metric, facts.readings, a.on)
                 detail = f"{detail} {delta}".strip()
-        behind = backing.get(ref, [])
+        behind = backed.get(ref, [])
         claims.append(Claim(f"{a.on}: {a.title} ({a.kind}, {a.surface})",
                             (ref, *behind, *(f"u{t.id}" for t in quotes)), detail=detail,
-                            gap="" if a.link or behind or quotes
-                            else "no link, file or testimonial"))
+                            gap=artifact_gap(bool(a.link), bool(behind), bool(quotes))))
     return claims
 
 
@@ -312,10 +288,8 @@ def _promise_claim(p: Promise) -> Claim:
     return Claim(f"Kept {p.landed_on}: {p.what} (to {p.to_whom}, due {p.due})", (f"p{p.id}",))
 
 
-def _on_its_own(e: Evidence) -> bool:
-    """Accepted git work that became no win or artifact (those are claimed as such, with
-    the evidence behind them)."""
-    return e.source == "git" and e.note_id is None and e.artifact_id is None
+def _alone(e: Evidence) -> bool:
+    return on_its_own(e.source, e.note_id, e.artifact_id)
 
 
 def _evidence_claim(e: Evidence) -> Claim:
@@ -339,35 +313,11 @@ def _occurrence_claim(o: win.WindowOccurrence, today: dt.date, *, ahead: bool) -
     text = f"{o.on}: {o.window.name} ({o.window.kind}){state}"
     detail = "; ".join(part for part in (", ".join(parts), "missing " + " and ".join(missing)
                                          if missing else "") if part)
-    gap = "" if ahead or not missing else "met without its " + " and ".join(missing)
-    return Claim(text, tuple(refs), detail=detail, gap=gap)
-
-
-def _as_prepared(o: win.WindowOccurrence, linked: Sequence[Artifact]) -> win.WindowOccurrence:
-    """A past occurrence with only the prep (among the artifacts linked to its window)
-    that existed on its day: made after the window's previous date and on or before
-    this one."""
-    if not linked:  # the brief is a linked document or nothing, as the date found it
-        return o
-    before = o.previous
-    made = sorted((a for a in linked if a.on is not None
-                   and a.on <= o.on and (before is None or a.on > before)),
-                  key=lambda a: a.on or o.on, reverse=True)
-    brief: Artifact | str | None = next((a for a in made if a.kind in win.BRIEF_KINDS), None)
-    if brief is None and o.window.docs:
-        brief = o.window.docs[0]
-    demo = next((a for a in made if a.kind in win.DEMO_KINDS), None)
-    return dataclasses.replace(o, brief=brief, demo=demo)
+    return Claim(text, tuple(refs), detail=detail, gap="" if ahead else window_gap(missing))
 
 
 def _sentence(label: str, text: str) -> str:
     return f"{label}: {text.strip().rstrip('.')}."
-
-
-def _occurrences_between(facts: Facts, since: dt.date,
-                         until: dt.date) -> list[win.WindowOccurrence]:
-    days = (until - since).days
-    return win.upcoming(facts.windows, facts.window_artifacts, since, days)
 
 
 def _tally(outcomes: Sequence[tuple[str, bool, int]]) -> Tally:

@@ -112,8 +112,33 @@ def rule_problem(rule: str, start: dt.date | None = None) -> str | None:
             return f"UNTIL={parts['UNTIL']} is before the window's first date ({start})"
     # COUNT and UNTIL only cut the dates short: whether the pattern falls on a date at all
     # is asked of the rule without them
-    pattern = ";".join(f"{k}={v}" for k, v in parts.items() if k not in ("COUNT", "UNTIL"))
-    return _expansion_problem(pattern, start or dt.date(2000, 1, 1))
+    pattern = {k: v for k, v in parts.items() if k not in ("COUNT", "UNTIL")}
+    start = start or dt.date(2000, 1, 1)
+    if set(pattern) <= {"FREQ", "INTERVAL"}:
+        return None  # every period from its first date: that date is the first it falls on
+    months = _yearly_months(pattern, start)
+    if months:  # the first date is this year's, or that of the rule's next year
+        if max(months) >= start.month or int(pattern.get("INTERVAL", "1")) < FIRST_WITHIN_YEARS:
+            return None
+        return f"it falls on no date in the {FIRST_WITHIN_YEARS} years after its first date"
+    return _expansion_problem(";".join(f"{k}={v}" for k, v in pattern.items()), start)
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February's in most years
+
+
+def _yearly_months(parts: dict[str, str], start: dt.date) -> tuple[int, ...]:
+    """The months of a rule FREQ=YEARLY;BYMONTH=...(;INTERVAL=n) begun on a day each of
+    its months has every year (not a 29 February), whose dates are those months on that
+    day each year of the rule; () for any other rule."""
+    if (parts.get("FREQ") != "YEARLY" or set(parts) - {"FREQ", "INTERVAL", "BYMONTH"}
+            or "BYMONTH" not in parts or (start.month, start.day) == (2, 29)):
+        return ()
+    values = parts["BYMONTH"].split(",")
+    if not all(v.isdigit() and 1 <= int(v) <= 12 for v in values):
+        return ()
+    months = tuple(int(v) for v in values)
+    return () if any(start.day > _MONTH_DAYS[m - 1] for m in months) else months
 
 
 @functools.lru_cache(maxsize=1024)
@@ -186,6 +211,9 @@ def occurrences(window: Window, start: dt.date, end: dt.date) -> list[dt.date]:
     step = NAMED_RECURRENCES.get(recurrence.lower())
     if step:
         return _named_dates(window, step, max(start, window.on), end)
+    plain = _plain_rule(recurrence, window.on)
+    if plain:
+        return _plain_dates(plain, window.on, max(start, window.on), end)
     days = _rrule(recurrence, window.on).between(
         dt.datetime.combine(max(start, window.on), dt.time()),
         dt.datetime.combine(end, dt.time()),
@@ -205,8 +233,73 @@ def previous_occurrence(window: Window, before: dt.date) -> dt.date | None:
         since = max(window.on, _months_from(before, -(step + 1)))
         earlier = _named_dates(window, step, since, before - dt.timedelta(days=1))
         return earlier[-1] if earlier else None
+    plain = _plain_rule(recurrence, window.on)
+    if plain:
+        freq, interval, _ = plain
+        months = interval * (12 if freq == "YEARLY" else 1)
+        if freq in _PERIOD_DAYS:
+            since = before - dt.timedelta(days=_PERIOD_DAYS[freq] * interval)
+        else:  # a whole period and a year before, clamped to the first date
+            since = dt.date(max(1, before.year - months // 12 - 1), 1, 1)
+        earlier = _plain_dates(plain, window.on, max(window.on, since),
+                               before - dt.timedelta(days=1))
+        return earlier[-1] if earlier else None
     last = _rrule(recurrence, window.on).before(dt.datetime.combine(before, dt.time()), inc=False)
     return last.date() if last else None
+
+
+def _plain_rule(recurrence: str, first: dt.date) -> tuple[str, int, tuple[int, ...]] | None:
+    """(FREQ, INTERVAL, BYMONTH months) of an RRULE whose dates follow from its first date
+    alone: FREQ and INTERVAL only, begun on a day every month has (1-28), or a yearly rule
+    of some months (see `_yearly_months`). None for any other rule, which dateutil
+    expands."""
+    parts: dict[str, str] = {}
+    for part in recurrence.upper().removeprefix("RRULE:").split(";"):
+        key, sep, value = part.partition("=")
+        if not sep or key in parts:
+            return None
+        parts[key] = value
+    freq, interval = parts.get("FREQ", ""), parts.get("INTERVAL", "1")
+    if freq not in _RULE_FREQS or not interval.isdigit() or not 1 <= int(interval) <= MAX_INTERVAL:
+        return None
+    months = _yearly_months(parts, first)
+    if not months and (set(parts) - {"FREQ", "INTERVAL"} or first.day > 28):
+        return None
+    return freq, int(interval), months
+
+
+def _plain_dates(rule: tuple[str, int, tuple[int, ...]], first: dt.date, start: dt.date,
+                 end: dt.date) -> list[dt.date]:
+    """The dates within [start, end] of a rule `_plain_rule` read, begun on `first`, as
+    dateutil gives them (up to the year 9999)."""
+    freq, interval, months = rule
+    found: list[dt.date] = []
+    if freq in _PERIOD_DAYS:
+        step = _PERIOD_DAYS[freq] * interval
+        k = max(0, -(-(start - first).days // step))
+        while (k * step) <= (end - first).days:
+            found.append(first + dt.timedelta(days=k * step))
+            k += 1
+        return found
+    if months:  # the months on the first date's day, each year of the rule
+        year = first.year + max(0, -(-(start.year - first.year) // interval)) * interval
+        while year <= min(end.year, 9999):
+            found += [day for month in sorted(set(months))
+                      if first <= (day := dt.date(year, month, first.day)) and start <= day <= end]
+            year += interval
+        return found
+    step = interval * (12 if freq == "YEARLY" else 1)
+    k = max(0, ((start.year - first.year) * 12 + start.month - first.month) // step - 1)
+    while True:
+        total = first.month - 1 + k * step
+        if first.year + total // 12 > 9999:
+            return found
+        day = first.replace(year=first.year + total // 12, month=total % 12 + 1)
+        if day > end:
+            return found
+        if day >= start:
+            found.append(day)
+        k += 1
 
 
 @dataclasses.dataclass(frozen=True)
@@ -344,8 +437,8 @@ def fast_forward(window: Window, start: dt.date) -> Window:
     """The same window re-anchored on a later date of its own recurrence, at least one
     period before `start`, so that expanding it from `start` does not walk every date
     since the first (dateutil iterates from the anchor). Only plain FREQ/INTERVAL rules
-    (the named ones included) anchored on a day every month has are moved; any other
-    window comes back as it was."""
+    (the named ones included) and yearly rules of some months (BYMONTH), anchored on a
+    day every month has, are moved; any other window comes back as it was."""
     assert window.on is not None
     if not expandable(window):
         return window
@@ -353,11 +446,20 @@ def fast_forward(window: Window, start: dt.date) -> Window:
     rule = f"FREQ=MONTHLY;INTERVAL={named}" if named else window.recurrence
     parts = dict(p.split("=", 1) for p in rule.upper().removeprefix("RRULE:").split(";")
                  if "=" in p)
-    if not parts or set(parts) - {"FREQ", "INTERVAL"} or window.on.day > 28:
-        return window
     try:
         interval = int(parts.get("INTERVAL", "1"))
     except ValueError:
+        return window
+    if _yearly_months(parts, window.on):
+        # each year of the rule holds the same dates: moved by whole periods to a year
+        # before which a whole year of the rule still lies before `start`, the dates
+        # from `start` on and the last one before them are those of the window recorded
+        periods = (start.year - 1 - interval - window.on.year) // interval
+        if periods <= 0:
+            return window
+        return dataclasses.replace(
+            window, on=window.on.replace(year=window.on.year + periods * interval))
+    if not parts or set(parts) - {"FREQ", "INTERVAL"} or window.on.day > 28:
         return window
     freq = parts.get("FREQ", "")
     if freq in _PERIOD_MONTHS:

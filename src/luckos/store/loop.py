@@ -147,11 +147,13 @@ def readings_of(store: Store, metric_ids: Sequence[int], *, per_metric: int) -> 
     table = TABLES["reading"]
     columns = ", ".join(f'"{c}"' for c in ("id", *table.columns))
     marks = ", ".join("?" for _ in metric_ids)
-    rows = store.db.execute(
-        f"""SELECT {columns} FROM (
-                SELECT *, row_number() OVER (PARTITION BY metric_id ORDER BY month DESC) AS n
-                FROM reading WHERE metric_id IN ({marks}))
-            WHERE n <= ? ORDER BY metric_id, month""",
+    rows = store.db.execute(  # each metric's newest through the index on (metric_id, month)
+        f"""SELECT {", ".join(f"r.{c}" for c in columns.split(", "))}
+            FROM (SELECT DISTINCT metric_id AS metric FROM reading
+                  WHERE metric_id IN ({marks})) m
+            JOIN reading r ON r.id IN (SELECT id FROM reading WHERE metric_id = m.metric
+                                       ORDER BY month DESC LIMIT ?)
+            ORDER BY r.metric_id, r.month""",
         (*metric_ids, per_metric))
     return [table.record(row) for row in rows]
 
@@ -301,12 +303,13 @@ def sponsorships_since(store: Store, since: dt.date) -> list[Any]:
                          (since.isoformat(),))
 
 
-def secrets_before(store: Store, before: dt.date) -> list[Any]:
-    """Earned secrets written before `before`, oldest first."""
-    # most notes are older than `before`: one pass over the table beats visiting nearly
-    # every row out of order through the date's index
-    return _newest_first(store, "note", """kind = 'earned-secret' AND +"on" < ?""",
-                         (before.isoformat(),), descending=False, unindexed=True)
+def secrets_before(store: Store, before: dt.date) -> list[tuple[int, dt.date]]:
+    """(id, date) of the earned secrets written before `before`, oldest first (only the
+    id and the date: the note stays private)."""
+    rows = store.db.execute(
+        """SELECT id, "on" FROM note WHERE kind = 'earned-secret' AND "on" < ?
+           ORDER BY "on", id""", (before.isoformat(),))
+    return [(rid, dt.date.fromisoformat(on)) for rid, on in rows]
 
 
 def cited_notes(store: Store) -> set[int]:
@@ -317,14 +320,31 @@ def cited_notes(store: Store) -> set[int]:
     return {int(row[0]) for row in rows}
 
 
-def hours_saved_about(store: Store, since: dt.date, until: dt.date) -> list[Any]:
-    """Testimonials dated by `until` that count hours saved by an artifact dated within
-    [since, until], newest first."""
-    return _newest_first(
-        store, "testimonial",
-        """hours_saved IS NOT NULL AND "on" <= ? AND artifact_id IN (
-               SELECT id FROM artifact WHERE "on" >= ? AND "on" <= ?)""",
-        (until.isoformat(), since.isoformat(), until.isoformat()))
+def hours_saved_about(store: Store, since: dt.date, until: dt.date
+                      ) -> list[tuple[int, float]]:
+    """(artifact id, hours saved) of the testimonials dated by `until` that count hours
+    saved by an artifact dated within [since, until], newest first."""
+    return store.db.execute(
+        """SELECT artifact_id, hours_saved FROM testimonial
+           WHERE hours_saved IS NOT NULL AND "on" <= ? AND artifact_id IN (
+               SELECT id FROM artifact WHERE "on" >= ? AND "on" <= ?)
+           ORDER BY "on" DESC, id DESC""",
+        (until.isoformat(), since.isoformat(), until.isoformat())).fetchall()
+
+
+def artifact_hours(store: Store, since: dt.date, until: dt.date
+                   ) -> list[tuple[int, str, float | None]]:
+    """(id, title, hours it took) of the artifacts dated within [since, until], oldest
+    first."""
+    return store.db.execute(
+        """SELECT id, title, hours FROM artifact WHERE "on" >= ? AND "on" <= ?
+           ORDER BY "on", id""", (since.isoformat(), until.isoformat())).fetchall()
+
+
+def open_promise_themes(store: Store) -> list[int | None]:
+    """The theme of each open promise (None: on no theme)."""
+    return [row[0] for row in store.db.execute(
+        "SELECT theme_id FROM promise WHERE status = 'open'")]
 
 
 def readings_of_metrics(store: Store, metric_ids: Sequence[int]) -> list[Any]:

@@ -76,3 +76,64 @@ def records_by_id(store: Any, kind: str, ids: Sequence[int]) -> dict[int, Any]:
         for row in store.db.execute(f"{table.select} WHERE id IN ({marks})", chunk):
             found[row[0]] = table.record(row)
     return found
+
+
+# --- what decides a long packet's claims and gaps (`luckos.domain.backing.readiness`) -----
+
+
+def metrics_read(store: Any, since: dt.date, until: dt.date) -> list[tuple[int, str, bool]]:
+    """(theme id, slot, read within the months of [since, until]) of each metric of the
+    themes held in that period, by id."""
+    return [(theme, slot, bool(read)) for theme, slot, read in store.db.execute(
+        """SELECT m.theme_id, m.slot, EXISTS (
+                   SELECT 1 FROM reading r WHERE r.metric_id = m.id AND r.month BETWEEN ? AND ?)
+           FROM metric m WHERE m.theme_id IN (
+               SELECT id FROM theme WHERE (started_on IS NULL OR started_on <= ?)
+                                      AND (retired_on IS NULL OR retired_on >= ?))
+           ORDER BY m.id""",
+        (f"{since:%Y-%m}", f"{until:%Y-%m}", until.isoformat(), since.isoformat()))]
+
+
+def any_resolved(store: Any, since: dt.date, until: dt.date) -> bool:
+    """Whether a promise was kept, missed or dropped in [since, until]."""
+    return bool(store.db.execute(
+        "SELECT EXISTS (SELECT 1 FROM promise WHERE landed_on BETWEEN ? AND ? "
+        "AND status IN ('kept', 'missed', 'dropped'))",
+        (since.isoformat(), until.isoformat())).fetchone()[0])
+
+
+def filled(store: Any, kind: str, column: str, since: dt.date, until: dt.date) -> list[bool]:
+    """Whether `column` is filled in, for each record of `kind` dated in [since, until]
+    (a decision's outcome, the artifact a bench entry names)."""
+    table = TABLES[kind]
+    assert column in table.columns and table.kind.date_field
+    return [bool(row[0]) for row in store.db.execute(
+        f'SELECT "{column}" != \'\' FROM "{kind}" WHERE "{table.kind.date_field}" BETWEEN ? AND ?',
+        (since.isoformat(), until.isoformat()))]
+
+
+def artifacts_backing(store: Any, since: dt.date,
+                      until: dt.date) -> list[tuple[int, bool, bool]]:
+    """(id, has a link, has a testimonial) of the artifacts dated in [since, until]."""
+    return [(aid, bool(link), bool(quoted)) for aid, link, quoted in store.db.execute(
+        """SELECT a.id, a.link != '', EXISTS (SELECT 1 FROM testimonial t
+                                             WHERE t.artifact_id = a.id)
+           FROM artifact a WHERE a."on" BETWEEN ? AND ?""",
+        (since.isoformat(), until.isoformat()))]
+
+
+def note_ids(store: Any, kind: str, since: dt.date, until: dt.date) -> list[int]:
+    """The ids of the notes of `kind` dated in [since, until]."""
+    return [row[0] for row in store.db.execute(
+        'SELECT id FROM note WHERE kind = ? AND "on" BETWEEN ? AND ?',
+        (kind, since.isoformat(), until.isoformat()))]
+
+
+def accepted_evidence(store: Any, since: dt.date, until: dt.date
+                      ) -> list[tuple[int, str, int | None, int | None]]:
+    """(id, source, note id, artifact id) of the evidence accepted and dated in [since,
+    until]."""
+    return store.db.execute(
+        """SELECT id, source, note_id, artifact_id FROM evidence
+           WHERE status = 'accepted' AND "until" BETWEEN ? AND ?""",
+        (since.isoformat(), until.isoformat())).fetchall()

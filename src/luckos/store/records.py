@@ -279,9 +279,11 @@ class RecordsMixin:
         """Every promise as (due, status, landed_on)."""
         return self.db.execute("SELECT due, status, landed_on FROM promise").fetchall()
 
-    def promise_groups(self, since: dt.date, until: dt.date) -> tuple[list[Group], list[Group]]:
+    def promise_groups(self, since: dt.date, until: dt.date, *,
+                       by_day_since: dt.date | None = None) -> tuple[list[Group], list[Group]]:
         """The ledger's counted groups: all-time totals by status and lateness, and the
-        promises that landed in [since, until] by landing day."""
+        promises that landed in [since, until] by landing day; with `by_day_since`, those
+        that landed before it by quarter instead, each dated by its first day in range."""
         from luckos.domain.ledger import Group  # only the ledger's readers pay for it
 
         totals = [
@@ -292,18 +294,25 @@ class RecordsMixin:
             )
         ]
         daily: list[Group] = []
-        made = tuple.__new__  # Group(...) without its keyword handling: thousands of rows
+        first_day = max(since, by_day_since or since)
+        start = since
+        while start < first_day:  # one range query per quarter, in the index's order
+            end = min(_quarter_end(start), first_day - dt.timedelta(days=1))
+            for status, count, late in self.db.execute(
+                "SELECT status, count(*), count(*) FILTER (WHERE landed_on > due) "
+                "FROM promise WHERE landed_on BETWEEN ? AND ? GROUP BY status",
+                (start.isoformat(), end.isoformat()),
+            ):
+                _split(daily, Group, status, start.isoformat(), count, late)
+            start = end + dt.timedelta(days=1)
         # grouped in the order of the index on (landed_on, status, due), so SQLite sorts
         # nothing; each row splits into its promises landed on time and those landed late
         for landed, status, count, late in self.db.execute(
             "SELECT landed_on, status, count(*), count(*) FILTER (WHERE landed_on > due) "
             "FROM promise WHERE landed_on BETWEEN ? AND ? GROUP BY landed_on, status",
-            (since.isoformat(), until.isoformat()),
+            (first_day.isoformat(), until.isoformat()),
         ):
-            if count > late:
-                daily.append(made(Group, (status, False, landed, count - late, 0)))
-            if late:
-                daily.append(made(Group, (status, True, landed, late, 0)))
+            _split(daily, Group, status, landed, count, late)
         return totals, daily
 
     def open_promises_due_by(self, day: dt.date) -> list[Promise]:
@@ -345,11 +354,14 @@ class RecordsMixin:
         """The latest `per_metric` readings of every metric."""
         table = TABLES["reading"]
         columns = ", ".join(f'"{c}"' for c in ("id", *table.columns))
+        # each metric's newest through the index on (metric_id, month), in the order a
+        # window function over every reading gave them
         rows = self.db.execute(
-            f"""SELECT {columns} FROM (
-                    SELECT *, row_number() OVER (PARTITION BY metric_id ORDER BY month DESC) AS n
-                    FROM reading)
-                WHERE n <= ?""",
+            f"""SELECT {", ".join(f"r.{c}" for c in columns.split(", "))}
+                FROM (SELECT DISTINCT metric_id AS metric FROM reading) m
+                JOIN reading r ON r.id IN (SELECT id FROM reading WHERE metric_id = m.metric
+                                           ORDER BY month DESC LIMIT ?)
+                ORDER BY r.metric_id, r.month DESC""",
             (per_metric,),
         )
         return [table.record(row) for row in rows]
@@ -445,6 +457,23 @@ class RecordsMixin:
 RANKED_ALL = 2000
 CANDIDATES = 200
 _ROWS_PER_KIND = 10_000_000_000
+
+
+def _quarter_end(day: dt.date) -> dt.date:
+    """The last day of the calendar quarter of `day`."""
+    month = (day.month - 1) // 3 * 3 + 3
+    following = dt.date(day.year + 1, 1, 1) if month == 12 else dt.date(day.year, month + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _split(found: list[Group], group: type[Group], status: str, landed: str, count: int,
+           late: int) -> None:
+    """A count of promises as its groups landed on time and landed late, added to
+    `found` (made without Group's keyword handling: thousands of rows)."""
+    if count > late:
+        found.append(tuple.__new__(group, (status, False, landed, count - late, 0)))
+    if late:
+        found.append(tuple.__new__(group, (status, True, landed, late, 0)))
 
 
 def _filter(table: Any, where: dict[str, Any] | None, since: dt.date | None,

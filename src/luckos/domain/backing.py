@@ -1,0 +1,144 @@
+"""What backs a packet's claims: the kinds of packet and their periods, the rule that
+leaves each kind of claim without evidence, and the count of a long packet's claims and
+gaps that a promotion window shows (`readiness`).
+
+The claims themselves are made in `luckos.domain.packet`, with the same rules; this module
+builds no class, so that the weekly review, which shows only the count, pays for none.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from luckos.dates import add_months
+from luckos.domain import windows as win
+from luckos.domain.records import METRIC_SLOT_NAMES
+
+if TYPE_CHECKING:
+    from luckos.domain.records import Artifact, GlueEntry, Window
+
+# kind -> (title, default period in months or days, long form)
+PACKET_KINDS: dict[str, tuple[str, str, bool]] = {
+    "weekly": ("Weekly update", "7d", False),
+    "skip-level": ("Skip-level update", "1m", False),
+    "review": ("Review packet", "6m", True),
+    "promotion": ("Promotion packet", "12m", True),
+    "move": ("Move packet", "12m", True),
+}
+
+# accepted evidence as (id, source, note id, artifact id): what decides what it backs
+EvidenceFact = tuple[int | None, str, int | None, int | None]
+
+
+def default_since(kind: str, until: dt.date) -> dt.date:
+    """The first day of a packet's default period, which ends on `until`."""
+    span = PACKET_KINDS[kind][1]
+    if span.endswith("d"):
+        return until - dt.timedelta(days=int(span[:-1]) - 1)
+    return add_months(until, -int(span[:-1])) + dt.timedelta(days=1)
+
+
+# --- what leaves a claim without evidence ("" when evidence backs it) -------------------
+
+
+def theme_gap(read: bool) -> str:
+    return "" if read else "no reading in the period"
+
+
+def decision_gap(has_outcome: bool) -> str:
+    return "" if has_outcome else "no outcome recorded yet"
+
+
+def bench_gap(names_artifact: bool) -> str:
+    return "" if names_artifact else "no artifact named"
+
+
+def win_gap(backed: bool) -> str:
+    return "" if backed else "a win with no commit, document or artifact behind it"
+
+
+def artifact_gap(has_link: bool, backed: bool, quoted: bool) -> str:
+    return "" if has_link or backed or quoted else "no link, file or testimonial"
+
+
+def window_gap(missing: Sequence[str]) -> str:
+    return "met without its " + " and ".join(missing) if missing else ""
+
+
+def backing(evidence: Iterable[EvidenceFact]) -> dict[str, list[str]]:
+    """Short ids of the records that accepted evidence backs -> that evidence's ids."""
+    found: dict[str, list[str]] = {}
+    for eid, _, note_id, artifact_id in evidence:
+        for ref in ((f"n{note_id}" if note_id else None),
+                    (f"a{artifact_id}" if artifact_id else None)):
+            if ref:
+                found.setdefault(ref, []).append(f"e{eid}")
+    return found
+
+
+def on_its_own(source: str, note_id: int | None, artifact_id: int | None) -> bool:
+    """Accepted git work that became no win or artifact (those are claimed as such, with
+    the evidence behind them)."""
+    return source == "git" and note_id is None and artifact_id is None
+
+
+def windows_met(windows: Sequence[Window], window_artifacts: Sequence[Artifact],
+                since: dt.date, until: dt.date) -> list[win.WindowOccurrence]:
+    """The windows' dates within [since, until], each with the prep made for it."""
+    linked: dict[int, list[Artifact]] = {}
+    for artifact in window_artifacts:
+        linked.setdefault(artifact.window_id or 0, []).append(artifact)
+    return [_as_prepared(o, linked.get(o.window.id or 0, []))
+            for o in win.upcoming(windows, window_artifacts, since, (until - since).days)]
+
+
+def _as_prepared(o: win.WindowOccurrence, linked: Sequence[Artifact]) -> win.WindowOccurrence:
+    """A past occurrence with only the prep (among the artifacts linked to its window)
+    that existed on its day: made after the window's previous date and on or before
+    this one."""
+    if not linked:  # the brief is a linked document or nothing, as the date found it
+        return o
+    before = o.previous
+    made = sorted((a for a in linked if a.on is not None
+                   and a.on <= o.on and (before is None or a.on > before)),
+                  key=lambda a: a.on or o.on, reverse=True)
+    brief: Artifact | str | None = next((a for a in made if a.kind in win.BRIEF_KINDS), None)
+    if brief is None and o.window.docs:
+        brief = o.window.docs[0]
+    demo = next((a for a in made if a.kind in win.DEMO_KINDS), None)
+    return dataclasses.replace(o, brief=brief, demo=demo)
+
+
+def readiness(since: dt.date, until: dt.date, *,
+              metrics: Sequence[tuple[int | None, str, bool]], resolved: bool,
+              windows: Sequence[Window], window_artifacts: Sequence[Artifact],
+              decisions: Sequence[bool], bench: Sequence[bool],
+              artifacts: Sequence[tuple[int, bool, bool]], glue: Sequence[GlueEntry],
+              wins: Sequence[int], evidence: Sequence[EvidenceFact]) -> tuple[int, int]:
+    """(claims, claims without evidence) of a long packet for [since, until], as
+    `luckos.domain.packet.build` makes them, from what decides each claim's gap rather
+    than the records whole: `metrics` (theme id, slot, read within the period) of the
+    themes' metrics by id; whether any promise was resolved; the windows that can occur
+    in the period and the artifacts linked to them; whether each decision has an outcome;
+    whether each bench entry names an artifact; (id, has a link, has a testimonial) of
+    each artifact; the glue; the ids of the year-in-public notes; the accepted evidence."""
+    backed = backing(evidence)
+    slots: dict[tuple[int | None, str], bool] = {}
+    for theme_id, slot, read in metrics:  # a later metric of a slot replaces the earlier
+        if slot in METRIC_SLOT_NAMES:
+            slots[(theme_id, slot)] = read
+    gaps = [theme_gap(read) for read in slots.values()]
+    gaps += [""] if resolved else []
+    gaps += [window_gap(o.missing())
+             for o in windows_met(windows, window_artifacts, since, until)]
+    gaps += [decision_gap(d) for d in decisions]
+    gaps += [bench_gap(b) for b in bench]
+    gaps += [artifact_gap(link, f"a{aid}" in backed, quoted) for aid, link, quoted in artifacts]
+    gaps += ["" for g in glue if g.unlocks_deliverable]
+    gaps += [win_gap(f"n{nid}" in backed) for nid in wins]
+    gaps += ["" for _, source, note_id, artifact_id in evidence
+             if on_its_own(source, note_id, artifact_id)]
+    return len(gaps), sum(1 for g in gaps if g)
