@@ -236,10 +236,10 @@ def _project_milestone(g: _Gatherer) -> Result:
 
 
 def _reboot(g: _Gatherer) -> Result:
-    from luckos.domain import reboot
-
     running = q.running_reboot(g.store)
     if running:
+        from luckos.domain import reboot
+
         try:
             return invariants.reboot(reboot.status(running, g.today))
         except LuckError:  # a start date out of range: `stored-values` reports it

@@ -18,13 +18,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from luckos.domain.checks import Item, Result, broken, not_checked, ok, plural, refs
-from luckos.domain.records import METRIC_SLOT_NAMES, BenchEntry, Decision, Diagnosis, Promise
-from luckos.domain.records import Project as ProjectRecord
+from luckos.domain.records import METRIC_SLOT_NAMES
 
 if TYPE_CHECKING:  # for the annotations only; each is imported where it is used
     from luckos.domain.cadence import CadenceStatus
     from luckos.domain.glue import GlueWeek
     from luckos.domain.reboot import RebootStatus
+    from luckos.domain.records import BenchEntry, Decision, Diagnosis, Promise
+    from luckos.domain.records import Project as ProjectRecord
     from luckos.domain.themes import MetricStatus
     from luckos.domain.windows import WindowOccurrence
 

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from luckos.domain.records import KINDS
 from luckos.store.records import TABLES
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 def exists(store: Store, kind: str) -> bool:
     """Whether the workspace holds any record of `kind`."""
-    return store.db.execute(f'SELECT EXISTS (SELECT 1 FROM "{TABLES[kind].kind.name}")'
+    return store.db.execute(f'SELECT EXISTS (SELECT 1 FROM "{KINDS[kind].name}")'
                             ).fetchone()[0] == 1
 
 
