@@ -146,14 +146,18 @@ def readings_of(store: Store, metric_ids: Sequence[int], *, per_metric: int) -> 
     if not metric_ids:
         return []
     table = TABLES["reading"]
-    columns = ", ".join(f'"{c}"' for c in ("id", *table.columns))
-    marks = ", ".join("?" for _ in metric_ids)
+    columns = ", ".join(f'r."{c}"' for c in ("id", *table.columns))
+    wanted = list(dict.fromkeys(metric_ids))
+    marks = ", ".join("(?)" for _ in wanted)
+    # each metric's newest months through the (metric_id, month) index, not every reading
+    # of every metric numbered
     rows = store.db.execute(
-        f"""SELECT {columns} FROM (
-                SELECT *, row_number() OVER (PARTITION BY metric_id ORDER BY month DESC) AS n
-                FROM reading WHERE metric_id IN ({marks}))
-            WHERE n <= ? ORDER BY metric_id, month""",
-        (*metric_ids, per_metric))
+        f"""WITH m(id) AS (VALUES {marks})
+            SELECT {columns} FROM m JOIN reading r ON r.id IN (
+                SELECT x.id FROM reading x WHERE x.metric_id = m.id
+                ORDER BY x.month DESC LIMIT ?)
+            ORDER BY r.metric_id, r.month""",
+        (*wanted, per_metric))
     return [table.record(row) for row in rows]
 
 
