@@ -12,9 +12,7 @@ from luckos.domain.windows import fast_forward, occurrences, previous_occurrence
 
 RULES = ["yearly", "half-yearly", "quarterly", "FREQ=MONTHLY;INTERVAL=4", "FREQ=MONTHLY",
          "FREQ=YEARLY;INTERVAL=2", "FREQ=WEEKLY;INTERVAL=2", "FREQ=DAILY;INTERVAL=10",
-         "FREQ=MONTHLY;BYDAY=1MO", "FREQ=YEARLY;COUNT=5", "FREQ=YEARLY;BYMONTH=3,9",
-         "FREQ=YEARLY;INTERVAL=2;BYMONTH=1,6,11", "FREQ=YEARLY;BYMONTH=3,9;BYMONTHDAY=1,15",
-         "FREQ=YEARLY;INTERVAL=3;BYMONTHDAY=5,28", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29"]
+         "FREQ=MONTHLY;BYDAY=1MO", "FREQ=YEARLY;COUNT=5"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -39,27 +37,3 @@ def test_only_plain_rules_on_an_everyday_date_move() -> None:
     moved = fast_forward(Window(id=1, name="x", on=dt.date(2016, 1, 15), recurrence="quarterly"),
                          dt.date(2026, 1, 1))
     assert moved.on == dt.date(2025, 7, 15)  # at least one period before the start
-
-
-def test_a_yearly_rule_on_named_months_moves_by_whole_years() -> None:
-    window = Window(id=1, name="x", on=dt.date(2016, 5, 10), recurrence="FREQ=YEARLY;BYMONTH=3,9")
-    assert fast_forward(window, dt.date(2026, 11, 25)).on == dt.date(2025, 5, 10)
-    # the 29th is not in every month named: left where it is
-    leap = Window(id=1, name="x", on=dt.date(2016, 2, 1),
-                  recurrence="FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29")
-    assert fast_forward(leap, dt.date(2026, 11, 25)) == leap
-
-
-@settings(max_examples=300, deadline=None)
-@given(on=st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)),
-       rule=st.sampled_from([*RULES, "FREQ=YEARLY;BYMONTH=13", "FREQ=YEARLY;BYMONTH=2,30",
-                             "FREQ=YEARLY;BYMONTHDAY=0", "FREQ=YEARLY;INTERVAL=400",
-                             "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=31", "FREQ=WEEKLY;UNTIL=20300101"]))
-def test_a_rule_known_to_fall_on_dates_says_so_as_its_expansion_does(on: dt.date,
-                                                                    rule: str) -> None:
-    from luckos.domain.windows import _expansion_problem, rule_problem
-
-    found = rule_problem(rule, on)
-    if found is None and "=" in rule:  # the expansion itself agrees
-        pattern = ";".join(p for p in rule.split(";") if not p.startswith(("COUNT", "UNTIL")))
-        assert _expansion_problem(pattern, on) is None

@@ -44,7 +44,6 @@ _RULE_PARTS = frozenset({"FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTH
 MAX_INTERVAL = 999
 MAX_COUNT = 10_000
 FIRST_WITHIN_YEARS = 10
-_ANY_START = dt.date(2000, 1, 1)  # a rule's first date when none is given
 
 
 def check_recurrence(text: str, start: dt.date | None = None) -> str:
@@ -113,14 +112,8 @@ def rule_problem(rule: str, start: dt.date | None = None) -> str | None:
             return f"UNTIL={parts['UNTIL']} is before the window's first date ({start})"
     # COUNT and UNTIL only cut the dates short: whether the pattern falls on a date at all
     # is asked of the rule without them
-    if set(parts) <= {"FREQ", "INTERVAL", "COUNT", "UNTIL"}:
-        return None  # every date is the first one's day again: the first is a date
-    if (_yearly_by_month(parts) and ("BYMONTHDAY" in parts or (start or _ANY_START).day <= 28)
-            and all(m.isdigit() and 1 <= int(m) <= 12
-                    for m in parts.get("BYMONTH", "1").split(","))):
-        return None  # each month named has its days every year
     pattern = ";".join(f"{k}={v}" for k, v in parts.items() if k not in ("COUNT", "UNTIL"))
-    return _expansion_problem(pattern, start or _ANY_START)
+    return _expansion_problem(pattern, start or dt.date(2000, 1, 1))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -199,16 +192,6 @@ def occurrences(window: Window, start: dt.date, end: dt.date) -> list[dt.date]:
         inc=True,
     )
     return [d.date() for d in days]
-
-
-def _yearly_by_month(parts: dict[str, str]) -> bool:
-    """A yearly rule on given months (and days of the month up to the 28th): its dates in
-    a year are the same every year, and every year has them, so moving its anchor by whole
-    periods keeps every date from the anchor on."""
-    days = parts.get("BYMONTHDAY", "1").split(",")
-    return (parts.get("FREQ") == "YEARLY"
-            and set(parts) <= {"FREQ", "INTERVAL", "BYMONTH", "BYMONTHDAY"}
-            and all(d.isdigit() and 1 <= int(d) <= 28 for d in days))
 
 
 def previous_occurrence(window: Window, before: dt.date) -> dt.date | None:
@@ -370,8 +353,7 @@ def fast_forward(window: Window, start: dt.date) -> Window:
     rule = f"FREQ=MONTHLY;INTERVAL={named}" if named else window.recurrence
     parts = dict(p.split("=", 1) for p in rule.upper().removeprefix("RRULE:").split(";")
                  if "=" in p)
-    if not parts or window.on.day > 28 or not (set(parts) <= {"FREQ", "INTERVAL"}
-                                               or _yearly_by_month(parts)):
+    if not parts or set(parts) - {"FREQ", "INTERVAL"} or window.on.day > 28:
         return window
     try:
         interval = int(parts.get("INTERVAL", "1"))
