@@ -285,13 +285,14 @@ def _fewer_bets(g: _Gatherer) -> Result:
                                  max_themes=s.value("fewer-bets", "max_themes"),
                                  max_projects=s.value("fewer-bets", "max_projects"))
 def _prewire_brief(g: _Gatherer) -> Result:
-    from luckos.app.people import all_people, prewire_of
     from luckos.domain.influence import prewire_brief
     from luckos.store.people import windows_with_stakeholders
 
     held = windows_with_stakeholders(g.store)
     if not held:  # no one to pre-wire: the windows need not be expanded for it
         return prewire_brief([], g.today, any_stakeholders=False)
+    from luckos.app.people import all_people, prewire_of
+
     people = all_people(g.ws)
     seen: set[int] = set()
     in_prep = []
@@ -303,11 +304,15 @@ def _prewire_brief(g: _Gatherer) -> Result:
 
 
 def _objection_open(g: _Gatherer) -> Result:
-    from luckos.app.people import current_stakeholders
     from luckos.domain.influence import objection_open
 
+    max_days = g.check.value("objection-open", "max_days")
+    if not q.exists(g.store, "stakeholder"):  # no one could have objected
+        return objection_open([], [], g.today, max_days=max_days)
+    from luckos.app.people import current_stakeholders
+
     return objection_open(current_stakeholders(g.ws, g.today), g.store.all("person"), g.today,
-                          max_days=g.check.value("objection-open", "max_days"))
+                          max_days=max_days)
 
 
 def _sponsor_contact(g: _Gatherer) -> Result:
