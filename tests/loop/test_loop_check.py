@@ -459,3 +459,31 @@ def test_plain_output_and_quiet_for_cron(luck: Luck) -> None:
 def test_unknown_invariant_is_refused(luck: Luck) -> None:
     error = luck.fails("check", "--only", "maker-days")
     assert error.startswith("luck: error: unknown invariant 'maker-days' (known: window-prep,")
+
+
+# --- what a check loads ------------------------------------------------------------------
+
+
+def test_a_check_loads_no_rule_and_builds_no_record_for_what_is_not_recorded(luck: Luck
+                                                                           ) -> None:
+    # no project, reboot, diagnosis or stakeholder: their rules and the people module are
+    # not loaded, and the stored values are checked without building every record class
+    import subprocess
+    import sys
+
+    from tests.conftest import TODAY_TEXT, subprocess_env
+
+    luck.ok("promise", "add", "Ship it", "--to", "Priya", "--due", "2026-12-04")
+    probe = ("import sys\n"
+             "from luckos.cli import main\n"
+             "try:\n"
+             f"    main(['--today', {TODAY_TEXT!r}, 'check', '--json'])\n"
+             "except SystemExit:\n"
+             "    pass\n"
+             "print(sorted(m for m in sys.modules if m in ('luckos.domain.projects', "
+             "'luckos.domain.reboot', 'luckos.domain.diagnosis', 'luckos.app.people', "
+             "'luckos.domain.records.signal')), "
+             "file=sys.stderr)\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env=subprocess_env(luck.home), timeout=120)
+    assert result.stderr.strip().splitlines()[-1] == "[]"
