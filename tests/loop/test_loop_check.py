@@ -6,6 +6,7 @@ the exit code speaks for that invariant alone.
 
 from __future__ import annotations
 
+import json
 import types
 from pathlib import Path
 
@@ -487,3 +488,33 @@ def test_a_check_loads_no_rule_and_builds_no_record_for_what_is_not_recorded(luc
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             env=subprocess_env(luck.home), timeout=120)
     assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_check_builds_no_packet_for_a_promotion_window_outside_its_prep_lead(luck: Luck
+                                                                             ) -> None:
+    # the review shows the packet's readiness for a promotion window within its horizon;
+    # the check only for one within its prep lead, so it does not build the packet here
+    import subprocess
+    import sys
+
+    from tests.conftest import TODAY_TEXT, subprocess_env
+
+    luck.ok("window", "add", "Promotion committee", "--on", "2026-12-23", "--kind",
+            "promotion")
+    luck.ok("note", "add", "Shipped the canary plan", "--kind", "year-in-public",
+            "--on", "2026-11-02")
+    probe = ("import sys\n"
+             "from luckos.cli import main\n"
+             "try:\n"
+             f"    main(['--today', {TODAY_TEXT!r}, 'check', '--json'])\n"
+             "except SystemExit:\n"
+             "    pass\n"
+             "print('luckos.app.packet' in sys.modules, file=sys.stderr)\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env=subprocess_env(luck.home), timeout=120)
+    assert result.stderr.strip().splitlines()[-1] == "False"
+    code, r = only(luck, "window-prep")
+    assert (code, r["state"]) == (0, "ok")
+    assert "w1 Promotion committee on 2026-12-23" in r["finding"]
+    review = json.dumps(luck.json("review"))
+    assert "packet (1 of 1 claims without evidence)" in review  # the review still shows it

@@ -46,7 +46,9 @@ def run(ws: Workspace, today: dt.date, only: Sequence[str] = (), *,
     """The invariants (`only` these, when given); `gather` shares what was read already
     with the caller (the weekly review shows the same window dates)."""
     ws.config.validate()  # the whole of luck.toml: a bad key anywhere is a broken setup
-    gather = gather or gatherer(ws, today)
+    # alone, the check shows a promotion packet's readiness only for the windows within
+    # their prep lead
+    gather = gather or _Gatherer(ws, today, shown_days=0)
     results = []
     for id_ in check_ids(only):
         if not ws.config.check.on(id_):
@@ -57,15 +59,20 @@ def run(ws: Workspace, today: dt.date, only: Sequence[str] = (), *,
 
 
 def gatherer(ws: Workspace, today: dt.date) -> _Gatherer:
-    return _Gatherer(ws, today)
+    """What the checks read, shared with the weekly review (which shows the windows of
+    its horizon)."""
+    return _Gatherer(ws, today, shown_days=ws.config.thresholds.window_horizon_days)
 
 
 class _Gatherer:
-    """Reads each piece of data once, however many invariants need it."""
+    """Reads each piece of data once, however many invariants need it. `shown_days`:
+    the window dates within this many days of today show their promotion packet's
+    readiness, as do those within their prep lead."""
 
-    def __init__(self, ws: Workspace, today: dt.date) -> None:
+    def __init__(self, ws: Workspace, today: dt.date, *, shown_days: int) -> None:
         self.ws = ws
         self.today = today
+        self.shown_days = shown_days
         self.store = ws.store
         self.check = ws.config.check
         self._occurrences: list[windows.WindowOccurrence] | None = None
@@ -90,7 +97,7 @@ class _Gatherer:
         """Whether the readiness of a promotion packet is shown for `o`: the review shows
         windows within its horizon, `luck check` those within their prep lead. Further
         dates are only named, so the packet (a year of records) is not built for them."""
-        shown_until = self.today + dt.timedelta(days=self.ws.config.thresholds.window_horizon_days)
+        shown_until = self.today + dt.timedelta(days=self.shown_days)
         return (o.window.kind in windows.PACKET_WINDOW_KINDS
                 and (o.on <= shown_until or o.prep_due <= self.today))
 
