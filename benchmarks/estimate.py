@@ -59,10 +59,6 @@ def _times(fn, runs: int) -> list[float]:
     return times
 
 
-def _median_time(fn, runs: int) -> float:
-    return statistics.median(_times(fn, runs))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -105,25 +101,36 @@ def main() -> None:
         path.write_text(TEN_INPUTS, encoding="utf-8")
         runs = max(args.runs // 2, 3)
         print(f"\nend to end: {luck} (a new process each run, output to a pipe, median "
-              f"of {runs})")
-        def imports() -> None:
-            subprocess.run([sys.executable, "-c", "import numpy, pint"], check=True)
-
-        label = "baseline: python -c 'import numpy, pint'"
-        print(f"  {label:<52} {_median_time(imports, runs) * 1000:>8.0f}ms")
-        for label, argv in (
-            ("luck estimate ten-inputs.toml", [str(path)]),
-            ("luck estimate ten-inputs.toml --samples 1000000", [str(path), "--samples",
-                                                                  "1000000"]),
-            ("luck estimate cold-start", ["cold-start"]),
-            ("luck estimate cold-start --json", ["cold-start", "--json"]),
-        ):
-            def run(argv=argv) -> None:
-                subprocess.run([str(luck), "estimate", *argv], check=True,
-                               stdout=subprocess.DEVNULL)
-
-            seconds = _median_time(run, runs)
-            print(f"  {label:<52} {seconds * 1000:>8.0f}ms")
+              f"of {runs} rounds; cpu is the process's user + system time, all its "
+              "threads, which a busy machine stretches less than the wall time)")
+        print(f"  {'what':<52} {'wall':>8} {'cpu':>8}")
+        cases = [
+            ("baseline: python -c 'import numpy, pint'",
+             [sys.executable, "-c", "import numpy, pint"]),
+            ("luck estimate ten-inputs.toml", [str(luck), "estimate", str(path)]),
+            ("luck estimate ten-inputs.toml --samples 1000000",
+             [str(luck), "estimate", str(path), "--samples", "1000000"]),
+            ("luck estimate cold-start", [str(luck), "estimate", "cold-start"]),
+            ("luck estimate cold-start --json", [str(luck), "estimate", "cold-start", "--json"]),
+        ]
+        walls: dict[str, list[float]] = {label: [] for label, _ in cases}
+        cpus: dict[str, list[float]] = {label: [] for label, _ in cases}
+        for _ in range(runs):  # each round runs every case, so load slows them alike
+            for label, argv in cases:
+                start = time.perf_counter()
+                child = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
+                _, status, usage = os.wait4(child.pid, 0)
+                walls[label].append(time.perf_counter() - start)
+                cpus[label].append(usage.ru_utime + usage.ru_stime)
+                assert os.waitstatus_to_exitcode(status) == 0, label
+        base_wall = statistics.median(walls[cases[0][0]])
+        base_cpu = statistics.median(cpus[cases[0][0]])
+        for label, _ in cases:
+            wall, cpu = statistics.median(walls[label]), statistics.median(cpus[label])
+            extra = "" if label == cases[0][0] else (
+                f"  (+{(wall - base_wall) * 1000:.0f} ms wall, "
+                f"+{(cpu - base_cpu) * 1000:.0f} ms cpu)")
+            print(f"  {label:<52} {wall * 1000:>6.0f}ms {cpu * 1000:>6.0f}ms{extra}")
 
 
 if __name__ == "__main__":

@@ -122,6 +122,13 @@ def assert_refused(result: Ran) -> None:
     assert "Traceback" not in result.output
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _user_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The user's cache folder (where `luck estimate` keeps pint's parsed units) is the
+    suite's own, not the home folder of whoever runs it."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+
+
 @pytest.fixture
 def luck_today() -> str | None:
     """The date (--today) each run of `luck` takes unless the test names another."""

@@ -102,6 +102,20 @@ def test_the_hand_computed_week_in_json(luck, write) -> None:  # type: ignore[no
     assert findings["status_theater"]["series"] == []  # only once in this window
 
 
+def test_hours_per_week_at_each_altitude_are_the_same_in_text_and_json(  # type: ignore[no-untyped-def]
+        luck, write) -> None:
+    """Two weeks, the second with one meeting (the weekly sync): the altitude hours per
+    week are the two weeks' over two, in the totals row and in the JSON totals alike."""
+    path = str(write(HAND_WEEK))
+    window = ("--from", "2025-02-03", "--to", "2025-02-16")
+    data = luck("calendar", "audit", path, *window, "--json").json()
+    assert data["totals"]["altitude_hours_per_week"] == {
+        "code": 0.75, "system": 0.25, "business": 0.5, "unclassified": 1.5}
+    text = luck("calendar", "audit", path, *window).stdout
+    [row] = [ln for ln in text.splitlines() if ln.startswith("per week")]
+    assert row.split()[-4:] == ["0.8", "0.2", "0.5", "1.5"]  # (one decimal, as printed)
+
+
 def test_the_hand_computed_week_as_a_person_reads_it(luck, write) -> None:  # type: ignore[no-untyped-def]
     result = luck("calendar", "audit", str(write(HAND_WEEK)), *WEEK, "--days", "--explain")
     assert result.exit_code == 0, result.stderr

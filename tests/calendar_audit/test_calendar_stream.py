@@ -50,3 +50,62 @@ def test_a_file_folded_anywhere_reads_as_the_same_calendar() -> None:
         assert found.span is not None
         assert (str(found.span[0]), str(found.span[1])) == ("2024-01-01", "2026-01-05")
         assert not found.problems.skipped
+
+
+def _year_of_meetings() -> str:
+    """A series with a moved occurrence and 600 single meetings over 2025, with alarms
+    and long agendas (2 MB: more than one step of the scan's and the reader's)."""
+    agenda = "Agenda — décisions à prendre, risques, suivi. " * 80
+    singles = [event(f"m{n}", f"2025{1 + n % 12:02d}{1 + n % 28:02d}T{9 + n % 8:02d}0000",
+                     f"2025{1 + n % 12:02d}{1 + n % 28:02d}T{9 + n % 8:02d}3000",
+                     f"Meeting {n}", people=("ann@example.com",), description=agenda,
+                     extra="BEGIN:VALARM\nACTION:DISPLAY\nTRIGGER:-PT10M\nEND:VALARM")
+               for n in range(600)]
+    master = event("weekly", "20250106T100000", "20250106T103000", "Weekly sync",
+                   extra=RULE)
+    moved = _moved("20250609T100000", "20250610T150000", "20250610T153000", "Moved")
+    return ics(master, *singles, moved, zones=NEW_YORK_VTIMEZONE)
+
+
+def test_a_file_audited_from_disk_reads_as_its_bytes(write, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The app maps a regular file and lets go of the pages it has read (reading some
+    again for the span); a pipe is read whole. Each reads what its bytes say, with a
+    byte-order mark or folded anywhere."""
+    import datetime as dt
+    import os
+    import threading
+
+    from luckos.app.calendar import audit_file
+    from luckos.config import Config
+
+    plain = _year_of_meetings()
+    assert len(plain.encode()) > 2 * 2**20
+    folded = plain.replace("BEGIN:VEVENT", "BEG\r\n IN:VEVENT").replace(
+        "DTSTART;TZID=", "DTST\r\n ART;TZID=")
+    for first, last in (("2025-06-01", "2025-06-30"), ("2025-01-01", "2025-12-31")):
+        window = (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+        for text in (plain, folded):
+            expected = read(text, first, last)
+            shown = [(o.start, o.end, o.event.title) for o in expected.occurrences]
+            assert len(shown) > 40
+            for data in (text.encode(), b"\xef\xbb\xbf" + text.encode()):
+                report = audit_file(write(data), config=Config(), window=window)
+                seen = [(c.occurrence.start, c.occurrence.end, c.occurrence.event.title)
+                        for c in report.audit.counted]
+                assert seen == shown
+                assert report.span == expected.span == (dt.date(2025, 1, 1),
+                                                        dt.date(2025, 12, 28))
+    pipe = tmp_path / "pipe.ics"
+    os.mkfifo(pipe)
+
+    def feed() -> None:
+        with open(pipe, "wb") as out:
+            out.write(plain.encode())
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    june = (dt.date(2025, 6, 1), dt.date(2025, 6, 30))
+    report = audit_file(pipe, config=Config(), window=june)
+    writer.join()
+    assert [c.occurrence.event.title for c in report.audit.counted] == [
+        o.event.title for o in read(plain, "2025-06-01", "2025-06-30").occurrences]

@@ -69,6 +69,18 @@ def test_json_is_stable_and_complete(luck, write) -> None:
     assert data["inputs"]["hours"]["written"] == "10 to 40 hours per month"
 
 
+def test_a_pitch_that_uses_a_spread_reads_the_same_on_the_terminal(luck, write) -> None:
+    # the terminal's report shows no standard deviation, so a run for it computes only
+    # those its pitch uses; they are the numbers --json gives
+    path = write("model.toml", MODEL.replace("(90% interval {value.range})",
+                                             "(give or take {value.sd}, {rate.sd:3})"))
+    data = luck.json("estimate", str(path), "--samples", "20000")
+    assert data["pitch"].startswith("This saves ≈") and "give or take $" in data["pitch"]
+    assert all(s["sd"] > 0 for s in [*data["inputs"].values(), *data["results"].values()])
+    text = luck.ok("estimate", str(path), "--samples", "20000").stdout
+    assert text.rstrip().splitlines()[-1] == data["pitch"]
+
+
 def test_same_seed_same_numbers_and_another_seed_others(luck, write) -> None:
     path = write("model.toml", MODEL)
     one = json.loads(luck("estimate", str(path), "--samples", "10000", "--seed", "7",

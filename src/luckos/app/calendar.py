@@ -6,11 +6,17 @@ Every face calls these functions; the numbers come from `luckos.calendar.audit` 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import mmap
+import os
+import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from luckos.calendar.altitude import ORDER
 from luckos.calendar.audit import Audit, Counted, WeekSummary, audit
 from luckos.calendar.events import EventOccurrence, collector_paused
 from luckos.config import Config
@@ -21,6 +27,7 @@ from luckos.workspace import Workspace
 
 if TYPE_CHECKING:
     from luckos.calendar.findings import Findings
+    from luckos.calendar.lines import Data
     from luckos.calendar.reader import CalendarRead, Progress
 
 __all__ = ["Report", "WeekSummary", "audit_file", "audit_latest", "history", "import_file",
@@ -104,23 +111,42 @@ def _zone(asked: str | None, config: Config) -> tuple[str, str]:
     return "", ""
 
 
-def _read_file(path: Path) -> bytes:
+def _read_file(path: Path) -> Data:
+    """The file's bytes: a regular file is mapped (its pages are read as the reader
+    touches them and let go of once read, so that a large export is never held whole
+    in memory); anything else (a pipe, say) is read whole. Close a map when done."""
     from luckos.calendar.reader import MAX_BYTES
 
     try:
         if path.is_dir():
             raise LuckError(f"{path}: is a folder, not a calendar file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LuckError(f"{path}: too large to be a calendar ({size // 2**20} MB; the "
-                            f"limit is {MAX_BYTES // 2**20} MB)")
-        return path.read_bytes()
+        with path.open("rb") as file:
+            status = os.fstat(file.fileno())
+            size = status.st_size
+            if size > MAX_BYTES:
+                raise LuckError(f"{path}: too large to be a calendar ({size // 2**20} MB; "
+                                f"the limit is {MAX_BYTES // 2**20} MB)")
+            if size and stat.S_ISREG(status.st_mode):
+                with contextlib.suppress(OSError, ValueError):
+                    return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+            return file.read()
     except FileNotFoundError:
         raise NotFound(f"{path}: no such file", where=str(path)) from None
     except PermissionError:
         raise LuckError(f"{path}: not readable (permission denied)") from None
     except OSError as exc:
         raise LuckError(f"{path}: cannot be read ({exc.strerror})") from None
+
+
+@contextlib.contextmanager
+def _contents(path: Path) -> Iterator[Data]:
+    """`_read_file`, closed after use."""
+    data = _read_file(path)
+    try:
+        yield data
+    finally:
+        if isinstance(data, mmap.mmap):
+            data.close()
 
 
 def _audit(occurrences: list[EventOccurrence], window: tuple[dt.date, dt.date], zone: dt.tzinfo,
@@ -136,7 +162,7 @@ def _audit(occurrences: list[EventOccurrence], window: tuple[dt.date, dt.date], 
 
 def audit_file(path: Path, *, config: Config, window: tuple[dt.date, dt.date],
                me: tuple[str, ...] = (), tz: str | None = None,
-               progress: Progress | None = None, data: bytes | None = None,
+               progress: Progress | None = None, data: Data | None = None,
                clip_start: bool = False) -> Report:
     """Read an ICS file and audit it inside `window`; nothing is written.
 
@@ -148,16 +174,15 @@ def audit_file(path: Path, *, config: Config, window: tuple[dt.date, dt.date],
 
 def _audit_file(path: Path, config: Config, window: tuple[dt.date, dt.date],
                 me: tuple[str, ...], tz: str | None, progress: Progress | None,
-                data: bytes | None, clip_start: bool) -> Report:
+                data: Data | None, clip_start: bool) -> Report:
     from luckos.calendar.reader import read_calendar
 
-    if data is None:
-        data = _read_file(path)
     addresses, me_what = _me(me, config)
     zone_name, zone_what = _zone(tz, config)
-    read = read_calendar(data, str(path), window=window, zone=zone_name,
-                         zone_what=zone_what, me=addresses, me_what=me_what,
-                         progress=progress)
+    with contextlib.nullcontext(data) if data is not None else _contents(path) as found:
+        read = read_calendar(found, str(path), window=window, zone=zone_name,
+                             zone_what=zone_what, me=addresses, me_what=me_what,
+                             progress=progress)
     if not read.occurrences:
         raise LuckError(_nothing_inside(str(path), window, read))
     occurrences = read.occurrences
@@ -199,16 +224,22 @@ def import_file(ws: Workspace, path: Path, *, window: tuple[dt.date, dt.date],
     """Audit an ICS file and keep the audit in the workspace, in one transaction."""
     from hashlib import sha256
 
+    from luckos.calendar.lines import release
     from luckos.store import calendar as kept
 
-    data = _read_file(path)
-    report = audit_file(path, config=ws.config, window=window, me=me, tz=tz,
-                        progress=progress, data=data, clip_start=clip_start)
+    with _contents(path) as data:
+        report = audit_file(path, config=ws.config, window=window, me=me, tz=tz,
+                            progress=progress, data=data, clip_start=clip_start)
+        digest = sha256()
+        step = 1 << 20
+        for at in range(0, len(data), step):
+            digest.update(data[at:at + step])
+            release(data, at, at + step)
     row = {
         "imported_at": now.isoformat(timespec="seconds"),
         "source": str(path.resolve()),
         "calendar_name": report.calendar_name,
-        "sha256": sha256(data).hexdigest(),
+        "sha256": digest.hexdigest(),
         "window": report.audit.window,
         "zone": report.zone_name,
         "zone_reason": report.zone_reason,
@@ -315,6 +346,14 @@ def history(ws: Workspace) -> list[dict[str, Any]]:
              "events": row.events, **row.summary} for row in kept.imports(ws.store)]
 
 
+def altitude_hours_per_week(a: Audit) -> dict[str, float]:
+    """Meeting hours per week at each altitude over the audit window (the weeks'
+    altitude hours over its days, times seven), in the altitudes' order; an altitude
+    no week has hours at is left out. The report's totals row and `totals` read it."""
+    return {x: sum(w.altitude_hours.get(x, 0.0) for w in a.weeks) * 7 / a.window_days
+            for x in ORDER if any(w.altitude_hours.get(x) for w in a.weeks)}
+
+
 def totals(report: Report) -> dict[str, Any]:
     """Headline figures of an audit (kept with an import, compared by `history`)."""
     a, f = report.audit, report.findings
@@ -337,6 +376,8 @@ def totals(report: Report) -> dict[str, Any]:
         "maker_days_judged": len(judged),
         "altitude_share": {k: round(v / sum(mix.values()), 3) for k, v in mix.items()}
         if sum(mix.values()) > 0 else {},  # meetings of no length have no share
+        "altitude_hours_per_week": {k: round(v, 2)
+                                    for k, v in altitude_hours_per_week(a).items()},
         "status_theater_hours_per_quarter": round(f.status_theater_hours, 1),
         "preread_gap_hours_per_quarter": round(f.preread_hours, 1),
         "clustering_hours_per_quarter": round(f.mixed_hours, 1),

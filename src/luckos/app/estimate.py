@@ -13,17 +13,27 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from luckos import files
-from luckos.domain.records import KINDS, short_id
 from luckos.errors import LuckError, NotFound
 
 if TYPE_CHECKING:  # the workspace is opened only for a saved estimate or a link
     from luckos.app import records
-    from luckos.domain.records import Estimate
+    from luckos.domain.records import Estimate, Kind
     from luckos.workspace import Workspace
 
-KIND = KINDS["estimate"]
-_SAVED_ID = re.compile(rf"^{KIND.prefix}\d+$")
+
+def kind() -> Kind:
+    """The saved estimate's kind of record (read when a command needs it: running a model
+    needs neither the record registry nor the workspace)."""
+    from luckos.domain.records import KINDS
+
+    return KINDS["estimate"]
+
+
+def _is_saved_id(source: str) -> bool:
+    # only a name with a digit can be one (est3): a starter's or a file's name does not
+    # need the record registry
+    return any(c.isdigit() for c in source) and \
+        re.match(rf"^{kind().prefix}\d+$", source) is not None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,10 +65,10 @@ def load(source: str | None, overrides: tuple[str, ...] | list[str],
         except OSError as exc:
             raise LuckError(f"{source}: cannot read it ({exc.strerror})") from None
         return Loaded(parse_model(text, source, overrides))
-    if _SAVED_ID.match(source):
+    if _is_saved_id(source):
         from luckos.app import records
 
-        record = records.fetch(workspace(), KIND, source)
+        record = records.fetch(workspace(), kind(), source)
         return Loaded(parse_model(record.model, source, overrides), record)
     if is_starter(source):
         item = starter(source)
@@ -69,9 +79,10 @@ def load(source: str | None, overrides: tuple[str, ...] | list[str],
 
 def run(loaded: Loaded, *, samples: int | None = None, seed: int | None = None,
         output: str | None = None, above: str | None = None, below: str | None = None,
-        bins: int = 20) -> Any:
+        bins: int = 20, spread: bool = True) -> Any:
     """Run a model. A saved estimate runs again with its own samples and seed unless
-    others are given, so that it reproduces its numbers."""
+    others are given, so that it reproduces its numbers. `spread=False`: for a face that
+    shows no standard deviations (see `simulate`)."""
     from luckos.estimate.simulate import simulate
 
     if not 5 <= bins <= 60:
@@ -82,12 +93,13 @@ def run(loaded: Loaded, *, samples: int | None = None, seed: int | None = None,
         seed = seed if seed is not None else saved.seed
         output = output or saved.output or None
     return simulate(loaded.model, samples=samples, seed=seed, output=output, above=above,
-                    below=below, bins=bins)
+                    below=below, bins=bins, spread=spread)
 
 
 def check_links(ws: Workspace, theme: str | None, window: str | None) -> None:
     """Refuse unknown theme or window ids before any work is done."""
     from luckos.app import records
+    from luckos.domain.records import KINDS
 
     if theme:
         records.fetch(ws, KINDS["theme"], theme)
@@ -117,7 +129,7 @@ def save(ws: Workspace, result: Any, today: dt.date, *, name: str | None = None,
         "samples": result.samples,
         "seed": result.seed,
     }
-    record, _ = records.add(ws, KIND, raw, today)
+    record, _ = records.add(ws, kind(), raw, today)
     return record
 
 
@@ -125,8 +137,9 @@ def link(ws: Workspace, ref: str, today: dt.date, *, theme: str | None = None,
          window: str | None = None, doc: str | None = None, unlink: bool = False) -> Estimate:
     """Link a saved estimate to a theme, a window or a brief (`unlink` clears them first)."""
     from luckos.app import records
+    from luckos.domain.records import KINDS
 
-    record = records.fetch(ws, KIND, ref)
+    record = records.fetch(ws, kind(), ref)
     if not (theme or window or doc or unlink):
         raise LuckError("nothing to change: give --theme, --window, --doc or --unlink")
     changes: dict[str, Any] = {}
@@ -152,7 +165,7 @@ def listing(ws: Workspace, today: dt.date, *, theme: str | None = None,
         where["theme_id"] = theme
     if window:
         where["window_id"] = window
-    return records.page(ws, KIND, where=where, limit=limit, today=today)
+    return records.page(ws, kind(), where=where, limit=limit, today=today)
 
 
 def for_theme(ws: Workspace, theme_id: int) -> list[Estimate]:
@@ -162,31 +175,30 @@ def for_theme(ws: Workspace, theme_id: int) -> list[Estimate]:
 
 def rough_math(record: Estimate) -> str:
     """A saved estimate as a brief embeds it: the pitch and where the numbers come from."""
+    from luckos.domain.records import short_id
     from luckos.estimate.pitch import interval, quantity
 
     numbers = ""
     if record.mean is not None and record.p5 is not None and record.p95 is not None:
         numbers = (f" Mean {quantity(record.mean, record.unit)}, 90% interval "
                    f"{interval(record.p5, record.p95, record.unit)}.")
-    source = (f" ({short_id(KIND, record.id or 0)}: {record.samples or 0:,} samples, seed "
+    source = (f" ({short_id(kind(), record.id or 0)}: {record.samples or 0:,} samples, seed "
               f"{record.seed}, {record.on.isoformat() if record.on else 'undated'})")
     return f"{record.pitch}{numbers}{source}".strip()
-
-
-# a starter model is meant to be edited: an existing file is replaced only with --force
-MODEL = files.Output("model")
 
 
 def new_model(template: str, path: str | None, *, force: bool = False,
               home: Path | None = None) -> Path:
     """Copy a starter model to PATH (default: TEMPLATE.toml here) for the user to edit."""
+    from luckos import files
     from luckos.estimate.starters import starter
 
     item = starter(template)
     target = Path(path) if path else Path(f"{item.name}.toml")
     if files.is_folder(target):
         target = target / f"{item.name}.toml"
-    files.write(target, item.text, MODEL, force=force, home=home)
+    # a starter model is meant to be edited: an existing file is replaced only with --force
+    files.write(target, item.text, files.Output("model"), force=force, home=home)
     return target
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import mmap
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -23,6 +24,8 @@ _ESCAPE = re.compile(r"\\([\\;,nN])")
 _UNESCAPED = {"\\": "\\", ";": ";", ",": ",", "n": "\n", "N": "\n"}
 
 Line = tuple[str, str, str]  # NAME (upper case), raw parameters (";A=b;C=d"), raw value
+# a file's bytes: read whole, or mapped (pages are read from the file as they are touched)
+Data = bytes | mmap.mmap
 
 
 @dataclasses.dataclass(eq=False)
@@ -73,9 +76,17 @@ class Document:
 class Source:
     """A calendar file's bytes and encoding, decoded a few lines at a time."""
 
-    def __init__(self, data: bytes, encoding: str) -> None:
+    def __init__(self, data: Data, encoding: str) -> None:
         self.data = data
         self.encoding = encoding
+        self._released = 0
+
+    def release(self, end: int) -> None:
+        """Let the pages before `end` of a mapped file leave memory (see `release`): the
+        components before it have been read."""
+        if end > self._released:
+            release(self.data, self._released, end)
+            self._released = end
 
     def text(self, start: int, end: int) -> str:
         text = self.data[start:end].decode(self.encoding, errors="replace")
@@ -97,7 +108,7 @@ class Source:
         if pattern is None:
             alternatives = b"|".join(map(re.escape, names))
             pattern = _peeking[names] = re.compile(
-                rb"\n((?:" + alternatives + rb")[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)")
+                rb"\n((?:" + alternatives + rb")[^\r\n]*+(?:\r?\n[ \t][^\r\n]*+)*+)")
         found: list[str] = []
         data = self.data
         for start, end in parts:
@@ -112,8 +123,10 @@ class Source:
 
 
 _peeking: dict[tuple[bytes, ...], re.Pattern[bytes]] = {}
+_RELEASE_STEP = 1 << 20  # bytes of a mapped file scanned between two releases
 # a line of up to 8 characters continued on the next: a property name may be folded
-_SHORT_FOLDED = re.compile(rb"\n[^\r\n]{0,8}\r?\n[ \t]")
+# (possessive: the search gives up on a longer line at its ninth character)
+_SHORT_FOLDED = re.compile(rb"\n[^\r\n]{0,8}+\r?\n[ \t]")
 # a line that may be a BEGIN or END line, with the lines that continue it (folded)
 # (each pattern starts at the newline before its line, which regular expressions find fast)
 _MARK = re.compile(rb"\n([bBeE][^\n]*(?:\n[ \t][^\n]*)*)")
@@ -121,7 +134,19 @@ _LONE_CR = re.compile(rb"\r(?!\n)")
 _FIRST_MARK = re.compile(rb"[bBeE][^\n]*(?:\n[ \t][^\n]*)*")
 
 
-def _marks(data: bytes) -> Iterator[tuple[int, int, bytes]]:
+def release(data: Data, start: int, end: int) -> None:
+    """Let the pages of data[start:end] of a mapped file leave this process's memory:
+    the file stays in the system's cache and a page touched again is mapped again. A
+    scan touches every page once; without this, the whole file would stay resident."""
+    if not isinstance(data, mmap.mmap) or not hasattr(mmap, "MADV_DONTNEED"):
+        return
+    start -= start % mmap.PAGESIZE
+    end = min(end, len(data))
+    if end > start:
+        data.madvise(mmap.MADV_DONTNEED, start, end - start)
+
+
+def _marks(data: Data) -> Iterator[tuple[int, int, bytes]]:
     """(start, end, bytes) of each line that begins with B or E, with its continuations."""
     first = _FIRST_MARK.match(data)
     if first is not None:
@@ -130,31 +155,43 @@ def _marks(data: bytes) -> Iterator[tuple[int, int, bytes]]:
         yield match.start(1), match.end(1), match.group(1)
 
 
-def encoding(data: bytes, where: str) -> str:
+def encoding(data: Data, where: str) -> str:
     """The encoding of a file's bytes; refuses what is clearly not a text calendar."""
     if b"\x00" in data[:4096]:
         raise LuckError(f"{where}: not an iCalendar file (it is binary)")
-    if data.isascii():
-        return "utf-8"
-    decoder = codecs.getincrementaldecoder("utf-8")()
     step = 1 << 20
+    if isinstance(data, bytes):
+        if data.isascii():
+            return "utf-8"
+    else:
+        ascii_only = True
+        for at in range(0, len(data), step):
+            ascii_only = data[at:at + step].isascii()
+            release(data, at, at + step)
+            if not ascii_only:
+                break
+        if ascii_only:
+            return "utf-8"
+    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         for at in range(0, len(data), step):
             decoder.decode(data[at:at + step])
+            release(data, at, at + step)
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return "cp1252"  # older Outlook exports
     return "utf-8"
 
 
-def scan(data: bytes, where: str) -> Document:
+def scan(data: Data, where: str) -> Document:
     """Find the calendar's properties, time zones and events in the file's bytes, line
     by line as `split` does, without decoding the lines of the components."""
     code = encoding(data, where)
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    if data[:3] == b"\xef\xbb\xbf":
+        data = data[3:]  # (a mapped file is copied: the positions start after the mark)
     if _LONE_CR.search(data):  # old Mac line endings: read it whole
-        return split(data.decode(code, errors="replace"), where)
+        return split(data[:].decode(code, errors="replace"), where)
+    release(data, 0, len(data))
     source = Source(data, code)
     visible = re.compile(rb"\S").search(data)
     first = ""
@@ -183,16 +220,28 @@ def scan(data: bytes, where: str) -> Document:
         elif depth == 1 or keep_nested:
             current.parts.append((at, end))
 
+    released = 0
+    kinds: dict[bytes, tuple[bool, str]] = {}  # the BEGIN and END lines met, as read
     for mark_start, mark_end, raw in _marks(data):
-        if b"\n" in raw:
-            raw = raw.replace(b"\r\n", b"\n").replace(b"\n ", b"").replace(b"\n\t", b"")
-        head = raw[:6].upper()
-        if head != b"BEGIN:" and head[:4] != b"END:":
-            continue  # EXDATE, a DESCRIPTION's lost fold...: a content line
-        place(mark_start)
+        if mark_start - released > _RELEASE_STEP:
+            release(data, released, mark_start)
+            released = mark_start
+        kind = kinds.get(raw)
+        if kind is None:
+            found = _mark_kind(raw, code)
+            if found is None:
+                continue  # EXDATE, a DESCRIPTION's lost fold...: a content line
+            kind = found
+            if len(kinds) < 64:
+                kinds[raw] = kind
+        if at < mark_start:
+            if current is not None and (depth == 1 or keep_nested):
+                current.parts.append((at, mark_start))
+            elif current is None:
+                place(mark_start)
         line_end = mark_end + 1
-        name = raw[6 if head == b"BEGIN:" else 4:].decode(code, errors="replace").strip().upper()
-        if head == b"BEGIN:":
+        begins, name = kind
+        if begins:
             if current is None:
                 if name != "VCALENDAR":
                     counter = events if name == "VEVENT" else timezones
@@ -228,12 +277,26 @@ def scan(data: bytes, where: str) -> Document:
                     current.parts.append((mark_start, line_end))
         at = line_end
     place(len(data))
-    if current is not None and (depth == 1 or keep_nested) and data.endswith(b"\n"):
+    release(data, released, len(data))
+    if current is not None and (depth == 1 or keep_nested) and data[-1:] == b"\n":
         current.parts.append((len(data), len(data)))  # the empty last line, as in `split`
     if current is not None:
         current.closed = False
         _finish(current, timezones, events)
     return Document(properties, timezones, events, other)
+
+
+def _mark_kind(raw: bytes, code: str) -> tuple[bool, str] | None:
+    """(True for BEGIN or False for END, the component's NAME) of a line that begins
+    with B or E; None for any other line."""
+    if b"\n" in raw:
+        raw = raw.replace(b"\r\n", b"\n").replace(b"\n ", b"").replace(b"\n\t", b"")
+    head = raw[:6].upper()
+    if head == b"BEGIN:":
+        return True, raw[6:].decode(code, errors="replace").strip().upper()
+    if head[:4] == b"END:":
+        return False, raw[4:].decode(code, errors="replace").strip().upper()
+    return None
 
 
 def split(text: str, where: str) -> Document:

@@ -45,7 +45,7 @@ class CalendarRead:
     problems: Problems
 
 
-def read_calendar(data: bytes, where: str, *, window: tuple[dt.date, dt.date],
+def read_calendar(data: ics.Data, where: str, *, window: tuple[dt.date, dt.date],
                   zone: str = "", zone_what: str = "--tz", me: tuple[str, ...] = (),
                   me_what: str = "--me", progress: Progress | None = None) -> CalendarRead:
     """Read `data` (the bytes of an ICS file named `where`) inside `window` (inclusive)."""
@@ -56,7 +56,7 @@ def read_calendar(data: bytes, where: str, *, window: tuple[dt.date, dt.date],
         return _read(data, where, window, zone, zone_what, me, me_what, progress)
 
 
-def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: str,
+def _read(data: ics.Data, where: str, window: tuple[dt.date, dt.date], zone_asked: str,
           zone_what: str, me_asked: tuple[str, ...], me_what: str,
           progress: Progress | None) -> CalendarRead:
     doc = ics.scan(data, where)
@@ -71,8 +71,11 @@ def _read(data: bytes, where: str, window: tuple[dt.date, dt.date], zone_asked: 
     high_day = window[1] + dt.timedelta(days=2)
     outside: list[tuple[dt.date, ics.Block]] = []  # single events left unread, by day
     for block in doc.events:
-        if progress is not None and block.index % 250 == 0:
-            progress("reading events", 250, total)
+        if block.index % 250 == 0:
+            if progress is not None:
+                progress("reading events", 250, total)
+            if block.source is not None and block.parts:
+                block.source.release(block.parts[0][0])  # the events before it are read
         day = outside_window(block, low_day, high_day)
         if day is not None:
             outside.append((day, block))

@@ -7,9 +7,8 @@ from typing import Any
 
 import click
 
-from luckos.app.calendar import Report, totals
+from luckos.app.calendar import Report, altitude_hours_per_week, totals
 from luckos.app.calendar_json import explain_rows
-from luckos.calendar.altitude import ORDER
 from luckos.calendar.audit import MEETING, NOT_COUNTED
 from luckos.cli.output import cut_note, heading, line, pairs, table
 from luckos.dates import WEEKDAYS
@@ -80,7 +79,8 @@ def render_report(report: Report, *, explain: bool = False, days: bool = False) 
 def _weeks_table(report: Report) -> None:
     a = report.audit
     maker = WEEKDAYS[a.maker_weekday][:3]
-    altitudes = [x for x in ORDER if any(w.altitude_hours.get(x) for w in a.weeks)]
+    per_week = altitude_hours_per_week(a)
+    altitudes = list(per_week)
     rows = []
     for w in a.weeks:
         rows.append([w.week_start, w.meetings, _h(w.meeting_hours), w.maker_blocks,
@@ -92,8 +92,7 @@ def _weeks_table(report: Report) -> None:
                  _h(t["maker_blocks_per_week"]), "", _h(t["fragmented_hours_per_week"]),
                  t["context_switches_per_week"], _h(t["focus_hours_per_week"]),
                  f"kept {t['maker_days_kept']}/{t['maker_days_judged']}",
-                 *[_h(sum(w.altitude_hours.get(x, 0.0) for w in a.weeks) * 7 / a.window_days)
-                   for x in altitudes]])
+                 *[_h(per_week[x]) for x in altitudes]])
     s = a.settings
     table(["week of", "meetings", "hours", f"blocks {s.maker_block_hours:g}h+",
            f"{s.maker_day_hours:g}h+", "fragmented h", "switches", "focus h",

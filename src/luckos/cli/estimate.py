@@ -100,18 +100,18 @@ def run(model: str | None, overrides: tuple[str, ...], samples: int | None, seed
     png_path = Path(png) if png else None
     if png_path is not None:
         from luckos import files
-        from luckos.estimate.chart import PNG
+        from luckos.estimate.chart import png_output
 
         if png_path.suffix.lower() != ".png":
             raise LuckError(f"--png {png}: the file name must end in .png")
         if not files.is_folder(png_path.parent):
             raise LuckError(f"--png {png}: no such folder {png_path.parent}")
-        files.check(png_path, PNG, force=force, home=s.home)
+        files.check(png_path, png_output(), force=force, home=s.home)
     if save:
         estimate.check_links(s.ws, theme, window)
     loaded = estimate.load(model, overrides, lambda: s.ws)
     result = estimate.run(loaded, samples=samples, seed=seed, output=output, above=above,
-                          below=below, bins=bins)
+                          below=below, bins=bins, spread=as_json)
     if png_path is not None:
         from luckos.estimate.chart import write_png
 
@@ -123,7 +123,7 @@ def run(model: str | None, overrides: tuple[str, ...], samples: int | None, seed
         if png_path is not None:
             data["png"] = str(png_path)
         if record is not None:
-            data["saved"] = f"{estimate.KIND.prefix}{record.id}"
+            data["saved"] = f"{estimate.kind().prefix}{record.id}"
         emit_json(data)
         return
     _show_result(result)
@@ -133,7 +133,7 @@ def run(model: str | None, overrides: tuple[str, ...], samples: int | None, seed
         links = [f"{k} {v}" for k, v in (("theme", theme), ("window", window), ("doc", doc))
                  if v]
         linked = f" (linked to {', '.join(links)})" if links else ""
-        click.echo(f"\nsaved {estimate.KIND.prefix}{record.id}: {record.name}{linked}")
+        click.echo(f"\nsaved {estimate.kind().prefix}{record.id}: {record.name}{linked}")
 
 
 def _show_result(result: Any) -> None:
@@ -248,7 +248,7 @@ def list_(theme: str | None, window: str | None, limit: int | None, as_json: boo
     for x in found.records:
         value = wording.quantity(x.mean, x.unit) if x.mean is not None else ""
         links = " ".join(f"{p}{i}" for p, i in (("t", x.theme_id), ("w", x.window_id)) if i)
-        rows.append([f"{estimate.KIND.prefix}{x.id}", x.on.isoformat() if x.on else "",
+        rows.append([f"{estimate.kind().prefix}{x.id}", x.on.isoformat() if x.on else "",
                      x.name, value, links])
     with paged():
         table(["id", "on", "name", "mean", "linked"], rows, empty="no saved estimates",
@@ -271,7 +271,7 @@ def show(ref: str, model_only: bool, as_json: bool) -> None:
     from luckos.app import estimate, records
     from luckos.estimate import pitch as wording
 
-    record = records.fetch(session().ws, estimate.KIND, ref)
+    record = records.fetch(session().ws, estimate.kind(), ref)
     if model_only:
         click.echo(record.model, nl=not record.model.endswith("\n"))
         return
@@ -292,11 +292,11 @@ def show(ref: str, model_only: bool, as_json: bool) -> None:
         ("window", f"w{record.window_id}" if record.window_id else ""),
         ("doc", record.doc),
     ]
-    pairs(items, title=f"estimate {estimate.KIND.prefix}{record.id}")
+    pairs(items, title=f"estimate {estimate.kind().prefix}{record.id}")
     heading("Pitch")
     click.echo(record.pitch)
-    click.echo(f"\n(run it again: luck estimate {estimate.KIND.prefix}{record.id}; its model: "
-               f"luck estimate show {estimate.KIND.prefix}{record.id} --model)")
+    click.echo(f"\n(run it again: luck estimate {estimate.kind().prefix}{record.id}; its model: "
+               f"luck estimate show {estimate.kind().prefix}{record.id} --model)")
 
 
 @group.command("link")
@@ -316,7 +316,7 @@ def link(ref: str, theme: str | None, window: str | None, doc: str | None,
     links = [f"t{record.theme_id}" if record.theme_id else "",
              f"w{record.window_id}" if record.window_id else "", record.doc]
     shown = ", ".join(x for x in links if x) or "nothing"
-    click.echo(f"{estimate.KIND.prefix}{record.id} is linked to {shown}")
+    click.echo(f"{estimate.kind().prefix}{record.id} is linked to {shown}")
 
 
 @group.command("delete")
@@ -328,4 +328,4 @@ def delete(ref: str, yes: bool, dry_run: bool) -> None:
     from luckos.app import estimate
     from luckos.cli.kinds import delete_record
 
-    delete_record(estimate.KIND, ref, yes=yes, dry_run=dry_run)
+    delete_record(estimate.kind(), ref, yes=yes, dry_run=dry_run)

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import click
 
-from luckos.domain.records import Kind, fields_of
+if TYPE_CHECKING:  # the record registry is read only for a record kind's command
+    from luckos.domain.records import Kind
 
 EXAMPLES: dict[str, tuple[str, ...]] = {
     "init": ("luck init", "luck --home ./career init"),
@@ -226,6 +228,7 @@ def kind_examples(kind: Kind, verb: str) -> Callable[[str], list[str]]:
     """The examples of a generated command (add, list, show, edit, delete), written for
     the path it is reached by once help is asked for."""
     from luckos.cli.kinds import flag_of
+    from luckos.domain.records import fields_of
 
     samples = SAMPLES.get(kind.name, {})
     by_name = {f.name: f for f in fields_of(kind)}

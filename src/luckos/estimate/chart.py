@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from luckos import files
 from luckos.errors import LuckError
 from luckos.estimate import pitch as wording
+
+if TYPE_CHECKING:  # writing a file is only for --png: the terminal's histogram needs none
+    from luckos import files
 
 _BLOCKS = " ▏▎▍▌▋▊▉█"
 BAR_WIDTH = 40
@@ -62,7 +64,12 @@ def _bin_of(edges: list[float], value: float) -> int | None:
     return len(edges) - 2
 
 
-PNG = files.Output("chart", mark=b"tEXtSoftware\x00luckos")
+def png_output() -> files.Output:
+    """A chart file: it replaces a chart luckos drew (its Software tag says so), any other
+    file only with --force."""
+    from luckos import files
+
+    return files.Output("chart", mark=b"tEXtSoftware\x00luckos")
 
 
 def write_png(result: Any, path: Path, *, force: bool = False,
@@ -71,11 +78,14 @@ def write_png(result: Any, path: Path, *, force: bool = False,
 
     A PNG luckos drew before (its Software tag says so) is replaced; any other file only
     with `force`."""
+    from luckos import files
+
     if path.suffix.lower() != ".png":
         raise LuckError(f"--png {path}: the file name must end in .png")
     if not files.is_folder(path.parent):
         raise LuckError(f"--png {path}: no such folder {path.parent}")
-    files.check(path, PNG, force=force, home=home)
+    output = png_output()
+    files.check(path, output, force=force, home=home)
     import numpy as np
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter
@@ -111,6 +121,6 @@ def write_png(result: Any, path: Path, *, force: bool = False,
     axes.legend(fontsize=8, frameon=False)
     axes.spines[["top", "right"]].set_visible(False)
     files.write_with(path, lambda temporary: figure.savefig(
-        temporary, format="png", metadata={"Software": "luckos estimate"}), PNG, force=force,
-        home=home)
+        temporary, format="png", metadata={"Software": "luckos estimate"}), output,
+        force=force, home=home)
     return path

@@ -23,7 +23,6 @@ Every problem is reported with the file, the line and the name at fault, as one 
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import graphlib
 import keyword
 import re
@@ -313,6 +312,8 @@ def _order(formulas: dict[str, FormulaItem], fail: Any) -> list[str]:
 
 
 def _did_you_mean(name: str, known: list[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(name, known, n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

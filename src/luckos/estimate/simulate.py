@@ -10,12 +10,21 @@ the unit it is shown in only for its summary.
 from __future__ import annotations
 
 import dataclasses
+import os
+import sys
 import zlib
 from typing import Any
 
 from luckos.estimate import pitch as wording
 from luckos.estimate.formula import Evaluation
-from luckos.estimate.model import DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES, Model, ModelError
+from luckos.estimate.model import (
+    DEFAULT_SAMPLES,
+    DEFAULT_SEED,
+    MAX_SAMPLES,
+    Model,
+    ModelError,
+    template_fields,
+)
 from luckos.estimate.sensitivity import Driver, drivers
 
 HISTOGRAM_BINS = 20
@@ -33,7 +42,7 @@ class Summary:
     written: str  # the input as written, or the formula
     uncertain: bool
     mean: float
-    sd: float
+    sd: float | None  # None when the run was asked for what it shows only (see simulate)
     p5: float
     p50: float
     p95: float
@@ -81,9 +90,15 @@ def simulate(
     above: str | None = None,
     below: str | None = None,
     bins: int = HISTOGRAM_BINS,
+    spread: bool = True,
 ) -> Result:
     """Run the model; raises ModelError for units that do not add up, division by zero
-    in some samples, or results that are not finite numbers."""
+    in some samples, or results that are not finite numbers.
+
+    `spread=False` leaves out the standard deviations no one will read (the report on
+    the terminal shows none): only those the pitch template uses are computed, the
+    others are None."""
+    _one_blas_thread()
     import numpy as np
 
     n = samples if samples is not None else model.samples or DEFAULT_SAMPLES
@@ -130,29 +145,53 @@ def simulate(
                     "(a log or square root of a negative number, or a value too large)")
             env[name] = value
 
+    with_sd = {name for name, stat, _ in template_fields(model.pitch) if stat == "sd"} \
+        if model.pitch and not spread else set()
     summaries: dict[str, Summary] = {}
     base_quantiles: dict[str, tuple[float, float, float]] = {}
     headline_points: Any = None
+    headline_sorted: Any = None
     for name in [*model.inputs, *model.formulas]:
         scale = plan.inputs[name] if name in model.inputs else plan.formulas[name]
         values = env[name]
-        points = _percentiles(values)
+        points, ordered = _percentiles(values)
         base_quantiles[name] = (points[1], points[2], points[3])
         if name == output:
-            headline_points = points
-        summaries[name] = _summary(model, name, values, points, scale, plan, n)
+            headline_points, headline_sorted = points, ordered
+        summaries[name] = _summary(model, name, values, points, scale, plan, n,
+                                   spread or name in with_sd)
 
     headline = env[output]
     factor = (plan.inputs.get(output) or plan.formulas[output]).factor
     shown = np.broadcast_to(np.asarray(headline, dtype=float) / factor, (n,))
-    histogram = _histogram(shown, headline_points[0] / factor, headline_points[4] / factor,
-                           bins)
+    if headline_sorted is not None and factor > 0:
+        # dividing by a positive factor keeps the order: the sorted values, shown
+        shown_sorted = headline_sorted / factor if factor != 1.0 else headline_sorted
+    else:
+        shown_sorted = np.sort(shown)
+    histogram = _histogram(shown_sorted, headline_points[0] / factor,
+                           headline_points[4] / factor, bins)
     found = _sensitivity(model, output, env, base_quantiles, plan, factor)
     if model.pitch:
         sentence = wording.render(model.pitch, summaries)
     else:
         sentence = wording.default_pitch(summaries[output], model.label(output))
     return Result(model, n, seed, output, summaries, histogram, found, sentence, shown)
+
+
+def _one_blas_thread() -> None:
+    """Import numpy with one BLAS thread. Its BLAS (OpenBLAS) starts a thread per core
+    when it loads, each spinning for about 0.1 s waiting for work, and an estimate does
+    no linear algebra: on a busy machine those threads take the CPU the sampling needs.
+    OpenBLAS reads the setting as it loads, so it is made for the import only (programs
+    this one starts do not inherit it), and not when the user chose a number."""
+    if "numpy" in sys.modules or "OPENBLAS_NUM_THREADS" in os.environ:
+        return
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    try:
+        import numpy  # noqa: F401
+    finally:
+        del os.environ["OPENBLAS_NUM_THREADS"]
 
 
 def _plan(model: Model, output: str, above: str | None, below: str | None) -> Any:
@@ -182,16 +221,17 @@ def _plan(model: Model, output: str, above: str | None, below: str | None) -> An
                 thresholds["above"], thresholds["below"])
 
 
-def _percentiles(values: Any) -> tuple[float, ...]:
+def _percentiles(values: Any) -> tuple[tuple[float, ...], Any]:
     """`np.percentile(values, _PERCENTILES)` (its default, linear method), computed the
-    same way without `np.percentile`, whose call imports numpy.ma (about 20 ms)."""
+    same way without `np.percentile`, whose call imports numpy.ma (about 20 ms); and the
+    values sorted (None for a single value, or values np.percentile had to read)."""
     import numpy as np
 
     if np.ndim(values) == 0:
-        return (float(values),) * len(_PERCENTILES)
+        return (float(values),) * len(_PERCENTILES), None
     arr = np.asarray(values)
     if arr.dtype != np.float64 or arr.ndim != 1 or np.isnan(arr).any():
-        return tuple(float(x) for x in np.percentile(values, _PERCENTILES))
+        return tuple(float(x) for x in np.percentile(values, _PERCENTILES)), None
     n = arr.size
     virtual = (n - 1) * np.true_divide(np.asarray(_PERCENTILES), 100)
     previous = np.floor(virtual)
@@ -204,11 +244,11 @@ def _percentiles(values: Any) -> tuple[float, ...]:
     diff = high - low
     result = low + diff * gamma  # numpy's _lerp, exactly
     np.subtract(high, diff * (1 - gamma), out=result, where=gamma >= 0.5)
-    return tuple(float(x) for x in result)
+    return tuple(float(x) for x in result), part
 
 
 def _summary(model: Model, name: str, values: Any, points: tuple[float, ...], scale: Any,
-             plan: Any, n: int) -> Summary:
+             plan: Any, n: int, spread: bool) -> Summary:
     import numpy as np
 
     factor = scale.factor
@@ -223,7 +263,7 @@ def _summary(model: Model, name: str, values: Any, points: tuple[float, ...], sc
         else model.formulas[name].formula.text,
         uncertain=uncertain,
         mean=float(np.mean(values)) / factor,
-        sd=float(np.std(values)) / factor if uncertain else 0.0,
+        sd=(float(np.std(values)) / factor if spread else None) if uncertain else 0.0,
         p5=points[1] / factor,
         p50=points[2] / factor,
         p95=points[3] / factor,
@@ -242,15 +282,21 @@ def _summary(model: Model, name: str, values: Any, points: tuple[float, ...], sc
     return dataclasses.replace(summary, **changes) if changes else summary
 
 
-def _histogram(values: Any, low: float, high: float, bins: int) -> Histogram:
+def _histogram(ordered: Any, low: float, high: float, bins: int) -> Histogram:
+    """`np.histogram(values, bins, range=(low, high))`, counted by bisecting the sorted
+    values at its edges: each bin holds the values from its lower edge up to, not
+    including, its upper one (the last bin includes both), as np.histogram counts them."""
     import numpy as np
 
     if not high > low:
-        return Histogram([low, low], [len(values)], 0, 0)
-    counts, edges = np.histogram(values, bins=bins, range=(low, high))
-    under = int(np.count_nonzero(values < low))
-    over = int(np.count_nonzero(values > high))
-    return Histogram([float(e) for e in edges], [int(c) for c in counts], under, over)
+        return Histogram([low, low], [len(ordered)], 0, 0)
+    edges = np.linspace(low, high, bins + 1, endpoint=True)  # np.histogram's own edges
+    below = np.searchsorted(ordered, edges, side="left")  # values under each edge
+    through = int(np.searchsorted(ordered, high, side="right"))  # values up to high
+    counts = [int(b - a) for a, b in zip(below[:-2], below[1:-1], strict=True)]
+    counts.append(through - int(below[-2]))
+    return Histogram([float(e) for e in edges], counts, int(below[0]),
+                     len(ordered) - through)
 
 
 def _sensitivity(model: Model, output: str, env: dict[str, Any],

@@ -6,8 +6,12 @@ import dataclasses
 import re
 import tomllib
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from luckos.errors import LuckError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 
 @dataclasses.dataclass(frozen=True)
@@ -23,24 +27,23 @@ def _folder():  # type: ignore[no-untyped-def]
 
 
 def starters() -> list[Starter]:
-    found = []
-    for entry in sorted(_folder().iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".toml"):
-            continue
-        text = entry.read_text(encoding="utf-8")
-        head = tomllib.loads(text).get("model", {})
-        found.append(Starter(entry.name[:-5], head.get("title", ""), head.get("about", ""),
-                             text))
-    return found
+    return [_read(entry) for entry in sorted(_folder().iterdir(), key=lambda e: e.name)
+            if entry.name.endswith(".toml")]
+
+
+def _read(entry: Traversable) -> Starter:
+    text = entry.read_text(encoding="utf-8")
+    head = tomllib.loads(text).get("model", {})
+    return Starter(entry.name[:-5], head.get("title", ""), head.get("about", ""), text)
 
 
 def starter(name: str) -> Starter:
     key = name[:-5] if name.endswith(".toml") else name
     if not re.fullmatch(r"[a-z0-9-]+", key):
         raise LuckError(f"no starter model {name!r}")
-    for item in starters():
-        if item.name == key:
-            return item
+    entry = _folder().joinpath(f"{key}.toml")
+    if entry.is_file():
+        return _read(entry)
     known = ", ".join(s.name for s in starters())
     raise LuckError(f"no starter model {name!r} (starters: {known})")
 
