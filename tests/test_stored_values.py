@@ -107,3 +107,19 @@ def test_text_stored_as_bytes_that_are_not_utf8_is_one_line(luck: Luck) -> None:
     assert result.stderr == (
         f"luck: error: {luck.db}: Could not decode to UTF-8 column 'what' with text "
         "'ca\ufffd'; correct that text in the sqlite3 shell or restore a backup\n")
+
+
+def test_the_dated_columns_read_by_the_check_are_those_the_record_classes_declare() -> None:
+    # the check reads its own list so that it builds no record class; a date field
+    # added to a record must be added there too
+    from luckos.domain.records import KINDS, fields_of
+    from luckos.store.loop import DATED_COLUMNS
+
+    declared = {}
+    for name, kind in KINDS.items():
+        dated = tuple((f.name, f.metadata["type"]) for f in fields_of(kind)
+                      if f.metadata["type"] in ("date", "month"))
+        if dated:
+            declared[name] = dated
+    assert declared == DATED_COLUMNS
+    assert list(declared) == list(DATED_COLUMNS)  # the order of the findings

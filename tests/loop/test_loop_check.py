@@ -6,6 +6,7 @@ the exit code speaks for that invariant alone.
 
 from __future__ import annotations
 
+import json
 import types
 from pathlib import Path
 
@@ -459,3 +460,61 @@ def test_plain_output_and_quiet_for_cron(luck: Luck) -> None:
 def test_unknown_invariant_is_refused(luck: Luck) -> None:
     error = luck.fails("check", "--only", "maker-days")
     assert error.startswith("luck: error: unknown invariant 'maker-days' (known: window-prep,")
+
+
+# --- what a check loads ------------------------------------------------------------------
+
+
+def test_a_check_loads_no_rule_and_builds_no_record_for_what_is_not_recorded(luck: Luck
+                                                                           ) -> None:
+    # no project, reboot, diagnosis or stakeholder: their rules and the people module are
+    # not loaded, and the stored values are checked without building every record class
+    import subprocess
+    import sys
+
+    from tests.conftest import TODAY_TEXT, subprocess_env
+
+    luck.ok("promise", "add", "Ship it", "--to", "Priya", "--due", "2026-12-04")
+    probe = ("import sys\n"
+             "from luckos.cli import main\n"
+             "try:\n"
+             f"    main(['--today', {TODAY_TEXT!r}, 'check', '--json'])\n"
+             "except SystemExit:\n"
+             "    pass\n"
+             "print(sorted(m for m in sys.modules if m in ('luckos.domain.projects', "
+             "'luckos.domain.reboot', 'luckos.domain.diagnosis', 'luckos.app.people', "
+             "'luckos.domain.records.signal')), "
+             "file=sys.stderr)\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env=subprocess_env(luck.home), timeout=120)
+    assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_check_builds_no_packet_for_a_promotion_window_outside_its_prep_lead(luck: Luck
+                                                                             ) -> None:
+    # the review shows the packet's readiness for a promotion window within its horizon;
+    # the check only for one within its prep lead, so it does not build the packet here
+    import subprocess
+    import sys
+
+    from tests.conftest import TODAY_TEXT, subprocess_env
+
+    luck.ok("window", "add", "Promotion committee", "--on", "2026-12-23", "--kind",
+            "promotion")
+    luck.ok("note", "add", "Shipped the canary plan", "--kind", "year-in-public",
+            "--on", "2026-11-02")
+    probe = ("import sys\n"
+             "from luckos.cli import main\n"
+             "try:\n"
+             f"    main(['--today', {TODAY_TEXT!r}, 'check', '--json'])\n"
+             "except SystemExit:\n"
+             "    pass\n"
+             "print('luckos.app.packet' in sys.modules, file=sys.stderr)\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env=subprocess_env(luck.home), timeout=120)
+    assert result.stderr.strip().splitlines()[-1] == "False"
+    code, r = only(luck, "window-prep")
+    assert (code, r["state"]) == (0, "ok")
+    assert "w1 Promotion committee on 2026-12-23" in r["finding"]
+    review = json.dumps(luck.json("review"))
+    assert "packet (1 of 1 claims without evidence)" in review  # the review still shows it

@@ -46,7 +46,9 @@ def run(ws: Workspace, today: dt.date, only: Sequence[str] = (), *,
     """The invariants (`only` these, when given); `gather` shares what was read already
     with the caller (the weekly review shows the same window dates)."""
     ws.config.validate()  # the whole of luck.toml: a bad key anywhere is a broken setup
-    gather = gather or gatherer(ws, today)
+    # alone, the check shows a promotion packet's readiness only for the windows within
+    # their prep lead
+    gather = gather or _Gatherer(ws, today, shown_days=0)
     results = []
     for id_ in check_ids(only):
         if not ws.config.check.on(id_):
@@ -57,15 +59,20 @@ def run(ws: Workspace, today: dt.date, only: Sequence[str] = (), *,
 
 
 def gatherer(ws: Workspace, today: dt.date) -> _Gatherer:
-    return _Gatherer(ws, today)
+    """What the checks read, shared with the weekly review (which shows the windows of
+    its horizon)."""
+    return _Gatherer(ws, today, shown_days=ws.config.thresholds.window_horizon_days)
 
 
 class _Gatherer:
-    """Reads each piece of data once, however many invariants need it."""
+    """Reads each piece of data once, however many invariants need it. `shown_days`:
+    the window dates within this many days of today show their promotion packet's
+    readiness, as do those within their prep lead."""
 
-    def __init__(self, ws: Workspace, today: dt.date) -> None:
+    def __init__(self, ws: Workspace, today: dt.date, *, shown_days: int) -> None:
         self.ws = ws
         self.today = today
+        self.shown_days = shown_days
         self.store = ws.store
         self.check = ws.config.check
         self._occurrences: list[windows.WindowOccurrence] | None = None
@@ -90,7 +97,7 @@ class _Gatherer:
         """Whether the readiness of a promotion packet is shown for `o`: the review shows
         windows within its horizon, `luck check` those within their prep lead. Further
         dates are only named, so the packet (a year of records) is not built for them."""
-        shown_until = self.today + dt.timedelta(days=self.ws.config.thresholds.window_horizon_days)
+        shown_until = self.today + dt.timedelta(days=self.shown_days)
         return (o.window.kind in windows.PACKET_WINDOW_KINDS
                 and (o.on <= shown_until or o.prep_due <= self.today))
 
@@ -236,10 +243,10 @@ def _project_milestone(g: _Gatherer) -> Result:
 
 
 def _reboot(g: _Gatherer) -> Result:
-    from luckos.domain import reboot
-
     running = q.running_reboot(g.store)
     if running:
+        from luckos.domain import reboot
+
         try:
             return invariants.reboot(reboot.status(running, g.today))
         except LuckError:  # a start date out of range: `stored-values` reports it
@@ -285,13 +292,14 @@ def _fewer_bets(g: _Gatherer) -> Result:
                                  max_themes=s.value("fewer-bets", "max_themes"),
                                  max_projects=s.value("fewer-bets", "max_projects"))
 def _prewire_brief(g: _Gatherer) -> Result:
-    from luckos.app.people import all_people, prewire_of
     from luckos.domain.influence import prewire_brief
     from luckos.store.people import windows_with_stakeholders
 
     held = windows_with_stakeholders(g.store)
     if not held:  # no one to pre-wire: the windows need not be expanded for it
         return prewire_brief([], g.today, any_stakeholders=False)
+    from luckos.app.people import all_people, prewire_of
+
     people = all_people(g.ws)
     seen: set[int] = set()
     in_prep = []
@@ -303,11 +311,15 @@ def _prewire_brief(g: _Gatherer) -> Result:
 
 
 def _objection_open(g: _Gatherer) -> Result:
-    from luckos.app.people import current_stakeholders
     from luckos.domain.influence import objection_open
 
+    max_days = g.check.value("objection-open", "max_days")
+    if not q.exists(g.store, "stakeholder"):  # no one could have objected
+        return objection_open([], [], g.today, max_days=max_days)
+    from luckos.app.people import current_stakeholders
+
     return objection_open(current_stakeholders(g.ws, g.today), g.store.all("person"), g.today,
-                          max_days=g.check.value("objection-open", "max_days"))
+                          max_days=max_days)
 
 
 def _sponsor_contact(g: _Gatherer) -> Result:
@@ -324,8 +336,9 @@ def _stored_values(g: _Gatherer) -> Result:
     from luckos.dates import FIRST_DATE, LAST_DATE
     from luckos.domain.validate import stored_values
 
-    # every stored date of every record is read: once while the data stay the same (the
-    # dashboard's check page asks again on every view)
+    # the dates out of range are searched through the indexes (a few milliseconds on ten
+    # years of records), and kept while the data stay the same (the dashboard's check
+    # page asks again on every view)
     return g.ws.remembered(("stored-values",), lambda: stored_values(
         q.values_out_of_range(g.store, FIRST_DATE, LAST_DATE), q.recurring_windows(g.store)))
 

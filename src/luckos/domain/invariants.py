@@ -18,13 +18,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from luckos.domain.checks import Item, Result, broken, not_checked, ok, plural, refs
-from luckos.domain.records import METRIC_SLOT_NAMES, BenchEntry, Decision, Diagnosis, Promise
-from luckos.domain.records import Project as ProjectRecord
+from luckos.domain.records import METRIC_SLOT_NAMES
 
 if TYPE_CHECKING:  # for the annotations only; each is imported where it is used
     from luckos.domain.cadence import CadenceStatus
     from luckos.domain.glue import GlueWeek
     from luckos.domain.reboot import RebootStatus
+    from luckos.domain.records import BenchEntry, Decision, Diagnosis, Promise
+    from luckos.domain.records import Project as ProjectRecord
     from luckos.domain.themes import MetricStatus
     from luckos.domain.windows import WindowOccurrence
 
@@ -323,13 +324,13 @@ def decision_review(due: Sequence[Decision], today: dt.date, *, grace_days: int,
 def project_kill_review(projects: Sequence[ProjectRecord], today: dt.date, *,
                         grace_days: int, default_weeks: int, any_projects: bool) -> Result:
     """`projects` may hold only the running ones (neither paused nor landed)."""
-    from luckos.domain.projects import closed, kill_review_date, kill_review_pending
-
     id_ = "project-kill-review"
     if not any_projects:
         return not_checked(id_, "no projects recorded",
                            'score the next one: luck project add "NAME" --five-minute-demo '
                            "0-2 ...")
+    from luckos.domain.projects import closed, kill_review_date, kill_review_pending
+
     pending = [p for p in projects
                if kill_review_pending(p, today, default_weeks, grace_days)]
     if not pending:
@@ -351,11 +352,11 @@ def project_kill_review(projects: Sequence[ProjectRecord], today: dt.date, *,
 def project_milestone(projects: Sequence[ProjectRecord], today: dt.date, *,
                       grace_days: int, any_projects: bool) -> Result:
     """`projects` may hold only the running ones."""
-    from luckos.domain.projects import closed, milestone_due, milestone_late
-
     id_ = "project-milestone"
     if not any_projects:
         return not_checked(id_, "no projects recorded")
+    from luckos.domain.projects import closed, milestone_due, milestone_late
+
     running = [p for p in projects if not closed(p)]
     late = [p for p in running if milestone_late(p, today, grace_days)]
     if not late:
@@ -384,11 +385,13 @@ def project_milestone(projects: Sequence[ProjectRecord], today: dt.date, *,
 def reboot(status: RebootStatus | None, last_ended: Any = None) -> Result:
     """`last_ended` is the reboot that ended last (when none runs): one that ended before
     week 12 without a reason breaks this."""
-    from luckos.domain.reboot import ended_early_without_reason
-
     id_ = "reboot"
     if status is None:
-        week = ended_early_without_reason(last_ended) if last_ended is not None else None
+        week = None
+        if last_ended is not None:
+            from luckos.domain.reboot import ended_early_without_reason
+
+            week = ended_early_without_reason(last_ended)
         if week is not None:
             rb = f"rb{last_ended.id}"
             return broken(id_, f"{rb} ended in week {week} of 12 with no reason given",
@@ -444,13 +447,13 @@ def bench_action(latest: BenchEntry | None, today: dt.date, *, days: int) -> Res
 
 
 def diagnosis_age(latest: Diagnosis | None, today: dt.date, *, max_days: int) -> Result:
-    from luckos.domain.diagnosis import flags
-
     id_ = "diagnosis-age"
     step = "answer the three questions again, a paragraph each: luck diagnose"
     if latest is None or latest.on is None:
         return broken(id_, "the three questions have never been answered in writing",
                       "build the paragraphs first, one per question: luck diagnose")
+    from luckos.domain.diagnosis import flags
+
     age = (today - latest.on).days
     items = [Item(f"dg{latest.id}", f"answer {n} ({field}): {flag}")
              for n, field, flag in flags(latest)]

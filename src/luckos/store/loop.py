@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from luckos.domain.records import KINDS
 from luckos.store.records import TABLES
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 def exists(store: Store, kind: str) -> bool:
     """Whether the workspace holds any record of `kind`."""
-    return store.db.execute(f'SELECT EXISTS (SELECT 1 FROM "{TABLES[kind].kind.name}")'
+    return store.db.execute(f'SELECT EXISTS (SELECT 1 FROM "{KINDS[kind].name}")'
                             ).fetchone()[0] == 1
 
 
@@ -145,16 +146,18 @@ def readings_of(store: Store, metric_ids: Sequence[int], *, per_metric: int) -> 
     if not metric_ids:
         return []
     table = TABLES["reading"]
-    columns = ", ".join(f'"{c}"' for c in ("id", *table.columns))
-    marks = ", ".join("?" for _ in metric_ids)
-    rows = store.db.execute(  # each metric's newest through the index on (metric_id, month)
-        f"""SELECT {", ".join(f"r.{c}" for c in columns.split(", "))}
-            FROM (SELECT DISTINCT metric_id AS metric FROM reading
-                  WHERE metric_id IN ({marks})) m
-            JOIN reading r ON r.id IN (SELECT id FROM reading WHERE metric_id = m.metric
-                                       ORDER BY month DESC LIMIT ?)
+    columns = ", ".join(f'r."{c}"' for c in ("id", *table.columns))
+    wanted = list(dict.fromkeys(metric_ids))
+    marks = ", ".join("(?)" for _ in wanted)
+    # each metric's newest months through the (metric_id, month) index, not every reading
+    # of every metric numbered
+    rows = store.db.execute(
+        f"""WITH m(id) AS (VALUES {marks})
+            SELECT {columns} FROM m JOIN reading r ON r.id IN (
+                SELECT x.id FROM reading x WHERE x.metric_id = m.id
+                ORDER BY x.month DESC LIMIT ?)
             ORDER BY r.metric_id, r.month""",
-        (*metric_ids, per_metric))
+        (*wanted, per_metric))
     return [table.record(row) for row in rows]
 
 
@@ -235,26 +238,78 @@ def promise_tallies(store: Store, spans: Iterable[tuple[str, dt.date, dt.date]]
     return found
 
 
+# The date and month columns of each kind's table, as its record class declares them
+# (`fields.describe("date" | "month", ...)`): the stored-values check reads them here so
+# that it builds no record class; tests/test_stored_values.py holds them to the classes.
+DATED_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "promise": (("made_on", "date"), ("due", "date"), ("landed_on", "date")),
+    "signal": (("on", "date"),),
+    "window": (("on", "date"), ("outcome_on", "date")),
+    "theme": (("started_on", "date"), ("retired_on", "date")),
+    "reading": (("month", "month"),),
+    "decision": (("on", "date"), ("review_on", "date")),
+    "bench": (("on", "date"), ("first_meeting_on", "date"), ("second_meeting_on", "date"),
+              ("heat_on", "date"), ("credit_on", "date")),
+    "sponsor": (("since", "date"),),
+    "artifact": (("on", "date"), ("outcome_on", "date")),
+    "testimonial": (("on", "date"),),
+    "note": (("on", "date"),),
+    "estimate": (("on", "date"),),
+    "glue": (("on", "date"),),
+    "explore": (("on", "date"),),
+    "project": (("started_on", "date"), ("kill_review_on", "date"), ("reviewed_on", "date"),
+                ("landed_on", "date"), ("milestone_on", "date"),
+                ("milestone_landed_on", "date")),
+    "diagnosis": (("on", "date"),),
+    "arc": (("started_on", "date"), ("ended_on", "date"), ("assessed_on", "date"),
+            ("answered_on", "date")),
+    "reboot": (("started_on", "date"), ("ended_on", "date")),
+    "evidence": (("since", "date"), ("until", "date")),
+    "stakeholder": (("occurrence", "date"), ("brief_sent_on", "date"), ("met_on", "date"),
+                    ("objection_on", "date"), ("handled_on", "date"), ("supports_on", "date")),
+}
+
+
 def values_out_of_range(store: Store, first: dt.date, last: dt.date
                         ) -> list[tuple[str, int, str, str]]:
     """Stored dates and months outside [first, last], as (kind, id, field, value): kept
     before dates were checked, or written by another program."""
+    bounds = {"date": (first.isoformat(), last.isoformat()),
+              "month": (first.isoformat()[:7], last.isoformat()[:7])}
+    indexed = _leading_columns(store, DATED_COLUMNS)
     found = []
-    for name, table in TABLES.items():
-        bounds = {"date": (first.isoformat(), last.isoformat()),
-                  "month": (first.isoformat()[:7], last.isoformat()[:7])}
-        checked = [(c, bounds[t]) for c, t in zip(table.columns, table.types, strict=True)
-                   if t in bounds]
-        if not checked:
-            continue
-        where = " OR ".join(f'"{c}" NOT BETWEEN ? AND ?' for c, _ in checked)
+    for name, checked in DATED_COLUMNS.items():
+        # a column below its low bound or above its high one (NULL is neither): one
+        # with an index of its own is searched at both ends of that index, the others
+        # are read in one pass; only the rows found are read whole
+        own = [[pair] for pair in checked if pair[0] in indexed.get(name, ())]
+        rest = [pair for pair in checked if pair[0] not in indexed.get(name, ())]
+        arms = own + ([rest] if rest else [])
+        union = " UNION ".join(
+            f'SELECT id FROM "{name}" WHERE '
+            + " OR ".join(f'"{c}" < ? OR "{c}" > ?' for c, _ in arm) for arm in arms)
         columns = ", ".join(f'"{c}"' for c, _ in checked)
-        rows = store.db.execute(f'SELECT id, {columns} FROM "{name}" WHERE {where} ORDER BY id',
-                                [bound for _, pair in checked for bound in pair])
+        rows = store.db.execute(
+            f'SELECT id, {columns} FROM "{name}" WHERE id IN ({union}) ORDER BY id',
+            [bound for arm in arms for _, t in arm for bound in bounds[t]])
         for rid, *values in rows:
             found += [(name, rid, column, str(value))
-                      for (column, (low, high)), value in zip(checked, values, strict=True)
-                      if value is not None and not low <= str(value) <= high]
+                      for (column, t), value in zip(checked, values, strict=True)
+                      if value is not None
+                      and not bounds[t][0] <= str(value) <= bounds[t][1]]
+    return found
+
+
+def _leading_columns(store: Store, tables: Iterable[str]) -> dict[str, set[str]]:
+    """The columns of `tables` that lead an index (a range of them is a search)."""
+    names = list(tables)
+    marks = ", ".join("?" for _ in names)
+    found: dict[str, set[str]] = {}
+    for table, column in store.db.execute(
+            "SELECT m.name, i.name FROM sqlite_master m, pragma_index_list(m.name) l, "
+            f"pragma_index_info(l.name) i WHERE m.type = 'table' AND m.name IN ({marks}) "
+            "AND i.seqno = 0", names):
+        found.setdefault(table, set()).add(column)
     return found
 
 
