@@ -199,6 +199,10 @@ def _explore_loop(g: _Gatherer) -> Result:
 def _maker_day(g: _Gatherer) -> Result:
     running = g.check.value("maker-day", "weeks")
     maker = g.ws.config.maker_day
+    if not q.calendar_imported(g.store):  # no audit kept: nothing to load the audit for
+        missing = _not_installed("luckos.app.calendar")
+        return invariants.maker_day([], running=running, maker=maker, unavailable=(
+            f"the calendar audit is not installed ({missing})" if missing else None))
     try:
         from luckos.app.calendar import latest_weeks
     except ImportError as exc:
@@ -207,6 +211,17 @@ def _maker_day(g: _Gatherer) -> Result:
                                 f"(luckos.app.calendar: {exc})")
     return invariants.maker_day(list(latest_weeks(g.ws) or []), running=running, maker=maker,
                             unavailable=None)
+
+
+def _not_installed(module: str) -> str | None:
+    """Why `module` cannot be imported, told without importing it (None: it can be)."""
+    import importlib.util
+
+    try:
+        found = importlib.util.find_spec(module)
+    except (ImportError, ValueError) as exc:
+        return f"{module}: {exc}"
+    return None if found is not None else f"{module}: No module named {module!r}"
 
 
 def _glue_ratio(g: _Gatherer) -> Result:
