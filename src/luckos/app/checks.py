@@ -341,10 +341,12 @@ def _sponsor_contact(g: _Gatherer) -> Result:
     from luckos.domain.influence import sponsor_contact
     from luckos.store.people import last_met
 
+    max_days = g.check.value("sponsor-contact", "max_days")
     sponsors = g.store.all("sponsor")
-    met = last_met(g.store, g.today) if sponsors else {}
-    return sponsor_contact(sponsors, g.store.all("person"), g.store.all("stakeholder"), met,
-                           g.today, max_days=g.check.value("sponsor-contact", "max_days"))
+    if not sponsors:  # no one to have heard from: the people are not read
+        return sponsor_contact([], [], [], {}, g.today, max_days=max_days)
+    return sponsor_contact(sponsors, g.store.all("person"), g.store.all("stakeholder"),
+                           last_met(g.store, g.today), g.today, max_days=max_days)
 
 
 def _stored_values(g: _Gatherer) -> Result:
