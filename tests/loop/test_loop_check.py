@@ -501,6 +501,29 @@ def test_a_check_loads_no_rule_and_builds_no_record_for_what_is_not_recorded(luc
     assert result.stderr.strip().splitlines()[-1] == "[]"
 
 
+def test_a_brief_that_is_not_there_is_reported_without_loading_the_linter(luck: Luck
+                                                                        ) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import TODAY_TEXT, subprocess_env
+
+    luck.ok("window", "add", "FY27 planning", "--on", "2026-11-30", "--doc", "docs/fy27.md")
+    probe = ("import sys\n"
+             "from luckos.cli import main\n"
+             "try:\n"
+             f"    main(['--today', {TODAY_TEXT!r}, 'check', '--json'])\n"
+             "except SystemExit:\n"
+             "    pass\n"
+             "print('luckos.writing.lint' in sys.modules, file=sys.stderr)\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env=subprocess_env(luck.home), timeout=120)
+    assert result.stderr.strip().splitlines()[-1] == "False"
+    code, r = only(luck, "brief-lints")
+    assert (code, r["state"]) == (1, "broken")
+    assert "docs/fy27.md does not exist" in r["items"][0]["text"]
+
+
 def test_a_check_builds_no_packet_for_a_promotion_window_outside_its_prep_lead(luck: Luck
                                                                              ) -> None:
     # the review shows the packet's readiness for a promotion window within its horizon;
