@@ -298,7 +298,7 @@ def _diagnosis_age(g: _Gatherer) -> Result:
 
 
 def _two_surfaces(g: _Gatherer) -> Result:
-    from luckos.domain.surface import quarter_of
+    from luckos.dates import quarter_span as quarter_of
 
     name, start, _ = quarter_of(g.today)
     last, last_start, last_end = quarter_of(start - dt.timedelta(days=1))
