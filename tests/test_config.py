@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,25 @@ def test_init_writes_the_default_file_and_keeps_an_edited_one(bare_luck: Luck) -
     result = bare_luck.ok("init")
     assert "nothing changed" in result.stdout
     assert path.read_text(encoding="utf-8") == 'week_start = "sunday"\n'
+
+
+def test_every_table_built_from_its_defaults_holds_together() -> None:
+    # `Config.validate` (which `luck check` runs) does not build a table whose values are
+    # all defaults: this is what lets it skip them
+    from luckos.config import _BUILD, read_table
+
+    for section, build in _BUILD.items():
+        reading = read_table({}, section)
+        assert reading.problems == [], section
+        assert build(reading.values)[1] == [], section
+
+
+def test_a_check_refuses_settings_that_do_not_hold_together(luck: Luck) -> None:
+    # each value is good alone; together they are not: the table is built to find that
+    toml = luck.home / "luck.toml"
+    text = re.sub(r'(?m)^work_start = "[0-9:]+"', 'work_start = "18:00"',
+                  toml.read_text(encoding="utf-8"))
+    toml.write_text(re.sub(r'(?m)^work_end = "[0-9:]+"', 'work_end = "09:00"', text),
+                    encoding="utf-8")
+    error = luck.fails("check")
+    assert error.endswith("[calendar] work_start: must come before calendar.work_end")

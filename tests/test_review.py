@@ -367,7 +367,9 @@ def test_a_kept_review_is_made_again_after_a_change(luck: Luck) -> None:
 def test_a_review_builds_no_packet_and_asks_no_dateutil(home: Path, tmp_path: Path) -> None:
     """The promotion window's readiness is a count: the packet's classes, the evidence's
     and dateutil (for rules that step by whole periods from their first date) are not
-    loaded by the review."""
+    loaded by the review; with no stakeholders and no calendar imported, neither are the
+    people rules nor the calendar audit; the quarters the review names need no surface
+    area."""
     import shutil
     import subprocess
     import sys
@@ -383,7 +385,9 @@ def test_a_review_builds_no_packet_and_asks_no_dateutil(home: Path, tmp_path: Pa
             f"    main(['--home', {str(copy)!r}, '--today', '2026-11-25', 'review'])\n"
             "assert 'Calibration' in out.getvalue() and 'packet (' in out.getvalue()\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'dateutil'\n"
-            "             or m in ('luckos.domain.packet', 'luckos.domain.evidence')))")
+            "             or m in ('luckos.domain.packet', 'luckos.domain.evidence',\n"
+            "                      'luckos.domain.people', 'luckos.app.calendar',\n"
+            "                      'luckos.domain.surface')))")
     ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.strip() == "[]"

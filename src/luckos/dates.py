@@ -205,6 +205,15 @@ def quarter_of(day: dt.date) -> str:
     return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 
 
+def quarter_span(day: dt.date) -> tuple[str, dt.date, dt.date]:
+    """The calendar quarter holding `day`: its name ('2026-Q4'), first and last day."""
+    q = (day.month - 1) // 3
+    start = dt.date(day.year, 3 * q + 1, 1)
+    end = (dt.date(day.year + 1, 1, 1) if q == 3 else dt.date(day.year, 3 * q + 4, 1)) \
+        - dt.timedelta(days=1)
+    return f"{day.year}-Q{q + 1}", start, end
+
+
 def month_of(day: dt.date) -> str:
     return day.isoformat()[:7]
 

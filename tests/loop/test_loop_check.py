@@ -239,8 +239,17 @@ def test_explore_loop_on_cadence_keeps_and_a_talk_artifact_counts(luck: Luck) ->
 # --- maker-day ---------------------------------------------------------------------------
 
 
-def _fake_calendar(monkeypatch: pytest.MonkeyPatch, kept: list[bool]) -> None:
+def _fake_calendar(luck: Luck, monkeypatch: pytest.MonkeyPatch, kept: list[bool]) -> None:
+    """A real calendar imported (the check asks the store whether there is an audit
+    before it loads one), then a stand-in for luckos.app.calendar with these weeks."""
     import datetime as dt
+
+    from tests.calendar_audit.conftest import event, ics
+
+    path = luck.home / "calendar.ics"
+    path.write_text(ics(event("a", "20261103T100000", "20261103T110000")), encoding="utf-8",
+                    newline="")
+    luck.ok("calendar", "import", str(path), "--from", "2026-11-02", "--to", "2026-11-29")
 
     weeks = [types.SimpleNamespace(week_start=dt.date(2026, 11, 2) + dt.timedelta(weeks=n),
                                    meeting_hours=20.0 + n, maker_day_kept=k)
@@ -260,21 +269,21 @@ def test_maker_day_without_the_calendar_audit_is_not_checked(
 
 def test_maker_day_broken_three_weeks_running_breaks(luck: Luck,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    _fake_calendar(monkeypatch, [True, False, False, False])
+    _fake_calendar(luck, monkeypatch, [True, False, False, False])
     code, r = only(luck, "maker-day")
     assert (code, r["state"]) == (1, "broken")
     assert "broken 3 weeks running, up to the week of 2026-11-23" in r["finding"]
 
 
 def test_maker_day_kept_last_week_keeps(luck: Luck, monkeypatch: pytest.MonkeyPatch) -> None:
-    _fake_calendar(monkeypatch, [False, False, False, True])
+    _fake_calendar(luck, monkeypatch, [False, False, False, True])
     code, r = only(luck, "maker-day")
     assert (code, r["state"]) == (0, "ok")
 
 
 def test_maker_day_with_an_empty_audit_is_not_checked(luck: Luck,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    _fake_calendar(monkeypatch, [])
+    _fake_calendar(luck, monkeypatch, [])
     code, r = only(luck, "maker-day")
     assert (code, r["state"]) == (0, "not_checked")
     assert r["finding"] == "no calendar audit yet"
@@ -468,7 +477,8 @@ def test_unknown_invariant_is_refused(luck: Luck) -> None:
 def test_a_check_loads_no_rule_and_builds_no_record_for_what_is_not_recorded(luck: Luck
                                                                            ) -> None:
     # no project, reboot, diagnosis or stakeholder: their rules and the people module are
-    # not loaded, and the stored values are checked without building every record class
+    # not loaded, and the stored values are checked without building every record class;
+    # no calendar was imported, so the calendar audit is not loaded to find none
     import subprocess
     import sys
 
@@ -483,11 +493,35 @@ def test_a_check_loads_no_rule_and_builds_no_record_for_what_is_not_recorded(luc
              "    pass\n"
              "print(sorted(m for m in sys.modules if m in ('luckos.domain.projects', "
              "'luckos.domain.reboot', 'luckos.domain.diagnosis', 'luckos.app.people', "
-             "'luckos.domain.records.signal')), "
+             "'luckos.domain.records.signal', 'luckos.app.calendar', "
+             "'luckos.calendar.audit')), "
              "file=sys.stderr)\n")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             env=subprocess_env(luck.home), timeout=120)
     assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_brief_that_is_not_there_is_reported_without_loading_the_linter(luck: Luck
+                                                                        ) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import TODAY_TEXT, subprocess_env
+
+    luck.ok("window", "add", "FY27 planning", "--on", "2026-11-30", "--doc", "docs/fy27.md")
+    probe = ("import sys\n"
+             "from luckos.cli import main\n"
+             "try:\n"
+             f"    main(['--today', {TODAY_TEXT!r}, 'check', '--json'])\n"
+             "except SystemExit:\n"
+             "    pass\n"
+             "print('luckos.writing.lint' in sys.modules, file=sys.stderr)\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env=subprocess_env(luck.home), timeout=120)
+    assert result.stderr.strip().splitlines()[-1] == "False"
+    code, r = only(luck, "brief-lints")
+    assert (code, r["state"]) == (1, "broken")
+    assert "docs/fy27.md does not exist" in r["items"][0]["text"]
 
 
 def test_a_check_builds_no_packet_for_a_promotion_window_outside_its_prep_lead(luck: Luck

@@ -122,44 +122,59 @@ def _brief_lints(g: _Gatherer) -> Result:
         offered += [(o, doc, doc, None) for doc in o.window.docs]
     if not offered:  # nothing to lint: do not pay for loading the linter
         return invariants.brief_lints([], unavailable=None)
-    try:
-        from luckos.writing.lint import lint_text
-    except ImportError as exc:
-        return invariants.brief_lints([], unavailable="the doc linter is not installed "
-                                  f"(luckos.writing.lint: {exc})")
+    found = [(o, label, _local_file(g.ws, link), kind) for o, label, link, kind in offered]
+    lint_text: Callable[..., list[Any]] | None = None
+    if any(path for _, _, (_, path, _), _ in found):
+        try:
+            from luckos.writing.lint import lint_text
+        except ImportError as exc:
+            return invariants.brief_lints([], unavailable="the doc linter is not installed "
+                                          f"(luckos.writing.lint: {exc})")
+    else:  # no file to read: the linter is not loaded, only looked for
+        missing = _not_installed("luckos.writing.lint")
+        if missing:
+            return invariants.brief_lints(
+                [], unavailable=f"the doc linter is not installed ({missing})")
     sources = []
-    for o, label, link, kind in offered:
-        problem, errors, local = _lint_one(g.ws, link, kind, lint_text)
+    for o, label, (problem, path, local), kind in found:
+        errors: list[str] = []
+        if path is not None and lint_text is not None:
+            problem, errors = _lint_one(g.ws, path, kind, lint_text)
         sources.append(BriefSource(f"w{o.window.id}", o.window.name, o.on, label,
                                    tuple(errors), problem, local))
     return invariants.brief_lints(sources, unavailable=None)
 
 
-def _lint_one(ws: Workspace, link: str, kind: str | None,
-              lint_text: Callable[..., list[Any]]) -> tuple[str | None, list[str], bool]:
-    """(why it could not be linted, the error findings described, whether it is a file
-    on this machine)."""
+def _local_file(ws: Workspace, link: str) -> tuple[str | None, Path | None, bool]:
+    """(why it cannot be linted, the file to lint, whether it is a file on this
+    machine)."""
     if not link.strip():
-        return "no link to a file", [], False
+        return "no link to a file", None, False
     if "://" in link or link.startswith("mailto:"):
-        return "a link, not a local file", [], False
+        return "a link, not a local file", None, False
     path = Path(link).expanduser()
     if not path.is_absolute():
         path = ws.home / path
     if not path.is_file():
-        return f"{path} does not exist", [], True
+        return f"{path} does not exist", None, True
+    return None, path, True
+
+
+def _lint_one(ws: Workspace, path: Path, kind: str | None,
+              lint_text: Callable[..., list[Any]]) -> tuple[str | None, list[str]]:
+    """(why it could not be linted, the error findings described) of a local file."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        return f"{path} is not UTF-8 text", [], True
+        return f"{path} is not UTF-8 text", []
     except OSError as exc:
-        return f"{path} cannot be read ({exc.strerror})", [], True
+        return f"{path} cannot be read ({exc.strerror})", []
     try:
         found = lint_text(text, kind=kind if kind in ("brief", "one-pager") else None,
                           config=ws.config)
     except LuckError as exc:
-        return f"the linter refused it: {exc}", [], True
-    return None, [_describe(f) for f in found if getattr(f, "severity", "") == "error"], True
+        return f"the linter refused it: {exc}", []
+    return None, [_describe(f) for f in found if getattr(f, "severity", "") == "error"]
 
 
 def _describe(finding: Any) -> str:
@@ -199,6 +214,10 @@ def _explore_loop(g: _Gatherer) -> Result:
 def _maker_day(g: _Gatherer) -> Result:
     running = g.check.value("maker-day", "weeks")
     maker = g.ws.config.maker_day
+    if not q.calendar_imported(g.store):  # no audit kept: nothing to load the audit for
+        missing = _not_installed("luckos.app.calendar")
+        return invariants.maker_day([], running=running, maker=maker, unavailable=(
+            f"the calendar audit is not installed ({missing})" if missing else None))
     try:
         from luckos.app.calendar import latest_weeks
     except ImportError as exc:
@@ -207,6 +226,20 @@ def _maker_day(g: _Gatherer) -> Result:
                                 f"(luckos.app.calendar: {exc})")
     return invariants.maker_day(list(latest_weeks(g.ws) or []), running=running, maker=maker,
                             unavailable=None)
+
+
+def _not_installed(module: str) -> str | None:
+    """Why `module` cannot be imported, told without importing it (None: it can be)."""
+    import importlib.util
+    import sys
+
+    if module in sys.modules:  # loaded already (None: refused, as if not installed)
+        return None if sys.modules[module] is not None else f"{module}: not importable"
+    try:
+        found = importlib.util.find_spec(module)
+    except (ImportError, ValueError) as exc:
+        return f"{module}: {exc}"
+    return None if found is not None else f"{module}: No module named {module!r}"
 
 
 def _glue_ratio(g: _Gatherer) -> Result:
@@ -265,7 +298,7 @@ def _diagnosis_age(g: _Gatherer) -> Result:
 
 
 def _two_surfaces(g: _Gatherer) -> Result:
-    from luckos.domain.surface import quarter_of
+    from luckos.dates import quarter_span as quarter_of
 
     name, start, _ = quarter_of(g.today)
     last, last_start, last_end = quarter_of(start - dt.timedelta(days=1))
@@ -326,10 +359,12 @@ def _sponsor_contact(g: _Gatherer) -> Result:
     from luckos.domain.influence import sponsor_contact
     from luckos.store.people import last_met
 
+    max_days = g.check.value("sponsor-contact", "max_days")
     sponsors = g.store.all("sponsor")
-    met = last_met(g.store, g.today) if sponsors else {}
-    return sponsor_contact(sponsors, g.store.all("person"), g.store.all("stakeholder"), met,
-                           g.today, max_days=g.check.value("sponsor-contact", "max_days"))
+    if not sponsors:  # no one to have heard from: the people are not read
+        return sponsor_contact([], [], [], {}, g.today, max_days=max_days)
+    return sponsor_contact(sponsors, g.store.all("person"), g.store.all("stakeholder"),
+                           last_met(g.store, g.today), g.today, max_days=max_days)
 
 
 def _stored_values(g: _Gatherer) -> Result:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from luckos.app import ledger as ledger_app
 from luckos.app import mechanisms
@@ -17,10 +17,12 @@ from luckos.domain import themes, windows
 from luckos.domain.checks import INVARIANTS, Result
 from luckos.domain.ledger import LedgerSummary
 from luckos.domain.mechanisms import Ask
-from luckos.domain.people import Prewire
 from luckos.domain.records import Artifact, Decision, Promise, Signal
 from luckos.domain.review import Days, covers, looked_ahead, looked_back
 from luckos.workspace import Workspace
+
+if TYPE_CHECKING:
+    from luckos.domain.people import Prewire
 
 
 @dataclasses.dataclass(frozen=True)
@@ -98,6 +100,10 @@ OTHER_CHECKS = tuple(i for i in INVARIANTS if i not in SHOWN_IN_REVIEW)
 
 
 def _next_prewire(ws: Workspace, today: dt.date) -> Prewire | None:
+    from luckos.store.people import windows_with_stakeholders
+
+    if not windows_with_stakeholders(ws.store):  # no one to pre-wire: load no people code
+        return None
     from luckos.app.people import next_prewire
 
     return next_prewire(ws, today, ws.config.thresholds.window_horizon_days)

@@ -8,19 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from luckos.domain.checks import Item, Result, broken, not_checked, ok, plural, refs
-from luckos.domain.people import (
-    DECIDING_ROLES,
-    Person,
-    Prewire,
-    Stakeholder,
-    last_contact,
-    matching,
-    open_objection,
-    subject_of,
-)
-from luckos.domain.records import Sponsor
+
+if TYPE_CHECKING:  # the people rules are loaded only when there is someone to judge
+    from luckos.domain.people import Person, Prewire, Stakeholder
+    from luckos.domain.records import Sponsor
 
 
 def prewire_brief(in_prep: Sequence[Prewire], today: dt.date, *,
@@ -31,6 +25,8 @@ def prewire_brief(in_prep: Sequence[Prewire], today: dt.date, *,
         return not_checked(id_, "no stakeholders recorded",
                            "name who decides each window's ask: luck window stakeholders W "
                            "add PERSON --role decides")
+    from luckos.domain.people import DECIDING_ROLES
+
     missing = [(p, line) for p in in_prep for line in p.lines
                if line.stakeholder.role in DECIDING_ROLES
                and line.stakeholder.brief_sent_on is None]
@@ -58,6 +54,8 @@ def objection_open(stakeholders: Sequence[Stakeholder], people: Sequence[Person]
         return not_checked(id_, "no objections recorded",
                            "solicit objections privately, then record them: luck "
                            "window|decision stakeholders ID objection PERSON TEXT")
+    from luckos.domain.people import open_objection, subject_of
+
     names = {p.id: p.name for p in people}
     late = [s for s in raised if open_objection(s) and s.objection_on is not None
             and (today - s.objection_on).days > max_days]
@@ -87,6 +85,8 @@ def sponsor_contact(sponsors: Sequence[Sponsor], people: Sequence[Person],
     if not sponsors:
         return not_checked(id_, "no sponsors recorded",
                            "name who stakes reputation for you: luck sponsor add PERSON")
+    from luckos.domain.people import last_contact, matching
+
     stale = []
     for sponsor in sponsors:
         dates = [d for d in (sponsor.since,) if d and d <= today]

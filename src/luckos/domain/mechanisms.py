@@ -107,7 +107,7 @@ def hours_against_saved(artifacts: Sequence[tuple[int, str, float | None]],
 def glue_quarters(entries: Sequence[GlueEntry], today: dt.date) -> list[Ask]:
     """"A mechanism that means you're needed less next quarter": glue hours this quarter
     (to date) against the same days of the last quarter, and the last two whole quarters."""
-    from luckos.domain.surface import quarter_of
+    from luckos.dates import quarter_span as quarter_of
 
     name, start, _ = quarter_of(today)
     last_name, last_start, last_end = quarter_of(start - dt.timedelta(days=1))

@@ -23,6 +23,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+from luckos.dates import quarter_span
 from luckos.domain.records import Window
 from luckos.domain.windows import BRIEF_KINDS, DEMO_KINDS
 
@@ -121,12 +122,7 @@ def _num(value: float) -> str:
     return f"{value:g}" if value == int(value) else f"{value:.2f}"
 
 
-def quarter_of(day: dt.date) -> tuple[str, dt.date, dt.date]:
-    q = (day.month - 1) // 3
-    start = dt.date(day.year, 3 * q + 1, 1)
-    end = (dt.date(day.year + 1, 1, 1) if q == 3 else dt.date(day.year, 3 * q + 4, 1)) \
-        - dt.timedelta(days=1)
-    return f"{day.year}-Q{q + 1}", start, end
+quarter_of = quarter_span  # (name, first day, last day) of the quarter holding a day
 
 
 def quarters(today: dt.date, count: int) -> list[tuple[str, dt.date, dt.date]]:

@@ -23,6 +23,11 @@ def exists(store: Store, kind: str) -> bool:
                             ).fetchone()[0] == 1
 
 
+def calendar_imported(store: Store) -> bool:
+    """Whether a calendar audit was ever imported (kept) into the workspace."""
+    return store.db.execute("SELECT EXISTS (SELECT 1 FROM calendar_import)").fetchone()[0] == 1
+
+
 DOCUMENTED = "(trim(link) != '' OR trim(learned) != '')"  # an explore entry that counts
 
 
