@@ -141,15 +141,17 @@ def windows_short(windows: Sequence[Window], window_artifacts: Sequence[Artifact
 def readiness(since: dt.date, until: dt.date, *,
               metrics: Sequence[tuple[int | None, str, bool]], resolved: bool,
               windows: Sequence[Window], window_artifacts: Sequence[Artifact],
-              decisions: Sequence[bool], bench: Sequence[bool],
+              one_offs_short: Sequence[bool] = (), decisions: Sequence[bool], bench: Sequence[bool],
               artifacts: Sequence[tuple[int, bool, bool]], glue: Sequence[GlueEntry],
               wins: Sequence[int], evidence: Sequence[EvidenceFact]) -> tuple[int, int]:
     """(claims, claims without evidence) of a long packet for [since, until], as
     `luckos.domain.packet.build` makes them, from what decides each claim's gap rather
     than the records whole: `metrics` (theme id, slot, read within the period) of the
     themes' metrics by id; whether any promise was resolved; the windows that can occur
-    in the period and the artifacts linked to them; whether each decision has an outcome;
-    whether each bench entry names an artifact; (id, has a link, has a testimonial) of
+    in the period and the artifacts linked to them (or the recurring ones only, and
+    whether each one-off window dated in the period was met short, counted by the
+    store); whether each decision has an outcome; whether each bench entry names an
+    artifact; (id, has a link, has a testimonial) of
     each artifact; the glue; the ids of the year-in-public notes; the accepted evidence."""
     backed = backing(evidence)
     slots: dict[tuple[int | None, str], bool] = {}
@@ -159,7 +161,8 @@ def readiness(since: dt.date, until: dt.date, *,
     gaps = [theme_gap(read) for read in slots.values()]
     gaps += [""] if resolved else []
     gaps += ["short" if short else ""
-             for short in windows_short(windows, window_artifacts, since, until)]
+             for short in (*windows_short(windows, window_artifacts, since, until),
+                           *one_offs_short)]
     gaps += [decision_gap(d) for d in decisions]
     gaps += [bench_gap(b) for b in bench]
     gaps += [artifact_gap(link, f"a{aid}" in backed, quoted) for aid, link, quoted in artifacts]
