@@ -129,16 +129,6 @@ def open_arc(store: Store) -> Any | None:
     return table.record(row) if row else None
 
 
-def windows_between(store: Store, start: dt.date, end: dt.date) -> list[Any]:
-    """Windows that can occur within [start, end]: recurring ones begun by `end`, and
-    one-off ones dated inside."""
-    table = TABLES["window"]
-    rows = store.db.execute(
-        f"""{table.select} WHERE "on" <= ? AND (recurrence != '' OR "on" >= ?)""",
-        (end.isoformat(), start.isoformat()))
-    return [table.record(row) for row in rows]
-
-
 def readings_since(store: Store, month: str) -> list[Any]:
     """Every reading from `month` (YYYY-MM) on."""
     table = TABLES["reading"]
