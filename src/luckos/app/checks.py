@@ -363,6 +363,8 @@ def _sponsor_contact(g: _Gatherer) -> Result:
     sponsors = g.store.all("sponsor")
     if not sponsors:  # no one to have heard from: the people are not read
         return sponsor_contact([], [], [], {}, g.today, max_days=max_days)
+    if not q.exists(g.store, "person"):  # no sponsor names a person: only their start counts
+        return sponsor_contact(sponsors, [], [], {}, g.today, max_days=max_days)
     return sponsor_contact(sponsors, g.store.all("person"), g.store.all("stakeholder"),
                            last_met(g.store, g.today), g.today, max_days=max_days)
 
