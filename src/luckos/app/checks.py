@@ -7,7 +7,6 @@ not checked, with the reason, instead of passing or failing.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,10 +20,15 @@ from luckos.store import loop as q
 from luckos.workspace import Workspace
 
 
-@dataclasses.dataclass(frozen=True)
 class CheckReport:
-    today: dt.date
-    results: tuple[Result, ...]
+    """The verdicts of one check (a plain class: built once per run, a dataclass would
+    cost the command its generated methods)."""
+
+    __slots__ = ("results", "today")
+
+    def __init__(self, today: dt.date, results: tuple[Result, ...]) -> None:
+        self.today = today
+        self.results = results
 
     def count(self, state: str) -> int:
         return sum(1 for r in self.results if r.state == state)
