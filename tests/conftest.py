@@ -22,7 +22,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from click.testing import CliRunner
@@ -216,6 +216,47 @@ def subprocess_env(home: Path) -> dict[str, str]:
     env["LUCK_HOME"] = str(home)
     env.pop("NO_COLOR", None)
     return env
+
+
+class Loaded(NamedTuple):
+    code: int
+    found: list[str]  # the modules asked about that the command left loaded
+    stdout: str
+
+    @property
+    def summary(self) -> str:
+        """"CODE [MODULES]", as the assertions compare it."""
+        return f"{self.code} {self.found}"
+
+
+def loaded_after(args: Sequence[str], names: Sequence[str],
+                 env: Mapping[str, str] | None = None, *, argv: Sequence[str] = ()
+                 ) -> Loaded:
+    """Run `luck ARGS` through `luckos.cli.main` in a fresh interpreter (with `argv` as
+    its `sys.argv[1:]`) and say which of `names` (modules, or packages with everything
+    under them) it left in `sys.modules`: what a command loads, as a user's process would.
+    """
+    import subprocess
+
+    probe = ("import sys\n"  # nothing else: the probe must not load what is asked about
+             "from luckos.cli import main\n"
+             "try:\n"
+             f"    code = main({list(args)!r})\n"
+             "except SystemExit as exc:\n"
+             "    code = exc.code\n"
+             f"names = {tuple(names)!r}\n"
+             "found = sorted(m for m in sys.modules if m in names or m.startswith("
+             "tuple(n + '.' for n in names)))\n"
+             "print(repr((code or 0, found)), file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True,
+                          text=True, timeout=120, env=None if env is None else dict(env))
+    import ast
+
+    try:
+        code, found = ast.literal_eval(done.stderr.strip().splitlines()[-1])
+    except (IndexError, ValueError, SyntaxError):
+        raise AssertionError(f"the probe did not finish: {done.stderr[-2000:]}") from None
+    return Loaded(code, found, done.stdout)
 
 
 def run_on_terminal(home: Path, *args: str, answer: str = "",

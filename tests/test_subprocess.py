@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from luckos.cli import COMMANDS
-from tests.conftest import LUCK_EXE, subprocess_env
+from tests.conftest import LUCK_EXE, loaded_after, subprocess_env
 
 
 def run(home: Path, *args: str) -> subprocess.CompletedProcess:
@@ -43,51 +43,18 @@ HEAVY = ("numpy", "pint", "matplotlib", "icalendar", "markdown_it", "jinja2", "r
          "parsedatetime")
 
 
-def _heavy_after(args: list[str], env: dict[str, str] | None = None) -> str:
-    """Run `luck ARGS` in a fresh interpreter through `luckos.cli.main`; print its exit
-    code and the heavy libraries it left in `sys.modules`."""
-    probe = ("import sys\n"
-             "from luckos.cli import main\n"
-             "try:\n"
-             f"    code = main({args!r})\n"
-             "except SystemExit as exc:\n"
-             "    code = exc.code\n"
-             f"heavy = sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})\n"
-             "print(code or 0, heavy, file=sys.stderr)\n")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            timeout=60, env=env)
-    return result.stderr.strip().splitlines()[-1]
-
-
 def test_help_and_a_capture_leave_the_heavy_libraries_unloaded(tmp_path: Path) -> None:
     # numpy, pint, matplotlib, icalendar, markdown-it, jinja2, rich and parsedatetime are
     # for the commands that use them; `luck --help` and a capture never pay for them
     home = tmp_path / "ws"
     assert run(home, "init").returncode == 0
-    assert _heavy_after(["--help"]) == "0 []"
+    assert loaded_after(["--help"], HEAVY).summary == "0 []"
     env = subprocess_env(home)
     for due in ("fri", "+2w", "2026-12-04", "next month", "end of month"):
-        assert _heavy_after(["--today", "2026-11-25", "promise", "add", "Ship it", "--to",
-                             "Dana", "--due", due], env) == "0 []"
-    assert _heavy_after(["--today", "2026-11-25", "note", "add", "a thought"], env) == "0 []"
-
-
-def _loaded_after(args: list[str], names: tuple[str, ...], env: dict[str, str]) -> str:
-    """Run `luck ARGS` in a fresh interpreter; print its exit code and which of `names`
-    (modules, or packages with everything under them) it left in `sys.modules`."""
-    probe = ("import sys\n"
-             "from luckos.cli import main\n"
-             "try:\n"
-             f"    code = main({args!r})\n"
-             "except SystemExit as exc:\n"
-             "    code = exc.code\n"
-             f"names = {names!r}\n"
-             "found = sorted(m for m in sys.modules if m in names or m.startswith("
-             "tuple(n + '.' for n in names)))\n"
-             "print(code or 0, found, file=sys.stderr)\n")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            timeout=60, env=env)
-    return result.stderr.strip().splitlines()[-1]
+        assert loaded_after(["--today", "2026-11-25", "promise", "add", "Ship it", "--to",
+                             "Dana", "--due", due], HEAVY, env).summary == "0 []"
+    assert loaded_after(["--today", "2026-11-25", "note", "add", "a thought"], HEAVY,
+                        env).summary == "0 []"
 
 
 # What opening a workspace does without: pathlib (the folder is text until a command asks
@@ -109,18 +76,17 @@ def test_the_daily_commands_load_only_what_they_use(tmp_path: Path) -> None:
     today = ["--today", "2026-11-25"]
     # a capture: no rules beyond the kind's, no json (an empty list is written as []),
     # no thresholds
-    assert _loaded_after([*today, "promise", "add", "Call Ana", "--to", "Ana", "--due",
-                          "fri"], (*NOT_AT_START, "json", "luckos.config_tables"),
-                         env) == "0 []"
+    assert loaded_after([*today, "promise", "add", "Call Ana", "--to", "Ana", "--due", "fri"],
+                        (*NOT_AT_START, "json", "luckos.config_tables"), env).summary == "0 []"
     # listing, the ledger and search read records: none of them loads the rules
     for args in (["promise", "list", "--limit", "20"], ["ledger"], ["search", "kafka"]):
-        assert _loaded_after([*today, *args], (*NOT_AT_START, "luckos.domain.validate"),
-                             env) == "0 []", args
+        assert loaded_after([*today, *args], (*NOT_AT_START, "luckos.domain.validate"),
+                            env).summary == "0 []", args
     # the text ledger needs no record as JSON; search shows titles without building the
     # record classes of the kinds it matched
-    assert _loaded_after([*today, "ledger"], ("luckos.app.records",), env) == "0 []"
-    assert _loaded_after([*today, "search", "ship"], ("luckos.domain.records.note",),
-                         env) == "0 []"
+    assert loaded_after([*today, "ledger"], ("luckos.app.records",), env).summary == "0 []"
+    assert loaded_after([*today, "search", "ship"], ("luckos.domain.records.note",),
+                        env).summary == "0 []"
 
 
 def test_version(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from luckos.store import SCHEMA_VERSION
 from tests.calendar_audit.conftest import NEW_YORK_VTIMEZONE, event, ics
-from tests.conftest import Luck
+from tests.conftest import Luck, loaded_after
 
 ALEX, BLAIR, CASEY, DREW = (f"{n}@example.com" for n in ("alex", "blair", "casey", "drew"))
 DOC = "Pre-read: https://docs.example.com/pr/1"
@@ -388,14 +388,10 @@ def test_progress_is_reported_for_a_large_calendar_and_quiet_when_piped() -> Non
 
 
 def test_help_stays_light_and_tells_the_truth() -> None:
-    code = ("import sys; from luckos.cli import main\n"
-            "try:\n    main(['calendar', '--help'])\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('icalendar', 'matplotlib', 'rich', "
-            "'recurring_ical_events') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
-    assert "audit" in out and "import" in out and "history" in out
-    assert out.strip().endswith("[]")
+    done = loaded_after(["calendar", "--help"],
+                        ("icalendar", "matplotlib", "rich", "recurring_ical_events"))
+    assert done.summary == "0 []"
+    assert "audit" in done.stdout and "import" in done.stdout and "history" in done.stdout
 
 
 def test_a_google_export_of_plain_weekly_series_is_audited_without_icalendar(
@@ -412,16 +408,11 @@ def test_a_google_export_of_plain_weekly_series_is_audited_without_icalendar(
                   people=(ALEX,), extra="RRULE:FREQ=DAILY;COUNT=2")
     path = write(ics(series, moved, tokyo, header="X-WR-TIMEZONE:America/New_York",
                      zones=NEW_YORK_VTIMEZONE))
-    code = ("import sys; from luckos.cli import main\n"
-            "try:\n    main(['calendar', 'audit', sys.argv[1], '--from', '2025-01-06', "
-            "'--to', '2025-01-26', '--tz', 'UTC', '--json', '--explain'])\n"
-            "except SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('icalendar', 'recurring_ical_events') "
-            "if m in sys.modules), file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
-                          text=True, env={"LUCK_HOME": str(tmp_path / "ws"),
-                                          "PATH": "/usr/bin:/bin"})
-    assert done.stderr.strip() == "[]"
+    done = loaded_after(["calendar", "audit", str(path), "--from", "2025-01-06", "--to",
+                         "2025-01-26", "--tz", "UTC", "--json", "--explain"],
+                        ("icalendar", "recurring_ical_events"),
+                        {"LUCK_HOME": str(tmp_path / "ws"), "PATH": "/usr/bin:/bin"})
+    assert done.found == []
     import json
 
     rows = {row["title"]: row for row in json.loads(done.stdout)["explain"]}

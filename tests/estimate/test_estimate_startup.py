@@ -10,28 +10,21 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import loaded_after
+
 
 def test_running_a_model_loads_neither_the_workspace_nor_the_record_registry(
         tmp_path: Path) -> None:
     # a run reads its model and draws its samples: the record registry, the file writer,
     # the workspace and SQLite are for --save, list, show and --png (and the file writer
     # for the first run's units cache)
-    probe = ("import sys\n"
-             "from luckos.cli import main\n"
-             "try:\n"
-             "    code = main(['estimate', 'cold-start', '--samples', '1000'])\n"
-             "except SystemExit as exc:\n"
-             "    code = exc.code\n"
-             "loaded = sorted(m for m in sys.modules if m in ('luckos.domain.records', "
-             "'luckos.files', 'luckos.workspace', 'luckos.store', 'sqlite3', 'difflib', "
-             "'matplotlib', 'luckos.app.records'))\n"
-             "print(code or 0, loaded, file=sys.stderr)\n")
     env = {**os.environ, "LUCK_HOME": str(tmp_path / "no-workspace"),
            "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    names = ("luckos.domain.records", "luckos.files", "luckos.workspace", "luckos.store",
+             "sqlite3", "difflib", "matplotlib", "luckos.app.records")
     for _ in range(2):  # the first run also writes the units cache (with luckos.files)
-        result = subprocess.run([sys.executable, "-c", probe], capture_output=True,
-                                text=True, timeout=120, env=env)
-    assert result.stderr.strip().splitlines()[-1] == "0 []"
+        result = loaded_after(["estimate", "cold-start", "--samples", "1000"], names, env)
+    assert result.summary == "0 []"
     assert "Pitch" in result.stdout
 
 
