@@ -131,11 +131,14 @@ def open_arc(store: Store) -> Any | None:
 
 def windows_between(store: Store, start: dt.date, end: dt.date) -> list[Any]:
     """Windows that can occur within [start, end]: recurring ones begun by `end`, and
-    one-off ones dated inside."""
+    one-off ones dated inside (in no set order). Those dated inside are found through
+    the index on the date; only the recurring ones begun earlier are looked for row by
+    row (a few against years of one-off dates)."""
     table = TABLES["window"]
     rows = store.db.execute(
-        f"""{table.select} WHERE "on" <= ? AND (recurrence != '' OR "on" >= ?)""",
-        (end.isoformat(), start.isoformat()))
+        f"""{table.select} WHERE "on" BETWEEN ? AND ?
+            UNION ALL {table.select} WHERE recurrence != '' AND +"on" < ?""",
+        (start.isoformat(), end.isoformat(), start.isoformat()))
     return [table.record(row) for row in rows]
 
 
