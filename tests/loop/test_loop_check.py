@@ -501,6 +501,28 @@ def test_a_check_loads_no_rule_and_builds_no_record_for_what_is_not_recorded(luc
     assert result.stderr.strip().splitlines()[-1] == "[]"
 
 
+def test_sponsors_with_no_one_recorded_are_judged_by_their_start_without_the_people_rules(
+        luck: Luck) -> None:
+    # no person is recorded, so no sponsor names one: each is judged by the day they
+    # became a sponsor, and the people rules are not loaded to match no one
+    from tests.conftest import TODAY_TEXT, loaded_after, subprocess_env
+
+    luck.ok("sponsor", "add", "Ken Adeyemi", "--since", "2026-11-02")
+    luck.ok("sponsor", "add", "Lena Park", "--since", "2025-01-10")
+    code, found = only(luck, "sponsor-contact")
+    assert (code, found["state"]) == (1, "broken")
+    assert [i["ref"] for i in found["items"]] == ["sp2"]
+    assert found["items"][0]["text"].startswith("Lena Park: last contact 2025-01-10 (")
+    loaded = loaded_after(["--today", TODAY_TEXT, "check", "--json"],
+                          ["luckos.domain.people", "luckos.app.people"],
+                          env=subprocess_env(luck.home))
+    assert loaded.summary == "1 []"
+    # once the sponsor is a recorded person, a pre-wire could count: the rules are used
+    luck.ok("person", "add", "Ken Adeyemi")
+    assert loaded_after(["--today", TODAY_TEXT, "check", "--json"], ["luckos.domain.people"],
+                        env=subprocess_env(luck.home)).found == ["luckos.domain.people"]
+
+
 def test_a_brief_that_is_not_there_is_reported_without_loading_the_linter(luck: Luck
                                                                         ) -> None:
     import subprocess

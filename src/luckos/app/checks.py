@@ -7,7 +7,6 @@ not checked, with the reason, instead of passing or failing.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,10 +20,15 @@ from luckos.store import loop as q
 from luckos.workspace import Workspace
 
 
-@dataclasses.dataclass(frozen=True)
 class CheckReport:
-    today: dt.date
-    results: tuple[Result, ...]
+    """The verdicts of one check (a plain class: built once per run, a dataclass would
+    cost the command its generated methods)."""
+
+    __slots__ = ("results", "today")
+
+    def __init__(self, today: dt.date, results: tuple[Result, ...]) -> None:
+        self.today = today
+        self.results = results
 
     def count(self, state: str) -> int:
         return sum(1 for r in self.results if r.state == state)
@@ -363,6 +367,8 @@ def _sponsor_contact(g: _Gatherer) -> Result:
     sponsors = g.store.all("sponsor")
     if not sponsors:  # no one to have heard from: the people are not read
         return sponsor_contact([], [], [], {}, g.today, max_days=max_days)
+    if not q.exists(g.store, "person"):  # no sponsor names a person: only their start counts
+        return sponsor_contact(sponsors, [], [], {}, g.today, max_days=max_days)
     return sponsor_contact(sponsors, g.store.all("person"), g.store.all("stakeholder"),
                            last_met(g.store, g.today), g.today, max_days=max_days)
 

@@ -85,12 +85,13 @@ def sponsor_contact(sponsors: Sequence[Sponsor], people: Sequence[Person],
     if not sponsors:
         return not_checked(id_, "no sponsors recorded",
                            "name who stakes reputation for you: luck sponsor add PERSON")
-    from luckos.domain.people import last_contact, matching
+    if people:  # with no one recorded, no sponsor names a person: the rules are not loaded
+        from luckos.domain.people import last_contact, matching
 
     stale = []
     for sponsor in sponsors:
         dates = [d for d in (sponsor.since,) if d and d <= today]
-        found = matching(people, sponsor.person)
+        found = matching(people, sponsor.person) if people else []
         if len(found) == 1:
             person = found[0]
             dates += [d for s in stakeholders if s.person_id == person.id

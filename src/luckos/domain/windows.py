@@ -421,12 +421,15 @@ def dates_between(window: Window, start: dt.date, end: dt.date
 def _occurrence(window: Window, day: dt.date, since: dt.date | None,
                 linked: Sequence[Artifact]) -> WindowOccurrence:
     # For a recurring window, only prep made since its previous date counts.
-    fresh = [a for a in linked if a.on is None or since is None or a.on > since]
-    fresh.sort(key=lambda a: (a.on or dt.date.min), reverse=True)
-    brief: Artifact | str | None = next((a for a in fresh if a.kind in BRIEF_KINDS), None)
+    brief: Artifact | str | None = None
+    demo = None
+    if linked:  # most dates have no artifact linked: nothing to sort through
+        fresh = [a for a in linked if a.on is None or since is None or a.on > since]
+        fresh.sort(key=lambda a: (a.on or dt.date.min), reverse=True)
+        brief = next((a for a in fresh if a.kind in BRIEF_KINDS), None)
+        demo = next((a for a in fresh if a.kind in DEMO_KINDS), None)
     if brief is None and window.docs:
         brief = window.docs[0]
-    demo = next((a for a in fresh if a.kind in DEMO_KINDS), None)
     return WindowOccurrence(
         window=window,
         on=day,
