@@ -202,6 +202,19 @@ def test_a_promotion_window_counts_the_claims_and_gaps_the_packet_has(demo: Luck
     demo.ok("bench", "add", "Priya", "--action", "unblocked", "--on", "2026-11-02")
     demo.ok("glue", "add", "Unblocked the release", "--hours", "2", "--unlocks",
             "the canary rollout", "--on", "2026-11-03")
+    # one-off windows, counted by the store: met by a linked document, by a brief made
+    # before the date, short of a demo made only after it, asking for nothing
+    demo.ok("window", "add", "Offsite", "--on", "2026-09-01", "--no-demo", "--doc",
+            "docs/offsite.md")
+    for name, on, flags, made in (
+            ("Headcount", "2026-10-01", ["--no-demo"], [("brief", "2026-09-20")]),
+            ("Roadmap", "2026-08-01", [], [("brief", "2026-07-30"), ("demo", "2026-08-05")]),
+            ("Council", "2026-07-01", ["--no-brief", "--no-demo"], [])):
+        wid = json.loads(demo.ok("window", "add", name, "--on", on, *flags,
+                                 "--json").stdout)["id"]
+        for kind, day in made:
+            demo.ok("artifact", "add", f"{name} {kind}", "--kind", kind, "--on", day,
+                    "--window", wid)
     ws = open_workspace(demo.home)
     try:
         day = dt.date.fromisoformat(today)

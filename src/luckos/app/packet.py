@@ -88,18 +88,22 @@ def claim_counts(ws: Workspace, kind: str, today: dt.date) -> tuple[int, int]:
     period to `today`, as `make` would build it (`luck packet --check`), read as what
     decides each claim's gap rather than every record whole: a promotion window asks it
     on every review."""
+    from luckos.domain import windows as win
     from luckos.store import loop
 
     assert backing.PACKET_KINDS[kind][2], "only a long packet is counted"
     since, until = period(kind, None, None, today)
     store = ws.store
-    windows = loop.windows_between(store, since, until)
+    # a one-off window's gap is counted by the store; a recurring one's dates are expanded
+    windows = queries.recurring_windows(store, until)
     return backing.readiness(
         since, until,
         metrics=queries.metrics_read(store, since, until),
         resolved=queries.any_resolved(store, since, until),
         windows=windows,
         window_artifacts=loop.artifacts_for(store, [w.id for w in windows]),
+        one_offs_short=queries.one_off_windows_short(store, since, until, win.BRIEF_KINDS,
+                                                     win.DEMO_KINDS),
         decisions=queries.filled(store, "decision", "outcome", since, until),
         bench=queries.filled(store, "bench", "artifact", since, until),
         artifacts=queries.artifacts_backing(store, since, until),

@@ -101,10 +101,8 @@ def _as_prepared(o: win.WindowOccurrence, linked: Sequence[Artifact]) -> win.Win
     this one."""
     if not linked:  # the brief is a linked document or nothing, as the date found it
         return o
-    before = o.previous
-    made = sorted((a for a in linked if a.on is not None
-                   and a.on <= o.on and (before is None or a.on > before)),
-                  key=lambda a: a.on or o.on, reverse=True)
+    made = sorted(_made_for(linked, o.on, o.previous), key=lambda a: a.on or o.on,
+                  reverse=True)
     brief: Artifact | str | None = next((a for a in made if a.kind in win.BRIEF_KINDS), None)
     if brief is None and o.window.docs:
         brief = o.window.docs[0]
@@ -112,18 +110,48 @@ def _as_prepared(o: win.WindowOccurrence, linked: Sequence[Artifact]) -> win.Win
     return dataclasses.replace(o, brief=brief, demo=demo)
 
 
+def _made_for(linked: Sequence[Artifact], on: dt.date, before: dt.date | None
+              ) -> list[Artifact]:
+    """The prep among `linked` that existed on a window's date `on`: made after its
+    previous date `before` and on or before `on`."""
+    return [a for a in linked
+            if a.on is not None and a.on <= on and (before is None or a.on > before)]
+
+
+def windows_short(windows: Sequence[Window], window_artifacts: Sequence[Artifact],
+                  since: dt.date, until: dt.date) -> list[bool]:
+    """For each of the windows' dates within [since, until], whether it was met without
+    something it asks for (`windows_met`'s occurrences with a gap), without building
+    the occurrences: a promotion window counts them on every review."""
+    linked: dict[int, list[Artifact]] = {}
+    for artifact in window_artifacts:
+        linked.setdefault(artifact.window_id or 0, []).append(artifact)
+    short = []
+    for window in windows:
+        mine = linked.get(window.id or 0, [])
+        for day, before in win.dates_between(window, since, until):
+            made = _made_for(mine, day, before) if mine else []
+            brief = (not window.needs_brief or bool(window.docs)
+                     or any(a.kind in win.BRIEF_KINDS for a in made))
+            demo = not window.needs_demo or any(a.kind in win.DEMO_KINDS for a in made)
+            short.append(not (brief and demo))
+    return short
+
+
 def readiness(since: dt.date, until: dt.date, *,
               metrics: Sequence[tuple[int | None, str, bool]], resolved: bool,
               windows: Sequence[Window], window_artifacts: Sequence[Artifact],
-              decisions: Sequence[bool], bench: Sequence[bool],
+              one_offs_short: Sequence[bool] = (), decisions: Sequence[bool], bench: Sequence[bool],
               artifacts: Sequence[tuple[int, bool, bool]], glue: Sequence[GlueEntry],
               wins: Sequence[int], evidence: Sequence[EvidenceFact]) -> tuple[int, int]:
     """(claims, claims without evidence) of a long packet for [since, until], as
     `luckos.domain.packet.build` makes them, from what decides each claim's gap rather
     than the records whole: `metrics` (theme id, slot, read within the period) of the
     themes' metrics by id; whether any promise was resolved; the windows that can occur
-    in the period and the artifacts linked to them; whether each decision has an outcome;
-    whether each bench entry names an artifact; (id, has a link, has a testimonial) of
+    in the period and the artifacts linked to them (or the recurring ones only, and
+    whether each one-off window dated in the period was met short, counted by the
+    store); whether each decision has an outcome; whether each bench entry names an
+    artifact; (id, has a link, has a testimonial) of
     each artifact; the glue; the ids of the year-in-public notes; the accepted evidence."""
     backed = backing(evidence)
     slots: dict[tuple[int | None, str], bool] = {}
@@ -132,8 +160,9 @@ def readiness(since: dt.date, until: dt.date, *,
             slots[(theme_id, slot)] = read
     gaps = [theme_gap(read) for read in slots.values()]
     gaps += [""] if resolved else []
-    gaps += [window_gap(o.missing())
-             for o in windows_met(windows, window_artifacts, since, until)]
+    gaps += ["short" if short else ""
+             for short in (*windows_short(windows, window_artifacts, since, until),
+                           *one_offs_short)]
     gaps += [decision_gap(d) for d in decisions]
     gaps += [bench_gap(b) for b in bench]
     gaps += [artifact_gap(link, f"a{aid}" in backed, quoted) for aid, link, quoted in artifacts]

@@ -393,19 +393,29 @@ def upcoming(
     for window in windows:
         linked = by_window.get(window.id or 0, [])
         saved = math.get(window.id or 0, [])
-        moved = fast_forward(window, today) if window.recurrence else window
-        days = occurrences(moved, today, end)
-        # each date's previous one is the date before it: only the first is looked up
-        since = previous_occurrence(moved, days[0]) if days and window.recurrence else None
-        for day in days:
+        for day, since in dates_between(window, today, end):
             found = _occurrence(window, day, since, linked)
             if saved:
                 found = dataclasses.replace(found, estimates=tuple(
                     e for e in saved if e.on is None or since is None or e.on > since))
             result.append(found)
-            since = day
     result.sort(key=lambda o: (o.on, o.window.id or 0))
     return result
+
+
+def dates_between(window: Window, start: dt.date, end: dt.date
+                  ) -> list[tuple[dt.date, dt.date | None]]:
+    """(date, the window's date before it or None) of each of its dates within
+    [start, end]; a long-running recurrence is fast-forwarded before it is expanded."""
+    moved = fast_forward(window, start) if window.recurrence else window
+    days = occurrences(moved, start, end)
+    # each date's previous one is the date before it: only the first is looked up
+    since = previous_occurrence(moved, days[0]) if days and window.recurrence else None
+    found = []
+    for day in days:
+        found.append((day, since))
+        since = day
+    return found
 
 
 def _occurrence(window: Window, day: dt.date, since: dt.date | None,

@@ -129,19 +129,6 @@ def open_arc(store: Store) -> Any | None:
     return table.record(row) if row else None
 
 
-def windows_between(store: Store, start: dt.date, end: dt.date) -> list[Any]:
-    """Windows that can occur within [start, end]: recurring ones begun by `end`, and
-    one-off ones dated inside (in no set order). Those dated inside are found through
-    the index on the date; only the recurring ones begun earlier are looked for row by
-    row (a few against years of one-off dates)."""
-    table = TABLES["window"]
-    rows = store.db.execute(
-        f"""{table.select} WHERE "on" BETWEEN ? AND ?
-            UNION ALL {table.select} WHERE recurrence != '' AND +"on" < ?""",
-        (start.isoformat(), end.isoformat(), start.isoformat()))
-    return [table.record(row) for row in rows]
-
-
 def readings_since(store: Store, month: str) -> list[Any]:
     """Every reading from `month` (YYYY-MM) on."""
     table = TABLES["reading"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from luckos.store.records import TABLES
@@ -137,3 +137,32 @@ def accepted_evidence(store: Any, since: dt.date, until: dt.date
         """SELECT id, source, note_id, artifact_id FROM evidence
            WHERE status = 'accepted' AND "until" BETWEEN ? AND ?""",
         (since.isoformat(), until.isoformat())).fetchall()
+
+
+def recurring_windows(store: Any, until: dt.date) -> list[Any]:
+    """The recurring windows begun by `until`, whole (their dates are expanded)."""
+    table = TABLES["window"]
+    # read through the table rather than the date index, which nearly every window passes
+    return [table.record(row) for row in store.db.execute(
+        f"""{table.select} WHERE recurrence != '' AND trim(recurrence) != ''
+                              AND +"on" <= ?""",
+        (until.isoformat(),))]
+
+
+def one_off_windows_short(store: Any, since: dt.date, until: dt.date,
+                          brief_kinds: Collection[str], demo_kinds: Collection[str]
+                          ) -> list[bool]:
+    """Whether each one-off window dated in [since, until] was met without a two-pager
+    it asks for (no linked document, no artifact of `brief_kinds` linked to it and made
+    by its date) or a demo (no such artifact of `demo_kinds`)."""
+    briefs, demos = sorted(brief_kinds), sorted(demo_kinds)
+    made = """EXISTS (SELECT 1 FROM artifact a WHERE a.window_id = w.id
+                      AND a."on" <= w."on" AND a.kind IN ({}))"""
+    return [bool(row[0]) for row in store.db.execute(
+        f"""SELECT (w.needs_brief AND NOT (
+                        coalesce(json_array_length(nullif(w.docs, '')), 0) > 0
+                        OR {made.format(", ".join("?" for _ in briefs))}))
+                   OR (w.needs_demo AND NOT {made.format(", ".join("?" for _ in demos))})
+            FROM "window" w
+            WHERE trim(w.recurrence) = '' AND w."on" BETWEEN ? AND ?""",
+        (*briefs, *demos, since.isoformat(), until.isoformat()))]
