@@ -479,26 +479,15 @@ def test_a_check_loads_no_rule_and_builds_no_record_for_what_is_not_recorded(luc
     # no project, reboot, diagnosis or stakeholder: their rules and the people module are
     # not loaded, and the stored values are checked without building every record class;
     # no calendar was imported, so the calendar audit is not loaded to find none
-    import subprocess
-    import sys
-
-    from tests.conftest import TODAY_TEXT, subprocess_env
+    from tests.conftest import TODAY_TEXT, loaded_after, subprocess_env
 
     luck.ok("promise", "add", "Ship it", "--to", "Priya", "--due", "2026-12-04")
-    probe = ("import sys\n"
-             "from luckos.cli import main\n"
-             "try:\n"
-             f"    main(['--today', {TODAY_TEXT!r}, 'check', '--json'])\n"
-             "except SystemExit:\n"
-             "    pass\n"
-             "print(sorted(m for m in sys.modules if m in ('luckos.domain.projects', "
-             "'luckos.domain.reboot', 'luckos.domain.diagnosis', 'luckos.app.people', "
-             "'luckos.domain.records.signal', 'luckos.app.calendar', "
-             "'luckos.calendar.audit')), "
-             "file=sys.stderr)\n")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            env=subprocess_env(luck.home), timeout=120)
-    assert result.stderr.strip().splitlines()[-1] == "[]"
+    loaded = loaded_after(["--today", TODAY_TEXT, "check", "--json"],
+                          ["luckos.domain.projects", "luckos.domain.reboot",
+                           "luckos.domain.diagnosis", "luckos.app.people",
+                           "luckos.domain.records.signal", "luckos.app.calendar",
+                           "luckos.calendar.audit"], env=subprocess_env(luck.home))
+    assert loaded.found == []
 
 
 def test_sponsors_with_no_one_recorded_are_judged_by_their_start_without_the_people_rules(
@@ -525,22 +514,12 @@ def test_sponsors_with_no_one_recorded_are_judged_by_their_start_without_the_peo
 
 def test_a_brief_that_is_not_there_is_reported_without_loading_the_linter(luck: Luck
                                                                         ) -> None:
-    import subprocess
-    import sys
-
-    from tests.conftest import TODAY_TEXT, subprocess_env
+    from tests.conftest import TODAY_TEXT, loaded_after, subprocess_env
 
     luck.ok("window", "add", "FY27 planning", "--on", "2026-11-30", "--doc", "docs/fy27.md")
-    probe = ("import sys\n"
-             "from luckos.cli import main\n"
-             "try:\n"
-             f"    main(['--today', {TODAY_TEXT!r}, 'check', '--json'])\n"
-             "except SystemExit:\n"
-             "    pass\n"
-             "print('luckos.writing.lint' in sys.modules, file=sys.stderr)\n")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            env=subprocess_env(luck.home), timeout=120)
-    assert result.stderr.strip().splitlines()[-1] == "False"
+    loaded = loaded_after(["--today", TODAY_TEXT, "check", "--json"], ["luckos.writing.lint"],
+                          env=subprocess_env(luck.home))
+    assert loaded.found == []
     code, r = only(luck, "brief-lints")
     assert (code, r["state"]) == (1, "broken")
     assert "docs/fy27.md does not exist" in r["items"][0]["text"]
@@ -550,25 +529,15 @@ def test_a_check_builds_no_packet_for_a_promotion_window_outside_its_prep_lead(l
                                                                              ) -> None:
     # the review shows the packet's readiness for a promotion window within its horizon;
     # the check only for one within its prep lead, so it does not build the packet here
-    import subprocess
-    import sys
-
-    from tests.conftest import TODAY_TEXT, subprocess_env
+    from tests.conftest import TODAY_TEXT, loaded_after, subprocess_env
 
     luck.ok("window", "add", "Promotion committee", "--on", "2026-12-23", "--kind",
             "promotion")
     luck.ok("note", "add", "Shipped the canary plan", "--kind", "year-in-public",
             "--on", "2026-11-02")
-    probe = ("import sys\n"
-             "from luckos.cli import main\n"
-             "try:\n"
-             f"    main(['--today', {TODAY_TEXT!r}, 'check', '--json'])\n"
-             "except SystemExit:\n"
-             "    pass\n"
-             "print('luckos.app.packet' in sys.modules, file=sys.stderr)\n")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            env=subprocess_env(luck.home), timeout=120)
-    assert result.stderr.strip().splitlines()[-1] == "False"
+    loaded = loaded_after(["--today", TODAY_TEXT, "check", "--json"], ["luckos.app.packet"],
+                          env=subprocess_env(luck.home))
+    assert loaded.found == []
     code, r = only(luck, "window-prep")
     assert (code, r["state"]) == (0, "ok")
     assert "w1 Promotion committee on 2026-12-23" in r["finding"]
