@@ -358,3 +358,16 @@ def test_a_brief_without_a_window_carries_the_objections_of_the_themes_decision(
     section = text.split("## Objections received", 1)[1].split("##", 1)[0]
     assert section.strip().splitlines() == ["- Ken Adeyemi, 2026-11-21: Ops has no DBA (open)"]
     assert "- Who decides: Ken Adeyemi" in text
+
+
+def test_the_objection_check_names_objections_left_with_a_past_date(luck: Luck) -> None:
+    # Ken's objection belongs to the 10 November date: once it has met, the next date has
+    # none, and the check says the one recorded is history rather than "none recorded"
+    _monthly(luck)
+    before = luck.json("check", "--only", "objection-open", today="2026-11-05")
+    assert before["invariants"][0]["state"] == "ok"  # raised three days ago: in time
+    after = luck.json("check", "--only", "objection-open", today="2026-11-11")
+    (found,) = after["invariants"]
+    assert found["state"] == "not_checked"
+    assert found["finding"] == ("no objections for the current dates (1 objection recorded "
+                                "for past dates)")

@@ -355,8 +355,11 @@ def _objection_open(g: _Gatherer) -> Result:
         return objection_open([], [], g.today, max_days=max_days)
     from luckos.app.people import current_stakeholders
 
-    return objection_open(current_stakeholders(g.ws, g.today), g.store.all("person"), g.today,
-                          max_days=max_days)
+    now = current_stakeholders(g.ws, g.today)
+    past = 0
+    if not any(s.objection for s in now):  # say so when the only ones are history
+        past = sum(1 for s in g.store.all("stakeholder") if s.objection)
+    return objection_open(now, g.store.all("person"), g.today, max_days=max_days, past=past)
 
 
 def _sponsor_contact(g: _Gatherer) -> Result:

@@ -46,12 +46,16 @@ def prewire_brief(in_prep: Sequence[Prewire], today: dt.date, *,
 
 
 def objection_open(stakeholders: Sequence[Stakeholder], people: Sequence[Person],
-                   today: dt.date, *, max_days: int) -> Result:
-    """No objection raised more than `max_days` ago is still without an answer."""
+                   today: dt.date, *, max_days: int, past: int = 0) -> Result:
+    """No objection raised more than `max_days` ago is still without an answer.
+    `stakeholders` are as they stand today; `past` counts the objections recorded for
+    recurring windows' past dates, which are history and not judged."""
     id_ = "objection-open"
     raised = [s for s in stakeholders if s.objection]
     if not raised:
-        return not_checked(id_, "no objections recorded",
+        found = (f"no objections for the current dates ({plural(past, 'objection')} "
+                 "recorded for past dates)" if past else "no objections recorded")
+        return not_checked(id_, found,
                            "solicit objections privately, then record them: luck "
                            "window|decision stakeholders ID objection PERSON TEXT")
     from luckos.domain.people import open_objection, subject_of
