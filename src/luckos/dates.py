@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from luckos.errors import Invalid
 
@@ -185,14 +184,6 @@ def parse_month(text: str, today: dt.date) -> str:
     if value.lower() in ("this month", "now"):
         return today.isoformat()[:7]
     return parse_date(value, today, what="month").isoformat()[:7]
-
-
-def weekday_name(value: Any, key: str, where: str) -> str:
-    """A weekday named in a setting (`maker_day = "Wednesday"`), in lower case; `where`
-    is the file the setting came from."""
-    if not isinstance(value, str) or value.lower() not in WEEKDAYS:
-        raise Invalid(f"{where}: {key} = {value!r} is not a weekday name", where=key)
-    return value.lower()
 
 
 def week_start(day: dt.date, first_weekday: int) -> dt.date:
