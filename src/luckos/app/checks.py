@@ -355,10 +355,10 @@ def _objection_open(g: _Gatherer) -> Result:
         return objection_open([], [], g.today, max_days=max_days)
     from luckos.app.people import current_stakeholders
 
-    now = current_stakeholders(g.ws, g.today)
-    past = 0
-    if not any(s.objection for s in now):  # say so when the only ones are history
-        past = sum(1 for s in g.store.all("stakeholder") if s.objection)
+    rows = g.store.all("stakeholder")
+    now = current_stakeholders(g.ws, g.today, rows)
+    # with none open today, the ones recorded are history: say so
+    past = 0 if any(s.objection for s in now) else sum(1 for s in rows if s.objection)
     return objection_open(now, g.store.all("person"), g.today, max_days=max_days, past=past)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from luckos.domain import people as pp
@@ -352,11 +353,13 @@ def next_prewire(ws: Workspace, today: dt.date, horizon_days: int) -> pp.Prewire
     return prewire_of(ws, ahead[0].window, today, all_people(ws))
 
 
-def current_stakeholders(ws: Workspace, today: dt.date) -> list[Stakeholder]:
+def current_stakeholders(ws: Workspace, today: dt.date,
+                         rows: Sequence[Stakeholder] | None = None) -> list[Stakeholder]:
     """Every subject's stakeholders as they stand today: a recurring window's rows of
-    past dates left out, its people fresh for the next date (see `pp.current`)."""
+    past dates left out, its people fresh for the next date (see `pp.current`). `rows`
+    are every stakeholder row, when the caller has read them already."""
     by_window: dict[int | None, list[Stakeholder]] = {}
-    for s in ws.store.all("stakeholder"):
+    for s in ws.store.all("stakeholder") if rows is None else rows:
         by_window.setdefault(s.window_id, []).append(s)
     found, _ = pp.current(by_window.pop(None, []))  # decisions' rows
     for w in ws.store.windows_active(today):
