@@ -112,17 +112,9 @@ class _Cell:
         return _rich().Padding(_text(self.value, clip=self.clip), (0, 1))
 
     def __rich_measure__(self, console: Any, options: Any) -> Any:
-        # Padding.__rich_measure__ around Measurement.get of the Text, in one step
-        Measurement = _rich().Measurement
-        max_width = options.max_width
-        if max_width - 2 < 1:
-            return Measurement(max_width, max_width)
         if self.widths is None:
-            return Measurement.get(console, options, self._padded())
-        shortest, longest = min(self.widths[0], max_width), min(self.widths[1], max_width)
-        if longest < 1:
-            shortest = longest = 0
-        return Measurement(min(shortest + 2, max_width), min(longest + 2, max_width))
+            return _rich().Measurement.get(console, options, self._padded())
+        return _measure(self.widths, options)
 
     def __rich_console__(self, console: Any, options: Any) -> Any:
         room = options.max_width - 2
@@ -131,17 +123,38 @@ class _Cell:
         return [self._padded()]
 
 
+class _Line:
+    """A line of text in one style, drawn as Rich draws `Text(text, style=style)`: when it
+    is printable and fits the width, as one segment (padded to the width when the line
+    is justified left, as a table's title is), else by Rich."""
+
+    def __init__(self, text: str, style: str, *, pad: bool = False) -> None:
+        self.text, self.style, self.pad = text, style, pad
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        text, width = self.text, options.max_width
+        if text.isprintable() and text.strip():
+            rich = _rich()
+            cells = len(text) if text.isascii() else rich.cell_len(text)
+            if cells <= width and text == text.rstrip():
+                pad = " " * (width - cells) if self.pad else ""
+                yield rich.Segment(text + pad, console.get_style(self.style))
+                yield rich.Segment.line()
+                return
+        yield from console.render(_text(text, self.style), options)
+
+
 def heading(text: str) -> None:
     if on_tty():
         _console().print()
-        _console().print(_text(text, "bold"))
+        _console().print(_Line(text, "bold"))
     else:
         click.echo(f"\n{text}")
 
 
 def line(text: str = "", style: str | None = None) -> None:
     if on_tty() and style:
-        _console().print(_text(text, style))
+        _console().print(_Line(text, style))
     else:
         click.echo(text)
 
@@ -170,31 +183,243 @@ def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str |
 
 def _print_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str | None,
                  clip: bool) -> None:
-    rich, console = _rich(), _console()
-    grid = rich.Table(title=_text(title, "bold") if title else None, title_justify="left",
-                      padding=0)  # each cell carries its own, see _Cell
-    heads = [_Cell(name, head=True) for name in columns]
-    body = [[rich.Padding(_text(v, clip=clip), (0, 1)) if isinstance(v, Marked)
-             else _Cell("" if v is None else str(v), clip=clip) for v in row] for row in rows]
-    # When every column fits beside the others at its widest cell, Rich gives each
-    # column that width: it is set here, so that Rich does not measure every cell again.
-    widest: list[int] | None = [0 if h.widths is None else h.widths[1] + 2 for h in heads]
-    for row in body:
-        for i, cell in enumerate(row):
-            if widest is None or not isinstance(cell, _Cell) or cell.widths is None:
-                widest = None
-                break
-            widest[i] = max(widest[i], cell.widths[1] + 2)
-    if widest is not None and (sum(widest) + len(columns) + 1 > console.width
-                               or any(h.widths is None for h in heads)):
-        widest = None  # Rich shares the width out
-    for i, head in enumerate(heads):
-        grid.add_column(head, overflow="fold", width=None if widest is None else widest[i])
-    for row in body:
-        grid.add_row(*row)
+    console = _console()
     if title:
         console.print()  # a blank line between sections, as in piped output
-    console.print(grid)
+    texts = _texts(columns, rows)
+    if texts is None:  # Rich measures and draws every cell
+        _print_rich_table(columns, rows, title, clip)
+        return
+    cells, cell_lens = texts
+    widths = [max(lens) + 2 for lens in cell_lens]
+    if min(widths) >= 3 and sum(widths) + len(widths) + 1 <= console.width:
+        # every column at its widest cell, as Rich gives them when they fit; no line is
+        # wider than the console, so Rich's cropping would change nothing
+        console.print(_Fitted(title, columns, cells, cell_lens, widths), crop=False)
+    else:
+        console.print(_Laid(title, columns, cells, cell_lens, clip))
+
+
+def _texts(columns: Sequence[str], rows: Sequence[Sequence[Any]]
+           ) -> tuple[list[list[str]], list[list[int]]] | None:
+    """The values as text and each one's width in terminal cells by column, the column's
+    name first; None when a value is not one line of printable text (a tab, a newline, a
+    control character) or is a search match, which Rich measures and draws itself."""
+    cells = [[v if type(v) is str else "" if v is None else str(v) for v in row]
+             for row in rows]
+    if any(isinstance(v, Marked) for row in rows for v in row):
+        return None
+    cell_lens: list[list[int]] = []
+    for i, name in enumerate(columns):
+        column = [name, *(row[i] for row in cells)]
+        every = "".join(column)
+        if not every.isprintable():
+            return None
+        # ASCII: one terminal cell a character
+        cell_lens.append(list(map(len if every.isascii() else _rich().cell_len, column)))
+    return cells, cell_lens
+
+
+def _print_rich_table(columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                      title: str | None, clip: bool) -> None:
+    rich = _rich()
+    from rich.table import Table
+
+    grid = Table(title=_text(title, "bold") if title else None, title_justify="left",
+                 padding=0)  # each cell carries its own, see _Cell
+    for name in columns:
+        grid.add_column(_Cell(name, head=True), overflow="fold")
+    for row in rows:
+        grid.add_row(*(rich.Padding(_text(v, clip=clip), (0, 1)) if isinstance(v, Marked)
+                       else _Cell("" if v is None else str(v), clip=clip) for v in row))
+    _console().print(grid)
+
+
+class _Rows:
+    """The rows of values of a table drawn as Rich's `Table` (box HEAVY_HEAD, one space
+    a side of each value, columns of the given widths) draws them: a row whose values
+    fit their columns is one line of text; in any other row, a value that does not fit
+    is drawn by Rich as in its table (a `Padding` around a `Text`, wrapped or cut), and
+    the row is shaped and bordered as `Table._render` does it."""
+
+    def __init__(self, columns: Sequence[str], cells: list[list[str]],
+                 cell_lens: list[list[int]], clip: bool = False) -> None:
+        self.columns, self.cells, self.cell_lens, self.clip = columns, cells, cell_lens, clip
+
+    def _rows(self, console: Any, options: Any, box: Any, widths: list[int]) -> Iterator[Any]:
+        Segment, rooms = _rich().Segment, [width - 2 for width in widths]
+        last = len(self.cells) - 1
+        new_line = Segment.line()
+        for n, row in enumerate(self.cells):
+            left, divider, right = ((box.foot_left, box.foot_vertical, box.foot_right)
+                                    if n == last else
+                                    (box.mid_left, box.mid_vertical, box.mid_right))
+            lens = [lens[n + 1] for lens in self.cell_lens]
+            if all(1 <= room >= cells for room, cells in zip(rooms, lens, strict=True)):
+                yield Segment(left + divider.join([
+                    f" {value}{' ' * (room - cells)} "
+                    for value, room, cells in zip(row, rooms, lens, strict=True)]) + right)
+                yield new_line
+                continue
+            yield from self._wrapped(console, options, row, lens, widths,
+                                     (Segment(left), Segment(divider), Segment(right)))
+
+    def _wrap(self, console: Any, options: Any, value: str, width: int) -> list[list[Any]]:
+        """The lines of a value that does not fit its column, as the table's
+        `Padding(Text(value), (0, 1))` draws them: Rich wraps the text (or cuts it, with
+        `clip`), and each line that comes back as wide as the column's room is that
+        line with a space a side, all unstyled, which is what the Padding draws around
+        it; a line of any other width goes through the Padding and the Text."""
+        rich = _rich()
+        text, room = _text(value, clip=self.clip), width - 2
+        if room >= 1:
+            lines = text.wrap(console, room, justify="left",
+                              overflow="ellipsis" if self.clip else "fold",
+                              tab_size=console.tab_size, no_wrap=self.clip)
+            plain = [line.plain for line in lines]
+            if all(rich.cell_len(line) == room for line in plain):
+                return [[rich.Segment(f" {line} ")] for line in plain]
+        cell_options = options.update(width=width, justify="left", no_wrap=False,
+                                      overflow="fold", height=None, highlight=False)
+        return console.render_lines(rich.Padding(text, (0, 1)), cell_options)  # type: ignore[no-any-return]
+
+    def _wrapped(self, console: Any, options: Any, row: list[str], lens: list[int],
+                 widths: list[int], borders: tuple[Any, Any, Any]) -> Iterator[Any]:
+        rich = _rich()
+        Segment, null = rich.Segment, rich.Style.null()
+        cells: list[list[list[Any]]] = []
+        for value, cells_wide, width in zip(row, lens, widths, strict=True):
+            room = width - 2
+            if 1 <= room >= cells_wide:
+                cells.append([[Segment(f" {value}{' ' * (room - cells_wide)} ")]])
+                continue
+            cells.append(self._wrap(console, options, value, width))
+        height = max(len(lines) for lines in cells)
+        cells = [Segment.set_shape(Segment.align_top(lines, width, height, null), width,
+                                   height) for lines, width in zip(cells, widths, strict=True)]
+        left, divider, right = borders
+        new_line = Segment.line()
+        for line_no in range(height):
+            yield left
+            for i, lines in enumerate(cells):
+                if i:
+                    yield divider
+                yield from lines[line_no]
+            yield right
+            yield new_line
+
+
+class _Fitted(_Rows):
+    """A table whose values are each one line of printable text and whose columns all
+    fit beside each other at their widest cells, drawn as Rich's `Table` draws it (the
+    same box, and the title and the bold column names drawn by Rich) without building a
+    Text and a Padding for each value and a Table to measure them: each row is one line
+    of text. `tests/test_terminal_tables.py` holds the two to the same bytes."""
+
+    def __init__(self, title: str | None, columns: Sequence[str], cells: list[list[str]],
+                 cell_lens: list[list[int]], widths: list[int]) -> None:
+        super().__init__(columns, cells, cell_lens)
+        self.title, self.widths = title, widths
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        from rich.box import HEAVY_HEAD
+
+        Segment, widths = _rich().Segment, self.widths
+        # as Table.__rich_console__ and Table._render do with their defaults and padding=0
+        options = options.update(width=sum(widths) + len(widths) + 1, highlight=False,
+                                 height=None)
+        if self.title:
+            yield from _Line(self.title, "bold", pad=True).__rich_console__(
+                console, options.update(justify="left"))
+        box = HEAVY_HEAD.substitute(options, safe=console.safe_box)
+        new_line = Segment.line()
+        yield Segment(box.get_top(widths))
+        yield new_line
+        # each name fits its column: Rich's Padding and Text draw it as three segments
+        style = console.get_style("table.header")
+        yield Segment(box.head_left)
+        for i, (width, name, lens) in enumerate(zip(widths, self.columns, self.cell_lens,
+                                                     strict=True)):
+            if i:
+                yield Segment(box.head_vertical)
+            yield Segment(" ", style)
+            yield Segment(name + " " * (width - 2 - lens[0]), style)
+            yield Segment(" ", style)
+        yield Segment(box.head_right)
+        yield new_line
+        yield Segment(box.get_row(widths, "head", edge=True))
+        yield new_line
+        yield from self._rows(console, options, box, widths)
+        yield Segment(box.get_bottom(widths))
+        yield new_line
+
+
+class _Laid(_Rows):
+    """A table of values that are each one line of printable text and that do not all fit
+    at their widest: Rich's `Table` shares the width out among the columns and draws
+    the title, the column names and the box around one row that stands for all the
+    values (see `_Column`); the rows are drawn as that table draws them (see `_Rows`)."""
+
+    def __init__(self, title: str | None, columns: Sequence[str], cells: list[list[str]],
+                 cell_lens: list[list[int]], clip: bool) -> None:
+        super().__init__(columns, cells, cell_lens, clip)
+        self.title = title
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        from rich.box import HEAVY_HEAD
+        from rich.table import Table
+
+        grid = Table(title=_text(self.title, "bold") if self.title else None,
+                     title_justify="left", padding=0)  # each cell carries its own
+        stand_ins = [_Column(self.cells, i, self.cell_lens[i][1:])
+                     for i in range(len(self.columns))]
+        for name in self.columns:
+            grid.add_column(_Cell(name, head=True), overflow="fold")
+        grid.add_row(*stand_ins)
+        lines = console.render_lines(grid, options, pad=False, new_lines=True)
+        # the title, the top and the column names; then the stand-in row and the bottom
+        for line in lines[:-2]:
+            yield from line
+        widths = [column.width for column in stand_ins]
+        table_options = options.update(width=sum(widths) + len(widths) + 1,
+                                       highlight=False, height=None)
+        box = HEAVY_HEAD.substitute(table_options, safe=console.safe_box)
+        yield from self._rows(console, table_options, box, widths)
+        yield from lines[-1]
+
+
+def _measure(widths: tuple[int, int], options: Any) -> Any:
+    """What `Padding(Text(value), (0, 1))` measures, from the value's (longest word,
+    whole value) widths in terminal cells."""
+    Measurement = _rich().Measurement
+    max_width = options.max_width
+    if max_width - 2 < 1:
+        return Measurement(max_width, max_width)
+    shortest, longest = min(widths[0], max_width), min(widths[1], max_width)
+    if longest < 1:
+        shortest = longest = 0
+    return Measurement(min(shortest + 2, max_width), min(longest + 2, max_width))
+
+
+class _Column:
+    """Stands for all the values of a column in the one row of a `_Laid` table's layout:
+    measured as Rich measures a column (the largest of its values' smallest widths, the
+    largest of their widest), so Rich gives the column the width it gives the whole
+    column, which the stand-in learns when it is drawn."""
+
+    def __init__(self, cells: list[list[str]], index: int, lens: list[int]) -> None:
+        cell_len = _rich().cell_len
+        # (longest word, whole value) as _Cell measures each value
+        words = max((max(map(len if row[index].isascii() else cell_len, row[index].split()),
+                         default=n) for row, n in zip(cells, lens, strict=True)), default=0)
+        self.widths, self.width = (words, max(lens, default=0)), 0
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        return _measure(self.widths, options)
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        self.width = options.max_width
+        return [_rich().Segment(" " * self.width)]
 
 
 def cut_note(shown: int, total: int, hint: str = "--limit 0 for all") -> None:
@@ -225,11 +450,12 @@ def _rich() -> Any:
     from rich.measure import Measurement
     from rich.padding import Padding
     from rich.segment import Segment
-    from rich.table import Table
+    from rich.style import Style
     from rich.text import Text
 
+    # rich.table only for a table Rich lays out (see _print_table)
     return SimpleNamespace(Console=Console, Measurement=Measurement, Padding=Padding,
-                           Segment=Segment, Table=Table, Text=Text, cell_len=cell_len)
+                           Segment=Segment, Style=Style, Text=Text, cell_len=cell_len)
 
 
 def _console() -> Any:
