@@ -191,24 +191,24 @@ def _print_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: s
         _print_rich_table(columns, rows, title, clip)
         return
     cells, cell_lens = texts
-    widths = [max(lens) + 2 for lens in cell_lens]
-    if min(widths) >= 3 and sum(widths) + len(widths) + 1 <= console.width:
-        # every column at its widest cell, as Rich gives them when they fit; no line is
-        # wider than the console, so Rich's cropping would change nothing
-        console.print(_Fitted(title, columns, cells, cell_lens, widths), crop=False)
-    else:
-        console.print(_Laid(title, columns, cells, cell_lens, clip))
+    widths = [max(lens) + 2 for lens in cell_lens]  # one space a side
+    room = console.width
+    if min(widths) < 3 or sum(widths) + len(widths) + 1 > room:
+        widths = _shared_out(console, columns, cells, cell_lens)
+    # no line wider than the console: Rich's cropping would change nothing
+    console.print(_Grid(title, columns, cells, cell_lens, widths, clip),
+                  crop=sum(widths) + len(widths) + 1 > room)
 
 
 def _texts(columns: Sequence[str], rows: Sequence[Sequence[Any]]
            ) -> tuple[list[list[str]], list[list[int]]] | None:
-    """The values as text and each one's width in terminal cells by column, the column's
+    """The values as text, and by column each one's width in terminal cells, the column's
     name first; None when a value is not one line of printable text (a tab, a newline, a
     control character) or is a search match, which Rich measures and draws itself."""
-    cells = [[v if type(v) is str else "" if v is None else str(v) for v in row]
-             for row in rows]
     if any(isinstance(v, Marked) for row in rows for v in row):
         return None
+    cells = [[v if type(v) is str else "" if v is None else str(v) for v in row]
+             for row in rows]
     cell_lens: list[list[int]] = []
     for i, name in enumerate(columns):
         column = [name, *(row[i] for row in cells)]
@@ -235,157 +235,43 @@ def _print_rich_table(columns: Sequence[str], rows: Sequence[Sequence[Any]],
     _console().print(grid)
 
 
-class _Rows:
-    """The rows of values of a table drawn as Rich's `Table` (box HEAVY_HEAD, one space
-    a side of each value, columns of the given widths) draws them: a row whose values
-    fit their columns is one line of text; in any other row, a value that does not fit
-    is drawn by Rich as in its table (a `Padding` around a `Text`, wrapped or cut), and
-    the row is shaped and bordered as `Table._render` does it."""
+def _shared_out(console: Any, columns: Sequence[str], cells: list[list[str]],
+                cell_lens: list[list[int]]) -> list[int]:
+    """The columns' widths Rich's `Table` gives a table whose columns do not all fit at
+    their widest: it lays out a table of the same columns with one row that stands for
+    each column's values (see `_Column`) and draws it, and each stand-in learns its
+    column's width."""
+    from rich.table import Table
 
-    def __init__(self, columns: Sequence[str], cells: list[list[str]],
-                 cell_lens: list[list[int]], clip: bool = False) -> None:
-        self.columns, self.cells, self.cell_lens, self.clip = columns, cells, cell_lens, clip
-
-    def _rows(self, console: Any, options: Any, box: Any, widths: list[int]) -> Iterator[Any]:
-        Segment, rooms = _rich().Segment, [width - 2 for width in widths]
-        last = len(self.cells) - 1
-        new_line = Segment.line()
-        for n, row in enumerate(self.cells):
-            left, divider, right = ((box.foot_left, box.foot_vertical, box.foot_right)
-                                    if n == last else
-                                    (box.mid_left, box.mid_vertical, box.mid_right))
-            lens = [lens[n + 1] for lens in self.cell_lens]
-            if all(1 <= room >= cells for room, cells in zip(rooms, lens, strict=True)):
-                yield Segment(left + divider.join([
-                    f" {value}{' ' * (room - cells)} "
-                    for value, room, cells in zip(row, rooms, lens, strict=True)]) + right)
-                yield new_line
-                continue
-            yield from self._wrapped(console, options, row, lens, widths,
-                                     (Segment(left), Segment(divider), Segment(right)))
-
-    def _wrap(self, console: Any, options: Any, value: str, width: int) -> list[list[Any]]:
-        """The lines of a value that does not fit its column, as the table's
-        `Padding(Text(value), (0, 1))` draws them: Rich wraps the text (or cuts it, with
-        `clip`), and each line that comes back as wide as the column's room is that
-        line with a space a side, all unstyled, which is what the Padding draws around
-        it; a line of any other width goes through the Padding and the Text."""
-        rich = _rich()
-        text, room = _text(value, clip=self.clip), width - 2
-        if room >= 1:
-            lines = text.wrap(console, room, justify="left",
-                              overflow="ellipsis" if self.clip else "fold",
-                              tab_size=console.tab_size, no_wrap=self.clip)
-            plain = [line.plain for line in lines]
-            if all(rich.cell_len(line) == room for line in plain):
-                return [[rich.Segment(f" {line} ")] for line in plain]
-        cell_options = options.update(width=width, justify="left", no_wrap=False,
-                                      overflow="fold", height=None, highlight=False)
-        return console.render_lines(rich.Padding(text, (0, 1)), cell_options)  # type: ignore[no-any-return]
-
-    def _wrapped(self, console: Any, options: Any, row: list[str], lens: list[int],
-                 widths: list[int], borders: tuple[Any, Any, Any]) -> Iterator[Any]:
-        rich = _rich()
-        Segment, null = rich.Segment, rich.Style.null()
-        cells: list[list[list[Any]]] = []
-        for value, cells_wide, width in zip(row, lens, widths, strict=True):
-            room = width - 2
-            if 1 <= room >= cells_wide:
-                cells.append([[Segment(f" {value}{' ' * (room - cells_wide)} ")]])
-                continue
-            cells.append(self._wrap(console, options, value, width))
-        height = max(len(lines) for lines in cells)
-        cells = [Segment.set_shape(Segment.align_top(lines, width, height, null), width,
-                                   height) for lines, width in zip(cells, widths, strict=True)]
-        left, divider, right = borders
-        new_line = Segment.line()
-        for line_no in range(height):
-            yield left
-            for i, lines in enumerate(cells):
-                if i:
-                    yield divider
-                yield from lines[line_no]
-            yield right
-            yield new_line
+    grid = Table(show_header=False, padding=0)
+    stand_ins = [_Column([name, *(row[i] for row in cells)], cell_lens[i])
+                 for i, name in enumerate(columns)]
+    for _ in stand_ins:
+        grid.add_column(overflow="fold")
+    grid.add_row(*stand_ins)
+    for _ in console.render(grid, console.options):
+        pass
+    return [column.width for column in stand_ins]
 
 
-class _Fitted(_Rows):
-    """A table whose values are each one line of printable text and whose columns all
-    fit beside each other at their widest cells, drawn as Rich's `Table` draws it (the
-    same box, and the title and the bold column names drawn by Rich) without building a
-    Text and a Padding for each value and a Table to measure them: each row is one line
-    of text. `tests/test_terminal_tables.py` holds the two to the same bytes."""
+class _Column:
+    """Stands for a column's name and values in the one row of `_shared_out`'s table:
+    measured as Rich measures a column of `_Cell`s (the largest of their smallest widths,
+    the largest of their widest), so Rich gives it the column's width."""
 
-    def __init__(self, title: str | None, columns: Sequence[str], cells: list[list[str]],
-                 cell_lens: list[list[int]], widths: list[int]) -> None:
-        super().__init__(columns, cells, cell_lens)
-        self.title, self.widths = title, widths
+    def __init__(self, values: list[str], lens: list[int]) -> None:
+        cell_len = _rich().cell_len
+        # (longest word, whole value) as _Cell measures each one
+        words = max(max(map(len if value.isascii() else cell_len, value.split()), default=n)
+                    for value, n in zip(values, lens, strict=True))
+        self.widths, self.width = (words, max(lens)), 0
 
-    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
-        from rich.box import HEAVY_HEAD
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        return _measure(self.widths, options)
 
-        Segment, widths = _rich().Segment, self.widths
-        # as Table.__rich_console__ and Table._render do with their defaults and padding=0
-        options = options.update(width=sum(widths) + len(widths) + 1, highlight=False,
-                                 height=None)
-        if self.title:
-            yield from _Line(self.title, "bold", pad=True).__rich_console__(
-                console, options.update(justify="left"))
-        box = HEAVY_HEAD.substitute(options, safe=console.safe_box)
-        new_line = Segment.line()
-        yield Segment(box.get_top(widths))
-        yield new_line
-        # each name fits its column: Rich's Padding and Text draw it as three segments
-        style = console.get_style("table.header")
-        yield Segment(box.head_left)
-        for i, (width, name, lens) in enumerate(zip(widths, self.columns, self.cell_lens,
-                                                     strict=True)):
-            if i:
-                yield Segment(box.head_vertical)
-            yield Segment(" ", style)
-            yield Segment(name + " " * (width - 2 - lens[0]), style)
-            yield Segment(" ", style)
-        yield Segment(box.head_right)
-        yield new_line
-        yield Segment(box.get_row(widths, "head", edge=True))
-        yield new_line
-        yield from self._rows(console, options, box, widths)
-        yield Segment(box.get_bottom(widths))
-        yield new_line
-
-
-class _Laid(_Rows):
-    """A table of values that are each one line of printable text and that do not all fit
-    at their widest: Rich's `Table` shares the width out among the columns and draws
-    the title, the column names and the box around one row that stands for all the
-    values (see `_Column`); the rows are drawn as that table draws them (see `_Rows`)."""
-
-    def __init__(self, title: str | None, columns: Sequence[str], cells: list[list[str]],
-                 cell_lens: list[list[int]], clip: bool) -> None:
-        super().__init__(columns, cells, cell_lens, clip)
-        self.title = title
-
-    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
-        from rich.box import HEAVY_HEAD
-        from rich.table import Table
-
-        grid = Table(title=_text(self.title, "bold") if self.title else None,
-                     title_justify="left", padding=0)  # each cell carries its own
-        stand_ins = [_Column(self.cells, i, self.cell_lens[i][1:])
-                     for i in range(len(self.columns))]
-        for name in self.columns:
-            grid.add_column(_Cell(name, head=True), overflow="fold")
-        grid.add_row(*stand_ins)
-        lines = console.render_lines(grid, options, pad=False, new_lines=True)
-        # the title, the top and the column names; then the stand-in row and the bottom
-        for line in lines[:-2]:
-            yield from line
-        widths = [column.width for column in stand_ins]
-        table_options = options.update(width=sum(widths) + len(widths) + 1,
-                                       highlight=False, height=None)
-        box = HEAVY_HEAD.substitute(table_options, safe=console.safe_box)
-        yield from self._rows(console, table_options, box, widths)
-        yield from lines[-1]
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        self.width = options.max_width
+        return [_rich().Segment(" " * self.width)]
 
 
 def _measure(widths: tuple[int, int], options: Any) -> Any:
@@ -401,25 +287,107 @@ def _measure(widths: tuple[int, int], options: Any) -> Any:
     return Measurement(min(shortest + 2, max_width), min(longest + 2, max_width))
 
 
-class _Column:
-    """Stands for all the values of a column in the one row of a `_Laid` table's layout:
-    measured as Rich measures a column (the largest of its values' smallest widths, the
-    largest of their widest), so Rich gives the column the width it gives the whole
-    column, which the stand-in learns when it is drawn."""
+class _Grid:
+    """A table of values that are each one line of printable text, in columns of the
+    widths Rich gives them, drawn as Rich's `Table` draws it (box HEAVY_HEAD, bold
+    column names, one space a side of each value; `tests/test_terminal_tables.py` holds
+    the two to the same bytes) without a Text and a Padding for each value: a row whose
+    values fit their columns is one line of text. In any other row a value that does not
+    fit is wrapped (or cut, with `clip`) by Rich, and the row is shaped and bordered as
+    `Table._render` does it; so is a title or a column name that does not fit."""
 
-    def __init__(self, cells: list[list[str]], index: int, lens: list[int]) -> None:
-        cell_len = _rich().cell_len
-        # (longest word, whole value) as _Cell measures each value
-        words = max((max(map(len if row[index].isascii() else cell_len, row[index].split()),
-                         default=n) for row, n in zip(cells, lens, strict=True)), default=0)
-        self.widths, self.width = (words, max(lens, default=0)), 0
+    def __init__(self, title: str | None, columns: Sequence[str], cells: list[list[str]],
+                 cell_lens: list[list[int]], widths: list[int], clip: bool) -> None:
+        self.title, self.columns, self.cells, self.cell_lens = title, columns, cells, cell_lens
+        self.widths, self.clip = widths, clip
 
-    def __rich_measure__(self, console: Any, options: Any) -> Any:
-        return _measure(self.widths, options)
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        from rich.box import HEAVY_HEAD
 
-    def __rich_console__(self, console: Any, options: Any) -> Any:
-        self.width = options.max_width
-        return [_rich().Segment(" " * self.width)]
+        Segment, widths = _rich().Segment, self.widths
+        # as Table.__rich_console__ and Table._render do with their defaults and padding=0
+        options = options.update(width=sum(widths) + len(widths) + 1, highlight=False,
+                                 height=None)
+        if self.title:
+            yield from _Line(self.title, "bold", pad=True).__rich_console__(
+                console, options.update(justify="left"))
+        box = HEAVY_HEAD.substitute(options, safe=console.safe_box)
+        new_line = Segment.line()
+        yield Segment(box.get_top(widths))
+        yield new_line
+        yield from self._row(console, options, self.columns, [lens[0] for lens in self.cell_lens],
+                             (box.head_left, box.head_vertical, box.head_right),
+                             console.get_style("table.header"))
+        yield Segment(box.get_row(widths, "head", edge=True))
+        yield new_line
+        last = len(self.cells) - 1
+        for n, row in enumerate(self.cells):
+            borders = ((box.foot_left, box.foot_vertical, box.foot_right) if n == last else
+                       (box.mid_left, box.mid_vertical, box.mid_right))
+            yield from self._row(console, options, row,
+                                 [lens[n + 1] for lens in self.cell_lens], borders, None)
+        yield Segment(box.get_bottom(widths))
+        yield new_line
+
+    def _row(self, console: Any, options: Any, values: Sequence[str], lens: list[int],
+             borders: tuple[str, str, str], style: Any) -> Iterator[Any]:
+        """One row: the column names in the header's `style`, or values (style None)."""
+        rich, widths = _rich(), self.widths
+        Segment = rich.Segment
+        left, divider, right = borders
+        fits = [1 <= width - 2 >= n for width, n in zip(widths, lens, strict=True)]
+        if style is None and all(fits):
+            yield Segment(left + divider.join([
+                f" {value}{' ' * (width - 2 - n)} "
+                for value, width, n in zip(values, widths, lens, strict=True)]) + right)
+            yield Segment.line()
+            return
+        cells: list[list[list[Any]]] = []
+        for value, n, width, fit in zip(values, lens, widths, fits, strict=True):
+            if not fit:
+                cells.append(self._wrap(console, options, value, width, style))
+            elif style is None:
+                cells.append([[Segment(f" {value}{' ' * (width - 2 - n)} ")]])
+            else:  # what a Padding around a Text in the header's style draws
+                cells.append([[Segment(" ", style), Segment(value + " " * (width - 2 - n), style),
+                               Segment(" ", style)]])
+        row_height = max(len(lines) for lines in cells)
+        height = max(1, row_height)
+        align = Segment.align_top if style is None else Segment.align_bottom
+        pad = rich.Style.null() if style is None else style
+        cells = [Segment.set_shape(align(lines, width, row_height, pad), width, height)
+                 for lines, width in zip(cells, widths, strict=True)]
+        left_segment, divider_segment, right_segment = (Segment(left), Segment(divider),
+                                                        Segment(right))
+        for line_no in range(height):
+            yield left_segment
+            for i, lines in enumerate(cells):
+                if i:
+                    yield divider_segment
+                yield from lines[line_no]
+            yield right_segment
+            yield Segment.line()
+
+    def _wrap(self, console: Any, options: Any, value: str, width: int,
+              style: Any) -> list[list[Any]]:
+        """The lines of a value (or a column name, in `style`) that does not fit its
+        column, as the table's `Padding(Text(value), (0, 1))` draws them. Rich wraps the
+        text (or cuts it, with `clip`); when every line comes back as wide as the
+        column's room, each is that line with a space a side, which is what the Padding
+        draws around it; otherwise the Padding and the Text draw it."""
+        rich = _rich()
+        clip = self.clip and style is None
+        text, room = _text(value, clip=clip), width - 2
+        if room >= 1 and style is None:
+            lines = [line.plain for line in text.wrap(
+                console, room, justify="left", overflow="ellipsis" if clip else "fold",
+                tab_size=console.tab_size, no_wrap=clip)]
+            if all(rich.cell_len(line) == room for line in lines):
+                return [[rich.Segment(f" {line} ")] for line in lines]
+        cell_options = options.update(width=width, justify="left", no_wrap=False,
+                                      overflow="fold", height=None, highlight=False)
+        return console.render_lines(  # type: ignore[no-any-return]
+            rich.Padding(text, (0, 1)), cell_options, style=style)
 
 
 def cut_note(shown: int, total: int, hint: str = "--limit 0 for all") -> None:
