@@ -133,10 +133,10 @@ class _Line:
 
     def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
         text, width = self.text, options.max_width
-        if text.isprintable() and text.strip():
+        if text.isprintable():
             rich = _rich()
             cells = len(text) if text.isascii() else rich.cell_len(text)
-            if cells <= width and text == text.rstrip():
+            if cells <= width:
                 pad = " " * (width - cells) if self.pad else ""
                 yield rich.Segment(text + pad, console.get_style(self.style))
                 yield rich.Segment.line()
