@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from rich.console import Console
+from rich.console import Console, NewLine
 from rich.table import Table
 from rich.text import Text
 
@@ -205,12 +205,16 @@ def _screen(luck: Luck, monkeypatch: pytest.MonkeyPatch, args: list[str], width:
 
 
 class _ReferenceLine:
-    """A heading or styled line as Rich draws its Text."""
+    """A heading or styled line as Rich draws its Text, after what `console.print()`
+    draws when `blank`."""
 
-    def __init__(self, text: str, style: str, *, pad: bool = False) -> None:
-        self.text, self.style = text, style
+    def __init__(self, text: str, style: str, *, pad: bool = False,
+                 blank: bool = False) -> None:
+        self.text, self.style, self.blank = text, style, blank
 
     def __rich_console__(self, console: Console, options: Any) -> Iterator[Any]:
+        if self.blank:
+            yield from console.render(NewLine(), options)
         yield from console.render(Text(self.text, style=self.style), options)
 
 

@@ -126,15 +126,18 @@ class _Cell:
 class _Line:
     """A line of text in one style, drawn as Rich draws `Text(text, style=style)`: when it
     is printable and fits the width, as one segment (padded to the width when the line
-    is justified left, as a table's title is), else by Rich."""
+    is justified left, as a table's title is), else by Rich; `blank`: after an empty
+    line, in the same print."""
 
-    def __init__(self, text: str, style: str, *, pad: bool = False) -> None:
-        self.text, self.style, self.pad = text, style, pad
+    def __init__(self, text: str, style: str, *, pad: bool = False,
+                 blank: bool = False) -> None:
+        self.text, self.style, self.pad, self.blank = text, style, pad, blank
 
     def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
-        text, width = self.text, options.max_width
+        text, width, rich = self.text, options.max_width, _rich()
+        if self.blank:  # an empty line first
+            yield rich.Segment.line()
         if text.isprintable():
-            rich = _rich()
             cells = len(text) if text.isascii() else rich.cell_len(text)
             if cells <= width:
                 pad = " " * (width - cells) if self.pad else ""
@@ -146,8 +149,7 @@ class _Line:
 
 def heading(text: str) -> None:
     if on_tty():
-        _console().print()
-        _console().print(_Line(text, "bold"))
+        _console().print(_Line(text, "bold", blank=True))
     else:
         click.echo(f"\n{text}")
 
@@ -184,10 +186,10 @@ def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str |
 def _print_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str | None,
                  clip: bool) -> None:
     console = _console()
-    if title:
-        console.print()  # a blank line between sections, as in piped output
     texts = _texts(columns, rows)
     if texts is None:  # Rich measures and draws every cell
+        if title:
+            console.print()  # a blank line between sections, as in piped output
         _print_rich_table(columns, rows, title, clip)
         return
     cells, cell_lens = texts
@@ -309,6 +311,7 @@ class _Grid:
         options = options.update(width=sum(widths) + len(widths) + 1, highlight=False,
                                  height=None)
         if self.title:
+            yield Segment.line()  # a blank line between sections, as in piped output
             yield from _Line(self.title, "bold", pad=True).__rich_console__(
                 console, options.update(justify="left"))
         box = HEAVY_HEAD.substitute(options, safe=console.safe_box)
@@ -336,21 +339,34 @@ class _Grid:
         Segment = rich.Segment
         left, divider, right = borders
         fits = [1 <= width - 2 >= n for width, n in zip(widths, lens, strict=True)]
-        if style is None and all(fits):
-            yield Segment(left + divider.join([
-                f" {value}{' ' * (width - 2 - n)} "
-                for value, width, n in zip(values, widths, lens, strict=True)]) + right)
-            yield Segment.line()
-            return
+        if style is None:
+            # each value's lines as text, each as wide as its column: the row's lines are
+            # then lines of text, as Rich's segments (all unstyled) come out
+            texts = [[f" {value}{' ' * (width - 2 - n)} "] if fit else
+                     self._wrapped(console, value, width)
+                     for value, n, width, fit in zip(values, lens, widths, fits, strict=True)]
+            if all(lines is not None for lines in texts):
+                every: list[list[str]] = texts  # type: ignore[assignment]
+                for line_no in range(max(len(lines) for lines in every)):
+                    yield Segment(left + divider.join([
+                        lines[line_no] if line_no < len(lines) else " " * width
+                        for lines, width in zip(every, widths, strict=True)]) + right)
+                    yield Segment.line()
+                return
         cells: list[list[list[Any]]] = []
         for value, n, width, fit in zip(values, lens, widths, fits, strict=True):
             if not fit:
-                cells.append(self._wrap(console, options, value, width, style))
+                cell_options = options.update(width=width, justify="left", no_wrap=False,
+                                              overflow="fold", height=None, highlight=False)
+                cells.append(console.render_lines(
+                    rich.Padding(_text(value, clip=self.clip and style is None), (0, 1)),
+                    cell_options, style=style))
             elif style is None:
                 cells.append([[Segment(f" {value}{' ' * (width - 2 - n)} ")]])
             else:  # what a Padding around a Text in the header's style draws
                 cells.append([[Segment(" ", style), Segment(value + " " * (width - 2 - n), style),
                                Segment(" ", style)]])
+        # as Table._render shapes a row's cells
         row_height = max(len(lines) for lines in cells)
         height = max(1, row_height)
         align = Segment.align_top if style is None else Segment.align_bottom
@@ -368,26 +384,21 @@ class _Grid:
             yield right_segment
             yield Segment.line()
 
-    def _wrap(self, console: Any, options: Any, value: str, width: int,
-              style: Any) -> list[list[Any]]:
-        """The lines of a value (or a column name, in `style`) that does not fit its
-        column, as the table's `Padding(Text(value), (0, 1))` draws them. Rich wraps the
-        text (or cuts it, with `clip`); when every line comes back as wide as the
-        column's room, each is that line with a space a side, which is what the Padding
-        draws around it; otherwise the Padding and the Text draw it."""
-        rich = _rich()
-        clip = self.clip and style is None
-        text, room = _text(value, clip=clip), width - 2
-        if room >= 1 and style is None:
-            lines = [line.plain for line in text.wrap(
-                console, room, justify="left", overflow="ellipsis" if clip else "fold",
-                tab_size=console.tab_size, no_wrap=clip)]
-            if all(rich.cell_len(line) == room for line in lines):
-                return [[rich.Segment(f" {line} ")] for line in lines]
-        cell_options = options.update(width=width, justify="left", no_wrap=False,
-                                      overflow="fold", height=None, highlight=False)
-        return console.render_lines(  # type: ignore[no-any-return]
-            rich.Padding(text, (0, 1)), cell_options, style=style)
+    def _wrapped(self, console: Any, value: str, width: int) -> list[str] | None:
+        """The lines of a value that does not fit its column, as the table's
+        `Padding(Text(value), (0, 1))` draws them: Rich wraps the text (or cuts it, with
+        `clip`), and when every line comes back as wide as the column's room, each is
+        that line with a space a side, which is what the Padding draws around it. None
+        otherwise: the Padding and the Text draw it."""
+        rich, room = _rich(), width - 2
+        if room < 1:
+            return None
+        lines = [line.plain for line in _text(value, clip=self.clip).wrap(
+            console, room, justify="left", overflow="ellipsis" if self.clip else "fold",
+            tab_size=console.tab_size, no_wrap=self.clip)]
+        if not lines or any(rich.cell_len(line) != room for line in lines):
+            return None
+        return [f" {line} " for line in lines]
 
 
 def cut_note(shown: int, total: int, hint: str = "--limit 0 for all") -> None:
