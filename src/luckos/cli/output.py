@@ -225,9 +225,7 @@ def _texts(columns: Sequence[str], rows: Sequence[Sequence[Any]]
 def _print_rich_table(columns: Sequence[str], rows: Sequence[Sequence[Any]],
                       title: str | None, clip: bool) -> None:
     rich = _rich()
-    from rich.table import Table
-
-    grid = Table(title=_text(title, "bold") if title else None, title_justify="left",
+    grid = _rich_table()(title=_text(title, "bold") if title else None, title_justify="left",
                  padding=0)  # each cell carries its own, see _Cell
     for name in columns:
         grid.add_column(_Cell(name, head=True), overflow="fold")
@@ -243,9 +241,7 @@ def _shared_out(console: Any, columns: Sequence[str], cells: list[list[str]],
     their widest: it lays out a table of the same columns with one row that stands for
     each column's values (see `_Column`) and draws it, and each stand-in learns its
     column's width."""
-    from rich.table import Table
-
-    grid = Table(show_header=False, padding=0)
+    grid = _rich_table()(show_header=False, padding=0)
     stand_ins = [_Column([name, *(row[i] for row in cells)], cell_lens[i])
                  for i, name in enumerate(columns)]
     for _ in stand_ins:
@@ -304,8 +300,6 @@ class _Grid:
         self.widths, self.clip = widths, clip
 
     def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
-        from rich.box import HEAVY_HEAD
-
         Segment, widths = _rich().Segment, self.widths
         # as Table.__rich_console__ and Table._render do with their defaults and padding=0
         options = options.update(width=sum(widths) + len(widths) + 1, highlight=False,
@@ -314,7 +308,7 @@ class _Grid:
             yield Segment.line()  # a blank line between sections, as in piped output
             yield from _Line(self.title, "bold", pad=True).__rich_console__(
                 console, options.update(justify="left"))
-        box = HEAVY_HEAD.substitute(options, safe=console.safe_box)
+        box = _heavy_head().substitute(options, safe=console.safe_box)
         new_line = Segment.line()
         yield Segment(box.get_top(widths))
         yield new_line
@@ -419,22 +413,57 @@ def pairs(items: Sequence[tuple[str, Any]], *, title: str | None = None) -> None
 _CONSOLE = None
 
 
+@contextlib.contextmanager
+def _for_good() -> Iterator[None]:
+    """Import modules that live as long as the process, as Rich's do: the cyclic garbage
+    collector is held while they are imported (Rich's make tens of thousands of objects,
+    which it would walk again and again for nothing, and once more at exit), and what
+    they made is then set aside for good, as start-up's objects are (see
+    `luckos.cli.hold_collector`)."""
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
+
+
 @functools.cache
 def _rich() -> Any:
-    """The parts of Rich a terminal uses, imported on first use."""
+    """The parts of Rich a terminal uses, imported on first use (rich.table only when
+    Rich shares a table's width out, see `_shared_out`)."""
     from types import SimpleNamespace
 
-    from rich.cells import cell_len
-    from rich.console import Console
-    from rich.measure import Measurement
-    from rich.padding import Padding
-    from rich.segment import Segment
-    from rich.style import Style
-    from rich.text import Text
-
-    # rich.table only for a table Rich lays out (see _print_table)
+    with _for_good():
+        from rich.cells import cell_len
+        from rich.console import Console
+        from rich.measure import Measurement
+        from rich.padding import Padding
+        from rich.segment import Segment
+        from rich.style import Style
+        from rich.text import Text
     return SimpleNamespace(Console=Console, Measurement=Measurement, Padding=Padding,
                            Segment=Segment, Style=Style, Text=Text, cell_len=cell_len)
+
+
+@functools.cache
+def _rich_table() -> Any:
+    """Rich's `Table`, imported when a table needs it."""
+    with _for_good():
+        from rich.table import Table
+    return Table
+
+
+@functools.cache
+def _heavy_head() -> Any:
+    """The box of luck's tables (Rich's `Table` default)."""
+    with _for_good():
+        from rich.box import HEAVY_HEAD
+    return HEAVY_HEAD
 
 
 def _console() -> Any:
