@@ -86,14 +86,13 @@ def _text(value: Any, style: str = "", *, clip: bool = False) -> Any:
 
 class _Cell:
     """A table cell of plain text, drawn exactly as Rich draws `Padding(Text(value), (0, 1))`
-    (the tables have no padding of their own: each cell carries its one space a side).
+    (the tables have no padding of their own: each cell carries its one space a side),
+    in a table Rich's `Table` draws whole: one with a search match, or with a value that
+    holds a tab, a newline or a control character (any other is drawn by `_Grid`).
 
-    Rich measures every cell of a table, then draws each one through its Padding and
-    Text, which for the weekly review's few hundred rows cost several times what the
-    review's text costs piped. A value of one line of printable text is measured here
-    from its length, and one that fits its column is drawn as one segment; any other
-    (longer than its column, with a tab, a newline or a control character) and every
-    header go through the Padding and Text, as before.
+    A value of one line of printable text is measured here from its length, and one
+    that fits its column is drawn as one segment; any other (longer than its column, or
+    not one line of printable text) and every header go through the Padding and Text.
     """
 
     __slots__ = ("value", "clip", "head", "widths")
@@ -164,8 +163,9 @@ def line(text: str = "", style: str | None = None) -> None:
 def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str | None = None,
           empty: str = "nothing to show", clip: bool = False) -> None:
     """Rows under their column names. Piped, every cell is printed whole. On a terminal
-    Rich fits the table to the width: long cells wrap, or with `clip` each row keeps to
-    one line and long cells end in "…" (a list; `show` prints the whole record)."""
+    the table is fitted to the width as Rich fits its tables: long cells wrap, or with
+    `clip` each row keeps to one line and long cells end in "…" (a list; `show` prints
+    the whole record)."""
     if not rows:
         if title:
             heading(title)
@@ -225,8 +225,8 @@ def _texts(columns: Sequence[str], rows: Sequence[Sequence[Any]]
 def _print_rich_table(columns: Sequence[str], rows: Sequence[Sequence[Any]],
                       title: str | None, clip: bool) -> None:
     rich = _rich()
-    grid = _rich_table()(title=_text(title, "bold") if title else None, title_justify="left",
-                 padding=0)  # each cell carries its own, see _Cell
+    grid = _rich_table()(title=_text(title, "bold") if title else None,
+                         title_justify="left", padding=0)  # each cell carries its own
     for name in columns:
         grid.add_column(_Cell(name, head=True), overflow="fold")
     for row in rows:
