@@ -233,3 +233,30 @@ def test_the_reports_are_drawn_as_rich_draws_them(
     assert drawn == _screen(demo, monkeypatch, args, width, kind)
     if args == ["review"]:
         assert HOSTILE[0][0] in drawn.replace("\n", "") or width < 120
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_tables_at_every_width_are_drawn_as_rich_draws_them(
+        monkeypatch: pytest.MonkeyPatch, seed: int) -> None:
+    """Tables of random words (wide characters, combining marks, runs of spaces, markup
+    that is text) from 1 to 60 columns, cut or wrapped, on every kind of terminal."""
+    import random
+
+    rng = random.Random(seed)
+    alphabet = [*"abc xyz-_/.[]:", "日", "本", "é", "e\u0301", "  ", "—", "…", "ü"]
+
+    def word() -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+
+    for _ in range(100):
+        count = rng.randint(1, 5)
+        columns = [word() or "c" for _ in range(count)]
+        rows: list[list[object]] = [
+            [" ".join(word() for _ in range(rng.randint(0, 8))) for _ in range(count)]
+            for _ in range(rng.randint(1, 6))]
+        title = rng.choice([None, "t", word(), " ".join(word() for _ in range(10))])
+        width, clip = rng.randint(1, 60), rng.random() < 0.3
+        kind = rng.choice(["colour", "plain", "ascii"])
+        assert (_drawn(monkeypatch, columns, rows, title, clip, width, kind)
+                == _reference(columns, rows, title, clip, width, kind)), (columns, rows, title,
+                                                                          width, clip, kind)
