@@ -250,13 +250,7 @@ def _date_of(value: dt.date | dt.datetime) -> dt.date:
 
 
 def _day(line: str) -> dt.date | None:
-    value = line.rpartition(":")[2]
-    if len(value) < 8 or not value[:8].isdigit():
-        return None
-    try:
-        return dt.date(int(value[:4]), int(value[4:6]), int(value[6:8]))
-    except ValueError:
-        return None
+    return ics.day_of(line.rpartition(":")[2])
 
 
 def moment(line: ics.Line, zones: Zones) -> Moment:
