@@ -17,7 +17,8 @@ from collections.abc import Callable
 from luckos.calendar import lines as ics
 from luckos.calendar.events import Event, EventOccurrence, Problems, collector_paused
 from luckos.calendar.expand import OUT_OF_RANGE, expand, rules_readable
-from luckos.calendar.values import Parsed, outside_window, parse_event, series_outside
+from luckos.calendar.values import (Parsed, outside_window, parse_event, parse_times,
+                                    series_outside)
 from luckos.calendar.zones import Zones, choose_zone, iana, shown
 from luckos.errors import LuckError
 
@@ -224,7 +225,7 @@ def _outside_days(outside: list[tuple[dt.date, int, ics.Block | None]],
             continue
         if block is None:
             block = doc.block(index, unread[index])
-        item, _ = parse_event(block, zones)
+        item = parse_times(block, zones)
         block.forget()
         occurrence = item.problem or _single(item, floating, zone)
         if isinstance(occurrence, str):
