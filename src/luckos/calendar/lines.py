@@ -189,7 +189,7 @@ _ONE = rb"\r?(?=\n(?![ \t]))"  # the end of a line that the next one does not co
 # The lines of plain events that tell whether an event can touch a window, each found
 # from the newline before it (a line of none of these kinds is passed over in C):
 _PLAIN = re.compile(rb"""\n(?:
-  B(?:EGIN:V(?:EVENT""" + _ONE + rb"""                          # an event begins (with the
+  B(?:EGIN:V(?:EVENT""" + _ONE + rb"""(?P<body>)                # an event begins (with the
          (?:\nDTSTART(?P<first>[;:][^\r\n]*+)""" + _ONE + rb""" # DTSTART and DTEND that
            (?:\nDTEND(?P<last>[;:][^\r\n]*+)""" + _ONE + rb""")?)?(?P<begin>)  # follow)
        |ALARM\r?\n(?![ \t])(?:[^bBeE\r\n][^\r\n]*+\r?\n|\r?\n)*+END:VALARM""" + _ONE + rb"""
@@ -203,10 +203,14 @@ _PLAIN = re.compile(rb"""\n(?:
 | \r?\n[ \t](?P<unsure_n>)                                      # name may be folded
 | [be](?P<other_x>)
 )""", re.VERBOSE)
-_BEGIN, _ALARM, _END, _START, _STOP, _UNSURE, _OTHER = range(7)
-_KINDS = {"begin": _BEGIN, "alarm": _ALARM, "end": _END, "start": _START, "stop": _STOP,
-          "unsure_e": _UNSURE, "unsure_d": _UNSURE, "unsure_r": _UNSURE, "unsure_n": _UNSURE,
-          "other_b": _OTHER, "other_e": _OTHER, "other_x": _OTHER}
+_BEGIN, _ALARM, _END, _START, _STOP, _UNSURE, _OTHER = (
+    "begin", "alarm", "end", "start", "stop", "unsure", "other")
+# each match's kind, by the number of the group that closed last (`lastindex`)
+_KINDS = [""] * (_PLAIN.groups + 1)
+for _name, _number in _PLAIN.groupindex.items():
+    _KINDS[_number] = _name.partition("_")[0]
+_BODY, _FIRST, _LAST, _CLOSES, _VALUE_START, _VALUE_STOP = (
+    _PLAIN.groupindex[name] for name in ("body", "first", "last", "closes", "start", "stop"))
 
 
 class _Plain:
@@ -233,22 +237,21 @@ class _Plain:
         where the first line not read starts (`start` itself if that event is not plain)."""
         data, low, high, events, outside = (self.data, self.low, self.high, self.events,
                                             self.outside)
-        kinds, days = _KINDS, self._days
+        kinds, days, day_of_line = _KINDS, self._days, self._day
         done = start
-        inside = False
+        inside = unsure = False
         parts: list[tuple[int, int]] = []
         at = 0
         first: bytes | None = None
         last: bytes | None = None
-        unsure = False
         for match in _PLAIN.finditer(data, start - 1):
-            kind = kinds[match.lastgroup]  # type: ignore[index]
+            kind = kinds[match.lastindex]  # type: ignore[index]
             if kind == _BEGIN:
                 if inside or match.start() + 1 != done:
                     break
                 inside, unsure = True, False
-                first, last = match.group("first", "last")
-                at = data.find(b"\n", done) + 1
+                first, last = match.group(_FIRST, _LAST)
+                at = match.start(_BODY) + 1
                 parts = []
                 if at - self.released > _RELEASE_STEP:
                     release(data, self.released, at)
@@ -257,10 +260,10 @@ class _Plain:
             if not inside:
                 break
             if kind == _START:
-                first = match.group("start")
+                first = match.group(_VALUE_START)
                 continue
             if kind == _STOP:
-                last = match.group("stop")
+                last = match.group(_VALUE_STOP)
                 continue
             if kind == _UNSURE:
                 unsure = True
@@ -270,24 +273,23 @@ class _Plain:
             begins = match.start() + 1
             if at < begins:
                 parts.append((at, begins))
-            if kind == _ALARM and match.start("closes") < 0:  # (else the event ends too)
+            if kind == _ALARM and match.start(_CLOSES) < 0:  # (else the event ends too)
                 at = match.end() + 1
                 continue
             vevents += 1
             inside = False
             at = done = match.end() + 1
-            day = None
             if not unsure and first is not None:
-                day = days.get(first.rpartition(b":")[2][:8]) or self._day(first)
-            if day is not None:
-                if day > high:
-                    outside.append((day, vevents, tuple(parts)))
-                    continue
-                end = day if last is None else (
-                    days.get(last.rpartition(b":")[2][:8]) or self._day(last))
-                if end is not None and day <= end < low:
-                    outside.append((day, vevents, tuple(parts)))
-                    continue
+                day = days.get(first[first.rfind(b":") + 1:][:8]) or day_of_line(first)
+                if day is not None:
+                    if day > high:
+                        outside.append((day, vevents, tuple(parts)))
+                        continue
+                    end = day if last is None else (
+                        days.get(last[last.rfind(b":") + 1:][:8]) or day_of_line(last))
+                    if end is not None and day <= end < low:
+                        outside.append((day, vevents, tuple(parts)))
+                        continue
             events.append(Block("VEVENT", vevents, source=self.source, parts=parts,
                                 inside=not unsure))
         self.vevents = vevents
