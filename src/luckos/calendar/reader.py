@@ -17,8 +17,7 @@ from collections.abc import Callable
 from luckos.calendar import lines as ics
 from luckos.calendar.events import Event, EventOccurrence, Problems, collector_paused
 from luckos.calendar.expand import OUT_OF_RANGE, expand, rules_readable
-from luckos.calendar.values import (Parsed, outside_window, parse_event, parse_times,
-                                    series_outside)
+from luckos.calendar.values import Parsed, outside_window, parse_event, parse_times, series_outside
 from luckos.calendar.zones import Zones, choose_zone, iana, shown
 from luckos.errors import LuckError
 
