@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from luckos.domain import checks, invariants, windows
 from luckos.domain.checks import INVARIANTS, Result
-from luckos.domain.invariants import BriefSource
 from luckos.errors import LuckError
 from luckos.store import loop as q
 from luckos.workspace import Workspace
+
+if TYPE_CHECKING:  # pathlib (and urllib.parse with it) is loaded only to lint a brief
+    from pathlib import Path
 
 
 class CheckReport:
@@ -139,6 +140,8 @@ def _brief_lints(g: _Gatherer) -> Result:
         if missing:
             return invariants.brief_lints(
                 [], unavailable=f"the doc linter is not installed ({missing})")
+    from luckos.domain.brief_source import BriefSource
+
     sources = []
     for o, label, (problem, path, local), kind in found:
         errors: list[str] = []
@@ -156,6 +159,8 @@ def _local_file(ws: Workspace, link: str) -> tuple[str | None, Path | None, bool
         return "no link to a file", None, False
     if "://" in link or link.startswith("mailto:"):
         return "a link, not a local file", None, False
+    from pathlib import Path
+
     path = Path(link).expanduser()
     if not path.is_absolute():
         path = ws.home / path
@@ -247,10 +252,13 @@ def _not_installed(module: str) -> str | None:
 
 
 def _glue_ratio(g: _Gatherer) -> Result:
+    s = g.check
+    count = s.value("glue-ratio", "weeks")
+    if not q.exists(g.store, "glue"):  # none logged: no weeks are built to find none
+        return invariants.no_glue(count)
     from luckos.app.glue import glue_weeks
 
-    s = g.check
-    weeks = glue_weeks(g.ws, g.today, s.value("glue-ratio", "weeks"))
+    weeks = glue_weeks(g.ws, g.today, count)
     return invariants.glue_ratio(weeks, max_ratio=s.value("glue-ratio", "max_ratio"),
                              week_hours=s.value("glue-ratio", "week_hours"),
                              any_glue=any(w.entries for w in weeks))

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from luckos.domain import glue
 from luckos.workspace import Workspace
+
+if TYPE_CHECKING:
+    from luckos.domain.records import GlueEntry
 
 
 @dataclasses.dataclass(frozen=True)
@@ -22,7 +25,7 @@ class GlueReport:
         return week.over(self.week_hours, self.max_ratio)
 
     @property
-    def without_mechanism(self) -> list[glue.GlueEntry]:
+    def without_mechanism(self) -> list[GlueEntry]:
         """Substitute glue with no mechanism named to replace you."""
         return [e for w in self.weeks for e in w.substitutes if not e.mechanism.strip()]
 

@@ -10,9 +10,13 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from luckos.domain.records import Artifact, Estimate, Window
+from luckos.domain.records import Artifact, Window
 from luckos.errors import Invalid
+
+if TYPE_CHECKING:  # a window's saved estimates are read only when there are any
+    from luckos.domain.records import Estimate
 
 # Named recurrences step by whole months from the window's first date; a date past the
 # end of a shorter month lands on that month's last day (Jan 31 -> Apr 30 -> Jul 31).

@@ -37,7 +37,9 @@ def latest(store: Store, kind: str, *, column: str | None = None,
     """The newest record of `kind` by its date field, optionally with `column` IN values
     and dated on or before `until`; `documented` (explore entries): only those with a link
     or what was learned."""
-    table = TABLES[kind]
+    table = TABLES.holding(store.db, kind)
+    if table is None:
+        return None
     date_field = table.kind.date_field
     assert date_field is not None
     clauses: list[str] = [f'"{date_field}" IS NOT NULL']
@@ -71,7 +73,9 @@ def estimates_for(store: Store, window_ids: Iterable[int]) -> list[Any]:
 def _linked_to_windows(store: Store, kind: str, window_ids: Iterable[int]) -> list[Any]:
     """The records of a kind whose window is one of these (asked 500 ids at a time)."""
     ids = sorted(set(window_ids))
-    table = TABLES[kind]
+    table = TABLES.holding(store.db, kind) if ids else None
+    if table is None:
+        return []
     found: list[Any] = []
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
@@ -83,14 +87,18 @@ def _linked_to_windows(store: Store, kind: str, window_ids: Iterable[int]) -> li
 
 def open_projects(store: Store) -> list[Any]:
     """Projects neither paused publicly nor landed."""
-    table = TABLES["project"]
+    table = TABLES.holding(store.db, "project")
+    if table is None:
+        return []
     rows = store.db.execute(
         f"{table.select} WHERE outcome != 'pause-publicly' AND landed_on IS NULL ORDER BY id")
     return [table.record(row) for row in rows]
 
 
 def running_reboot(store: Store) -> Any | None:
-    table = TABLES["reboot"]
+    table = TABLES.holding(store.db, "reboot")
+    if table is None:
+        return None
     row = store.db.execute(
         f"{table.select} WHERE ended_on IS NULL ORDER BY started_on DESC, id DESC LIMIT 1"
     ).fetchone()
@@ -98,7 +106,9 @@ def running_reboot(store: Store) -> Any | None:
 
 
 def last_ended_reboot(store: Store) -> Any | None:
-    table = TABLES["reboot"]
+    table = TABLES.holding(store.db, "reboot")
+    if table is None:
+        return None
     row = store.db.execute(
         f"{table.select} WHERE ended_on IS NOT NULL ORDER BY ended_on DESC, id DESC LIMIT 1"
     ).fetchone()
@@ -112,7 +122,9 @@ def last_reboot_end(store: Store) -> dt.date | None:
 
 def current_arc(store: Store, today: dt.date) -> Any | None:
     """The arc that has started by `today` and not ended before it (the latest such)."""
-    table = TABLES["arc"]
+    table = TABLES.holding(store.db, "arc")
+    if table is None:
+        return None
     row = store.db.execute(
         f"{table.select} WHERE started_on <= ? AND (ended_on IS NULL OR ended_on >= ?) "
         "ORDER BY started_on DESC, id DESC LIMIT 1",
@@ -122,7 +134,9 @@ def current_arc(store: Store, today: dt.date) -> Any | None:
 
 def open_arc(store: Store) -> Any | None:
     """The arc with no end date, whatever its start."""
-    table = TABLES["arc"]
+    table = TABLES.holding(store.db, "arc")
+    if table is None:
+        return None
     row = store.db.execute(
         f"{table.select} WHERE ended_on IS NULL ORDER BY started_on DESC, id DESC LIMIT 1"
     ).fetchone()
@@ -330,7 +344,9 @@ def _newest_first(store: Store, kind: str, where: str, params: Sequence[Any], *,
     """Records of `kind` matching `where`, in the order `Store.find` gives them;
     `unindexed`: sorted after reading them rather than read in order through the date's
     index (faster when most rows match)."""
-    table = TABLES[kind]
+    table = TABLES.holding(store.db, kind)
+    if table is None:
+        return []
     order = "DESC" if descending else "ASC"
     date_field = f'{"+" if unindexed else ""}"{table.kind.date_field or "id"}"'
     rows = store.db.execute(
