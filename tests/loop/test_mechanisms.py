@@ -229,6 +229,26 @@ def test_artifacts_and_explore_entries_cite_the_earned_secret_they_grew_from(
     assert luck.json("artifact", "show", "a1")["from"] is None
 
 
+def test_the_review_shows_the_five_oldest_fallow_secrets_and_counts_the_rest(
+        luck: Luck) -> None:
+    # the terminal's review reads only the secrets it shows and counts the others; the
+    # JSON lists every one; a secret something grew from, or one less than a year old, is
+    # neither shown nor counted
+    for month in range(1, 10):
+        luck.ok("note", "add", f"Secret {month}", "--kind", "earned-secret", "--on",
+                f"2025-{month:02d}-01")
+    luck.ok("note", "add", "Fresh secret", "--kind", "earned-secret", "--on", "2026-01-01")
+    luck.ok("artifact", "add", "A talk", "--kind", "talk", "--from", "n2", "--on",
+            "2026-03-01")
+    assert [a["ref"] for a in asks(luck, "earned secret")] == [
+        "n1", "n3", "n4", "n5", "n6", "n7", "n8", "n9"]
+    review = luck.ok("review").stdout
+    assert [f"n{i}" for i in (1, 3, 4, 5, 6)] == [
+        word for line in review.splitlines() if line.startswith("earned secret")
+        for word in line.split()[2:3]]
+    assert "3 more not shown (3 earned secret); luck review --json lists them all" in review
+
+
 # --- hours an artifact took against the hours it saved ------------------------------------
 
 

@@ -41,6 +41,9 @@ class WeeklyReview:
     broken_checks: list[Result]  # the rest of `luck check` that is broken
     asks: list[Ask] = dataclasses.field(default_factory=list)  # luckos.domain.mechanisms
     prewire: Prewire | None = None  # the next window with stakeholders, and its pre-wire
+    # how many asks of each topic are left out of `asks` (a review made for the terminal
+    # holds only the first few of each)
+    asks_left_out: dict[str, int] = dataclasses.field(default_factory=dict)
 
     @property
     def covers(self) -> str:
@@ -57,13 +60,17 @@ SHOWN_IN_REVIEW = ("window-prep", "promise-overdue", "metric-readings", "decisio
                    "brief-lints", "stored-values")
 
 
-def weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
+def weekly(ws: Workspace, today: dt.date, *, asks_per_topic: int | None = None
+           ) -> WeeklyReview:
     """The review as of `today`; made once while the data stay the same (the dashboard's
-    home page shows it on every visit, and none of it is read from outside the store)."""
-    return ws.remembered(("review", today), lambda: _weekly(ws, today))
+    home page shows it on every visit, and none of it is read from outside the store).
+    `asks_per_topic`: hold at most this many asks of each topic and count the rest (what
+    the terminal shows); without it, every ask (the JSON, the dashboard)."""
+    return ws.remembered(("review", today, asks_per_topic),
+                         lambda: _weekly(ws, today, asks_per_topic))
 
 
-def _weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
+def _weekly(ws: Workspace, today: dt.date, asks_per_topic: int | None) -> WeeklyReview:
     from luckos.app import checks
 
     settings = ws.config.review
@@ -77,6 +84,7 @@ def _weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
         themes.active(store.all("theme"), today), store.all("metric"), store.readings_latest(2)
     )
     month = month_of(today)
+    asks, left_out = mechanisms.asks(ws, today, per_topic=asks_per_topic)
     return WeeklyReview(
         today=today,
         ahead=ahead,
@@ -91,8 +99,9 @@ def _weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
         back_signals=store.find("signal", since=back.first, until=back.last),
         broken_checks=[r for r in checks.run(ws, today, OTHER_CHECKS, gather=gather).results
                        if r.broken],
-        asks=mechanisms.asks(ws, today),
+        asks=asks,
         prewire=_next_prewire(ws, today),
+        asks_left_out=left_out,
     )
 
 

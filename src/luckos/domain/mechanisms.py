@@ -70,15 +70,15 @@ def undocumented_explore(entries: Sequence[ExploreEntry]) -> list[Ask]:
             for x in entries if not x.link.strip() and not x.learned.strip()]
 
 
-def fallow_secrets(secrets: Sequence[tuple[int, dt.date]], cited: set[int], today: dt.date,
-                   *, days: int = FALLOW_DAYS) -> list[Ask]:
+def fallow_secrets(secrets: Sequence[tuple[int, dt.date]], today: dt.date, *,
+                   days: int = FALLOW_DAYS) -> list[Ask]:
     """"Those notes become the spine of talks, the seed of tools": earned secrets (id,
-    date) older than a year that no artifact or explore entry grew from. Only the id and
-    the date are shown: the note stays private."""
+    date) that no artifact or explore entry grew from (the store finds those), older than
+    a year. Only the id and the date are shown: the note stays private."""
     return [Ask("earned secret", f"n{nid}", f"written {on} ({(today - on).days} days "
                 f"ago), nothing grew from it yet: a talk, a tool? (luck artifact add TITLE "
                 f"--kind talk --from n{nid}, or luck explore add TITLE --from n{nid})")
-            for nid, on in secrets if (today - on).days > days and nid not in cited]
+            for nid, on in secrets if (today - on).days > days]
 
 
 def hours_against_saved(artifacts: Sequence[tuple[int, str, float | None]],

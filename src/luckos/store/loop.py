@@ -340,27 +340,40 @@ def _day(text: str | None) -> dt.date | None:
 
 
 def _newest_first(store: Store, kind: str, where: str, params: Sequence[Any], *,
-                  descending: bool = True, unindexed: bool = False) -> list[Any]:
-    """Records of `kind` matching `where`, in the order `Store.find` gives them;
-    `unindexed`: sorted after reading them rather than read in order through the date's
-    index (faster when most rows match)."""
+                  descending: bool = True, unindexed: bool = False,
+                  limit: int | None = None) -> list[Any]:
+    """Records of `kind` matching `where`, in the order `Store.find` gives them (the
+    first `limit` of them); `unindexed`: sorted after reading them rather than read in
+    order through the date's index (faster when most rows match)."""
     table = TABLES.holding(store.db, kind)
     if table is None:
         return []
     order = "DESC" if descending else "ASC"
     date_field = f'{"+" if unindexed else ""}"{table.kind.date_field or "id"}"'
-    rows = store.db.execute(
-        f"{table.select} WHERE {where} ORDER BY {date_field} {order}, id {order}", params)
-    return [table.record(row) for row in rows]
+    sql = f"{table.select} WHERE {where} ORDER BY {date_field} {order}, id {order}"
+    if limit is not None:
+        sql, params = sql + " LIMIT ?", (*params, limit)
+    return [table.record(row) for row in store.db.execute(sql, params)]
 
 
-def misses_without_lesson(store: Store, since: dt.date) -> list[Any]:
-    """Promises missed from `since` on with no lesson written, newest first."""
-    # +status and sorted after: through the landing day's index, not every miss of ten
-    # years nor every promise in order of its due date
-    return _newest_first(store, "promise",
-                         "landed_on >= ? AND +status = 'missed' AND trim(lesson) = ''",
-                         (since.isoformat(),), unindexed=True)
+# +status: through the landing day's index, not every miss of ten years nor every promise
+# in order of its due date
+_MISSED_WITHOUT_LESSON = "landed_on >= ? AND +status = 'missed' AND trim(lesson) = ''"
+
+
+def misses_without_lesson(store: Store, since: dt.date, *, limit: int | None = None
+                          ) -> list[Any]:
+    """Promises missed from `since` on with no lesson written, newest first (the first
+    `limit`)."""
+    # sorted after reading: most of the misses of the days asked for are read
+    return _newest_first(store, "promise", _MISSED_WITHOUT_LESSON, (since.isoformat(),),
+                         unindexed=True, limit=limit)
+
+
+def count_misses_without_lesson(store: Store, since: dt.date) -> int:
+    """How many promises `misses_without_lesson` finds."""
+    return int(store.db.execute(f"SELECT count(*) FROM promise WHERE {_MISSED_WITHOUT_LESSON}",
+                                (since.isoformat(),)).fetchone()[0])
 
 
 def sponsorships_since(store: Store, since: dt.date) -> list[Any]:
@@ -369,21 +382,27 @@ def sponsorships_since(store: Store, since: dt.date) -> list[Any]:
                          (since.isoformat(),))
 
 
-def secrets_before(store: Store, before: dt.date) -> list[tuple[int, dt.date]]:
-    """(id, date) of the earned secrets written before `before`, oldest first (only the
-    id and the date: the note stays private)."""
-    rows = store.db.execute(
-        """SELECT id, "on" FROM note WHERE kind = 'earned-secret' AND "on" < ?
-           ORDER BY "on", id""", (before.isoformat(),))
-    return [(rid, dt.date.fromisoformat(on)) for rid, on in rows]
+# earned secrets written before a day that no artifact or explore entry grew from
+_FALLOW = """kind = 'earned-secret' AND "on" < ? AND id NOT IN (
+    SELECT from_note_id FROM artifact WHERE from_note_id IS NOT NULL
+    UNION SELECT from_note_id FROM explore WHERE from_note_id IS NOT NULL)"""
 
 
-def cited_notes(store: Store) -> set[int]:
-    """The notes an artifact or an explore entry grew from."""
-    rows = store.db.execute("SELECT from_note_id FROM artifact WHERE from_note_id IS NOT NULL "
-                            "UNION SELECT from_note_id FROM explore "
-                            "WHERE from_note_id IS NOT NULL")
-    return {int(row[0]) for row in rows}
+def fallow_secrets(store: Store, before: dt.date, *, limit: int | None = None
+                   ) -> list[tuple[int, dt.date]]:
+    """(id, date) of the earned secrets written before `before` that nothing grew from,
+    oldest first (the first `limit`; only the id and the date: the note stays private)."""
+    sql = f'SELECT id, "on" FROM note WHERE {_FALLOW} ORDER BY "on", id'
+    params: tuple[Any, ...] = (before.isoformat(),)
+    if limit is not None:
+        sql, params = sql + " LIMIT ?", (*params, limit)
+    return [(rid, dt.date.fromisoformat(on)) for rid, on in store.db.execute(sql, params)]
+
+
+def count_fallow_secrets(store: Store, before: dt.date) -> int:
+    """How many earned secrets `fallow_secrets` finds."""
+    return int(store.db.execute(f"SELECT count(*) FROM note WHERE {_FALLOW}",
+                                (before.isoformat(),)).fetchone()[0])
 
 
 def hours_saved_about(store: Store, since: dt.date, until: dt.date
