@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
@@ -25,25 +24,40 @@ if TYPE_CHECKING:
     from luckos.domain.people import Prewire
 
 
-@dataclasses.dataclass(frozen=True)
 class WeeklyReview:
-    today: dt.date
-    ahead: Days  # the days after today it looks ahead over (luck.toml [review] ahead_days)
-    back: Days  # the days it looks back over, today the last ([review] back_days)
-    overdue: list[Promise]
-    due: list[Promise]  # open, due from today to the last day ahead
-    windows: list[windows.WindowOccurrence]
-    stale_metrics: list[themes.MetricStatus]
-    decisions_due: list[Decision]
-    ledger: LedgerSummary
-    back_artifacts: list[Artifact]  # dated within `back`
-    back_signals: list[Signal]
-    broken_checks: list[Result]  # the rest of `luck check` that is broken
-    asks: list[Ask] = dataclasses.field(default_factory=list)  # luckos.domain.mechanisms
-    prewire: Prewire | None = None  # the next window with stakeholders, and its pre-wire
-    # how many asks of each topic are left out of `asks` (a review made for the terminal
-    # holds only the first few of each)
-    asks_left_out: dict[str, int] = dataclasses.field(default_factory=dict)
+    """The review as of `today` (a plain class: built once per review, a dataclass would
+    cost the command its generated methods)."""
+
+    __slots__ = ("ahead", "asks", "asks_left_out", "back", "back_artifacts", "back_signals",
+                 "broken_checks", "decisions_due", "due", "ledger", "overdue", "prewire",
+                 "stale_metrics", "today", "windows")
+
+    def __init__(
+        self, *,
+        today: dt.date,
+        ahead: Days,  # the days after today it looks ahead over ([review] ahead_days)
+        back: Days,  # the days it looks back over, today the last ([review] back_days)
+        overdue: list[Promise],
+        due: list[Promise],  # open, due from today to the last day ahead
+        windows: list[windows.WindowOccurrence],
+        stale_metrics: list[themes.MetricStatus],
+        decisions_due: list[Decision],
+        ledger: LedgerSummary,
+        back_artifacts: list[Artifact],  # dated within `back`
+        back_signals: list[Signal],
+        broken_checks: list[Result],  # the rest of `luck check` that is broken
+        asks: list[Ask] | None = None,  # luckos.domain.mechanisms
+        prewire: Prewire | None = None,  # the next window with stakeholders, and its pre-wire
+        # how many asks of each topic are left out of `asks` (a review made for the
+        # terminal holds only the first few of each)
+        asks_left_out: dict[str, int] | None = None,
+    ) -> None:
+        self.today, self.ahead, self.back = today, ahead, back
+        self.overdue, self.due, self.windows = overdue, due, windows
+        self.stale_metrics, self.decisions_due, self.ledger = stale_metrics, decisions_due, ledger
+        self.back_artifacts, self.back_signals = back_artifacts, back_signals
+        self.broken_checks, self.asks, self.prewire = broken_checks, asks or [], prewire
+        self.asks_left_out = asks_left_out or {}
 
     @property
     def covers(self) -> str:

@@ -36,7 +36,7 @@ RECURRENCE_WORDS = {
     "semiannually": "half-yearly", "twice a year": "half-yearly",
     "yearly": "yearly", "annually": "yearly", "annual": "yearly", "every year": "yearly",
 }
-_EVERY = re.compile(r"every (\d{1,3}) (day|week|month|year)s?")
+_EVERY = r"every (\d{1,3}) (day|week|month|year)s?"  # compiled when first used
 _FREQS = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
 ACCEPTED_WORDS = ("daily, weekly, every 2 weeks, monthly, quarterly, half-yearly, yearly, "
                   "every N days|weeks|months|years")
@@ -60,7 +60,7 @@ def check_recurrence(text: str, start: dt.date | None = None) -> str:
         return ""
     if word in RECURRENCE_WORDS:
         return RECURRENCE_WORDS[word]
-    every = _EVERY.fullmatch(word)
+    every = re.fullmatch(_EVERY, word)
     if every:
         count, unit = int(every.group(1)), every.group(2)
         if count < 1:
