@@ -29,7 +29,7 @@ def asks(ws: Workspace, today: dt.date, *, per_topic: int | None = None
         if left_out:
             more[topic] = more.get(topic, 0) + left_out
 
-    # the two that grow with the years are read only as far as they are shown
+    # those that grow with the years are read only as far as they are shown
     since = today - dt.timedelta(days=m.LESSON_DAYS)
     misses = q.misses_without_lesson(store, since, limit=per_topic)
     add("lesson", m.misses_without_lesson(misses), 0 if per_topic is None or len(misses) < per_topic
@@ -44,8 +44,14 @@ def asks(ws: Workspace, today: dt.date, *, per_topic: int | None = None
         0 if per_topic is None or len(secrets) < per_topic
         else q.count_fallow_secrets(store, before) - len(secrets))
     year_ago = today - dt.timedelta(days=365)
-    add("hours", m.hours_against_saved(q.artifact_hours(store, year_ago, today),
-                                       q.hours_saved_about(store, year_ago, today)))
+    if per_topic is None:
+        add("hours", m.hours_against_saved(q.artifact_hours(store, year_ago, today),
+                                           q.hours_saved_about(store, year_ago, today)))
+    else:  # the first few artifacts that saved hours, and a count of the others
+        made = q.saving_artifact_hours(store, year_ago, today, limit=per_topic)
+        add("hours", m.hours_against_saved(made, q.hours_saved_by(
+            store, [a[0] for a in made], today)), 0 if len(made) < per_topic
+            else q.count_saving_artifacts(store, year_ago, today) - len(made))
     glue = store.find("glue", since=today - dt.timedelta(days=300), until=today,
                       descending=False)
     add("glue", m.glue_quarters(glue, today))

@@ -426,6 +426,42 @@ def artifact_hours(store: Store, since: dt.date, until: dt.date
            ORDER BY "on", id""", (since.isoformat(), until.isoformat())).fetchall()
 
 
+# the artifacts dated within [since, until] whose hours the review weighs: testimonials
+# dated by `until` count hours they saved, and the hours it took are not recorded or more
+# than none
+_SAVING = """"on" >= ? AND "on" <= ? AND (hours IS NULL OR hours > 0) AND EXISTS (
+    SELECT 1 FROM testimonial t WHERE t.artifact_id = artifact.id
+    AND t.hours_saved IS NOT NULL AND t."on" <= ?)"""
+
+
+def saving_artifact_hours(store: Store, since: dt.date, until: dt.date, *, limit: int
+                          ) -> list[tuple[int, str, float | None]]:
+    """The first `limit` of `artifact_hours` that testimonials say saved hours (and
+    whose own hours are not recorded or more than none), oldest first."""
+    return store.db.execute(
+        f'SELECT id, title, hours FROM artifact WHERE {_SAVING} ORDER BY "on", id LIMIT ?',
+        (since.isoformat(), until.isoformat(), until.isoformat(), limit)).fetchall()
+
+
+def count_saving_artifacts(store: Store, since: dt.date, until: dt.date) -> int:
+    """How many artifacts `saving_artifact_hours` finds without a limit."""
+    return int(store.db.execute(f"SELECT count(*) FROM artifact WHERE {_SAVING}", (
+        since.isoformat(), until.isoformat(), until.isoformat())).fetchone()[0])
+
+
+def hours_saved_by(store: Store, artifact_ids: Sequence[int], until: dt.date
+                   ) -> list[tuple[int, float]]:
+    """(artifact id, hours saved) of the testimonials dated by `until` that count hours
+    saved by these artifacts, newest first (as `hours_saved_about` gives them)."""
+    if not artifact_ids:
+        return []
+    marks = ", ".join("?" for _ in artifact_ids)
+    return store.db.execute(
+        f"""SELECT artifact_id, hours_saved FROM testimonial
+           WHERE hours_saved IS NOT NULL AND "on" <= ? AND artifact_id IN ({marks})
+           ORDER BY "on" DESC, id DESC""", (until.isoformat(), *artifact_ids)).fetchall()
+
+
 def open_promise_themes(store: Store) -> list[int | None]:
     """The theme of each open promise (None: on no theme)."""
     return [row[0] for row in store.db.execute(
