@@ -306,6 +306,12 @@ def test_settings_move_the_days_and_the_windows(tmp_path: Path) -> None:
     assert (ledger["previous_rolling"]["resolved"],
             ledger["previous_rolling"]["hit_rate"]) == (2, 0.0)
     assert ledger["trend"] == 1.0
+    # the review looks further ahead than the ledger's due soon: its own days decide
+    (home / "luck.toml").write_text(
+        "[thresholds]\ndue_soon_days = 3\n[review]\nahead_days = 7\n", encoding="utf-8")
+    review = luck.json("review")
+    assert ids(review["due"]) == ["p3", "p4", "p5"]
+    assert ids(review["ledger"]["due_soon"]) == ["p3"]
 
 
 def test_a_review_on_an_empty_workspace(tmp_path: Path) -> None:
@@ -393,7 +399,8 @@ def test_a_review_builds_no_packet_and_asks_no_dateutil(home: Path, tmp_path: Pa
     assert ran.stdout.strip() == "[]"
 
 
-def test_the_review_builds_only_the_classes_of_what_it_reads_and_shows(luck: Luck) -> None:
+def test_the_review_builds_only_the_classes_of_what_it_reads_and_shows(tmp_path: Path
+                                                                        ) -> None:
     # a review over promises, a window, an artifact with a testimonial and an earned
     # secret: the kinds it finds empty (glue, explore entries, projects, the diagnosis,
     # arcs, reboots, estimates) build no record class, nor do the testimonials it only
@@ -401,6 +408,8 @@ def test_the_review_builds_only_the_classes_of_what_it_reads_and_shows(luck: Luc
     # lists the same asks through the same classes
     from tests.conftest import TODAY_TEXT, loaded_after, subprocess_env
 
+    luck = Luck(tmp_path / "ws")  # a workspace of its own: this module's is only read
+    luck.ok("init")
     luck.ok("promise", "add", "Ship the runbook", "--to", "Dana", "--due", "2026-11-27")
     luck.ok("window", "add", "FY27 planning", "--on", "2026-12-10")
     luck.ok("artifact", "add", "Runbook: shard rollout", "--kind", "runbook", "--on",

@@ -104,7 +104,7 @@ def _weekly(ws: Workspace, today: dt.date, asks_per_topic: int | None) -> Weekly
         ahead=ahead,
         back=back,
         overdue=summary.overdue,
-        due=[p for p in store.open_promises_due_by(ahead.last) if p.due and p.due >= today],
+        due=_due(ws, today, ahead, summary),
         windows=[o for o in gather.occurrences() if o.on <= horizon],
         stale_metrics=[s for s in statuses if s.stale(month)],
         decisions_due=store.decisions_to_review(today),
@@ -120,6 +120,14 @@ def _weekly(ws: Workspace, today: dt.date, asks_per_topic: int | None) -> Weekly
 
 
 OTHER_CHECKS = tuple(i for i in INVARIANTS if i not in SHOWN_IN_REVIEW)
+
+
+def _due(ws: Workspace, today: dt.date, ahead: Days, summary: LedgerSummary) -> list[Promise]:
+    """The open promises due from today to the last day ahead, by due date: those the
+    ledger read as due soon, when the days ahead end within its due-soon days."""
+    if ahead.last <= today + dt.timedelta(days=ws.config.thresholds.due_soon_days):
+        return [p for p in summary.due_soon if p.due and p.due <= ahead.last]
+    return [p for p in ws.store.open_promises_due_by(ahead.last) if p.due and p.due >= today]
 
 
 def _next_prewire(ws: Workspace, today: dt.date) -> Prewire | None:
