@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 from luckos.domain import checks, invariants, windows
 from luckos.domain.checks import INVARIANTS, Result
 from luckos.errors import LuckError
 from luckos.store import loop as q
 from luckos.workspace import Workspace
-
-if TYPE_CHECKING:  # pathlib (and urllib.parse with it) is loaded only to lint a brief
-    from pathlib import Path
 
 
 class CheckReport:
@@ -159,8 +157,6 @@ def _local_file(ws: Workspace, link: str) -> tuple[str | None, Path | None, bool
         return "no link to a file", None, False
     if "://" in link or link.startswith("mailto:"):
         return "a link, not a local file", None, False
-    from pathlib import Path
-
     path = Path(link).expanduser()
     if not path.is_absolute():
         path = ws.home / path
@@ -252,13 +248,10 @@ def _not_installed(module: str) -> str | None:
 
 
 def _glue_ratio(g: _Gatherer) -> Result:
-    s = g.check
-    count = s.value("glue-ratio", "weeks")
-    if not q.exists(g.store, "glue"):  # none logged: no weeks are built to find none
-        return invariants.no_glue(count)
     from luckos.app.glue import glue_weeks
 
-    weeks = glue_weeks(g.ws, g.today, count)
+    s = g.check
+    weeks = glue_weeks(g.ws, g.today, s.value("glue-ratio", "weeks"))
     return invariants.glue_ratio(weeks, max_ratio=s.value("glue-ratio", "max_ratio"),
                              week_hours=s.value("glue-ratio", "week_hours"),
                              any_glue=any(w.entries for w in weeks))

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from luckos.domain import glue
 from luckos.workspace import Workspace
-
-if TYPE_CHECKING:
-    from luckos.domain.records import GlueEntry
 
 
 @dataclasses.dataclass(frozen=True)
@@ -25,7 +22,7 @@ class GlueReport:
         return week.over(self.week_hours, self.max_ratio)
 
     @property
-    def without_mechanism(self) -> list[GlueEntry]:
+    def without_mechanism(self) -> list[glue.GlueEntry]:
         """Substitute glue with no mechanism named to replace you."""
         return [e for w in self.weeks for e in w.substitutes if not e.mechanism.strip()]
 

@@ -7,13 +7,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from luckos.dates import week_start
 from luckos.domain.fields import Problem
-
-if TYPE_CHECKING:
-    from luckos.domain.records import GlueEntry
+from luckos.domain.records import GlueEntry
 
 
 @dataclasses.dataclass(frozen=True)

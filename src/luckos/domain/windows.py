@@ -10,13 +10,9 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
-from luckos.domain.records import Artifact, Window
+from luckos.domain.records import Artifact, Estimate, Window
 from luckos.errors import Invalid
-
-if TYPE_CHECKING:  # a window's saved estimates are read only when there are any
-    from luckos.domain.records import Estimate
 
 # Named recurrences step by whole months from the window's first date; a date past the
 # end of a shorter month lands on that month's last day (Jan 31 -> Apr 30 -> Jul 31).
@@ -36,7 +32,7 @@ RECURRENCE_WORDS = {
     "semiannually": "half-yearly", "twice a year": "half-yearly",
     "yearly": "yearly", "annually": "yearly", "annual": "yearly", "every year": "yearly",
 }
-_EVERY = r"every (\d{1,3}) (day|week|month|year)s?"  # compiled when first used
+_EVERY = re.compile(r"every (\d{1,3}) (day|week|month|year)s?")
 _FREQS = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
 ACCEPTED_WORDS = ("daily, weekly, every 2 weeks, monthly, quarterly, half-yearly, yearly, "
                   "every N days|weeks|months|years")
@@ -60,7 +56,7 @@ def check_recurrence(text: str, start: dt.date | None = None) -> str:
         return ""
     if word in RECURRENCE_WORDS:
         return RECURRENCE_WORDS[word]
-    every = re.fullmatch(_EVERY, word)
+    every = _EVERY.fullmatch(word)
     if every:
         count, unit = int(every.group(1)), every.group(2)
         if count < 1:

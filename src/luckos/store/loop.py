@@ -37,9 +37,9 @@ def latest(store: Store, kind: str, *, column: str | None = None,
     """The newest record of `kind` by its date field, optionally with `column` IN values
     and dated on or before `until`; `documented` (explore entries): only those with a link
     or what was learned."""
-    table = TABLES.holding(store.db, kind)
-    if table is None:
+    if not exists(store, kind):  # nothing to find: the kind's class is not built for it
         return None
+    table = TABLES[kind]
     date_field = table.kind.date_field
     assert date_field is not None
     clauses: list[str] = [f'"{date_field}" IS NOT NULL']
@@ -67,15 +67,16 @@ def artifacts_for(store: Store, window_ids: Iterable[int]) -> list[Any]:
 
 def estimates_for(store: Store, window_ids: Iterable[int]) -> list[Any]:
     """The saved estimates linked to these windows."""
+    if not store.db.execute(
+            "SELECT EXISTS (SELECT 1 FROM estimate WHERE window_id IS NOT NULL)").fetchone()[0]:
+        return []  # none is linked to a window: the estimate's class is not built
     return _linked_to_windows(store, "estimate", window_ids)
 
 
 def _linked_to_windows(store: Store, kind: str, window_ids: Iterable[int]) -> list[Any]:
     """The records of a kind whose window is one of these (asked 500 ids at a time)."""
     ids = sorted(set(window_ids))
-    table = TABLES.holding(store.db, kind) if ids else None
-    if table is None:
-        return []
+    table = TABLES[kind]
     found: list[Any] = []
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
@@ -87,18 +88,18 @@ def _linked_to_windows(store: Store, kind: str, window_ids: Iterable[int]) -> li
 
 def open_projects(store: Store) -> list[Any]:
     """Projects neither paused publicly nor landed."""
-    table = TABLES.holding(store.db, "project")
-    if table is None:
+    if not exists(store, "project"):  # none: the class is not built to read none
         return []
+    table = TABLES["project"]
     rows = store.db.execute(
         f"{table.select} WHERE outcome != 'pause-publicly' AND landed_on IS NULL ORDER BY id")
     return [table.record(row) for row in rows]
 
 
 def running_reboot(store: Store) -> Any | None:
-    table = TABLES.holding(store.db, "reboot")
-    if table is None:
+    if not exists(store, "reboot"):  # none: the class is not built to read none
         return None
+    table = TABLES["reboot"]
     row = store.db.execute(
         f"{table.select} WHERE ended_on IS NULL ORDER BY started_on DESC, id DESC LIMIT 1"
     ).fetchone()
@@ -106,9 +107,9 @@ def running_reboot(store: Store) -> Any | None:
 
 
 def last_ended_reboot(store: Store) -> Any | None:
-    table = TABLES.holding(store.db, "reboot")
-    if table is None:
+    if not exists(store, "reboot"):
         return None
+    table = TABLES["reboot"]
     row = store.db.execute(
         f"{table.select} WHERE ended_on IS NOT NULL ORDER BY ended_on DESC, id DESC LIMIT 1"
     ).fetchone()
@@ -122,9 +123,7 @@ def last_reboot_end(store: Store) -> dt.date | None:
 
 def current_arc(store: Store, today: dt.date) -> Any | None:
     """The arc that has started by `today` and not ended before it (the latest such)."""
-    table = TABLES.holding(store.db, "arc")
-    if table is None:
-        return None
+    table = TABLES["arc"]
     row = store.db.execute(
         f"{table.select} WHERE started_on <= ? AND (ended_on IS NULL OR ended_on >= ?) "
         "ORDER BY started_on DESC, id DESC LIMIT 1",
@@ -134,9 +133,7 @@ def current_arc(store: Store, today: dt.date) -> Any | None:
 
 def open_arc(store: Store) -> Any | None:
     """The arc with no end date, whatever its start."""
-    table = TABLES.holding(store.db, "arc")
-    if table is None:
-        return None
+    table = TABLES["arc"]
     row = store.db.execute(
         f"{table.select} WHERE ended_on IS NULL ORDER BY started_on DESC, id DESC LIMIT 1"
     ).fetchone()
