@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from luckos.domain.fields import ValueBase
+
 STATES = ("broken", "not_checked", "ok", "off")
 
 
@@ -120,14 +122,14 @@ INVARIANTS: dict[str, Invariant] = {i.id: i for i in (
 )}
 
 
-@dataclasses.dataclass(frozen=True)
-class Item:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class Item(ValueBase):
     ref: str  # a record's short id, or "" when the item is not one record
     text: str
 
 
-@dataclasses.dataclass(frozen=True)
-class Result:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class Result(ValueBase):
     id: str
     state: str
     finding: str

@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from luckos.domain.fields import ValueBase
+
 if TYPE_CHECKING:
     from luckos.domain.records import (
         Artifact,
@@ -28,8 +30,8 @@ SPONSORING_DAYS = 365  # a sponsorship is followed up for a year
 FALLOW_DAYS = 365  # an earned secret nothing grew from is named after a year
 
 
-@dataclasses.dataclass(frozen=True)
-class Ask:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class Ask(ValueBase):
     topic: str  # the essay's mechanism, e.g. "lesson", "sponsoring"
     ref: str  # a record's short id, or ""
     text: str
