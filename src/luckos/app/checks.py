@@ -14,7 +14,6 @@ from typing import Any
 
 from luckos.domain import checks, invariants, windows
 from luckos.domain.checks import INVARIANTS, Result
-from luckos.domain.invariants import BriefSource
 from luckos.errors import LuckError
 from luckos.store import loop as q
 from luckos.workspace import Workspace
@@ -139,6 +138,8 @@ def _brief_lints(g: _Gatherer) -> Result:
         if missing:
             return invariants.brief_lints(
                 [], unavailable=f"the doc linter is not installed ({missing})")
+    from luckos.domain.brief_source import BriefSource
+
     sources = []
     for o, label, (problem, path, local), kind in found:
         errors: list[str] = []

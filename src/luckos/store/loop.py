@@ -37,6 +37,8 @@ def latest(store: Store, kind: str, *, column: str | None = None,
     """The newest record of `kind` by its date field, optionally with `column` IN values
     and dated on or before `until`; `documented` (explore entries): only those with a link
     or what was learned."""
+    if not exists(store, kind):  # nothing to find: the kind's class is not built for it
+        return None
     table = TABLES[kind]
     date_field = table.kind.date_field
     assert date_field is not None
@@ -65,6 +67,9 @@ def artifacts_for(store: Store, window_ids: Iterable[int]) -> list[Any]:
 
 def estimates_for(store: Store, window_ids: Iterable[int]) -> list[Any]:
     """The saved estimates linked to these windows."""
+    if not store.db.execute(
+            "SELECT EXISTS (SELECT 1 FROM estimate WHERE window_id IS NOT NULL)").fetchone()[0]:
+        return []  # none is linked to a window: the estimate's class is not built
     return _linked_to_windows(store, "estimate", window_ids)
 
 
@@ -83,6 +88,8 @@ def _linked_to_windows(store: Store, kind: str, window_ids: Iterable[int]) -> li
 
 def open_projects(store: Store) -> list[Any]:
     """Projects neither paused publicly nor landed."""
+    if not exists(store, "project"):  # none: the class is not built to read none
+        return []
     table = TABLES["project"]
     rows = store.db.execute(
         f"{table.select} WHERE outcome != 'pause-publicly' AND landed_on IS NULL ORDER BY id")
@@ -90,6 +97,8 @@ def open_projects(store: Store) -> list[Any]:
 
 
 def running_reboot(store: Store) -> Any | None:
+    if not exists(store, "reboot"):  # none: the class is not built to read none
+        return None
     table = TABLES["reboot"]
     row = store.db.execute(
         f"{table.select} WHERE ended_on IS NULL ORDER BY started_on DESC, id DESC LIMIT 1"
@@ -98,6 +107,8 @@ def running_reboot(store: Store) -> Any | None:
 
 
 def last_ended_reboot(store: Store) -> Any | None:
+    if not exists(store, "reboot"):
+        return None
     table = TABLES["reboot"]
     row = store.db.execute(
         f"{table.select} WHERE ended_on IS NOT NULL ORDER BY ended_on DESC, id DESC LIMIT 1"
@@ -326,25 +337,40 @@ def _day(text: str | None) -> dt.date | None:
 
 
 def _newest_first(store: Store, kind: str, where: str, params: Sequence[Any], *,
-                  descending: bool = True, unindexed: bool = False) -> list[Any]:
-    """Records of `kind` matching `where`, in the order `Store.find` gives them;
-    `unindexed`: sorted after reading them rather than read in order through the date's
-    index (faster when most rows match)."""
-    table = TABLES[kind]
+                  descending: bool = True, unindexed: bool = False,
+                  limit: int | None = None) -> list[Any]:
+    """Records of `kind` matching `where`, in the order `Store.find` gives them (the
+    first `limit` of them); `unindexed`: sorted after reading them rather than read in
+    order through the date's index (faster when most rows match)."""
+    table = TABLES.holding(store.db, kind)
+    if table is None:
+        return []
     order = "DESC" if descending else "ASC"
     date_field = f'{"+" if unindexed else ""}"{table.kind.date_field or "id"}"'
-    rows = store.db.execute(
-        f"{table.select} WHERE {where} ORDER BY {date_field} {order}, id {order}", params)
-    return [table.record(row) for row in rows]
+    sql = f"{table.select} WHERE {where} ORDER BY {date_field} {order}, id {order}"
+    if limit is not None:
+        sql, params = sql + " LIMIT ?", (*params, limit)
+    return [table.record(row) for row in store.db.execute(sql, params)]
 
 
-def misses_without_lesson(store: Store, since: dt.date) -> list[Any]:
-    """Promises missed from `since` on with no lesson written, newest first."""
-    # +status and sorted after: through the landing day's index, not every miss of ten
-    # years nor every promise in order of its due date
-    return _newest_first(store, "promise",
-                         "landed_on >= ? AND +status = 'missed' AND trim(lesson) = ''",
-                         (since.isoformat(),), unindexed=True)
+# +status: through the landing day's index, not every miss of ten years nor every promise
+# in order of its due date
+_MISSED_WITHOUT_LESSON = "landed_on >= ? AND +status = 'missed' AND trim(lesson) = ''"
+
+
+def misses_without_lesson(store: Store, since: dt.date, *, limit: int | None = None
+                          ) -> list[Any]:
+    """Promises missed from `since` on with no lesson written, newest first (the first
+    `limit`)."""
+    # sorted after reading: most of the misses of the days asked for are read
+    return _newest_first(store, "promise", _MISSED_WITHOUT_LESSON, (since.isoformat(),),
+                         unindexed=True, limit=limit)
+
+
+def count_misses_without_lesson(store: Store, since: dt.date) -> int:
+    """How many promises `misses_without_lesson` finds."""
+    return int(store.db.execute(f"SELECT count(*) FROM promise WHERE {_MISSED_WITHOUT_LESSON}",
+                                (since.isoformat(),)).fetchone()[0])
 
 
 def sponsorships_since(store: Store, since: dt.date) -> list[Any]:
@@ -353,21 +379,27 @@ def sponsorships_since(store: Store, since: dt.date) -> list[Any]:
                          (since.isoformat(),))
 
 
-def secrets_before(store: Store, before: dt.date) -> list[tuple[int, dt.date]]:
-    """(id, date) of the earned secrets written before `before`, oldest first (only the
-    id and the date: the note stays private)."""
-    rows = store.db.execute(
-        """SELECT id, "on" FROM note WHERE kind = 'earned-secret' AND "on" < ?
-           ORDER BY "on", id""", (before.isoformat(),))
-    return [(rid, dt.date.fromisoformat(on)) for rid, on in rows]
+# earned secrets written before a day that no artifact or explore entry grew from
+_FALLOW = """kind = 'earned-secret' AND "on" < ? AND id NOT IN (
+    SELECT from_note_id FROM artifact WHERE from_note_id IS NOT NULL
+    UNION SELECT from_note_id FROM explore WHERE from_note_id IS NOT NULL)"""
 
 
-def cited_notes(store: Store) -> set[int]:
-    """The notes an artifact or an explore entry grew from."""
-    rows = store.db.execute("SELECT from_note_id FROM artifact WHERE from_note_id IS NOT NULL "
-                            "UNION SELECT from_note_id FROM explore "
-                            "WHERE from_note_id IS NOT NULL")
-    return {int(row[0]) for row in rows}
+def fallow_secrets(store: Store, before: dt.date, *, limit: int | None = None
+                   ) -> list[tuple[int, dt.date]]:
+    """(id, date) of the earned secrets written before `before` that nothing grew from,
+    oldest first (the first `limit`; only the id and the date: the note stays private)."""
+    sql = f'SELECT id, "on" FROM note WHERE {_FALLOW} ORDER BY "on", id'
+    params: tuple[Any, ...] = (before.isoformat(),)
+    if limit is not None:
+        sql, params = sql + " LIMIT ?", (*params, limit)
+    return [(rid, dt.date.fromisoformat(on)) for rid, on in store.db.execute(sql, params)]
+
+
+def count_fallow_secrets(store: Store, before: dt.date) -> int:
+    """How many earned secrets `fallow_secrets` finds."""
+    return int(store.db.execute(f"SELECT count(*) FROM note WHERE {_FALLOW}",
+                                (before.isoformat(),)).fetchone()[0])
 
 
 def hours_saved_about(store: Store, since: dt.date, until: dt.date
@@ -389,6 +421,42 @@ def artifact_hours(store: Store, since: dt.date, until: dt.date
     return store.db.execute(
         """SELECT id, title, hours FROM artifact WHERE "on" >= ? AND "on" <= ?
            ORDER BY "on", id""", (since.isoformat(), until.isoformat())).fetchall()
+
+
+# the artifacts dated within [since, until] whose hours the review weighs: testimonials
+# dated by `until` count hours they saved, and the hours it took are not recorded or more
+# than none
+_SAVING = """"on" >= ? AND "on" <= ? AND (hours IS NULL OR hours > 0) AND EXISTS (
+    SELECT 1 FROM testimonial t WHERE t.artifact_id = artifact.id
+    AND t.hours_saved IS NOT NULL AND t."on" <= ?)"""
+
+
+def saving_artifact_hours(store: Store, since: dt.date, until: dt.date, *, limit: int
+                          ) -> list[tuple[int, str, float | None]]:
+    """The first `limit` of `artifact_hours` that testimonials say saved hours (and
+    whose own hours are not recorded or more than none), oldest first."""
+    return store.db.execute(
+        f'SELECT id, title, hours FROM artifact WHERE {_SAVING} ORDER BY "on", id LIMIT ?',
+        (since.isoformat(), until.isoformat(), until.isoformat(), limit)).fetchall()
+
+
+def count_saving_artifacts(store: Store, since: dt.date, until: dt.date) -> int:
+    """How many artifacts `saving_artifact_hours` finds without a limit."""
+    return int(store.db.execute(f"SELECT count(*) FROM artifact WHERE {_SAVING}", (
+        since.isoformat(), until.isoformat(), until.isoformat())).fetchone()[0])
+
+
+def hours_saved_by(store: Store, artifact_ids: Sequence[int], until: dt.date
+                   ) -> list[tuple[int, float]]:
+    """(artifact id, hours saved) of the testimonials dated by `until` that count hours
+    saved by these artifacts, newest first (as `hours_saved_about` gives them)."""
+    if not artifact_ids:
+        return []
+    marks = ", ".join("?" for _ in artifact_ids)
+    return store.db.execute(
+        f"""SELECT artifact_id, hours_saved FROM testimonial
+           WHERE hours_saved IS NOT NULL AND "on" <= ? AND artifact_id IN ({marks})
+           ORDER BY "on" DESC, id DESC""", (until.isoformat(), *artifact_ids)).fetchall()
 
 
 def open_promise_themes(store: Store) -> list[int | None]:
