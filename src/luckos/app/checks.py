@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 from luckos.domain import checks, invariants, windows
@@ -80,6 +79,7 @@ class _Gatherer:
         self.store = ws.store
         self.check = ws.config.check
         self._occurrences: list[windows.WindowOccurrence] | None = None
+        self._in_prep: list[windows.WindowOccurrence] | None = None
 
     def occurrences(self) -> list[windows.WindowOccurrence]:
         """Window dates from today to the review horizon (or the longest prep lead)."""
@@ -106,11 +106,39 @@ class _Gatherer:
                 and (o.on <= shown_until or o.prep_due <= self.today))
 
     def in_prep(self) -> list[windows.WindowOccurrence]:
-        return [o for o in self.occurrences() if o.prep_due <= self.today <= o.on]
+        """The window dates within their prep lead today."""
+        if self._in_prep is None:
+            if self._occurrences is None and not self.shown_days:
+                self._in_prep = self._within_prep()
+            else:
+                self._in_prep = [o for o in self.occurrences()
+                                 if o.prep_due <= self.today <= o.on]
+        return self._in_prep
+
+    def _within_prep(self) -> list[windows.WindowOccurrence]:
+        """`in_prep` of the check alone, which shows no date past the prep lead but the
+        next one: only the windows that can be within it are read and expanded, without
+        the estimates saved for them (the check shows none)."""
+        reach = q.windows_in_prep_reach(self.store, self.today)
+        lead = max((w.prep_lead_days for w in reach), default=0)
+        found = windows.upcoming(reach, q.artifacts_for(
+            self.store, [w.id for w in reach if w.id is not None]), self.today, lead)
+        found = [o for o in found if o.prep_due <= self.today <= o.on]
+        if any(self._packet_shown(o) for o in found):
+            from luckos.app.windows import with_packets
+
+            found = with_packets(self.ws, found, self.today)
+        return found
+
+    def prep_or_next(self) -> list[windows.WindowOccurrence]:
+        """What the window-prep invariant judges: the dates within their prep lead, or
+        (none being) every date to the horizon, of which it names the next."""
+        return self.in_prep() or self.occurrences()
 
 
 def _window_prep(g: _Gatherer) -> Result:
-    return invariants.window_prep(g.occurrences(), g.today, any_windows=q.exists(g.store, "window"))
+    return invariants.window_prep(g.prep_or_next(), g.today,
+                                  any_windows=q.exists(g.store, "window"))
 
 
 def _brief_lints(g: _Gatherer) -> Result:
@@ -149,26 +177,29 @@ def _brief_lints(g: _Gatherer) -> Result:
     return invariants.brief_lints(sources, unavailable=None)
 
 
-def _local_file(ws: Workspace, link: str) -> tuple[str | None, Path | None, bool]:
+def _local_file(ws: Workspace, link: str) -> tuple[str | None, str | None, bool]:
     """(why it cannot be linted, the file to lint, whether it is a file on this
-    machine)."""
+    machine). Paths are text, as pathlib would write them: the check loads no pathlib."""
+    from luckos import paths
+
     if not link.strip():
         return "no link to a file", None, False
     if "://" in link or link.startswith("mailto:"):
         return "a link, not a local file", None, False
-    path = Path(link).expanduser()
-    if not path.is_absolute():
-        path = ws.home / path
-    if not path.is_file():
+    path = paths.expanduser(paths.normal(link))
+    if not path.startswith("/"):
+        path = paths.child(ws.folder, path) if path != "." else ws.folder
+    if not paths.is_file(path):
         return f"{path} does not exist", None, True
     return None, path, True
 
 
-def _lint_one(ws: Workspace, path: Path, kind: str | None,
+def _lint_one(ws: Workspace, path: str, kind: str | None,
               lint_text: Callable[..., list[Any]]) -> tuple[str | None, list[str]]:
     """(why it could not be linted, the error findings described) of a local file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as file:
+            text = file.read()
     except UnicodeDecodeError:
         return f"{path} is not UTF-8 text", []
     except OSError as exc:

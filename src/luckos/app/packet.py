@@ -107,7 +107,7 @@ def claim_counts(ws: Workspace, kind: str, today: dt.date) -> tuple[int, int]:
         decisions=queries.filled(store, "decision", "outcome", since, until),
         bench=queries.filled(store, "bench", "artifact", since, until),
         artifacts=queries.artifacts_backing(store, since, until),
-        glue=store.find("glue", since=since, until=until, descending=False),
+        glue=queries.glue_unlocking(store, since, until),
         wins=queries.note_ids(store, "year-in-public", since, until),
         evidence=queries.accepted_evidence(store, since, until))
 

@@ -18,7 +18,7 @@ from luckos.domain import windows as win
 from luckos.domain.records import METRIC_SLOT_NAMES
 
 if TYPE_CHECKING:
-    from luckos.domain.records import Artifact, GlueEntry, Window
+    from luckos.domain.records import Artifact, Window
 
 # kind -> (title, default period in months or days, long form)
 PACKET_KINDS: dict[str, tuple[str, str, bool]] = {
@@ -54,6 +54,11 @@ def decision_gap(has_outcome: bool) -> str:
 
 def bench_gap(names_artifact: bool) -> str:
     return "" if names_artifact else "no artifact named"
+
+
+def unlocks_deliverable(unlocks: str, names_project: bool) -> bool:
+    """Glue unlocks a deliverable when it names one or a project (`GlueEntry`'s rule)."""
+    return bool(unlocks.strip()) or names_project
 
 
 def win_gap(backed: bool) -> str:
@@ -107,6 +112,8 @@ def _as_prepared(o: win.WindowOccurrence, linked: Sequence[Artifact]) -> win.Win
     if brief is None and o.window.docs:
         brief = o.window.docs[0]
     demo = next((a for a in made if a.kind in win.DEMO_KINDS), None)
+    if brief is o.brief and demo is o.demo:  # the prep it found existed on its day
+        return o
     return dataclasses.replace(o, brief=brief, demo=demo)
 
 
@@ -141,18 +148,20 @@ def windows_short(windows: Sequence[Window], window_artifacts: Sequence[Artifact
 def readiness(since: dt.date, until: dt.date, *,
               metrics: Sequence[tuple[int | None, str, bool]], resolved: bool,
               windows: Sequence[Window], window_artifacts: Sequence[Artifact],
-              one_offs_short: Sequence[bool] = (), decisions: Sequence[bool], bench: Sequence[bool],
-              artifacts: Sequence[tuple[int, bool, bool]], glue: Sequence[GlueEntry],
-              wins: Sequence[int], evidence: Sequence[EvidenceFact]) -> tuple[int, int]:
+              one_offs_short: Sequence[bool] = (), decisions: tuple[int, int],
+              bench: tuple[int, int], artifacts: Sequence[tuple[int, bool, bool]],
+              glue: Sequence[tuple[str, bool]], wins: Sequence[int],
+              evidence: Sequence[EvidenceFact]) -> tuple[int, int]:
     """(claims, claims without evidence) of a long packet for [since, until], as
     `luckos.domain.packet.build` makes them, from what decides each claim's gap rather
     than the records whole: `metrics` (theme id, slot, read within the period) of the
     themes' metrics by id; whether any promise was resolved; the windows that can occur
     in the period and the artifacts linked to them (or the recurring ones only, and
     whether each one-off window dated in the period was met short, counted by the
-    store); whether each decision has an outcome; whether each bench entry names an
-    artifact; (id, has a link, has a testimonial) of
-    each artifact; the glue; the ids of the year-in-public notes; the accepted evidence."""
+    store); (how many, how many with an outcome) of the decisions; (how many, how many
+    naming an artifact) of the bench entries; (id, has a link, has a testimonial) of
+    each artifact; (what it unlocks, names a project) of the glue that may unlock a
+    deliverable; the ids of the year-in-public notes; the accepted evidence."""
     backed = backing(evidence)
     slots: dict[tuple[int | None, str], bool] = {}
     for theme_id, slot, read in metrics:  # a later metric of a slot replaces the earlier
@@ -163,10 +172,10 @@ def readiness(since: dt.date, until: dt.date, *,
     gaps += ["short" if short else ""
              for short in (*windows_short(windows, window_artifacts, since, until),
                            *one_offs_short)]
-    gaps += [decision_gap(d) for d in decisions]
-    gaps += [bench_gap(b) for b in bench]
+    for (records, done), gap in ((decisions, decision_gap), (bench, bench_gap)):
+        gaps += [gap(True)] * done + [gap(False)] * (records - done)  # counted by the store
     gaps += [artifact_gap(link, f"a{aid}" in backed, quoted) for aid, link, quoted in artifacts]
-    gaps += ["" for g in glue if g.unlocks_deliverable]
+    gaps += ["" for unlocks, project in glue if unlocks_deliverable(unlocks, project)]
     gaps += [win_gap(f"n{nid}" in backed) for nid in wins]
     gaps += ["" for _, source, note_id, artifact_id in evidence
              if on_its_own(source, note_id, artifact_id)]

@@ -81,6 +81,17 @@ def _linked_to_windows(store: Store, kind: str, window_ids: Iterable[int]) -> li
     return found
 
 
+def windows_in_prep_reach(store: Store, today: dt.date) -> list[Any]:
+    """The windows that can be within their prep lead on `today`: the recurring ones, and
+    those dated from today to their prep lead ahead (`windows_active` narrowed to what
+    `luck check` judges)."""
+    table = TABLES["window"]
+    return [table.record(row) for row in store.db.execute(
+        f"""{table.select} WHERE recurrence != ''
+                OR ("on" >= :today AND julianday("on") - julianday(:today) <= prep_lead_days)""",
+        {"today": today.isoformat()})]
+
+
 def open_projects(store: Store) -> list[Any]:
     """Projects neither paused publicly nor landed."""
     table = TABLES["project"]

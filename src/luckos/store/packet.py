@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from typing import Any
 
+from luckos.domain.records import KINDS
 from luckos.store.records import TABLES
 
 
@@ -102,13 +103,30 @@ def any_resolved(store: Any, since: dt.date, until: dt.date) -> bool:
         (since.isoformat(), until.isoformat())).fetchone()[0])
 
 
-def filled(store: Any, kind: str, column: str, since: dt.date, until: dt.date) -> list[bool]:
-    """Whether `column` is filled in, for each record of `kind` dated in [since, until]
-    (a decision's outcome, the artifact a bench entry names)."""
-    table = TABLES[kind]
-    assert column in table.columns and table.kind.date_field
-    return [bool(row[0]) for row in store.db.execute(
-        f'SELECT "{column}" != \'\' FROM "{kind}" WHERE "{table.kind.date_field}" BETWEEN ? AND ?',
+# the text columns `filled` counts (read by name: the record classes are not built)
+FILLED = {("decision", "outcome"), ("bench", "artifact")}
+
+
+def filled(store: Any, kind: str, column: str, since: dt.date, until: dt.date
+           ) -> tuple[int, int]:
+    """(records of `kind` dated in [since, until], those of them with `column` filled in):
+    a decision's outcome, the artifact a bench entry names."""
+    assert (kind, column) in FILLED
+    date_field = KINDS[kind].date_field
+    records, done = store.db.execute(
+        f'SELECT count(*), total("{column}" != \'\') FROM "{kind}" '
+        f'WHERE "{date_field}" BETWEEN ? AND ?', (since.isoformat(), until.isoformat())
+        ).fetchone()
+    return int(records), int(done)
+
+
+def glue_unlocking(store: Any, since: dt.date, until: dt.date) -> list[tuple[str, bool]]:
+    """(what it unlocks, whether it names a project) of the glue dated in [since, until]
+    that names a deliverable or a project: what decides `GlueEntry.unlocks_deliverable`
+    (text of only blanks is judged by the caller), without reading the entries whole."""
+    return [(unlocks, bool(project)) for unlocks, project in store.db.execute(
+        """SELECT unlocks, project_id IS NOT NULL FROM glue
+           WHERE "on" BETWEEN ? AND ? AND (unlocks != '' OR project_id IS NOT NULL)""",
         (since.isoformat(), until.isoformat()))]
 
 
