@@ -278,9 +278,14 @@ def _not_installed(module: str) -> str | None:
 
 
 def _glue_ratio(g: _Gatherer) -> Result:
-    from luckos.app.glue import glue_weeks
+    from luckos.dates import complete_weeks
 
     s = g.check
+    starts = complete_weeks(g.today, g.ws.config.week_start_index, s.value("glue-ratio", "weeks"))
+    if not q.dated_within(g.store, "glue", starts[0], starts[-1] + dt.timedelta(days=6)):
+        return invariants.no_glue(len(starts))  # the weeks' glue is not read
+    from luckos.app.glue import glue_weeks
+
     weeks = glue_weeks(g.ws, g.today, s.value("glue-ratio", "weeks"))
     return invariants.glue_ratio(weeks, max_ratio=s.value("glue-ratio", "max_ratio"),
                              week_hours=s.value("glue-ratio", "week_hours"),

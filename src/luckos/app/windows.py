@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from luckos.app.records import as_json
 from luckos.domain import windows
-from luckos.domain.records import Artifact
 from luckos.workspace import Workspace
 
 
@@ -56,6 +54,9 @@ def with_packets(ws: Workspace, occurrences: list[windows.WindowOccurrence],
 
 
 def occurrence_json(o: windows.WindowOccurrence, today: dt.date) -> dict[str, Any]:
+    from luckos.app.records import as_json
+    from luckos.domain.records import Artifact
+
     brief = o.brief
     return {
         "window": as_json(o.window),

@@ -133,11 +133,15 @@ def windows_short(windows: Sequence[Window], window_artifacts: Sequence[Artifact
     linked: dict[int, list[Artifact]] = {}
     for artifact in window_artifacts:
         linked.setdefault(artifact.window_id or 0, []).append(artifact)
-    short = []
+    short: list[bool] = []
     for window in windows:
         mine = linked.get(window.id or 0, [])
+        if not mine:  # nothing linked to it: every date is met as the window alone says
+            met = (not window.needs_brief or bool(window.docs)) and not window.needs_demo
+            short += [not met] * len(win.dates_within(window, since, until))
+            continue
         for day, before in win.dates_between(window, since, until):
-            made = _made_for(mine, day, before) if mine else []
+            made = _made_for(mine, day, before)
             brief = (not window.needs_brief or bool(window.docs)
                      or any(a.kind in win.BRIEF_KINDS for a in made))
             demo = not window.needs_demo or any(a.kind in win.DEMO_KINDS for a in made)

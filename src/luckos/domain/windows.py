@@ -421,6 +421,15 @@ def upcoming(
     return result
 
 
+def dates_within(window: Window, start: dt.date, end: dt.date) -> list[dt.date]:
+    """The window's dates within [start, end] (`dates_between` without the date before
+    each); a long-running recurrence is fast-forwarded before it is expanded."""
+    assert window.on is not None
+    recurrence = window.recurrence
+    first = _anchor(recurrence, window.on, start) if recurrence else window.on
+    return _dates(recurrence, first, start, end)
+
+
 def dates_between(window: Window, start: dt.date, end: dt.date
                   ) -> list[tuple[dt.date, dt.date | None]]:
     """(date, the window's date before it or None) of each of its dates within
@@ -480,18 +489,27 @@ def fast_forward(window: Window, start: dt.date) -> Window:
     return window if anchor == window.on else dataclasses.replace(window, on=anchor)
 
 
-def _anchor(recurrence: str, on: dt.date, start: dt.date) -> dt.date:
-    """The first date of `fast_forward`'s window, for a window recurring by `recurrence`
-    from `on`."""
-    if not _expandable(recurrence, on):
-        return on
+@functools.lru_cache(maxsize=4096)
+def _anchor_parts(recurrence: str) -> tuple[dict[str, str], int | None]:
+    """The parts of a recurrence as `_anchor` reads them (a named one as its monthly
+    rule), and its INTERVAL (None: not a number). Read once per rule; not to be changed."""
     named = NAMED_RECURRENCES.get(recurrence.strip().lower())
     rule = f"FREQ=MONTHLY;INTERVAL={named}" if named else recurrence
     parts = dict(p.split("=", 1) for p in rule.upper().removeprefix("RRULE:").split(";")
                  if "=" in p)
     try:
-        interval = int(parts.get("INTERVAL", "1"))
+        return parts, int(parts.get("INTERVAL", "1"))
     except ValueError:
+        return parts, None
+
+
+def _anchor(recurrence: str, on: dt.date, start: dt.date) -> dt.date:
+    """The first date of `fast_forward`'s window, for a window recurring by `recurrence`
+    from `on`."""
+    if not _expandable(recurrence, on):
+        return on
+    parts, interval = _anchor_parts(recurrence)
+    if interval is None:
         return on
     if _yearly_months(parts, on):
         # each year of the rule holds the same dates: moved by whole periods to a year

@@ -23,6 +23,16 @@ def exists(store: Store, kind: str) -> bool:
                             ).fetchone()[0] == 1
 
 
+def dated_within(store: Store, kind: str, since: dt.date, until: dt.date) -> bool:
+    """Whether any record of `kind` is dated within [since, until] (its date field, as
+    `Store.find` selects it)."""
+    date_field = KINDS[kind].date_field
+    assert date_field is not None
+    return store.db.execute(
+        f'SELECT EXISTS (SELECT 1 FROM "{KINDS[kind].name}" WHERE "{date_field}" >= ? '
+        f'AND "{date_field}" <= ?)', (since.isoformat(), until.isoformat())).fetchone()[0] == 1
+
+
 def calendar_imported(store: Store) -> bool:
     """Whether a calendar audit was ever imported (kept) into the workspace."""
     return store.db.execute("SELECT EXISTS (SELECT 1 FROM calendar_import)").fetchone()[0] == 1
