@@ -80,6 +80,7 @@ class _Gatherer:
         self.check = ws.config.check
         self._occurrences: list[windows.WindowOccurrence] | None = None
         self._in_prep: list[windows.WindowOccurrence] | None = None
+        self._themes: list[Any] | None = None
 
     def occurrences(self) -> list[windows.WindowOccurrence]:
         """Window dates from today to the review horizon (or the longest prep lead)."""
@@ -104,6 +105,15 @@ class _Gatherer:
         shown_until = self.today + dt.timedelta(days=self.shown_days)
         return (o.window.kind in windows.PACKET_WINDOW_KINDS
                 and (o.on <= shown_until or o.prep_due <= self.today))
+
+    def active_themes(self) -> list[Any]:
+        """The themes not retired by today (metric-readings and fewer-bets both judge
+        them)."""
+        if self._themes is None:
+            from luckos.domain.themes import active
+
+            self._themes = active(self.store.all("theme"), self.today)
+        return self._themes
 
     def in_prep(self) -> list[windows.WindowOccurrence]:
         """The window dates within their prep lead today."""
@@ -228,11 +238,11 @@ def _promise_overdue(g: _Gatherer) -> Result:
 
 
 def _metric_readings(g: _Gatherer) -> Result:
-    from luckos.domain.themes import active, metric_statuses
-
-    themes = active(g.store.all("theme"), g.today)
+    themes = g.active_themes()
     if not themes:
         return invariants.metric_readings([], g.today, grace_days=0)
+    from luckos.domain.themes import metric_statuses
+
     metrics = g.store.all("metric")
     statuses = metric_statuses(themes, metrics,
                                q.readings_of(g.store, [m.id for m in metrics], per_metric=2))
@@ -342,9 +352,9 @@ def _two_surfaces(g: _Gatherer) -> Result:
 
     name, start, _ = quarter_of(g.today)
     last, last_start, last_end = quarter_of(start - dt.timedelta(days=1))
-    found = g.store.find("artifact", since=last_start, until=last_end)
-    return invariants.two_surfaces(last, [a.surface for a in found],
-                                   any_artifacts=bool(found) or q.exists(g.store, "artifact"))
+    surfaces = q.surfaces_between(g.store, last_start, last_end)
+    return invariants.two_surfaces(last, surfaces,
+                                   any_artifacts=bool(surfaces) or q.exists(g.store, "artifact"))
 
 
 def _writing_habit(g: _Gatherer) -> Result:
@@ -357,13 +367,12 @@ def _writing_habit(g: _Gatherer) -> Result:
 
 
 def _fewer_bets(g: _Gatherer) -> Result:
-    from luckos.domain.themes import active
-
     s = g.check
-    return invariants.fewer_bets(active(g.store.all("theme"), g.today),
-                                 q.open_projects(g.store),
+    return invariants.fewer_bets(g.active_themes(), q.open_projects(g.store),
                                  max_themes=s.value("fewer-bets", "max_themes"),
                                  max_projects=s.value("fewer-bets", "max_projects"))
+
+
 def _prewire_brief(g: _Gatherer) -> Result:
     from luckos.domain.influence import prewire_brief
     from luckos.store.people import windows_with_stakeholders

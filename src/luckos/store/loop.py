@@ -33,6 +33,14 @@ def dated_within(store: Store, kind: str, since: dt.date, until: dt.date) -> boo
         f'AND "{date_field}" <= ?)', (since.isoformat(), until.isoformat())).fetchone()[0] == 1
 
 
+def surfaces_between(store: Store, since: dt.date, until: dt.date) -> list[str]:
+    """The surface of each artifact dated within [since, until] (the artifacts are not
+    read whole)."""
+    return [row[0] for row in store.db.execute(
+        'SELECT surface FROM artifact WHERE "on" >= ? AND "on" <= ?',
+        (since.isoformat(), until.isoformat()))]
+
+
 def calendar_imported(store: Store) -> bool:
     """Whether a calendar audit was ever imported (kept) into the workspace."""
     return store.db.execute("SELECT EXISTS (SELECT 1 FROM calendar_import)").fetchone()[0] == 1
