@@ -154,3 +154,24 @@ def test_the_check_loads_no_pathlib_and_no_glue_report_it_does_not_need(luck: Lu
     results = luck.check(today=TODAY_TEXT)[1]
     assert results["glue-ratio"]["finding"] == "no glue logged in the last 3 weeks"
     assert "docs/fy27.md does not exist" in results["brief-lints"]["items"][0]["text"]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_packet_counts_the_same_from_the_windows_a_caller_read(ws: Workspace,
+                                                                  seed: int) -> None:
+    # the check and the review hand the packet the windows they read (every recurring one
+    # among them) and their linked artifacts; the counts are those it reads for itself
+    from luckos.app.packet import claim_counts
+    from luckos.store import loop
+
+    _generate(ws, seed)
+    with ws.store.transaction():  # a rule of blanks is a one-off to the packet's store
+        ws.store.add(Window(name="blank rule", kind="promotion", on=dt.date(2025, 5, 1),
+                            recurrence="  "))
+    for today in (dt.date(2024, 8, 1), dt.date(2025, 6, 30), dt.date(2026, 11, 25)):
+        active = ws.store.windows_active(today)
+        reach = loop.windows_in_prep_reach(ws.store, today)
+        for windows in (active, reach):
+            linked = loop.artifacts_for(ws.store, [w.id for w in windows])
+            assert claim_counts(ws, "promotion", today, (windows, linked)) \
+                == claim_counts(ws, "promotion", today), today

@@ -89,12 +89,13 @@ class _Gatherer:
             horizon = max([self.ws.config.thresholds.window_horizon_days,
                            *(w.prep_lead_days for w in active)])
             ids = [w.id for w in active if w.id is not None]
-            found = windows.upcoming(active, q.artifacts_for(self.store, ids), self.today,
-                                     horizon, q.estimates_for(self.store, ids))
+            linked = q.artifacts_for(self.store, ids)
+            found = windows.upcoming(active, linked, self.today, horizon,
+                                     q.estimates_for(self.store, ids))
             if any(self._packet_shown(o) for o in found):
                 from luckos.app.windows import with_packets
 
-                found = with_packets(self.ws, found, self.today)
+                found = with_packets(self.ws, found, self.today, (active, linked))
             self._occurrences = found
         return self._occurrences
 
@@ -131,13 +132,13 @@ class _Gatherer:
         the estimates saved for them (the check shows none)."""
         reach = q.windows_in_prep_reach(self.store, self.today)
         lead = max((w.prep_lead_days for w in reach), default=0)
-        found = windows.upcoming(reach, q.artifacts_for(
-            self.store, [w.id for w in reach if w.id is not None]), self.today, lead)
+        linked = q.artifacts_for(self.store, [w.id for w in reach if w.id is not None])
+        found = windows.upcoming(reach, linked, self.today, lead)
         found = [o for o in found if o.prep_due <= self.today <= o.on]
         if any(self._packet_shown(o) for o in found):
             from luckos.app.windows import with_packets
 
-            found = with_packets(self.ws, found, self.today)
+            found = with_packets(self.ws, found, self.today, (reach, linked))
         return found
 
     def prep_or_next(self) -> list[windows.WindowOccurrence]:

@@ -167,6 +167,12 @@ def recurring_windows(store: Any, until: dt.date) -> list[Any]:
         (until.isoformat(),))]
 
 
+def recurs_by(window: Any, until: dt.date) -> bool:
+    """Whether `recurring_windows(store, until)` reads `window` (SQLite's trim() takes
+    spaces only)."""
+    return window.recurrence.strip(" ") != "" and window.on is not None and window.on <= until
+
+
 def one_off_windows_short(store: Any, since: dt.date, until: dt.date,
                           brief_kinds: Collection[str], demo_kinds: Collection[str]
                           ) -> list[bool]:
