@@ -144,12 +144,15 @@ def test_the_check_loads_no_pathlib_and_no_glue_report_it_does_not_need(luck: Lu
     from tests.conftest import TODAY_TEXT, loaded_after, subprocess_env
 
     # a window within its prep lead whose two-pager is a file not there, and no glue in
-    # the check's weeks: its path is read as text, the glue classes are not built
+    # the check's weeks: its path is read as text, the glue classes are not built; with
+    # no project, reboot, diagnosis or explore entry, their classes are not built to
+    # read none
     luck.ok("window", "add", "FY27 planning", "--on", "2026-11-30", "--doc", "docs/fy27.md")
     luck.ok("glue", "add", "Onboarded Ana", "--hours", "2", "--on", "2026-09-01")
     loaded = loaded_after(["--today", TODAY_TEXT, "check", "--json"],
                           ["pathlib", "luckos.app.glue", "luckos.domain.glue",
-                           "luckos.domain.records.estimate"], env=subprocess_env(luck.home))
+                           "luckos.domain.records.estimate", "luckos.domain.loop_records"],
+                          env=subprocess_env(luck.home))
     assert loaded.found == []
     results = luck.check(today=TODAY_TEXT)[1]
     assert results["glue-ratio"]["finding"] == "no glue logged in the last 3 weeks"

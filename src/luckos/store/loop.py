@@ -55,6 +55,8 @@ def latest(store: Store, kind: str, *, column: str | None = None,
     """The newest record of `kind` by its date field, optionally with `column` IN values
     and dated on or before `until`; `documented` (explore entries): only those with a link
     or what was learned."""
+    if not exists(store, kind):  # nothing to find: the kind's class is not built for it
+        return None
     table = TABLES[kind]
     date_field = table.kind.date_field
     assert date_field is not None
@@ -115,6 +117,8 @@ def windows_in_prep_reach(store: Store, today: dt.date) -> list[Any]:
 
 def open_projects(store: Store) -> list[Any]:
     """Projects neither paused publicly nor landed."""
+    if not exists(store, "project"):  # none: the class is not built to read none
+        return []
     table = TABLES["project"]
     rows = store.db.execute(
         f"{table.select} WHERE outcome != 'pause-publicly' AND landed_on IS NULL ORDER BY id")
@@ -122,6 +126,8 @@ def open_projects(store: Store) -> list[Any]:
 
 
 def running_reboot(store: Store) -> Any | None:
+    if not exists(store, "reboot"):  # none: the class is not built to read none
+        return None
     table = TABLES["reboot"]
     row = store.db.execute(
         f"{table.select} WHERE ended_on IS NULL ORDER BY started_on DESC, id DESC LIMIT 1"
@@ -130,6 +136,8 @@ def running_reboot(store: Store) -> Any | None:
 
 
 def last_ended_reboot(store: Store) -> Any | None:
+    if not exists(store, "reboot"):
+        return None
     table = TABLES["reboot"]
     row = store.db.execute(
         f"{table.select} WHERE ended_on IS NOT NULL ORDER BY ended_on DESC, id DESC LIMIT 1"
