@@ -178,3 +178,33 @@ def test_the_packet_counts_the_same_from_the_windows_a_caller_read(ws: Workspace
             linked = loop.artifacts_for(ws.store, [w.id for w in windows])
             assert claim_counts(ws, "promotion", today, (windows, linked)) \
                 == claim_counts(ws, "promotion", today), today
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_counted_packet_has_the_claims_and_gaps_of_the_packet_built_whole(
+        ws: Workspace, seed: int) -> None:
+    # the readiness a promotion window shows is counted from what decides each gap; on
+    # generated windows, prep, decisions, bench, glue and artifacts with and without a
+    # link or a testimonial, it is what `luck packet --for promotion --check` finds
+    from luckos.app.packet import claim_counts, make
+    from luckos.domain.records import Testimonial
+    from luckos.errors import LuckError
+
+    _generate(ws, seed)
+    rng = random.Random(seed)
+    with ws.store.transaction():
+        for n in range(30):
+            ws.store.add(Artifact(title=f"talk {n}", kind="talk", on=dt.date(2025, 1, 1)
+                                  + dt.timedelta(days=rng.randrange(700)),
+                                  link=rng.choice(["", "", "https://talk"])))
+        for aid in rng.sample(range(81, 111), 8):
+            ws.store.add(Testimonial(artifact_id=aid, who="Ana", quote="it helped",
+                                     on=dt.date(2025, 6, 1)))
+    for today in (dt.date(2024, 8, 1), dt.date(2025, 6, 30), dt.date(2026, 3, 2)):
+        try:
+            packet = make(ws, "promotion", None, None, today)
+            expected = (len(packet.claims), len(packet.gaps))
+        except LuckError:
+            expected = (0, 0)
+        assert expected[1] > 0 or expected == (0, 0)
+        assert claim_counts(ws, "promotion", today) == expected, today

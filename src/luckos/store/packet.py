@@ -139,14 +139,17 @@ def glue_unlocking(store: Any, since: dt.date, until: dt.date) -> list[tuple[str
         (since.isoformat(), until.isoformat()))]
 
 
-def artifacts_backing(store: Any, since: dt.date,
-                      until: dt.date) -> list[tuple[int, bool, bool]]:
-    """(id, has a link, has a testimonial) of the artifacts dated in [since, until]."""
-    return [(aid, bool(link), bool(quoted)) for aid, link, quoted in store.db.execute(
-        """SELECT a.id, a.link != '', EXISTS (SELECT 1 FROM testimonial t
-                                             WHERE t.artifact_id = a.id)
-           FROM artifact a WHERE a."on" BETWEEN ? AND ?""",
-        (since.isoformat(), until.isoformat()))]
+def artifacts_backing(store: Any, since: dt.date, until: dt.date) -> tuple[int, list[int]]:
+    """(how many artifacts are dated in [since, until], the ids of those of them with
+    neither a link nor a testimonial): only the second can lack evidence."""
+    period = (since.isoformat(), until.isoformat())
+    total = store.db.execute('SELECT count(*) FROM artifact WHERE "on" BETWEEN ? AND ?',
+                             period).fetchone()[0]
+    bare = [row[0] for row in store.db.execute(
+        """SELECT a.id FROM artifact a WHERE a."on" BETWEEN ? AND ? AND a.link = ''
+               AND NOT EXISTS (SELECT 1 FROM testimonial t WHERE t.artifact_id = a.id)""",
+        period)]
+    return int(total), bare
 
 
 def note_ids(store: Any, kind: str, since: dt.date, until: dt.date) -> list[int]:
@@ -184,18 +187,19 @@ def recurs_by(window: Any, until: dt.date) -> bool:
 
 def one_off_windows_short(store: Any, since: dt.date, until: dt.date,
                           brief_kinds: Collection[str], demo_kinds: Collection[str]
-                          ) -> list[bool]:
-    """Whether each one-off window dated in [since, until] was met without a two-pager
-    it asks for (no linked document, no artifact of `brief_kinds` linked to it and made
-    by its date) or a demo (no such artifact of `demo_kinds`)."""
+                          ) -> tuple[int, int]:
+    """(how many one-off windows are dated in [since, until], how many of them were met
+    without a two-pager they ask for (no linked document, no artifact of `brief_kinds`
+    linked and made by the date) or a demo (no such artifact of `demo_kinds`))."""
     briefs, demos = sorted(brief_kinds), sorted(demo_kinds)
     made = """EXISTS (SELECT 1 FROM artifact a WHERE a.window_id = w.id
                       AND a."on" <= w."on" AND a.kind IN ({}))"""
-    return [bool(row[0]) for row in store.db.execute(
-        f"""SELECT (w.needs_brief AND NOT (
+    dated, short = store.db.execute(
+        f"""SELECT count(*), total((w.needs_brief AND NOT (
                         coalesce(json_array_length(nullif(w.docs, '')), 0) > 0
                         OR {made.format(", ".join("?" for _ in briefs))}))
-                   OR (w.needs_demo AND NOT {made.format(", ".join("?" for _ in demos))})
+                   OR (w.needs_demo AND NOT {made.format(", ".join("?" for _ in demos))}))
             FROM "window" w
             WHERE trim(w.recurrence) = '' AND w."on" BETWEEN ? AND ?""",
-        (*briefs, *demos, since.isoformat(), until.isoformat()))]
+        (*briefs, *demos, since.isoformat(), until.isoformat())).fetchone()
+    return int(dated), int(short)
