@@ -312,14 +312,26 @@ def values_out_of_range(store: Store, first: dt.date, last: dt.date
     bounds = {"date": (first.isoformat(), last.isoformat()),
               "month": (first.isoformat()[:7], last.isoformat()[:7])}
     indexed = _leading_columns(store, DATED_COLUMNS)
-    found = []
+    searches = {}
     for name, checked in DATED_COLUMNS.items():
         # a column below its low bound or above its high one (NULL is neither): one
         # with an index of its own is searched at both ends of that index, the others
         # are read in one pass; only the rows found are read whole
         own = [[pair] for pair in checked if pair[0] in indexed.get(name, ())]
         rest = [pair for pair in checked if pair[0] not in indexed.get(name, ())]
-        arms = own + ([rest] if rest else [])
+        searches[name] = own + ([rest] if rest else [])
+    # nearly always nothing is found: asked of every table in one statement first
+    anywhere = " OR ".join(
+        f'EXISTS (SELECT 1 FROM "{name}" WHERE '
+        + " OR ".join(f'"{c}" < ? OR "{c}" > ?' for c, _ in arm) + ")"
+        for name, arms in searches.items() for arm in arms)
+    if not store.db.execute(f"SELECT {anywhere}", [
+            bound for arms in searches.values() for arm in arms for _, t in arm
+            for bound in bounds[t]]).fetchone()[0]:
+        return []
+    found = []
+    for name, checked in DATED_COLUMNS.items():
+        arms = searches[name]
         union = " UNION ".join(
             f'SELECT id FROM "{name}" WHERE '
             + " OR ".join(f'"{c}" < ? OR "{c}" > ?' for c, _ in arm) for arm in arms)
