@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from luckos.dates import add_months
 from luckos.errors import Invalid
 
 if TYPE_CHECKING:  # the classes are built by whoever reads the records, not by this module
@@ -192,17 +193,11 @@ def _rrule(rule: str, start: dt.date):  # type: ignore[no-untyped-def]
     return rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()), cache=True)
 
 
-def _months_from(start: dt.date, count: int) -> dt.date:
-    from luckos.dates import add_months
-
-    return add_months(start, count)
-
-
 def _named_dates(first: dt.date, step: int, start: dt.date, end: dt.date) -> list[dt.date]:
     months = (start.year - first.year) * 12 + start.month - first.month
     k = max(0, months // step - 1)
     found = []
-    while (day := _months_from(first, k * step)) <= end:
+    while (day := add_months(first, k * step)) <= end:
         if day >= start:
             found.append(day)
         k += 1
@@ -249,7 +244,7 @@ def _previous(recurrence: str, first: dt.date, before: dt.date) -> dt.date | Non
     recurrence = recurrence.strip()
     step = NAMED_RECURRENCES.get(recurrence.lower())
     if step:
-        since = max(first, _months_from(before, -(step + 1)))
+        since = max(first, add_months(before, -(step + 1)))
         earlier = _named_dates(first, step, since, before - dt.timedelta(days=1))
         return earlier[-1] if earlier else None
     plain = _plain_rule(recurrence, first)
