@@ -525,7 +525,8 @@ def test_plain_series_are_expanded_as_recurring_ical_events_expands_them(
     text = ics(*"\n\n".join(bodies).split("\n\n"), header="X-WR-TIMEZONE:Europe/Berlin",
                zones=NEW_YORK_VTIMEZONE)
     windows = [("2025-01-01", "2025-12-31"), ("2025-03-01", "2025-03-31"),
-               ("2025-10-20", "2025-11-05"), ("2025-06-01", "2025-06-01")]
+               ("2025-10-20", "2025-11-05"), ("2025-06-01", "2025-06-01"),
+               ("2025-08-04", "2025-08-17")]  # (rules started a period or more before)
     plain = expand._plain
     for first, last in windows:
         for zone in ("UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago"):

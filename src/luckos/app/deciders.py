@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from luckos.domain.people import DECIDING_ROLES, matching
 from luckos.errors import LuckError
 from luckos.workspace import Workspace
 
@@ -24,6 +23,7 @@ def targets(ws: Workspace, today: dt.date) -> tuple[list[Target], dict[int, dt.d
         return [], {}
     from luckos.calendar.deciders import Target
     from luckos.domain import windows
+    from luckos.domain.people import DECIDING_ROLES, matching
 
     active = {w.id: w for w in store.windows_active(today)}
     ahead = windows.upcoming(list(active.values()), [], today,

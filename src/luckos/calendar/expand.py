@@ -10,12 +10,10 @@ stopped and skipped: no rule is followed to the end of time.
 
 from __future__ import annotations
 
-import calendar as gregorian
 import contextlib
 import datetime as dt
 import itertools
 import re
-import signal
 import threading
 import warnings
 from collections.abc import Callable, Iterator
@@ -171,6 +169,8 @@ def _time_limit(seconds: float) -> Iterator[None]:
     """Stop one series' expansion after `seconds` (a rule that never matches makes
     dateutil search up to the year 9999). Only where signals can do it: the main thread
     of a POSIX process; elsewhere the rules are bounded by `bounded_rule` alone."""
+    import signal  # (only a series left to the library needs it)
+
     if not hasattr(signal, "setitimer") or threading.current_thread() is not (
             threading.main_thread()):
         yield
@@ -367,6 +367,8 @@ def _never(keys: dict[str, str]) -> bool:
         days = [abs(int(d)) for d in keys["BYMONTHDAY"].split(",") if d]
     except ValueError:
         return False  # recurring-ical-events will say what is wrong with it
+    import calendar as gregorian
+
     longest = {m: gregorian.monthrange(2024, m)[1] for m in range(1, 13)}  # a leap year
     return not any(0 < d <= longest.get(m, 31) for m in months for d in days)
 

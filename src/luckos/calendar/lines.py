@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import datetime as dt
 import mmap
 import re
 from collections import Counter
-from collections.abc import Iterator
 
 from luckos.errors import LuckError
 
@@ -38,6 +38,7 @@ class Block:
     index: int  # the how-many-th component of its name in the file (from 1)
     closed: bool = True
     source: Source | None = None
+    inside: bool = False  # the scan found that it may touch the audit window: read it
     parts: list[tuple[int, int]] = dataclasses.field(default_factory=list)
     _lines: list[str] | None = None
 
@@ -71,6 +72,15 @@ class Document:
     timezones: list[Block]
     events: list[Block]
     other: Counter[str]  # components the audit does not read (VTODO, VJOURNAL, ...)
+    # plain single events that cannot touch the window the scan was given, left unread:
+    # (first day as written, index, where the lines lie); not in `events`
+    outside: list[tuple[dt.date, int, tuple[tuple[int, int], ...]]]
+    vevents: int  # VEVENT components in the file, `outside` included
+    source: Source | None = None
+
+    def block(self, index: int, parts: tuple[tuple[int, int], ...]) -> Block:
+        """The block of an event left in `outside`, to read it after all."""
+        return Block("VEVENT", index, source=self.source, parts=list(parts))
 
 
 class Source:
@@ -146,15 +156,6 @@ def release(data: Data, start: int, end: int) -> None:
         data.madvise(mmap.MADV_DONTNEED, start, end - start)
 
 
-def _marks(data: Data) -> Iterator[tuple[int, int, bytes]]:
-    """(start, end, bytes) of each line that begins with B or E, with its continuations."""
-    first = _FIRST_MARK.match(data)
-    if first is not None:
-        yield 0, first.end(), first.group(0)
-    for match in _MARK.finditer(data):
-        yield match.start(1), match.end(1), match.group(1)
-
-
 def encoding(data: Data, where: str) -> str:
     """The encoding of a file's bytes; refuses what is clearly not a text calendar."""
     if b"\x00" in data[:4096]:
@@ -183,9 +184,150 @@ def encoding(data: Data, where: str) -> str:
     return "utf-8"
 
 
-def scan(data: Data, where: str) -> Document:
+_PLAIN_BEGIN = frozenset({b"BEGIN:VEVENT\r", b"BEGIN:VEVENT"})
+_ONE = rb"\r?(?=\n(?![ \t]))"  # the end of a line that the next one does not continue
+# The lines of plain events that tell whether an event can touch a window, each found
+# from the newline before it (a line of none of these kinds is passed over in C):
+_PLAIN = re.compile(rb"""\n(?:
+  B(?:EGIN:V(?:EVENT""" + _ONE + rb"""(?P<body>)                # an event begins (with the
+         (?:\nDTSTART(?P<first>[;:][^\r\n]*+)""" + _ONE + rb""" # DTSTART and DTEND that
+           (?:\nDTEND(?P<last>[;:][^\r\n]*+)""" + _ONE + rb""")?)?(?P<begin>)  # follow)
+       |ALARM\r?\n(?![ \t])(?:[^bBeE\r\n][^\r\n]*+\r?\n|\r?\n)*+END:VALARM""" + _ONE + rb"""
+         (?:\n(?P<closes>END):VEVENT""" + _ONE + rb""")?(?P<alarm>))  # an alarm, whole (and
+   |(?P<other_b>))                                              # the end that follows)
+| E(?:ND:VEVENT""" + _ONE + rb"""(?P<end>)|XDAT(?P<unsure_e>)|(?P<other_e>))
+| D(?:TSTART(?P<start>[;:][^\r\n]*+)""" + _ONE + rb"""
+     |TEND(?P<stop>[;:][^\r\n]*+)""" + _ONE + rb"""
+     |(?:TSTART[;:]|TEND[;:]|URAT|[^\r\n]{0,6}+\r?\n[ \t])(?P<unsure_d>))  # folded, or a
+| R(?:RULE|DATE|ECUR|[^\r\n]{0,6}+\r?\n[ \t])(?P<unsure_r>)   # short line continued: the
+| \r?\n[ \t](?P<unsure_n>)                                      # name may be folded
+| [be](?P<other_x>)
+)""", re.VERBOSE)
+_BEGIN, _ALARM, _END, _START, _STOP, _UNSURE, _OTHER = (
+    "begin", "alarm", "end", "start", "stop", "unsure", "other")
+# each match's kind, by the number of the group that closed last (`lastindex`)
+_KINDS = [""] * (_PLAIN.groups + 1)
+for _name, _number in _PLAIN.groupindex.items():
+    _KINDS[_number] = _name.partition("_")[0]
+_BODY, _FIRST, _LAST, _CLOSES, _VALUE_START, _VALUE_STOP = (
+    _PLAIN.groupindex[name] for name in ("body", "first", "last", "closes", "start", "stop"))
+
+
+class _Plain:
+    """Runs of plain events read in one pass of `_PLAIN`: events one after the other,
+    whose BEGIN and END lines (and their alarms') are written plainly. Each is told apart as
+    `values.outside_window` tells it from its lines: its last DTSTART and DTEND decide,
+    unless a line needs reading first (a recurrence, a folded DTSTART or DTEND), when
+    it is left to `outside_window` itself."""
+
+    def __init__(self, data: Data, source: Source, window: tuple[dt.date, dt.date],
+                 events: list[Block], outside: list[tuple[dt.date, int,
+                                                         tuple[tuple[int, int], ...]]]) -> None:
+        self.data = data
+        self.source = source
+        self.low, self.high = window
+        self.events = events
+        self.outside = outside
+        self.vevents = 0
+        self.released = 0
+        self._days: dict[bytes, dt.date] = {}
+
+    def run(self, start: int, vevents: int) -> int:
+        """Read the plain events from the line at `start` (a BEGIN:VEVENT) on; returns
+        where the first line not read starts (`start` itself if that event is not plain)."""
+        data, low, high, events, outside = (self.data, self.low, self.high, self.events,
+                                            self.outside)
+        kinds, days, day_of_line = _KINDS, self._days, self._day
+        done = start
+        inside = unsure = False
+        parts: list[tuple[int, int]] = []
+        at = 0
+        first: bytes | None = None
+        last: bytes | None = None
+        for match in _PLAIN.finditer(data, start - 1):
+            kind = kinds[match.lastindex]  # type: ignore[index]
+            if kind == _BEGIN:
+                if inside or match.start() + 1 != done:
+                    break
+                inside, unsure = True, False
+                first, last = match.group(_FIRST, _LAST)
+                at = match.start(_BODY) + 1
+                parts = []
+                if at - self.released > _RELEASE_STEP:
+                    release(data, self.released, at)
+                    self.released = at
+                continue
+            if not inside:
+                break
+            if kind == _START:
+                first = match.group(_VALUE_START)
+                continue
+            if kind == _STOP:
+                last = match.group(_VALUE_STOP)
+                continue
+            if kind == _UNSURE:
+                unsure = True
+                continue
+            if kind == _OTHER:
+                break
+            begins = match.start() + 1
+            if at < begins:
+                parts.append((at, begins))
+            if kind == _ALARM and match.start(_CLOSES) < 0:  # (else the event ends too)
+                at = match.end() + 1
+                continue
+            vevents += 1
+            inside = False
+            at = done = match.end() + 1
+            if not unsure and first is not None:
+                day = days.get(first[first.rfind(b":") + 1:][:8]) or day_of_line(first)
+                if day is not None:
+                    if day > high:
+                        outside.append((day, vevents, tuple(parts)))
+                        continue
+                    end = day if last is None else (
+                        days.get(last[last.rfind(b":") + 1:][:8]) or day_of_line(last))
+                    if end is not None and day <= end < low:
+                        outside.append((day, vevents, tuple(parts)))
+                        continue
+            events.append(Block("VEVENT", vevents, source=self.source, parts=parts,
+                                inside=not unsure))
+        self.vevents = vevents
+        return done
+
+    def _day(self, line: bytes) -> dt.date | None:
+        """`day_of` the value of a DTSTART or DTEND line (from the bytes, when ASCII)."""
+        value = line.rpartition(b":")[2]
+        if not value.isascii():
+            return day_of(value.decode(self.source.encoding, errors="replace"))
+        key = value[:8]
+        if len(key) < 8 or not key.isdigit():
+            return None
+        try:
+            day = dt.date(int(key[:4]), int(key[4:6]), int(key[6:8]))
+        except ValueError:
+            return None
+        self._days[key] = day  # (only the days that are read, so that a key found is one)
+        return day
+
+
+def day_of(value: str) -> dt.date | None:
+    """The day a DATE or DATE-TIME value starts with, as written (None if it does not)."""
+    if len(value) < 8 or not value[:8].isdigit():
+        return None
+    try:
+        return dt.date(int(value[:4]), int(value[4:6]), int(value[6:8]))
+    except ValueError:
+        return None
+
+
+def scan(data: Data, where: str, window: tuple[dt.date, dt.date] | None = None) -> Document:
     """Find the calendar's properties, time zones and events in the file's bytes, line
-    by line as `split` does, without decoding the lines of the components."""
+    by line as `split` does, without decoding the lines of the components.
+
+    With `window` (first and last day), the plain events of the file (see `_plain_run`)
+    are told apart in the same pass: one that cannot touch the window is not made a
+    `Block` at all but counted in `Document.outside` with its first day."""
     code = encoding(data, where)
     if data[:3] == b"\xef\xbb\xbf":
         data = data[3:]  # (a mapped file is copied: the positions start after the mark)
@@ -203,10 +345,12 @@ def scan(data: Data, where: str) -> Document:
     properties: dict[str, str] = {}
     timezones: list[Block] = []
     events: list[Block] = []
+    outside: list[tuple[dt.date, int, tuple[tuple[int, int], ...]]] = []
     other: Counter[str] = Counter()
     current: Block | None = None
     keep_nested = False
     depth = 0
+    vevents = 0  # VEVENT components met so far
     at = 0  # where the lines not yet placed begin
 
     def place(end: int) -> None:
@@ -222,16 +366,38 @@ def scan(data: Data, where: str) -> Document:
 
     released = 0
     kinds: dict[bytes, tuple[bool, str]] = {}  # the BEGIN and END lines met, as read
-    for mark_start, mark_end, raw in _marks(data):
+    found = _FIRST_MARK.match(data)
+    search = _MARK.search
+    plain = _Plain(data, source, window, events, outside) if window is not None else None
+    pos = 0  # where the next BEGIN or END line is looked for
+    while True:
+        if found is not None:
+            mark_start, mark_end, raw = 0, found.end(), found.group(0)
+            found = None
+        else:
+            match = search(data, pos)
+            if match is None:
+                break
+            mark_start, mark_end, raw = match.start(1), match.end(1), match.group(1)
+        pos = mark_end
         if mark_start - released > _RELEASE_STEP:
             release(data, released, mark_start)
             released = mark_start
+        if plain is not None and current is None and raw in _PLAIN_BEGIN:
+            if at < mark_start:
+                place(mark_start)
+            after = plain.run(mark_start, vevents)
+            if after > mark_start:
+                vevents = plain.vevents
+                at = after
+                pos = after - 1
+                continue
         kind = kinds.get(raw)
         if kind is None:
-            found = _mark_kind(raw, code)
-            if found is None:
+            known = _mark_kind(raw, code)
+            if known is None:
                 continue  # EXDATE, a DESCRIPTION's lost fold...: a content line
-            kind = found
+            kind = known
             if len(kinds) < 64:
                 kinds[raw] = kind
         if at < mark_start:
@@ -244,10 +410,13 @@ def scan(data: Data, where: str) -> Document:
         if begins:
             if current is None:
                 if name != "VCALENDAR":
-                    counter = events if name == "VEVENT" else timezones
-                    if name in ("VEVENT", "VTIMEZONE"):
-                        current = Block(name, len(counter) + 1, source=source)
-                        keep_nested = name == "VTIMEZONE"
+                    if name == "VEVENT":
+                        vevents += 1
+                        current = Block(name, vevents, source=source)
+                        keep_nested = False
+                    elif name == "VTIMEZONE":
+                        current = Block(name, len(timezones) + 1, source=source)
+                        keep_nested = True
                     else:
                         other[name] += 1
                         current = Block(name, 0, source=source)
@@ -255,7 +424,9 @@ def scan(data: Data, where: str) -> Document:
             elif depth == 1 and name == current.name:
                 current.closed = False
                 _finish(current, timezones, events)
-                current = Block(name, len(events if name == "VEVENT" else timezones) + 1,
+                if name == "VEVENT":
+                    vevents += 1
+                current = Block(name, vevents if name == "VEVENT" else len(timezones) + 1,
                                 source=source)
             else:
                 depth += 1
@@ -283,7 +454,7 @@ def scan(data: Data, where: str) -> Document:
     if current is not None:
         current.closed = False
         _finish(current, timezones, events)
-    return Document(properties, timezones, events, other)
+    return Document(properties, timezones, events, other, outside, vevents, source)
 
 
 def _mark_kind(raw: bytes, code: str) -> tuple[bool, str] | None:
@@ -373,7 +544,7 @@ def split(text: str, where: str) -> Document:
     if current is not None:
         current.closed = False
         _finish(current, timezones, events)
-    return Document(properties, timezones, events, other)
+    return Document(properties, timezones, events, other, [], len(events))
 
 
 def _finish(block: Block, timezones: list[Block], events: list[Block]) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from luckos.calendar import lines as ics
 from luckos.calendar.events import Event, EventOccurrence, Problems, collector_paused
 from luckos.calendar.expand import OUT_OF_RANGE, expand, rules_readable
-from luckos.calendar.values import Parsed, outside_window, parse_event, series_outside
+from luckos.calendar.values import Parsed, outside_window, parse_event, parse_times, series_outside
 from luckos.calendar.zones import Zones, choose_zone, iana, shown
 from luckos.errors import LuckError
 
@@ -59,26 +59,34 @@ def read_calendar(data: ics.Data, where: str, *, window: tuple[dt.date, dt.date]
 def _read(data: ics.Data, where: str, window: tuple[dt.date, dt.date], zone_asked: str,
           zone_what: str, me_asked: tuple[str, ...], me_what: str,
           progress: Progress | None) -> CalendarRead:
-    doc = ics.scan(data, where)
+    low_day = window[0] - dt.timedelta(days=2)
+    high_day = window[1] + dt.timedelta(days=2)
+    doc = ics.scan(data, where, (low_day, high_day))
     problems = Problems()
     zones = Zones(doc.timezones)
     for tzid in zones.broken:
         problems.note(f"unreadable VTIMEZONE {tzid!r}")
-    total = len(doc.events)
+    total = doc.vevents
     parsed: list[Parsed] = []
     tzids: Counter[str] = Counter()
-    low_day = window[0] - dt.timedelta(days=2)
-    high_day = window[1] + dt.timedelta(days=2)
-    outside: list[tuple[dt.date, ics.Block]] = []  # single events left unread, by day
+    # single events left unread, by day: those the scan found, then the others in order
+    outside: list[tuple[dt.date, int, ics.Block | None]] = [
+        (day, index, None) for day, index, _ in doc.outside]
+    unread = {index: parts for _, index, parts in doc.outside}
+    mixed = False
+    ticks = 250
     for block in doc.events:
-        if block.index % 250 == 0:
+        if block.index >= ticks:
             if progress is not None:
-                progress("reading events", 250, total)
+                progress("reading events", 250 * (block.index // 250 - ticks // 250 + 1),
+                         total)
+            ticks = block.index - block.index % 250 + 250
             if block.source is not None and block.parts:
                 block.source.release(block.parts[0][0])  # the events before it are read
-        day = outside_window(block, low_day, high_day)
+        day = None if block.inside else outside_window(block, low_day, high_day)
         if day is not None:
-            outside.append((day, block))
+            outside.append((day, block.index, block))
+            mixed = mixed or bool(unread)
             continue
         item, joined = parse_event(block, zones)
         block.forget()
@@ -95,8 +103,12 @@ def _read(data: ics.Data, where: str, window: tuple[dt.date, dt.date], zone_aske
             parsed.append(item)
             tzids.update(item.tzids)
     if progress is not None:
+        if total >= ticks:
+            progress("reading events", 250 * (total // 250 - ticks // 250 + 1), total)
         progress("reading events", total % 250, total)
-    if not doc.events:
+    if mixed:
+        outside.sort(key=lambda found: found[1])
+    if not total:
         raise LuckError(f"{where}: no events in this calendar (no VEVENT)")
     if not parsed and not outside:
         raise LuckError(_none_read(where, total, problems))
@@ -147,7 +159,7 @@ def _read(data: ics.Data, where: str, window: tuple[dt.date, dt.date], zone_aske
                 days += _first_days(members, floating, zone, problems)
         else:
             problems.skip("unreadable RRULE", _where(members[0].event), len(members))
-    days += _outside_days(outside, zones, floating, zone, problems)
+    days += _outside_days(outside, unread, doc, zones, floating, zone, problems)
     if not days and not occurrences:
         raise LuckError(_none_read(where, total, problems))
     me, me_reason = _me(me_asked, me_what, doc.properties.get("X-WR-CALNAME", ""), parsed)
@@ -192,8 +204,10 @@ def _first_days(members: list[Parsed], floating: dt.tzinfo, zone: dt.tzinfo,
     return days
 
 
-def _outside_days(outside: list[tuple[dt.date, ics.Block]], zones: Zones,
-                  floating: dt.tzinfo, zone: dt.tzinfo, problems: Problems) -> list[dt.date]:
+def _outside_days(outside: list[tuple[dt.date, int, ics.Block | None]],
+                  unread: dict[int, tuple[tuple[int, int], ...]], doc: ics.Document,
+                  zones: Zones, floating: dt.tzinfo, zone: dt.tzinfo,
+                  problems: Problems) -> list[dt.date]:
     """The first and last days, in `zone`, of the single events left unread.
 
     Their days were taken from DTSTART as written, in the event's own zone, which is up
@@ -202,13 +216,15 @@ def _outside_days(outside: list[tuple[dt.date, ics.Block]], zones: Zones,
     one of them that cannot be read after all is skipped and counted)."""
     if not outside:
         return []
-    first = min(day for day, _ in outside) + dt.timedelta(days=2)
-    last = max(day for day, _ in outside) - dt.timedelta(days=2)
+    first = min(day for day, _, _ in outside) + dt.timedelta(days=2)
+    last = max(day for day, _, _ in outside) - dt.timedelta(days=2)
     days = []
-    for day, block in outside:
+    for day, index, block in outside:
         if first < day < last:
             continue
-        item, _ = parse_event(block, zones)
+        if block is None:
+            block = doc.block(index, unread[index])
+        item = parse_times(block, zones)
         block.forget()
         occurrence = item.problem or _single(item, floating, zone)
         if isinstance(occurrence, str):

@@ -47,12 +47,12 @@ class Plain:
     """A series that can be expanded here: its master's rule, start, length and EXDATEs,
     and its overrides."""
 
-    def __init__(self, start: dt.datetime, end: dt.datetime, rule: str,
+    def __init__(self, start: dt.datetime, end: dt.datetime, rule: dict[str, str],
                  until: dt.datetime | None, exdates: list[dt.datetime],
                  changes: list[_Change]) -> None:
         self.start = start
         self.end = end
-        self.rule = rule
+        self.rule = rule  # the rule's parts, as `_rule` read them
         self.until = until
         self.exdates = exdates
         self.changes = changes
@@ -94,7 +94,10 @@ def plain(members: list[Parsed], rule: str, zones: Zones) -> Plain | None:
                 exdates.append(when)
     if rules != 1:
         return None
-    until = _rule(rule)
+    parts = _rule(rule)
+    if parts is None:
+        return None
+    until = _until(parts)
     if until is False:
         return None
     found: list[_Change] = []
@@ -114,7 +117,7 @@ def plain(members: list[Parsed], rule: str, zones: Zones) -> Plain | None:
         found.append(_Change(keys, sequence, moved_start, moved_end))
     if _sequence(master) is None:
         return None
-    return Plain(start, end, rule, until if isinstance(until, dt.datetime) else None,
+    return Plain(start, end, parts, until if isinstance(until, dt.datetime) else None,
                  exdates, found)
 
 
@@ -175,28 +178,32 @@ def _sequence(member: Parsed) -> int | None:
     return int(found[0])
 
 
-def _rule(rule: str) -> dt.datetime | None | bool:
-    """The UNTIL of a plain daily or weekly rule (None without one); False for any other
-    rule."""
+def _rule(rule: str) -> dict[str, str] | None:
+    """The parts of a plain daily or weekly rule; None for any other rule."""
     keys: dict[str, str] = {}
     for part in rule.split(";"):
         key, equals, value = part.partition("=")
         if not equals or key in keys:
-            return False
+            return None
         keys[key] = value
     if keys.get("FREQ") not in ("DAILY", "WEEKLY") or not set(keys) <= {
             "FREQ", "INTERVAL", "BYDAY", "WKST", "UNTIL", "COUNT"}:
-        return False
+        return None
     if "UNTIL" in keys and "COUNT" in keys:
-        return False
+        return None
     for key in ("INTERVAL", "COUNT"):
         if key in keys and not (keys[key].isascii() and keys[key].isdigit()
                                 and 0 < int(keys[key]) < 1000 and keys[key][0] != "0"):
-            return False
+            return None
     if "BYDAY" in keys and not set(keys["BYDAY"].split(",")) <= _DAYS:
-        return False
+        return None
     if "WKST" in keys and keys["WKST"] not in _DAYS:
-        return False
+        return None
+    return keys
+
+
+def _until(keys: dict[str, str]) -> dt.datetime | None | bool:
+    """The UNTIL of a plain rule (None without one); False if it is not written plainly."""
     if "UNTIL" not in keys:
         return None
     until = keys["UNTIL"]
@@ -209,12 +216,39 @@ def _rule(rule: str) -> dt.datetime | None | bool:
         return False
 
 
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _recurrence(series: Plain, low: dt.datetime) -> Any:
+    """The series' rule as dateutil's `rrulestr` reads it from the text (the same rule,
+    made without parsing its text), started as near to `low` as gives the same
+    occurrences from `low` on: whole periods of the rule after DTSTART, a week short of
+    `low`, when no COUNT counts them from DTSTART."""
+    from dateutil.rrule import DAILY, WEEKLY, rrule, weekdays
+
+    keys = series.rule
+    interval = int(keys.get("INTERVAL", "1"))
+    daily = keys["FREQ"] == "DAILY"
+    start = series.start
+    if "COUNT" not in keys:
+        period = interval if daily else 7 * interval
+        periods = ((low.date() - start.date()).days - 8) // period
+        if periods > 0:
+            start = start + dt.timedelta(days=periods * period)
+    return rrule(
+        DAILY if daily else WEEKLY, dtstart=start, interval=interval,
+        wkst=_WEEKDAYS.index(keys["WKST"]) if "WKST" in keys else None,
+        count=int(keys["COUNT"]) if "COUNT" in keys else None, until=series.until,
+        byweekday=[weekdays[_WEEKDAYS.index(day)] for day in keys["BYDAY"].split(",")]
+        if "BYDAY" in keys else None, cache=True)
+
+
 def between(series: Plain, first: dt.date, last: dt.date) -> list[tuple[int, dt.datetime,
                                                                         dt.datetime]]:
     """The occurrences recurring-ical-events gives of `series` between the days `first`
     and `last` (its `Series.between`), in its order: (-1 for the master or the index of
     the override, start, end)."""
-    from dateutil.rrule import rruleset, rrulestr
+    from dateutil.rrule import rruleset
 
     start, end = series.start, series.end
     zone = start.tzinfo
@@ -232,11 +266,11 @@ def between(series: Plain, first: dt.date, last: dt.date) -> list[tuple[int, dt.
         excluded.update((exdate.astimezone(dt.UTC).replace(tzinfo=None),
                          exdate.replace(tzinfo=None)))
     excluded.update(series.exdates)
-    rule = rrulestr(series.rule, dtstart=start, cache=True)
+    low = dt.datetime.combine(first - length, dt.time(0), zone)
+    rule = _recurrence(series, low)
     alone = rruleset(cache=True)
     if series.until is None or not start > series.until:
         alone.rdate(start)
-    low = dt.datetime.combine(first - length, dt.time(0), zone)
     high = dt.datetime.combine(last, dt.time(0), zone)
     span_low = dt.datetime.combine(first, dt.time(0), zone)
     span_high = high

@@ -150,12 +150,18 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
     parsed = Parsed(event, block.index, None, None, None, sequence, stamp, recurring,
                     keep if recurring else [], (), repeated=tuple(repeated),
                     empty_rule=empty_rule)
+    return _timed(parsed, block, start_line, end_line, duration_value, zones), joined
+
+
+def _timed(parsed: Parsed, block: ics.Block, start_line: ics.Line | None,
+           end_line: ics.Line | None, duration_value: str, zones: Zones) -> Parsed:
+    """`parsed` with its start, end or duration read (or the problem that stops it)."""
     if not block.closed:
         parsed.problem = "not closed (END:VEVENT missing)"
-        return parsed, joined
+        return parsed
     if start_line is None:
         parsed.problem = "no DTSTART"
-        return parsed, joined
+        return parsed
     tzids = []
     try:
         parsed.start = moment(start_line, zones)
@@ -167,7 +173,35 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
     except BadValue as exc:
         parsed.problem = str(exc)
     parsed.tzids = tuple(t for t in tzids if t)
-    return parsed, joined
+    return parsed
+
+
+def parse_times(block: ics.Block, zones: Zones) -> Parsed:
+    """A VEVENT's start, end or duration read as `parse_event` reads them, and of the
+    rest only its title and UID (to name it if it cannot be read): for the events
+    outside the window whose first day alone is needed."""
+    title = uid = duration_value = ""
+    start_line = end_line = None
+    seen: set[str] = set()
+    for line in ics.content_lines(block)[0]:
+        name = line[0]
+        if name in SINGLE:
+            if name in seen:
+                continue
+            seen.add(name)
+            if name == "DTSTART":
+                start_line = line
+            elif name == "DTEND":
+                end_line = line
+            elif name == "DURATION":
+                duration_value = line[2]
+            elif name == "UID":
+                uid = line[2].strip()
+        elif name == "SUMMARY":
+            title = ics.text(line[2]).strip()
+    event = Event(uid=uid or no_uid(block.index), title=title)
+    parsed = Parsed(event, block.index, None, None, None, 0, "", False, [], ())
+    return _timed(parsed, block, start_line, end_line, duration_value, zones)
 
 
 def no_uid(index: int) -> str:
@@ -250,13 +284,7 @@ def _date_of(value: dt.date | dt.datetime) -> dt.date:
 
 
 def _day(line: str) -> dt.date | None:
-    value = line.rpartition(":")[2]
-    if len(value) < 8 or not value[:8].isdigit():
-        return None
-    try:
-        return dt.date(int(value[:4]), int(value[4:6]), int(value[6:8]))
-    except ValueError:
-        return None
+    return ics.day_of(line.rpartition(":")[2])
 
 
 def moment(line: ics.Line, zones: Zones) -> Moment:

@@ -179,7 +179,10 @@ def audit(file: Path | None, start: str | None, end: str | None, me: tuple[str, 
             s.ws, start=parse_date(start, s.today, what="--from") if start else None,
             end=parse_date(end, s.today, what="--to") if end else None, me=me, tz=tz)
     else:
-        config = _config()
+        from luckos.workspace import DB_NAME
+
+        # a workspace is opened for the time with deciders anyway: its settings are read once
+        config = s.ws.config if (s.home / DB_NAME).exists() else _config()
         window = app.window_from(start, end, s.today, config.week_start_index)
         bar = _Bar()
         try:
