@@ -193,6 +193,12 @@ def week_start(day: dt.date, first_weekday: int) -> dt.date:
     return day - dt.timedelta(days=(day.weekday() - first_weekday) % 7)
 
 
+def complete_weeks(today: dt.date, first_weekday: int, count: int) -> list[dt.date]:
+    """The starts of the `count` whole weeks before the current one, oldest first."""
+    this_week = week_start(today, first_weekday)
+    return [this_week - dt.timedelta(weeks=n) for n in range(count, 0, -1)]
+
+
 def quarter_of(day: dt.date) -> str:
     return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 

@@ -245,13 +245,18 @@ def maker_day(weeks: Sequence[Any], *, running: int, maker: str,
 # --- glue --------------------------------------------------------------------------------
 
 
+def no_glue(weeks: int) -> Result:
+    """glue-ratio with no glue logged in the last `weeks` weeks: nothing to judge."""
+    return not_checked("glue-ratio", f"no glue logged in the last {plural(weeks, 'week')}",
+                       'log it as it happens: luck glue add "WHAT" --hours H '
+                       "[--unlocks DELIVERABLE]")
+
+
 def glue_ratio(weeks: Sequence[GlueWeek], *, max_ratio: float, week_hours: float,
                any_glue: bool) -> Result:
     id_ = "glue-ratio"
     if not any_glue:
-        return not_checked(id_, f"no glue logged in the last {plural(len(weeks), 'week')}",
-                           'log it as it happens: luck glue add "WHAT" --hours H '
-                           "[--unlocks DELIVERABLE]")
+        return no_glue(len(weeks))
     items = [Item("", f"week of {w.start}: {w.substitute_hours:g} h of glue that unlocks "
                   f"nothing / {week_hours:g} h = {w.ratio(week_hours):.0%} (all glue "
                   f"{w.hours:g} h)") for w in weeks]

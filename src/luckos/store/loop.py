@@ -23,6 +23,24 @@ def exists(store: Store, kind: str) -> bool:
                             ).fetchone()[0] == 1
 
 
+def dated_within(store: Store, kind: str, since: dt.date, until: dt.date) -> bool:
+    """Whether any record of `kind` is dated within [since, until] (its date field, as
+    `Store.find` selects it)."""
+    date_field = KINDS[kind].date_field
+    assert date_field is not None
+    return store.db.execute(
+        f'SELECT EXISTS (SELECT 1 FROM "{KINDS[kind].name}" WHERE "{date_field}" >= ? '
+        f'AND "{date_field}" <= ?)', (since.isoformat(), until.isoformat())).fetchone()[0] == 1
+
+
+def surfaces_between(store: Store, since: dt.date, until: dt.date) -> list[str]:
+    """The surface of each artifact dated within [since, until] (the artifacts are not
+    read whole)."""
+    return [row[0] for row in store.db.execute(
+        'SELECT surface FROM artifact WHERE "on" >= ? AND "on" <= ?',
+        (since.isoformat(), until.isoformat()))]
+
+
 def calendar_imported(store: Store) -> bool:
     """Whether a calendar audit was ever imported (kept) into the workspace."""
     return store.db.execute("SELECT EXISTS (SELECT 1 FROM calendar_import)").fetchone()[0] == 1
@@ -84,6 +102,17 @@ def _linked_to_windows(store: Store, kind: str, window_ids: Iterable[int]) -> li
         found.extend(table.record(row) for row in store.db.execute(
             f"{table.select} WHERE window_id IN ({marks})", chunk))
     return found
+
+
+def windows_in_prep_reach(store: Store, today: dt.date) -> list[Any]:
+    """The windows that can be within their prep lead on `today`: the recurring ones, and
+    those dated from today to their prep lead ahead (`windows_active` narrowed to what
+    `luck check` judges)."""
+    table = TABLES["window"]
+    return [table.record(row) for row in store.db.execute(
+        f"""{table.select} WHERE recurrence != ''
+                OR ("on" >= :today AND julianday("on") - julianday(:today) <= prep_lead_days)""",
+        {"today": today.isoformat()})]
 
 
 def open_projects(store: Store) -> list[Any]:
@@ -283,14 +312,26 @@ def values_out_of_range(store: Store, first: dt.date, last: dt.date
     bounds = {"date": (first.isoformat(), last.isoformat()),
               "month": (first.isoformat()[:7], last.isoformat()[:7])}
     indexed = _leading_columns(store, DATED_COLUMNS)
-    found = []
+    searches = {}
     for name, checked in DATED_COLUMNS.items():
         # a column below its low bound or above its high one (NULL is neither): one
         # with an index of its own is searched at both ends of that index, the others
         # are read in one pass; only the rows found are read whole
         own = [[pair] for pair in checked if pair[0] in indexed.get(name, ())]
         rest = [pair for pair in checked if pair[0] not in indexed.get(name, ())]
-        arms = own + ([rest] if rest else [])
+        searches[name] = own + ([rest] if rest else [])
+    # nearly always nothing is found: asked of every table in one statement first
+    anywhere = " OR ".join(
+        f'EXISTS (SELECT 1 FROM "{name}" WHERE '
+        + " OR ".join(f'"{c}" < ? OR "{c}" > ?' for c, _ in arm) + ")"
+        for name, arms in searches.items() for arm in arms)
+    if not store.db.execute(f"SELECT {anywhere}", [
+            bound for arms in searches.values() for arm in arms for _, t in arm
+            for bound in bounds[t]]).fetchone()[0]:
+        return []
+    found = []
+    for name, checked in DATED_COLUMNS.items():
+        arms = searches[name]
         union = " UNION ".join(
             f'SELECT id FROM "{name}" WHERE '
             + " OR ".join(f'"{c}" < ? OR "{c}" > ?' for c, _ in arm) for arm in arms)
