@@ -77,6 +77,34 @@ def test_the_check_alone_finds_the_windows_in_prep_the_full_expansion_finds(
                 == invariants.window_prep(everything, today, any_windows=True)), today
 
 
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_reviews_first_window_dates_are_the_first_of_the_full_expansion(
+        ws: Workspace, seed: int) -> None:
+    # the review on a terminal makes only the dates it shows and counts the others; they
+    # are the first dates of the expansion to its horizon, with the same prep, estimates
+    # and packet, and the count is the number of dates to the horizon
+    from luckos.domain.records import Estimate
+
+    _generate(ws, seed)
+    rng = random.Random(seed)
+    with ws.store.transaction():  # the rough math saved for some windows, shown with them
+        for n in range(60):
+            ws.store.add(Estimate(name=f"estimate {n}", window_id=rng.randrange(1, 61),
+                                  on=dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(1500))))
+    horizon = ws.config.thresholds.window_horizon_days
+    for today in (dt.date(2024, 1, 1) + dt.timedelta(days=d) for d in range(0, 1500, 37)):
+        everything = [o for o in app_checks.gatherer(ws, today).occurrences()
+                      if o.on <= today + dt.timedelta(days=horizon)]
+        for limit in (1, 3, 8, 500):
+            shown, count = app_checks.gatherer(ws, today).soonest(limit)
+            assert count == len(everything), (today, limit)
+            assert ([(*_seen(o), o.estimates) for o in shown]
+                    == [(*_seen(o), o.estimates) for o in everything[:limit]]), (today, limit)
+        full = app_checks.gatherer(ws, today)
+        full.occurrences()  # made already: the first dates are taken from them
+        assert full.soonest(8) == (everything[:8], len(everything))
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_the_packet_counts_each_windows_dates_met_short_as_its_occurrences_say(
         ws: Workspace, seed: int) -> None:
