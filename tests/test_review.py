@@ -403,8 +403,9 @@ def test_the_review_builds_only_the_classes_of_what_it_reads_and_shows(tmp_path:
                                                                         ) -> None:
     # a review over promises, a window, an artifact with a testimonial and an earned
     # secret: the kinds it finds empty (explore entries, projects, the diagnosis, arcs,
-    # reboots) build no record class, nor do the testimonials it only
-    # counts hours from or the brief linter's sources; the JSON lists the same asks
+    # reboots, estimates, glue) build no record class, nor do the testimonials it only
+    # counts hours from, the notes it only dates or the brief linter's sources; the JSON
+    # lists the same asks
     # through the same classes
     from tests.conftest import TODAY_TEXT, loaded_after, subprocess_env
 
@@ -420,7 +421,10 @@ def test_the_review_builds_only_the_classes_of_what_it_reads_and_shows(tmp_path:
     unused = ["luckos.domain.records.explore", "luckos.domain.records.project",
               "luckos.domain.records.diagnosis", "luckos.domain.records.arc",
               "luckos.domain.records.reboot", "luckos.domain.records.testimonial",
-              "luckos.domain.loop_records", "luckos.domain.brief_source"]
+              "luckos.domain.loop_records", "luckos.domain.brief_source",
+              # the newest note's id and date are read for the writing habit, not the note
+              "luckos.domain.records.note", "luckos.domain.records.estimate",
+              "luckos.domain.records.glue"]
     for args in (["review"], ["review", "--json"]):
         loaded = loaded_after(["--today", TODAY_TEXT, *args], unused,
                               env=subprocess_env(luck.home))

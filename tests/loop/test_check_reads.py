@@ -105,6 +105,31 @@ def test_the_reviews_first_window_dates_are_the_first_of_the_full_expansion(
         assert full.soonest(8) == (everything[:8], len(everything))
 
 
+def test_the_newest_records_id_and_date_are_those_of_the_newest_record(ws: Workspace
+                                                                         ) -> None:
+    # the writing habit reads the newest note's and artifact's id and date alone; they are
+    # those of the record `latest` builds, ties on a day to the highest id, undated ones
+    # never chosen
+    from luckos.domain.records import Note
+    from luckos.store import loop as q
+
+    rng = random.Random(7)
+    assert q.latest_dated(ws.store, "note", until=dt.date(2026, 1, 1)) is None
+    with ws.store.transaction():
+        for n in range(40):
+            on = None if n % 9 == 0 else dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(60))
+            ws.store.add(Note(body=f"note {n}", kind=rng.choice(["year-in-public", "journal"]),
+                              on=on))
+            ws.store.add(Artifact(title=f"a {n}", kind="post", on=on or dt.date(2024, 1, 1)))
+    for until in (None, *(dt.date(2023, 12, 31) + dt.timedelta(days=d) for d in range(0, 65, 4))):
+        for kind, column, values in (("note", "kind", ("year-in-public",)),
+                                     ("note", None, ()), ("artifact", None, ())):
+            whole = q.latest(ws.store, kind, column=column, values=values, until=until)
+            dated = q.latest_dated(ws.store, kind, column=column, values=values, until=until)
+            assert ((whole.id, whole.on) if whole else None) == (
+                (dated.id, dated.on) if dated else None), (kind, column, until)
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_the_packet_counts_each_windows_dates_met_short_as_its_occurrences_say(
         ws: Workspace, seed: int) -> None:

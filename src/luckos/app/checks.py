@@ -391,9 +391,11 @@ def _two_surfaces(g: _Gatherer) -> Result:
 
 def _writing_habit(g: _Gatherer) -> Result:
     s = g.check
+    # the newest entry's and artifact's id and date are all it judges: no note is built
     return invariants.writing_habit(
-        q.latest(g.store, "note", column="kind", values=("year-in-public",), until=g.today),
-        q.latest(g.store, "artifact", until=g.today), g.today,
+        q.latest_dated(g.store, "note", column="kind", values=("year-in-public",),
+                       until=g.today),
+        q.latest_dated(g.store, "artifact", until=g.today), g.today,
         entry_days=s.value("writing-habit", "year_in_public_days"),
         artifact_days=s.value("writing-habit", "artifact_days"))
 

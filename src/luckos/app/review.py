@@ -101,11 +101,11 @@ def _weekly(ws: Workspace, today: dt.date, asks_per_topic: int | None,
     # the window dates are expanded once, for the review's section and for the checks
     gather = checks.gatherer(ws, today)
     horizon = today + dt.timedelta(days=ws.config.thresholds.window_horizon_days)
-    statuses = themes.metric_statuses(
-        themes.active(store.all("theme"), today), store.all("metric"), store.readings_latest(2)
-    )
+    # the active themes are read once, for the metrics, the asks and the checks
+    active = gather.active_themes()
+    statuses = themes.metric_statuses(active, store.all("metric"), store.readings_latest(2))
     month = month_of(today)
-    asks, left_out = mechanisms.asks(ws, today, per_topic=asks_per_topic)
+    asks, left_out = mechanisms.asks(ws, today, per_topic=asks_per_topic, themes=active)
     if windows_shown is None:
         shown = [o for o in gather.occurrences() if o.on <= horizon]
         count = len(shown)
