@@ -105,6 +105,23 @@ def test_the_reviews_first_window_dates_are_the_first_of_the_full_expansion(
         assert full.soonest(8) == (everything[:8], len(everything))
 
 
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_windows_ahead_are_found_through_the_indexes_as_by_reading_every_window(
+        ws: Workspace, seed: int) -> None:
+    # the recurring windows come through their own index, the others through the date's:
+    # the same windows, in the same order, as a filter over every window gives
+    from luckos.store import loop as q
+
+    _generate(ws, seed)
+    every = ws.store.all("window")
+    for today in (dt.date(2024, 1, 1) + dt.timedelta(days=d) for d in range(0, 1500, 37)):
+        assert ws.store.windows_active(today) == [
+            w for w in every if w.recurrence != "" or (w.on and w.on >= today)], today
+        assert q.windows_in_prep_reach(ws.store, today) == [
+            w for w in every if w.recurrence != "" or (
+                w.on and w.on >= today and (w.on - today).days <= w.prep_lead_days)], today
+
+
 def test_the_newest_records_id_and_date_are_those_of_the_newest_record(ws: Workspace
                                                                          ) -> None:
     # the writing habit reads the newest note's and artifact's id and date alone; they are

@@ -133,9 +133,15 @@ def windows_in_prep_reach(store: Store, today: dt.date) -> list[Any]:
     those dated from today to their prep lead ahead (`windows_active` narrowed to what
     `luck check` judges)."""
     table = TABLES["window"]
+    # through the index of the recurring ones and the one on the date (schema 14)
     return [table.record(row) for row in store.db.execute(
-        f"""{table.select} WHERE recurrence != ''
-                OR ("on" >= :today AND julianday("on") - julianday(:today) <= prep_lead_days)""",
+        f"""{table.select} WHERE id IN (
+                SELECT id FROM "window" WHERE recurrence != ''
+                UNION ALL
+                SELECT id FROM "window" WHERE "on" >= :today
+                                          AND julianday("on") - julianday(:today)
+                                              <= prep_lead_days)
+            ORDER BY id""",
         {"today": today.isoformat()})]
 
 

@@ -353,8 +353,13 @@ class RecordsMixin:
     def windows_active(self, since: dt.date) -> list[Any]:
         """Windows that can occur on or after `since`: recurring, or dated from then on."""
         table = TABLES["window"]
+        # through the index of the recurring ones and the one on the date (schema 14), in
+        # the order of the table, where every window was read
         rows = self.db.execute(
-            f"""{table.select} WHERE recurrence != '' OR "on" >= ?""", (since.isoformat(),)
+            f"""{table.select} WHERE id IN (SELECT id FROM "window" WHERE recurrence != ''
+                                            UNION ALL
+                                            SELECT id FROM "window" WHERE "on" >= ?)
+                ORDER BY id""", (since.isoformat(),)
         )
         return [table.record(row) for row in rows]
 
