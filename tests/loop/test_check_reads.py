@@ -122,6 +122,27 @@ def test_the_windows_ahead_are_found_through_the_indexes_as_by_reading_every_win
                 w.on and w.on >= today and (w.on - today).days <= w.prep_lead_days)], today
 
 
+def test_sponsor_contact_judges_the_sponsors_starts_as_it_judges_the_sponsors(
+        ws: Workspace) -> None:
+    # with no person recorded, only a sponsor's start counts, and it is read alone
+    from luckos.domain.influence import sponsor_contact
+    from luckos.domain.records import Sponsor
+    from luckos.store import loop as q
+
+    rng = random.Random(3)
+    with ws.store.transaction():
+        for n in range(30):
+            ws.store.add(Sponsor(person=f"Sponsor {n}", since=None if n % 7 == 0 else
+                                 dt.date(2025, 1, 1) + dt.timedelta(days=rng.randrange(500))))
+    starts, whole = q.sponsor_starts(ws.store), ws.store.all("sponsor")
+    assert [(s.id, s.person, s.since) for s in starts] == [
+        (s.id, s.person, s.since) for s in whole]
+    for today in (dt.date(2025, 1, 1) + dt.timedelta(days=d) for d in range(0, 600, 29)):
+        for max_days in (0, 60, 400):
+            assert (sponsor_contact(starts, [], [], {}, today, max_days=max_days)
+                    == sponsor_contact(whole, [], [], {}, today, max_days=max_days)), today
+
+
 def test_the_newest_records_id_and_date_are_those_of_the_newest_record(ws: Workspace
                                                                          ) -> None:
     # the writing habit reads the newest note's and artifact's id and date alone; they are

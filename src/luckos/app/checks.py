@@ -446,12 +446,14 @@ def _sponsor_contact(g: _Gatherer) -> Result:
     from luckos.store.people import last_met
 
     max_days = g.check.value("sponsor-contact", "max_days")
-    sponsors = g.store.all("sponsor")
-    if not sponsors:  # no one to have heard from: the people are not read
+    if not q.exists(g.store, "sponsor"):  # no one to have heard from: the people are not read
         return sponsor_contact([], [], [], {}, g.today, max_days=max_days)
-    if not q.exists(g.store, "person"):  # no sponsor names a person: only their start counts
-        return sponsor_contact(sponsors, [], [], {}, g.today, max_days=max_days)
-    return sponsor_contact(sponsors, g.store.all("person"), g.store.all("stakeholder"),
+    if not q.exists(g.store, "person"):
+        # no sponsor names a person: only their start counts, read without the records
+        return sponsor_contact(q.sponsor_starts(g.store), [], [], {}, g.today,
+                               max_days=max_days)
+    return sponsor_contact(g.store.all("sponsor"), g.store.all("person"),
+                           g.store.all("stakeholder"),
                            last_met(g.store, g.today), g.today, max_days=max_days)
 
 

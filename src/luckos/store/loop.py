@@ -73,6 +73,23 @@ class Dated:
         self.id, self.on = id_, on
 
 
+class SponsorStart:
+    """A sponsor's id, person and start: what sponsor-contact judges when no person is
+    recorded (a plain class, read without building the sponsor's)."""
+
+    __slots__ = ("id", "person", "since")
+
+    def __init__(self, id_: int, person: str, since: dt.date | None) -> None:
+        self.id, self.person, self.since = id_, person, since
+
+
+def sponsor_starts(store: Store) -> list[SponsorStart]:
+    """Every sponsor's start, in the order of `store.all("sponsor")`."""
+    return [SponsorStart(id_, person, dt.date.fromisoformat(since) if since else None)
+            for id_, person, since in store.db.execute(
+                "SELECT id, person, since FROM sponsor ORDER BY id")]
+
+
 def latest_dated(store: Store, kind: str, *, column: str | None = None,
                  values: Sequence[str] = (), until: dt.date | None = None) -> Dated | None:
     """`latest`'s record as its id and date alone."""
