@@ -434,6 +434,11 @@ def test_the_review_builds_only_the_classes_of_what_it_reads_and_shows(tmp_path:
         assert loaded.summary == "0 []", args
         assert "saved 30 h" in loaded.stdout and "org-chart" not in loaded.stdout
         assert "nothing grew from it yet" in loaded.stdout
+    # the text writes no record as JSON: the JSON's writers are not loaded for it
+    loaded = loaded_after(["--today", TODAY_TEXT, "review"],
+                          ["luckos.app.records", "luckos.app.themes"],
+                          env=subprocess_env(luck.home))
+    assert loaded.summary == "0 []"
     # with the loop's records kept, each kind builds its own class and no other
     luck.ok("project", "add", "Ephemeral stacks", "--started", "2026-09-01")
     loaded = loaded_after(["--today", TODAY_TEXT, "review"], unused,

@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING, Any
 from luckos.app import ledger as ledger_app
 from luckos.app import mechanisms
 from luckos.app.ledger import ledger_json, promise_json
-from luckos.app.records import as_json
-from luckos.app.themes import metric_status_json
 from luckos.app.windows import occurrence_json
 from luckos.dates import month_of
 from luckos.domain import themes, windows
@@ -154,6 +152,10 @@ def _next_prewire(ws: Workspace, today: dt.date) -> Prewire | None:
 
 
 def review_json(review: WeeklyReview) -> dict[str, Any]:
+    # loaded here: the text review writes no record as JSON
+    from luckos.app.records import as_json
+    from luckos.app.themes import metric_status_json
+
     return {
         "today": review.today.isoformat(),
         "ahead": _days_json(review.ahead),
