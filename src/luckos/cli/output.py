@@ -238,51 +238,95 @@ def _print_rich_table(columns: Sequence[str], rows: Sequence[Sequence[Any]],
 def _shared_out(console: Any, columns: Sequence[str], cells: list[list[str]],
                 cell_lens: list[list[int]]) -> list[int]:
     """The columns' widths Rich's `Table` gives a table whose columns do not all fit at
-    their widest: it lays out a table of the same columns with one row that stands for
-    each column's values (see `_Column`) and draws it, and each stand-in learns its
-    column's width."""
-    grid = _rich_table()(show_header=False, padding=0)
-    stand_ins = [_Column([name, *(row[i] for row in cells)], cell_lens[i])
-                 for i, name in enumerate(columns)]
-    for _ in stand_ins:
-        grid.add_column(overflow="fold")
-    grid.add_row(*stand_ins)
-    for _ in console.render(grid, console.options):
-        pass
-    return [column.width for column in stand_ins]
+    their widest, worked out as `Table._calculate_column_widths` does for luck's tables
+    (a box with edges, no padding of the table's own, columns free to fold) from what
+    each column measures: the largest of its cells' smallest widths and the largest of
+    their widest, as `_Cell` measures them. `tests/test_terminal_tables.py` holds this to
+    the widths Rich's own `Table` gives, for tables of 1 to 60 columns at every width."""
+    cell_len = _rich().cell_len
+    # by column: (longest word, widest value) in terminal cells, as _Cell measures each
+    measures = [(max(max(map(len if value.isascii() else cell_len, value.split()), default=n)
+                     for value, n in zip([name, *(row[i] for row in cells)], cell_lens[i],
+                                         strict=True)),
+                 max(cell_lens[i]))
+                for i, name in enumerate(columns)]
+    return _column_widths(console.options.max_width, measures)
 
 
-class _Column:
-    """Stands for a column's name and values in the one row of `_shared_out`'s table:
-    measured as Rich measures a column of `_Cell`s (the largest of their smallest widths,
-    the largest of their widest), so Rich gives it the column's width."""
+def _column_widths(room: int, measures: list[tuple[int, int]]) -> list[int]:
+    """The widths `Table._calculate_column_widths` gives columns measuring (longest word,
+    widest value) in a box `room` cells wide: each column at its widest; when they do
+    not fit, the widest shrunk first (`Table._collapse_widths`), then all of them evenly,
+    and each then measured again in the width it got. On no room at all Rich draws
+    nothing, and each width is 0."""
+    count = len(measures)
+    if room < 1:
+        return [0] * count
+    room -= count + 1  # the box's edges and the lines between the columns
 
-    def __init__(self, values: list[str], lens: list[int]) -> None:
-        cell_len = _rich().cell_len
-        # (longest word, whole value) as _Cell measures each one
-        words = max(max(map(len if value.isascii() else cell_len, value.split()), default=n)
-                    for value, n in zip(values, lens, strict=True))
-        self.widths, self.width = (words, max(lens)), 0
+    def widest(width: int, measure: tuple[int, int]) -> int:
+        # the most a column measures in `width`, after Measurement.get and
+        # Table._measure_column have kept it within 0 and the width
+        return max(0, min(_measured(measure, width)[1], width)) if width >= 1 else 0
 
-    def __rich_measure__(self, console: Any, options: Any) -> Any:
-        return _measure(self.widths, options)
+    widths = [widest(room, measure) or 1 for measure in measures]
+    if sum(widths) > room:
+        total = sum(widths)
+        excess = total - room
+        while total and excess > 0:  # Table._collapse_widths, every column may fold
+            largest = max(widths)
+            second = max(width if width != largest else 0 for width in widths)
+            difference = largest - second
+            if not difference:
+                break
+            widths = _ratio_reduce(excess, [1 if width == largest else 0 for width in widths],
+                                   [min(excess, difference)] * count, widths)
+            total = sum(widths)
+            excess = total - room
+        if sum(widths) > room:  # last resort, reduce columns evenly
+            widths = _ratio_reduce(sum(widths) - room, [1] * count, widths, widths)
+        widths = [widest(width, measure) for width, measure in zip(widths, measures,
+                                                                   strict=True)]
+    return widths
 
-    def __rich_console__(self, console: Any, options: Any) -> Any:
-        self.width = options.max_width
-        return [_rich().Segment(" " * self.width)]
+
+def _ratio_reduce(total: int, ratios: list[int], maximums: list[int],
+                  values: list[int]) -> list[int]:
+    """`rich._ratio.ratio_reduce`, line for line (that module imports `fractions`, and
+    with it `decimal`, for a function luck does not use): takes `total` off the values,
+    in proportion to the ratios, at most each one's maximum."""
+    ratios = [ratio if maximum else 0 for ratio, maximum in zip(ratios, maximums, strict=True)]
+    total_ratio = sum(ratios)
+    if not total_ratio:
+        return values[:]
+    total_remaining = total
+    result: list[int] = []
+    for ratio, maximum, value in zip(ratios, maximums, values, strict=True):
+        if ratio and total_ratio > 0:
+            distributed = min(maximum, round(ratio * total_remaining / total_ratio))
+            result.append(value - distributed)
+            total_remaining -= distributed
+            total_ratio -= ratio
+        else:
+            result.append(value)
+    return result
+
+
+def _measured(widths: tuple[int, int], max_width: int) -> tuple[int, int]:
+    """What `Padding(Text(value), (0, 1))` measures in `max_width`, from the value's
+    (longest word, whole value) widths in terminal cells."""
+    if max_width - 2 < 1:
+        return max_width, max_width
+    shortest, longest = min(widths[0], max_width), min(widths[1], max_width)
+    if longest < 1:
+        shortest = longest = 0
+    return min(shortest + 2, max_width), min(longest + 2, max_width)
 
 
 def _measure(widths: tuple[int, int], options: Any) -> Any:
     """What `Padding(Text(value), (0, 1))` measures, from the value's (longest word,
     whole value) widths in terminal cells."""
-    Measurement = _rich().Measurement
-    max_width = options.max_width
-    if max_width - 2 < 1:
-        return Measurement(max_width, max_width)
-    shortest, longest = min(widths[0], max_width), min(widths[1], max_width)
-    if longest < 1:
-        shortest = longest = 0
-    return Measurement(min(shortest + 2, max_width), min(longest + 2, max_width))
+    return _rich().Measurement(*_measured(widths, options.max_width))
 
 
 class _Grid:
@@ -380,19 +424,50 @@ class _Grid:
 
     def _wrapped(self, console: Any, value: str, width: int) -> list[str] | None:
         """The lines of a value that does not fit its column, as the table's
-        `Padding(Text(value), (0, 1))` draws them: Rich wraps the text (or cuts it, with
-        `clip`), and when every line comes back as wide as the column's room, each is
-        that line with a space a side, which is what the Padding draws around it. None
-        otherwise: the Padding and the Text draw it."""
-        rich, room = _rich(), width - 2
+        `Padding(Text(value), (0, 1))` draws them: each line of the text as `_fold` (or
+        `_cut`, with `clip`) gives it, with a space a side, which is what the Padding
+        draws around a line as wide as the column's room. None when a line is not that
+        wide: the Padding and the Text draw it."""
+        room = width - 2
         if room < 1:
             return None
-        lines = [line.plain for line in _text(value, clip=self.clip).wrap(
-            console, room, justify="left", overflow="ellipsis" if self.clip else "fold",
-            tab_size=console.tab_size, no_wrap=self.clip)]
-        if not lines or any(rich.cell_len(line) != room for line in lines):
+        lines = [_cut(value, room)] if self.clip else _fold(value, room)
+        cell_len = _rich().cell_len
+        if not lines or any(cell_len(line) != room for line in lines):
             return None
         return [f" {line} " for line in lines]
+
+
+def _fold(value: str, room: int) -> list[str]:
+    """The lines `Text(value).wrap(console, room, justify="left", overflow="fold")` gives
+    for one line of printable text, as plain strings: broken where Rich's `divide_line`
+    says (between words; a word longer than the room folded over lines), each line's
+    trailing spaces beyond the room dropped (`Text.rstrip_end`, which counts characters),
+    then padded or cut to the room (`Text.truncate` with `pad`)."""
+    from rich._wrap import divide_line  # imported with rich.text already
+
+    set_cell_size, cell_len = _rich().set_cell_size, _rich().cell_len
+    offsets = [0, *divide_line(value, room, fold=True), len(value)]
+    lines = []
+    for start, end in zip(offsets, offsets[1:], strict=False):
+        line = value[start:end]
+        if len(line) > room:
+            spaces = len(line) - len(line.rstrip())  # what r"\s+$" matches
+            if spaces:
+                line = line[:-min(spaces, len(line) - room)]
+        length = cell_len(line)
+        if length > room:
+            line = set_cell_size(line, room)
+        elif length < room:
+            line += " " * (room - length)
+        lines.append(line)
+    return lines
+
+
+def _cut(value: str, room: int) -> str:
+    """The line `Text(value, no_wrap=True, overflow="ellipsis")` draws `room` cells wide,
+    for one line of printable text that is wider: cut to the room, ending in "…"."""
+    return _rich().set_cell_size(value, room - 1) + "…"
 
 
 def cut_note(shown: int, total: int, hint: str = "--limit 0 for all") -> None:
@@ -439,7 +514,7 @@ def _rich() -> Any:
     from types import SimpleNamespace
 
     with _for_good():
-        from rich.cells import cell_len
+        from rich.cells import cell_len, set_cell_size
         from rich.console import Console
         from rich.measure import Measurement
         from rich.padding import Padding
@@ -447,7 +522,8 @@ def _rich() -> Any:
         from rich.style import Style
         from rich.text import Text
     return SimpleNamespace(Console=Console, Measurement=Measurement, Padding=Padding,
-                           Segment=Segment, Style=Style, Text=Text, cell_len=cell_len)
+                           Segment=Segment, Style=Style, Text=Text, cell_len=cell_len,
+                           set_cell_size=set_cell_size)
 
 
 @functools.cache
