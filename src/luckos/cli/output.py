@@ -362,35 +362,50 @@ class _Grid:
         yield Segment(box.get_row(widths, "head", edge=True))
         yield new_line
         last = len(self.cells) - 1
+        lines: list[str] = []  # rows drawn as lines of text, yielded as one segment
         for n, row in enumerate(self.cells):
             borders = ((box.foot_left, box.foot_vertical, box.foot_right) if n == last else
                        (box.mid_left, box.mid_vertical, box.mid_right))
-            yield from self._row(console, options, row,
-                                 [lens[n + 1] for lens in self.cell_lens], borders, None)
-        yield Segment(box.get_bottom(widths))
-        yield new_line
+            row_lens = [lens[n + 1] for lens in self.cell_lens]
+            drawn = self._lines(console, row, row_lens, borders)
+            if drawn is not None:
+                lines += drawn
+                continue
+            if lines:
+                yield Segment("\n".join(lines) + "\n")
+                lines = []
+            yield from self._row(console, options, row, row_lens, borders, None)
+        lines.append(box.get_bottom(widths))
+        yield Segment("\n".join(lines) + "\n")
+
+    def _lines(self, console: Any, values: Sequence[str], lens: list[int],
+               borders: tuple[str, str, str]) -> list[str] | None:
+        """A row of values as lines of text, each value's lines as wide as its column,
+        which is what Rich's segments (all unstyled) come to; None when a value that does
+        not fit is not drawn by `_wrapped`."""
+        widths = self.widths
+        texts = [[f" {value}{' ' * (width - 2 - n)} "] if 1 <= width - 2 >= n else
+                 self._wrapped(console, value, width)
+                 for value, n, width in zip(values, lens, widths, strict=True)]
+        if any(lines is None for lines in texts):
+            return None
+        every: list[list[str]] = texts  # type: ignore[assignment]
+        left, divider, right = borders
+        if len(every) == sum(map(len, every)):  # one line each
+            return [left + divider.join([lines[0] for lines in every]) + right]
+        return [left + divider.join([lines[line_no] if line_no < len(lines) else " " * width
+                                     for lines, width in zip(every, widths, strict=True)])
+                + right
+                for line_no in range(max(len(lines) for lines in every))]
 
     def _row(self, console: Any, options: Any, values: Sequence[str], lens: list[int],
              borders: tuple[str, str, str], style: Any) -> Iterator[Any]:
-        """One row: the column names in the header's `style`, or values (style None)."""
+        """One row shaped and bordered as `Table._render` does it: the column names in
+        the header's `style`, or values (style None) of a row `_lines` does not draw."""
         rich, widths = _rich(), self.widths
         Segment = rich.Segment
         left, divider, right = borders
         fits = [1 <= width - 2 >= n for width, n in zip(widths, lens, strict=True)]
-        if style is None:
-            # each value's lines as text, each as wide as its column: the row's lines are
-            # then lines of text, as Rich's segments (all unstyled) come out
-            texts = [[f" {value}{' ' * (width - 2 - n)} "] if fit else
-                     self._wrapped(console, value, width)
-                     for value, n, width, fit in zip(values, lens, widths, fits, strict=True)]
-            if all(lines is not None for lines in texts):
-                every: list[list[str]] = texts  # type: ignore[assignment]
-                for line_no in range(max(len(lines) for lines in every)):
-                    yield Segment(left + divider.join([
-                        lines[line_no] if line_no < len(lines) else " " * width
-                        for lines, width in zip(every, widths, strict=True)]) + right)
-                    yield Segment.line()
-                return
         cells: list[list[list[Any]]] = []
         for value, n, width, fit in zip(values, lens, widths, fits, strict=True):
             if not fit:
