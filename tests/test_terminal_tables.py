@@ -356,3 +356,30 @@ def test_random_tables_of_many_columns_are_drawn_as_rich_draws_them(
         assert (_drawn(monkeypatch, columns, rows, "t", clip, width, kind)
                 == _reference(columns, rows, "t", clip, width, kind)), (columns, rows,
                                                                         width, clip, kind)
+
+
+def test_a_review_on_a_terminal_imports_no_table_of_rich(demo: Luck) -> None:
+    """Rich's Table (and with it fractions and decimal) and Padding are for the values
+    Rich draws itself; a review of one-line values on a terminal, long ones folded, does
+    without them."""
+    import os
+    import subprocess
+    import sys
+
+    assert demo.home is not None
+    code = ("import sys; from luckos.cli import main\n"
+            "try:\n"
+            f"    main(['--home', {str(demo.home)!r}, '--today', {TODAY!r}, 'review',"
+            " '--no-pager'])\n"
+            "except SystemExit:\n"
+            "    pass\n"
+            "print(sorted(m for m in ('rich.table', 'rich.padding', 'rich._ratio',\n"
+            "                         'fractions', 'decimal', 'rich.console')\n"
+            "             if m in sys.modules), file=sys.stderr)")
+    env = dict(os.environ, TTY_COMPATIBLE="1", COLUMNS="120")
+    env.pop("NO_COLOR", None)
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env)
+    assert ran.returncode == 0, ran.stderr
+    assert "┏" in ran.stdout and HOSTILE[1][0][:30] in ran.stdout  # folded over lines
+    assert ran.stderr.strip() == "['rich.console']"

@@ -108,7 +108,7 @@ class _Cell:
             self.widths = (max(map(cell_len, words)) if words else whole, whole)
 
     def _padded(self) -> Any:
-        return _rich().Padding(_text(self.value, clip=self.clip), (0, 1))
+        return _padding()(_text(self.value, clip=self.clip), (0, 1))
 
     def __rich_measure__(self, console: Any, options: Any) -> Any:
         if self.widths is None:
@@ -224,13 +224,12 @@ def _texts(columns: Sequence[str], rows: Sequence[Sequence[Any]]
 
 def _print_rich_table(columns: Sequence[str], rows: Sequence[Sequence[Any]],
                       title: str | None, clip: bool) -> None:
-    rich = _rich()
     grid = _rich_table()(title=_text(title, "bold") if title else None,
                          title_justify="left", padding=0)  # each cell carries its own
     for name in columns:
         grid.add_column(_Cell(name, head=True), overflow="fold")
     for row in rows:
-        grid.add_row(*(rich.Padding(_text(v, clip=clip), (0, 1)) if isinstance(v, Marked)
+        grid.add_row(*(_padding()(_text(v, clip=clip), (0, 1)) if isinstance(v, Marked)
                        else _Cell("" if v is None else str(v), clip=clip) for v in row))
     _console().print(grid)
 
@@ -333,10 +332,12 @@ class _Grid:
     """A table of values that are each one line of printable text, in columns of the
     widths Rich gives them, drawn as Rich's `Table` draws it (box HEAVY_HEAD, bold
     column names, one space a side of each value; `tests/test_terminal_tables.py` holds
-    the two to the same bytes) without a Text and a Padding for each value: a row whose
-    values fit their columns is one line of text. In any other row a value that does not
-    fit is wrapped (or cut, with `clip`) by Rich, and the row is shaped and bordered as
-    `Table._render` does it; so is a title or a column name that does not fit."""
+    the two to the same bytes) without a Text and a Padding for each value: each row is
+    lines of text, a value that does not fit its column folded (or cut, with `clip`) as
+    Rich's `Text.wrap` does it (`_fold`, `_cut`), and the rows go to the console as one
+    segment. A row with a line that would not come out as wide as its column is shaped
+    and bordered as `Table._render` does it, by Rich's parts; so is a title or a column
+    name that does not fit."""
 
     def __init__(self, title: str | None, columns: Sequence[str], cells: list[list[str]],
                  cell_lens: list[list[int]], widths: list[int], clip: bool) -> None:
@@ -412,7 +413,7 @@ class _Grid:
                 cell_options = options.update(width=width, justify="left", no_wrap=False,
                                               overflow="fold", height=None, highlight=False)
                 cells.append(console.render_lines(
-                    rich.Padding(_text(value, clip=self.clip and style is None), (0, 1)),
+                    _padding()(_text(value, clip=self.clip and style is None), (0, 1)),
                     cell_options, style=style))
             elif style is None:
                 cells.append([[Segment(f" {value}{' ' * (width - 2 - n)} ")]])
@@ -524,19 +525,19 @@ def _for_good() -> Iterator[None]:
 
 @functools.cache
 def _rich() -> Any:
-    """The parts of Rich a terminal uses, imported on first use (rich.table only when
-    Rich shares a table's width out, see `_shared_out`)."""
+    """The parts of Rich a terminal uses, imported on first use: what `rich.console`
+    imports anyway. Rich's `Table` and `Padding` only when a table has a value Rich
+    draws itself (a search match, a tab, a newline, a control character)."""
     from types import SimpleNamespace
 
     with _for_good():
         from rich.cells import cell_len, set_cell_size
         from rich.console import Console
         from rich.measure import Measurement
-        from rich.padding import Padding
         from rich.segment import Segment
         from rich.style import Style
         from rich.text import Text
-    return SimpleNamespace(Console=Console, Measurement=Measurement, Padding=Padding,
+    return SimpleNamespace(Console=Console, Measurement=Measurement,
                            Segment=Segment, Style=Style, Text=Text, cell_len=cell_len,
                            set_cell_size=set_cell_size)
 
@@ -547,6 +548,14 @@ def _rich_table() -> Any:
     with _for_good():
         from rich.table import Table
     return Table
+
+
+@functools.cache
+def _padding() -> Any:
+    """Rich's `Padding`, for a value Rich draws itself (see `_Cell` and `_Grid._row`)."""
+    with _for_good():
+        from rich.padding import Padding
+    return Padding
 
 
 @functools.cache
