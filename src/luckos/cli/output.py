@@ -460,10 +460,15 @@ def _fold(value: str, room: int) -> list[str]:
     says (between words; a word longer than the room folded over lines), each line's
     trailing spaces beyond the room dropped (`Text.rstrip_end`, which counts characters),
     then padded or cut to the room (`Text.truncate` with `pad`)."""
-    from rich._wrap import divide_line  # imported with rich.text already
+    if value.isascii():  # a terminal cell a character
+        cell_len, set_cell_size = len, _cut_ascii
+        breaks = _divide_ascii(value, room)
+    else:
+        from rich._wrap import divide_line  # imported with rich.text already
 
-    set_cell_size, cell_len = _rich().set_cell_size, _rich().cell_len
-    offsets = [0, *divide_line(value, room, fold=True), len(value)]
+        cell_len, set_cell_size = _rich().cell_len, _rich().set_cell_size
+        breaks = divide_line(value, room, fold=True)
+    offsets = [0, *breaks, len(value)]
     lines = []
     for start, end in zip(offsets, offsets[1:], strict=False):
         line = value[start:end]
@@ -478,6 +483,35 @@ def _fold(value: str, room: int) -> list[str]:
             line += " " * (room - length)
         lines.append(line)
     return lines
+
+
+def _cut_ascii(text: str, room: int) -> str:
+    """`rich.cells.set_cell_size` cutting text of one cell a character."""
+    return text[:room]
+
+
+def _divide_ascii(text: str, width: int) -> list[int]:
+    """`rich._wrap.divide_line(text, width, fold=True)` for text of one terminal cell a
+    character (its `cell_len` is then `len`, its `chop_cells` slices of the width): where
+    to break the text into lines at most `width` wide, between words, a word longer than
+    the width folded over lines."""
+    from rich._wrap import words  # imported with rich.text already
+
+    breaks: list[int] = []
+    offset = 0
+    for start, _end, word in words(text):
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:  # folded, a line of the width at a time
+            for piece_start in range(0, len(word), width):
+                if start + piece_start:
+                    breaks.append(start + piece_start)
+            offset = len(word) - (len(word) - 1) // width * width
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    return breaks
 
 
 def _cut(value: str, room: int) -> str:
