@@ -63,6 +63,15 @@ class Block:
             return None
         return self.source.peek(self.parts, names)
 
+    def times(self) -> list[Line] | None:
+        """The DTSTART, DTEND and DURATION lines (whatever the case of their names) as
+        `content_lines` reads them, without decoding the rest of the block; None unless
+        that is sure to give what reading the whole block gives (a name may be folded,
+        or a line after one of them may be a continuation that lost its folding space)."""
+        if self.source is None or not self.closed:
+            return None
+        return self.source.times(self.parts)
+
 
 @dataclasses.dataclass
 class Document:
@@ -132,7 +141,38 @@ class Source:
         return found
 
 
+    def times(self, parts: list[tuple[int, int]]) -> list[Line] | None:
+        found: list[Line] = []
+        names: set[str] = set()
+        data = self.data
+        for start, end in parts:
+            for match in _TIMES.finditer(data, start - 1, end):
+                raw, after = match.group(1, 2)
+                if after is None:
+                    return None
+                text = raw.decode(self.encoding, errors="replace")
+                if "\n" in text:
+                    text = text.replace("\r\n", "\n").replace("\n ", "").replace("\n\t", "")
+                text = text.rstrip("\r")
+                name, params, value = _name_and_rest(text)
+                if not name or (not value and ":" not in text):
+                    return None  # (a continuation to `content_lines`)
+                found.append((name, params, value))
+                names.add(name)
+                if "DTSTART" in names and "DTEND" in names:  # (the first of each counts)
+                    if _SHORT_FOLDED.search(data, start - 1, match.end()):
+                        return None
+                    return found
+            if _SHORT_FOLDED.search(data, start - 1, end):
+                return None
+        return found
+
+
 _peeking: dict[tuple[bytes, ...], re.Pattern[bytes]] = {}
+# the lines `Source.times` reads, in any case, each with the start of the line after it
+# when that is surely a line of its own (a name, then its value or parameters and value)
+_TIMES = re.compile(rb"\n((?i:DTSTART|DTEND|DURATION)[^\r\n]*+(?:\r?\n[ \t][^\r\n]*+)*+)"
+                    rb"(?:(?=\r?\n[A-Za-z0-9-]++(?::|;[^\r\n:]*+:))())?")
 _RELEASE_STEP = 1 << 20  # bytes of a mapped file scanned between two releases
 # a line of up to 8 characters continued on the next: a property name may be folded
 # (possessive: the search gives up on a longer line at its ninth character)
@@ -140,7 +180,9 @@ _SHORT_FOLDED = re.compile(rb"\n[^\r\n]{0,8}+\r?\n[ \t]")
 # a line that may be a BEGIN or END line, with the lines that continue it (folded)
 # (each pattern starts at the newline before its line, which regular expressions find fast)
 _MARK = re.compile(rb"\n([bBeE][^\n]*(?:\n[ \t][^\n]*)*)")
-_LONE_CR = re.compile(rb"\r(?!\n)")
+# a carriage return that does not end a line with the newline after it (a class, not a
+# look-ahead: the engine fails sooner at each of a file's carriage returns)
+_LONE_CR = re.compile(rb"\r[^\n]")
 _FIRST_MARK = re.compile(rb"[bBeE][^\n]*(?:\n[ \t][^\n]*)*")
 
 
@@ -331,7 +373,7 @@ def scan(data: Data, where: str, window: tuple[dt.date, dt.date] | None = None) 
     code = encoding(data, where)
     if data[:3] == b"\xef\xbb\xbf":
         data = data[3:]  # (a mapped file is copied: the positions start after the mark)
-    if _LONE_CR.search(data):  # old Mac line endings: read it whole
+    if _LONE_CR.search(data) or data[-1:] == b"\r":  # old Mac line endings: read it whole
         return split(data[:].decode(code, errors="replace"), where)
     release(data, 0, len(data))
     source = Source(data, code)

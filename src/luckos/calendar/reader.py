@@ -17,7 +17,14 @@ from collections.abc import Callable
 from luckos.calendar import lines as ics
 from luckos.calendar.events import Event, EventOccurrence, Problems, collector_paused
 from luckos.calendar.expand import OUT_OF_RANGE, expand, rules_readable
-from luckos.calendar.values import Parsed, outside_window, parse_event, parse_times, series_outside
+from luckos.calendar.values import (
+    Parsed,
+    outside_window,
+    parse_event,
+    parse_times,
+    quick_times,
+    series_outside,
+)
 from luckos.calendar.zones import Zones, choose_zone, iana, shown
 from luckos.errors import LuckError
 
@@ -224,9 +231,12 @@ def _outside_days(outside: list[tuple[dt.date, int, ics.Block | None]],
             continue
         if block is None:
             block = doc.block(index, unread[index])
-        item = parse_times(block, zones)
+        quick = quick_times(block, zones)
+        occurrence = None if quick is None else _single(quick, floating, zone)
+        if not isinstance(occurrence, EventOccurrence):  # read it whole, to name it
+            item = parse_times(block, zones)
+            occurrence = item.problem or _single(item, floating, zone)
         block.forget()
-        occurrence = item.problem or _single(item, floating, zone)
         if isinstance(occurrence, str):
             problems.skip(occurrence, _where(item.event))
         else:

@@ -176,6 +176,32 @@ def _timed(parsed: Parsed, block: ics.Block, start_line: ics.Line | None,
     return parsed
 
 
+def quick_times(block: ics.Block, zones: Zones) -> Parsed | None:
+    """`parse_times` without the title and UID, read from the DTSTART, DTEND and
+    DURATION lines alone (see `Block.times`); None when it cannot be sure of giving the
+    same times, or they cannot be read (`parse_times` then names the event)."""
+    lines = block.times()
+    if lines is None:
+        return None
+    start_line = end_line = None
+    duration_value = ""
+    seen: set[str] = set()
+    for line in lines:
+        name = line[0]
+        if name in seen:
+            continue
+        seen.add(name)
+        if name == "DTSTART":
+            start_line = line
+        elif name == "DTEND":
+            end_line = line
+        elif name == "DURATION":
+            duration_value = line[2]
+    parsed = Parsed(Event(uid=""), block.index, None, None, None, 0, "", False, [], ())
+    parsed = _timed(parsed, block, start_line, end_line, duration_value, zones)
+    return None if parsed.problem else parsed
+
+
 def parse_times(block: ics.Block, zones: Zones) -> Parsed:
     """A VEVENT's start, end or duration read as `parse_event` reads them, and of the
     rest only its title and UID (to name it if it cannot be read): for the events
