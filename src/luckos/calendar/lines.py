@@ -169,10 +169,11 @@ class Source:
 
 
 _peeking: dict[tuple[bytes, ...], re.Pattern[bytes]] = {}
-# the lines `Source.times` reads, in any case, each with the start of the line after it
-# when that is surely a line of its own (a name, then its value or parameters and value)
+# the lines `Source.times` reads, in any case, each with an empty group when the line
+# after it is surely a line of its own: a name, then its value or parameters and value,
+# or the BEGIN or END line at which each part of a block ends
 _TIMES = re.compile(rb"\n((?i:DTSTART|DTEND|DURATION)[^\r\n]*+(?:\r?\n[ \t][^\r\n]*+)*+)"
-                    rb"(?:(?=\r?\n[A-Za-z0-9-]++(?::|;[^\r\n:]*+:))())?")
+                    rb"(?:(?=\r?\n(?:[A-Za-z0-9-]++(?::|;[^\r\n:]*+:)|\Z))())?")
 _RELEASE_STEP = 1 << 20  # bytes of a mapped file scanned between two releases
 # a line of up to 8 characters continued on the next: a property name may be folded
 # (possessive: the search gives up on a longer line at its ninth character)
