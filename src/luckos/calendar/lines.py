@@ -39,6 +39,9 @@ class Block:
     closed: bool = True
     source: Source | None = None
     inside: bool = False  # the scan found that it may touch the audit window: read it
+    # the scan found an RRULE, RDATE, RECURRENCE-ID, EXDATE or DURATION line: read it
+    # (`values.outside_window` would find the same line)
+    recurs: bool = False
     parts: list[tuple[int, int]] = dataclasses.field(default_factory=list)
     _lines: list[str] | None = None
 
@@ -238,16 +241,18 @@ _PLAIN = re.compile(rb"""\n(?:
        |ALARM\r?\n(?![ \t])(?:[^bBeE\r\n][^\r\n]*+\r?\n|\r?\n)*+END:VALARM""" + _ONE + rb"""
          (?:\n(?P<closes>END):VEVENT""" + _ONE + rb""")?(?P<alarm>))  # an alarm, whole (and
    |(?P<other_b>))                                              # the end that follows)
-| E(?:ND:VEVENT""" + _ONE + rb"""(?P<end>)|XDAT(?P<unsure_e>)|(?P<other_e>))
+| E(?:ND:VEVENT""" + _ONE + rb"""(?P<end>)|XDAT(?P<recur_e>)|(?P<other_e>))
 | D(?:TSTART(?P<start>[;:][^\r\n]*+)""" + _ONE + rb"""
      |TEND(?P<stop>[;:][^\r\n]*+)""" + _ONE + rb"""
-     |(?:TSTART[;:]|TEND[;:]|URAT|[^\r\n]{0,6}+\r?\n[ \t])(?P<unsure_d>))  # folded, or a
-| R(?:RULE|DATE|ECUR|[^\r\n]{0,6}+\r?\n[ \t])(?P<unsure_r>)   # short line continued: the
+     |URAT(?P<recur_d>)                                            # (its end needs reading)
+     |(?:TSTART[;:]|TEND[;:]|[^\r\n]{0,6}+\r?\n[ \t])(?P<unsure_d>))  # folded, or a
+| R(?:RULE|DATE|ECUR)(?P<recur_r>)                              # (it recurs)
+| R[^\r\n]{0,6}+\r?\n[ \t](?P<unsure_r>)                       # short line continued: the
 | \r?\n[ \t](?P<unsure_n>)                                      # name may be folded
 | [be](?P<other_x>)
 )""", re.VERBOSE)
-_BEGIN, _ALARM, _END, _START, _STOP, _UNSURE, _OTHER = (
-    "begin", "alarm", "end", "start", "stop", "unsure", "other")
+_BEGIN, _ALARM, _END, _START, _STOP, _UNSURE, _RECUR, _OTHER = (
+    "begin", "alarm", "end", "start", "stop", "unsure", "recur", "other")
 # each match's kind, by the number of the group that closed last (`lastindex`)
 _KINDS = [""] * (_PLAIN.groups + 1)
 for _name, _number in _PLAIN.groupindex.items():
@@ -282,7 +287,7 @@ class _Plain:
                                             self.outside)
         kinds, days, day_of_line = _KINDS, self._days, self._day
         done = start
-        inside = unsure = False
+        inside = unsure = recurs = False
         parts: list[tuple[int, int]] = []
         at = 0
         first: bytes | None = None
@@ -292,7 +297,7 @@ class _Plain:
             if kind == _BEGIN:
                 if inside or match.start() + 1 != done:
                     break
-                inside, unsure = True, False
+                inside, unsure, recurs = True, False, False
                 first, last = match.group(_FIRST, _LAST)
                 at = match.start(_BODY) + 1
                 parts = []
@@ -310,6 +315,9 @@ class _Plain:
                 continue
             if kind == _UNSURE:
                 unsure = True
+                continue
+            if kind == _RECUR:
+                unsure = recurs = True
                 continue
             if kind == _OTHER:
                 break
@@ -334,7 +342,7 @@ class _Plain:
                         outside.append((day, vevents, tuple(parts)))
                         continue
             events.append(Block("VEVENT", vevents, source=self.source, parts=parts,
-                                inside=not unsure))
+                                inside=not unsure, recurs=recurs))
         self.vevents = vevents
         return done
 

@@ -90,7 +90,8 @@ def _read(data: ics.Data, where: str, window: tuple[dt.date, dt.date], zone_aske
             ticks = block.index - block.index % 250 + 250
             if block.source is not None and block.parts:
                 block.source.release(block.parts[0][0])  # the events before it are read
-        day = None if block.inside else outside_window(block, low_day, high_day)
+        day = None if block.inside or block.recurs else outside_window(block, low_day,
+                                                                       high_day)
         if day is not None:
             outside.append((day, block.index, block))
             mixed = mixed or bool(unread)
