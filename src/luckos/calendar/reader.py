@@ -204,10 +204,10 @@ def _first_days(members: list[Parsed], floating: dt.tzinfo, zone: dt.tzinfo,
     member whose first occurrence ends past the last year is skipped and counted."""
     days = []
     for member in members:
-        occurrence = _single(member, floating, zone) if member.start is not None else None
-        if isinstance(occurrence, EventOccurrence):
-            days.append(occurrence.start.date())
-        elif occurrence == OUT_OF_RANGE:
+        found = _local_span(member, floating, zone) if member.start is not None else None
+        if isinstance(found, tuple):
+            days.append(found[0].date())
+        elif found == OUT_OF_RANGE:
             problems.skip(OUT_OF_RANGE, _where(member.event))
     return days
 
@@ -250,7 +250,7 @@ def _by_uid(parsed: list[Parsed],
     """Single events (copies of one UID resolved) and the members of each recurring UID."""
     groups: dict[str, list[Parsed]] = {}
     for item in parsed:
-        groups.setdefault(item.event.uid, []).append(item)
+        groups.setdefault(item.uid, []).append(item)
     singles: list[Parsed] = []
     series: dict[str, list[Parsed]] = {}
     for uid, members in groups.items():
@@ -286,16 +286,28 @@ def _by_uid(parsed: list[Parsed],
 
 def _single(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo) -> EventOccurrence | str:
     """The occurrence of a single event, or why it has none."""
+    found = _local_span(item, floating, zone)
+    if isinstance(found, str):
+        return found
+    return EventOccurrence(item.event, *found)
+
+
+def _local_span(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo,
+                ) -> tuple[dt.datetime, dt.datetime, bool] | str:
+    """The start and end in `zone` of `_single`'s occurrence, and whether it lasts
+    all day (its event is not read); or why it has none."""
     try:
-        occurrence = _single_occurrence(item, floating, zone)
+        start, end = _bounds(item)
+        span = (_local(start, floating, zone), _local(end, floating, zone),
+                not isinstance(start, dt.datetime))
     except OverflowError:
         return OUT_OF_RANGE
-    if occurrence.end < occurrence.start:
+    if span[1] < span[0]:
         return "ends before it starts"
-    return occurrence
+    return span
 
 
-def _single_occurrence(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo) -> EventOccurrence:
+def _bounds(item: Parsed) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime]:
     assert item.start is not None
     start = item.start.value
     if item.start.is_date:
@@ -316,7 +328,7 @@ def _single_occurrence(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo) -> Ev
         end = start + item.duration
     else:
         end = start
-    return _occurrence(item.event, start, end, floating, zone)
+    return start, end
 
 
 def _occurrence(event: Event, start: dt.date | dt.datetime, end: dt.date | dt.datetime,
