@@ -76,10 +76,10 @@ def _read(data: ics.Data, where: str, window: tuple[dt.date, dt.date], zone_aske
     total = doc.vevents
     parsed: list[Parsed] = []
     tzids: Counter[str] = Counter()
-    # single events left unread, by day: those the scan found, then the others in order
-    outside: list[tuple[dt.date, int, ics.Block | None]] = [
-        (day, index, None) for day, index, _ in doc.outside]
-    unread = {index: parts for _, index, parts in doc.outside}
+    # single events left unread, by day: those the scan found (where their lines lie),
+    # then the others in order
+    outside: list[tuple[dt.date, int, ics.Block | tuple[tuple[int, int], ...]]] = [
+        *doc.outside]
     mixed = False
     ticks = 250
     for block in doc.events:
@@ -94,7 +94,7 @@ def _read(data: ics.Data, where: str, window: tuple[dt.date, dt.date], zone_aske
                                                                        high_day)
         if day is not None:
             outside.append((day, block.index, block))
-            mixed = mixed or bool(unread)
+            mixed = mixed or bool(doc.outside)
             continue
         item, joined = parse_event(block, zones)
         block.forget()
@@ -167,7 +167,7 @@ def _read(data: ics.Data, where: str, window: tuple[dt.date, dt.date], zone_aske
                 days += _first_days(members, floating, zone, problems)
         else:
             problems.skip("unreadable RRULE", _where(members[0].event), len(members))
-    days += _outside_days(outside, unread, doc, zones, floating, zone, problems)
+    days += _outside_days(outside, doc, zones, floating, zone, problems)
     if not days and not occurrences:
         raise LuckError(_none_read(where, total, problems))
     me, me_reason = _me(me_asked, me_what, doc.properties.get("X-WR-CALNAME", ""), parsed)
@@ -212,8 +212,8 @@ def _first_days(members: list[Parsed], floating: dt.tzinfo, zone: dt.tzinfo,
     return days
 
 
-def _outside_days(outside: list[tuple[dt.date, int, ics.Block | None]],
-                  unread: dict[int, tuple[tuple[int, int], ...]], doc: ics.Document,
+def _outside_days(outside: list[tuple[dt.date, int, ics.Block | tuple[tuple[int, int], ...]]],
+                  doc: ics.Document,
                   zones: Zones, floating: dt.tzinfo, zone: dt.tzinfo,
                   problems: Problems) -> list[dt.date]:
     """The first and last days, in `zone`, of the single events left unread.
@@ -224,14 +224,14 @@ def _outside_days(outside: list[tuple[dt.date, int, ics.Block | None]],
     one of them that cannot be read after all is skipped and counted)."""
     if not outside:
         return []
-    first = min(day for day, _, _ in outside) + dt.timedelta(days=2)
-    last = max(day for day, _, _ in outside) - dt.timedelta(days=2)
+    # (by day, then by position: no two are in one place, so the lines are never compared)
+    first = min(outside)[0] + dt.timedelta(days=2)
+    last = max(outside)[0] - dt.timedelta(days=2)
     days = []
-    for day, index, block in outside:
+    for day, index, found in outside:
         if first < day < last:
             continue
-        if block is None:
-            block = doc.block(index, unread[index])
+        block = found if isinstance(found, ics.Block) else doc.block(index, found)
         quick = quick_times(block, zones)
         occurrence = None if quick is None else _single(quick, floating, zone)
         if not isinstance(occurrence, EventOccurrence):  # read it whole, to name it
