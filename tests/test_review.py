@@ -306,6 +306,12 @@ def test_settings_move_the_days_and_the_windows(tmp_path: Path) -> None:
     assert (ledger["previous_rolling"]["resolved"],
             ledger["previous_rolling"]["hit_rate"]) == (2, 0.0)
     assert ledger["trend"] == 1.0
+    # the review looks further ahead than the ledger's due soon: its own days decide
+    (home / "luck.toml").write_text(
+        "[thresholds]\ndue_soon_days = 3\n[review]\nahead_days = 7\n", encoding="utf-8")
+    review = luck.json("review")
+    assert ids(review["due"]) == ["p3", "p4", "p5"]
+    assert ids(review["ledger"]["due_soon"]) == ["p3"]
 
 
 def test_a_review_on_an_empty_workspace(tmp_path: Path) -> None:
@@ -391,3 +397,38 @@ def test_a_review_builds_no_packet_and_asks_no_dateutil(home: Path, tmp_path: Pa
     ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.strip() == "[]"
+
+
+def test_the_review_builds_only_the_classes_of_what_it_reads_and_shows(tmp_path: Path
+                                                                        ) -> None:
+    # a review over promises, a window, an artifact with a testimonial and an earned
+    # secret: the kinds it finds empty (explore entries, projects, the diagnosis, arcs,
+    # reboots) build no record class, nor do the testimonials it only
+    # counts hours from or the brief linter's sources; the JSON lists the same asks
+    # through the same classes
+    from tests.conftest import TODAY_TEXT, loaded_after, subprocess_env
+
+    luck = Luck(tmp_path / "ws")  # a workspace of its own: this module's is only read
+    luck.ok("init")
+    luck.ok("promise", "add", "Ship the runbook", "--to", "Dana", "--due", "2026-11-27")
+    luck.ok("window", "add", "FY27 planning", "--on", "2026-12-10")
+    luck.ok("artifact", "add", "Runbook: shard rollout", "--kind", "runbook", "--on",
+            "2026-09-01")
+    luck.ok("testimonial", "add", "Hiro", "--artifact", "a1", "--hours", "30")
+    luck.ok("note", "add", "The fan-out is an org-chart artifact.", "--kind",
+            "earned-secret", "--on", "2025-06-01")
+    unused = ["luckos.domain.records.explore", "luckos.domain.records.project",
+              "luckos.domain.records.diagnosis", "luckos.domain.records.arc",
+              "luckos.domain.records.reboot", "luckos.domain.records.testimonial",
+              "luckos.domain.loop_records", "luckos.domain.brief_source"]
+    for args in (["review"], ["review", "--json"]):
+        loaded = loaded_after(["--today", TODAY_TEXT, *args], unused,
+                              env=subprocess_env(luck.home))
+        assert loaded.summary == "0 []", args
+        assert "saved 30 h" in loaded.stdout and "org-chart" not in loaded.stdout
+        assert "nothing grew from it yet" in loaded.stdout
+    # with the loop's records kept, each kind builds its own class and no other
+    luck.ok("project", "add", "Ephemeral stacks", "--started", "2026-09-01")
+    loaded = loaded_after(["--today", TODAY_TEXT, "review"], unused,
+                          env=subprocess_env(luck.home))
+    assert loaded.found == ["luckos.domain.records.project"]

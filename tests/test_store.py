@@ -79,11 +79,13 @@ def test_notes_of_one_kind_are_read_by_date_through_an_index(tmp_path: Path) -> 
     store = Store.open(path)
     try:
         plan = " ".join(row[3] for row in store.db.execute(
-            """EXPLAIN QUERY PLAN SELECT id, "on" FROM note
-               WHERE kind = 'earned-secret' AND "on" < '2027-01-01' ORDER BY "on", id"""))
+            f"""EXPLAIN QUERY PLAN SELECT id, "on" FROM note WHERE {loop._FALLOW}
+                ORDER BY "on", id""", ("2027-01-01",)))
         assert "note_kind_on" in plan
-        assert loop.secrets_before(store, D("2027-01-01")) == [(1, D("2026-11-02"))]
-        assert loop.secrets_before(store, D("2026-11-02")) == []
+        assert loop.fallow_secrets(store, D("2027-01-01")) == [(1, D("2026-11-02"))]
+        assert loop.fallow_secrets(store, D("2027-01-01"), limit=0) == []
+        assert loop.count_fallow_secrets(store, D("2027-01-01")) == 1
+        assert loop.fallow_secrets(store, D("2026-11-02")) == []
     finally:
         store.close()
 

@@ -1,20 +1,25 @@
 """A table on a terminal is exactly the table Rich draws from a Text in each cell (the
-way `luck` drew them before its cells were measured and drawn without building a Text
-and a Padding each): the same characters and the same colour codes, for short and long
-values, values that wrap or are cut, wide characters, tabs, newlines, control
-characters, markup that is text, and search matches."""
+way `luck` drew them before its rows were drawn as lines of text and Rich's Table was
+left only to share the width out): the same characters and the same colour codes, for
+short and long values, values that wrap or are cut, wide characters, tabs, newlines,
+control characters, markup that is text, and search matches; on a terminal without
+colours and on one that cannot show the box's characters; and for the weekly review,
+the lists and the ledger as a user sees them, at widths from narrow to wide."""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
-from rich.console import Console
+from rich.console import Console, NewLine
 from rich.table import Table
 from rich.text import Text
 
 from luckos.cli import output
 from luckos.cli.output import Marked
+from tests.conftest import Luck
 
 VALUES = [
     "p1", "", None, 42, "send the figures", "  spaces around  ", "[bold]not bold[/bold]",
@@ -26,9 +31,15 @@ VALUES = [
 
 
 def _reference(columns: list[str], rows: list[list[object]], title: str | None,
-               clip: bool, width: int) -> str:
+               clip: bool, width: int, kind: str = "colour") -> str:
     """The table as Rich draws it with a Text in each cell."""
-    console = _console(width)
+    console = _console(width, kind)
+    _print_reference(console, columns, rows, title, clip)
+    return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
+
+
+def _print_reference(console: Console, columns: list[str], rows: list[list[object]],
+                     title: str | None, clip: bool) -> None:
     grid = Table(title=Text(title, style="bold") if title else None, title_justify="left")
     for name in columns:
         grid.add_column(Text(name), overflow="fold")
@@ -48,17 +59,28 @@ def _reference(columns: list[str], rows: list[list[object]], title: str | None,
     if title:
         console.print()
     console.print(grid)
-    return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
 
 
-def _console(width: int) -> Console:
-    return Console(file=io.StringIO(), width=width, force_terminal=True,
-                   color_system="truecolor", highlight=False)
+class _AsciiFile(io.StringIO):
+    """A terminal whose encoding has no box-drawing characters: Rich draws the box in
+    ASCII."""
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return "ascii"
+
+
+def _console(width: int, kind: str = "colour") -> Console:
+    """A terminal `width` columns wide: in colour, without colours (`plain`) or one that
+    cannot show the box's characters (`ascii`)."""
+    return Console(file=_AsciiFile() if kind == "ascii" else io.StringIO(), width=width,
+                   force_terminal=True, color_system=None if kind == "plain" else "truecolor",
+                   highlight=False)
 
 
 def _drawn(monkeypatch: pytest.MonkeyPatch, columns: list[str], rows: list[list[object]],
-           title: str | None, clip: bool, width: int) -> str:
-    console = _console(width)
+           title: str | None, clip: bool, width: int, kind: str = "colour") -> str:
+    console = _console(width, kind)
     monkeypatch.setenv("TTY_COMPATIBLE", "1")
     monkeypatch.setattr(output, "_CONSOLE", console)
     output.table(columns, rows, title=title, clip=clip)
@@ -101,3 +123,140 @@ def test_search_matches_are_drawn_as_rich_draws_them(
     columns = ["id", "kind", "title", "match"]
     assert (_drawn(monkeypatch, columns, rows, None, False, width)
             == _reference(columns, rows, None, False, width))
+
+
+# every value above that is one line of printable text: drawn by luck's own rows
+PRINTABLE = [v for v in VALUES if v is None or str(v).isprintable()]
+
+
+@pytest.mark.parametrize("kind", ["colour", "plain", "ascii"])
+@pytest.mark.parametrize("width", [8, 12, 20, 30, 60, 100, 250])
+@pytest.mark.parametrize("clip", [False, True])
+def test_one_line_values_are_drawn_as_rich_draws_their_text(
+        monkeypatch: pytest.MonkeyPatch, width: int, clip: bool, kind: str) -> None:
+    assert "日本語のテキスト" in PRINTABLE and "[bold]not bold[/bold]" in PRINTABLE
+    rows: list[list[object]] = [[f"p{i}", value, PRINTABLE[-1 - i]]
+                                for i, value in enumerate(PRINTABLE)]
+    for columns, title in ((["id", "what [x]", "日本語"], "Some [title]"),
+                           (["id", "what", "more"], "a title longer than the table is wide, "
+                            "which Rich wraps over the lines it needs"),
+                           (["identifier", "タイトル", "m"], "タイトル " * 12),
+                           (["id", "  what", "more  "], "  spaces around a title  "),
+                           (["id", "what", "more"], None)):
+        assert (_drawn(monkeypatch, columns, rows, title, clip, width, kind)
+                == _reference(columns, rows, title, clip, width, kind)), (columns, title)
+    for rows in ([["p1", "short", ""]], [["p1", "", ""], ["p2", "", ""]],
+                 [[f"p{i}", "x" * i, "y" * (40 - i)] for i in range(41)]):
+        assert (_drawn(monkeypatch, ["id", "a", "b"], rows, "t", clip, width, kind)
+                == _reference(["id", "a", "b"], rows, "t", clip, width, kind))
+
+
+@pytest.mark.parametrize("width", [10, 40, 120])
+def test_headings_and_styled_lines_are_drawn_as_rich_draws_their_text(
+        monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    texts = ["Weekly review, Wed 25 Nov 2026", "Ahead: Thu 26 Nov – Wed 2 Dec", "[bold]x[/b]",
+             ":fire:", "日本語のテキスト" * 5, "trailing  ", "  leading", " ", "",
+             "tab\there", "two\nlines", "zero\u200bwidth", "a" * 130,
+             "a long heading of many short words that wraps onto the next lines " * 2]
+    drawn, reference = _console(width), _console(width)
+    monkeypatch.setattr(output, "_CONSOLE", drawn)
+    for text in texts:
+        output.heading(text)
+        output.line(text, "dim")
+        reference.print()
+        reference.print(Text(text, style="bold"))
+        reference.print(Text(text, style="dim"))
+    assert drawn.file.getvalue() == reference.file.getvalue()  # type: ignore[attr-defined]
+
+
+# --- the reports as a user sees them ------------------------------------------------------
+
+TODAY = "2026-11-25"
+HOSTILE = [("[bold]ship[/bold] the 日本語 figures :fire:", "Ana [x] Nagy"),
+           ("naïve café e\u0301 notes, a long what " + "that wraps " * 12, "Zoë"),
+           ("a-very-long-word-that-cannot-be-broken-anywhere-at-all-in-a-narrow-column",
+            "タイトル")]
+REPORTS = [["review"], ["promise", "list", "--limit", "20"], ["ledger"],
+           ["window", "upcoming"], ["search", "figures"]]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Luck:
+    """The demo workspace, and a few promises with hostile text due around today."""
+    root = tmp_path_factory.mktemp("demo")
+    made = Luck(None, today=TODAY)("--home", str(root / "real"), "demo",
+                                   "--dir", str(root / "demo"))
+    assert made.exit_code == 0, made.output
+    luck = Luck(root / "demo", today=TODAY)
+    for what, to in HOSTILE:
+        for due in ("2026-11-20", "2026-11-27"):
+            luck.ok("promise", "add", what, "--to", to, "--on", "2026-11-10", "--due", due)
+    return luck
+
+
+def _screen(luck: Luck, monkeypatch: pytest.MonkeyPatch, args: list[str], width: int,
+            kind: str) -> str:
+    console = _console(width, kind)
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setattr(output, "_CONSOLE", console)
+    luck.ok(*args)
+    return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
+
+
+class _ReferenceLine:
+    """A heading or styled line as Rich draws its Text, after what `console.print()`
+    draws when `blank`."""
+
+    def __init__(self, text: str, style: str, *, pad: bool = False,
+                 blank: bool = False) -> None:
+        self.text, self.style, self.blank = text, style, blank
+
+    def __rich_console__(self, console: Console, options: Any) -> Iterator[Any]:
+        if self.blank:
+            yield from console.render(NewLine(), options)
+        yield from console.render(Text(self.text, style=self.style), options)
+
+
+@pytest.mark.parametrize("args", REPORTS, ids=" ".join)
+@pytest.mark.parametrize(("width", "kind"), [(40, "colour"), (80, "colour"), (120, "colour"),
+                                             (250, "colour"), (80, "plain"), (120, "ascii")])
+def test_the_reports_are_drawn_as_rich_draws_them(
+        demo: Luck, monkeypatch: pytest.MonkeyPatch, args: list[str], width: int,
+        kind: str) -> None:
+    drawn = _screen(demo, monkeypatch, args, width, kind)
+    assert "┏" in drawn or "+" in drawn
+    monkeypatch.setattr(output, "_Line", _ReferenceLine)
+    monkeypatch.setattr(output, "_print_table", lambda columns, rows, title, clip:
+                        _print_reference(output._console(), list(columns),
+                                         [list(row) for row in rows], title, clip))
+    assert drawn == _screen(demo, monkeypatch, args, width, kind)
+    if args == ["review"]:
+        assert HOSTILE[0][0] in drawn.replace("\n", "") or width < 120
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_tables_at_every_width_are_drawn_as_rich_draws_them(
+        monkeypatch: pytest.MonkeyPatch, seed: int) -> None:
+    """Tables of random words (wide characters, combining marks, runs of spaces, markup
+    that is text) from 1 to 60 columns, cut or wrapped, on every kind of terminal."""
+    import random
+
+    rng = random.Random(seed)
+    alphabet = [*"abc xyz-_/.[]:", "日", "本", "é", "e\u0301", "  ", "—", "…", "ü"]
+
+    def word() -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+
+    for _ in range(100):
+        count = rng.randint(1, 5)
+        columns = [word() or "c" for _ in range(count)]
+        rows: list[list[object]] = [
+            [" ".join(word() for _ in range(rng.randint(0, 8))) for _ in range(count)]
+            for _ in range(rng.randint(1, 6))]
+        title = rng.choice([None, "t", word(), " ".join(word() for _ in range(10))])
+        width, clip = rng.randint(1, 60), rng.random() < 0.3
+        kind = rng.choice(["colour", "plain", "ascii"])
+        assert (_drawn(monkeypatch, columns, rows, title, clip, width, kind)
+                == _reference(columns, rows, title, clip, width, kind)), (columns, rows, title,
+                                                                          width, clip, kind)

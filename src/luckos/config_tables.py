@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 
+from luckos.domain.fields import ValueBase
 from luckos.settings import default
 
 
-@dataclasses.dataclass(frozen=True)
-class Thresholds:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class Thresholds(ValueBase):
     due_soon_days: int = default("thresholds.due_soon_days")
     window_horizon_days: int = default("thresholds.window_horizon_days")
     prep_lead_days: int = default("thresholds.prep_lead_days")
@@ -24,8 +25,8 @@ class Thresholds:
     rolling_days: int = default("thresholds.rolling_days")
 
 
-@dataclasses.dataclass(frozen=True)
-class ReviewSettings:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class ReviewSettings(ValueBase):
     """`[review]`: the days `luck review` covers."""
 
     ahead_days: int = default("review.ahead_days")  # what falls due (today's too)

@@ -26,8 +26,9 @@ DATE_RANGE = f"{FIRST_DATE} to {LAST_DATE}"
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-_ISO_LOOSE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_NUMERIC = re.compile(r"\d{1,4}[/.]\d{1,2}(?:[/.]\d{1,4})?")
+# patterns, compiled (and cached by `re`) when first used: most commands read no date
+_ISO_LOOSE = r"(\d{4})-(\d{1,2})-(\d{1,2})"
+_NUMERIC = r"\d{1,4}[/.]\d{1,2}(?:[/.]\d{1,4})?"
 
 
 def in_range(day: dt.date) -> bool:
@@ -53,7 +54,7 @@ def parse_date(text: str, today: dt.date, *, what: str = "date", past: bool = Fa
     if len(value) > 64 or not value.isprintable():
         raise Invalid(f"invalid {what}: not a date (use YYYY-MM-DD or +3d, +2w, fri)",
                       where=what)
-    loose = _ISO_LOOSE.fullmatch(value)
+    loose = re.fullmatch(_ISO_LOOSE, value)
     if loose:  # 2026-12-5 reads like 2026-12-05
         try:
             day = dt.date(*(int(part) for part in loose.groups()))
@@ -64,7 +65,7 @@ def parse_date(text: str, today: dt.date, *, what: str = "date", past: bool = Fa
     if value[:4].isdigit() and "-" in value:
         raise Invalid(f"invalid {what} {text!r}: not a real ISO date (YYYY-MM-DD)",
                       where=what)
-    if _NUMERIC.fullmatch(value):
+    if re.fullmatch(_NUMERIC, value):
         raise Invalid(f"invalid {what} {text!r}: write it as YYYY-MM-DD, e.g. "
                       f"{_example(value, today)} (dates with / or . are ambiguous)", where=what)
     try:
@@ -95,9 +96,9 @@ def parse_date(text: str, today: dt.date, *, what: str = "date", past: bool = Fa
 
 _UNITS = {"d": "d", "day": "d", "days": "d", "w": "w", "week": "w", "weeks": "w",
           "m": "m", "month": "m", "months": "m", "y": "y", "year": "y", "years": "y"}
-_STEP = re.compile(r"([+-]?)\s*(\d{1,9})\s*([a-z]+)")
-_IN = re.compile(r"in (\d{1,9}) ([a-z]+)")
-_AGO = re.compile(r"(\d{1,9}) ([a-z]+) ago")
+_STEP = r"([+-]?)\s*(\d{1,9})\s*([a-z]+)"
+_IN = r"in (\d{1,9}) ([a-z]+)"
+_AGO = r"(\d{1,9}) ([a-z]+) ago"
 _WEEKDAY_NUMBER = {name: number for number, full in enumerate(WEEKDAYS)
                    for name in (full, full[:3])} | {"tues": 1}
 
@@ -126,10 +127,10 @@ def _relative(value: str, today: dt.date, past: bool) -> dt.date | None:
     if value.startswith("next ") and value[5:] in _WEEKDAY_NUMBER:
         monday = today + dt.timedelta(days=7 - today.weekday())
         return monday + dt.timedelta(days=_WEEKDAY_NUMBER[value[5:]])
-    step = _STEP.fullmatch(value)
+    step = re.fullmatch(_STEP, value)
     sign = -1 if step and step.group(1) == "-" else 1
     if step is None:
-        step = _IN.fullmatch(value) or _AGO.fullmatch(value)
+        step = re.fullmatch(_IN, value) or re.fullmatch(_AGO, value)
         sign = -1 if value.endswith(" ago") else 1
         if step is None:
             return None
@@ -190,6 +191,12 @@ def week_start(day: dt.date, first_weekday: int) -> dt.date:
     """The first day of the week holding `day`, weeks starting on `first_weekday`
     (0 Monday; luck.toml's week_start)."""
     return day - dt.timedelta(days=(day.weekday() - first_weekday) % 7)
+
+
+def complete_weeks(today: dt.date, first_weekday: int, count: int) -> list[dt.date]:
+    """The starts of the `count` whole weeks before the current one, oldest first."""
+    this_week = week_start(today, first_weekday)
+    return [this_week - dt.timedelta(weeks=n) for n in range(count, 0, -1)]
 
 
 def quarter_of(day: dt.date) -> str:

@@ -56,3 +56,21 @@ def is_dir(path: str) -> bool:
     """`Path(path).is_dir()`."""
     mode = _mode(path)
     return mode is not None and stat.S_ISDIR(mode)
+
+
+def is_file(path: str) -> bool:
+    """`Path(path).is_file()`."""
+    mode = _mode(path)
+    return mode is not None and stat.S_ISREG(mode)
+
+
+def expanduser(text: str) -> str:
+    """`str(Path(text).expanduser())` for a `text` that is `normal` already: a leading
+    `~` or `~user` part replaced by that home folder."""
+    first, sep, rest = text.partition("/")
+    if not first.startswith("~"):
+        return text
+    home = os.path.expanduser(first)
+    if home.startswith("~"):
+        raise RuntimeError("Could not determine home directory.")
+    return normal(f"{home}/{rest}" if sep else home)

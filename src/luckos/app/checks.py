@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 from luckos.domain import checks, invariants, windows
 from luckos.domain.checks import INVARIANTS, Result
-from luckos.domain.invariants import BriefSource
 from luckos.errors import LuckError
 from luckos.store import loop as q
 from luckos.workspace import Workspace
@@ -80,6 +78,8 @@ class _Gatherer:
         self.store = ws.store
         self.check = ws.config.check
         self._occurrences: list[windows.WindowOccurrence] | None = None
+        self._in_prep: list[windows.WindowOccurrence] | None = None
+        self._themes: list[Any] | None = None
 
     def occurrences(self) -> list[windows.WindowOccurrence]:
         """Window dates from today to the review horizon (or the longest prep lead)."""
@@ -88,12 +88,13 @@ class _Gatherer:
             horizon = max([self.ws.config.thresholds.window_horizon_days,
                            *(w.prep_lead_days for w in active)])
             ids = [w.id for w in active if w.id is not None]
-            found = windows.upcoming(active, q.artifacts_for(self.store, ids), self.today,
-                                     horizon, q.estimates_for(self.store, ids))
+            linked = q.artifacts_for(self.store, ids)
+            found = windows.upcoming(active, linked, self.today, horizon,
+                                     q.estimates_for(self.store, ids))
             if any(self._packet_shown(o) for o in found):
                 from luckos.app.windows import with_packets
 
-                found = with_packets(self.ws, found, self.today)
+                found = with_packets(self.ws, found, self.today, (active, linked))
             self._occurrences = found
         return self._occurrences
 
@@ -105,12 +106,49 @@ class _Gatherer:
         return (o.window.kind in windows.PACKET_WINDOW_KINDS
                 and (o.on <= shown_until or o.prep_due <= self.today))
 
+    def active_themes(self) -> list[Any]:
+        """The themes not retired by today (metric-readings and fewer-bets both judge
+        them)."""
+        if self._themes is None:
+            from luckos.domain.themes import active
+
+            self._themes = active(self.store.all("theme"), self.today)
+        return self._themes
+
     def in_prep(self) -> list[windows.WindowOccurrence]:
-        return [o for o in self.occurrences() if o.prep_due <= self.today <= o.on]
+        """The window dates within their prep lead today."""
+        if self._in_prep is None:
+            if self._occurrences is None and not self.shown_days:
+                self._in_prep = self._within_prep()
+            else:
+                self._in_prep = [o for o in self.occurrences()
+                                 if o.prep_due <= self.today <= o.on]
+        return self._in_prep
+
+    def _within_prep(self) -> list[windows.WindowOccurrence]:
+        """`in_prep` of the check alone, which shows no date past the prep lead but the
+        next one: only the windows that can be within it are read and expanded, without
+        the estimates saved for them (the check shows none)."""
+        reach = q.windows_in_prep_reach(self.store, self.today)
+        lead = max((w.prep_lead_days for w in reach), default=0)
+        linked = q.artifacts_for(self.store, [w.id for w in reach if w.id is not None])
+        found = windows.upcoming(reach, linked, self.today, lead)
+        found = [o for o in found if o.prep_due <= self.today <= o.on]
+        if any(self._packet_shown(o) for o in found):
+            from luckos.app.windows import with_packets
+
+            found = with_packets(self.ws, found, self.today, (reach, linked))
+        return found
+
+    def prep_or_next(self) -> list[windows.WindowOccurrence]:
+        """What the window-prep invariant judges: the dates within their prep lead, or
+        (none being) every date to the horizon, of which it names the next."""
+        return self.in_prep() or self.occurrences()
 
 
 def _window_prep(g: _Gatherer) -> Result:
-    return invariants.window_prep(g.occurrences(), g.today, any_windows=q.exists(g.store, "window"))
+    return invariants.window_prep(g.prep_or_next(), g.today,
+                                  any_windows=q.exists(g.store, "window"))
 
 
 def _brief_lints(g: _Gatherer) -> Result:
@@ -139,6 +177,8 @@ def _brief_lints(g: _Gatherer) -> Result:
         if missing:
             return invariants.brief_lints(
                 [], unavailable=f"the doc linter is not installed ({missing})")
+    from luckos.domain.brief_source import BriefSource
+
     sources = []
     for o, label, (problem, path, local), kind in found:
         errors: list[str] = []
@@ -149,26 +189,29 @@ def _brief_lints(g: _Gatherer) -> Result:
     return invariants.brief_lints(sources, unavailable=None)
 
 
-def _local_file(ws: Workspace, link: str) -> tuple[str | None, Path | None, bool]:
+def _local_file(ws: Workspace, link: str) -> tuple[str | None, str | None, bool]:
     """(why it cannot be linted, the file to lint, whether it is a file on this
-    machine)."""
+    machine). Paths are text, as pathlib would write them: the check loads no pathlib."""
+    from luckos import paths
+
     if not link.strip():
         return "no link to a file", None, False
     if "://" in link or link.startswith("mailto:"):
         return "a link, not a local file", None, False
-    path = Path(link).expanduser()
-    if not path.is_absolute():
-        path = ws.home / path
-    if not path.is_file():
+    path = paths.expanduser(paths.normal(link))
+    if not path.startswith("/"):
+        path = paths.child(ws.folder, path) if path != "." else ws.folder
+    if not paths.is_file(path):
         return f"{path} does not exist", None, True
     return None, path, True
 
 
-def _lint_one(ws: Workspace, path: Path, kind: str | None,
+def _lint_one(ws: Workspace, path: str, kind: str | None,
               lint_text: Callable[..., list[Any]]) -> tuple[str | None, list[str]]:
     """(why it could not be linted, the error findings described) of a local file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as file:
+            text = file.read()
     except UnicodeDecodeError:
         return f"{path} is not UTF-8 text", []
     except OSError as exc:
@@ -197,11 +240,11 @@ def _promise_overdue(g: _Gatherer) -> Result:
 
 
 def _metric_readings(g: _Gatherer) -> Result:
-    from luckos.domain.themes import active, metric_statuses
-
-    themes = active(g.store.all("theme"), g.today)
+    themes = g.active_themes()
     if not themes:
         return invariants.metric_readings([], g.today, grace_days=0)
+    from luckos.domain.themes import metric_statuses
+
     metrics = g.store.all("metric")
     statuses = metric_statuses(themes, metrics,
                                q.readings_of(g.store, [m.id for m in metrics], per_metric=2))
@@ -247,9 +290,14 @@ def _not_installed(module: str) -> str | None:
 
 
 def _glue_ratio(g: _Gatherer) -> Result:
-    from luckos.app.glue import glue_weeks
+    from luckos.dates import complete_weeks
 
     s = g.check
+    starts = complete_weeks(g.today, g.ws.config.week_start_index, s.value("glue-ratio", "weeks"))
+    if not q.dated_within(g.store, "glue", starts[0], starts[-1] + dt.timedelta(days=6)):
+        return invariants.no_glue(len(starts))  # the weeks' glue is not read
+    from luckos.app.glue import glue_weeks
+
     weeks = glue_weeks(g.ws, g.today, s.value("glue-ratio", "weeks"))
     return invariants.glue_ratio(weeks, max_ratio=s.value("glue-ratio", "max_ratio"),
                              week_hours=s.value("glue-ratio", "week_hours"),
@@ -306,9 +354,9 @@ def _two_surfaces(g: _Gatherer) -> Result:
 
     name, start, _ = quarter_of(g.today)
     last, last_start, last_end = quarter_of(start - dt.timedelta(days=1))
-    found = g.store.find("artifact", since=last_start, until=last_end)
-    return invariants.two_surfaces(last, [a.surface for a in found],
-                                   any_artifacts=bool(found) or q.exists(g.store, "artifact"))
+    surfaces = q.surfaces_between(g.store, last_start, last_end)
+    return invariants.two_surfaces(last, surfaces,
+                                   any_artifacts=bool(surfaces) or q.exists(g.store, "artifact"))
 
 
 def _writing_habit(g: _Gatherer) -> Result:
@@ -321,13 +369,12 @@ def _writing_habit(g: _Gatherer) -> Result:
 
 
 def _fewer_bets(g: _Gatherer) -> Result:
-    from luckos.domain.themes import active
-
     s = g.check
-    return invariants.fewer_bets(active(g.store.all("theme"), g.today),
-                                 q.open_projects(g.store),
+    return invariants.fewer_bets(g.active_themes(), q.open_projects(g.store),
                                  max_themes=s.value("fewer-bets", "max_themes"),
                                  max_projects=s.value("fewer-bets", "max_projects"))
+
+
 def _prewire_brief(g: _Gatherer) -> Result:
     from luckos.domain.influence import prewire_brief
     from luckos.store.people import windows_with_stakeholders

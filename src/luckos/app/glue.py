@@ -29,7 +29,9 @@ class GlueReport:
 
 def glue_weeks(ws: Workspace, today: dt.date, count: int) -> list[glue.GlueWeek]:
     """The last `count` whole weeks before this one, each with its glue."""
-    starts = glue.complete_weeks(today, ws.config.week_start_index, count)
+    from luckos.dates import complete_weeks
+
+    starts = complete_weeks(today, ws.config.week_start_index, count)
     entries = ws.store.find("glue", since=starts[0],
                             until=starts[-1] + dt.timedelta(days=6), descending=False)
     return glue.weeks(entries, starts)

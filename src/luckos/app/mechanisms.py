@@ -11,27 +11,51 @@ from luckos.store import loop as q
 from luckos.workspace import Workspace
 
 
-def asks(ws: Workspace, today: dt.date) -> list[Ask]:
+def asks(ws: Workspace, today: dt.date, *, per_topic: int | None = None
+         ) -> tuple[list[Ask], dict[str, int]]:
     """Each mechanism's records, narrowed in SQL to those it can ask about (ten years of
-    sponsorships, secrets and testimonials would otherwise be read every week)."""
+    sponsorships, secrets and testimonials would otherwise be read every week), and how
+    many of each topic are left out: with `per_topic` (the terminal shows the first few
+    of each), the rest are counted, not built; without it, all are listed."""
     store = ws.store
     found: list[Ask] = []
-    found += m.misses_without_lesson(
-        q.misses_without_lesson(store, today - dt.timedelta(days=m.LESSON_DAYS)))
-    found += m.sponsoring(
-        q.sponsorships_since(store, today - dt.timedelta(days=m.SPONSORING_DAYS)), today)
-    found += m.undocumented_explore(
-        store.find("explore", since=today - dt.timedelta(days=92), until=today))
-    found += m.fallow_secrets(
-        q.secrets_before(store, today - dt.timedelta(days=m.FALLOW_DAYS)),
-        q.cited_notes(store), today)
+    more: dict[str, int] = {}
+
+    def add(topic: str, asked: list[Ask], left_out: int = 0) -> None:
+        if per_topic is not None and len(asked) > per_topic:
+            left_out += len(asked) - per_topic
+            asked = asked[:per_topic]
+        found.extend(asked)
+        if left_out:
+            more[topic] = more.get(topic, 0) + left_out
+
+    # those that grow with the years are read only as far as they are shown
+    since = today - dt.timedelta(days=m.LESSON_DAYS)
+    misses = q.misses_without_lesson(store, since, limit=per_topic)
+    add("lesson", m.misses_without_lesson(misses), 0 if per_topic is None or len(misses) < per_topic
+        else q.count_misses_without_lesson(store, since) - len(misses))
+    add("sponsoring", m.sponsoring(
+        q.sponsorships_since(store, today - dt.timedelta(days=m.SPONSORING_DAYS)), today))
+    add("explore", m.undocumented_explore(
+        store.find("explore", since=today - dt.timedelta(days=92), until=today)))
+    before = today - dt.timedelta(days=m.FALLOW_DAYS)
+    secrets = q.fallow_secrets(store, before, limit=per_topic)
+    add("earned secret", m.fallow_secrets(secrets, today),
+        0 if per_topic is None or len(secrets) < per_topic
+        else q.count_fallow_secrets(store, before) - len(secrets))
     year_ago = today - dt.timedelta(days=365)
-    found += m.hours_against_saved(q.artifact_hours(store, year_ago, today),
-                                   q.hours_saved_about(store, year_ago, today))
+    if per_topic is None:
+        add("hours", m.hours_against_saved(q.artifact_hours(store, year_ago, today),
+                                           q.hours_saved_about(store, year_ago, today)))
+    else:  # the first few artifacts that saved hours, and a count of the others
+        made = q.saving_artifact_hours(store, year_ago, today, limit=per_topic)
+        add("hours", m.hours_against_saved(made, q.hours_saved_by(
+            store, [a[0] for a in made], today)), 0 if len(made) < per_topic
+            else q.count_saving_artifacts(store, year_ago, today) - len(made))
     glue = store.find("glue", since=today - dt.timedelta(days=300), until=today,
                       descending=False)
-    found += m.glue_quarters(glue, today)
-    found += m.unshipped_mechanisms(glue, today)
+    add("glue", m.glue_quarters(glue, today))
+    add("mechanism", m.unshipped_mechanisms(glue, today))
     four_weeks = [g for g in glue if g.on and g.on > today - dt.timedelta(days=28)]
     bets = m.load_against_bets(active(store.all("theme"), today), q.open_projects(store),
                                q.open_promise_themes(store), four_weeks)
@@ -40,5 +64,5 @@ def asks(ws: Workspace, today: dt.date) -> list[Ask]:
     if tools:
         metrics = store.all("metric")
         ids = sorted({x.metric_id for x in tools if x.metric_id is not None})
-        found += m.ai_tooling(tools, metrics, q.readings_of_metrics(store, ids))
-    return bets + found
+        add("ai tooling", m.ai_tooling(tools, metrics, q.readings_of_metrics(store, ids)))
+    return bets + found, more

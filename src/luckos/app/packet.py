@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from luckos.domain import backing
@@ -83,11 +84,13 @@ def make(ws: Workspace, kind: str, since: dt.date | None, until: dt.date | None,
     return packet
 
 
-def claim_counts(ws: Workspace, kind: str, today: dt.date) -> tuple[int, int]:
+def claim_counts(ws: Workspace, kind: str, today: dt.date,
+                 read: tuple[Sequence[Any], Sequence[Any]] | None = None) -> tuple[int, int]:
     """(claims, claims without evidence) of the long packet of `kind` for its default
     period to `today`, as `make` would build it (`luck packet --check`), read as what
     decides each claim's gap rather than every record whole: a promotion window asks it
-    on every review."""
+    on every review. `read`: windows that include every recurring one, and the artifacts
+    linked to them, read already by the caller (they are not read again)."""
     from luckos.domain import windows as win
     from luckos.store import loop
 
@@ -95,19 +98,25 @@ def claim_counts(ws: Workspace, kind: str, today: dt.date) -> tuple[int, int]:
     since, until = period(kind, None, None, today)
     store = ws.store
     # a one-off window's gap is counted by the store; a recurring one's dates are expanded
-    windows = queries.recurring_windows(store, until)
+    if read is None:
+        windows = queries.recurring_windows(store, until)
+        linked = loop.artifacts_for(store, [w.id for w in windows])
+    else:
+        windows = [w for w in read[0] if queries.recurs_by(w, until)]
+        ids = {w.id for w in windows}
+        linked = [a for a in read[1] if a.window_id in ids]
     return backing.readiness(
         since, until,
         metrics=queries.metrics_read(store, since, until),
         resolved=queries.any_resolved(store, since, until),
         windows=windows,
-        window_artifacts=loop.artifacts_for(store, [w.id for w in windows]),
-        one_offs_short=queries.one_off_windows_short(store, since, until, win.BRIEF_KINDS,
+        window_artifacts=linked,
+        one_offs=queries.one_off_windows_short(store, since, until, win.BRIEF_KINDS,
                                                      win.DEMO_KINDS),
         decisions=queries.filled(store, "decision", "outcome", since, until),
         bench=queries.filled(store, "bench", "artifact", since, until),
         artifacts=queries.artifacts_backing(store, since, until),
-        glue=store.find("glue", since=since, until=until, descending=False),
+        glue=queries.glue_unlocking(store, since, until),
         wins=queries.note_ids(store, "year-in-public", since, until),
         evidence=queries.accepted_evidence(store, since, until))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
@@ -25,22 +24,40 @@ if TYPE_CHECKING:
     from luckos.domain.people import Prewire
 
 
-@dataclasses.dataclass(frozen=True)
 class WeeklyReview:
-    today: dt.date
-    ahead: Days  # the days after today it looks ahead over (luck.toml [review] ahead_days)
-    back: Days  # the days it looks back over, today the last ([review] back_days)
-    overdue: list[Promise]
-    due: list[Promise]  # open, due from today to the last day ahead
-    windows: list[windows.WindowOccurrence]
-    stale_metrics: list[themes.MetricStatus]
-    decisions_due: list[Decision]
-    ledger: LedgerSummary
-    back_artifacts: list[Artifact]  # dated within `back`
-    back_signals: list[Signal]
-    broken_checks: list[Result]  # the rest of `luck check` that is broken
-    asks: list[Ask] = dataclasses.field(default_factory=list)  # luckos.domain.mechanisms
-    prewire: Prewire | None = None  # the next window with stakeholders, and its pre-wire
+    """The review as of `today` (a plain class: built once per review, a dataclass would
+    cost the command its generated methods)."""
+
+    __slots__ = ("ahead", "asks", "asks_left_out", "back", "back_artifacts", "back_signals",
+                 "broken_checks", "decisions_due", "due", "ledger", "overdue", "prewire",
+                 "stale_metrics", "today", "windows")
+
+    def __init__(
+        self, *,
+        today: dt.date,
+        ahead: Days,  # the days after today it looks ahead over ([review] ahead_days)
+        back: Days,  # the days it looks back over, today the last ([review] back_days)
+        overdue: list[Promise],
+        due: list[Promise],  # open, due from today to the last day ahead
+        windows: list[windows.WindowOccurrence],
+        stale_metrics: list[themes.MetricStatus],
+        decisions_due: list[Decision],
+        ledger: LedgerSummary,
+        back_artifacts: list[Artifact],  # dated within `back`
+        back_signals: list[Signal],
+        broken_checks: list[Result],  # the rest of `luck check` that is broken
+        asks: list[Ask] | None = None,  # luckos.domain.mechanisms
+        prewire: Prewire | None = None,  # the next window with stakeholders, and its pre-wire
+        # how many asks of each topic are left out of `asks` (a review made for the
+        # terminal holds only the first few of each)
+        asks_left_out: dict[str, int] | None = None,
+    ) -> None:
+        self.today, self.ahead, self.back = today, ahead, back
+        self.overdue, self.due, self.windows = overdue, due, windows
+        self.stale_metrics, self.decisions_due, self.ledger = stale_metrics, decisions_due, ledger
+        self.back_artifacts, self.back_signals = back_artifacts, back_signals
+        self.broken_checks, self.asks, self.prewire = broken_checks, asks or [], prewire
+        self.asks_left_out = asks_left_out or {}
 
     @property
     def covers(self) -> str:
@@ -57,13 +74,17 @@ SHOWN_IN_REVIEW = ("window-prep", "promise-overdue", "metric-readings", "decisio
                    "brief-lints", "stored-values")
 
 
-def weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
+def weekly(ws: Workspace, today: dt.date, *, asks_per_topic: int | None = None
+           ) -> WeeklyReview:
     """The review as of `today`; made once while the data stay the same (the dashboard's
-    home page shows it on every visit, and none of it is read from outside the store)."""
-    return ws.remembered(("review", today), lambda: _weekly(ws, today))
+    home page shows it on every visit, and none of it is read from outside the store).
+    `asks_per_topic`: hold at most this many asks of each topic and count the rest (what
+    the terminal shows); without it, every ask (the JSON, the dashboard)."""
+    return ws.remembered(("review", today, asks_per_topic),
+                         lambda: _weekly(ws, today, asks_per_topic))
 
 
-def _weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
+def _weekly(ws: Workspace, today: dt.date, asks_per_topic: int | None) -> WeeklyReview:
     from luckos.app import checks
 
     settings = ws.config.review
@@ -77,12 +98,13 @@ def _weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
         themes.active(store.all("theme"), today), store.all("metric"), store.readings_latest(2)
     )
     month = month_of(today)
+    asks, left_out = mechanisms.asks(ws, today, per_topic=asks_per_topic)
     return WeeklyReview(
         today=today,
         ahead=ahead,
         back=back,
         overdue=summary.overdue,
-        due=[p for p in store.open_promises_due_by(ahead.last) if p.due and p.due >= today],
+        due=_due(ws, today, ahead, summary),
         windows=[o for o in gather.occurrences() if o.on <= horizon],
         stale_metrics=[s for s in statuses if s.stale(month)],
         decisions_due=store.decisions_to_review(today),
@@ -91,12 +113,21 @@ def _weekly(ws: Workspace, today: dt.date) -> WeeklyReview:
         back_signals=store.find("signal", since=back.first, until=back.last),
         broken_checks=[r for r in checks.run(ws, today, OTHER_CHECKS, gather=gather).results
                        if r.broken],
-        asks=mechanisms.asks(ws, today),
+        asks=asks,
         prewire=_next_prewire(ws, today),
+        asks_left_out=left_out,
     )
 
 
 OTHER_CHECKS = tuple(i for i in INVARIANTS if i not in SHOWN_IN_REVIEW)
+
+
+def _due(ws: Workspace, today: dt.date, ahead: Days, summary: LedgerSummary) -> list[Promise]:
+    """The open promises due from today to the last day ahead, by due date: those the
+    ledger read as due soon, when the days ahead end within its due-soon days."""
+    if ahead.last <= today + dt.timedelta(days=ws.config.thresholds.due_soon_days):
+        return [p for p in summary.due_soon if p.due and p.due <= ahead.last]
+    return [p for p in ws.store.open_promises_due_by(ahead.last) if p.due and p.due >= today]
 
 
 def _next_prewire(ws: Workspace, today: dt.date) -> Prewire | None:

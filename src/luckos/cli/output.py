@@ -86,14 +86,13 @@ def _text(value: Any, style: str = "", *, clip: bool = False) -> Any:
 
 class _Cell:
     """A table cell of plain text, drawn exactly as Rich draws `Padding(Text(value), (0, 1))`
-    (the tables have no padding of their own: each cell carries its one space a side).
+    (the tables have no padding of their own: each cell carries its one space a side),
+    in a table Rich's `Table` draws whole: one with a search match, or with a value that
+    holds a tab, a newline or a control character (any other is drawn by `_Grid`).
 
-    Rich measures every cell of a table, then draws each one through its Padding and
-    Text, which for the weekly review's few hundred rows cost several times what the
-    review's text costs piped. A value of one line of printable text is measured here
-    from its length, and one that fits its column is drawn as one segment; any other
-    (longer than its column, with a tab, a newline or a control character) and every
-    header go through the Padding and Text, as before.
+    A value of one line of printable text is measured here from its length, and one
+    that fits its column is drawn as one segment; any other (longer than its column, or
+    not one line of printable text) and every header go through the Padding and Text.
     """
 
     __slots__ = ("value", "clip", "head", "widths")
@@ -112,17 +111,9 @@ class _Cell:
         return _rich().Padding(_text(self.value, clip=self.clip), (0, 1))
 
     def __rich_measure__(self, console: Any, options: Any) -> Any:
-        # Padding.__rich_measure__ around Measurement.get of the Text, in one step
-        Measurement = _rich().Measurement
-        max_width = options.max_width
-        if max_width - 2 < 1:
-            return Measurement(max_width, max_width)
         if self.widths is None:
-            return Measurement.get(console, options, self._padded())
-        shortest, longest = min(self.widths[0], max_width), min(self.widths[1], max_width)
-        if longest < 1:
-            shortest = longest = 0
-        return Measurement(min(shortest + 2, max_width), min(longest + 2, max_width))
+            return _rich().Measurement.get(console, options, self._padded())
+        return _measure(self.widths, options)
 
     def __rich_console__(self, console: Any, options: Any) -> Any:
         room = options.max_width - 2
@@ -131,17 +122,40 @@ class _Cell:
         return [self._padded()]
 
 
+class _Line:
+    """A line of text in one style, drawn as Rich draws `Text(text, style=style)`: when it
+    is printable and fits the width, as one segment (padded to the width when the line
+    is justified left, as a table's title is), else by Rich; `blank`: after an empty
+    line, in the same print."""
+
+    def __init__(self, text: str, style: str, *, pad: bool = False,
+                 blank: bool = False) -> None:
+        self.text, self.style, self.pad, self.blank = text, style, pad, blank
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        text, width, rich = self.text, options.max_width, _rich()
+        if self.blank:  # an empty line first
+            yield rich.Segment.line()
+        if text.isprintable():
+            cells = len(text) if text.isascii() else rich.cell_len(text)
+            if cells <= width:
+                pad = " " * (width - cells) if self.pad else ""
+                yield rich.Segment(text + pad, console.get_style(self.style))
+                yield rich.Segment.line()
+                return
+        yield from console.render(_text(text, self.style), options)
+
+
 def heading(text: str) -> None:
     if on_tty():
-        _console().print()
-        _console().print(_text(text, "bold"))
+        _console().print(_Line(text, "bold", blank=True))
     else:
         click.echo(f"\n{text}")
 
 
 def line(text: str = "", style: str | None = None) -> None:
     if on_tty() and style:
-        _console().print(_text(text, style))
+        _console().print(_Line(text, style))
     else:
         click.echo(text)
 
@@ -149,8 +163,9 @@ def line(text: str = "", style: str | None = None) -> None:
 def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str | None = None,
           empty: str = "nothing to show", clip: bool = False) -> None:
     """Rows under their column names. Piped, every cell is printed whole. On a terminal
-    Rich fits the table to the width: long cells wrap, or with `clip` each row keeps to
-    one line and long cells end in "…" (a list; `show` prints the whole record)."""
+    the table is fitted to the width as Rich fits its tables: long cells wrap, or with
+    `clip` each row keeps to one line and long cells end in "…" (a list; `show` prints
+    the whole record)."""
     if not rows:
         if title:
             heading(title)
@@ -170,31 +185,214 @@ def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str |
 
 def _print_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str | None,
                  clip: bool) -> None:
-    rich, console = _rich(), _console()
-    grid = rich.Table(title=_text(title, "bold") if title else None, title_justify="left",
-                      padding=0)  # each cell carries its own, see _Cell
-    heads = [_Cell(name, head=True) for name in columns]
-    body = [[rich.Padding(_text(v, clip=clip), (0, 1)) if isinstance(v, Marked)
-             else _Cell("" if v is None else str(v), clip=clip) for v in row] for row in rows]
-    # When every column fits beside the others at its widest cell, Rich gives each
-    # column that width: it is set here, so that Rich does not measure every cell again.
-    widest: list[int] | None = [0 if h.widths is None else h.widths[1] + 2 for h in heads]
-    for row in body:
-        for i, cell in enumerate(row):
-            if widest is None or not isinstance(cell, _Cell) or cell.widths is None:
-                widest = None
-                break
-            widest[i] = max(widest[i], cell.widths[1] + 2)
-    if widest is not None and (sum(widest) + len(columns) + 1 > console.width
-                               or any(h.widths is None for h in heads)):
-        widest = None  # Rich shares the width out
-    for i, head in enumerate(heads):
-        grid.add_column(head, overflow="fold", width=None if widest is None else widest[i])
-    for row in body:
-        grid.add_row(*row)
-    if title:
-        console.print()  # a blank line between sections, as in piped output
-    console.print(grid)
+    console = _console()
+    texts = _texts(columns, rows)
+    if texts is None:  # Rich measures and draws every cell
+        if title:
+            console.print()  # a blank line between sections, as in piped output
+        _print_rich_table(columns, rows, title, clip)
+        return
+    cells, cell_lens = texts
+    widths = [max(lens) + 2 for lens in cell_lens]  # one space a side
+    room = console.width
+    if min(widths) < 3 or sum(widths) + len(widths) + 1 > room:
+        widths = _shared_out(console, columns, cells, cell_lens)
+    # no line wider than the console: Rich's cropping would change nothing
+    console.print(_Grid(title, columns, cells, cell_lens, widths, clip),
+                  crop=sum(widths) + len(widths) + 1 > room)
+
+
+def _texts(columns: Sequence[str], rows: Sequence[Sequence[Any]]
+           ) -> tuple[list[list[str]], list[list[int]]] | None:
+    """The values as text, and by column each one's width in terminal cells, the column's
+    name first; None when a value is not one line of printable text (a tab, a newline, a
+    control character) or is a search match, which Rich measures and draws itself."""
+    if any(isinstance(v, Marked) for row in rows for v in row):
+        return None
+    cells = [[v if type(v) is str else "" if v is None else str(v) for v in row]
+             for row in rows]
+    cell_lens: list[list[int]] = []
+    for i, name in enumerate(columns):
+        column = [name, *(row[i] for row in cells)]
+        every = "".join(column)
+        if not every.isprintable():
+            return None
+        # ASCII: one terminal cell a character
+        cell_lens.append(list(map(len if every.isascii() else _rich().cell_len, column)))
+    return cells, cell_lens
+
+
+def _print_rich_table(columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                      title: str | None, clip: bool) -> None:
+    rich = _rich()
+    grid = _rich_table()(title=_text(title, "bold") if title else None,
+                         title_justify="left", padding=0)  # each cell carries its own
+    for name in columns:
+        grid.add_column(_Cell(name, head=True), overflow="fold")
+    for row in rows:
+        grid.add_row(*(rich.Padding(_text(v, clip=clip), (0, 1)) if isinstance(v, Marked)
+                       else _Cell("" if v is None else str(v), clip=clip) for v in row))
+    _console().print(grid)
+
+
+def _shared_out(console: Any, columns: Sequence[str], cells: list[list[str]],
+                cell_lens: list[list[int]]) -> list[int]:
+    """The columns' widths Rich's `Table` gives a table whose columns do not all fit at
+    their widest: it lays out a table of the same columns with one row that stands for
+    each column's values (see `_Column`) and draws it, and each stand-in learns its
+    column's width."""
+    grid = _rich_table()(show_header=False, padding=0)
+    stand_ins = [_Column([name, *(row[i] for row in cells)], cell_lens[i])
+                 for i, name in enumerate(columns)]
+    for _ in stand_ins:
+        grid.add_column(overflow="fold")
+    grid.add_row(*stand_ins)
+    for _ in console.render(grid, console.options):
+        pass
+    return [column.width for column in stand_ins]
+
+
+class _Column:
+    """Stands for a column's name and values in the one row of `_shared_out`'s table:
+    measured as Rich measures a column of `_Cell`s (the largest of their smallest widths,
+    the largest of their widest), so Rich gives it the column's width."""
+
+    def __init__(self, values: list[str], lens: list[int]) -> None:
+        cell_len = _rich().cell_len
+        # (longest word, whole value) as _Cell measures each one
+        words = max(max(map(len if value.isascii() else cell_len, value.split()), default=n)
+                    for value, n in zip(values, lens, strict=True))
+        self.widths, self.width = (words, max(lens)), 0
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        return _measure(self.widths, options)
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        self.width = options.max_width
+        return [_rich().Segment(" " * self.width)]
+
+
+def _measure(widths: tuple[int, int], options: Any) -> Any:
+    """What `Padding(Text(value), (0, 1))` measures, from the value's (longest word,
+    whole value) widths in terminal cells."""
+    Measurement = _rich().Measurement
+    max_width = options.max_width
+    if max_width - 2 < 1:
+        return Measurement(max_width, max_width)
+    shortest, longest = min(widths[0], max_width), min(widths[1], max_width)
+    if longest < 1:
+        shortest = longest = 0
+    return Measurement(min(shortest + 2, max_width), min(longest + 2, max_width))
+
+
+class _Grid:
+    """A table of values that are each one line of printable text, in columns of the
+    widths Rich gives them, drawn as Rich's `Table` draws it (box HEAVY_HEAD, bold
+    column names, one space a side of each value; `tests/test_terminal_tables.py` holds
+    the two to the same bytes) without a Text and a Padding for each value: a row whose
+    values fit their columns is one line of text. In any other row a value that does not
+    fit is wrapped (or cut, with `clip`) by Rich, and the row is shaped and bordered as
+    `Table._render` does it; so is a title or a column name that does not fit."""
+
+    def __init__(self, title: str | None, columns: Sequence[str], cells: list[list[str]],
+                 cell_lens: list[list[int]], widths: list[int], clip: bool) -> None:
+        self.title, self.columns, self.cells, self.cell_lens = title, columns, cells, cell_lens
+        self.widths, self.clip = widths, clip
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        Segment, widths = _rich().Segment, self.widths
+        # as Table.__rich_console__ and Table._render do with their defaults and padding=0
+        options = options.update(width=sum(widths) + len(widths) + 1, highlight=False,
+                                 height=None)
+        if self.title:
+            yield Segment.line()  # a blank line between sections, as in piped output
+            yield from _Line(self.title, "bold", pad=True).__rich_console__(
+                console, options.update(justify="left"))
+        box = _heavy_head().substitute(options, safe=console.safe_box)
+        new_line = Segment.line()
+        yield Segment(box.get_top(widths))
+        yield new_line
+        yield from self._row(console, options, self.columns, [lens[0] for lens in self.cell_lens],
+                             (box.head_left, box.head_vertical, box.head_right),
+                             console.get_style("table.header"))
+        yield Segment(box.get_row(widths, "head", edge=True))
+        yield new_line
+        last = len(self.cells) - 1
+        for n, row in enumerate(self.cells):
+            borders = ((box.foot_left, box.foot_vertical, box.foot_right) if n == last else
+                       (box.mid_left, box.mid_vertical, box.mid_right))
+            yield from self._row(console, options, row,
+                                 [lens[n + 1] for lens in self.cell_lens], borders, None)
+        yield Segment(box.get_bottom(widths))
+        yield new_line
+
+    def _row(self, console: Any, options: Any, values: Sequence[str], lens: list[int],
+             borders: tuple[str, str, str], style: Any) -> Iterator[Any]:
+        """One row: the column names in the header's `style`, or values (style None)."""
+        rich, widths = _rich(), self.widths
+        Segment = rich.Segment
+        left, divider, right = borders
+        fits = [1 <= width - 2 >= n for width, n in zip(widths, lens, strict=True)]
+        if style is None:
+            # each value's lines as text, each as wide as its column: the row's lines are
+            # then lines of text, as Rich's segments (all unstyled) come out
+            texts = [[f" {value}{' ' * (width - 2 - n)} "] if fit else
+                     self._wrapped(console, value, width)
+                     for value, n, width, fit in zip(values, lens, widths, fits, strict=True)]
+            if all(lines is not None for lines in texts):
+                every: list[list[str]] = texts  # type: ignore[assignment]
+                for line_no in range(max(len(lines) for lines in every)):
+                    yield Segment(left + divider.join([
+                        lines[line_no] if line_no < len(lines) else " " * width
+                        for lines, width in zip(every, widths, strict=True)]) + right)
+                    yield Segment.line()
+                return
+        cells: list[list[list[Any]]] = []
+        for value, n, width, fit in zip(values, lens, widths, fits, strict=True):
+            if not fit:
+                cell_options = options.update(width=width, justify="left", no_wrap=False,
+                                              overflow="fold", height=None, highlight=False)
+                cells.append(console.render_lines(
+                    rich.Padding(_text(value, clip=self.clip and style is None), (0, 1)),
+                    cell_options, style=style))
+            elif style is None:
+                cells.append([[Segment(f" {value}{' ' * (width - 2 - n)} ")]])
+            else:  # what a Padding around a Text in the header's style draws
+                cells.append([[Segment(" ", style), Segment(value + " " * (width - 2 - n), style),
+                               Segment(" ", style)]])
+        # as Table._render shapes a row's cells
+        row_height = max(len(lines) for lines in cells)
+        height = max(1, row_height)
+        align = Segment.align_top if style is None else Segment.align_bottom
+        pad = rich.Style.null() if style is None else style
+        cells = [Segment.set_shape(align(lines, width, row_height, pad), width, height)
+                 for lines, width in zip(cells, widths, strict=True)]
+        left_segment, divider_segment, right_segment = (Segment(left), Segment(divider),
+                                                        Segment(right))
+        for line_no in range(height):
+            yield left_segment
+            for i, lines in enumerate(cells):
+                if i:
+                    yield divider_segment
+                yield from lines[line_no]
+            yield right_segment
+            yield Segment.line()
+
+    def _wrapped(self, console: Any, value: str, width: int) -> list[str] | None:
+        """The lines of a value that does not fit its column, as the table's
+        `Padding(Text(value), (0, 1))` draws them: Rich wraps the text (or cuts it, with
+        `clip`), and when every line comes back as wide as the column's room, each is
+        that line with a space a side, which is what the Padding draws around it. None
+        otherwise: the Padding and the Text draw it."""
+        rich, room = _rich(), width - 2
+        if room < 1:
+            return None
+        lines = [line.plain for line in _text(value, clip=self.clip).wrap(
+            console, room, justify="left", overflow="ellipsis" if self.clip else "fold",
+            tab_size=console.tab_size, no_wrap=self.clip)]
+        if not lines or any(rich.cell_len(line) != room for line in lines):
+            return None
+        return [f" {line} " for line in lines]
 
 
 def cut_note(shown: int, total: int, hint: str = "--limit 0 for all") -> None:
@@ -215,21 +413,57 @@ def pairs(items: Sequence[tuple[str, Any]], *, title: str | None = None) -> None
 _CONSOLE = None
 
 
+@contextlib.contextmanager
+def _for_good() -> Iterator[None]:
+    """Import modules that live as long as the process, as Rich's do: the cyclic garbage
+    collector is held while they are imported (Rich's make tens of thousands of objects,
+    which it would walk again and again for nothing, and once more at exit), and what
+    they made is then set aside for good, as start-up's objects are (see
+    `luckos.cli.hold_collector`)."""
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
+
+
 @functools.cache
 def _rich() -> Any:
-    """The parts of Rich a terminal uses, imported on first use."""
+    """The parts of Rich a terminal uses, imported on first use (rich.table only when
+    Rich shares a table's width out, see `_shared_out`)."""
     from types import SimpleNamespace
 
-    from rich.cells import cell_len
-    from rich.console import Console
-    from rich.measure import Measurement
-    from rich.padding import Padding
-    from rich.segment import Segment
-    from rich.table import Table
-    from rich.text import Text
-
+    with _for_good():
+        from rich.cells import cell_len
+        from rich.console import Console
+        from rich.measure import Measurement
+        from rich.padding import Padding
+        from rich.segment import Segment
+        from rich.style import Style
+        from rich.text import Text
     return SimpleNamespace(Console=Console, Measurement=Measurement, Padding=Padding,
-                           Segment=Segment, Table=Table, Text=Text, cell_len=cell_len)
+                           Segment=Segment, Style=Style, Text=Text, cell_len=cell_len)
+
+
+@functools.cache
+def _rich_table() -> Any:
+    """Rich's `Table`, imported when a table needs it."""
+    with _for_good():
+        from rich.table import Table
+    return Table
+
+
+@functools.cache
+def _heavy_head() -> Any:
+    """The box of luck's tables (Rich's `Table` default)."""
+    with _for_good():
+        from rich.box import HEAVY_HEAD
+    return HEAVY_HEAD
 
 
 def _console() -> Any:

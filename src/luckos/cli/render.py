@@ -104,7 +104,7 @@ def render_review(review: WeeklyReview) -> None:
     table(["check", "finding", "next"],
           [[r.id, r.finding, r.next_step] for r in review.broken_checks],
           title="Also broken (luck check)", empty="no other invariant broken")
-    shown, more = asks_shown(review.asks)
+    shown, more = asks_shown(review.asks, review.asks_left_out)
     table(["about", "id", "what"], [[a.topic, a.ref, a.text] for a in shown],
           title="Asked of you (to fill in, to weigh)", empty="nothing to fill in")
     if more:
@@ -116,11 +116,13 @@ def render_review(review: WeeklyReview) -> None:
 ASKS_PER_TOPIC = 5  # a review is read each week: the oldest few of each kind of ask
 
 
-def asks_shown(asks: Sequence[Any]) -> tuple[list[Any], dict[str, int]]:
+def asks_shown(asks: Sequence[Any], left_out: dict[str, int] | None = None
+               ) -> tuple[list[Any], dict[str, int]]:
     """The asks a screen shows (at most ASKS_PER_TOPIC of each topic, in their order) and
-    how many of each topic are left out."""
+    how many of each topic are left out (with `left_out`, those the review did not hold:
+    `weekly(..., asks_per_topic=ASKS_PER_TOPIC)` counts the rest without building them)."""
     shown: list[Any] = []
-    more: dict[str, int] = {}
+    more: dict[str, int] = dict(left_out or {})
     seen: dict[str, int] = {}
     for ask in asks:
         seen[ask.topic] = seen.get(ask.topic, 0) + 1

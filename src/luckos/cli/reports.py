@@ -33,12 +33,12 @@ def review(as_json: bool, month: str | None, **month_values: Any) -> None:
     from luckos.app.review import review_json, weekly
 
     s = session()
-    report = weekly(s.ws, s.today)
     if as_json:
-        emit_json(review_json(report))
+        emit_json(review_json(weekly(s.ws, s.today)))
         return
-    from luckos.cli.render import render_review
+    from luckos.cli.render import ASKS_PER_TOPIC, render_review
 
+    report = weekly(s.ws, s.today, asks_per_topic=ASKS_PER_TOPIC)
     with paged():
         render_review(report)
 

@@ -18,7 +18,7 @@ from luckos.domain import windows as win
 from luckos.domain.records import METRIC_SLOT_NAMES
 
 if TYPE_CHECKING:
-    from luckos.domain.records import Artifact, GlueEntry, Window
+    from luckos.domain.records import Artifact, Window
 
 # kind -> (title, default period in months or days, long form)
 PACKET_KINDS: dict[str, tuple[str, str, bool]] = {
@@ -54,6 +54,11 @@ def decision_gap(has_outcome: bool) -> str:
 
 def bench_gap(names_artifact: bool) -> str:
     return "" if names_artifact else "no artifact named"
+
+
+def unlocks_deliverable(unlocks: str, names_project: bool) -> bool:
+    """Glue unlocks a deliverable when it names one or a project (`GlueEntry`'s rule)."""
+    return bool(unlocks.strip()) or names_project
 
 
 def win_gap(backed: bool) -> str:
@@ -107,6 +112,8 @@ def _as_prepared(o: win.WindowOccurrence, linked: Sequence[Artifact]) -> win.Win
     if brief is None and o.window.docs:
         brief = o.window.docs[0]
     demo = next((a for a in made if a.kind in win.DEMO_KINDS), None)
+    if brief is o.brief and demo is o.demo:  # the prep it found existed on its day
+        return o
     return dataclasses.replace(o, brief=brief, demo=demo)
 
 
@@ -126,11 +133,15 @@ def windows_short(windows: Sequence[Window], window_artifacts: Sequence[Artifact
     linked: dict[int, list[Artifact]] = {}
     for artifact in window_artifacts:
         linked.setdefault(artifact.window_id or 0, []).append(artifact)
-    short = []
+    short: list[bool] = []
     for window in windows:
         mine = linked.get(window.id or 0, [])
+        if not mine:  # nothing linked to it: every date is met as the window alone says
+            met = (not window.needs_brief or bool(window.docs)) and not window.needs_demo
+            short += [not met] * len(win.dates_within(window, since, until))
+            continue
         for day, before in win.dates_between(window, since, until):
-            made = _made_for(mine, day, before) if mine else []
+            made = _made_for(mine, day, before)
             brief = (not window.needs_brief or bool(window.docs)
                      or any(a.kind in win.BRIEF_KINDS for a in made))
             demo = not window.needs_demo or any(a.kind in win.DEMO_KINDS for a in made)
@@ -141,33 +152,52 @@ def windows_short(windows: Sequence[Window], window_artifacts: Sequence[Artifact
 def readiness(since: dt.date, until: dt.date, *,
               metrics: Sequence[tuple[int | None, str, bool]], resolved: bool,
               windows: Sequence[Window], window_artifacts: Sequence[Artifact],
-              one_offs_short: Sequence[bool] = (), decisions: Sequence[bool], bench: Sequence[bool],
-              artifacts: Sequence[tuple[int, bool, bool]], glue: Sequence[GlueEntry],
-              wins: Sequence[int], evidence: Sequence[EvidenceFact]) -> tuple[int, int]:
+              one_offs: tuple[int, int] = (0, 0), decisions: tuple[int, int],
+              bench: tuple[int, int], artifacts: tuple[int, Sequence[int]],
+              glue: Sequence[tuple[str, bool]], wins: Sequence[int],
+              evidence: Sequence[EvidenceFact]) -> tuple[int, int]:
     """(claims, claims without evidence) of a long packet for [since, until], as
     `luckos.domain.packet.build` makes them, from what decides each claim's gap rather
     than the records whole: `metrics` (theme id, slot, read within the period) of the
     themes' metrics by id; whether any promise was resolved; the windows that can occur
     in the period and the artifacts linked to them (or the recurring ones only, and
-    whether each one-off window dated in the period was met short, counted by the
-    store); whether each decision has an outcome; whether each bench entry names an
-    artifact; (id, has a link, has a testimonial) of
-    each artifact; the glue; the ids of the year-in-public notes; the accepted evidence."""
+    (how many, how many met short) of the one-off windows dated in the period, counted
+    by the store); (how many, how many with an outcome) of the decisions; (how many,
+    how many naming an artifact) of the bench entries; (how many, the ids of those with
+    neither a link nor a testimonial) of the artifacts; (what it unlocks, names a
+    project) of the glue that may unlock a deliverable; the ids of the year-in-public
+    notes; the accepted evidence. Counted, not listed: the review asks on every run."""
     backed = backing(evidence)
     slots: dict[tuple[int | None, str], bool] = {}
     for theme_id, slot, read in metrics:  # a later metric of a slot replaces the earlier
         if slot in METRIC_SLOT_NAMES:
             slots[(theme_id, slot)] = read
-    gaps = [theme_gap(read) for read in slots.values()]
-    gaps += [""] if resolved else []
-    gaps += ["short" if short else ""
-             for short in (*windows_short(windows, window_artifacts, since, until),
-                           *one_offs_short)]
-    gaps += [decision_gap(d) for d in decisions]
-    gaps += [bench_gap(b) for b in bench]
-    gaps += [artifact_gap(link, f"a{aid}" in backed, quoted) for aid, link, quoted in artifacts]
-    gaps += ["" for g in glue if g.unlocks_deliverable]
-    gaps += [win_gap(f"n{nid}" in backed) for nid in wins]
-    gaps += ["" for _, source, note_id, artifact_id in evidence
-             if on_its_own(source, note_id, artifact_id)]
-    return len(gaps), sum(1 for g in gaps if g)
+    claims = gaps = 0
+
+    def count(found: Sequence[str]) -> None:
+        nonlocal claims, gaps
+        claims += len(found)
+        gaps += sum(1 for gap in found if gap)
+
+    def count_alike(how_many: int, gap: str) -> None:  # claims whose gap is the same
+        nonlocal claims, gaps
+        claims += how_many
+        gaps += how_many if gap else 0
+
+    count([theme_gap(read) for read in slots.values()])
+    count_alike(1 if resolved else 0, "")
+    short = windows_short(windows, window_artifacts, since, until)
+    count_alike(len(short) - sum(short), window_gap([]))
+    count_alike(sum(short) + one_offs[1], window_gap(["something it asks for"]))
+    count_alike(one_offs[0] - one_offs[1], window_gap([]))
+    for (records, done), rule in ((decisions, decision_gap), (bench, bench_gap)):
+        count_alike(done, rule(True))  # counted by the store
+        count_alike(records - done, rule(False))
+    unlinked = artifacts[1]  # the others have a link or a testimonial
+    count_alike(artifacts[0] - len(unlinked), artifact_gap(True, False, True))
+    count([artifact_gap(False, f"a{aid}" in backed, False) for aid in unlinked])
+    count_alike(sum(1 for unlocks, project in glue if unlocks_deliverable(unlocks, project)), "")
+    count([win_gap(f"n{nid}" in backed) for nid in wins])
+    count_alike(sum(1 for _, source, note_id, artifact_id in evidence
+                    if on_its_own(source, note_id, artifact_id)), "")
+    return claims, gaps

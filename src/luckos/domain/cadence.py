@@ -9,16 +9,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from luckos.domain.fields import ValueBase
 
-@dataclasses.dataclass(frozen=True)
-class Cadence:
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class Cadence(ValueBase):
     name: str  # "talk"
     every_days: int
     essay: str  # "one talk per quarter"
 
 
-@dataclasses.dataclass(frozen=True)
-class CadenceStatus:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class CadenceStatus(ValueBase):
     cadence: Cadence
     today: dt.date
     last: dt.date | None

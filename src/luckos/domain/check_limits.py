@@ -14,6 +14,7 @@ import dataclasses
 from typing import Any
 
 from luckos.domain.checks import INVARIANTS
+from luckos.domain.fields import ValueBase
 
 CHECK_INVARIANTS: dict[str, tuple[str, dict[str, tuple[Any, Any, Any]]]] = {
     i.id: (i.rule, {t.name: (t.default, t.low, t.high) for t in i.thresholds})
@@ -26,8 +27,8 @@ def _check_defaults() -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
                  for name, (_, limits) in CHECK_INVARIANTS.items())
 
 
-@dataclasses.dataclass(frozen=True)
-class CheckSettings:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class CheckSettings(ValueBase):
     """`[check]` in luck.toml: which invariants `luck check` runs, and their thresholds
     (plain tuples, so that the settings are hashable and can cross to a worker process)."""
 

@@ -9,27 +9,38 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from luckos.domain.fields import ValueBase
+
 STATES = ("broken", "not_checked", "ok", "off")
 
 
-@dataclasses.dataclass(frozen=True)
 class Threshold:
     """A setting of an invariant in luck.toml's [check] table: its default and range (a
-    whole number when the default is one)."""
+    whole number when the default is one). A plain class, as `Invariant` is."""
 
-    name: str
-    default: int | float
-    low: int | float
-    high: int | float
-    help: str
+    __slots__ = ("default", "help", "high", "low", "name")
+
+    def __init__(self, name: str, default: int | float, low: int | float, high: int | float,
+                 help: str) -> None:
+        self.name, self.default, self.low, self.high, self.help = name, default, low, high, help
+
+    def __repr__(self) -> str:
+        return f"Threshold({self.name!r}, {self.default!r}, {self.low!r}, {self.high!r})"
 
 
-@dataclasses.dataclass(frozen=True)
 class Invariant:
-    id: str
-    rule: str
-    section: str
-    thresholds: tuple[Threshold, ...] = ()
+    """One invariant of the registry below: a plain class with slots rather than a
+    dataclass (every command that reads the settings builds the registry, and a frozen
+    dataclass costs its generated methods at start-up); one instance per id."""
+
+    __slots__ = ("id", "rule", "section", "thresholds")
+
+    def __init__(self, id: str, rule: str, section: str,
+                 thresholds: tuple[Threshold, ...] = ()) -> None:
+        self.id, self.rule, self.section, self.thresholds = id, rule, section, thresholds
+
+    def __repr__(self) -> str:
+        return f"Invariant({self.id!r})"
 
 
 def _t(name: str, default: int | float, low: int | float, high: int | float,
@@ -111,14 +122,14 @@ INVARIANTS: dict[str, Invariant] = {i.id: i for i in (
 )}
 
 
-@dataclasses.dataclass(frozen=True)
-class Item:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class Item(ValueBase):
     ref: str  # a record's short id, or "" when the item is not one record
     text: str
 
 
-@dataclasses.dataclass(frozen=True)
-class Result:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class Result(ValueBase):
     id: str
     state: str
     finding: str

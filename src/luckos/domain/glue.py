@@ -7,10 +7,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from luckos.dates import week_start
 from luckos.domain.fields import Problem
-from luckos.domain.records import GlueEntry
+
+if TYPE_CHECKING:  # the class is built by whoever reads the entries
+    from luckos.domain.records import GlueEntry
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,12 +46,6 @@ class GlueWeek:
     @property
     def substitutes(self) -> tuple[GlueEntry, ...]:
         return tuple(e for e in self.entries if not e.unlocks_deliverable)
-
-
-def complete_weeks(today: dt.date, first_weekday: int, count: int) -> list[dt.date]:
-    """The starts of the `count` whole weeks before the current one, oldest first."""
-    this_week = week_start(today, first_weekday)
-    return [this_week - dt.timedelta(weeks=n) for n in range(count, 0, -1)]
 
 
 def weeks(entries: Iterable[GlueEntry], starts: list[dt.date]) -> list[GlueWeek]:

@@ -12,7 +12,6 @@ diagnosis) break when there is nothing, because the absence is the drift.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -21,6 +20,7 @@ from luckos.domain.checks import Item, Result, broken, not_checked, ok, plural, 
 from luckos.domain.records import METRIC_SLOT_NAMES
 
 if TYPE_CHECKING:  # for the annotations only; each is imported where it is used
+    from luckos.domain.brief_source import BriefSource
     from luckos.domain.cadence import CadenceStatus
     from luckos.domain.glue import GlueWeek
     from luckos.domain.reboot import RebootStatus
@@ -62,23 +62,6 @@ def window_prep(occurrences: Sequence[WindowOccurrence], today: dt.date, *,
         return ok(id_, f"no window within its prep lead; next: w{o.window.id} "
                   f"{o.window.name} on {o.on}, prep due {o.prep_due}")
     return ok(id_, "no window within its prep lead")
-
-
-@dataclasses.dataclass(frozen=True)
-class BriefSource:
-    """One document offered as a window's two-pager, and what the linter said of it."""
-
-    window_ref: str  # "w3"
-    window_name: str
-    on: dt.date  # the window's date
-    source: str  # "a12 briefs/fy27.md" or "briefs/fy27.md"
-    errors: tuple[str, ...] = ()  # the linter's error findings, described
-    problem: str | None = None  # why it could not be linted (missing file, not local...)
-    local: bool = True  # False for a link that is not a file on this machine
-
-    @property
-    def clean(self) -> bool:
-        return self.problem is None and not self.errors
 
 
 def brief_lints(sources: Sequence[BriefSource], *, unavailable: str | None) -> Result:
@@ -262,13 +245,18 @@ def maker_day(weeks: Sequence[Any], *, running: int, maker: str,
 # --- glue --------------------------------------------------------------------------------
 
 
+def no_glue(weeks: int) -> Result:
+    """glue-ratio with no glue logged in the last `weeks` weeks: nothing to judge."""
+    return not_checked("glue-ratio", f"no glue logged in the last {plural(weeks, 'week')}",
+                       'log it as it happens: luck glue add "WHAT" --hours H '
+                       "[--unlocks DELIVERABLE]")
+
+
 def glue_ratio(weeks: Sequence[GlueWeek], *, max_ratio: float, week_hours: float,
                any_glue: bool) -> Result:
     id_ = "glue-ratio"
     if not any_glue:
-        return not_checked(id_, f"no glue logged in the last {plural(len(weeks), 'week')}",
-                           'log it as it happens: luck glue add "WHAT" --hours H '
-                           "[--unlocks DELIVERABLE]")
+        return no_glue(len(weeks))
     items = [Item("", f"week of {w.start}: {w.substitute_hours:g} h of glue that unlocks "
                   f"nothing / {week_hours:g} h = {w.ratio(week_hours):.0%} (all glue "
                   f"{w.hours:g} h)") for w in weeks]

@@ -24,6 +24,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from luckos.domain.fields import ValueBase
 from luckos.domain.records import Promise
 from luckos.errors import Conflict, Invalid
 
@@ -159,8 +160,8 @@ def _not_before_made(promise: Promise, on: dt.date) -> None:
 # --- analytics -------------------------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
-class Tally:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class Tally(ValueBase):
     """Outcome counts over a set of promises, and the rates derived from them."""
 
     kept_on_time: int = 0
@@ -185,14 +186,14 @@ class Tally:
         return data
 
 
-@dataclasses.dataclass(frozen=True)
-class QuarterRate:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class QuarterRate(ValueBase):
     quarter: str
     tally: Tally
 
 
-@dataclasses.dataclass(frozen=True)
-class LedgerSummary:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class LedgerSummary(ValueBase):
     today: dt.date
     overall: Tally
     rolling: Tally  # resolved within the last `rolling_days`

@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from luckos.domain.fields import ValueBase
+
 if TYPE_CHECKING:
     from luckos.domain.records import (
         Artifact,
@@ -28,8 +30,8 @@ SPONSORING_DAYS = 365  # a sponsorship is followed up for a year
 FALLOW_DAYS = 365  # an earned secret nothing grew from is named after a year
 
 
-@dataclasses.dataclass(frozen=True)
-class Ask:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class Ask(ValueBase):
     topic: str  # the essay's mechanism, e.g. "lesson", "sponsoring"
     ref: str  # a record's short id, or ""
     text: str
@@ -70,15 +72,15 @@ def undocumented_explore(entries: Sequence[ExploreEntry]) -> list[Ask]:
             for x in entries if not x.link.strip() and not x.learned.strip()]
 
 
-def fallow_secrets(secrets: Sequence[tuple[int, dt.date]], cited: set[int], today: dt.date,
-                   *, days: int = FALLOW_DAYS) -> list[Ask]:
+def fallow_secrets(secrets: Sequence[tuple[int, dt.date]], today: dt.date, *,
+                   days: int = FALLOW_DAYS) -> list[Ask]:
     """"Those notes become the spine of talks, the seed of tools": earned secrets (id,
-    date) older than a year that no artifact or explore entry grew from. Only the id and
-    the date are shown: the note stays private."""
+    date) that no artifact or explore entry grew from (the store finds those), older than
+    a year. Only the id and the date are shown: the note stays private."""
     return [Ask("earned secret", f"n{nid}", f"written {on} ({(today - on).days} days "
                 f"ago), nothing grew from it yet: a talk, a tool? (luck artifact add TITLE "
                 f"--kind talk --from n{nid}, or luck explore add TITLE --from n{nid})")
-            for nid, on in secrets if (today - on).days > days and nid not in cited]
+            for nid, on in secrets if (today - on).days > days]
 
 
 def hours_against_saved(artifacts: Sequence[tuple[int, str, float | None]],

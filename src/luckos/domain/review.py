@@ -10,9 +10,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from luckos.domain.fields import ValueBase
 
-@dataclasses.dataclass(frozen=True)
-class Days:
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class Days(ValueBase):
     """A run of whole days, `first` to `last` inclusive."""
 
     first: dt.date

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from luckos.domain.fields import ValueBase
 from luckos.domain.records import METRIC_SLOTS, Metric, Reading, Theme
 
 
@@ -33,8 +34,8 @@ def two_sentences(narrative: str) -> bool:
     return len(sentences) >= 2
 
 
-@dataclasses.dataclass(frozen=True)
-class MetricStatus:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class MetricStatus(ValueBase):
     theme: Theme
     slot: str
     metric: Metric | None

@@ -10,9 +10,13 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from luckos.domain.records import Artifact, Estimate, Window
+from luckos.dates import add_months
 from luckos.errors import Invalid
+
+if TYPE_CHECKING:  # the classes are built by whoever reads the records, not by this module
+    from luckos.domain.records import Artifact, Estimate, Window
 
 # Named recurrences step by whole months from the window's first date; a date past the
 # end of a shorter month lands on that month's last day (Jan 31 -> Apr 30 -> Jul 31).
@@ -162,14 +166,21 @@ def _expansion_problem(rule: str, start: dt.date) -> str | None:
 def expandable(window: Window) -> bool:
     """Whether the window's recurrence can be expanded (a rule stored before rules were
     checked may not be); readers skip the ones that cannot."""
-    recurrence = window.recurrence.strip()
+    return _expandable(window.recurrence, window.on)
+
+
+@functools.lru_cache(maxsize=4096)
+def _expandable(recurrence: str, on: dt.date | None) -> bool:
+    """`expandable` of a window recurring by `recurrence` from `on` (asked once per rule
+    and first date: every expansion asks it, for each of the window's dates)."""
+    recurrence = recurrence.strip()
     if not recurrence or recurrence.lower() in NAMED_RECURRENCES:
         return True
-    if window.on is None:
+    if on is None:
         return False
     from luckos.dates import in_range
 
-    return in_range(window.on) and rule_problem(recurrence, window.on) is None
+    return in_range(on) and rule_problem(recurrence, on) is None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -182,18 +193,11 @@ def _rrule(rule: str, start: dt.date):  # type: ignore[no-untyped-def]
     return rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()), cache=True)
 
 
-def _months_from(start: dt.date, count: int) -> dt.date:
-    from luckos.dates import add_months
-
-    return add_months(start, count)
-
-
-def _named_dates(window: Window, step: int, start: dt.date, end: dt.date) -> list[dt.date]:
-    assert window.on is not None
-    months = (start.year - window.on.year) * 12 + start.month - window.on.month
+def _named_dates(first: dt.date, step: int, start: dt.date, end: dt.date) -> list[dt.date]:
+    months = (start.year - first.year) * 12 + start.month - first.month
     k = max(0, months // step - 1)
     found = []
-    while (day := _months_from(window.on, k * step)) <= end:
+    while (day := add_months(first, k * step)) <= end:
         if day >= start:
             found.append(day)
         k += 1
@@ -203,19 +207,24 @@ def _named_dates(window: Window, step: int, start: dt.date, end: dt.date) -> lis
 def occurrences(window: Window, start: dt.date, end: dt.date) -> list[dt.date]:
     """The window's dates within [start, end]."""
     assert window.on is not None
-    recurrence = window.recurrence.strip()
-    if not recurrence:
-        return [window.on] if start <= window.on <= end else []
-    if end < window.on or not expandable(window):
+    return _dates(window.recurrence, window.on, start, end)
+
+
+def _dates(recurrence: str, first: dt.date, start: dt.date, end: dt.date) -> list[dt.date]:
+    """The dates within [start, end] of a window recurring by `recurrence` from `first`."""
+    if not recurrence.strip():
+        return [first] if start <= first <= end else []
+    if end < first or not _expandable(recurrence, first):
         return []
+    recurrence = recurrence.strip()
     step = NAMED_RECURRENCES.get(recurrence.lower())
     if step:
-        return _named_dates(window, step, max(start, window.on), end)
-    plain = _plain_rule(recurrence, window.on)
+        return _named_dates(first, step, max(start, first), end)
+    plain = _plain_rule(recurrence, first)
     if plain:
-        return _plain_dates(plain, window.on, max(start, window.on), end)
-    days = _rrule(recurrence, window.on).between(
-        dt.datetime.combine(max(start, window.on), dt.time()),
+        return _plain_dates(plain, first, max(start, first), end)
+    days = _rrule(recurrence, first).between(
+        dt.datetime.combine(max(start, first), dt.time()),
         dt.datetime.combine(end, dt.time()),
         inc=True,
     )
@@ -225,15 +234,20 @@ def occurrences(window: Window, start: dt.date, end: dt.date) -> list[dt.date]:
 def previous_occurrence(window: Window, before: dt.date) -> dt.date | None:
     """The window's last date strictly before `before`, if it recurs."""
     assert window.on is not None
-    recurrence = window.recurrence.strip()
-    if not recurrence or before <= window.on or not expandable(window):
+    return _previous(window.recurrence, window.on, before)
+
+
+def _previous(recurrence: str, first: dt.date, before: dt.date) -> dt.date | None:
+    """`previous_occurrence` of a window recurring by `recurrence` from `first`."""
+    if not recurrence.strip() or before <= first or not _expandable(recurrence, first):
         return None
+    recurrence = recurrence.strip()
     step = NAMED_RECURRENCES.get(recurrence.lower())
     if step:
-        since = max(window.on, _months_from(before, -(step + 1)))
-        earlier = _named_dates(window, step, since, before - dt.timedelta(days=1))
+        since = max(first, add_months(before, -(step + 1)))
+        earlier = _named_dates(first, step, since, before - dt.timedelta(days=1))
         return earlier[-1] if earlier else None
-    plain = _plain_rule(recurrence, window.on)
+    plain = _plain_rule(recurrence, first)
     if plain:
         freq, interval, _ = plain
         months = interval * (12 if freq == "YEARLY" else 1)
@@ -241,13 +255,14 @@ def previous_occurrence(window: Window, before: dt.date) -> dt.date | None:
             since = before - dt.timedelta(days=_PERIOD_DAYS[freq] * interval)
         else:  # a whole period and a year before, clamped to the first date
             since = dt.date(max(1, before.year - months // 12 - 1), 1, 1)
-        earlier = _plain_dates(plain, window.on, max(window.on, since),
+        earlier = _plain_dates(plain, first, max(first, since),
                                before - dt.timedelta(days=1))
         return earlier[-1] if earlier else None
-    last = _rrule(recurrence, window.on).before(dt.datetime.combine(before, dt.time()), inc=False)
+    last = _rrule(recurrence, first).before(dt.datetime.combine(before, dt.time()), inc=False)
     return last.date() if last else None
 
 
+@functools.lru_cache(maxsize=4096)
 def _plain_rule(recurrence: str, first: dt.date) -> tuple[str, int, tuple[int, ...]] | None:
     """(FREQ, INTERVAL, BYMONTH months) of an RRULE whose dates follow from its first date
     alone: FREQ and INTERVAL only, begun on a day every month has (1-28), or a yearly rule
@@ -394,23 +409,33 @@ def upcoming(
         linked = by_window.get(window.id or 0, [])
         saved = math.get(window.id or 0, [])
         for day, since in dates_between(window, today, end):
-            found = _occurrence(window, day, since, linked)
-            if saved:
-                found = dataclasses.replace(found, estimates=tuple(
-                    e for e in saved if e.on is None or since is None or e.on > since))
-            result.append(found)
+            result.append(_occurrence(window, day, since, linked, tuple(
+                e for e in saved if e.on is None or since is None or e.on > since)
+                if saved else ()))
     result.sort(key=lambda o: (o.on, o.window.id or 0))
     return result
+
+
+def dates_within(window: Window, start: dt.date, end: dt.date) -> list[dt.date]:
+    """The window's dates within [start, end] (`dates_between` without the date before
+    each); a long-running recurrence is fast-forwarded before it is expanded."""
+    assert window.on is not None
+    recurrence = window.recurrence
+    first = _anchor(recurrence, window.on, start) if recurrence else window.on
+    return _dates(recurrence, first, start, end)
 
 
 def dates_between(window: Window, start: dt.date, end: dt.date
                   ) -> list[tuple[dt.date, dt.date | None]]:
     """(date, the window's date before it or None) of each of its dates within
     [start, end]; a long-running recurrence is fast-forwarded before it is expanded."""
-    moved = fast_forward(window, start) if window.recurrence else window
-    days = occurrences(moved, start, end)
+    assert window.on is not None
+    recurrence = window.recurrence
+    # fast-forwarded as `fast_forward` does, without building the moved window
+    first = _anchor(recurrence, window.on, start) if recurrence else window.on
+    days = _dates(recurrence, first, start, end)
     # each date's previous one is the date before it: only the first is looked up
-    since = previous_occurrence(moved, days[0]) if days and window.recurrence else None
+    since = _previous(recurrence, first, days[0]) if days and recurrence else None
     found = []
     for day in days:
         found.append((day, since))
@@ -419,7 +444,8 @@ def dates_between(window: Window, start: dt.date, end: dt.date
 
 
 def _occurrence(window: Window, day: dt.date, since: dt.date | None,
-                linked: Sequence[Artifact]) -> WindowOccurrence:
+                linked: Sequence[Artifact], estimates: tuple[Estimate, ...] = ()
+                ) -> WindowOccurrence:
     # For a recurring window, only prep made since its previous date counts.
     brief: Artifact | str | None = None
     demo = None
@@ -437,6 +463,7 @@ def _occurrence(window: Window, day: dt.date, since: dt.date | None,
         brief=brief,
         demo=demo,
         previous=since,
+        estimates=estimates,
     )
 
 
@@ -453,41 +480,55 @@ def fast_forward(window: Window, start: dt.date) -> Window:
     (the named ones included) and yearly rules of some months (BYMONTH), anchored on a
     day every month has, are moved; any other window comes back as it was."""
     assert window.on is not None
-    if not expandable(window):
-        return window
-    named = NAMED_RECURRENCES.get(window.recurrence.strip().lower())
-    rule = f"FREQ=MONTHLY;INTERVAL={named}" if named else window.recurrence
+    anchor = _anchor(window.recurrence, window.on, start)
+    return window if anchor == window.on else dataclasses.replace(window, on=anchor)
+
+
+@functools.lru_cache(maxsize=4096)
+def _anchor_parts(recurrence: str) -> tuple[dict[str, str], int | None]:
+    """The parts of a recurrence as `_anchor` reads them (a named one as its monthly
+    rule), and its INTERVAL (None: not a number). Read once per rule; not to be changed."""
+    named = NAMED_RECURRENCES.get(recurrence.strip().lower())
+    rule = f"FREQ=MONTHLY;INTERVAL={named}" if named else recurrence
     parts = dict(p.split("=", 1) for p in rule.upper().removeprefix("RRULE:").split(";")
                  if "=" in p)
     try:
-        interval = int(parts.get("INTERVAL", "1"))
+        return parts, int(parts.get("INTERVAL", "1"))
     except ValueError:
-        return window
-    if _yearly_months(parts, window.on):
+        return parts, None
+
+
+def _anchor(recurrence: str, on: dt.date, start: dt.date) -> dt.date:
+    """The first date of `fast_forward`'s window, for a window recurring by `recurrence`
+    from `on`."""
+    if not _expandable(recurrence, on):
+        return on
+    parts, interval = _anchor_parts(recurrence)
+    if interval is None:
+        return on
+    if _yearly_months(parts, on):
         # each year of the rule holds the same dates: moved by whole periods to a year
         # before which a whole year of the rule still lies before `start`, the dates
         # from `start` on and the last one before them are those of the window recorded
-        periods = (start.year - 1 - interval - window.on.year) // interval
+        periods = (start.year - 1 - interval - on.year) // interval
         if periods <= 0:
-            return window
-        return dataclasses.replace(
-            window, on=window.on.replace(year=window.on.year + periods * interval))
-    if not parts or set(parts) - {"FREQ", "INTERVAL"} or window.on.day > 28:
-        return window
+            return on
+        return on.replace(year=on.year + periods * interval)
+    if not parts or set(parts) - {"FREQ", "INTERVAL"} or on.day > 28:
+        return on
     freq = parts.get("FREQ", "")
     if freq in _PERIOD_MONTHS:
         months = _PERIOD_MONTHS[freq] * interval
         target = start - dt.timedelta(days=31 * months + 1)
-        steps = ((target.year - window.on.year) * 12 + target.month - window.on.month) // months
+        steps = ((target.year - on.year) * 12 + target.month - on.month) // months
         if steps <= 0:
-            return window
-        total = window.on.month - 1 + steps * months
-        anchor = window.on.replace(year=window.on.year + total // 12, month=total % 12 + 1)
-        return dataclasses.replace(window, on=anchor)
+            return on
+        total = on.month - 1 + steps * months
+        return on.replace(year=on.year + total // 12, month=total % 12 + 1)
     if freq in _PERIOD_DAYS:
         days = _PERIOD_DAYS[freq] * interval
-        steps = ((start - window.on).days - days) // days
+        steps = ((start - on).days - days) // days
         if steps <= 0:
-            return window
-        return dataclasses.replace(window, on=window.on + dt.timedelta(days=steps * days))
-    return window
+            return on
+        return on + dt.timedelta(days=steps * days)
+    return on

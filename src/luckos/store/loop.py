@@ -23,6 +23,24 @@ def exists(store: Store, kind: str) -> bool:
                             ).fetchone()[0] == 1
 
 
+def dated_within(store: Store, kind: str, since: dt.date, until: dt.date) -> bool:
+    """Whether any record of `kind` is dated within [since, until] (its date field, as
+    `Store.find` selects it)."""
+    date_field = KINDS[kind].date_field
+    assert date_field is not None
+    return store.db.execute(
+        f'SELECT EXISTS (SELECT 1 FROM "{KINDS[kind].name}" WHERE "{date_field}" >= ? '
+        f'AND "{date_field}" <= ?)', (since.isoformat(), until.isoformat())).fetchone()[0] == 1
+
+
+def surfaces_between(store: Store, since: dt.date, until: dt.date) -> list[str]:
+    """The surface of each artifact dated within [since, until] (the artifacts are not
+    read whole)."""
+    return [row[0] for row in store.db.execute(
+        'SELECT surface FROM artifact WHERE "on" >= ? AND "on" <= ?',
+        (since.isoformat(), until.isoformat()))]
+
+
 def calendar_imported(store: Store) -> bool:
     """Whether a calendar audit was ever imported (kept) into the workspace."""
     return store.db.execute("SELECT EXISTS (SELECT 1 FROM calendar_import)").fetchone()[0] == 1
@@ -37,6 +55,8 @@ def latest(store: Store, kind: str, *, column: str | None = None,
     """The newest record of `kind` by its date field, optionally with `column` IN values
     and dated on or before `until`; `documented` (explore entries): only those with a link
     or what was learned."""
+    if not exists(store, kind):  # nothing to find: the kind's class is not built for it
+        return None
     table = TABLES[kind]
     date_field = table.kind.date_field
     assert date_field is not None
@@ -65,6 +85,9 @@ def artifacts_for(store: Store, window_ids: Iterable[int]) -> list[Any]:
 
 def estimates_for(store: Store, window_ids: Iterable[int]) -> list[Any]:
     """The saved estimates linked to these windows."""
+    if not store.db.execute(
+            "SELECT EXISTS (SELECT 1 FROM estimate WHERE window_id IS NOT NULL)").fetchone()[0]:
+        return []  # none is linked to a window: the estimate's class is not built
     return _linked_to_windows(store, "estimate", window_ids)
 
 
@@ -81,8 +104,21 @@ def _linked_to_windows(store: Store, kind: str, window_ids: Iterable[int]) -> li
     return found
 
 
+def windows_in_prep_reach(store: Store, today: dt.date) -> list[Any]:
+    """The windows that can be within their prep lead on `today`: the recurring ones, and
+    those dated from today to their prep lead ahead (`windows_active` narrowed to what
+    `luck check` judges)."""
+    table = TABLES["window"]
+    return [table.record(row) for row in store.db.execute(
+        f"""{table.select} WHERE recurrence != ''
+                OR ("on" >= :today AND julianday("on") - julianday(:today) <= prep_lead_days)""",
+        {"today": today.isoformat()})]
+
+
 def open_projects(store: Store) -> list[Any]:
     """Projects neither paused publicly nor landed."""
+    if not exists(store, "project"):  # none: the class is not built to read none
+        return []
     table = TABLES["project"]
     rows = store.db.execute(
         f"{table.select} WHERE outcome != 'pause-publicly' AND landed_on IS NULL ORDER BY id")
@@ -90,6 +126,8 @@ def open_projects(store: Store) -> list[Any]:
 
 
 def running_reboot(store: Store) -> Any | None:
+    if not exists(store, "reboot"):  # none: the class is not built to read none
+        return None
     table = TABLES["reboot"]
     row = store.db.execute(
         f"{table.select} WHERE ended_on IS NULL ORDER BY started_on DESC, id DESC LIMIT 1"
@@ -98,6 +136,8 @@ def running_reboot(store: Store) -> Any | None:
 
 
 def last_ended_reboot(store: Store) -> Any | None:
+    if not exists(store, "reboot"):
+        return None
     table = TABLES["reboot"]
     row = store.db.execute(
         f"{table.select} WHERE ended_on IS NOT NULL ORDER BY ended_on DESC, id DESC LIMIT 1"
@@ -272,14 +312,26 @@ def values_out_of_range(store: Store, first: dt.date, last: dt.date
     bounds = {"date": (first.isoformat(), last.isoformat()),
               "month": (first.isoformat()[:7], last.isoformat()[:7])}
     indexed = _leading_columns(store, DATED_COLUMNS)
-    found = []
+    searches = {}
     for name, checked in DATED_COLUMNS.items():
         # a column below its low bound or above its high one (NULL is neither): one
         # with an index of its own is searched at both ends of that index, the others
         # are read in one pass; only the rows found are read whole
         own = [[pair] for pair in checked if pair[0] in indexed.get(name, ())]
         rest = [pair for pair in checked if pair[0] not in indexed.get(name, ())]
-        arms = own + ([rest] if rest else [])
+        searches[name] = own + ([rest] if rest else [])
+    # nearly always nothing is found: asked of every table in one statement first
+    anywhere = " OR ".join(
+        f'EXISTS (SELECT 1 FROM "{name}" WHERE '
+        + " OR ".join(f'"{c}" < ? OR "{c}" > ?' for c, _ in arm) + ")"
+        for name, arms in searches.items() for arm in arms)
+    if not store.db.execute(f"SELECT {anywhere}", [
+            bound for arms in searches.values() for arm in arms for _, t in arm
+            for bound in bounds[t]]).fetchone()[0]:
+        return []
+    found = []
+    for name, checked in DATED_COLUMNS.items():
+        arms = searches[name]
         union = " UNION ".join(
             f'SELECT id FROM "{name}" WHERE '
             + " OR ".join(f'"{c}" < ? OR "{c}" > ?' for c, _ in arm) for arm in arms)
@@ -326,25 +378,40 @@ def _day(text: str | None) -> dt.date | None:
 
 
 def _newest_first(store: Store, kind: str, where: str, params: Sequence[Any], *,
-                  descending: bool = True, unindexed: bool = False) -> list[Any]:
-    """Records of `kind` matching `where`, in the order `Store.find` gives them;
-    `unindexed`: sorted after reading them rather than read in order through the date's
-    index (faster when most rows match)."""
-    table = TABLES[kind]
+                  descending: bool = True, unindexed: bool = False,
+                  limit: int | None = None) -> list[Any]:
+    """Records of `kind` matching `where`, in the order `Store.find` gives them (the
+    first `limit` of them); `unindexed`: sorted after reading them rather than read in
+    order through the date's index (faster when most rows match)."""
+    table = TABLES.holding(store.db, kind)
+    if table is None:
+        return []
     order = "DESC" if descending else "ASC"
     date_field = f'{"+" if unindexed else ""}"{table.kind.date_field or "id"}"'
-    rows = store.db.execute(
-        f"{table.select} WHERE {where} ORDER BY {date_field} {order}, id {order}", params)
-    return [table.record(row) for row in rows]
+    sql = f"{table.select} WHERE {where} ORDER BY {date_field} {order}, id {order}"
+    if limit is not None:
+        sql, params = sql + " LIMIT ?", (*params, limit)
+    return [table.record(row) for row in store.db.execute(sql, params)]
 
 
-def misses_without_lesson(store: Store, since: dt.date) -> list[Any]:
-    """Promises missed from `since` on with no lesson written, newest first."""
-    # +status and sorted after: through the landing day's index, not every miss of ten
-    # years nor every promise in order of its due date
-    return _newest_first(store, "promise",
-                         "landed_on >= ? AND +status = 'missed' AND trim(lesson) = ''",
-                         (since.isoformat(),), unindexed=True)
+# +status: through the landing day's index, not every miss of ten years nor every promise
+# in order of its due date
+_MISSED_WITHOUT_LESSON = "landed_on >= ? AND +status = 'missed' AND trim(lesson) = ''"
+
+
+def misses_without_lesson(store: Store, since: dt.date, *, limit: int | None = None
+                          ) -> list[Any]:
+    """Promises missed from `since` on with no lesson written, newest first (the first
+    `limit`)."""
+    # sorted after reading: most of the misses of the days asked for are read
+    return _newest_first(store, "promise", _MISSED_WITHOUT_LESSON, (since.isoformat(),),
+                         unindexed=True, limit=limit)
+
+
+def count_misses_without_lesson(store: Store, since: dt.date) -> int:
+    """How many promises `misses_without_lesson` finds."""
+    return int(store.db.execute(f"SELECT count(*) FROM promise WHERE {_MISSED_WITHOUT_LESSON}",
+                                (since.isoformat(),)).fetchone()[0])
 
 
 def sponsorships_since(store: Store, since: dt.date) -> list[Any]:
@@ -353,21 +420,27 @@ def sponsorships_since(store: Store, since: dt.date) -> list[Any]:
                          (since.isoformat(),))
 
 
-def secrets_before(store: Store, before: dt.date) -> list[tuple[int, dt.date]]:
-    """(id, date) of the earned secrets written before `before`, oldest first (only the
-    id and the date: the note stays private)."""
-    rows = store.db.execute(
-        """SELECT id, "on" FROM note WHERE kind = 'earned-secret' AND "on" < ?
-           ORDER BY "on", id""", (before.isoformat(),))
-    return [(rid, dt.date.fromisoformat(on)) for rid, on in rows]
+# earned secrets written before a day that no artifact or explore entry grew from
+_FALLOW = """kind = 'earned-secret' AND "on" < ? AND id NOT IN (
+    SELECT from_note_id FROM artifact WHERE from_note_id IS NOT NULL
+    UNION SELECT from_note_id FROM explore WHERE from_note_id IS NOT NULL)"""
 
 
-def cited_notes(store: Store) -> set[int]:
-    """The notes an artifact or an explore entry grew from."""
-    rows = store.db.execute("SELECT from_note_id FROM artifact WHERE from_note_id IS NOT NULL "
-                            "UNION SELECT from_note_id FROM explore "
-                            "WHERE from_note_id IS NOT NULL")
-    return {int(row[0]) for row in rows}
+def fallow_secrets(store: Store, before: dt.date, *, limit: int | None = None
+                   ) -> list[tuple[int, dt.date]]:
+    """(id, date) of the earned secrets written before `before` that nothing grew from,
+    oldest first (the first `limit`; only the id and the date: the note stays private)."""
+    sql = f'SELECT id, "on" FROM note WHERE {_FALLOW} ORDER BY "on", id'
+    params: tuple[Any, ...] = (before.isoformat(),)
+    if limit is not None:
+        sql, params = sql + " LIMIT ?", (*params, limit)
+    return [(rid, dt.date.fromisoformat(on)) for rid, on in store.db.execute(sql, params)]
+
+
+def count_fallow_secrets(store: Store, before: dt.date) -> int:
+    """How many earned secrets `fallow_secrets` finds."""
+    return int(store.db.execute(f"SELECT count(*) FROM note WHERE {_FALLOW}",
+                                (before.isoformat(),)).fetchone()[0])
 
 
 def hours_saved_about(store: Store, since: dt.date, until: dt.date
@@ -389,6 +462,42 @@ def artifact_hours(store: Store, since: dt.date, until: dt.date
     return store.db.execute(
         """SELECT id, title, hours FROM artifact WHERE "on" >= ? AND "on" <= ?
            ORDER BY "on", id""", (since.isoformat(), until.isoformat())).fetchall()
+
+
+# the artifacts dated within [since, until] whose hours the review weighs: testimonials
+# dated by `until` count hours they saved, and the hours it took are not recorded or more
+# than none
+_SAVING = """"on" >= ? AND "on" <= ? AND (hours IS NULL OR hours > 0) AND EXISTS (
+    SELECT 1 FROM testimonial t WHERE t.artifact_id = artifact.id
+    AND t.hours_saved IS NOT NULL AND t."on" <= ?)"""
+
+
+def saving_artifact_hours(store: Store, since: dt.date, until: dt.date, *, limit: int
+                          ) -> list[tuple[int, str, float | None]]:
+    """The first `limit` of `artifact_hours` that testimonials say saved hours (and
+    whose own hours are not recorded or more than none), oldest first."""
+    return store.db.execute(
+        f'SELECT id, title, hours FROM artifact WHERE {_SAVING} ORDER BY "on", id LIMIT ?',
+        (since.isoformat(), until.isoformat(), until.isoformat(), limit)).fetchall()
+
+
+def count_saving_artifacts(store: Store, since: dt.date, until: dt.date) -> int:
+    """How many artifacts `saving_artifact_hours` finds without a limit."""
+    return int(store.db.execute(f"SELECT count(*) FROM artifact WHERE {_SAVING}", (
+        since.isoformat(), until.isoformat(), until.isoformat())).fetchone()[0])
+
+
+def hours_saved_by(store: Store, artifact_ids: Sequence[int], until: dt.date
+                   ) -> list[tuple[int, float]]:
+    """(artifact id, hours saved) of the testimonials dated by `until` that count hours
+    saved by these artifacts, newest first (as `hours_saved_about` gives them)."""
+    if not artifact_ids:
+        return []
+    marks = ", ".join("?" for _ in artifact_ids)
+    return store.db.execute(
+        f"""SELECT artifact_id, hours_saved FROM testimonial
+           WHERE hours_saved IS NOT NULL AND "on" <= ? AND artifact_id IN ({marks})
+           ORDER BY "on" DESC, id DESC""", (until.isoformat(), *artifact_ids)).fetchall()
 
 
 def open_promise_themes(store: Store) -> list[int | None]:

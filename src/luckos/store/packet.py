@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from typing import Any
 
+from luckos.domain.records import KINDS
 from luckos.store.records import TABLES
 
 
@@ -102,24 +103,53 @@ def any_resolved(store: Any, since: dt.date, until: dt.date) -> bool:
         (since.isoformat(), until.isoformat())).fetchone()[0])
 
 
-def filled(store: Any, kind: str, column: str, since: dt.date, until: dt.date) -> list[bool]:
-    """Whether `column` is filled in, for each record of `kind` dated in [since, until]
-    (a decision's outcome, the artifact a bench entry names)."""
-    table = TABLES[kind]
-    assert column in table.columns and table.kind.date_field
-    return [bool(row[0]) for row in store.db.execute(
-        f'SELECT "{column}" != \'\' FROM "{kind}" WHERE "{table.kind.date_field}" BETWEEN ? AND ?',
+# the text columns `filled` counts (read by name: the record classes are not built)
+FILLED = {("decision", "outcome"), ("bench", "artifact")}
+
+
+def filled(store: Any, kind: str, column: str, since: dt.date, until: dt.date
+           ) -> tuple[int, int]:
+    """(records of `kind` dated in [since, until], those of them with `column` filled in):
+    a decision's outcome, the artifact a bench entry names."""
+    assert (kind, column) in FILLED
+    date_field = KINDS[kind].date_field
+    if kind == "decision":
+        # counted through indexes alone: the day's, and the one of the decisions without
+        # an outcome (decision_to_review; `+` keeps SQLite from searching by the day)
+        records, empty = store.db.execute(
+            f"""SELECT (SELECT count(*) FROM decision WHERE "{date_field}" BETWEEN ?1 AND ?2),
+                       (SELECT count(*) FROM decision WHERE outcome = ''
+                                                      AND +"{date_field}" BETWEEN ?1 AND ?2)""",
+            (since.isoformat(), until.isoformat())).fetchone()
+        return int(records), int(records) - int(empty)
+    records, done = store.db.execute(
+        f'SELECT count(*), total("{column}" != \'\') FROM "{kind}" '
+        f'WHERE "{date_field}" BETWEEN ? AND ?', (since.isoformat(), until.isoformat())
+        ).fetchone()
+    return int(records), int(done)
+
+
+def glue_unlocking(store: Any, since: dt.date, until: dt.date) -> list[tuple[str, bool]]:
+    """(what it unlocks, whether it names a project) of the glue dated in [since, until]
+    that names a deliverable or a project: what decides `GlueEntry.unlocks_deliverable`
+    (text of only blanks is judged by the caller), without reading the entries whole."""
+    return [(unlocks, bool(project)) for unlocks, project in store.db.execute(
+        """SELECT unlocks, project_id IS NOT NULL FROM glue
+           WHERE "on" BETWEEN ? AND ? AND (unlocks != '' OR project_id IS NOT NULL)""",
         (since.isoformat(), until.isoformat()))]
 
 
-def artifacts_backing(store: Any, since: dt.date,
-                      until: dt.date) -> list[tuple[int, bool, bool]]:
-    """(id, has a link, has a testimonial) of the artifacts dated in [since, until]."""
-    return [(aid, bool(link), bool(quoted)) for aid, link, quoted in store.db.execute(
-        """SELECT a.id, a.link != '', EXISTS (SELECT 1 FROM testimonial t
-                                             WHERE t.artifact_id = a.id)
-           FROM artifact a WHERE a."on" BETWEEN ? AND ?""",
-        (since.isoformat(), until.isoformat()))]
+def artifacts_backing(store: Any, since: dt.date, until: dt.date) -> tuple[int, list[int]]:
+    """(how many artifacts are dated in [since, until], the ids of those of them with
+    neither a link nor a testimonial): only the second can lack evidence."""
+    period = (since.isoformat(), until.isoformat())
+    total = store.db.execute('SELECT count(*) FROM artifact WHERE "on" BETWEEN ? AND ?',
+                             period).fetchone()[0]
+    bare = [row[0] for row in store.db.execute(
+        """SELECT a.id FROM artifact a WHERE a."on" BETWEEN ? AND ? AND a.link = ''
+               AND NOT EXISTS (SELECT 1 FROM testimonial t WHERE t.artifact_id = a.id)""",
+        period)]
+    return int(total), bare
 
 
 def note_ids(store: Any, kind: str, since: dt.date, until: dt.date) -> list[int]:
@@ -149,20 +179,27 @@ def recurring_windows(store: Any, until: dt.date) -> list[Any]:
         (until.isoformat(),))]
 
 
+def recurs_by(window: Any, until: dt.date) -> bool:
+    """Whether `recurring_windows(store, until)` reads `window` (SQLite's trim() takes
+    spaces only)."""
+    return window.recurrence.strip(" ") != "" and window.on is not None and window.on <= until
+
+
 def one_off_windows_short(store: Any, since: dt.date, until: dt.date,
                           brief_kinds: Collection[str], demo_kinds: Collection[str]
-                          ) -> list[bool]:
-    """Whether each one-off window dated in [since, until] was met without a two-pager
-    it asks for (no linked document, no artifact of `brief_kinds` linked to it and made
-    by its date) or a demo (no such artifact of `demo_kinds`)."""
+                          ) -> tuple[int, int]:
+    """(how many one-off windows are dated in [since, until], how many of them were met
+    without a two-pager they ask for (no linked document, no artifact of `brief_kinds`
+    linked and made by the date) or a demo (no such artifact of `demo_kinds`))."""
     briefs, demos = sorted(brief_kinds), sorted(demo_kinds)
     made = """EXISTS (SELECT 1 FROM artifact a WHERE a.window_id = w.id
                       AND a."on" <= w."on" AND a.kind IN ({}))"""
-    return [bool(row[0]) for row in store.db.execute(
-        f"""SELECT (w.needs_brief AND NOT (
+    dated, short = store.db.execute(
+        f"""SELECT count(*), total((w.needs_brief AND NOT (
                         coalesce(json_array_length(nullif(w.docs, '')), 0) > 0
                         OR {made.format(", ".join("?" for _ in briefs))}))
-                   OR (w.needs_demo AND NOT {made.format(", ".join("?" for _ in demos))})
+                   OR (w.needs_demo AND NOT {made.format(", ".join("?" for _ in demos))}))
             FROM "window" w
             WHERE trim(w.recurrence) = '' AND w."on" BETWEEN ? AND ?""",
-        (*briefs, *demos, since.isoformat(), until.isoformat()))]
+        (*briefs, *demos, since.isoformat(), until.isoformat())).fetchone()
+    return int(dated), int(short)

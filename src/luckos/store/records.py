@@ -123,6 +123,16 @@ class _Tables(Mapping[str, _Table]):
             table = self._built[name] = _table(KINDS[name])
         return table
 
+    def holding(self, db: sqlite3.Connection, name: str) -> _Table | None:
+        """The kind's table, or None when it holds no row and is not described yet: a
+        read of an empty table then builds no record class (a workspace that keeps no
+        reboots has the checks find no running one without building the Reboot class)."""
+        table = self._built.get(name)
+        if table is None and name in KINDS and db.execute(
+                f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() is None:
+            return None
+        return table or self[name]
+
     def __iter__(self) -> Iterator[str]:
         return iter(KINDS)
 
@@ -191,7 +201,9 @@ class RecordsMixin:
             f'SELECT id, {columns} FROM "{kind}" WHERE id IN ({marks})', tuple(ids))}
 
     def get(self, kind: str, rid: int) -> Any | None:
-        table = TABLES[kind]
+        table = TABLES.holding(self.db, kind)
+        if table is None:
+            return None
         row = self.db.execute(f"{table.select} WHERE id = ?", (rid,)).fetchone()
         return table.record(row) if row else None
 
@@ -207,7 +219,9 @@ class RecordsMixin:
         limit: int | None = None,
     ) -> list[Any]:
         """Records of a kind, filtered by equal fields and a date range on its date field."""
-        table = TABLES[kind]
+        table = TABLES.holding(self.db, kind)
+        if table is None:
+            return []
         where_sql, params = _filter(table, where, since, until)
         order_by = order or table.kind.date_field or "id"
         direction = "DESC" if descending else "ASC"
@@ -225,7 +239,9 @@ class RecordsMixin:
                                    params).fetchone()[0])
 
     def all(self, kind: str) -> list[Any]:
-        table = TABLES[kind]
+        table = TABLES.holding(self.db, kind)
+        if table is None:
+            return []
         return [table.record(row) for row in self.db.execute(f"{table.select} ORDER BY id")]
 
     def each(self, kind: str) -> list[tuple[int, Any | None, str]]:

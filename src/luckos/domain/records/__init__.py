@@ -17,27 +17,21 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from luckos.domain.evidence import Evidence
-    from luckos.domain.loop_records import (  # noqa: F401  (offered here: one registry)
-        ARC_TRACKS,
-        BOTTLENECKS,
-        EXPLORE_KINDS,
-        HEURISTIC_SCORES,
-        PROJECT_OUTCOMES,
-        Arc,
-        Diagnosis,
-        ExploreEntry,
-        GlueEntry,
-        Project,
-        Reboot,
-    )
     from luckos.domain.people import Person, Stakeholder
-    from luckos.domain.records.artifact import Artifact, Testimonial
+    from luckos.domain.records.arc import Arc
+    from luckos.domain.records.artifact import Artifact
     from luckos.domain.records.bench import BenchEntry, Sponsor
     from luckos.domain.records.decision import Decision
+    from luckos.domain.records.diagnosis import Diagnosis
     from luckos.domain.records.estimate import Estimate
+    from luckos.domain.records.explore import ExploreEntry
+    from luckos.domain.records.glue import GlueEntry
     from luckos.domain.records.note import Note
+    from luckos.domain.records.project import Project
     from luckos.domain.records.promise import Promise
+    from luckos.domain.records.reboot import Reboot
     from luckos.domain.records.signal import Signal
+    from luckos.domain.records.testimonial import Testimonial
     from luckos.domain.records.theme import Metric, Reading, Theme
     from luckos.domain.records.window import Window
 
@@ -74,6 +68,14 @@ ARTIFACT_KINDS = (
 SURFACES = ("public", "internal")
 NOTE_KINDS = ("journal", "year-in-public", "earned-secret")
 PRIVATE_NOTE_KIND = "earned-secret"
+# the operating loop's records (glue, explore entries, projects, the diagnosis, role arcs,
+# the 90-day reboot): one module each in this package
+EXPLORE_KINDS = ("weekend-prototype", "talk", "paper-reproduction", "teardown")
+PROJECT_OUTCOMES = ("continue", "pause-publicly")
+HEURISTIC_SCORES = (0, 1, 2)  # no, partly, yes
+ARC_TRACKS = ("ic", "manager")
+BOTTLENECKS = ("coordination", "architecture")
+YES_NO = ("yes", "no")
 
 
 class Kind:
@@ -146,15 +148,16 @@ KINDS: dict[str, Kind] = {
         Kind("bench", "records.bench:BenchEntry", "b", "person", "on", "bench", 8),
         Kind("sponsor", "records.bench:Sponsor", "sp", "person", "since", "sponsors", 9),
         Kind("artifact", "records.artifact:Artifact", "a", "title", "on", "artifacts", 10),
-        Kind("testimonial", "records.artifact:Testimonial", "u", "who", "on", "testimonials", 11),
+        Kind("testimonial", "records.testimonial:Testimonial", "u", "who", "on", "testimonials",
+             11),
         Kind("note", "records.note:Note", "n", "title", "on", "notes", 12, positional="body"),
         Kind("estimate", "records.estimate:Estimate", "est", "name", "on", "estimates", 40),
-        Kind("glue", "loop_records:GlueEntry", "g", "what", "on", "glue", 13),
-        Kind("explore", "loop_records:ExploreEntry", "x", "title", "on", "explore entries", 14),
-        Kind("project", "loop_records:Project", "pj", "name", "started_on", "projects", 15),
-        Kind("diagnosis", "loop_records:Diagnosis", "dg", "problem", "on", "diagnoses", 16),
-        Kind("arc", "loop_records:Arc", "ar", "role", "started_on", "arcs", 17),
-        Kind("reboot", "loop_records:Reboot", "rb", "focus", "started_on", "reboots", 18),
+        Kind("glue", "records.glue:GlueEntry", "g", "what", "on", "glue", 13),
+        Kind("explore", "records.explore:ExploreEntry", "x", "title", "on", "explore entries", 14),
+        Kind("project", "records.project:Project", "pj", "name", "started_on", "projects", 15),
+        Kind("diagnosis", "records.diagnosis:Diagnosis", "dg", "problem", "on", "diagnoses", 16),
+        Kind("arc", "records.arc:Arc", "ar", "role", "started_on", "arcs", 17),
+        Kind("reboot", "records.reboot:Reboot", "rb", "focus", "started_on", "reboots", 18),
         Kind("evidence", "evidence:Evidence", "e", "title", "until", "evidence", 19),
         Kind("person", "people:Person", "pe", "name", None, "people", 20),
         Kind("stakeholder", "people:Stakeholder", "sh", "role", None, "stakeholders", 21),
@@ -191,12 +194,9 @@ def is_private(record: Any) -> bool:
     return kind_of(record).name == "note" and bool(record.private)
 
 
-# Names this module offers without building them first: each record class (and the
-# loop's choices, kept beside their records), imported from its module when asked for.
-_LAZY = {kind.where.split(":")[1]: kind.module for kind in KINDS.values()} | {
-    name: "luckos.domain.loop_records"
-    for name in ("ARC_TRACKS", "BOTTLENECKS", "EXPLORE_KINDS", "HEURISTIC_SCORES",
-                 "PROJECT_OUTCOMES")}
+# Names this module offers without building them first: each record class, imported from
+# its module when asked for.
+_LAZY = {kind.where.split(":")[1]: kind.module for kind in KINDS.values()}
 
 
 def __getattr__(name: str) -> Any:

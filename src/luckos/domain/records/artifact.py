@@ -1,4 +1,4 @@
-"""Artifacts on both surfaces, and the testimonials they earn.
+"""Artifacts on both surfaces (the testimonials they earn are in `.testimonial`).
 
 Built when a command first uses it (see `luckos.domain.records`)."""
 
@@ -39,18 +39,3 @@ class Artifact(RecordBase):
                        flag="ai-tool")
     metric_id: int | None = _f("ref:metric", "the theme metric it should move (cycle time, "
                                "incident rate)", flag="metric")
-
-
-@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Testimonial(RecordBase):
-    """"I used your doc; it saved us a week." """
-
-    id: int | None = None
-    artifact_id: int | None = _f("ref:artifact", "the artifact", required=True,
-                                 flag="artifact")
-    who: str = _f(help="who used it", required=True)
-    on: dt.date | None = _f("date", "when they told you", default_today=True,
-                            past_only=True)
-    hours_saved: float | None = _f("float", "time it saved them, in hours (2, 2h or 90m)",
-                                   flag="hours", key="hours", unit="h", low=0)
-    quote: str = _f(help="what they said", default="")
