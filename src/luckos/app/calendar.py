@@ -22,7 +22,7 @@ from luckos.calendar.events import EventOccurrence, collector_paused
 from luckos.config import Config
 from luckos.dates import WEEKDAYS, parse_date
 from luckos.dates import week_start as week_of
-from luckos.domain.fields import RecordBase
+from luckos.domain.fields import ValueBase
 from luckos.errors import LuckError, NotFound
 from luckos.workspace import Workspace
 
@@ -39,7 +39,7 @@ MAX_YEARS = 10  # the longest audit window (so the help says)
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class Report(RecordBase):
+class Report(ValueBase):
     """One audit: how the calendar was read, the figures and the findings."""
 
     source: str

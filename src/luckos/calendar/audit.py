@@ -25,7 +25,7 @@ from luckos.calendar.altitude import ORDER, UNCLASSIFIED, Classifier, Keywords
 from luckos.calendar.events import Event, EventOccurrence
 from luckos.calendar.settings import CalendarSettings
 from luckos.dates import week_start as week_of
-from luckos.domain.fields import RecordBase
+from luckos.domain.fields import ValueBase
 
 MEETING, FOCUS, HOLD, AWAY = "meeting", "focus", "hold", "away"
 NOT_COUNTED = ("declined", "cancelled", "free", "all-day")
@@ -52,7 +52,7 @@ class Counted(NamedTuple):
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class DayFigures(RecordBase):
+class DayFigures(ValueBase):
     day: dt.date
     workday: bool
     away: bool
@@ -72,7 +72,7 @@ class DayFigures(RecordBase):
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class WeekSummary(RecordBase):
+class WeekSummary(ValueBase):
     """One week of the audit (the operating loop reads these)."""
 
     week_start: dt.date
@@ -91,7 +91,7 @@ class WeekSummary(RecordBase):
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class Audit(RecordBase):
+class Audit(ValueBase):
     window: tuple[dt.date, dt.date]
     zone: dt.tzinfo
     me: frozenset[str]

@@ -9,7 +9,7 @@ import gc
 from collections import Counter
 from collections.abc import Iterator
 
-from luckos.domain.fields import RecordBase
+from luckos.domain.fields import ValueBase
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False)
@@ -60,7 +60,7 @@ class Event:
 
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class EventOccurrence(RecordBase):
+class EventOccurrence(ValueBase):
     """One occurrence of an event inside the audit window, in the audit's time zone.
 
     All-day occurrences start and end at local midnight; `end` is exclusive.

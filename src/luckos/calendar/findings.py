@@ -18,7 +18,7 @@ from luckos.calendar.audit import MEETING, Audit, Counted, _at, _clip, _length, 
 from luckos.calendar.events import Event
 from luckos.calendar.settings import ALTITUDES, Slot
 from luckos.dates import WEEKDAYS
-from luckos.domain.fields import RecordBase
+from luckos.domain.fields import ValueBase
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+\S", re.MULTILINE)
@@ -26,7 +26,7 @@ TOP = 5
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class SeriesCost(RecordBase):
+class SeriesCost(ValueBase):
     """A recurring meeting and what it costs."""
 
     uid: str
@@ -41,7 +41,7 @@ class SeriesCost(RecordBase):
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class PrereadGap(RecordBase):
+class PrereadGap(ValueBase):
     """A meeting (or a series) of several people with no document to read first."""
 
     uid: str
@@ -54,7 +54,7 @@ class PrereadGap(RecordBase):
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class MixedDay(RecordBase):
+class MixedDay(ValueBase):
     day: dt.date
     altitudes: tuple[str, ...]  # in meeting order
     switches: int
@@ -63,7 +63,7 @@ class MixedDay(RecordBase):
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class WeekdayLoad(RecordBase):
+class WeekdayLoad(ValueBase):
     weekday: int
     days: int  # days of this weekday in the window, away days left out
     meeting_hours: float  # average per day
@@ -71,7 +71,7 @@ class WeekdayLoad(RecordBase):
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class MakerDayProposal(RecordBase):
+class MakerDayProposal(ValueBase):
     weekday: int
     name: str
     load: WeekdayLoad
@@ -83,7 +83,7 @@ class MakerDayProposal(RecordBase):
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class AltitudeBalance(RecordBase):
+class AltitudeBalance(ValueBase):
     """Where the classified meeting hours sit: "plateau when they only live at one altitude"."""
 
     hours: dict[str, float]  # classified meeting hours in the window, per altitude
@@ -104,7 +104,7 @@ class AltitudeBalance(RecordBase):
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class NormBreak(RecordBase):
+class NormBreak(ValueBase):
     """A schedule norm the calendar broke: meetings where the norm says there are none."""
 
     norm: str  # maker-day | no-meeting-hours | office-hours
@@ -117,7 +117,7 @@ class NormBreak(RecordBase):
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class Findings(RecordBase):
+class Findings(ValueBase):
     status_theater: list[SeriesCost]
     status_theater_hours: float  # per quarter, yours
     preread_gaps: list[PrereadGap]

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from luckos.dates import WEEKDAYS
-from luckos.domain.fields import RecordBase
+from luckos.domain.fields import ValueBase
 from luckos.setting import BadValue, Problem
 from luckos.settings import ALTITUDES, default
 
@@ -20,7 +20,7 @@ __all__ = ["ALTITUDES", "CalendarSettings", "Slot", "from_values", "read_slot"]
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class Slot(RecordBase):
+class Slot(ValueBase):
     """A stretch of the week a norm covers: some weekdays (none: every workday), local
     times from `start` to `end` ("12:00", "13:00")."""
 
@@ -48,7 +48,7 @@ class Slot(RecordBase):
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class CalendarSettings(RecordBase):
+class CalendarSettings(ValueBase):
     """How `luck calendar audit` reads a calendar (defaults: `luckos.settings`)."""
 
     timezone: str = default("calendar.timezone")
