@@ -260,3 +260,128 @@ def test_random_tables_at_every_width_are_drawn_as_rich_draws_them(
         assert (_drawn(monkeypatch, columns, rows, title, clip, width, kind)
                 == _reference(columns, rows, title, clip, width, kind)), (columns, rows, title,
                                                                           width, clip, kind)
+
+
+class _StandIn:
+    """A cell measuring what a column of values measures, which learns the width Rich's
+    Table gives its column when drawn."""
+
+    def __init__(self, measure: tuple[int, int]) -> None:
+        self.measure, self.width = measure, 0
+
+    def __rich_measure__(self, console: Console, options: Any) -> Any:
+        return output._measure(self.measure, options)
+
+    def __rich_console__(self, console: Console, options: Any) -> Any:
+        self.width = options.max_width
+        return []
+
+
+def _rich_widths(measures: list[tuple[int, int]], width: int) -> list[int]:
+    """The widths Rich's own Table gives columns measuring (longest word, widest value),
+    in a box as luck's tables draw it, on a terminal `width` columns wide."""
+    console = _console(width)
+    grid = Table(show_header=False, padding=0)
+    stand_ins = [_StandIn(measure) for measure in measures]
+    for _ in stand_ins:
+        grid.add_column(overflow="fold")
+    grid.add_row(*stand_ins)
+    for _ in console.render(grid, console.options):
+        pass
+    return [stand_in.width for stand_in in stand_ins]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_width_is_shared_out_as_rich_shares_it(seed: int) -> None:
+    """From 1 to 60 columns, narrow and wide, on terminals from 1 to 300 columns: many
+    tables whose columns must all be collapsed, some that fit, some that cannot."""
+    import random
+
+    rng = random.Random(seed)
+    for _ in range(400):
+        count = rng.choice([1, 2, 3, 5, 8, 13, 30, 60, rng.randint(1, 60)])
+        measures = []
+        for _ in range(count):
+            whole = rng.choice([0, 1, 2, 3, rng.randint(0, 20), rng.randint(0, 200)])
+            measures.append((rng.randint(0, whole) if whole else 0, whole))
+        width = rng.choice([1, 2, 3, count, count + 1, 2 * count + 1, rng.randint(1, 300)])
+        assert output._column_widths(width, measures) == _rich_widths(measures, width), (
+            measures, width)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_values_are_wrapped_and_cut_as_rich_wraps_and_cuts_their_text(seed: int) -> None:
+    """One-line printable text (wide characters, combining marks, runs of spaces, words
+    longer than the room) in rooms from 1 to 40 cells: the same lines as Rich's Text."""
+    import random
+
+    rng = random.Random(seed)
+    alphabet = [*"abc xyz-_/.[]:", " ", "   ", "日", "本", "é", "e\u0301", "—", "…", "ü",
+                "タ", "\u0301"]
+    ascii_only = [piece for piece in alphabet if piece.isascii()]
+    console = _console(80)
+    for n in range(4000):
+        pieces = ascii_only if n % 2 else alphabet  # ASCII text is folded by its own path
+        value = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 90)))
+        assert value.isprintable()
+        room = rng.randint(1, 40)
+        folded = [line.plain for line in Text(value).wrap(
+            console, room, justify="left", overflow="fold", no_wrap=False)]
+        assert output._fold(value, room) == folded, (value, room)
+        if output._rich().cell_len(value) > room:
+            cut = Text(value, no_wrap=True, overflow="ellipsis").wrap(
+                console, room, justify="left", overflow="ellipsis", no_wrap=True)
+            assert [output._cut(value, room)] == [line.plain for line in cut], (value, room)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_random_tables_of_many_columns_are_drawn_as_rich_draws_them(
+        monkeypatch: pytest.MonkeyPatch, seed: int) -> None:
+    """Tables of up to 60 columns on narrow and wide terminals, columns collapsed
+    until they fit or cannot: the same bytes as Rich's Table."""
+    import random
+
+    rng = random.Random(100 + seed)
+    alphabet = [*"abcxyz-", " ", "日", "é"]
+
+    def word() -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
+
+    for _ in range(25):
+        count = rng.randint(1, 60)
+        columns = [word() or "c" for _ in range(count)]
+        rows: list[list[object]] = [
+            [" ".join(word() for _ in range(rng.randint(0, 4))) for _ in range(count)]
+            for _ in range(rng.randint(1, 3))]
+        width, clip = rng.choice([rng.randint(1, 80), rng.randint(80, 400)]), rng.random() < 0.3
+        kind = rng.choice(["colour", "plain", "ascii"])
+        assert (_drawn(monkeypatch, columns, rows, "t", clip, width, kind)
+                == _reference(columns, rows, "t", clip, width, kind)), (columns, rows,
+                                                                        width, clip, kind)
+
+
+def test_a_review_on_a_terminal_imports_no_table_of_rich(demo: Luck) -> None:
+    """Rich's Table (and with it fractions and decimal) and Padding are for the values
+    Rich draws itself; a review of one-line values on a terminal, long ones folded, does
+    without them."""
+    import os
+    import subprocess
+    import sys
+
+    assert demo.home is not None
+    code = ("import sys; from luckos.cli import main\n"
+            "try:\n"
+            f"    main(['--home', {str(demo.home)!r}, '--today', {TODAY!r}, 'review',"
+            " '--no-pager'])\n"
+            "except SystemExit:\n"
+            "    pass\n"
+            "print(sorted(m for m in ('rich.table', 'rich.padding', 'rich._ratio',\n"
+            "                         'fractions', 'decimal', 'rich.console')\n"
+            "             if m in sys.modules), file=sys.stderr)")
+    env = dict(os.environ, TTY_COMPATIBLE="1", COLUMNS="120")
+    env.pop("NO_COLOR", None)
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env)
+    assert ran.returncode == 0, ran.stderr
+    assert "┏" in ran.stdout and HOSTILE[1][0][:30] in ran.stdout  # folded over lines
+    assert ran.stderr.strip() == "['rich.console']"

@@ -108,7 +108,7 @@ class _Cell:
             self.widths = (max(map(cell_len, words)) if words else whole, whole)
 
     def _padded(self) -> Any:
-        return _rich().Padding(_text(self.value, clip=self.clip), (0, 1))
+        return _padding()(_text(self.value, clip=self.clip), (0, 1))
 
     def __rich_measure__(self, console: Any, options: Any) -> Any:
         if self.widths is None:
@@ -224,13 +224,12 @@ def _texts(columns: Sequence[str], rows: Sequence[Sequence[Any]]
 
 def _print_rich_table(columns: Sequence[str], rows: Sequence[Sequence[Any]],
                       title: str | None, clip: bool) -> None:
-    rich = _rich()
     grid = _rich_table()(title=_text(title, "bold") if title else None,
                          title_justify="left", padding=0)  # each cell carries its own
     for name in columns:
         grid.add_column(_Cell(name, head=True), overflow="fold")
     for row in rows:
-        grid.add_row(*(rich.Padding(_text(v, clip=clip), (0, 1)) if isinstance(v, Marked)
+        grid.add_row(*(_padding()(_text(v, clip=clip), (0, 1)) if isinstance(v, Marked)
                        else _Cell("" if v is None else str(v), clip=clip) for v in row))
     _console().print(grid)
 
@@ -238,61 +237,107 @@ def _print_rich_table(columns: Sequence[str], rows: Sequence[Sequence[Any]],
 def _shared_out(console: Any, columns: Sequence[str], cells: list[list[str]],
                 cell_lens: list[list[int]]) -> list[int]:
     """The columns' widths Rich's `Table` gives a table whose columns do not all fit at
-    their widest: it lays out a table of the same columns with one row that stands for
-    each column's values (see `_Column`) and draws it, and each stand-in learns its
-    column's width."""
-    grid = _rich_table()(show_header=False, padding=0)
-    stand_ins = [_Column([name, *(row[i] for row in cells)], cell_lens[i])
-                 for i, name in enumerate(columns)]
-    for _ in stand_ins:
-        grid.add_column(overflow="fold")
-    grid.add_row(*stand_ins)
-    for _ in console.render(grid, console.options):
-        pass
-    return [column.width for column in stand_ins]
+    their widest, worked out as `Table._calculate_column_widths` does for luck's tables
+    (a box with edges, no padding of the table's own, columns free to fold) from what
+    each column measures: the largest of its cells' smallest widths and the largest of
+    their widest, as `_Cell` measures them. `tests/test_terminal_tables.py` holds this to
+    the widths Rich's own `Table` gives, for tables of 1 to 60 columns at every width."""
+    cell_len = _rich().cell_len
+    # by column: (longest word, widest value) in terminal cells, as _Cell measures each
+    measures = [(max(max(map(len if value.isascii() else cell_len, value.split()), default=n)
+                     for value, n in zip([name, *(row[i] for row in cells)], cell_lens[i],
+                                         strict=True)),
+                 max(cell_lens[i]))
+                for i, name in enumerate(columns)]
+    return _column_widths(console.options.max_width, measures)
 
 
-class _Column:
-    """Stands for a column's name and values in the one row of `_shared_out`'s table:
-    measured as Rich measures a column of `_Cell`s (the largest of their smallest widths,
-    the largest of their widest), so Rich gives it the column's width."""
+def _column_widths(room: int, measures: list[tuple[int, int]]) -> list[int]:
+    """The widths `Table._calculate_column_widths` gives columns measuring (longest word,
+    widest value) in a box `room` cells wide: each column at its widest; when they do
+    not fit, the widest shrunk first (`Table._collapse_widths`), then all of them evenly,
+    and each then measured again in the width it got. On no room at all Rich draws
+    nothing, and each width is 0."""
+    count = len(measures)
+    if room < 1:
+        return [0] * count
+    room -= count + 1  # the box's edges and the lines between the columns
 
-    def __init__(self, values: list[str], lens: list[int]) -> None:
-        cell_len = _rich().cell_len
-        # (longest word, whole value) as _Cell measures each one
-        words = max(max(map(len if value.isascii() else cell_len, value.split()), default=n)
-                    for value, n in zip(values, lens, strict=True))
-        self.widths, self.width = (words, max(lens)), 0
+    def widest(width: int, measure: tuple[int, int]) -> int:
+        # the most a column measures in `width`, after Measurement.get and
+        # Table._measure_column have kept it within 0 and the width
+        return max(0, min(_measured(measure, width)[1], width)) if width >= 1 else 0
 
-    def __rich_measure__(self, console: Any, options: Any) -> Any:
-        return _measure(self.widths, options)
+    widths = [widest(room, measure) or 1 for measure in measures]
+    if sum(widths) > room:
+        total = sum(widths)
+        excess = total - room
+        while total and excess > 0:  # Table._collapse_widths, every column may fold
+            largest = max(widths)
+            second = max(width if width != largest else 0 for width in widths)
+            difference = largest - second
+            if not difference:
+                break
+            widths = _ratio_reduce(excess, [1 if width == largest else 0 for width in widths],
+                                   [min(excess, difference)] * count, widths)
+            total = sum(widths)
+            excess = total - room
+        if sum(widths) > room:  # last resort, reduce columns evenly
+            widths = _ratio_reduce(sum(widths) - room, [1] * count, widths, widths)
+        widths = [widest(width, measure) for width, measure in zip(widths, measures,
+                                                                   strict=True)]
+    return widths
 
-    def __rich_console__(self, console: Any, options: Any) -> Any:
-        self.width = options.max_width
-        return [_rich().Segment(" " * self.width)]
+
+def _ratio_reduce(total: int, ratios: list[int], maximums: list[int],
+                  values: list[int]) -> list[int]:
+    """`rich._ratio.ratio_reduce`, line for line (that module imports `fractions`, and
+    with it `decimal`, for a function luck does not use): takes `total` off the values,
+    in proportion to the ratios, at most each one's maximum."""
+    ratios = [ratio if maximum else 0 for ratio, maximum in zip(ratios, maximums, strict=True)]
+    total_ratio = sum(ratios)
+    if not total_ratio:
+        return values[:]
+    total_remaining = total
+    result: list[int] = []
+    for ratio, maximum, value in zip(ratios, maximums, values, strict=True):
+        if ratio and total_ratio > 0:
+            distributed = min(maximum, round(ratio * total_remaining / total_ratio))
+            result.append(value - distributed)
+            total_remaining -= distributed
+            total_ratio -= ratio
+        else:
+            result.append(value)
+    return result
+
+
+def _measured(widths: tuple[int, int], max_width: int) -> tuple[int, int]:
+    """What `Padding(Text(value), (0, 1))` measures in `max_width`, from the value's
+    (longest word, whole value) widths in terminal cells."""
+    if max_width - 2 < 1:
+        return max_width, max_width
+    shortest, longest = min(widths[0], max_width), min(widths[1], max_width)
+    if longest < 1:
+        shortest = longest = 0
+    return min(shortest + 2, max_width), min(longest + 2, max_width)
 
 
 def _measure(widths: tuple[int, int], options: Any) -> Any:
     """What `Padding(Text(value), (0, 1))` measures, from the value's (longest word,
     whole value) widths in terminal cells."""
-    Measurement = _rich().Measurement
-    max_width = options.max_width
-    if max_width - 2 < 1:
-        return Measurement(max_width, max_width)
-    shortest, longest = min(widths[0], max_width), min(widths[1], max_width)
-    if longest < 1:
-        shortest = longest = 0
-    return Measurement(min(shortest + 2, max_width), min(longest + 2, max_width))
+    return _rich().Measurement(*_measured(widths, options.max_width))
 
 
 class _Grid:
     """A table of values that are each one line of printable text, in columns of the
     widths Rich gives them, drawn as Rich's `Table` draws it (box HEAVY_HEAD, bold
     column names, one space a side of each value; `tests/test_terminal_tables.py` holds
-    the two to the same bytes) without a Text and a Padding for each value: a row whose
-    values fit their columns is one line of text. In any other row a value that does not
-    fit is wrapped (or cut, with `clip`) by Rich, and the row is shaped and bordered as
-    `Table._render` does it; so is a title or a column name that does not fit."""
+    the two to the same bytes) without a Text and a Padding for each value: each row is
+    lines of text, a value that does not fit its column folded (or cut, with `clip`) as
+    Rich's `Text.wrap` does it (`_fold`, `_cut`), and the rows go to the console as one
+    segment. A row with a line that would not come out as wide as its column is shaped
+    and bordered as `Table._render` does it, by Rich's parts; so is a title or a column
+    name that does not fit."""
 
     def __init__(self, title: str | None, columns: Sequence[str], cells: list[list[str]],
                  cell_lens: list[list[int]], widths: list[int], clip: bool) -> None:
@@ -318,42 +363,57 @@ class _Grid:
         yield Segment(box.get_row(widths, "head", edge=True))
         yield new_line
         last = len(self.cells) - 1
+        lines: list[str] = []  # rows drawn as lines of text, yielded as one segment
         for n, row in enumerate(self.cells):
             borders = ((box.foot_left, box.foot_vertical, box.foot_right) if n == last else
                        (box.mid_left, box.mid_vertical, box.mid_right))
-            yield from self._row(console, options, row,
-                                 [lens[n + 1] for lens in self.cell_lens], borders, None)
-        yield Segment(box.get_bottom(widths))
-        yield new_line
+            row_lens = [lens[n + 1] for lens in self.cell_lens]
+            drawn = self._lines(console, row, row_lens, borders)
+            if drawn is not None:
+                lines += drawn
+                continue
+            if lines:
+                yield Segment("\n".join(lines) + "\n")
+                lines = []
+            yield from self._row(console, options, row, row_lens, borders, None)
+        lines.append(box.get_bottom(widths))
+        yield Segment("\n".join(lines) + "\n")
+
+    def _lines(self, console: Any, values: Sequence[str], lens: list[int],
+               borders: tuple[str, str, str]) -> list[str] | None:
+        """A row of values as lines of text, each value's lines as wide as its column,
+        which is what Rich's segments (all unstyled) come to; None when a value that does
+        not fit is not drawn by `_wrapped`."""
+        widths = self.widths
+        texts = [[f" {value}{' ' * (width - 2 - n)} "] if 1 <= width - 2 >= n else
+                 self._wrapped(console, value, width)
+                 for value, n, width in zip(values, lens, widths, strict=True)]
+        if any(lines is None for lines in texts):
+            return None
+        every: list[list[str]] = texts  # type: ignore[assignment]
+        left, divider, right = borders
+        if len(every) == sum(map(len, every)):  # one line each
+            return [left + divider.join([lines[0] for lines in every]) + right]
+        return [left + divider.join([lines[line_no] if line_no < len(lines) else " " * width
+                                     for lines, width in zip(every, widths, strict=True)])
+                + right
+                for line_no in range(max(len(lines) for lines in every))]
 
     def _row(self, console: Any, options: Any, values: Sequence[str], lens: list[int],
              borders: tuple[str, str, str], style: Any) -> Iterator[Any]:
-        """One row: the column names in the header's `style`, or values (style None)."""
+        """One row shaped and bordered as `Table._render` does it: the column names in
+        the header's `style`, or values (style None) of a row `_lines` does not draw."""
         rich, widths = _rich(), self.widths
         Segment = rich.Segment
         left, divider, right = borders
         fits = [1 <= width - 2 >= n for width, n in zip(widths, lens, strict=True)]
-        if style is None:
-            # each value's lines as text, each as wide as its column: the row's lines are
-            # then lines of text, as Rich's segments (all unstyled) come out
-            texts = [[f" {value}{' ' * (width - 2 - n)} "] if fit else
-                     self._wrapped(console, value, width)
-                     for value, n, width, fit in zip(values, lens, widths, fits, strict=True)]
-            if all(lines is not None for lines in texts):
-                every: list[list[str]] = texts  # type: ignore[assignment]
-                for line_no in range(max(len(lines) for lines in every)):
-                    yield Segment(left + divider.join([
-                        lines[line_no] if line_no < len(lines) else " " * width
-                        for lines, width in zip(every, widths, strict=True)]) + right)
-                    yield Segment.line()
-                return
         cells: list[list[list[Any]]] = []
         for value, n, width, fit in zip(values, lens, widths, fits, strict=True):
             if not fit:
                 cell_options = options.update(width=width, justify="left", no_wrap=False,
                                               overflow="fold", height=None, highlight=False)
                 cells.append(console.render_lines(
-                    rich.Padding(_text(value, clip=self.clip and style is None), (0, 1)),
+                    _padding()(_text(value, clip=self.clip and style is None), (0, 1)),
                     cell_options, style=style))
             elif style is None:
                 cells.append([[Segment(f" {value}{' ' * (width - 2 - n)} ")]])
@@ -380,19 +440,84 @@ class _Grid:
 
     def _wrapped(self, console: Any, value: str, width: int) -> list[str] | None:
         """The lines of a value that does not fit its column, as the table's
-        `Padding(Text(value), (0, 1))` draws them: Rich wraps the text (or cuts it, with
-        `clip`), and when every line comes back as wide as the column's room, each is
-        that line with a space a side, which is what the Padding draws around it. None
-        otherwise: the Padding and the Text draw it."""
-        rich, room = _rich(), width - 2
+        `Padding(Text(value), (0, 1))` draws them: each line of the text as `_fold` (or
+        `_cut`, with `clip`) gives it, with a space a side, which is what the Padding
+        draws around a line as wide as the column's room. None when a line is not that
+        wide: the Padding and the Text draw it."""
+        room = width - 2
         if room < 1:
             return None
-        lines = [line.plain for line in _text(value, clip=self.clip).wrap(
-            console, room, justify="left", overflow="ellipsis" if self.clip else "fold",
-            tab_size=console.tab_size, no_wrap=self.clip)]
-        if not lines or any(rich.cell_len(line) != room for line in lines):
+        lines = [_cut(value, room)] if self.clip else _fold(value, room)
+        cell_len = _rich().cell_len
+        if not lines or any(cell_len(line) != room for line in lines):
             return None
         return [f" {line} " for line in lines]
+
+
+def _fold(value: str, room: int) -> list[str]:
+    """The lines `Text(value).wrap(console, room, justify="left", overflow="fold")` gives
+    for one line of printable text, as plain strings: broken where Rich's `divide_line`
+    says (between words; a word longer than the room folded over lines), each line's
+    trailing spaces beyond the room dropped (`Text.rstrip_end`, which counts characters),
+    then padded or cut to the room (`Text.truncate` with `pad`)."""
+    if value.isascii():  # a terminal cell a character
+        cell_len, set_cell_size = len, _cut_ascii
+        breaks = _divide_ascii(value, room)
+    else:
+        from rich._wrap import divide_line  # imported with rich.text already
+
+        cell_len, set_cell_size = _rich().cell_len, _rich().set_cell_size
+        breaks = divide_line(value, room, fold=True)
+    offsets = [0, *breaks, len(value)]
+    lines = []
+    for start, end in zip(offsets, offsets[1:], strict=False):
+        line = value[start:end]
+        if len(line) > room:
+            spaces = len(line) - len(line.rstrip())  # what r"\s+$" matches
+            if spaces:
+                line = line[:-min(spaces, len(line) - room)]
+        length = cell_len(line)
+        if length > room:
+            line = set_cell_size(line, room)
+        elif length < room:
+            line += " " * (room - length)
+        lines.append(line)
+    return lines
+
+
+def _cut_ascii(text: str, room: int) -> str:
+    """`rich.cells.set_cell_size` cutting text of one cell a character."""
+    return text[:room]
+
+
+def _divide_ascii(text: str, width: int) -> list[int]:
+    """`rich._wrap.divide_line(text, width, fold=True)` for text of one terminal cell a
+    character (its `cell_len` is then `len`, its `chop_cells` slices of the width): where
+    to break the text into lines at most `width` wide, between words, a word longer than
+    the width folded over lines."""
+    from rich._wrap import words  # imported with rich.text already
+
+    breaks: list[int] = []
+    offset = 0
+    for start, _end, word in words(text):
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:  # folded, a line of the width at a time
+            for piece_start in range(0, len(word), width):
+                if start + piece_start:
+                    breaks.append(start + piece_start)
+            offset = len(word) - (len(word) - 1) // width * width
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    return breaks
+
+
+def _cut(value: str, room: int) -> str:
+    """The line `Text(value, no_wrap=True, overflow="ellipsis")` draws `room` cells wide,
+    for one line of printable text that is wider: cut to the room, ending in "…"."""
+    return _rich().set_cell_size(value, room - 1) + "…"
 
 
 def cut_note(shown: int, total: int, hint: str = "--limit 0 for all") -> None:
@@ -434,20 +559,21 @@ def _for_good() -> Iterator[None]:
 
 @functools.cache
 def _rich() -> Any:
-    """The parts of Rich a terminal uses, imported on first use (rich.table only when
-    Rich shares a table's width out, see `_shared_out`)."""
+    """The parts of Rich a terminal uses, imported on first use: what `rich.console`
+    imports anyway. Rich's `Table` and `Padding` only when a table has a value Rich
+    draws itself (a search match, a tab, a newline, a control character)."""
     from types import SimpleNamespace
 
     with _for_good():
-        from rich.cells import cell_len
+        from rich.cells import cell_len, set_cell_size
         from rich.console import Console
         from rich.measure import Measurement
-        from rich.padding import Padding
         from rich.segment import Segment
         from rich.style import Style
         from rich.text import Text
-    return SimpleNamespace(Console=Console, Measurement=Measurement, Padding=Padding,
-                           Segment=Segment, Style=Style, Text=Text, cell_len=cell_len)
+    return SimpleNamespace(Console=Console, Measurement=Measurement,
+                           Segment=Segment, Style=Style, Text=Text, cell_len=cell_len,
+                           set_cell_size=set_cell_size)
 
 
 @functools.cache
@@ -456,6 +582,14 @@ def _rich_table() -> Any:
     with _for_good():
         from rich.table import Table
     return Table
+
+
+@functools.cache
+def _padding() -> Any:
+    """Rich's `Padding`, for a value Rich draws itself (see `_Cell` and `_Grid._row`)."""
+    with _for_good():
+        from rich.padding import Padding
+    return Padding
 
 
 @functools.cache
