@@ -385,3 +385,34 @@ def test_a_review_on_a_terminal_imports_no_table_of_rich(demo: Luck) -> None:
     assert ran.returncode == 0, ran.stderr
     assert "┏" in ran.stdout and HOSTILE[1][0][:30] in ran.stdout  # folded over lines
     assert ran.stderr.strip() == "['rich.console']"
+
+
+class _LineByLine(Console):
+    """A console that prints a text of several lines one line at a time, as `luck check`
+    printed its report on a terminal before it printed it in one piece."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        if len(objects) == 1 and isinstance(objects[0], Text):
+            for line in objects[0].split("\n"):
+                super().print(line, **kwargs)
+        else:
+            super().print(*objects, **kwargs)
+
+
+@pytest.mark.parametrize(("width", "kind"), [(30, "colour"), (80, "colour"), (120, "plain"),
+                                             (120, "ascii")])
+def test_the_check_on_a_terminal_is_drawn_as_its_lines_one_by_one(
+        demo: Luck, monkeypatch: pytest.MonkeyPatch, width: int, kind: str) -> None:
+    screens = []
+    for console_class in (Console, _LineByLine):
+        console = console_class(file=_AsciiFile() if kind == "ascii" else io.StringIO(),
+                                width=width, force_terminal=True, highlight=False,
+                                color_system=None if kind == "plain" else "truecolor")
+        monkeypatch.setenv("TTY_COMPATIBLE", "1")
+        monkeypatch.setattr(output, "_CONSOLE", console)
+        ran = demo("check")
+        assert ran.exit_code == 1, ran.stdout  # the hostile promises are overdue
+        screens.append(console.file.getvalue())
+    assert screens[0] == screens[1]
+    assert "✗" in screens[0] and "promise-overdue" in screens[0]
+    assert "[bold]ship[/bold]" in screens[0].replace("\n", "")  # printed as typed

@@ -22,6 +22,7 @@ from luckos.calendar.events import EventOccurrence, collector_paused
 from luckos.config import Config
 from luckos.dates import WEEKDAYS, parse_date
 from luckos.dates import week_start as week_of
+from luckos.domain.fields import ValueBase
 from luckos.errors import LuckError, NotFound
 from luckos.workspace import Workspace
 
@@ -37,8 +38,8 @@ DEFAULT_WEEKS = 13
 MAX_YEARS = 10  # the longest audit window (so the help says)
 
 
-@dataclasses.dataclass(frozen=True)
-class Report:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class Report(ValueBase):
     """One audit: how the calendar was read, the figures and the findings."""
 
     source: str

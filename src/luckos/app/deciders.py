@@ -18,9 +18,9 @@ def targets(ws: Workspace, today: dt.date) -> tuple[list[Target], dict[int, dt.d
     """The people who count (deciders of upcoming windows, sponsors) and the windows
     within their prep lead (id -> prep deadline)."""
     store = ws.store
-    people = store.all("person")
-    if not people:
+    if not store.count("person"):  # (counted: the person records' class is not built)
         return [], {}
+    people = store.all("person")
     from luckos.calendar.deciders import Target
     from luckos.domain import windows
     from luckos.domain.people import DECIDING_ROLES, matching

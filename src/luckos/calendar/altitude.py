@@ -14,13 +14,14 @@ from collections.abc import Iterable
 
 from luckos.calendar.events import Event
 from luckos.calendar.settings import ALTITUDES, CalendarSettings
+from luckos.domain.fields import ValueBase
 
 UNCLASSIFIED = "unclassified"
 ORDER = (*ALTITUDES, UNCLASSIFIED)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Placement:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Placement(ValueBase):
     altitude: str
     rule: str  # e.g. 'title keyword "incident"'
 

@@ -25,6 +25,7 @@ from luckos.calendar.altitude import ORDER, UNCLASSIFIED, Classifier, Keywords
 from luckos.calendar.events import Event, EventOccurrence
 from luckos.calendar.settings import CalendarSettings
 from luckos.dates import week_start as week_of
+from luckos.domain.fields import ValueBase
 
 MEETING, FOCUS, HOLD, AWAY = "meeting", "focus", "hold", "away"
 NOT_COUNTED = ("declined", "cancelled", "free", "all-day")
@@ -50,8 +51,8 @@ class Counted(NamedTuple):
         return 0.0 if self.occurrence.all_day else (self.end - self.start) / 3600
 
 
-@dataclasses.dataclass(frozen=True)
-class DayFigures:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class DayFigures(ValueBase):
     day: dt.date
     workday: bool
     away: bool
@@ -70,8 +71,8 @@ class DayFigures:
     altitude_hours: dict[str, float]
 
 
-@dataclasses.dataclass(frozen=True)
-class WeekSummary:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class WeekSummary(ValueBase):
     """One week of the audit (the operating loop reads these)."""
 
     week_start: dt.date
@@ -89,8 +90,8 @@ class WeekSummary:
     altitude_hours: dict[str, float]
 
 
-@dataclasses.dataclass(frozen=True)
-class Audit:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class Audit(ValueBase):
     window: tuple[dt.date, dt.date]
     zone: dt.tzinfo
     me: frozenset[str]

@@ -9,6 +9,8 @@ import gc
 from collections import Counter
 from collections.abc import Iterator
 
+from luckos.domain.fields import ValueBase
+
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False)
 class Event:
@@ -57,8 +59,8 @@ class Event:
         return len(found - me)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class EventOccurrence:
+@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+class EventOccurrence(ValueBase):
     """One occurrence of an event inside the audit window, in the audit's time zone.
 
     All-day occurrences start and end at local midnight; `end` is exclusive.

@@ -77,20 +77,20 @@ def expand(groups: dict[str, list[Parsed]], properties: dict[str, str],
             progress(10)
         if plan is not None:
             by_id = _events_by_recurrence_id(members, zones, xwr)
-            core = by_id.get(None) or members[0].event
+            core = by_id.get(None) or members[0]
             for change, start, end in series.between(plan, *span):
-                event = core if change < 0 else by_id.get(plan.changes[change].ids[0], core)
-                yield event, start, end
+                member = core if change < 0 else by_id.get(plan.changes[change].ids[0], core)
+                yield member.event, start, end
             continue
         found = _library(uid, members, keys[uid], by_key, xwr, timezones, zones, limit, near,
                          span, cap, problems, failed)
         if found is None:
             continue
         by_id = _events_by_recurrence_id(members, zones, xwr)
-        core = by_id.get(None) or members[0].event
+        core = by_id.get(None) or members[0]
         for occurrence in found:
             key = occurrence.id.recurrence_id
-            yield by_id.get(key, core), occurrence.start, occurrence.end
+            yield by_id.get(key, core).event, occurrence.start, occurrence.end
     if progress is not None:
         progress(done % 10)
 
@@ -374,14 +374,15 @@ def _never(keys: dict[str, str]) -> bool:
 
 
 def _events_by_recurrence_id(members: list[Parsed], zones: Zones,
-                             floating: dt.tzinfo | None) -> dict[dt.datetime | None, Event]:
-    """Each member's event under the id recurring-ical-events gives its occurrences:
-    None for the master, the RECURRENCE-ID in naive UTC for an override."""
-    found: dict[dt.datetime | None, Event] = {}
+                             floating: dt.tzinfo | None) -> dict[dt.datetime | None, Parsed]:
+    """Each member (whose event is read when one of its occurrences is shown) under the
+    id recurring-ical-events gives its occurrences: None for the master, the
+    RECURRENCE-ID in naive UTC for an override."""
+    found: dict[dt.datetime | None, Parsed] = {}
     for parsed in members:
         line = next((ln for ln in parsed.lines if ln[0] == "RECURRENCE-ID"), None)
         if line is None:
-            found.setdefault(None, parsed.event)
+            found.setdefault(None, parsed)
             continue
         try:
             when = moment(line, zones)
@@ -395,5 +396,5 @@ def _events_by_recurrence_id(members: list[Parsed], zones: Zones,
                 UTC).replace(tzinfo=None)
         else:
             key = value.astimezone(UTC).replace(tzinfo=None)
-        found[key] = parsed.event
+        found[key] = parsed
     return found

@@ -18,14 +18,15 @@ from luckos.calendar.audit import MEETING, Audit, Counted, _at, _clip, _length, 
 from luckos.calendar.events import Event
 from luckos.calendar.settings import ALTITUDES, Slot
 from luckos.dates import WEEKDAYS
+from luckos.domain.fields import ValueBase
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+\S", re.MULTILINE)
 TOP = 5
 
 
-@dataclasses.dataclass(frozen=True)
-class SeriesCost:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class SeriesCost(ValueBase):
     """A recurring meeting and what it costs."""
 
     uid: str
@@ -39,8 +40,8 @@ class SeriesCost:
     organizer: str
 
 
-@dataclasses.dataclass(frozen=True)
-class PrereadGap:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class PrereadGap(ValueBase):
     """A meeting (or a series) of several people with no document to read first."""
 
     uid: str
@@ -52,8 +53,8 @@ class PrereadGap:
     first: dt.date
 
 
-@dataclasses.dataclass(frozen=True)
-class MixedDay:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class MixedDay(ValueBase):
     day: dt.date
     altitudes: tuple[str, ...]  # in meeting order
     switches: int
@@ -61,16 +62,16 @@ class MixedDay:
     hours_lost: float  # saved switches times the switch cost
 
 
-@dataclasses.dataclass(frozen=True)
-class WeekdayLoad:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class WeekdayLoad(ValueBase):
     weekday: int
     days: int  # days of this weekday in the window, away days left out
     meeting_hours: float  # average per day
     movable_hours: float  # average per day: you organize it, or it is a 1:1
 
 
-@dataclasses.dataclass(frozen=True)
-class MakerDayProposal:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class MakerDayProposal(ValueBase):
     weekday: int
     name: str
     load: WeekdayLoad
@@ -81,8 +82,8 @@ class MakerDayProposal:
     loads: tuple[WeekdayLoad, ...]
 
 
-@dataclasses.dataclass(frozen=True)
-class AltitudeBalance:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class AltitudeBalance(ValueBase):
     """Where the classified meeting hours sit: "plateau when they only live at one altitude"."""
 
     hours: dict[str, float]  # classified meeting hours in the window, per altitude
@@ -102,8 +103,8 @@ class AltitudeBalance:
         return self.dominant is not None or self.business_absent
 
 
-@dataclasses.dataclass(frozen=True)
-class NormBreak:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class NormBreak(ValueBase):
     """A schedule norm the calendar broke: meetings where the norm says there are none."""
 
     norm: str  # maker-day | no-meeting-hours | office-hours
@@ -115,8 +116,8 @@ class NormBreak:
     titles: tuple[str, ...]  # the meetings that broke it, the most hours first
 
 
-@dataclasses.dataclass(frozen=True)
-class Findings:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class Findings(ValueBase):
     status_theater: list[SeriesCost]
     status_theater_hours: float  # per quarter, yours
     preread_gaps: list[PrereadGap]

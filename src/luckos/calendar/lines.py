@@ -39,6 +39,9 @@ class Block:
     closed: bool = True
     source: Source | None = None
     inside: bool = False  # the scan found that it may touch the audit window: read it
+    # the scan found an RRULE, RDATE, RECURRENCE-ID, EXDATE or DURATION line: read it
+    # (`values.outside_window` would find the same line)
+    recurs: bool = False
     parts: list[tuple[int, int]] = dataclasses.field(default_factory=list)
     _lines: list[str] | None = None
 
@@ -62,6 +65,15 @@ class Block:
         if self.source is None:
             return None
         return self.source.peek(self.parts, names)
+
+    def times(self) -> list[Line] | None:
+        """The DTSTART, DTEND and DURATION lines (whatever the case of their names) as
+        `content_lines` reads them, without decoding the rest of the block; None unless
+        that is sure to give what reading the whole block gives (a name may be folded,
+        or a line after one of them may be a continuation that lost its folding space)."""
+        if self.source is None or not self.closed:
+            return None
+        return self.source.times(self.parts)
 
 
 @dataclasses.dataclass
@@ -132,7 +144,39 @@ class Source:
         return found
 
 
+    def times(self, parts: list[tuple[int, int]]) -> list[Line] | None:
+        found: list[Line] = []
+        names: set[str] = set()
+        data = self.data
+        for start, end in parts:
+            for match in _TIMES.finditer(data, start - 1, end):
+                raw, after = match.group(1, 2)
+                if after is None:
+                    return None
+                text = raw.decode(self.encoding, errors="replace")
+                if "\n" in text:
+                    text = text.replace("\r\n", "\n").replace("\n ", "").replace("\n\t", "")
+                text = text.rstrip("\r")
+                name, params, value = _name_and_rest(text)
+                if not name or (not value and ":" not in text):
+                    return None  # (a continuation to `content_lines`)
+                found.append((name, params, value))
+                names.add(name)
+                if "DTSTART" in names and "DTEND" in names:  # (the first of each counts)
+                    if _SHORT_FOLDED.search(data, start - 1, match.end()):
+                        return None
+                    return found
+            if _SHORT_FOLDED.search(data, start - 1, end):
+                return None
+        return found
+
+
 _peeking: dict[tuple[bytes, ...], re.Pattern[bytes]] = {}
+# the lines `Source.times` reads, in any case, each with an empty group when the line
+# after it is surely a line of its own: a name, then its value or parameters and value,
+# or the BEGIN or END line at which each part of a block ends
+_TIMES = re.compile(rb"\n((?i:DTSTART|DTEND|DURATION)[^\r\n]*+(?:\r?\n[ \t][^\r\n]*+)*+)"
+                    rb"(?:(?=\r?\n(?:[A-Za-z0-9-]++(?::|;[^\r\n:]*+:)|\Z))())?")
 _RELEASE_STEP = 1 << 20  # bytes of a mapped file scanned between two releases
 # a line of up to 8 characters continued on the next: a property name may be folded
 # (possessive: the search gives up on a longer line at its ninth character)
@@ -140,7 +184,9 @@ _SHORT_FOLDED = re.compile(rb"\n[^\r\n]{0,8}+\r?\n[ \t]")
 # a line that may be a BEGIN or END line, with the lines that continue it (folded)
 # (each pattern starts at the newline before its line, which regular expressions find fast)
 _MARK = re.compile(rb"\n([bBeE][^\n]*(?:\n[ \t][^\n]*)*)")
-_LONE_CR = re.compile(rb"\r(?!\n)")
+# a carriage return that does not end a line with the newline after it (a class, not a
+# look-ahead: the engine fails sooner at each of a file's carriage returns)
+_LONE_CR = re.compile(rb"\r[^\n]")
 _FIRST_MARK = re.compile(rb"[bBeE][^\n]*(?:\n[ \t][^\n]*)*")
 
 
@@ -195,16 +241,18 @@ _PLAIN = re.compile(rb"""\n(?:
        |ALARM\r?\n(?![ \t])(?:[^bBeE\r\n][^\r\n]*+\r?\n|\r?\n)*+END:VALARM""" + _ONE + rb"""
          (?:\n(?P<closes>END):VEVENT""" + _ONE + rb""")?(?P<alarm>))  # an alarm, whole (and
    |(?P<other_b>))                                              # the end that follows)
-| E(?:ND:VEVENT""" + _ONE + rb"""(?P<end>)|XDAT(?P<unsure_e>)|(?P<other_e>))
+| E(?:ND:VEVENT""" + _ONE + rb"""(?P<end>)|XDAT(?P<recur_e>)|(?P<other_e>))
 | D(?:TSTART(?P<start>[;:][^\r\n]*+)""" + _ONE + rb"""
      |TEND(?P<stop>[;:][^\r\n]*+)""" + _ONE + rb"""
-     |(?:TSTART[;:]|TEND[;:]|URAT|[^\r\n]{0,6}+\r?\n[ \t])(?P<unsure_d>))  # folded, or a
-| R(?:RULE|DATE|ECUR|[^\r\n]{0,6}+\r?\n[ \t])(?P<unsure_r>)   # short line continued: the
+     |URAT(?P<recur_d>)                                            # (its end needs reading)
+     |(?:TSTART[;:]|TEND[;:]|[^\r\n]{0,6}+\r?\n[ \t])(?P<unsure_d>))  # folded, or a
+| R(?:RULE|DATE|ECUR)(?P<recur_r>)                              # (it recurs)
+| R[^\r\n]{0,6}+\r?\n[ \t](?P<unsure_r>)                       # short line continued: the
 | \r?\n[ \t](?P<unsure_n>)                                      # name may be folded
 | [be](?P<other_x>)
 )""", re.VERBOSE)
-_BEGIN, _ALARM, _END, _START, _STOP, _UNSURE, _OTHER = (
-    "begin", "alarm", "end", "start", "stop", "unsure", "other")
+_BEGIN, _ALARM, _END, _START, _STOP, _UNSURE, _RECUR, _OTHER = (
+    "begin", "alarm", "end", "start", "stop", "unsure", "recur", "other")
 # each match's kind, by the number of the group that closed last (`lastindex`)
 _KINDS = [""] * (_PLAIN.groups + 1)
 for _name, _number in _PLAIN.groupindex.items():
@@ -239,7 +287,7 @@ class _Plain:
                                             self.outside)
         kinds, days, day_of_line = _KINDS, self._days, self._day
         done = start
-        inside = unsure = False
+        inside = unsure = recurs = False
         parts: list[tuple[int, int]] = []
         at = 0
         first: bytes | None = None
@@ -249,7 +297,7 @@ class _Plain:
             if kind == _BEGIN:
                 if inside or match.start() + 1 != done:
                     break
-                inside, unsure = True, False
+                inside, unsure, recurs = True, False, False
                 first, last = match.group(_FIRST, _LAST)
                 at = match.start(_BODY) + 1
                 parts = []
@@ -267,6 +315,9 @@ class _Plain:
                 continue
             if kind == _UNSURE:
                 unsure = True
+                continue
+            if kind == _RECUR:
+                unsure = recurs = True
                 continue
             if kind == _OTHER:
                 break
@@ -291,7 +342,7 @@ class _Plain:
                         outside.append((day, vevents, tuple(parts)))
                         continue
             events.append(Block("VEVENT", vevents, source=self.source, parts=parts,
-                                inside=not unsure))
+                                inside=not unsure, recurs=recurs))
         self.vevents = vevents
         return done
 
@@ -331,7 +382,7 @@ def scan(data: Data, where: str, window: tuple[dt.date, dt.date] | None = None) 
     code = encoding(data, where)
     if data[:3] == b"\xef\xbb\xbf":
         data = data[3:]  # (a mapped file is copied: the positions start after the mark)
-    if _LONE_CR.search(data):  # old Mac line endings: read it whole
+    if _LONE_CR.search(data) or data[-1:] == b"\r":  # old Mac line endings: read it whole
         return split(data[:].decode(code, errors="replace"), where)
     release(data, 0, len(data))
     source = Source(data, code)

@@ -17,7 +17,14 @@ from collections.abc import Callable
 from luckos.calendar import lines as ics
 from luckos.calendar.events import Event, EventOccurrence, Problems, collector_paused
 from luckos.calendar.expand import OUT_OF_RANGE, expand, rules_readable
-from luckos.calendar.values import Parsed, outside_window, parse_event, parse_times, series_outside
+from luckos.calendar.values import (
+    Parsed,
+    outside_window,
+    parse_event,
+    parse_times,
+    quick_times,
+    series_outside,
+)
 from luckos.calendar.zones import Zones, choose_zone, iana, shown
 from luckos.errors import LuckError
 
@@ -69,10 +76,10 @@ def _read(data: ics.Data, where: str, window: tuple[dt.date, dt.date], zone_aske
     total = doc.vevents
     parsed: list[Parsed] = []
     tzids: Counter[str] = Counter()
-    # single events left unread, by day: those the scan found, then the others in order
-    outside: list[tuple[dt.date, int, ics.Block | None]] = [
-        (day, index, None) for day, index, _ in doc.outside]
-    unread = {index: parts for _, index, parts in doc.outside}
+    # single events left unread, by day: those the scan found (where their lines lie),
+    # then the others in order
+    outside: list[tuple[dt.date, int, ics.Block | tuple[tuple[int, int], ...]]] = [
+        *doc.outside]
     mixed = False
     ticks = 250
     for block in doc.events:
@@ -83,10 +90,11 @@ def _read(data: ics.Data, where: str, window: tuple[dt.date, dt.date], zone_aske
             ticks = block.index - block.index % 250 + 250
             if block.source is not None and block.parts:
                 block.source.release(block.parts[0][0])  # the events before it are read
-        day = None if block.inside else outside_window(block, low_day, high_day)
+        day = None if block.inside or block.recurs else outside_window(block, low_day,
+                                                                       high_day)
         if day is not None:
             outside.append((day, block.index, block))
-            mixed = mixed or bool(unread)
+            mixed = mixed or bool(doc.outside)
             continue
         item, joined = parse_event(block, zones)
         block.forget()
@@ -159,7 +167,7 @@ def _read(data: ics.Data, where: str, window: tuple[dt.date, dt.date], zone_aske
                 days += _first_days(members, floating, zone, problems)
         else:
             problems.skip("unreadable RRULE", _where(members[0].event), len(members))
-    days += _outside_days(outside, unread, doc, zones, floating, zone, problems)
+    days += _outside_days(outside, doc, zones, floating, zone, problems)
     if not days and not occurrences:
         raise LuckError(_none_read(where, total, problems))
     me, me_reason = _me(me_asked, me_what, doc.properties.get("X-WR-CALNAME", ""), parsed)
@@ -196,16 +204,16 @@ def _first_days(members: list[Parsed], floating: dt.tzinfo, zone: dt.tzinfo,
     member whose first occurrence ends past the last year is skipped and counted."""
     days = []
     for member in members:
-        occurrence = _single(member, floating, zone) if member.start is not None else None
-        if isinstance(occurrence, EventOccurrence):
-            days.append(occurrence.start.date())
-        elif occurrence == OUT_OF_RANGE:
+        found = _local_span(member, floating, zone) if member.start is not None else None
+        if isinstance(found, tuple):
+            days.append(found[0].date())
+        elif found == OUT_OF_RANGE:
             problems.skip(OUT_OF_RANGE, _where(member.event))
     return days
 
 
-def _outside_days(outside: list[tuple[dt.date, int, ics.Block | None]],
-                  unread: dict[int, tuple[tuple[int, int], ...]], doc: ics.Document,
+def _outside_days(outside: list[tuple[dt.date, int, ics.Block | tuple[tuple[int, int], ...]]],
+                  doc: ics.Document,
                   zones: Zones, floating: dt.tzinfo, zone: dt.tzinfo,
                   problems: Problems) -> list[dt.date]:
     """The first and last days, in `zone`, of the single events left unread.
@@ -216,17 +224,20 @@ def _outside_days(outside: list[tuple[dt.date, int, ics.Block | None]],
     one of them that cannot be read after all is skipped and counted)."""
     if not outside:
         return []
-    first = min(day for day, _, _ in outside) + dt.timedelta(days=2)
-    last = max(day for day, _, _ in outside) - dt.timedelta(days=2)
+    # (by day, then by position: no two are in one place, so the lines are never compared)
+    first = min(outside)[0] + dt.timedelta(days=2)
+    last = max(outside)[0] - dt.timedelta(days=2)
     days = []
-    for day, index, block in outside:
+    for day, index, found in outside:
         if first < day < last:
             continue
-        if block is None:
-            block = doc.block(index, unread[index])
-        item = parse_times(block, zones)
+        block = found if isinstance(found, ics.Block) else doc.block(index, found)
+        quick = quick_times(block, zones)
+        occurrence = None if quick is None else _single(quick, floating, zone)
+        if not isinstance(occurrence, EventOccurrence):  # read it whole, to name it
+            item = parse_times(block, zones)
+            occurrence = item.problem or _single(item, floating, zone)
         block.forget()
-        occurrence = item.problem or _single(item, floating, zone)
         if isinstance(occurrence, str):
             problems.skip(occurrence, _where(item.event))
         else:
@@ -239,7 +250,7 @@ def _by_uid(parsed: list[Parsed],
     """Single events (copies of one UID resolved) and the members of each recurring UID."""
     groups: dict[str, list[Parsed]] = {}
     for item in parsed:
-        groups.setdefault(item.event.uid, []).append(item)
+        groups.setdefault(item.uid, []).append(item)
     singles: list[Parsed] = []
     series: dict[str, list[Parsed]] = {}
     for uid, members in groups.items():
@@ -275,16 +286,28 @@ def _by_uid(parsed: list[Parsed],
 
 def _single(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo) -> EventOccurrence | str:
     """The occurrence of a single event, or why it has none."""
+    found = _local_span(item, floating, zone)
+    if isinstance(found, str):
+        return found
+    return EventOccurrence(item.event, *found)
+
+
+def _local_span(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo,
+                ) -> tuple[dt.datetime, dt.datetime, bool] | str:
+    """The start and end in `zone` of `_single`'s occurrence, and whether it lasts
+    all day (its event is not read); or why it has none."""
     try:
-        occurrence = _single_occurrence(item, floating, zone)
+        start, end = _bounds(item)
+        span = (_local(start, floating, zone), _local(end, floating, zone),
+                not isinstance(start, dt.datetime))
     except OverflowError:
         return OUT_OF_RANGE
-    if occurrence.end < occurrence.start:
+    if span[1] < span[0]:
         return "ends before it starts"
-    return occurrence
+    return span
 
 
-def _single_occurrence(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo) -> EventOccurrence:
+def _bounds(item: Parsed) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime]:
     assert item.start is not None
     start = item.start.value
     if item.start.is_date:
@@ -305,7 +328,7 @@ def _single_occurrence(item: Parsed, floating: dt.tzinfo, zone: dt.tzinfo) -> Ev
         end = start + item.duration
     else:
         end = start
-    return _occurrence(item.event, start, end, floating, zone)
+    return start, end
 
 
 def _occurrence(event: Event, start: dt.date | dt.datetime, end: dt.date | dt.datetime,

@@ -248,8 +248,6 @@ def between(series: Plain, first: dt.date, last: dt.date) -> list[tuple[int, dt.
     """The occurrences recurring-ical-events gives of `series` between the days `first`
     and `last` (its `Series.between`), in its order: (-1 for the master or the index of
     the override, start, end)."""
-    from dateutil.rrule import rruleset
-
     start, end = series.start, series.end
     zone = start.tzinfo
     length = end - start
@@ -268,18 +266,19 @@ def between(series: Plain, first: dt.date, last: dt.date) -> list[tuple[int, dt.
     excluded.update(series.exdates)
     low = dt.datetime.combine(first - length, dt.time(0), zone)
     rule = _recurrence(series, low)
-    alone = rruleset(cache=True)
-    if series.until is None or not start > series.until:
-        alone.rdate(start)
     high = dt.datetime.combine(last, dt.time(0), zone)
+    # DTSTART, always an occurrence (recurring-ical-events adds it as an RDATE of a rule
+    # set, whose `between` gives it when it lies between the two, ends included)
+    alone = [start] if (series.until is None or not start > series.until) and (
+        low <= start <= high) else []
     span_low = dt.datetime.combine(first, dt.time(0), zone)
     span_high = high
     found: list[tuple[int, dt.datetime, dt.datetime]] = []
     returned: set[dt.datetime] = set()
     returned_changes: set[int] = set()
-    for source in (alone, rule):
-        for when in source.between(low, high, inc=True):
-            if series.until is not None and source is rule and when > series.until:
+    for source in (alone, rule.between(low, high, inc=True)):
+        for when in source:
+            if series.until is not None and source is not alone and when > series.until:
                 continue
             ids = (when.astimezone(dt.UTC).replace(tzinfo=None), when.replace(tzinfo=None))
             if when in returned or excluded & set(ids):

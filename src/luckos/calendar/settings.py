@@ -12,14 +12,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from luckos.dates import WEEKDAYS
+from luckos.domain.fields import ValueBase
 from luckos.setting import BadValue, Problem
 from luckos.settings import ALTITUDES, default
 
 __all__ = ["ALTITUDES", "CalendarSettings", "Slot", "from_values", "read_slot"]
 
 
-@dataclasses.dataclass(frozen=True)
-class Slot:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class Slot(ValueBase):
     """A stretch of the week a norm covers: some weekdays (none: every workday), local
     times from `start` to `end` ("12:00", "13:00")."""
 
@@ -46,8 +47,8 @@ class Slot:
         return f"{days} {self.start}-{self.end}"
 
 
-@dataclasses.dataclass(frozen=True)
-class CalendarSettings:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class CalendarSettings(ValueBase):
     """How `luck calendar audit` reads a calendar (defaults: `luckos.settings`)."""
 
     timezone: str = default("calendar.timezone")

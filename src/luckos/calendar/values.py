@@ -39,9 +39,13 @@ class Moment:
 
 @dataclasses.dataclass
 class Parsed:
-    """One VEVENT after the cheap pass."""
+    """One VEVENT after the cheap pass.
 
-    event: Event
+    The event of a member of a series (`known`) may be left unread until it is asked
+    for (`event`): most members of a series lie outside a short window, and only what
+    expanding a series reads (`lines`, the times, SEQUENCE) is read at once."""
+
+    known: Event | None
     index: int
     start: Moment | None
     end: Moment | None
@@ -54,11 +58,37 @@ class Parsed:
     problem: str = ""  # why it cannot be used, if it cannot
     repeated: tuple[str, ...] = ()  # properties given twice (the first one was used)
     empty_rule: bool = False  # an `RRULE:` line with no rule (read as a single event)
+    uid: str = ""  # the event's UID (its position's when it has none)
+    content: list[ics.Line] | None = None  # the lines to read the event from, until it is
+
+    @property
+    def event(self) -> Event:
+        """The event: read from its lines the first time it is asked for."""
+        if self.known is None:
+            assert self.content is not None
+            self.known = _parse(self.content, self.index, False)[0].known
+            self.content = None
+        assert self.known is not None
+        return self.known
 
 
 def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
-    """Read a VEVENT block; returns it and the number of broken lines joined back."""
+    """Read a VEVENT block; returns it and the number of broken lines joined back.
+
+    The event of one that the scan saw recur (`Block.recurs`) is left unread when it
+    does recur (see `Parsed.event`)."""
     content, joined = ics.content_lines(block)
+    parsed, start_line, end_line, duration_value = _parse(content, block.index, block.recurs)
+    if parsed.known is None and not parsed.recurring:  # (a DURATION, say): read it all
+        parsed, start_line, end_line, duration_value = _parse(content, block.index, False)
+    return _timed(parsed, block, start_line, end_line, duration_value, zones), joined
+
+
+def _parse(content: list[ics.Line], index: int, lazy: bool,
+           ) -> tuple[Parsed, ics.Line | None, ics.Line | None, str]:
+    """`content` read into a `Parsed` (its times not yet read: the DTSTART and DTEND
+    lines and the DURATION value are returned with it); `lazy`: only what expanding a
+    series reads, the event left to be read from `content`."""
     title = description = location = url = organizer = status = busy = uid = stamp = ""
     transparent = recurring = False
     attendees: list[tuple[str, str]] = []
@@ -99,6 +129,8 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
                 sequence = _integer(value)
             else:
                 recurring = True
+        elif lazy:
+            continue
         elif name == "ATTENDEE":  # (addresses and texts met on thousands of events are
             cutype, partstat = ics.attendee(params)  # interned: one string each, in memory)
             if cutype not in ("ROOM", "RESOURCE"):
@@ -131,8 +163,14 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
             found = ics.parameters(params)
             if found.get("VALUE", "URI").upper() != "BINARY" and "ENCODING" not in found:
                 attachments.append(value.strip())
+    uid = uid or no_uid(index)
+    if lazy:
+        parsed = Parsed(None, index, None, None, None, sequence, stamp, recurring, keep, (),
+                        repeated=tuple(repeated), empty_rule=empty_rule, uid=uid,
+                        content=content)
+        return parsed, start_line, end_line, duration_value
     event = Event(
-        uid=uid or no_uid(block.index),
+        uid=uid,
         title=title,
         description=description,
         location=location,
@@ -147,10 +185,10 @@ def parse_event(block: ics.Block, zones: Zones) -> tuple[Parsed, int]:
         attachments=tuple(attachments),
         names=tuple(names),
     )
-    parsed = Parsed(event, block.index, None, None, None, sequence, stamp, recurring,
+    parsed = Parsed(event, index, None, None, None, sequence, stamp, recurring,
                     keep if recurring else [], (), repeated=tuple(repeated),
-                    empty_rule=empty_rule)
-    return _timed(parsed, block, start_line, end_line, duration_value, zones), joined
+                    empty_rule=empty_rule, uid=uid)
+    return parsed, start_line, end_line, duration_value
 
 
 def _timed(parsed: Parsed, block: ics.Block, start_line: ics.Line | None,
@@ -174,6 +212,32 @@ def _timed(parsed: Parsed, block: ics.Block, start_line: ics.Line | None,
         parsed.problem = str(exc)
     parsed.tzids = tuple(t for t in tzids if t)
     return parsed
+
+
+def quick_times(block: ics.Block, zones: Zones) -> Parsed | None:
+    """`parse_times` without the title and UID, read from the DTSTART, DTEND and
+    DURATION lines alone (see `Block.times`); None when it cannot be sure of giving the
+    same times, or they cannot be read (`parse_times` then names the event)."""
+    lines = block.times()
+    if lines is None:
+        return None
+    start_line = end_line = None
+    duration_value = ""
+    seen: set[str] = set()
+    for line in lines:
+        name = line[0]
+        if name in seen:
+            continue
+        seen.add(name)
+        if name == "DTSTART":
+            start_line = line
+        elif name == "DTEND":
+            end_line = line
+        elif name == "DURATION":
+            duration_value = line[2]
+    parsed = Parsed(Event(uid=""), block.index, None, None, None, 0, "", False, [], ())
+    parsed = _timed(parsed, block, start_line, end_line, duration_value, zones)
+    return None if parsed.problem else parsed
 
 
 def parse_times(block: ics.Block, zones: Zones) -> Parsed:
@@ -200,7 +264,7 @@ def parse_times(block: ics.Block, zones: Zones) -> Parsed:
         elif name == "SUMMARY":
             title = ics.text(line[2]).strip()
     event = Event(uid=uid or no_uid(block.index), title=title)
-    parsed = Parsed(event, block.index, None, None, None, 0, "", False, [], ())
+    parsed = Parsed(event, block.index, None, None, None, 0, "", False, [], (), uid=event.uid)
     return _timed(parsed, block, start_line, end_line, duration_value, zones)
 
 

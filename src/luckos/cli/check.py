@@ -57,21 +57,22 @@ def _render(report, *, quiet: bool) -> None:  # type: ignore[no-untyped-def]
     if tty:
         from rich.text import Text
 
-        console().print(Text.assemble((f"luck check, {report.today}", "bold"), f": {summary}"))
+        lines = [Text.assemble((f"luck check, {report.today}", "bold"), f": {summary}")]
         width = max(len(r.id) for r in results) if results else 0
         for r in results:
             mark, style = _MARK[r.state]
-            console().print(Text.assemble((mark, style), " ", (r.id.ljust(width), "bold"), "  ",
-                                        r.finding))
+            lines.append(Text.assemble((mark, style), " ", (r.id.ljust(width), "bold"), "  ",
+                                       r.finding))
             if r.broken:
                 for item in r.items[:_SHOWN]:
                     ref = f"{item.ref}: " if item.ref else ""
-                    console().print(Text.assemble("    ", ("·", "dim"), " ", ref + item.text))
+                    lines.append(Text.assemble("    ", ("·", "dim"), " ", ref + item.text))
                 if len(r.items) > _SHOWN:
-                    console().print(Text(f"    · and {len(r.items) - _SHOWN} more (--json)",
-                                       style="dim"))
-                console().print(Text.assemble("    ", ("next:", "cyan"), " ", r.next_step))
-                console().print(Text(f"    essay: {r.invariant.section}", style="dim"))
+                    lines.append(Text(f"    · and {len(r.items) - _SHOWN} more (--json)",
+                                      style="dim"))
+                lines.append(Text.assemble("    ", ("next:", "cyan"), " ", r.next_step))
+                lines.append(Text(f"    essay: {r.invariant.section}", style="dim"))
+        console().print(Text("\n").join(lines))  # one print: each costs a render pass
         return
     click.echo(f"luck check, {report.today}: {summary}")
     width = max(len(r.id) for r in results) if results else 0
