@@ -55,7 +55,8 @@ def test_totals_stay_in_step_through_edits_and_deletes(tmp_path_factory, promise
     with store.transaction():
         added = [store.add(p) for p in promises]
         for p in data.draw(st.lists(st.sampled_from(added), max_size=10, unique=True)):
-            change = data.draw(st.sampled_from(["delete", "keep late", "reopen", "move due"]))
+            change = data.draw(st.sampled_from(["delete", "keep late", "reopen", "move due",
+                                                "miss", "move landing"]))
             if change == "delete":
                 store.delete("promise", p.id)
             elif change == "keep late":
@@ -63,11 +64,28 @@ def test_totals_stay_in_step_through_edits_and_deletes(tmp_path_factory, promise
                                                  landed_on=p.due + dt.timedelta(days=3)))
             elif change == "reopen":
                 store.update(dataclasses.replace(p, status="open", landed_on=None))
+            elif change == "miss":
+                store.update(dataclasses.replace(p, status="missed", landed_on=p.due))
+            elif change == "move landing" and p.landed_on is not None:
+                store.update(dataclasses.replace(p, landed_on=p.landed_on
+                                                 - dt.timedelta(days=2)))
             else:
                 store.update(dataclasses.replace(p, due=p.due + dt.timedelta(days=5)))
     start = ledger.history_start(TODAY, 90, 6)
     grouped = ledger.summarize_groups(*store.promise_groups(start, TODAY), [], TODAY)
+    by_quarter = ledger.summarize_groups(*store.promise_groups(
+        start, TODAY, by_day_since=TODAY - dt.timedelta(days=179)), [], TODAY)
     plain = ledger.summarize(store.promise_facts(), [], TODAY)
+    # the day counts the triggers keep are the promises' own, with no day left at nothing
+    kept = store.db.execute("SELECT * FROM ledger_days ORDER BY 1, 2").fetchall()
+    counted = store.db.execute(
+        "SELECT landed_on, status, count(*), count(*) FILTER (WHERE landed_on > due) "
+        "FROM promise WHERE landed_on IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2").fetchall()
     store.close()
-    assert grouped.overall == plain.overall
-    assert grouped.average_slip_days == plain.average_slip_days
+    assert kept == counted
+    for summary in (grouped, by_quarter):
+        assert summary.overall == plain.overall
+        assert summary.rolling == plain.rolling
+        assert summary.previous_rolling == plain.previous_rolling
+        assert summary.quarters == plain.quarters
+        assert summary.average_slip_days == plain.average_slip_days

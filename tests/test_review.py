@@ -401,11 +401,12 @@ def test_a_review_builds_no_packet_and_asks_no_dateutil(home: Path, tmp_path: Pa
 
 def test_the_review_builds_only_the_classes_of_what_it_reads_and_shows(tmp_path: Path
                                                                         ) -> None:
-    # a review over promises, a window, an artifact with a testimonial and an earned
-    # secret: the kinds it finds empty (explore entries, projects, the diagnosis, arcs,
-    # reboots) build no record class, nor do the testimonials it only
-    # counts hours from or the brief linter's sources; the JSON lists the same asks
-    # through the same classes
+    # a review over promises, a window, an artifact with a testimonial, an earned secret
+    # and a sponsor: the kinds it finds empty (explore entries, projects, the diagnosis,
+    # arcs, reboots, estimates, glue) build no record class, nor do the testimonials it
+    # only counts hours from, the notes it only dates, the sponsors it only judges by
+    # their start or the brief linter's sources; the JSON lists the same asks through the
+    # same classes
     from tests.conftest import TODAY_TEXT, loaded_after, subprocess_env
 
     luck = Luck(tmp_path / "ws")  # a workspace of its own: this module's is only read
@@ -417,16 +418,27 @@ def test_the_review_builds_only_the_classes_of_what_it_reads_and_shows(tmp_path:
     luck.ok("testimonial", "add", "Hiro", "--artifact", "a1", "--hours", "30")
     luck.ok("note", "add", "The fan-out is an org-chart artifact.", "--kind",
             "earned-secret", "--on", "2025-06-01")
+    luck.ok("sponsor", "add", "Mira Okafor", "--since", "2026-10-01")
     unused = ["luckos.domain.records.explore", "luckos.domain.records.project",
               "luckos.domain.records.diagnosis", "luckos.domain.records.arc",
               "luckos.domain.records.reboot", "luckos.domain.records.testimonial",
-              "luckos.domain.loop_records", "luckos.domain.brief_source"]
+              "luckos.domain.loop_records", "luckos.domain.brief_source",
+              # the newest note's id and date are read for the writing habit, not the note
+              "luckos.domain.records.note", "luckos.domain.records.estimate",
+              "luckos.domain.records.glue",
+              # with no person recorded, a sponsor's start is read, not the sponsor
+              "luckos.domain.records.sponsor"]
     for args in (["review"], ["review", "--json"]):
         loaded = loaded_after(["--today", TODAY_TEXT, *args], unused,
                               env=subprocess_env(luck.home))
         assert loaded.summary == "0 []", args
         assert "saved 30 h" in loaded.stdout and "org-chart" not in loaded.stdout
         assert "nothing grew from it yet" in loaded.stdout
+    # the text writes no record as JSON: the JSON's writers are not loaded for it
+    loaded = loaded_after(["--today", TODAY_TEXT, "review"],
+                          ["luckos.app.records", "luckos.app.themes"],
+                          env=subprocess_env(luck.home))
+    assert loaded.summary == "0 []"
     # with the loop's records kept, each kind builds its own class and no other
     luck.ok("project", "add", "Ephemeral stacks", "--started", "2026-09-01")
     loaded = loaded_after(["--today", TODAY_TEXT, "review"], unused,

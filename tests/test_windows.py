@@ -159,3 +159,34 @@ def test_latest_brief_is_preferred() -> None:
     arts = [artifact(1, "brief", "2026-11-01", 1), artifact(2, "one-pager", "2026-11-20", 1)]
     (o,) = windows.upcoming([window(1, "2026-12-07")], arts, TODAY, 30)
     assert o.brief.id == 2
+
+
+# --- values ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cls_name", ["WindowOccurrence", "GlueWeek"])
+def test_shared_value_methods_match_generated_ones(cls_name: str) -> None:
+    """The window dates and glue weeks take equality, hash and repr from the shared base
+    (cheaper to build on every run): they behave as the generated ones did."""
+    import dataclasses
+
+    from luckos.domain import glue
+
+    cls = windows.WindowOccurrence if cls_name == "WindowOccurrence" else glue.GlueWeek
+    generated = dataclasses.make_dataclass(
+        cls_name, [(f.name, f.type, f) for f in dataclasses.fields(cls)], frozen=True)
+    w = window(1, "2026-12-01", needs_brief=True)
+    if cls is windows.WindowOccurrence:
+        values = [(w, D("2026-12-01"), D("2026-11-24"), "https://x/brief", None),
+                  (w, D("2026-12-01"), D("2026-11-24"), None, None, D("2026-11-01"))]
+    else:
+        values = [(D("2026-11-23"), ()), (D("2026-11-30"), ())]
+    ours = [cls(*v) for v in values]
+    theirs = [generated(*v) for v in values]
+    assert [repr(o) for o in ours] == [repr(t) for t in theirs]
+    assert ours[0] == cls(*values[0]) and ours[0] != ours[1]
+    assert hash(ours[0]) == hash(cls(*values[0]))
+    assert ours[0] != theirs[0]  # another class is never equal, as before
+    assert len({*ours, cls(*values[0])}) == 2
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ours[0].on = TODAY  # type: ignore[misc]

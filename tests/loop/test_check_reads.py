@@ -77,6 +77,97 @@ def test_the_check_alone_finds_the_windows_in_prep_the_full_expansion_finds(
                 == invariants.window_prep(everything, today, any_windows=True)), today
 
 
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_reviews_first_window_dates_are_the_first_of_the_full_expansion(
+        ws: Workspace, seed: int) -> None:
+    # the review on a terminal makes only the dates it shows and counts the others; they
+    # are the first dates of the expansion to its horizon, with the same prep, estimates
+    # and packet, and the count is the number of dates to the horizon
+    from luckos.domain.records import Estimate
+
+    _generate(ws, seed)
+    rng = random.Random(seed)
+    with ws.store.transaction():  # the rough math saved for some windows, shown with them
+        for n in range(60):
+            ws.store.add(Estimate(name=f"estimate {n}", window_id=rng.randrange(1, 61),
+                                  on=dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(1500))))
+    horizon = ws.config.thresholds.window_horizon_days
+    for today in (dt.date(2024, 1, 1) + dt.timedelta(days=d) for d in range(0, 1500, 37)):
+        everything = [o for o in app_checks.gatherer(ws, today).occurrences()
+                      if o.on <= today + dt.timedelta(days=horizon)]
+        for limit in (1, 3, 8, 500):
+            shown, count = app_checks.gatherer(ws, today).soonest(limit)
+            assert count == len(everything), (today, limit)
+            assert ([(*_seen(o), o.estimates) for o in shown]
+                    == [(*_seen(o), o.estimates) for o in everything[:limit]]), (today, limit)
+        full = app_checks.gatherer(ws, today)
+        full.occurrences()  # made already: the first dates are taken from them
+        assert full.soonest(8) == (everything[:8], len(everything))
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_windows_ahead_are_found_through_the_indexes_as_by_reading_every_window(
+        ws: Workspace, seed: int) -> None:
+    # the recurring windows come through their own index, the others through the date's:
+    # the same windows, in the same order, as a filter over every window gives
+    from luckos.store import loop as q
+
+    _generate(ws, seed)
+    every = ws.store.all("window")
+    for today in (dt.date(2024, 1, 1) + dt.timedelta(days=d) for d in range(0, 1500, 37)):
+        assert ws.store.windows_active(today) == [
+            w for w in every if w.recurrence != "" or (w.on and w.on >= today)], today
+        assert q.windows_in_prep_reach(ws.store, today) == [
+            w for w in every if w.recurrence != "" or (
+                w.on and w.on >= today and (w.on - today).days <= w.prep_lead_days)], today
+
+
+def test_sponsor_contact_judges_the_sponsors_starts_as_it_judges_the_sponsors(
+        ws: Workspace) -> None:
+    # with no person recorded, only a sponsor's start counts, and it is read alone
+    from luckos.domain.influence import sponsor_contact
+    from luckos.domain.records import Sponsor
+    from luckos.store import loop as q
+
+    rng = random.Random(3)
+    with ws.store.transaction():
+        for n in range(30):
+            ws.store.add(Sponsor(person=f"Sponsor {n}", since=None if n % 7 == 0 else
+                                 dt.date(2025, 1, 1) + dt.timedelta(days=rng.randrange(500))))
+    starts, whole = q.sponsor_starts(ws.store), ws.store.all("sponsor")
+    assert [(s.id, s.person, s.since) for s in starts] == [
+        (s.id, s.person, s.since) for s in whole]
+    for today in (dt.date(2025, 1, 1) + dt.timedelta(days=d) for d in range(0, 600, 29)):
+        for max_days in (0, 60, 400):
+            assert (sponsor_contact(starts, [], [], {}, today, max_days=max_days)
+                    == sponsor_contact(whole, [], [], {}, today, max_days=max_days)), today
+
+
+def test_the_newest_records_id_and_date_are_those_of_the_newest_record(ws: Workspace
+                                                                         ) -> None:
+    # the writing habit reads the newest note's and artifact's id and date alone; they are
+    # those of the record `latest` builds, ties on a day to the highest id, undated ones
+    # never chosen
+    from luckos.domain.records import Note
+    from luckos.store import loop as q
+
+    rng = random.Random(7)
+    assert q.latest_dated(ws.store, "note", until=dt.date(2026, 1, 1)) is None
+    with ws.store.transaction():
+        for n in range(40):
+            on = None if n % 9 == 0 else dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(60))
+            ws.store.add(Note(body=f"note {n}", kind=rng.choice(["year-in-public", "journal"]),
+                              on=on))
+            ws.store.add(Artifact(title=f"a {n}", kind="post", on=on or dt.date(2024, 1, 1)))
+    for until in (None, *(dt.date(2023, 12, 31) + dt.timedelta(days=d) for d in range(0, 65, 4))):
+        for kind, column, values in (("note", "kind", ("year-in-public",)),
+                                     ("note", None, ()), ("artifact", None, ())):
+            whole = q.latest(ws.store, kind, column=column, values=values, until=until)
+            dated = q.latest_dated(ws.store, kind, column=column, values=values, until=until)
+            assert ((whole.id, whole.on) if whole else None) == (
+                (dated.id, dated.on) if dated else None), (kind, column, until)
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_the_packet_counts_each_windows_dates_met_short_as_its_occurrences_say(
         ws: Workspace, seed: int) -> None:

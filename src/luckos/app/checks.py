@@ -98,6 +98,36 @@ class _Gatherer:
             self._occurrences = found
         return self._occurrences
 
+    def soonest(self, limit: int) -> tuple[list[windows.WindowOccurrence], int]:
+        """The first `limit` window dates from today to the review's horizon, and how many
+        there are in all. A screen shows the first few: their readiness, estimates and
+        packet are made, the other dates only counted (`occurrences` makes every one)."""
+        days = self.ws.config.thresholds.window_horizon_days
+        end = self.today + dt.timedelta(days=days)
+        if self._occurrences is not None:
+            made = [o for o in self._occurrences if o.on <= end]
+            return made[:limit], len(made)
+        active = self.store.windows_active(self.today)
+        total = 0
+        dated: list[tuple[dt.date, int]] = []
+        for w in active:
+            found = windows.dates_within(w, self.today, end)
+            total += len(found)
+            dated.extend((day, w.id or 0) for day in found[:limit])
+        first = {i for _, i in sorted(dated)[:limit]}
+        shown = [w for w in active if (w.id or 0) in first]
+        ids = [w.id for w in shown if w.id is not None]
+        # and those of the recurring windows, which the packet's readiness counts
+        linked = q.artifacts_for(self.store, [*ids, *(w.id for w in active
+                                                      if w.recurrence and w.id is not None)])
+        made = windows.upcoming(shown, linked, self.today, days,
+                                q.estimates_for(self.store, ids))[:limit]
+        if any(self._packet_shown(o) for o in made):
+            from luckos.app.windows import with_packets
+
+            made = with_packets(self.ws, made, self.today, (active, linked))
+        return made, total
+
     def _packet_shown(self, o: windows.WindowOccurrence) -> bool:
         """Whether the readiness of a promotion packet is shown for `o`: the review shows
         windows within its horizon, `luck check` those within their prep lead. Further
@@ -361,9 +391,11 @@ def _two_surfaces(g: _Gatherer) -> Result:
 
 def _writing_habit(g: _Gatherer) -> Result:
     s = g.check
+    # the newest entry's and artifact's id and date are all it judges: no note is built
     return invariants.writing_habit(
-        q.latest(g.store, "note", column="kind", values=("year-in-public",), until=g.today),
-        q.latest(g.store, "artifact", until=g.today), g.today,
+        q.latest_dated(g.store, "note", column="kind", values=("year-in-public",),
+                       until=g.today),
+        q.latest_dated(g.store, "artifact", until=g.today), g.today,
         entry_days=s.value("writing-habit", "year_in_public_days"),
         artifact_days=s.value("writing-habit", "artifact_days"))
 
@@ -414,12 +446,14 @@ def _sponsor_contact(g: _Gatherer) -> Result:
     from luckos.store.people import last_met
 
     max_days = g.check.value("sponsor-contact", "max_days")
-    sponsors = g.store.all("sponsor")
-    if not sponsors:  # no one to have heard from: the people are not read
+    if not q.exists(g.store, "sponsor"):  # no one to have heard from: the people are not read
         return sponsor_contact([], [], [], {}, g.today, max_days=max_days)
-    if not q.exists(g.store, "person"):  # no sponsor names a person: only their start counts
-        return sponsor_contact(sponsors, [], [], {}, g.today, max_days=max_days)
-    return sponsor_contact(sponsors, g.store.all("person"), g.store.all("stakeholder"),
+    if not q.exists(g.store, "person"):
+        # no sponsor names a person: only their start counts, read without the records
+        return sponsor_contact(q.sponsor_starts(g.store), [], [], {}, g.today,
+                               max_days=max_days)
+    return sponsor_contact(g.store.all("sponsor"), g.store.all("person"),
+                           g.store.all("stakeholder"),
                            last_met(g.store, g.today), g.today, max_days=max_days)
 
 

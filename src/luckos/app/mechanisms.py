@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from luckos.domain import mechanisms as m
 from luckos.domain.mechanisms import Ask
@@ -10,13 +12,17 @@ from luckos.domain.themes import active
 from luckos.store import loop as q
 from luckos.workspace import Workspace
 
+if TYPE_CHECKING:
+    from luckos.domain.records import Theme
 
-def asks(ws: Workspace, today: dt.date, *, per_topic: int | None = None
-         ) -> tuple[list[Ask], dict[str, int]]:
+
+def asks(ws: Workspace, today: dt.date, *, per_topic: int | None = None,
+         themes: Sequence[Theme] | None = None) -> tuple[list[Ask], dict[str, int]]:
     """Each mechanism's records, narrowed in SQL to those it can ask about (ten years of
     sponsorships, secrets and testimonials would otherwise be read every week), and how
     many of each topic are left out: with `per_topic` (the terminal shows the first few
-    of each), the rest are counted, not built; without it, all are listed."""
+    of each), the rest are counted, not built; without it, all are listed. `themes`: the
+    themes active today, when the caller read them already."""
     store = ws.store
     found: list[Ask] = []
     more: dict[str, int] = {}
@@ -57,7 +63,9 @@ def asks(ws: Workspace, today: dt.date, *, per_topic: int | None = None
     add("glue", m.glue_quarters(glue, today))
     add("mechanism", m.unshipped_mechanisms(glue, today))
     four_weeks = [g for g in glue if g.on and g.on > today - dt.timedelta(days=28)]
-    bets = m.load_against_bets(active(store.all("theme"), today), q.open_projects(store),
+    if themes is None:
+        themes = active(store.all("theme"), today)
+    bets = m.load_against_bets(themes, q.open_projects(store),
                                q.open_promise_themes(store), four_weeks)
     tools = store.find("artifact", where={"ai_tool": True}, since=year_ago, until=today,
                        descending=False)

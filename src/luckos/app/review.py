@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING, Any
 from luckos.app import ledger as ledger_app
 from luckos.app import mechanisms
 from luckos.app.ledger import ledger_json, promise_json
-from luckos.app.records import as_json
-from luckos.app.themes import metric_status_json
 from luckos.app.windows import occurrence_json
 from luckos.dates import month_of
 from luckos.domain import themes, windows
@@ -30,7 +28,7 @@ class WeeklyReview:
 
     __slots__ = ("ahead", "asks", "asks_left_out", "back", "back_artifacts", "back_signals",
                  "broken_checks", "decisions_due", "due", "ledger", "overdue", "prewire",
-                 "stale_metrics", "today", "windows")
+                 "stale_metrics", "today", "windows", "windows_count")
 
     def __init__(
         self, *,
@@ -51,6 +49,9 @@ class WeeklyReview:
         # how many asks of each topic are left out of `asks` (a review made for the
         # terminal holds only the first few of each)
         asks_left_out: dict[str, int] | None = None,
+        # how many window dates there are to the horizon (a review made for the terminal
+        # holds only the first few in `windows`)
+        windows_count: int | None = None,
     ) -> None:
         self.today, self.ahead, self.back = today, ahead, back
         self.overdue, self.due, self.windows = overdue, due, windows
@@ -58,6 +59,7 @@ class WeeklyReview:
         self.back_artifacts, self.back_signals = back_artifacts, back_signals
         self.broken_checks, self.asks, self.prewire = broken_checks, asks or [], prewire
         self.asks_left_out = asks_left_out or {}
+        self.windows_count = len(windows) if windows_count is None else windows_count
 
     @property
     def covers(self) -> str:
@@ -74,17 +76,20 @@ SHOWN_IN_REVIEW = ("window-prep", "promise-overdue", "metric-readings", "decisio
                    "brief-lints", "stored-values")
 
 
-def weekly(ws: Workspace, today: dt.date, *, asks_per_topic: int | None = None
-           ) -> WeeklyReview:
+def weekly(ws: Workspace, today: dt.date, *, asks_per_topic: int | None = None,
+           windows_shown: int | None = None) -> WeeklyReview:
     """The review as of `today`; made once while the data stay the same (the dashboard's
     home page shows it on every visit, and none of it is read from outside the store).
     `asks_per_topic`: hold at most this many asks of each topic and count the rest (what
-    the terminal shows); without it, every ask (the JSON, the dashboard)."""
-    return ws.remembered(("review", today, asks_per_topic),
-                         lambda: _weekly(ws, today, asks_per_topic))
+    the terminal shows); without it, every ask (the JSON, the dashboard).
+    `windows_shown`: hold only the first this many window dates and count the rest (the
+    terminal); without it, every date to the horizon."""
+    return ws.remembered(("review", today, asks_per_topic, windows_shown),
+                         lambda: _weekly(ws, today, asks_per_topic, windows_shown))
 
 
-def _weekly(ws: Workspace, today: dt.date, asks_per_topic: int | None) -> WeeklyReview:
+def _weekly(ws: Workspace, today: dt.date, asks_per_topic: int | None,
+            windows_shown: int | None = None) -> WeeklyReview:
     from luckos.app import checks
 
     settings = ws.config.review
@@ -94,18 +99,24 @@ def _weekly(ws: Workspace, today: dt.date, asks_per_topic: int | None) -> Weekly
     # the window dates are expanded once, for the review's section and for the checks
     gather = checks.gatherer(ws, today)
     horizon = today + dt.timedelta(days=ws.config.thresholds.window_horizon_days)
-    statuses = themes.metric_statuses(
-        themes.active(store.all("theme"), today), store.all("metric"), store.readings_latest(2)
-    )
+    # the active themes are read once, for the metrics, the asks and the checks
+    active = gather.active_themes()
+    statuses = themes.metric_statuses(active, store.all("metric"), store.readings_latest(2))
     month = month_of(today)
-    asks, left_out = mechanisms.asks(ws, today, per_topic=asks_per_topic)
+    asks, left_out = mechanisms.asks(ws, today, per_topic=asks_per_topic, themes=active)
+    if windows_shown is None:
+        shown = [o for o in gather.occurrences() if o.on <= horizon]
+        count = len(shown)
+    else:
+        shown, count = gather.soonest(windows_shown)
     return WeeklyReview(
         today=today,
         ahead=ahead,
         back=back,
         overdue=summary.overdue,
         due=_due(ws, today, ahead, summary),
-        windows=[o for o in gather.occurrences() if o.on <= horizon],
+        windows=shown,
+        windows_count=count,
         stale_metrics=[s for s in statuses if s.stale(month)],
         decisions_due=store.decisions_to_review(today),
         ledger=summary,
@@ -141,6 +152,10 @@ def _next_prewire(ws: Workspace, today: dt.date) -> Prewire | None:
 
 
 def review_json(review: WeeklyReview) -> dict[str, Any]:
+    # loaded here: the text review writes no record as JSON
+    from luckos.app.records import as_json
+    from luckos.app.themes import metric_status_json
+
     return {
         "today": review.today.isoformat(),
         "ahead": _days_json(review.ahead),

@@ -60,11 +60,12 @@ def render_review(review: WeeklyReview) -> None:
           empty="nothing else due today or ahead")
     table(
         WINDOW_COLUMNS,
-        window_rows(review.windows[:8], today),
+        window_rows(review.windows[:WINDOWS_SHOWN], today),
         title="Next decision windows",
         empty="no decision windows ahead: add the weeks your org decides (luck window add)",
     )
-    cut_note(min(8, len(review.windows)), len(review.windows), "luck window upcoming for all")
+    cut_note(min(WINDOWS_SHOWN, len(review.windows)), review.windows_count,
+             "luck window upcoming for all")
     if review.prewire is not None:
         p = review.prewire
         click.echo(f"Pre-wire, {p.subject} {p.name} ({p.on}): {p.summary()} "
@@ -113,6 +114,7 @@ def render_review(review: WeeklyReview) -> None:
                    "luck review --json lists them all")
 
 
+WINDOWS_SHOWN = 8  # the next window dates a review shows; the others are counted
 ASKS_PER_TOPIC = 5  # a review is read each week: the oldest few of each kind of ask
 
 

@@ -36,9 +36,9 @@ def review(as_json: bool, month: str | None, **month_values: Any) -> None:
     if as_json:
         emit_json(review_json(weekly(s.ws, s.today)))
         return
-    from luckos.cli.render import ASKS_PER_TOPIC, render_review
+    from luckos.cli.render import ASKS_PER_TOPIC, WINDOWS_SHOWN, render_review
 
-    report = weekly(s.ws, s.today, asks_per_topic=ASKS_PER_TOPIC)
+    report = weekly(s.ws, s.today, asks_per_topic=ASKS_PER_TOPIC, windows_shown=WINDOWS_SHOWN)
     with paged():
         render_review(report)
 

@@ -9,14 +9,14 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from luckos.domain.fields import Problem
+from luckos.domain.fields import Problem, ValueBase
 
 if TYPE_CHECKING:  # the class is built by whoever reads the entries
     from luckos.domain.records import GlueEntry
 
 
-@dataclasses.dataclass(frozen=True)
-class GlueWeek:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class GlueWeek(ValueBase):
     start: dt.date
     entries: tuple[GlueEntry, ...]
 

@@ -13,8 +13,20 @@ from typing import TYPE_CHECKING
 from luckos.domain.checks import Item, Result, broken, not_checked, ok, plural, refs
 
 if TYPE_CHECKING:  # the people rules are loaded only when there is someone to judge
+    from typing import Protocol
+
     from luckos.domain.people import Person, Prewire, Stakeholder
-    from luckos.domain.records import Sponsor
+
+    class Sponsor(Protocol):
+        """What sponsor-contact reads of a sponsor (`luckos.domain.records.Sponsor`, or
+        its start alone when no person is recorded)."""
+
+        @property
+        def id(self) -> int | None: ...
+        @property
+        def person(self) -> str: ...
+        @property
+        def since(self) -> dt.date | None: ...
 
 
 def prewire_brief(in_prep: Sequence[Prewire], today: dt.date, *,

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from luckos.dates import add_months
+from luckos.domain.fields import ValueBase
 from luckos.errors import Invalid
 
 if TYPE_CHECKING:  # the classes are built by whoever reads the records, not by this module
@@ -317,8 +318,8 @@ def _plain_dates(rule: tuple[str, int, tuple[int, ...]], first: dt.date, start: 
         k += 1
 
 
-@dataclasses.dataclass(frozen=True)
-class WindowOccurrence:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class WindowOccurrence(ValueBase):
     """One date of a decision window and how ready you are for it."""
 
     window: Window

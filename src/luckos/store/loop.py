@@ -58,7 +58,50 @@ def latest(store: Store, kind: str, *, column: str | None = None,
     if not exists(store, kind):  # nothing to find: the kind's class is not built for it
         return None
     table = TABLES[kind]
-    date_field = table.kind.date_field
+    assert column is None or column in table.columns
+    row = _newest(store, kind, table.select, column, values, until, documented)
+    return table.record(row) if row else None
+
+
+class Dated:
+    """The id and date of a record: what a cadence judges of the newest one (a plain
+    class, read without building the record's)."""
+
+    __slots__ = ("id", "on")
+
+    def __init__(self, id_: int, on: dt.date | None) -> None:
+        self.id, self.on = id_, on
+
+
+class SponsorStart:
+    """A sponsor's id, person and start: what sponsor-contact judges when no person is
+    recorded (a plain class, read without building the sponsor's)."""
+
+    __slots__ = ("id", "person", "since")
+
+    def __init__(self, id_: int, person: str, since: dt.date | None) -> None:
+        self.id, self.person, self.since = id_, person, since
+
+
+def sponsor_starts(store: Store) -> list[SponsorStart]:
+    """Every sponsor's start, in the order of `store.all("sponsor")`."""
+    return [SponsorStart(id_, person, dt.date.fromisoformat(since) if since else None)
+            for id_, person, since in store.db.execute(
+                "SELECT id, person, since FROM sponsor ORDER BY id")]
+
+
+def latest_dated(store: Store, kind: str, *, column: str | None = None,
+                 values: Sequence[str] = (), until: dt.date | None = None) -> Dated | None:
+    """`latest`'s record as its id and date alone."""
+    date_field = KINDS[kind].date_field
+    row = _newest(store, kind, f'SELECT id, "{date_field}" FROM "{KINDS[kind].name}"',
+                  column, values, until, False)
+    return Dated(row[0], dt.date.fromisoformat(row[1]) if row[1] else None) if row else None
+
+
+def _newest(store: Store, kind: str, select: str, column: str | None, values: Sequence[str],
+            until: dt.date | None, documented: bool) -> Any:
+    date_field = KINDS[kind].date_field
     assert date_field is not None
     clauses: list[str] = [f'"{date_field}" IS NOT NULL']
     if documented:
@@ -66,16 +109,14 @@ def latest(store: Store, kind: str, *, column: str | None = None,
         clauses.append(DOCUMENTED)
     params: list[str] = []
     if column:
-        assert column in table.columns
         clauses.append(f'"{column}" IN ({", ".join("?" for _ in values)})')
         params.extend(values)
     if until is not None:
         clauses.append(f'"{date_field}" <= ?')
         params.append(until.isoformat())
-    row = store.db.execute(
-        f'{table.select} WHERE {" AND ".join(clauses)} ORDER BY "{date_field}" DESC, id DESC '
+    return store.db.execute(
+        f'{select} WHERE {" AND ".join(clauses)} ORDER BY "{date_field}" DESC, id DESC '
         "LIMIT 1", params).fetchone()
-    return table.record(row) if row else None
 
 
 def artifacts_for(store: Store, window_ids: Iterable[int]) -> list[Any]:
@@ -109,9 +150,15 @@ def windows_in_prep_reach(store: Store, today: dt.date) -> list[Any]:
     those dated from today to their prep lead ahead (`windows_active` narrowed to what
     `luck check` judges)."""
     table = TABLES["window"]
+    # through the index of the recurring ones and the one on the date (schema 14)
     return [table.record(row) for row in store.db.execute(
-        f"""{table.select} WHERE recurrence != ''
-                OR ("on" >= :today AND julianday("on") - julianday(:today) <= prep_lead_days)""",
+        f"""{table.select} WHERE id IN (
+                SELECT id FROM "window" WHERE recurrence != ''
+                UNION ALL
+                SELECT id FROM "window" WHERE "on" >= :today
+                                          AND julianday("on") - julianday(:today)
+                                              <= prep_lead_days)
+            ORDER BY id""",
         {"today": today.isoformat()})]
 
 

@@ -314,18 +314,19 @@ class RecordsMixin:
         start = since
         while start < first_day:  # one range query per quarter, in the index's order
             end = min(_quarter_end(start), first_day - dt.timedelta(days=1))
+            # from the day counts kept by triggers (schema 14), not each promise's entry
             for status, count, late in self.db.execute(
-                "SELECT status, count(*), count(*) FILTER (WHERE landed_on > due) "
-                "FROM promise WHERE landed_on BETWEEN ? AND ? GROUP BY status",
+                "SELECT status, sum(number), sum(late) FROM ledger_days "
+                "WHERE landed_on BETWEEN ? AND ? GROUP BY status",
                 (start.isoformat(), end.isoformat()),
             ):
                 _split(daily, Group, status, start.isoformat(), count, late)
             start = end + dt.timedelta(days=1)
-        # grouped in the order of the index on (landed_on, status, due), so SQLite sorts
-        # nothing; each row splits into its promises landed on time and those landed late
+        # one row a day and status, in the table's order (landed_on, status); each splits
+        # into its promises landed on time and those landed late
         for landed, status, count, late in self.db.execute(
-            "SELECT landed_on, status, count(*), count(*) FILTER (WHERE landed_on > due) "
-            "FROM promise WHERE landed_on BETWEEN ? AND ? GROUP BY landed_on, status",
+            "SELECT landed_on, status, number, late FROM ledger_days "
+            "WHERE landed_on BETWEEN ? AND ?",
             (first_day.isoformat(), until.isoformat()),
         ):
             _split(daily, Group, status, landed, count, late)
@@ -352,8 +353,13 @@ class RecordsMixin:
     def windows_active(self, since: dt.date) -> list[Any]:
         """Windows that can occur on or after `since`: recurring, or dated from then on."""
         table = TABLES["window"]
+        # through the index of the recurring ones and the one on the date (schema 14), in
+        # the order of the table, where every window was read
         rows = self.db.execute(
-            f"""{table.select} WHERE recurrence != '' OR "on" >= ?""", (since.isoformat(),)
+            f"""{table.select} WHERE id IN (SELECT id FROM "window" WHERE recurrence != ''
+                                            UNION ALL
+                                            SELECT id FROM "window" WHERE "on" >= ?)
+                ORDER BY id""", (since.isoformat(),)
         )
         return [table.record(row) for row in rows]
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from luckos.domain.people import Person, Stakeholder
     from luckos.domain.records.arc import Arc
     from luckos.domain.records.artifact import Artifact
-    from luckos.domain.records.bench import BenchEntry, Sponsor
+    from luckos.domain.records.bench import BenchEntry
     from luckos.domain.records.decision import Decision
     from luckos.domain.records.diagnosis import Diagnosis
     from luckos.domain.records.estimate import Estimate
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from luckos.domain.records.promise import Promise
     from luckos.domain.records.reboot import Reboot
     from luckos.domain.records.signal import Signal
+    from luckos.domain.records.sponsor import Sponsor
     from luckos.domain.records.testimonial import Testimonial
     from luckos.domain.records.theme import Metric, Reading, Theme
     from luckos.domain.records.window import Window
@@ -146,7 +147,7 @@ KINDS: dict[str, Kind] = {
         Kind("reading", "records.theme:Reading", "r", "month", None, "readings", 6),
         Kind("decision", "records.decision:Decision", "d", "title", "on", "decisions", 7),
         Kind("bench", "records.bench:BenchEntry", "b", "person", "on", "bench", 8),
-        Kind("sponsor", "records.bench:Sponsor", "sp", "person", "since", "sponsors", 9),
+        Kind("sponsor", "records.sponsor:Sponsor", "sp", "person", "since", "sponsors", 9),
         Kind("artifact", "records.artifact:Artifact", "a", "title", "on", "artifacts", 10),
         Kind("testimonial", "records.testimonial:Testimonial", "u", "who", "on", "testimonials",
              11),

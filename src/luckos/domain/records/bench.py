@@ -1,4 +1,5 @@
-"""Your bench (people you unblocked, promoted, placed or sponsored) and your sponsors.
+"""Your bench: people you unblocked, promoted, placed or sponsored (your own sponsors
+are in `luckos.domain.records.sponsor`).
 
 Built when a command first uses it (see `luckos.domain.records`)."""
 
@@ -50,15 +51,3 @@ class BenchEntry(RecordBase):
         if not self.credit_on:
             missing.append("no credit shared")
         return missing
-
-
-@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Sponsor(RecordBase):
-    """One of your own sponsors: someone who stakes reputation for you."""
-
-    id: int | None = None
-    person: str = _f(help="who", required=True)
-    role: str = _f(help="their role", default="")
-    since: dt.date | None = _f("date", "since when", default_today=True, past_only=True)
-    backs: str = _f(help="what they put on a planning slide for you", default="")
-    note: str = _f(help="a free note", default="")
