@@ -42,8 +42,6 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "errors": ("luckos.",),
     # file paths as text, for opening a workspace without pathlib
     "paths": ("luckos.", "pathlib"),
-    # the plain TOML `luck init` writes, read without tomllib (config falls back to it)
-    "toml_subset": ("luckos.", "tomllib"),
     "dates": ("sqlite3", *FACES, "luckos.config", "luckos.domain", "luckos.store",
               "luckos.app", "luckos.cli", "luckos.web"),
     # what a setting of luck.toml is (its kinds of value): under every room's settings

@@ -1,5 +1,4 @@
-"""`luck.toml`: read once (`luckos.toml_subset`, or tomllib); each table validated when
-a command first uses it.
+"""`luck.toml`: read once with tomllib; each table validated when a command first uses it.
 
 Every setting is declared once, in `luckos.settings`. Opening a workspace reads the file
 and checks the top of it (`week_start`, `maker_day`, `[thresholds]` and the names of the
@@ -390,22 +389,13 @@ def load_config(path: Path | str, *, every: bool = False) -> Config:
     where = str(path)
     if not paths.exists(where):
         return Config()
-    from luckos.toml_subset import loads
+    import tomllib
 
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
-        # the plain TOML `luck init` writes is read without tomllib (a few ms of every
-        # command); anything else is read by tomllib, which names what is wrong
-        data = loads(text)
-        if data is None:
-            import tomllib
-
-            try:
-                data = tomllib.loads(text)
-            except tomllib.TOMLDecodeError as exc:
-                raise LuckError(f"{where}: not valid TOML: {exc}") from None
-    except UnicodeDecodeError as exc:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise LuckError(f"{where}: not valid TOML: {exc}") from None
     return _config(Source(data, where, text), every=every)
 
