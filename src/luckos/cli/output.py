@@ -22,6 +22,8 @@ from typing import Any
 
 import click
 
+from luckos.domain.fields import ValueBase
+
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead.")
 
 # `--limit` of a list: a screenful by default, everything under --json.
@@ -56,10 +58,12 @@ def warn(message: str) -> None:
     click.echo(f"warning: {message}", err=True)
 
 
-@dataclasses.dataclass(frozen=True)
-class Marked:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class Marked(ValueBase):
     """Text with spans to emphasise (start, end): styled on a terminal, [in brackets]
-    when piped. `str()` gives the piped form."""
+    when piped. `str()` gives the piped form. Equality, hash and repr are the domain's
+    shared ones (`ValueBase`), not generated for it: every command that writes a table
+    builds this class."""
 
     text: str
     spans: tuple[tuple[int, int], ...] = ()
