@@ -427,7 +427,9 @@ def test_the_review_builds_only_the_classes_of_what_it_reads_and_shows(tmp_path:
               "luckos.domain.records.note", "luckos.domain.records.estimate",
               "luckos.domain.records.glue",
               # with no person recorded, a sponsor's start is read, not the sponsor
-              "luckos.domain.records.sponsor"]
+              "luckos.domain.records.sponsor",
+              # a search match in a table, and the monthly update (--month) alone
+              "luckos.cli.marked", "luckos.cli.consequence"]
     for args in (["review"], ["review", "--json"]):
         loaded = loaded_after(["--today", TODAY_TEXT, *args], unused,
                               env=subprocess_env(luck.home))

@@ -100,7 +100,7 @@ def search(text: tuple[str, ...], limit: int | None, no_private: bool, as_json: 
     terminal the matched words are highlighted; piped, they are in [brackets].
     """
     from luckos.app.search import search as run
-    from luckos.cli.output import Marked
+    from luckos.cli.marked import Marked
 
     s = session()
     if limit is None:
