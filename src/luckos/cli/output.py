@@ -169,12 +169,13 @@ def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str |
         _print_table(columns, rows, title, clip)
         return
     cells = [["" if v is None else str(v) for v in row] for row in rows]
-    if title:
-        click.echo(f"\n{title}")
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
-    click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
-    for row in cells:
-        click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+    # written at once: each `click.echo` flushes, one write to the pipe a line
+    lines = [f"\n{title}"] if title else []
+    lines.append("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip()
+              for row in cells]
+    click.echo("\n".join(lines))
 
 
 def _print_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str | None,
