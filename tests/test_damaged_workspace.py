@@ -33,11 +33,19 @@ def _check_due(luck: Luck) -> None:
 
 def _damage_the_middle(path: Path) -> None:
     """Garbage over a page in the middle of the file, as a bad disk or a stray write
-    leaves it; the header and the schema page stay intact."""
+    leaves it: one of the pages holding the promises (the middle one of them), so that the
+    header, the schema and the tables `theme list` and the day's check read stay intact
+    whatever the schema's indexes do to the file's layout."""
+    db = sqlite3.connect(path)
+    pages = [n for (n,) in db.execute(
+        "SELECT pageno FROM dbstat WHERE name = 'promise' AND pagetype = 'leaf' "
+        "ORDER BY pageno")]
+    size = db.execute("PRAGMA page_size").fetchone()[0]
+    db.close()
+    assert len(pages) > 2, "the promises fill several pages"
+    offset = (pages[len(pages) // 2] - 1) * size
     data = bytearray(path.read_bytes())
-    page = 4096
-    middle = (len(data) // page // 2) * page
-    data[middle:middle + page] = b"\x5a" * page
+    data[offset:offset + size] = b"\x5a" * size
     path.write_bytes(bytes(data))
 
 

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from luckos.cli import output
-from luckos.cli.output import Marked
+from luckos.cli.marked import Marked
 from tests.conftest import Luck
 
 VALUES = [

@@ -17,6 +17,8 @@ from luckos.settings import default
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Thresholds(ValueBase):
+    """`[thresholds]`: how far ahead the review and the ledger look, and the naming test."""
+
     due_soon_days: int = default("thresholds.due_soon_days")
     window_horizon_days: int = default("thresholds.window_horizon_days")
     prep_lead_days: int = default("thresholds.prep_lead_days")

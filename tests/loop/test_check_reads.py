@@ -109,7 +109,8 @@ def test_the_reviews_first_window_dates_are_the_first_of_the_full_expansion(
 def test_the_windows_ahead_are_found_through_the_indexes_as_by_reading_every_window(
         ws: Workspace, seed: int) -> None:
     # the recurring windows come through their own index, the others through the date's:
-    # the same windows, in the same order, as a filter over every window gives
+    # the same windows, in the same order, as a filter over every window gives (those
+    # ahead, those that can be within their prep lead, those within the review's horizon)
     from luckos.store import loop as q
 
     _generate(ws, seed)
@@ -117,6 +118,15 @@ def test_the_windows_ahead_are_found_through_the_indexes_as_by_reading_every_win
     for today in (dt.date(2024, 1, 1) + dt.timedelta(days=d) for d in range(0, 1500, 37)):
         assert ws.store.windows_active(today) == [
             w for w in every if w.recurrence != "" or (w.on and w.on >= today)], today
+        end = today + dt.timedelta(days=90)
+        within = [w for w in every if w.recurrence != "" or (w.on and today <= w.on <= end)]
+        assert q.windows_within(ws.store, today, end) == (within, 0), today
+        one_offs = sorted((w for w in within if w.recurrence == ""), key=lambda w: (w.on, w.id))
+        for first in (0, 1, 3, len(one_offs), len(one_offs) + 1):
+            kept = {w.id for w in one_offs[:first]}
+            assert q.windows_within(ws.store, today, end, first=first) == (
+                [w for w in within if w.recurrence != "" or w.id in kept],
+                max(0, len(one_offs) - first)), (today, first)
         assert q.windows_in_prep_reach(ws.store, today) == [
             w for w in every if w.recurrence != "" or (
                 w.on and w.on >= today and (w.on - today).days <= w.prep_lead_days)], today

@@ -107,8 +107,9 @@ class _Gatherer:
         if self._occurrences is not None:
             made = [o for o in self._occurrences if o.on <= end]
             return made[:limit], len(made)
-        active = self.store.windows_active(self.today)
-        total = 0
+        # of the one-off windows (one date each) only the first few can be shown: the
+        # others are counted
+        active, total = q.windows_within(self.store, self.today, end, first=limit)
         dated: list[tuple[dt.date, int]] = []
         for w in active:
             found = windows.dates_within(w, self.today, end)

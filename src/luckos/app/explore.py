@@ -45,7 +45,7 @@ def _status(c: cadence.Cadence, record: Any, today: dt.date) -> cadence.CadenceS
 def cadences_json(found: list[cadence.CadenceStatus]) -> list[dict[str, Any]]:
     """`luck explore cadence --json`: each cadence, its last entry, when it is next due
     and whether the loop is behind."""
-    return [{"cadence": c.cadence.name, "every_days": c.cadence.every_days,
-             "essay": c.cadence.essay, "last": c.last.isoformat() if c.last else None,
+    return [{"cadence": c.name, "every_days": c.every_days,
+             "essay": c.essay, "last": c.last.isoformat() if c.last else None,
              "ref": c.ref, "title": c.title, "days_since": c.days_since,
              "due_on": c.due_on.isoformat(), "behind": c.behind} for c in found]

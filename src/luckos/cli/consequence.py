@@ -1,35 +1,17 @@
 """`luck review --month`: the monthly consequence update.
 
-The options are added to `luck review` by `month_options`; `run_month` does the work.
+The options are added to `luck review` by `cli.reports.month_options`; `run_month` does
+the work (imported only when --month or one of its options is given).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import click
 
 from luckos.cli.output import emit_json, heading, line, on_tty, paged, warn
-
-_SLOTS = ("customer", "reliability", "speed")
-
-
-def month_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add --month and its value options to a command."""
-    for slot in reversed(_SLOTS):
-        command = click.option(f"--{slot}-note", f"{slot}_note", default=None, metavar="TEXT",
-                               help=f"with --month: two sentences on the {slot} number")(command)
-        command = click.option(f"--{slot}", slot, default=None, metavar="N",
-                               help=f"with --month: this month's {slot} number (with or "
-                                    "without its unit)")(command)
-    command = click.option("--theme", "theme", default=None, metavar="ID",
-                           help="with --month: the theme (needed when there are several)")(
-        command)
-    return click.option(
-        "--month", "month", is_flag=False, flag_value="this", default=None, metavar="[MONTH]",
-        help="the monthly consequence update instead: three numbers and two sentences per "
-             "theme, asked on a terminal or given with the options below")(command)
+from luckos.domain.records import METRIC_SLOTS
 
 
 def run_month(month: str | None, options: dict[str, Any], as_json: bool) -> None:
@@ -44,8 +26,8 @@ def run_month(month: str | None, options: dict[str, Any], as_json: bool) -> None
 
     s = session()
     label = parse_month(s.today.isoformat()[:7] if month == "this" else month, s.today)
-    values = {slot: options.get(slot) for slot in _SLOTS}
-    notes = {slot: options.get(f"{slot}_note") for slot in _SLOTS}
+    values = {slot: options.get(slot) for slot in METRIC_SLOTS}
+    notes = {slot: options.get(f"{slot}_note") for slot in METRIC_SLOTS}
     given = any(v is not None for v in (*values.values(), *notes.values()))
     if given:
         saved, warnings = consequence.record(s.ws, options.get("theme"), values, notes,

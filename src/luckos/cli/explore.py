@@ -26,7 +26,7 @@ def cadence(as_json: bool) -> None:
         emit_json(cadences_json(found))
         return
     table(["cadence", "every", "last", "days ago", "due by", "state"],
-          [[c.cadence.essay, f"{c.cadence.every_days}d",
+          [[c.essay, f"{c.every_days}d",
             f"{c.ref} {c.last} {c.title}" if c.last else "never",
             "" if c.days_since is None else c.days_since, c.due_on,
             "BEHIND" if c.behind else "kept"] for c in found],

@@ -4,14 +4,13 @@ JSON with `--json`. Rich is imported only when a terminal will see it.
 Whatever a user typed is printed as text, never read as Rich markup: every string goes
 to Rich inside a `rich.text.Text` or as a table cell already laid out (`_Cell`), and
 the console reads no markup in a plain string either, so `[draft]`, `[/v2/orders]` or
-`:fire:` show as typed. Emphasis inside a value (a search match) is a `Marked` value,
-styled on a terminal and shown in [brackets] when piped.
+`:fire:` show as typed. Emphasis inside a value (a search match) is a `Marked` value
+(`luckos.cli.marked`), styled on a terminal and shown in [brackets] when piped.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import functools
 import io
@@ -56,24 +55,19 @@ def warn(message: str) -> None:
     click.echo(f"warning: {message}", err=True)
 
 
-@dataclasses.dataclass(frozen=True)
-class Marked:
-    """Text with spans to emphasise (start, end): styled on a terminal, [in brackets]
-    when piped. `str()` gives the piped form."""
-
-    text: str
-    spans: tuple[tuple[int, int], ...] = ()
-
-    def __str__(self) -> str:
-        from luckos.app.search import bracket
-
-        return bracket(self.text, self.spans)
+def _marked() -> Any:
+    """The class of a search match (`luckos.cli.marked.Marked`), when a command has built
+    one: before its module is loaded no value can be one, and a command that shows none
+    does not build the class."""
+    module = sys.modules.get("luckos.cli.marked")
+    return None if module is None else module.Marked
 
 
 def _text(value: Any, style: str = "", *, clip: bool = False) -> Any:
     """A `rich.text.Text` of the value, never parsed as markup."""
     Text = _rich().Text
-    if isinstance(value, Marked):
+    marked = _marked()
+    if marked is not None and isinstance(value, marked):
         text = Text(value.text, style=style)
         for start, end in value.spans:
             text.stylize("bold reverse", start, end)
@@ -175,12 +169,13 @@ def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str |
         _print_table(columns, rows, title, clip)
         return
     cells = [["" if v is None else str(v) for v in row] for row in rows]
-    if title:
-        click.echo(f"\n{title}")
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
-    click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
-    for row in cells:
-        click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+    # written at once: each `click.echo` flushes, one write to the pipe a line
+    lines = [f"\n{title}"] if title else []
+    lines.append("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip()
+              for row in cells]
+    click.echo("\n".join(lines))
 
 
 def _print_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str | None,
@@ -207,7 +202,8 @@ def _texts(columns: Sequence[str], rows: Sequence[Sequence[Any]]
     """The values as text, and by column each one's width in terminal cells, the column's
     name first; None when a value is not one line of printable text (a tab, a newline, a
     control character) or is a search match, which Rich measures and draws itself."""
-    if any(isinstance(v, Marked) for row in rows for v in row):
+    marked = _marked()
+    if marked is not None and any(isinstance(v, marked) for row in rows for v in row):
         return None
     cells = [[v if type(v) is str else "" if v is None else str(v) for v in row]
              for row in rows]
@@ -228,8 +224,9 @@ def _print_rich_table(columns: Sequence[str], rows: Sequence[Sequence[Any]],
                          title_justify="left", padding=0)  # each cell carries its own
     for name in columns:
         grid.add_column(_Cell(name, head=True), overflow="fold")
+    marked = _marked() or ()
     for row in rows:
-        grid.add_row(*(_padding()(_text(v, clip=clip), (0, 1)) if isinstance(v, Marked)
+        grid.add_row(*(_padding()(_text(v, clip=clip), (0, 1)) if isinstance(v, marked)
                        else _Cell("" if v is None else str(v), clip=clip) for v in row))
     _console().print(grid)
 

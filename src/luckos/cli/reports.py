@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import click
 
-from luckos.cli.consequence import month_options, run_month
 from luckos.cli.output import cut_note, emit_json, json_option, paged, table
 from luckos.cli.session import session
+from luckos.domain.records import METRIC_SLOTS
+
+
+def month_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --month and its value options to a command."""
+    for slot in reversed(METRIC_SLOTS):
+        command = click.option(f"--{slot}-note", f"{slot}_note", default=None, metavar="TEXT",
+                               help=f"with --month: two sentences on the {slot} number")(command)
+        command = click.option(f"--{slot}", slot, default=None, metavar="N",
+                               help=f"with --month: this month's {slot} number (with or "
+                                    "without its unit)")(command)
+    command = click.option("--theme", "theme", default=None, metavar="ID",
+                           help="with --month: the theme (needed when there are several)")(
+        command)
+    return click.option(
+        "--month", "month", is_flag=False, flag_value="this", default=None, metavar="[MONTH]",
+        help="the monthly consequence update instead: three numbers and two sentences per "
+             "theme, asked on a terminal or given with the options below")(command)
 
 
 @click.command()
@@ -29,6 +47,8 @@ def review(as_json: bool, month: str | None, **month_values: Any) -> None:
     with two sentences of narrative and the trend since the last readings.
     """
     if month is not None or any(v is not None for v in month_values.values()):
+        from luckos.cli.consequence import run_month
+
         return run_month(month, month_values, as_json)
     from luckos.app.review import review_json, weekly
 
@@ -80,7 +100,7 @@ def search(text: tuple[str, ...], limit: int | None, no_private: bool, as_json: 
     terminal the matched words are highlighted; piped, they are in [brackets].
     """
     from luckos.app.search import search as run
-    from luckos.cli.output import Marked
+    from luckos.cli.marked import Marked
 
     s = session()
     if limit is None:

@@ -124,12 +124,17 @@ INVARIANTS: dict[str, Invariant] = {i.id: i for i in (
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Item(ValueBase):
+    """One thing a verdict names: the record it is about, and what is said of it."""
+
     ref: str  # a record's short id, or "" when the item is not one record
     text: str
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Result(ValueBase):
+    """An invariant's verdict: its state (ok, broken, not_checked, off), what was found,
+    the next step and the items it names."""
+
     id: str
     state: str
     finding: str

@@ -110,18 +110,18 @@ def cadence_events(statuses: Sequence[CadenceStatus]) -> list[FeedEvent]:
     to the new date instead of adding one."""
     events = []
     for st in statuses:
-        key, summary = _CADENCE_KEYS.get(st.cadence.name,
-                                         (st.cadence.name.replace(" ", "-"),
-                                          f"{st.cadence.name.capitalize()} due"))
+        key, summary = _CADENCE_KEYS.get(st.name,
+                                         (st.name.replace(" ", "-"),
+                                          f"{st.name.capitalize()} due"))
         if st.last is None:
-            state = f"None yet: {st.cadence.essay}."
+            state = f"None yet: {st.essay}."
         else:
             title = f" ({st.title})" if st.title else ""
             late = f", due {st.due_on}: behind" if st.behind else ""
             state = (f"Last kept by {st.ref}{title} on {st.last}{late}. Next by "
-                     f"{max(st.due_on, st.today)}: {st.cadence.essay}.")
+                     f"{max(st.due_on, st.today)}: {st.essay}.")
         events.append(FeedEvent(f"cadence-{key}", max(st.due_on, st.today),
-                                f"{summary} ({st.cadence.essay})",
+                                f"{summary} ({st.essay})",
                                 f"{state} luck explore cadence", "explore cadence"))
     return events
 

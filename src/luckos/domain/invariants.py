@@ -189,13 +189,13 @@ def explore_loop(cadences: Sequence[CadenceStatus]) -> Result:
     items = [Item(c.ref or "", c.describe()) for c in cadences if c.last is not None]
     if not behind:
         return ok(id_, "the explore loop is on cadence: " + "; ".join(
-            f"{c.cadence.name} {c.ref} {c.days_since}d ago" for c in cadences), items)
+            f"{c.name} {c.ref} {c.days_since}d ago" for c in cadences), items)
     parts = []
     for c in behind:
         if c.last is None:
-            parts.append(f"no {c.cadence.name} yet")
+            parts.append(f"no {c.name} yet")
         else:
-            parts.append(f"no {c.cadence.name} in {c.cadence.every_days} days "
+            parts.append(f"no {c.name} in {c.every_days} days "
                          f"(last {c.ref}, {c.days_since}d ago)")
     return broken(
         id_,

@@ -188,12 +188,18 @@ class Tally(ValueBase):
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class QuarterRate(ValueBase):
+    """One quarter of the credibility trend: its label ("2026-Q3") and its tally."""
+
     quarter: str
     tally: Tally
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class LedgerSummary(ValueBase):
+    """The credibility ledger as of `today`: the tallies overall, over the rolling days and
+    the ones before them, by quarter, the average slip, and the open promises overdue or
+    due soon."""
+
     today: dt.date
     overall: Tally
     rolling: Tally  # resolved within the last `rolling_days`

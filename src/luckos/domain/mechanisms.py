@@ -32,6 +32,8 @@ FALLOW_DAYS = 365  # an earned secret nothing grew from is named after a year
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Ask(ValueBase):
+    """One thing the weekly review asks of you, under the essay's mechanism it serves."""
+
     topic: str  # the essay's mechanism, e.g. "lesson", "sponsoring"
     ref: str  # a record's short id, or ""
     text: str

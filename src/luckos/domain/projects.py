@@ -10,13 +10,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from luckos.domain.fields import Problem
+from luckos.domain.fields import Problem, ValueBase
 from luckos.domain.records import HEURISTIC_SCORES, Project
 from luckos.errors import Conflict, Invalid, LuckError
 
 
-@dataclasses.dataclass(frozen=True)
-class Heuristic:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class Heuristic(ValueBase):
+    """One of the essay's project heuristics: the field scoring it, its number, its words
+    and what to do when a project scores low on it."""
+
     field: str
     number: int
     rule: str  # the essay's words

@@ -36,6 +36,8 @@ def two_sentences(narrative: str) -> bool:
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class MetricStatus(ValueBase):
+    """One of a theme's three numbers: its metric (if named) and its latest two readings."""
+
     theme: Theme
     slot: str
     metric: Metric | None

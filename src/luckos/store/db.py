@@ -36,7 +36,7 @@ def _migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-SCHEMA_VERSION = 14  # the number of the last migration script; checked by the tests
+SCHEMA_VERSION = 15  # the number of the last migration script; checked by the tests
 
 
 QUICK_CHECK_META = "quick_check_on"

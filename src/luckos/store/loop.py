@@ -145,6 +145,34 @@ def _linked_to_windows(store: Store, kind: str, window_ids: Iterable[int]) -> li
     return found
 
 
+def windows_within(store: Store, since: dt.date, until: dt.date, *,
+                   first: int | None = None) -> tuple[list[Any], int]:
+    """The windows that can have a date in [since, until], in the order of the table:
+    every recurring one, and of the one-off windows dated within it the first `first` by
+    date (every one without it); with how many one-off windows dated within it are left
+    out. A one-off window has one date: the review shows the first few dates and counts
+    the others, so the one-off windows past the first few are counted, not read."""
+    table = TABLES["window"]
+    bounds = (since.isoformat(), until.isoformat())
+    # through the index of the recurring ones and the one on the date (schema 14)
+    found = [table.record(row) for row in store.db.execute(
+        f"""{table.select} WHERE id IN (
+                SELECT id FROM "window" WHERE recurrence != ''
+                UNION ALL
+                SELECT id FROM (SELECT id FROM "window" WHERE recurrence = ''
+                                AND "on" BETWEEN ? AND ? ORDER BY "on", id LIMIT ?))
+            ORDER BY id""", (*bounds, -1 if first is None else first))]
+    if first is None:
+        return found, 0
+    read = sum(1 for w in found if w.recurrence == "")
+    if read < first:  # every one of them was read
+        return found, 0
+    everyone = store.db.execute(
+        """SELECT count(*) FROM "window" WHERE recurrence = '' AND "on" BETWEEN ? AND ?""",
+        bounds).fetchone()[0]
+    return found, int(everyone) - read
+
+
 def windows_in_prep_reach(store: Store, today: dt.date) -> list[Any]:
     """The windows that can be within their prep lead on `today`: the recurring ones, and
     those dated from today to their prep lead ahead (`windows_active` narrowed to what
