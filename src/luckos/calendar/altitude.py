@@ -22,6 +22,8 @@ ORDER = (*ALTITUDES, UNCLASSIFIED)
 
 @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Placement(ValueBase):
+    """The altitude a meeting was placed at, and the rule that placed it."""
+
     altitude: str
     rule: str  # e.g. 'title keyword "incident"'
 

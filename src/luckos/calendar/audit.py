@@ -53,6 +53,9 @@ class Counted(NamedTuple):
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class DayFigures(ValueBase):
+    """One day of the window: its meetings, its free and maker blocks, its fragments and
+    its switches of altitude."""
+
     day: dt.date
     workday: bool
     away: bool
@@ -92,6 +95,9 @@ class WeekSummary(ValueBase):
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Audit(ValueBase):
+    """A calendar audited over a window: the meetings counted, each day's and each week's
+    figures, the kinds of meeting and the week's heat map."""
+
     window: tuple[dt.date, dt.date]
     zone: dt.tzinfo
     me: frozenset[str]

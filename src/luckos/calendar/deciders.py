@@ -33,6 +33,9 @@ class Target:
 
 @dataclasses.dataclass
 class PersonTime:
+    """The time spent with one person who decides: meetings, hours by kind, the last
+    meeting and the hours by quarter."""
+
     target: Target
     meetings: int = 0
     hours: float = 0.0
@@ -45,6 +48,8 @@ class PersonTime:
 
 @dataclasses.dataclass(frozen=True)
 class WindowTime:
+    """The hours spent with the deciders of one decision window."""
+
     window_id: int
     name: str
     hours: float  # meetings with at least one of its deciders, each meeting once
@@ -54,6 +59,8 @@ class WindowTime:
 
 @dataclasses.dataclass(frozen=True)
 class Ambiguous:
+    """An attendee whom several recorded people could be."""
+
     attendee: str  # the address or display name as the calendar gives it
     people: tuple[str, ...]  # "pe3 Grace Liu", ...
     meetings: int
@@ -61,6 +68,9 @@ class Ambiguous:
 
 @dataclasses.dataclass(frozen=True)
 class DecidersTime:
+    """Time with the people who decide: by person, by window, the attendees that
+    could not be told apart, and what it says (or why it cannot be worked out)."""
+
     computable: bool
     reason: str  # why not, when it is not
     weeks: float

@@ -55,6 +55,8 @@ class PrereadGap(ValueBase):
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class MixedDay(ValueBase):
+    """A day whose meetings switch altitude, and the hours clustering them would save."""
+
     day: dt.date
     altitudes: tuple[str, ...]  # in meeting order
     switches: int
@@ -64,6 +66,8 @@ class MixedDay(ValueBase):
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class WeekdayLoad(ValueBase):
+    """The average meeting load of one weekday over the window."""
+
     weekday: int
     days: int  # days of this weekday in the window, away days left out
     meeting_hours: float  # average per day
@@ -72,6 +76,8 @@ class WeekdayLoad(ValueBase):
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class MakerDayProposal(ValueBase):
+    """The weekday to protect as the maker day, against the one in luck.toml."""
+
     weekday: int
     name: str
     load: WeekdayLoad
@@ -118,6 +124,9 @@ class NormBreak(ValueBase):
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Findings(ValueBase):
+    """What the audit found: status theater, pre-read gaps, expensive series, mixed
+    days, the maker day, the altitudes and the broken norms."""
+
     status_theater: list[SeriesCost]
     status_theater_hours: float  # per quarter, yours
     preread_gaps: list[PrereadGap]

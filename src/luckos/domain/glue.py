@@ -17,6 +17,8 @@ if TYPE_CHECKING:  # the class is built by whoever reads the entries
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class GlueWeek(ValueBase):
+    """One week of glue work, from the first day of the week: its entries and their hours."""
+
     start: dt.date
     entries: tuple[GlueEntry, ...]
 
