@@ -53,6 +53,8 @@ class FormulaError(LuckError):
 
 @dataclasses.dataclass(frozen=True)
 class Formula:
+    """A formula as written, its syntax tree and the names it uses."""
+
     text: str
     tree: ast.Expression
     names: frozenset[str]

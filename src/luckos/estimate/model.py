@@ -50,6 +50,8 @@ class ModelError(LuckError):
 
 @dataclasses.dataclass(frozen=True)
 class Input:
+    """An uncertain input of a model: its name, its distribution and its label."""
+
     name: str
     dist: Dist
     label: str = ""
@@ -57,6 +59,9 @@ class Input:
 
 @dataclasses.dataclass(frozen=True)
 class FormulaItem:
+    """A result a model computes from its inputs and earlier results, with its unit,
+    its label and the thresholds it is read against."""
+
     name: str
     formula: Formula
     unit: str = ""
@@ -68,6 +73,9 @@ class FormulaItem:
 
 @dataclasses.dataclass(frozen=True)
 class Model:
+    """A rough-math model: its inputs, its formulas in the order they are computed, the
+    result it pitches and how it is sampled."""
+
     source: str  # where it came from: a path, "starter cold-start", "est3", "--set"
     text: str  # the TOML text that reproduces it (with any --set applied)
     title: str

@@ -24,6 +24,9 @@ SENSITIVITY_SAMPLES = 20_000
 
 @dataclasses.dataclass(frozen=True)
 class Driver:
+    """How much one input drives the result: its rank correlation, its share, and the
+    result with the input at its 5th and 95th percentiles."""
+
     name: str
     rank_correlation: float
     share: float

@@ -54,6 +54,8 @@ class Summary:
 
 @dataclasses.dataclass(frozen=True)
 class Histogram:
+    """The result's samples counted in bins between its 0.5th and 99.5th percentiles."""
+
     edges: list[float]  # len(counts) + 1 edges, from the 0.5th to the 99.5th percentile
     counts: list[int]
     under: int  # samples below the first edge and above the last one
@@ -66,6 +68,9 @@ class Histogram:
 
 @dataclasses.dataclass(frozen=True)
 class Result:
+    """A model simulated: the summaries of its inputs and results, the headline's
+    histogram, the drivers and the pitch."""
+
     model: Model
     samples: int
     seed: int

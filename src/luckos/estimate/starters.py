@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 @dataclasses.dataclass(frozen=True)
 class Starter:
+    """A model that ships with luck, to start an estimate from."""
+
     name: str
     title: str
     about: str
