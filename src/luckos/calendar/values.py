@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from sys import intern
 
 from luckos.calendar import lines as ics
@@ -221,33 +222,20 @@ def quick_times(block: ics.Block, zones: Zones) -> Parsed | None:
     lines = block.times()
     if lines is None:
         return None
-    start_line = end_line = None
-    duration_value = ""
-    seen: set[str] = set()
-    for line in lines:
-        name = line[0]
-        if name in seen:
-            continue
-        seen.add(name)
-        if name == "DTSTART":
-            start_line = line
-        elif name == "DTEND":
-            end_line = line
-        elif name == "DURATION":
-            duration_value = line[2]
+    start_line, end_line, duration_value, _, _ = _first_times(lines)
     parsed = Parsed(Event(uid=""), block.index, None, None, None, 0, "", False, [], ())
     parsed = _timed(parsed, block, start_line, end_line, duration_value, zones)
     return None if parsed.problem else parsed
 
 
-def parse_times(block: ics.Block, zones: Zones) -> Parsed:
-    """A VEVENT's start, end or duration read as `parse_event` reads them, and of the
-    rest only its title and UID (to name it if it cannot be read): for the events
-    outside the window whose first day alone is needed."""
+def _first_times(lines: Iterable[ics.Line]
+                 ) -> tuple[ics.Line | None, ics.Line | None, str, str, str]:
+    """(DTSTART line, DTEND line, DURATION value, UID, title) of an event's lines, the
+    first of each single property counting, as `parse_event` reads them."""
     title = uid = duration_value = ""
     start_line = end_line = None
     seen: set[str] = set()
-    for line in ics.content_lines(block)[0]:
+    for line in lines:
         name = line[0]
         if name in SINGLE:
             if name in seen:
@@ -263,6 +251,15 @@ def parse_times(block: ics.Block, zones: Zones) -> Parsed:
                 uid = line[2].strip()
         elif name == "SUMMARY":
             title = ics.text(line[2]).strip()
+    return start_line, end_line, duration_value, uid, title
+
+
+def parse_times(block: ics.Block, zones: Zones) -> Parsed:
+    """A VEVENT's start, end or duration read as `parse_event` reads them, and of the
+    rest only its title and UID (to name it if it cannot be read): for the events
+    outside the window whose first day alone is needed."""
+    start_line, end_line, duration_value, uid, title = _first_times(
+        ics.content_lines(block)[0])
     event = Event(uid=uid or no_uid(block.index), title=title)
     parsed = Parsed(event, block.index, None, None, None, 0, "", False, [], (), uid=event.uid)
     return _timed(parsed, block, start_line, end_line, duration_value, zones)
