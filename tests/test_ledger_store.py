@@ -25,6 +25,23 @@ promise = st.builds(
 )
 
 
+def _assert_grouped_summaries_are_plain(store: Store) -> None:
+    """The ledger summarised from grouped rows (by day throughout, and by day only where
+    the rolling windows look, as `luck ledger` reads them, by quarter before) is the one
+    summarised from every promise's facts."""
+    start = ledger.history_start(TODAY, 90, 6)
+    grouped = ledger.summarize_groups(*store.promise_groups(start, TODAY), [], TODAY)
+    by_quarter = ledger.summarize_groups(*store.promise_groups(
+        start, TODAY, by_day_since=TODAY - dt.timedelta(days=179)), [], TODAY)
+    plain = ledger.summarize(store.promise_facts(), [], TODAY)
+    for summary in (grouped, by_quarter):
+        assert summary.overall == plain.overall
+        assert summary.rolling == plain.rolling
+        assert summary.previous_rolling == plain.previous_rolling
+        assert summary.quarters == plain.quarters
+        assert summary.average_slip_days == plain.average_slip_days
+
+
 @settings(max_examples=25, deadline=None)
 @given(st.lists(promise, max_size=40))
 def test_grouped_rows_summarise_like_plain_facts(tmp_path_factory, promises):
@@ -32,20 +49,8 @@ def test_grouped_rows_summarise_like_plain_facts(tmp_path_factory, promises):
     with store.transaction():
         for p in promises:
             store.add(p)
-    start = ledger.history_start(TODAY, 90, 6)
-    grouped = ledger.summarize_groups(*store.promise_groups(start, TODAY), [], TODAY)
-    # by day only where the rolling windows look (as `luck ledger` reads them), by quarter
-    # before
-    by_quarter = ledger.summarize_groups(*store.promise_groups(
-        start, TODAY, by_day_since=TODAY - dt.timedelta(days=179)), [], TODAY)
-    plain = ledger.summarize(store.promise_facts(), [], TODAY)
+    _assert_grouped_summaries_are_plain(store)
     store.close()
-    for summary in (grouped, by_quarter):
-        assert summary.overall == plain.overall
-        assert summary.rolling == plain.rolling
-        assert summary.previous_rolling == plain.previous_rolling
-        assert summary.quarters == plain.quarters
-        assert summary.average_slip_days == plain.average_slip_days
 
 
 @settings(max_examples=25, deadline=None)
@@ -71,11 +76,7 @@ def test_totals_stay_in_step_through_edits_and_deletes(tmp_path_factory, promise
                                                  - dt.timedelta(days=2)))
             else:
                 store.update(dataclasses.replace(p, due=p.due + dt.timedelta(days=5)))
-    start = ledger.history_start(TODAY, 90, 6)
-    grouped = ledger.summarize_groups(*store.promise_groups(start, TODAY), [], TODAY)
-    by_quarter = ledger.summarize_groups(*store.promise_groups(
-        start, TODAY, by_day_since=TODAY - dt.timedelta(days=179)), [], TODAY)
-    plain = ledger.summarize(store.promise_facts(), [], TODAY)
+    _assert_grouped_summaries_are_plain(store)
     # the day counts the triggers keep are the promises' own, with no day left at nothing
     kept = store.db.execute("SELECT * FROM ledger_days ORDER BY 1, 2").fetchall()
     counted = store.db.execute(
@@ -83,9 +84,3 @@ def test_totals_stay_in_step_through_edits_and_deletes(tmp_path_factory, promise
         "FROM promise WHERE landed_on IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2").fetchall()
     store.close()
     assert kept == counted
-    for summary in (grouped, by_quarter):
-        assert summary.overall == plain.overall
-        assert summary.rolling == plain.rolling
-        assert summary.previous_rolling == plain.previous_rolling
-        assert summary.quarters == plain.quarters
-        assert summary.average_slip_days == plain.average_slip_days

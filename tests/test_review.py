@@ -16,7 +16,7 @@ import pytest
 from luckos.domain import records as r
 from luckos.store import Store
 from luckos.workspace import init_workspace
-from tests.conftest import Luck
+from tests.conftest import Luck, loaded_after
 
 D = dt.date.fromisoformat
 
@@ -377,8 +377,6 @@ def test_a_review_builds_no_packet_and_asks_no_dateutil(home: Path, tmp_path: Pa
     people rules nor the calendar audit; the quarters the review names need no surface
     area."""
     import shutil
-    import subprocess
-    import sys
 
     copy = tmp_path / "ws"
     shutil.copytree(home, copy)
@@ -386,17 +384,12 @@ def test_a_review_builds_no_packet_and_asks_no_dateutil(home: Path, tmp_path: Pa
                   "--recurrence", "FREQ=YEARLY;BYMONTH=6,12", today="2026-11-25")
     Luck(copy).ok("window", "add", "Budget", "--on", "2026-01-05", "--recurrence",
                   "FREQ=MONTHLY;INTERVAL=4", today="2026-11-25")
-    code = ("import io, sys, contextlib; from luckos.cli import main\n"
-            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
-            f"    main(['--home', {str(copy)!r}, '--today', '2026-11-25', 'review'])\n"
-            "assert 'Calibration' in out.getvalue() and 'packet (' in out.getvalue()\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'dateutil'\n"
-            "             or m in ('luckos.domain.packet', 'luckos.domain.evidence',\n"
-            "                      'luckos.domain.people', 'luckos.app.calendar',\n"
-            "                      'luckos.domain.surface')))")
-    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert ran.returncode == 0, ran.stderr
-    assert ran.stdout.strip() == "[]"
+    loaded = loaded_after(["--home", str(copy), "--today", "2026-11-25", "review"],
+                          ["dateutil", "luckos.domain.packet", "luckos.domain.evidence",
+                           "luckos.domain.people", "luckos.app.calendar",
+                           "luckos.domain.surface"])
+    assert "Calibration" in loaded.stdout and "packet (" in loaded.stdout
+    assert loaded.summary == "0 []"
 
 
 def test_the_review_builds_only_the_classes_of_what_it_reads_and_shows(tmp_path: Path
@@ -407,7 +400,7 @@ def test_the_review_builds_only_the_classes_of_what_it_reads_and_shows(tmp_path:
     # only counts hours from, the notes it only dates, the sponsors it only judges by
     # their start or the brief linter's sources; the JSON lists the same asks through the
     # same classes
-    from tests.conftest import TODAY_TEXT, loaded_after, subprocess_env
+    from tests.conftest import TODAY_TEXT, subprocess_env
 
     luck = Luck(tmp_path / "ws")  # a workspace of its own: this module's is only read
     luck.ok("init")
