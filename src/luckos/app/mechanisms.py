@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from luckos.domain import mechanisms as m
@@ -35,11 +35,16 @@ def asks(ws: Workspace, today: dt.date, *, per_topic: int | None = None,
         if left_out:
             more[topic] = more.get(topic, 0) + left_out
 
+    def rest(read: Sequence[object], count: Callable[[], int]) -> int:
+        """How many more than the `per_topic` read there are: counted only when the read
+        was cut at `per_topic`."""
+        return 0 if per_topic is None or len(read) < per_topic else count() - len(read)
+
     # those that grow with the years are read only as far as they are shown
     since = today - dt.timedelta(days=m.LESSON_DAYS)
     misses = q.misses_without_lesson(store, since, limit=per_topic)
-    add("lesson", m.misses_without_lesson(misses), 0 if per_topic is None or len(misses) < per_topic
-        else q.count_misses_without_lesson(store, since) - len(misses))
+    add("lesson", m.misses_without_lesson(misses),
+        rest(misses, lambda: q.count_misses_without_lesson(store, since)))
     add("sponsoring", m.sponsoring(
         q.sponsorships_since(store, today - dt.timedelta(days=m.SPONSORING_DAYS)), today))
     add("explore", m.undocumented_explore(
@@ -47,8 +52,7 @@ def asks(ws: Workspace, today: dt.date, *, per_topic: int | None = None,
     before = today - dt.timedelta(days=m.FALLOW_DAYS)
     secrets = q.fallow_secrets(store, before, limit=per_topic)
     add("earned secret", m.fallow_secrets(secrets, today),
-        0 if per_topic is None or len(secrets) < per_topic
-        else q.count_fallow_secrets(store, before) - len(secrets))
+        rest(secrets, lambda: q.count_fallow_secrets(store, before)))
     year_ago = today - dt.timedelta(days=365)
     if per_topic is None:
         add("hours", m.hours_against_saved(q.artifact_hours(store, year_ago, today),
@@ -56,8 +60,8 @@ def asks(ws: Workspace, today: dt.date, *, per_topic: int | None = None,
     else:  # the first few artifacts that saved hours, and a count of the others
         made = q.saving_artifact_hours(store, year_ago, today, limit=per_topic)
         add("hours", m.hours_against_saved(made, q.hours_saved_by(
-            store, [a[0] for a in made], today)), 0 if len(made) < per_topic
-            else q.count_saving_artifacts(store, year_ago, today) - len(made))
+            store, [a[0] for a in made], today)),
+            rest(made, lambda: q.count_saving_artifacts(store, year_ago, today)))
     glue = store.find("glue", since=today - dt.timedelta(days=300), until=today,
                       descending=False)
     add("glue", m.glue_quarters(glue, today))
