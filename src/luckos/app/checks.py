@@ -91,11 +91,7 @@ class _Gatherer:
             linked = q.artifacts_for(self.store, ids)
             found = windows.upcoming(active, linked, self.today, horizon,
                                      q.estimates_for(self.store, ids))
-            if any(self._packet_shown(o) for o in found):
-                from luckos.app.windows import with_packets
-
-                found = with_packets(self.ws, found, self.today, (active, linked))
-            self._occurrences = found
+            self._occurrences = self._with_packets(found, active, linked)
         return self._occurrences
 
     def soonest(self, limit: int) -> tuple[list[windows.WindowOccurrence], int]:
@@ -123,11 +119,18 @@ class _Gatherer:
                                                       if w.recurrence and w.id is not None)])
         made = windows.upcoming(shown, linked, self.today, days,
                                 q.estimates_for(self.store, ids))[:limit]
-        if any(self._packet_shown(o) for o in made):
-            from luckos.app.windows import with_packets
+        return self._with_packets(made, active, linked), total
 
-            made = with_packets(self.ws, made, self.today, (active, linked))
-        return made, total
+    def _with_packets(self, found: list[windows.WindowOccurrence], read: Sequence[Any],
+                      linked: Sequence[Any]) -> list[windows.WindowOccurrence]:
+        """`found` with the promotion packet's readiness of the dates that show it, from
+        the windows `read` and their `linked` artifacts (no packet module is loaded when
+        none shows it)."""
+        if not any(self._packet_shown(o) for o in found):
+            return found
+        from luckos.app.windows import with_packets
+
+        return with_packets(self.ws, found, self.today, (read, linked))
 
     def _packet_shown(self, o: windows.WindowOccurrence) -> bool:
         """Whether the readiness of a promotion packet is shown for `o`: the review shows
@@ -165,11 +168,7 @@ class _Gatherer:
         linked = q.artifacts_for(self.store, [w.id for w in reach if w.id is not None])
         found = windows.upcoming(reach, linked, self.today, lead)
         found = [o for o in found if o.prep_due <= self.today <= o.on]
-        if any(self._packet_shown(o) for o in found):
-            from luckos.app.windows import with_packets
-
-            found = with_packets(self.ws, found, self.today, (reach, linked))
-        return found
+        return self._with_packets(found, reach, linked)
 
     def prep_or_next(self) -> list[windows.WindowOccurrence]:
         """What the window-prep invariant judges: the dates within their prep lead, or
